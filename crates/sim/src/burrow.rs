@@ -1,0 +1,1 @@
+//! Burrow-style consumer lag evaluation.

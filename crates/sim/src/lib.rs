@@ -1,0 +1,36 @@
+//! # kafka-sim
+//!
+//! A deterministic, sans-IO model of Apache Kafka's data path, written to teach.
+//!
+//! The crate does no I/O, reads no clock and draws no ambient randomness: time is
+//! an integer number of simulated milliseconds that only the caller advances, and
+//! every random choice comes from one PRNG seeded by the configuration. The same
+//! configuration and the same commands therefore give the same run, natively and
+//! in the browser.
+//!
+//! The driving loop:
+//!
+//! ```
+//! use kafka_sim::{Cluster, ClusterConfig};
+//! let mut cluster = Cluster::new(ClusterConfig::default()).expect("the default config is valid");
+//! let view = cluster.view();
+//! assert_eq!(view.brokers.len(), 3);
+//! ```
+
+pub mod assignor;
+pub mod burrow;
+pub mod cluster;
+pub mod config;
+pub mod error;
+pub mod ids;
+pub mod murmur2;
+pub mod partitioner;
+pub mod placement;
+pub mod rng;
+pub mod view;
+
+pub use cluster::Cluster;
+pub use config::ClusterConfig;
+pub use error::SimError;
+pub use ids::{BrokerId, TopicPartition};
+pub use view::ClusterView;

@@ -1,0 +1,1 @@
+//! Kafka's murmur2 hash (`org.apache.kafka.common.utils.Utils.murmur2`).

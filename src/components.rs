@@ -1,0 +1,5 @@
+//! Yew function components, one concept per module.
+
+pub mod app;
+pub mod header;
+pub mod topology;

@@ -1,0 +1,29 @@
+use crate::i18n::{strings, Lang};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub lang: Lang,
+    pub on_toggle_lang: Callback<()>,
+}
+
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let s = strings(props.lang);
+    let onclick = props.on_toggle_lang.reform(|_: MouseEvent| ());
+    html! {
+        <header class="header">
+            <div class="header__brand">
+                <img class="header__logo" src="static/logo.svg" alt="" width="32" height="32" />
+                <div>
+                    <h1 class="header__title" data-testid="app-title">{ s.title }</h1>
+                    <p class="header__subtitle">{ s.subtitle }</p>
+                </div>
+            </div>
+            <button class="header__lang" data-testid="lang-switch" {onclick}
+                lang={props.lang.other().code()}>
+                { s.switch_to }
+            </button>
+        </header>
+    }
+}

@@ -1,0 +1,9 @@
+//! The Kafka visualiser app: Yew components that render the `kafka-sim` view.
+//! No Kafka rule lives here; the app draws `Cluster::view()` and turns clicks
+//! into commands.
+
+pub mod components;
+pub mod i18n;
+pub mod layout;
+
+pub use components::app::App;
