@@ -18,7 +18,10 @@ impl Rect {
     }
 
     pub fn contains(&self, o: &Rect) -> bool {
-        o.x >= self.x && o.y >= self.y && o.x + o.w <= self.x + self.w && o.y + o.h <= self.y + self.h
+        o.x >= self.x
+            && o.y >= self.y
+            && o.x + o.w <= self.x + self.w
+            && o.y + o.h <= self.y + self.h
     }
 
     pub fn center_y(&self) -> f64 {
@@ -84,7 +87,12 @@ pub fn topology(view: &ClusterView) -> Topology {
         .enumerate()
         .map(|(i, p)| NamedBox {
             id: p.id.clone(),
-            rect: Rect { x: PAD, y: HEADER + i as f64 * (PRODUCER_H + GAP), w: COL_W - PAD, h: PRODUCER_H },
+            rect: Rect {
+                x: PAD,
+                y: HEADER + i as f64 * (PRODUCER_H + GAP),
+                w: COL_W - PAD,
+                h: PRODUCER_H,
+            },
         })
         .collect();
 
@@ -100,7 +108,12 @@ pub fn topology(view: &ClusterView) -> Topology {
             .map(|b| BROKER_HEAD + view.replicas_on(b.id).count() as f64 * (REPLICA_H + 4.0) + 8.0)
             .fold(BROKER_HEAD + 8.0, f64::max);
         for (c, b) in row.iter().enumerate() {
-            let rect = Rect { x: broker_x0 + c as f64 * (BROKER_W + GAP), y: row_y, w: BROKER_W, h: row_h };
+            let rect = Rect {
+                x: broker_x0 + c as f64 * (BROKER_W + GAP),
+                y: row_y,
+                w: BROKER_W,
+                h: row_h,
+            };
             for (k, p) in view.replicas_on(b.id).enumerate() {
                 replicas.push(ReplicaBox {
                     topic: p.topic.clone(),
@@ -126,7 +139,12 @@ pub fn topology(view: &ClusterView) -> Topology {
     let mut gy = HEADER;
     for g in &view.groups {
         let h = GROUP_HEAD + g.members.len() as f64 * (MEMBER_H + 4.0) + 8.0;
-        let rect = Rect { x: group_x, y: gy, w: COL_W + 20.0, h };
+        let rect = Rect {
+            x: group_x,
+            y: gy,
+            w: COL_W + 20.0,
+            h,
+        };
         let members = g
             .members
             .iter()
@@ -141,7 +159,11 @@ pub fn topology(view: &ClusterView) -> Topology {
                 },
             })
             .collect();
-        groups.push(GroupBox { id: g.id.clone(), rect, members });
+        groups.push(GroupBox {
+            id: g.id.clone(),
+            rect,
+            members,
+        });
         gy += h + GAP;
     }
 
@@ -166,7 +188,9 @@ pub fn topology(view: &ClusterView) -> Topology {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kafka_sim::config::{ClusterConfig, GroupConfig, ProducerConfig, TopicConfig, TopicSettings};
+    use kafka_sim::config::{
+        ClusterConfig, GroupConfig, ProducerConfig, TopicConfig, TopicSettings,
+    };
     use kafka_sim::Cluster;
 
     fn config(brokers: u32, partitions: u32, rf: u32) -> ClusterConfig {
@@ -176,15 +200,30 @@ mod tests {
             name: "t".into(),
             partitions,
             replication_factor: rf,
-            config: TopicSettings { min_insync_replicas: 1, ..Default::default() },
+            config: TopicSettings {
+                min_insync_replicas: 1,
+                ..Default::default()
+            },
         }];
-        c.producers = vec![ProducerConfig { topic: "t".into(), ..c.producers[0].clone() }];
-        c.groups = vec![GroupConfig { topic: "t".into(), consumers: 4, ..c.groups[0].clone() }];
+        c.producers = vec![ProducerConfig {
+            topic: "t".into(),
+            ..c.producers[0].clone()
+        }];
+        c.groups = vec![GroupConfig {
+            topic: "t".into(),
+            consumers: 4,
+            ..c.groups[0].clone()
+        }];
         c
     }
 
     fn assert_sane(t: &Topology) {
-        let canvas = Rect { x: 0.0, y: 0.0, w: t.width, h: t.height };
+        let canvas = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: t.width,
+            h: t.height,
+        };
         let mut boxes: Vec<Rect> = t.producers.iter().map(|p| p.rect).collect();
         boxes.extend(t.brokers.iter().map(|b| b.rect));
         boxes.extend(t.groups.iter().map(|g| g.rect));
@@ -225,7 +264,9 @@ mod tests {
         for brokers in 1..=10 {
             for partitions in [1, 3, 12, 32] {
                 let rf = brokers.min(3);
-                let view = Cluster::new(config(brokers, partitions, rf)).unwrap().view();
+                let view = Cluster::new(config(brokers, partitions, rf))
+                    .unwrap()
+                    .view();
                 let t = topology(&view);
                 assert_eq!(t.brokers.len(), brokers as usize);
                 assert_eq!(t.replicas.len(), (partitions * rf) as usize);

@@ -20,7 +20,11 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
         html! { <text class="col-label" x={x.to_string()} y="22">{ text }</text> }
     };
     let broker_x = t.brokers.first().map(|b| b.rect.x).unwrap_or(0.0);
-    let group_x = t.groups.first().map(|g| g.rect.x).unwrap_or(t.width - 200.0);
+    let group_x = t
+        .groups
+        .first()
+        .map(|g| g.rect.x)
+        .unwrap_or(t.width - 200.0);
 
     html! {
         <svg class="topology" role="img" aria-label={s.topology_label}

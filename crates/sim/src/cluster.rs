@@ -6,7 +6,9 @@ use crate::error::SimError;
 use crate::ids::{BrokerId, TopicPartition};
 use crate::placement::assign_replicas_rack_unaware;
 use crate::rng::SimRng;
-use crate::view::{BrokerView, ClusterView, GroupView, MemberView, PartitionView, ProducerView, TopicView};
+use crate::view::{
+    BrokerView, ClusterView, GroupView, MemberView, PartitionView, ProducerView, TopicView,
+};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug)]
@@ -65,13 +67,22 @@ impl Cluster {
         config.validate()?;
         let mut rng = SimRng::new(config.seed);
         let broker_ids: Vec<BrokerId> = (1..=config.brokers).collect();
-        let brokers = broker_ids.iter().map(|&id| Broker { id, alive: true }).collect();
+        let brokers = broker_ids
+            .iter()
+            .map(|&id| Broker { id, alive: true })
+            .collect();
         let topics = config
             .topics
             .iter()
             .map(|t| {
-                let layout =
-                    assign_replicas_rack_unaware(&broker_ids, t.partitions, t.replication_factor, 0, None, &mut rng);
+                let layout = assign_replicas_rack_unaware(
+                    &broker_ids,
+                    t.partitions,
+                    t.replication_factor,
+                    0,
+                    None,
+                    &mut rng,
+                );
                 Topic {
                     name: t.name.clone(),
                     replication_factor: t.replication_factor,
@@ -90,10 +101,20 @@ impl Cluster {
                 }
             })
             .collect();
-        let mut cluster = Self { time_ms: 0, rng, brokers, topics, groups: Vec::new(), config };
+        let mut cluster = Self {
+            time_ms: 0,
+            rng,
+            brokers,
+            topics,
+            groups: Vec::new(),
+            config,
+        };
         for g in cluster.config.groups.clone() {
             let members = (1..=g.consumers)
-                .map(|i| Member { id: format!("{}-c{i}", g.id), assigned: Vec::new() })
+                .map(|i| Member {
+                    id: format!("{}-c{i}", g.id),
+                    assigned: Vec::new(),
+                })
                 .collect();
             cluster.groups.push(Group {
                 id: g.id.clone(),
@@ -149,7 +170,14 @@ impl Cluster {
     pub fn view(&self) -> ClusterView {
         ClusterView {
             time_ms: self.time_ms,
-            brokers: self.brokers.iter().map(|b| BrokerView { id: b.id, alive: b.alive }).collect(),
+            brokers: self
+                .brokers
+                .iter()
+                .map(|b| BrokerView {
+                    id: b.id,
+                    alive: b.alive,
+                })
+                .collect(),
             topics: self
                 .topics
                 .iter()
@@ -196,7 +224,10 @@ impl Cluster {
                     members: g
                         .members
                         .iter()
-                        .map(|m| MemberView { id: m.id.clone(), assigned: m.assigned.clone() })
+                        .map(|m| MemberView {
+                            id: m.id.clone(),
+                            assigned: m.assigned.clone(),
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -211,7 +242,10 @@ mod tests {
     #[test]
     fn default_configuration_view_has_the_first_lessons_topology() {
         let view = Cluster::new(ClusterConfig::default()).unwrap().view();
-        assert_eq!(view.brokers.iter().map(|b| b.id).collect::<Vec<_>>(), vec![1, 2, 3]);
+        assert_eq!(
+            view.brokers.iter().map(|b| b.id).collect::<Vec<_>>(),
+            vec![1, 2, 3]
+        );
         assert!(view.brokers.iter().all(|b| b.alive));
         assert_eq!(view.topics.len(), 1);
         let orders = &view.topics[0];
@@ -221,12 +255,24 @@ mod tests {
         for p in &orders.partitions {
             let mut r = p.replicas.clone();
             r.sort_unstable();
-            assert_eq!(r, vec![1, 2, 3], "RF 3 on 3 brokers puts a replica on every broker");
-            assert_eq!(p.leader, Some(p.replicas[0]), "the preferred (first) replica leads");
+            assert_eq!(
+                r,
+                vec![1, 2, 3],
+                "RF 3 on 3 brokers puts a replica on every broker"
+            );
+            assert_eq!(
+                p.leader,
+                Some(p.replicas[0]),
+                "the preferred (first) replica leads"
+            );
             assert_eq!(p.isr, p.replicas);
         }
         // Rack-unaware placement spreads the three leaders over the three brokers.
-        let mut leaders: Vec<_> = orders.partitions.iter().map(|p| p.leader.unwrap()).collect();
+        let mut leaders: Vec<_> = orders
+            .partitions
+            .iter()
+            .map(|p| p.leader.unwrap())
+            .collect();
         leaders.sort_unstable();
         assert_eq!(leaders, vec![1, 2, 3]);
         assert_eq!(view.producers.len(), 1);

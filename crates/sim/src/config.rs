@@ -202,7 +202,10 @@ impl Default for ClusterConfig {
                 name: "orders".into(),
                 partitions: 3,
                 replication_factor: 3,
-                config: TopicSettings { min_insync_replicas: 2, ..TopicSettings::default() },
+                config: TopicSettings {
+                    min_insync_replicas: 2,
+                    ..TopicSettings::default()
+                },
             }],
             producers: vec![ProducerConfig {
                 id: "p1".into(),
@@ -235,8 +238,14 @@ impl ClusterConfig {
             return Err(invalid(
                 ErrorCode::InvalidConfig,
                 "brokers".into(),
-                format!("a cluster needs 1 to {MAX_BROKERS} brokers, not {}", self.brokers),
-                format!("브로커는 1~{MAX_BROKERS}개여야 합니다 (지금 {}개)", self.brokers),
+                format!(
+                    "a cluster needs 1 to {MAX_BROKERS} brokers, not {}",
+                    self.brokers
+                ),
+                format!(
+                    "브로커는 1~{MAX_BROKERS}개여야 합니다 (지금 {}개)",
+                    self.brokers
+                ),
             ));
         }
         for (i, t) in self.topics.iter().enumerate() {
@@ -267,8 +276,14 @@ impl ClusterConfig {
                 return Err(invalid(
                     ErrorCode::InvalidPartitions,
                     f("partitions"),
-                    format!("a topic needs 1 to {MAX_PARTITIONS} partitions, not {}", t.partitions),
-                    format!("파티션 수는 1~{MAX_PARTITIONS}개여야 합니다 (지금 {}개)", t.partitions),
+                    format!(
+                        "a topic needs 1 to {MAX_PARTITIONS} partitions, not {}",
+                        t.partitions
+                    ),
+                    format!(
+                        "파티션 수는 1~{MAX_PARTITIONS}개여야 합니다 (지금 {}개)",
+                        t.partitions
+                    ),
                 ));
             }
             if t.replication_factor == 0 {
@@ -297,14 +312,24 @@ impl ClusterConfig {
         }
         for (i, p) in self.producers.iter().enumerate() {
             let f = |name: &str| format!("producers[{i}].{name}");
-            self.check_id(&p.id, &f("id"), self.producers[..i].iter().map(|o| o.id.as_str()))?;
+            self.check_id(
+                &p.id,
+                &f("id"),
+                self.producers[..i].iter().map(|o| o.id.as_str()),
+            )?;
             self.check_topic(&p.topic, &f("topic"))?;
             if !(p.rate_per_s.is_finite() && (0.0..=100_000.0).contains(&p.rate_per_s)) {
                 return Err(invalid(
                     ErrorCode::InvalidConfig,
                     f("rate_per_s"),
-                    format!("rate_per_s must be between 0 and 100000 records per second, not {}", p.rate_per_s),
-                    format!("rate_per_s는 초당 0~100000건이어야 합니다 (지금 {})", p.rate_per_s),
+                    format!(
+                        "rate_per_s must be between 0 and 100000 records per second, not {}",
+                        p.rate_per_s
+                    ),
+                    format!(
+                        "rate_per_s는 초당 0~100000건이어야 합니다 (지금 {})",
+                        p.rate_per_s
+                    ),
                 ));
             }
             if p.value_bytes == 0 || p.value_bytes > 1_048_576 {
@@ -312,7 +337,10 @@ impl ClusterConfig {
                     ErrorCode::InvalidConfig,
                     f("value_bytes"),
                     format!("value_bytes must be 1 to 1048576, not {}", p.value_bytes),
-                    format!("value_bytes는 1~1048576이어야 합니다 (지금 {})", p.value_bytes),
+                    format!(
+                        "value_bytes는 1~1048576이어야 합니다 (지금 {})",
+                        p.value_bytes
+                    ),
                 ));
             }
             if let Some(keys) = &p.keys {
@@ -328,17 +356,27 @@ impl ClusterConfig {
         }
         for (i, g) in self.groups.iter().enumerate() {
             let f = |name: &str| format!("groups[{i}].{name}");
-            self.check_id(&g.id, &f("id"), self.groups[..i].iter().map(|o| o.id.as_str()))?;
+            self.check_id(
+                &g.id,
+                &f("id"),
+                self.groups[..i].iter().map(|o| o.id.as_str()),
+            )?;
             self.check_topic(&g.topic, &f("topic"))?;
             if g.consumers > 64 {
                 return Err(invalid(
                     ErrorCode::InvalidConfig,
                     f("consumers"),
-                    format!("a group may start with 0 to 64 consumers, not {}", g.consumers),
+                    format!(
+                        "a group may start with 0 to 64 consumers, not {}",
+                        g.consumers
+                    ),
                     format!("그룹의 컨슈머는 0~64개여야 합니다 (지금 {}개)", g.consumers),
                 ));
             }
-            if !matches!(g.assignor.as_str(), "range" | "roundrobin" | "sticky" | "cooperative-sticky") {
+            if !matches!(
+                g.assignor.as_str(),
+                "range" | "roundrobin" | "sticky" | "cooperative-sticky"
+            ) {
                 return Err(invalid(
                     ErrorCode::InvalidConfig,
                     f("assignor"),
@@ -356,16 +394,30 @@ impl ClusterConfig {
                 return Err(invalid(
                     ErrorCode::InvalidConfig,
                     f("records_per_s"),
-                    format!("records_per_s must be between 0 and 1000000, not {}", g.records_per_s),
-                    format!("records_per_s는 0~1000000이어야 합니다 (지금 {})", g.records_per_s),
+                    format!(
+                        "records_per_s must be between 0 and 1000000, not {}",
+                        g.records_per_s
+                    ),
+                    format!(
+                        "records_per_s는 0~1000000이어야 합니다 (지금 {})",
+                        g.records_per_s
+                    ),
                 ));
             }
         }
         Ok(())
     }
 
-    fn check_id<'a>(&self, id: &str, field: &str, earlier: impl Iterator<Item = &'a str>) -> Result<(), SimError> {
-        if id.is_empty() || id.len() > 64 || !id.chars().all(|c| c.is_alphanumeric() || "._-".contains(c)) {
+    fn check_id<'a>(
+        &self,
+        id: &str,
+        field: &str,
+        earlier: impl Iterator<Item = &'a str>,
+    ) -> Result<(), SimError> {
+        if id.is_empty()
+            || id.len() > 64
+            || !id.chars().all(|c| c.is_alphanumeric() || "._-".contains(c))
+        {
             return Err(invalid(
                 ErrorCode::InvalidConfig,
                 field.into(),
@@ -393,8 +445,14 @@ impl ClusterConfig {
         Err(invalid(
             ErrorCode::UnknownTopicOrPartition,
             field.into(),
-            format!("topic {topic:?} does not exist (topics: {})", known.join(", ")),
-            format!("토픽 {topic:?}이(가) 없습니다 (있는 토픽: {})", known.join(", ")),
+            format!(
+                "topic {topic:?} does not exist (topics: {})",
+                known.join(", ")
+            ),
+            format!(
+                "토픽 {topic:?}이(가) 없습니다 (있는 토픽: {})",
+                known.join(", ")
+            ),
         ))
     }
 }
@@ -402,35 +460,61 @@ impl ClusterConfig {
 impl TopicSettings {
     pub fn validate(&self, field: &str, replication_factor: u32) -> Result<(), SimError> {
         let bad = |name: &str, en: String, ko: String| {
-            Err(invalid(ErrorCode::InvalidConfig, format!("{field}.{name}"), en, ko))
+            Err(invalid(
+                ErrorCode::InvalidConfig,
+                format!("{field}.{name}"),
+                en,
+                ko,
+            ))
         };
         if self.retention_ms < -1 {
             return bad(
                 "retention.ms",
-                format!("retention.ms must be -1 (keep forever) or at least 0, not {}", self.retention_ms),
-                format!("retention.ms는 -1(영구 보관) 또는 0 이상이어야 합니다 (지금 {})", self.retention_ms),
+                format!(
+                    "retention.ms must be -1 (keep forever) or at least 0, not {}",
+                    self.retention_ms
+                ),
+                format!(
+                    "retention.ms는 -1(영구 보관) 또는 0 이상이어야 합니다 (지금 {})",
+                    self.retention_ms
+                ),
             );
         }
         if self.retention_bytes < -1 {
             return bad(
                 "retention.bytes",
-                format!("retention.bytes must be -1 (no limit) or at least 0, not {}", self.retention_bytes),
-                format!("retention.bytes는 -1(제한 없음) 또는 0 이상이어야 합니다 (지금 {})", self.retention_bytes),
+                format!(
+                    "retention.bytes must be -1 (no limit) or at least 0, not {}",
+                    self.retention_bytes
+                ),
+                format!(
+                    "retention.bytes는 -1(제한 없음) 또는 0 이상이어야 합니다 (지금 {})",
+                    self.retention_bytes
+                ),
             );
         }
         // Kafka's LogConfig: segment.bytes has a minimum of 14 bytes (a record batch header).
         if self.segment_bytes < 14 || self.segment_bytes > i64::from(i32::MAX) {
             return bad(
                 "segment.bytes",
-                format!("segment.bytes must be between 14 and 2147483647, not {}", self.segment_bytes),
-                format!("segment.bytes는 14~2147483647이어야 합니다 (지금 {})", self.segment_bytes),
+                format!(
+                    "segment.bytes must be between 14 and 2147483647, not {}",
+                    self.segment_bytes
+                ),
+                format!(
+                    "segment.bytes는 14~2147483647이어야 합니다 (지금 {})",
+                    self.segment_bytes
+                ),
             );
         }
         if self.segment_ms < 1 {
             return bad(
                 "segment.ms",
                 format!("segment.ms must be at least 1, not {}", self.segment_ms),
-                format!("segment.ms는 1 이상이어야 합니다 (지금 {})", self.segment_ms),
+                format!(
+                    "segment.ms는 1 이상이어야 합니다 (지금 {})",
+                    self.segment_ms
+                ),
             );
         }
         if self.min_insync_replicas == 0 {
@@ -465,7 +549,9 @@ pub fn valid_topic_name(name: &str) -> bool {
         && name.len() <= 249
         && name != "."
         && name != ".."
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
 }
 
 #[cfg(test)]
@@ -484,7 +570,11 @@ mod tests {
         let e = c.validate().unwrap_err();
         assert_eq!(e.code, ErrorCode::InvalidReplicationFactor);
         assert_eq!(e.field, "topics[0].replication_factor");
-        assert!(e.en.contains("replication factor 4 is larger than the 3 brokers"), "{}", e.en);
+        assert!(
+            e.en.contains("replication factor 4 is larger than the 3 brokers"),
+            "{}",
+            e.en
+        );
         assert!(e.ko.contains("브로커 수 3"), "{}", e.ko);
     }
 

@@ -73,7 +73,11 @@ pub struct MemberView {
 impl ClusterView {
     /// Every replica of every partition, as (partition, broker) pairs.
     pub fn replica_count(&self) -> usize {
-        self.topics.iter().flat_map(|t| &t.partitions).map(|p| p.replicas.len()).sum()
+        self.topics
+            .iter()
+            .flat_map(|t| &t.partitions)
+            .map(|p| p.replicas.len())
+            .sum()
     }
 
     /// The replicas a broker hosts, in topic/partition order.

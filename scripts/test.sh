@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Every check, fast ones first: the README's test command and what CI runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+export PATH="$HOME/.cargo/bin:${TOOLS_PREFIX:-$HOME/.local}/bin:$PATH"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
+export TRUNK_SKIP_VERSION_CHECK=true
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+fail() { printf '\033[1;31mFAILED: %s\033[0m\n' "$*" >&2; exit 1; }
+
+step "kafka-sim stays free of web dependencies, clocks and ambient randomness"
+web_deps=$(cargo tree --locked -p kafka-sim -e normal,build --prefix none --format '{p}' \
+  | grep -E '^(yew|web-sys|js-sys|wasm-bindgen|gloo|getrandom|rand) ' || true)
+[ -z "$web_deps" ] || fail "kafka-sim depends on $(echo "$web_deps" | tr '\n' ' '): keep web code in the app and randomness in kafka_sim::rng"
+if grep -rnE 'Instant::now|SystemTime|thread_rng|rand::|getrandom|HashMap|HashSet|std::thread' crates/sim/src; then
+  fail "crates/sim must not read a clock, use ambient randomness, threads or hash-ordered maps (lines above)"
+fi
+
+step "cargo fmt --check"
+cargo fmt --all --check || fail "formatting: run 'cargo fmt --all'"
+
+step "clippy (host)"
+cargo clippy --locked --workspace --all-targets -- -D warnings
+step "clippy (wasm32)"
+cargo clippy --locked --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests (whole workspace, incl. doctests)"
+cargo test --locked --workspace
+
+step "wasm32 tests: kafka-sim under Node, the app in headless Chromium"
+cargo test --locked --target wasm32-unknown-unknown -p kafka-visualiser --tests
+
+step "release bundle (trunk build --release: opt-level z, LTO, wasm-opt)"
+rm -rf dist
+trunk build --release --locked
+raw=0; gz=0
+for f in dist/*.wasm dist/*.js dist/*.css; do
+  [ -e "$f" ] || continue
+  raw=$((raw + $(stat -c %s "$f")))
+  gz=$((gz + $(gzip -9 -c "$f" | wc -c)))
+done
+echo "bundle size: raw ${raw} B, gzip ${gz} B (.wasm + .js + .css in dist/)"
+
+echo
+echo "all checks passed"
