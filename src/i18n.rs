@@ -53,6 +53,7 @@ pub struct Strings {
     pub null_keys: &'static str,
     pub generation: &'static str,
     pub idle: &'static str,
+    pub bad_url_lang: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -76,6 +77,7 @@ pub const EN: Strings = Strings {
     null_keys: "null keys",
     generation: "generation",
     idle: "idle",
+    bad_url_lang: "Unknown language in the URL (lang=…): use en or ko. Showing English.",
 };
 
 pub const KO: Strings = Strings {
@@ -98,6 +100,7 @@ pub const KO: Strings = Strings {
     null_keys: "키 없음(null)",
     generation: "세대",
     idle: "유휴",
+    bad_url_lang: "URL의 언어(lang=…)를 알 수 없습니다: en 또는 ko를 쓰세요. 영어로 보여 줍니다.",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {

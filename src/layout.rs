@@ -57,10 +57,20 @@ pub struct GroupBox {
     pub members: Vec<NamedBox>,
 }
 
+/// Which column heading a label is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Producers,
+    Brokers,
+    Groups,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Topology {
     pub width: f64,
     pub height: f64,
+    /// Section headings and where their text starts.
+    pub labels: Vec<(Section, f64, f64)>,
     pub producers: Vec<NamedBox>,
     pub brokers: Vec<BrokerBox>,
     pub replicas: Vec<ReplicaBox>,
@@ -68,40 +78,62 @@ pub struct Topology {
 }
 
 const PAD: f64 = 16.0;
-const COL_W: f64 = 170.0;
-const HEADER: f64 = 40.0;
+const COL_W: f64 = 200.0;
+const LABEL_H: f64 = 28.0;
 const PRODUCER_H: f64 = 44.0;
 const BROKER_W: f64 = 210.0;
 const BROKER_HEAD: f64 = 34.0;
 const REPLICA_H: f64 = 26.0;
 const GAP: f64 = 12.0;
+const COL_GAP: f64 = 36.0;
 const MEMBER_H: f64 = 30.0;
 const GROUP_HEAD: f64 = 30.0;
+/// Below this width the sections stack vertically (phones).
+pub const NARROW_BELOW: f64 = 760.0;
 
-/// Lays out the topology left to right: producers, brokers (stacked in a grid
-/// of up to three columns), consumer groups.
-pub fn topology(view: &ClusterView) -> Topology {
+/// Lays out the topology. On a wide screen left to right: producers, brokers
+/// (a grid of up to three columns), consumer groups. Narrower than
+/// [`NARROW_BELOW`], the same sections stack top to bottom at full width.
+pub fn topology(view: &ClusterView, available_width: f64) -> Topology {
+    let narrow = available_width < NARROW_BELOW;
+    // Narrow: one column as wide as the screen allows (at least 300 px).
+    let full_w = (available_width - 2.0 * PAD).max(300.0);
+    let (prod_x, prod_w) = (PAD, if narrow { full_w } else { COL_W });
+    let mut labels = vec![(Section::Producers, prod_x, 20.0)];
+    let mut y = LABEL_H + 8.0;
     let producers: Vec<NamedBox> = view
         .producers
         .iter()
-        .enumerate()
-        .map(|(i, p)| NamedBox {
-            id: p.id.clone(),
-            rect: Rect {
-                x: PAD,
-                y: HEADER + i as f64 * (PRODUCER_H + GAP),
-                w: COL_W - PAD,
+        .map(|p| {
+            let rect = Rect {
+                x: prod_x,
+                y,
+                w: prod_w,
                 h: PRODUCER_H,
-            },
+            };
+            y += PRODUCER_H + GAP;
+            NamedBox {
+                id: p.id.clone(),
+                rect,
+            }
         })
         .collect();
+    let producers_bottom = y;
 
-    let n_brokers = view.brokers.len();
-    let cols = n_brokers.clamp(1, 3);
-    let broker_x0 = COL_W + 2.0 * PAD + 20.0;
+    let (cols, broker_w, broker_x0, broker_y0) = if narrow {
+        (1, full_w, PAD, producers_bottom + LABEL_H)
+    } else {
+        (
+            view.brokers.len().clamp(1, 3),
+            BROKER_W,
+            prod_x + prod_w + COL_GAP,
+            LABEL_H + 8.0,
+        )
+    };
+    labels.push((Section::Brokers, broker_x0, broker_y0 - 16.0));
     let mut brokers = Vec::new();
     let mut replicas = Vec::new();
-    let mut row_y = HEADER;
+    let mut row_y = broker_y0;
     for row in view.brokers.chunks(cols) {
         let row_h = row
             .iter()
@@ -109,9 +141,9 @@ pub fn topology(view: &ClusterView) -> Topology {
             .fold(BROKER_HEAD + 8.0, f64::max);
         for (c, b) in row.iter().enumerate() {
             let rect = Rect {
-                x: broker_x0 + c as f64 * (BROKER_W + GAP),
+                x: broker_x0 + c as f64 * (broker_w + GAP),
                 y: row_y,
-                w: BROKER_W,
+                w: broker_w,
                 h: row_h,
             };
             for (k, p) in view.replicas_on(b.id).enumerate() {
@@ -123,7 +155,7 @@ pub fn topology(view: &ClusterView) -> Topology {
                     rect: Rect {
                         x: rect.x + 8.0,
                         y: rect.y + BROKER_HEAD + k as f64 * (REPLICA_H + 4.0),
-                        w: BROKER_W - 16.0,
+                        w: broker_w - 16.0,
                         h: REPLICA_H,
                     },
                 });
@@ -132,17 +164,21 @@ pub fn topology(view: &ClusterView) -> Topology {
         }
         row_y += row_h + GAP;
     }
-    let brokers_right = broker_x0 + cols as f64 * (BROKER_W + GAP) - GAP;
+    let brokers_right = broker_x0 + cols as f64 * (broker_w + GAP) - GAP;
 
-    let group_x = brokers_right + 2.0 * PAD + 20.0;
+    let (group_x, group_w, mut gy) = if narrow {
+        (PAD, full_w, row_y + LABEL_H)
+    } else {
+        (brokers_right + COL_GAP, COL_W + 20.0, LABEL_H + 8.0)
+    };
+    labels.push((Section::Groups, group_x, gy - 16.0));
     let mut groups = Vec::new();
-    let mut gy = HEADER;
     for g in &view.groups {
         let h = GROUP_HEAD + g.members.len() as f64 * (MEMBER_H + 4.0) + 8.0;
         let rect = Rect {
             x: group_x,
             y: gy,
-            w: COL_W + 20.0,
+            w: group_w,
             h,
         };
         let members = g
@@ -167,6 +203,9 @@ pub fn topology(view: &ClusterView) -> Topology {
         gy += h + GAP;
     }
 
+    let right = [prod_x + prod_w, brokers_right, group_x + group_w]
+        .into_iter()
+        .fold(0.0, f64::max);
     let bottom = [
         producers.last().map(|p| p.rect.y + p.rect.h),
         brokers.iter().map(|b| b.rect.y + b.rect.h).reduce(f64::max),
@@ -174,10 +213,11 @@ pub fn topology(view: &ClusterView) -> Topology {
     ]
     .into_iter()
     .flatten()
-    .fold(HEADER, f64::max);
+    .fold(LABEL_H, f64::max);
     Topology {
-        width: group_x + COL_W + 20.0 + PAD,
+        width: right + PAD,
         height: bottom + PAD,
+        labels,
         producers,
         brokers,
         replicas,
@@ -252,11 +292,24 @@ mod tests {
     #[test]
     fn default_topology_has_three_brokers_and_nine_replicas_without_overlaps() {
         let view = Cluster::new(ClusterConfig::default()).unwrap().view();
-        let t = topology(&view);
+        let t = topology(&view, 1280.0);
         assert_eq!(t.brokers.len(), 3);
         assert_eq!(t.replicas.len(), 9);
         assert_eq!(t.replicas.iter().filter(|r| r.leader).count(), 3);
         assert_sane(&t);
+    }
+
+    #[test]
+    fn narrow_screens_stack_sections_within_the_width() {
+        let view = Cluster::new(ClusterConfig::default()).unwrap().view();
+        let t = topology(&view, 390.0);
+        assert!(t.width <= 390.0, "{}", t.width);
+        let p = &t.producers[0].rect;
+        let b = &t.brokers[0].rect;
+        let g = &t.groups[0].rect;
+        assert!(p.y + p.h <= b.y && t.brokers.iter().all(|b| b.rect.y + b.rect.h <= g.y));
+        let wide = topology(&view, 1280.0);
+        assert!(wide.producers[0].rect.x + wide.producers[0].rect.w < wide.brokers[0].rect.x);
     }
 
     #[test]
@@ -267,10 +320,12 @@ mod tests {
                 let view = Cluster::new(config(brokers, partitions, rf))
                     .unwrap()
                     .view();
-                let t = topology(&view);
-                assert_eq!(t.brokers.len(), brokers as usize);
-                assert_eq!(t.replicas.len(), (partitions * rf) as usize);
-                assert_sane(&t);
+                for width in [390.0, 1280.0] {
+                    let t = topology(&view, width);
+                    assert_eq!(t.brokers.len(), brokers as usize);
+                    assert_eq!(t.replicas.len(), (partitions * rf) as usize);
+                    assert_sane(&t);
+                }
             }
         }
     }

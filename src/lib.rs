@@ -3,7 +3,9 @@
 //! into commands.
 
 pub mod components;
+pub mod hooks;
 pub mod i18n;
 pub mod layout;
+pub mod url;
 
 pub use components::app::App;

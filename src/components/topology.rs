@@ -1,5 +1,5 @@
 use crate::i18n::{strings, Lang};
-use crate::layout::{self, Rect};
+use crate::layout::{self, Rect, Section};
 use kafka_sim::view::ClusterView;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -8,6 +8,8 @@ use yew::prelude::*;
 pub struct TopologyProps {
     pub view: Rc<ClusterView>,
     pub lang: Lang,
+    /// Width available to the drawing, in CSS pixels.
+    pub width: f64,
 }
 
 /// The cluster drawn as SVG: producers → brokers with replicas → consumer groups.
@@ -15,25 +17,20 @@ pub struct TopologyProps {
 pub fn TopologyView(props: &TopologyProps) -> Html {
     let s = strings(props.lang);
     let view = &props.view;
-    let t = layout::topology(view);
-    let col_label = |x: f64, text: &'static str| {
-        html! { <text class="col-label" x={x.to_string()} y="22">{ text }</text> }
-    };
-    let broker_x = t.brokers.first().map(|b| b.rect.x).unwrap_or(0.0);
-    let group_x = t
-        .groups
-        .first()
-        .map(|g| g.rect.x)
-        .unwrap_or(t.width - 200.0);
-
+    let t = layout::topology(view, props.width);
     html! {
         <svg class="topology" role="img" aria-label={s.topology_label}
             viewBox={format!("0 0 {} {}", t.width, t.height)}
             width={t.width.to_string()} height={t.height.to_string()}
             preserveAspectRatio="xMinYMin meet">
-            { col_label(16.0, s.producers) }
-            { col_label(broker_x, s.brokers) }
-            { col_label(group_x, s.consumer_groups) }
+            { for t.labels.iter().map(|(section, x, y)| {
+                let text = match section {
+                    Section::Producers => s.producers,
+                    Section::Brokers => s.brokers,
+                    Section::Groups => s.consumer_groups,
+                };
+                html! { <text class="col-label" x={x.to_string()} y={y.to_string()}>{ text }</text> }
+            }) }
             { for t.producers.iter().zip(&view.producers).map(|(b, p)| html! {
                 <g key={p.id.clone()} class="producer" data-testid={format!("producer-{}", p.id)}>
                     { rect(&b.rect, "producer__box", 8.0) }

@@ -130,7 +130,12 @@ pub enum RebalanceProtocol {
 
 impl Strategy {
     /// Every strategy, in the order Kafka's documentation lists them.
-    pub const ALL: [Strategy; 4] = [Strategy::Range, Strategy::RoundRobin, Strategy::Sticky, Strategy::CooperativeSticky];
+    pub const ALL: [Strategy; 4] = [
+        Strategy::Range,
+        Strategy::RoundRobin,
+        Strategy::Sticky,
+        Strategy::CooperativeSticky,
+    ];
 
     /// The name the assignor reports (`ConsumerPartitionAssignor.name()`), which
     /// is also the protocol name members advertise in JoinGroup.
@@ -149,7 +154,9 @@ impl Strategy {
             Strategy::Range => "org.apache.kafka.clients.consumer.RangeAssignor",
             Strategy::RoundRobin => "org.apache.kafka.clients.consumer.RoundRobinAssignor",
             Strategy::Sticky => "org.apache.kafka.clients.consumer.StickyAssignor",
-            Strategy::CooperativeSticky => "org.apache.kafka.clients.consumer.CooperativeStickyAssignor",
+            Strategy::CooperativeSticky => {
+                "org.apache.kafka.clients.consumer.CooperativeStickyAssignor"
+            }
         }
     }
 
@@ -175,7 +182,9 @@ impl Strategy {
     /// `CooperativeStickyAssignor` also supports COOPERATIVE.
     pub fn supported_protocols(self) -> &'static [RebalanceProtocol] {
         match self {
-            Strategy::CooperativeSticky => &[RebalanceProtocol::Cooperative, RebalanceProtocol::Eager],
+            Strategy::CooperativeSticky => {
+                &[RebalanceProtocol::Cooperative, RebalanceProtocol::Eager]
+            }
             _ => &[RebalanceProtocol::Eager],
         }
     }
@@ -236,11 +245,19 @@ impl MemberSubscription {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        Self { member_id: member_id.into(), topics: topics.into_iter().map(Into::into).collect(), ..Self::default() }
+        Self {
+            member_id: member_id.into(),
+            topics: topics.into_iter().map(Into::into).collect(),
+            ..Self::default()
+        }
     }
 
     /// Sets the partitions owned in `generation`.
-    pub fn owning(mut self, owned: impl IntoIterator<Item = TopicPartition>, generation: i32) -> Self {
+    pub fn owning(
+        mut self,
+        owned: impl IntoIterator<Item = TopicPartition>,
+        generation: i32,
+    ) -> Self {
         self.owned = owned.into_iter().collect();
         self.generation = Some(generation);
         self
@@ -279,14 +296,21 @@ pub fn assign(
         Strategy::Sticky => sticky::assign(&ctx)?.assignment,
         Strategy::CooperativeSticky => sticky::assign_cooperative(&ctx)?,
     };
-    Ok(members.iter().map(|m| m.member_id.clone()).zip(lists).collect())
+    Ok(members
+        .iter()
+        .map(|m| m.member_id.clone())
+        .zip(lists)
+        .collect())
 }
 
 /// Partitions in `previous` that are not in `assigned`, sorted: what a member
 /// revokes in `ConsumerCoordinator.onJoinComplete` under the cooperative protocol.
 pub fn revoked(previous: &[TopicPartition], assigned: &[TopicPartition]) -> Vec<TopicPartition> {
     let assigned: BTreeSet<&TopicPartition> = assigned.iter().collect();
-    let out: BTreeSet<&TopicPartition> = previous.iter().filter(|tp| !assigned.contains(tp)).collect();
+    let out: BTreeSet<&TopicPartition> = previous
+        .iter()
+        .filter(|tp| !assigned.contains(tp))
+        .collect();
     out.into_iter().cloned().collect()
 }
 
@@ -306,9 +330,11 @@ pub fn revoke_before_join(
 ) -> Vec<TopicPartition> {
     let kept: Vec<TopicPartition> = match protocol {
         RebalanceProtocol::Eager => Vec::new(),
-        RebalanceProtocol::Cooperative => {
-            owned.iter().filter(|tp| subscribed_topics.contains(&tp.topic)).cloned().collect()
-        }
+        RebalanceProtocol::Cooperative => owned
+            .iter()
+            .filter(|tp| subscribed_topics.contains(&tp.topic))
+            .cloned()
+            .collect(),
     };
     revoked(owned, &kept)
 }
@@ -335,11 +361,19 @@ pub fn on_join_complete(
 ) -> JoinComplete {
     let added = added(owned, assigned);
     match protocol {
-        RebalanceProtocol::Eager => JoinComplete { revoked: Vec::new(), added, rejoin: false },
+        RebalanceProtocol::Eager => JoinComplete {
+            revoked: Vec::new(),
+            added,
+            rejoin: false,
+        },
         RebalanceProtocol::Cooperative => {
             let revoked = revoked(owned, assigned);
             let rejoin = !revoked.is_empty();
-            JoinComplete { revoked, added, rejoin }
+            JoinComplete {
+                revoked,
+                added,
+                rejoin,
+            }
         }
     }
 }
@@ -383,7 +417,11 @@ impl RebalanceRound {
         members
             .iter()
             .map(|m| MemberSubscription {
-                owned: self.assignment.get(&m.member_id).cloned().unwrap_or_default(),
+                owned: self
+                    .assignment
+                    .get(&m.member_id)
+                    .cloned()
+                    .unwrap_or_default(),
                 generation: Some(self.generation),
                 ..m.clone()
             })
@@ -409,14 +447,22 @@ pub fn rebalance_round(
     let mut prepared = Vec::with_capacity(members.len());
     for m in members {
         let before = revoke_before_join(protocol, &m.owned, &m.topics);
-        let still_owned: Vec<TopicPartition> = m.owned.iter().filter(|tp| !before.contains(tp)).cloned().collect();
+        let still_owned: Vec<TopicPartition> = m
+            .owned
+            .iter()
+            .filter(|tp| !before.contains(tp))
+            .cloned()
+            .collect();
         // Under EAGER the subscription carries no owned partitions, but the
         // sticky assignor's userData still remembers the last assignment.
         let reported = match protocol {
             RebalanceProtocol::Cooperative => still_owned.clone(),
             RebalanceProtocol::Eager => m.owned.clone(),
         };
-        sent.push(MemberSubscription { owned: reported, ..m.clone() });
+        sent.push(MemberSubscription {
+            owned: reported,
+            ..m.clone()
+        });
         prepared.push((before, still_owned));
     }
     let assignment = assign(strategy, partitions_per_topic, &sent)?;
@@ -437,7 +483,14 @@ pub fn rebalance_round(
             },
         );
     }
-    Ok(RebalanceRound { generation, strategy, protocol, assignment, members: out, rejoin })
+    Ok(RebalanceRound {
+        generation,
+        strategy,
+        protocol,
+        assignment,
+        members: out,
+        rejoin,
+    })
 }
 
 /// Rounds a group goes through before the cooperative protocol settles.
@@ -553,9 +606,16 @@ impl AssignRequest {
 
 /// `RangeAssignor` over the members; kept for existing callers. On invalid
 /// input every member gets an empty list (use [`assign`] to see the error).
-pub fn range(partitions_per_topic: &BTreeMap<String, u32>, members: &[MemberSubscription]) -> Assignment {
-    assign(Strategy::Range, partitions_per_topic, members)
-        .unwrap_or_else(|_| members.iter().map(|m| (m.member_id.clone(), Vec::new())).collect())
+pub fn range(
+    partitions_per_topic: &BTreeMap<String, u32>,
+    members: &[MemberSubscription],
+) -> Assignment {
+    assign(Strategy::Range, partitions_per_topic, members).unwrap_or_else(|_| {
+        members
+            .iter()
+            .map(|m| (m.member_id.clone(), Vec::new()))
+            .collect()
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -588,7 +648,11 @@ impl Partitions {
         }
         let names: Vec<String> = topics.iter().map(|(n, _)| n.clone()).collect();
         Self {
-            index: names.iter().enumerate().map(|(i, n)| (n.clone(), i)).collect(),
+            index: names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n.clone(), i))
+                .collect(),
             topic_hash: names.iter().map(|n| java::string_hash(n)).collect(),
             counts: topics.iter().map(|(_, c)| *c).collect(),
             names,
@@ -618,11 +682,17 @@ impl Partitions {
     }
 
     fn tp(&self, id: usize) -> TopicPartition {
-        TopicPartition::new(self.names[self.topic_of[id]].clone(), self.partition_number(id))
+        TopicPartition::new(
+            self.names[self.topic_of[id]].clone(),
+            self.partition_number(id),
+        )
     }
 
     fn java_hash(&self, id: usize) -> i32 {
-        java::topic_partition_hash(self.topic_hash[self.topic_of[id]], self.partition_number(id))
+        java::topic_partition_hash(
+            self.topic_hash[self.topic_of[id]],
+            self.partition_number(id),
+        )
     }
 }
 
@@ -647,7 +717,10 @@ fn invalid(field: String, en: String, ko: String) -> SimError {
 }
 
 impl<'a> Context<'a> {
-    fn new(partitions_per_topic: &BTreeMap<String, u32>, members: &'a [MemberSubscription]) -> Result<Self, SimError> {
+    fn new(
+        partitions_per_topic: &BTreeMap<String, u32>,
+        members: &'a [MemberSubscription],
+    ) -> Result<Self, SimError> {
         let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
         let mut instance_ids: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, m) in members.iter().enumerate() {
@@ -689,8 +762,14 @@ impl<'a> Context<'a> {
                 if !topics.insert(t.as_str()) {
                     return Err(invalid(
                         format!("members[{i}].topics"),
-                        format!("member {:?} subscribes to topic {t:?} twice; a subscription is a set", m.member_id),
-                        format!("멤버 {:?}가 토픽 {t:?}를 두 번 구독합니다; 구독은 집합입니다", m.member_id),
+                        format!(
+                            "member {:?} subscribes to topic {t:?} twice; a subscription is a set",
+                            m.member_id
+                        ),
+                        format!(
+                            "멤버 {:?}가 토픽 {t:?}를 두 번 구독합니다; 구독은 집합입니다",
+                            m.member_id
+                        ),
                     ));
                 }
             }
@@ -699,8 +778,14 @@ impl<'a> Context<'a> {
                 if !owned.insert(tp) {
                     return Err(invalid(
                         format!("members[{i}].owned"),
-                        format!("member {:?} lists {tp} twice among its owned partitions", m.member_id),
-                        format!("멤버 {:?}의 소유 파티션 목록에 {tp}가 두 번 있습니다", m.member_id),
+                        format!(
+                            "member {:?} lists {tp} twice among its owned partitions",
+                            m.member_id
+                        ),
+                        format!(
+                            "멤버 {:?}의 소유 파티션 목록에 {tp}가 두 번 있습니다",
+                            m.member_id
+                        ),
                     ));
                 }
             }
@@ -709,9 +794,16 @@ impl<'a> Context<'a> {
         // AbstractPartitionAssignor.assign(Cluster, GroupSubscription): the union of
         // subscribed topics (a HashSet filled member by member, in subscription
         // map order), then a HashMap of those that exist with partitions.
-        let hash_order = java::string_map_order(&members.iter().map(|m| m.member_id.as_str()).collect::<Vec<_>>());
-        let subscribed_in_order: Vec<&str> =
-            hash_order.iter().flat_map(|&m| members[m].topics.iter().map(String::as_str)).collect();
+        let hash_order = java::string_map_order(
+            &members
+                .iter()
+                .map(|m| m.member_id.as_str())
+                .collect::<Vec<_>>(),
+        );
+        let subscribed_in_order: Vec<&str> = hash_order
+            .iter()
+            .flat_map(|&m| members[m].topics.iter().map(String::as_str))
+            .collect();
         let set_order = java::string_map_order(&subscribed_in_order);
         let existing_in_set_order: Vec<&str> = set_order
             .iter()
@@ -720,11 +812,18 @@ impl<'a> Context<'a> {
             .collect();
         let map_order = java::string_map_order(&existing_in_set_order);
         let parts = Partitions::new(
-            existing_in_set_order.iter().map(|t| ((*t).to_string(), partitions_per_topic[*t])).collect(),
+            existing_in_set_order
+                .iter()
+                .map(|t| ((*t).to_string(), partitions_per_topic[*t]))
+                .collect(),
         );
         let topic_hash_order = map_order
             .iter()
-            .map(|&i| parts.topic(existing_in_set_order[i]).expect("topic is in the partition table"))
+            .map(|&i| {
+                parts
+                    .topic(existing_in_set_order[i])
+                    .expect("topic is in the partition table")
+            })
             .collect();
 
         let mut by_id: Vec<usize> = (0..members.len()).collect();
@@ -739,7 +838,10 @@ impl<'a> Context<'a> {
             hash_order,
             rank,
             parts,
-            generation: members.iter().map(|m| m.generation.filter(|g| *g >= 0)).collect(),
+            generation: members
+                .iter()
+                .map(|m| m.generation.filter(|g| *g >= 0))
+                .collect(),
             topic_hash_order,
         })
     }

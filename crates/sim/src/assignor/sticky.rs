@@ -80,19 +80,31 @@ pub(super) fn assign_cooperative(ctx: &Context) -> Result<Vec<Vec<TopicPartition
 
 fn assign_raw(ctx: &Context) -> Result<Raw, SimError> {
     if ctx.members.is_empty() {
-        return Ok(Raw { lists: Vec::new(), transferring: Some(BTreeMap::new()) });
+        return Ok(Raw {
+            lists: Vec::new(),
+            transferring: Some(BTreeMap::new()),
+        });
     }
     let claims = Claims::collect(ctx);
     if claims.all_subscriptions_equal {
         let (lists, transferring) = constrained_assign(ctx, &claims)?;
-        Ok(Raw { lists, transferring: Some(transferring) })
+        Ok(Raw {
+            lists,
+            transferring: Some(transferring),
+        })
     } else {
-        Ok(Raw { lists: General::new(ctx, &claims).build(), transferring: None })
+        Ok(Raw {
+            lists: General::new(ctx, &claims).build(),
+            transferring: None,
+        })
     }
 }
 
 fn to_partitions(parts: &Partitions, lists: &[Vec<usize>]) -> Vec<Vec<TopicPartition>> {
-    lists.iter().map(|l| l.iter().map(|&p| parts.tp(p)).collect()).collect()
+    lists
+        .iter()
+        .map(|l| l.iter().map(|&p| parts.tp(p)).collect())
+        .collect()
 }
 
 /// `List.remove(Object)`: drop the first occurrence, keep the order of the rest.
@@ -113,11 +125,18 @@ fn internal(what: &str) -> SimError {
 
 /// `CooperativeStickyAssignor.computePartitionsTransferringOwnership`: partitions
 /// some member gains that another member (per its reported `owned`) loses.
-fn compute_partitions_transferring_ownership(ctx: &Context, lists: &[Vec<usize>]) -> BTreeMap<usize, usize> {
+fn compute_partitions_transferring_ownership(
+    ctx: &Context,
+    lists: &[Vec<usize>],
+) -> BTreeMap<usize, usize> {
     let mut added: BTreeMap<usize, usize> = BTreeMap::new();
     let mut revoked: BTreeSet<usize> = BTreeSet::new();
     for (m, assigned) in lists.iter().enumerate() {
-        let owned: BTreeSet<usize> = ctx.members[m].owned.iter().filter_map(|tp| ctx.parts.id(tp)).collect();
+        let owned: BTreeSet<usize> = ctx.members[m]
+            .owned
+            .iter()
+            .filter_map(|tp| ctx.parts.id(tp))
+            .collect();
         let assigned_set: BTreeSet<usize> = assigned.iter().copied().collect();
         for &p in assigned {
             if !owned.contains(&p) {
@@ -164,7 +183,10 @@ impl Claims {
                 subscribed.extend(member.topics.iter().map(String::as_str));
             } else if all_equal
                 && !(member.topics.len() == subscribed.len()
-                    && member.topics.iter().all(|t| subscribed.contains(t.as_str())))
+                    && member
+                        .topics
+                        .iter()
+                        .all(|t| subscribed.contains(t.as_str())))
             {
                 all_equal = false;
             }
@@ -195,7 +217,12 @@ impl Claims {
                 }
             }
         }
-        Self { all_subscriptions_equal: all_equal, owned, multiple, max_generation }
+        Self {
+            all_subscriptions_equal: all_equal,
+            owned,
+            multiple,
+            max_generation,
+        }
     }
 }
 
@@ -205,7 +232,10 @@ impl Claims {
 
 /// `ConstrainedAssignmentBuilder.build` (all members subscribe to the same
 /// topics). Returns the lists and `partitionsTransferringOwnership`.
-fn constrained_assign(ctx: &Context, claims: &Claims) -> Result<(Vec<Vec<usize>>, BTreeMap<usize, usize>), SimError> {
+fn constrained_assign(
+    ctx: &Context,
+    claims: &Claims,
+) -> Result<(Vec<Vec<usize>>, BTreeMap<usize, usize>), SimError> {
     let parts = &ctx.parts;
     let n = ctx.members.len();
     let total = parts.total;
@@ -228,7 +258,12 @@ fn constrained_assign(ctx: &Context, claims: &Claims) -> Result<(Vec<Vec<usize>>
             parts
                 .partition_number(a)
                 .cmp(&parts.partition_number(b))
-                .then_with(|| java_cmp(&parts.names[parts.topic_of[a]], &parts.names[parts.topic_of[b]]))
+                .then_with(|| {
+                    java_cmp(
+                        &parts.names[parts.topic_of[a]],
+                        &parts.names[parts.topic_of[b]],
+                    )
+                })
         });
         owned.retain(|p| !claims.multiple.contains(p));
 
@@ -288,7 +323,9 @@ fn constrained_assign(ctx: &Context, claims: &Claims) -> Result<(Vec<Vec<usize>>
 
         if count == min_quota {
             if !from_iterator {
-                return Err(internal("a consumer at minQuota was taken from the wrong list"));
+                return Err(internal(
+                    "a consumer at minQuota was taken from the wrong list",
+                ));
             }
             under_min.remove(cursor - 1);
             cursor -= 1;
@@ -328,7 +365,10 @@ struct Movements {
 
 impl Movements {
     fn new() -> Self {
-        Self { moves: BTreeMap::new(), by_topic: BTreeMap::new() }
+        Self {
+            moves: BTreeMap::new(),
+            by_topic: BTreeMap::new(),
+        }
     }
 
     /// `removeMovementRecordOfPartition`
@@ -352,7 +392,12 @@ impl Movements {
     /// `addPartitionMovementRecord`
     fn add_record(&mut self, parts: &Partitions, p: usize, pair: (usize, usize)) {
         self.moves.insert(p, pair);
-        let set = self.by_topic.entry(parts.topic_of[p]).or_default().entry(pair).or_insert_with(JavaHashOrder::new);
+        let set = self
+            .by_topic
+            .entry(parts.topic_of[p])
+            .or_default()
+            .entry(pair)
+            .or_insert_with(JavaHashOrder::new);
         if !set.contains(p) {
             set.insert(parts.java_hash(p), p);
         }
@@ -375,9 +420,17 @@ impl Movements {
 
     /// `getTheActualPartitionToBeMoved`: if some partition of the same topic
     /// moved the opposite way earlier, move that one back instead.
-    fn actual_partition_to_move(&self, parts: &Partitions, p: usize, old: usize, new: usize) -> usize {
+    fn actual_partition_to_move(
+        &self,
+        parts: &Partitions,
+        p: usize,
+        old: usize,
+        new: usize,
+    ) -> usize {
         let topic = parts.topic_of[p];
-        let Some(for_topic) = self.by_topic.get(&topic) else { return p };
+        let Some(for_topic) = self.by_topic.get(&topic) else {
+            return p;
+        };
         let old = self.moves.get(&p).map_or(old, |&(src, _)| src);
         match for_topic.get(&(new, old)) {
             Some(set) => set.first().unwrap_or(p),
@@ -440,8 +493,14 @@ impl<'c, 'a> General<'c, 'a> {
         // topic indices are already in name order).
         let mut sorted_topics: Vec<usize> = (0..topics).collect();
         sorted_topics.sort_by_key(|&t| (topic_consumers[t].len(), t));
-        let sorted_all = sorted_topics.iter().flat_map(|&t| parts.range_of(t)).collect();
-        let max_size = consumer_topics.iter().map(|ts| ts.iter().map(|&t| parts.counts[t] as usize).sum()).collect();
+        let sorted_all = sorted_topics
+            .iter()
+            .flat_map(|&t| parts.range_of(t))
+            .collect();
+        let max_size = consumer_topics
+            .iter()
+            .map(|ts| ts.iter().map(|&t| parts.counts[t] as usize).sum())
+            .collect();
         let mut by_rank = vec![0; n];
         for m in 0..n {
             by_rank[ctx.rank[m]] = m;
@@ -487,7 +546,12 @@ impl<'c, 'a> General<'c, 'a> {
             });
             self.current[m] = list;
         }
-        let unassigned: Vec<usize> = self.sorted_all.iter().copied().filter(|&p| !kept[p]).collect();
+        let unassigned: Vec<usize> = self
+            .sorted_all
+            .iter()
+            .copied()
+            .filter(|&p| !kept[p])
+            .collect();
         for m in 0..self.current.len() {
             let key = self.key(m);
             self.sorted.insert(key);
@@ -499,7 +563,11 @@ impl<'c, 'a> General<'c, 'a> {
     /// `maybeAssignPartition`: to the least-loaded member that can take it.
     fn maybe_assign_partition(&mut self, p: usize) {
         let topic = self.ctx.parts.topic_of[p];
-        let Some(&(size, rank)) = self.sorted.iter().find(|&&(_, r)| self.subscribes[self.by_rank[r]][topic]) else {
+        let Some(&(size, rank)) = self
+            .sorted
+            .iter()
+            .find(|&&(_, r)| self.subscribes[self.by_rank[r]][topic])
+        else {
             return;
         };
         let m = self.by_rank[rank];
@@ -514,7 +582,9 @@ impl<'c, 'a> General<'c, 'a> {
         if self.current[m].len() < self.max_size[m] {
             return true;
         }
-        self.current[m].iter().any(|&p| self.topic_consumers[self.ctx.parts.topic_of[p]].len() >= 2)
+        self.current[m]
+            .iter()
+            .any(|&p| self.topic_consumers[self.ctx.parts.topic_of[p]].len() >= 2)
     }
 
     /// `balance`
@@ -553,7 +623,10 @@ impl<'c, 'a> General<'c, 'a> {
         let performed = self.perform_reassignments(&sorted_all);
         self.sorted_all = sorted_all;
 
-        if !initializing && performed && self.balance_score(&self.current) >= self.balance_score(&pre_balance) {
+        if !initializing
+            && performed
+            && self.balance_score(&self.current) >= self.balance_score(&pre_balance)
+        {
             self.current = pre_balance;
             self.owner = pre_balance_owner;
         }
@@ -562,7 +635,10 @@ impl<'c, 'a> General<'c, 'a> {
 
     /// `getBalanceScore`: the sum over member pairs of the difference in sizes.
     fn balance_score(&self, assignment: &[Vec<usize>]) -> usize {
-        let sizes: Vec<usize> = (0..assignment.len()).filter(|&m| self.active[m]).map(|m| assignment[m].len()).collect();
+        let sizes: Vec<usize> = (0..assignment.len())
+            .filter(|&m| self.active[m])
+            .map(|m| assignment[m].len())
+            .collect();
         let mut score = 0;
         for (i, a) in sizes.iter().enumerate() {
             for b in &sizes[i + 1..] {
@@ -614,7 +690,9 @@ impl<'c, 'a> General<'c, 'a> {
                 if self.is_balanced() {
                     break;
                 }
-                let Some(consumer) = self.owner[p] else { continue };
+                let Some(consumer) = self.owner[p] else {
+                    continue;
+                };
                 let size = self.current[consumer].len();
                 if let Some((previous, _)) = self.prev[p] {
                     // Kafka dereferences the previous owner's assignment without a
@@ -646,7 +724,11 @@ impl<'c, 'a> General<'c, 'a> {
     /// `reassignPartition(partition)`: to the least-loaded eligible member.
     fn reassign(&mut self, p: usize) {
         let topic = self.ctx.parts.topic_of[p];
-        let new = self.sorted.iter().map(|&(_, r)| self.by_rank[r]).find(|&m| self.subscribes[m][topic]);
+        let new = self
+            .sorted
+            .iter()
+            .map(|&(_, r)| self.by_rank[r])
+            .find(|&m| self.subscribes[m][topic]);
         if let Some(new) = new {
             self.reassign_to(p, new);
         }
@@ -655,7 +737,9 @@ impl<'c, 'a> General<'c, 'a> {
     /// `reassignPartition(partition, newConsumer)`
     fn reassign_to(&mut self, p: usize, new: usize) {
         let Some(old) = self.owner[p] else { return };
-        let actual = self.movements.actual_partition_to_move(&self.ctx.parts, p, old, new);
+        let actual = self
+            .movements
+            .actual_partition_to_move(&self.ctx.parts, p, old, new);
         self.process_partition_movement(actual, new);
     }
 
@@ -678,7 +762,10 @@ impl<'c, 'a> General<'c, 'a> {
 /// `prepopulateCurrentAssignments`: partitions members of older generations
 /// (or without a generation, once some member has one) reported, keeping for
 /// each partition the newest such claim; ties keep the first in HashMap order.
-fn prepopulate_previous_assignments(ctx: &Context, max_generation: i32) -> Vec<Option<(usize, i32)>> {
+fn prepopulate_previous_assignments(
+    ctx: &Context,
+    max_generation: i32,
+) -> Vec<Option<(usize, i32)>> {
     let mut prev: Vec<Option<(usize, i32)>> = vec![None; ctx.parts.total];
     for &m in &ctx.hash_order {
         let generation = match ctx.generation[m] {
@@ -686,7 +773,11 @@ fn prepopulate_previous_assignments(ctx: &Context, max_generation: i32) -> Vec<O
             None if max_generation > DEFAULT_GENERATION => DEFAULT_GENERATION,
             _ => continue,
         };
-        for p in ctx.members[m].owned.iter().filter_map(|tp| ctx.parts.id(tp)) {
+        for p in ctx.members[m]
+            .owned
+            .iter()
+            .filter_map(|tp| ctx.parts.id(tp))
+        {
             match prev[p] {
                 Some((_, existing)) if generation <= existing => {}
                 _ => prev[p] = Some((m, generation)),

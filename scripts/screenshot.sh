@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Release-builds the app, serves dist/ on loopback and takes headless Chromium
+# screenshots: English and Korean at desktop width, and a 390 px phone width.
+# Usage: scripts/screenshot.sh [OUT_DIR]   (default target/screenshots)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:${TOOLS_PREFIX:-$HOME/.local}/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+out="${1:-target/screenshots}"
+mkdir -p "$out"
+[ -n "${SKIP_BUILD:-}" ] || trunk build --release --locked >/dev/null
+port=8097
+python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
+shot() { # name width height query
+  chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --hide-scrollbars --user-data-dir="$(mktemp -d)" \
+    --window-size="$2,$3" --virtual-time-budget=3000 --screenshot="$out/$1.png" \
+    "http://127.0.0.1:$port/$4" >/dev/null 2>&1
+  echo "$out/$1.png"
+}
+shot desktop-en 1280 800 "?lang=en"
+shot desktop-ko 1280 800 "?lang=ko"
+shot phone-en 390 844 "?lang=en"
+shot phone-ko 390 844 "?lang=ko"
