@@ -23,6 +23,7 @@ pub mod cluster;
 pub mod config;
 pub mod error;
 pub mod ids;
+pub mod log;
 pub mod murmur2;
 pub mod partitioner;
 pub mod placement;

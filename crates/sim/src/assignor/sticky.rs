@@ -230,12 +230,12 @@ impl Claims {
 // ConstrainedAssignmentBuilder
 // ---------------------------------------------------------------------------
 
+/// Per-member lists and `partitionsTransferringOwnership` (partition → member).
+type Constrained = (Vec<Vec<usize>>, BTreeMap<usize, usize>);
+
 /// `ConstrainedAssignmentBuilder.build` (all members subscribe to the same
 /// topics). Returns the lists and `partitionsTransferringOwnership`.
-fn constrained_assign(
-    ctx: &Context,
-    claims: &Claims,
-) -> Result<(Vec<Vec<usize>>, BTreeMap<usize, usize>), SimError> {
+fn constrained_assign(ctx: &Context, claims: &Claims) -> Result<Constrained, SimError> {
     let parts = &ctx.parts;
     let n = ctx.members.len();
     let total = parts.total;
@@ -665,15 +665,13 @@ impl<'c, 'a> General<'c, 'a> {
             }
             for &t in &self.consumer_topics[m] {
                 for p in parts.range_of(t) {
-                    match self.owner[p] {
-                        Some(o) if o == m => {}
-                        Some(o) if self.active[o] => {
-                            if size + 1 < self.current[o].len() {
-                                return false;
-                            }
+                    // A partition this member lacks, held by a member with two
+                    // or more partitions more. (An unowned partition or a
+                    // set-aside owner cannot occur here.)
+                    if let Some(o) = self.owner[p] {
+                        if o != m && self.active[o] && size + 1 < self.current[o].len() {
+                            return false;
                         }
-                        // Unowned or set-aside owner: Kafka cannot reach this.
-                        _ => {}
                     }
                 }
             }

@@ -2453,8 +2453,14 @@ fn cooperative_sticky_moved_partition_is_not_assigned_in_the_first_round() {
 fn revoke_before_join_follows_the_protocol() {
     let owned = [tp("a", 1), tp("b", 0), tp("a", 0)];
     let subscribed = vec!["a".to_string()];
-    assert_eq!(revoke_before_join(RebalanceProtocol::Eager, &owned, &subscribed), vec![tp("a", 0), tp("a", 1), tp("b", 0)]);
-    assert_eq!(revoke_before_join(RebalanceProtocol::Cooperative, &owned, &subscribed), vec![tp("b", 0)]);
+    assert_eq!(
+        revoke_before_join(RebalanceProtocol::Eager, &owned, &subscribed),
+        vec![tp("a", 0), tp("a", 1), tp("b", 0)]
+    );
+    assert_eq!(
+        revoke_before_join(RebalanceProtocol::Cooperative, &owned, &subscribed),
+        vec![tp("b", 0)]
+    );
 }
 
 #[test]
@@ -2462,9 +2468,23 @@ fn on_join_complete_revokes_and_rejoins_only_when_cooperative() {
     let owned = [tp("a", 0), tp("a", 1)];
     let assigned = [tp("a", 1), tp("a", 2)];
     let coop = on_join_complete(RebalanceProtocol::Cooperative, &owned, &assigned);
-    assert_eq!(coop, JoinComplete { revoked: vec![tp("a", 0)], added: vec![tp("a", 2)], rejoin: true });
+    assert_eq!(
+        coop,
+        JoinComplete {
+            revoked: vec![tp("a", 0)],
+            added: vec![tp("a", 2)],
+            rejoin: true
+        }
+    );
     let eager = on_join_complete(RebalanceProtocol::Eager, &[], &assigned);
-    assert_eq!(eager, JoinComplete { revoked: vec![], added: assigned.to_vec(), rejoin: false });
+    assert_eq!(
+        eager,
+        JoinComplete {
+            revoked: vec![],
+            added: assigned.to_vec(),
+            rejoin: false
+        }
+    );
     assert!(!on_join_complete(RebalanceProtocol::Cooperative, &assigned, &assigned).rejoin);
 }
 
@@ -2501,7 +2521,9 @@ fn sorted(list: &[TopicPartition]) -> Vec<TopicPartition> {
 fn cooperative_rebalance_revokes_first_then_assigns() {
     // consumer1 owns all six partitions of two topics; consumer2 and consumer3 join.
     let topics = ppt(&[(TOPIC1, 3), (TOPIC2, 3)]);
-    let all: Vec<TopicPartition> = (0..3).flat_map(|p| [tp(TOPIC1, p), tp(TOPIC2, p)]).collect();
+    let all: Vec<TopicPartition> = (0..3)
+        .flat_map(|p| [tp(TOPIC1, p), tp(TOPIC2, p)])
+        .collect();
     let members = vec![
         member(C1, &[TOPIC1, TOPIC2]).owning(all.clone(), 3),
         member(C2, &[TOPIC1, TOPIC2]),
@@ -2519,9 +2541,16 @@ fn cooperative_rebalance_revokes_first_then_assigns() {
     // Round 2: the four revoked partitions reach consumer2 and consumer3.
     assert!(!second.rejoin);
     assert_eq!(second.members[C1].assigned, first.members[C1].assigned);
-    let handed_over: BTreeSet<TopicPartition> =
-        second.members[C2].added.iter().chain(&second.members[C3].added).cloned().collect();
-    assert_eq!(handed_over, first.members[C1].revoked.iter().cloned().collect());
+    let handed_over: BTreeSet<TopicPartition> = second.members[C2]
+        .added
+        .iter()
+        .chain(&second.members[C3].added)
+        .cloned()
+        .collect();
+    assert_eq!(
+        handed_over,
+        first.members[C1].revoked.iter().cloned().collect()
+    );
     assert!(is_fully_balanced(&second.assignment));
     // The same end state as the eager sticky assignor reaches in one step.
     assert_eq!(second.assignment, run(Sticky, &topics, &members));
@@ -2545,19 +2574,35 @@ fn cooperative_rebalance_drops_unsubscribed_topics_before_joining() {
     assert!(r.rejoin);
     let rounds = rebalance_until_stable(CooperativeSticky, &topics, &members, 2).unwrap();
     assert_eq!(rounds.len(), 2);
-    assert_eq!(set(&rounds[1].assignment[C1]), set(&[tp(TOPIC1, 0), tp(TOPIC1, 1)]));
-    assert_eq!(set(&rounds[1].assignment[C2]), set(&[tp(TOPIC2, 0), tp(TOPIC2, 1)]));
+    assert_eq!(
+        set(&rounds[1].assignment[C1]),
+        set(&[tp(TOPIC1, 0), tp(TOPIC1, 1)])
+    );
+    assert_eq!(
+        set(&rounds[1].assignment[C2]),
+        set(&[tp(TOPIC2, 0), tp(TOPIC2, 1)])
+    );
 }
 
 // ---------------------------------------------------------------------------
 // Seeded property test
 // ---------------------------------------------------------------------------
 
-fn random_group(rng: &mut Lcg, names: &[String], same: bool, prefix: &str, count: usize) -> Vec<MemberSubscription> {
+fn random_group(
+    rng: &mut Lcg,
+    names: &[String],
+    same: bool,
+    prefix: &str,
+    count: usize,
+) -> Vec<MemberSubscription> {
     let common = rng.sublist(names);
     (0..count)
         .map(|i| {
-            let topics = if same { common.clone() } else { rng.sublist(names) };
+            let topics = if same {
+                common.clone()
+            } else {
+                rng.sublist(names)
+            };
             MemberSubscription::new(format!("{prefix}{}", rng.below(1000) * 100 + i), topics)
         })
         .collect()
@@ -2565,18 +2610,30 @@ fn random_group(rng: &mut Lcg, names: &[String], same: bool, prefix: &str, count
 
 /// Every partition of every subscribed topic is assigned exactly once, to a
 /// member that subscribes to its topic.
-fn assert_complete(topics: &BTreeMap<String, u32>, members: &[MemberSubscription], a: &Assignment, what: &str) {
+fn assert_complete(
+    topics: &BTreeMap<String, u32>,
+    members: &[MemberSubscription],
+    a: &Assignment,
+    what: &str,
+) {
     let mut seen = BTreeSet::new();
     for m in members {
         for p in &a[&m.member_id] {
-            assert!(m.topics.contains(&p.topic), "{what}: {p} went to {} which does not subscribe", m.member_id);
+            assert!(
+                m.topics.contains(&p.topic),
+                "{what}: {p} went to {} which does not subscribe",
+                m.member_id
+            );
             assert!(seen.insert(p.clone()), "{what}: {p} assigned twice");
         }
     }
     for (t, n) in topics {
         if members.iter().any(|m| m.topics.contains(t)) {
             for p in 0..*n {
-                assert!(seen.contains(&tp(t, p)), "{what}: {t}-{p} unassigned: {a:?}");
+                assert!(
+                    seen.contains(&tp(t, p)),
+                    "{what}: {t}-{p} unassigned: {a:?}"
+                );
             }
         }
     }
@@ -2587,11 +2644,20 @@ fn property_every_partition_once_and_sticky_assignments_balanced() {
     let mut rng = Lcg(20_240_601);
     for case in 0..300 {
         let names: Vec<String> = (0..1 + rng.below(4)).map(|i| format!("topic{i}")).collect();
-        let topics: BTreeMap<String, u32> = names.iter().map(|t| (t.clone(), 1 + rng.below(16) as u32)).collect();
+        let topics: BTreeMap<String, u32> = names
+            .iter()
+            .map(|t| (t.clone(), 1 + rng.below(16) as u32))
+            .collect();
         let same = case % 2 == 0;
         let count = 1 + rng.below(8);
         let members = random_group(&mut rng, &names, same, "m", count);
-        if members.iter().map(|m| &m.member_id).collect::<BTreeSet<_>>().len() != members.len() {
+        if members
+            .iter()
+            .map(|m| &m.member_id)
+            .collect::<BTreeSet<_>>()
+            .len()
+            != members.len()
+        {
             continue;
         }
         for strategy in Strategy::ALL {
@@ -2622,11 +2688,16 @@ fn property_every_partition_once_and_sticky_assignments_balanced() {
                 continue;
             }
             let rounds = rebalance_until_stable(strategy, &topics, &next, 2).unwrap();
-            assert!(rounds.len() <= if strategy.is_cooperative() { 3 } else { 1 }, "case {case} {strategy}");
+            assert!(
+                rounds.len() <= if strategy.is_cooperative() { 3 } else { 1 },
+                "case {case} {strategy}"
+            );
             for r in &rounds {
                 // Nothing is handed to one member in the round another gives it up.
-                let added: BTreeSet<&TopicPartition> = r.members.values().flat_map(|m| &m.added).collect();
-                let revoked: BTreeSet<&TopicPartition> = r.members.values().flat_map(|m| &m.revoked).collect();
+                let added: BTreeSet<&TopicPartition> =
+                    r.members.values().flat_map(|m| &m.added).collect();
+                let revoked: BTreeSet<&TopicPartition> =
+                    r.members.values().flat_map(|m| &m.revoked).collect();
                 assert!(added.is_disjoint(&revoked), "case {case} {strategy}");
             }
             let last = &rounds.last().unwrap().assignment;
@@ -2639,8 +2710,17 @@ fn property_every_partition_once_and_sticky_assignments_balanced() {
                 let total: usize = subscribed.iter().map(|t| topics[t] as usize).sum();
                 let quota = total / next.len();
                 for m in next.iter().filter(|m| m.generation.is_some()) {
-                    let kept = m.owned.iter().filter(|p| last[&m.member_id].contains(p)).count();
-                    assert!(kept >= m.owned.len().min(quota), "{what}: {} kept {kept} of {:?}", m.member_id, m.owned);
+                    let kept = m
+                        .owned
+                        .iter()
+                        .filter(|p| last[&m.member_id].contains(p))
+                        .count();
+                    assert!(
+                        kept >= m.owned.len().min(quota),
+                        "{what}: {} kept {kept} of {:?}",
+                        m.member_id,
+                        m.owned
+                    );
                 }
             }
         }
@@ -2656,7 +2736,11 @@ fn large_group_assignments_stay_valid() {
     for unequal in [false, true] {
         let members: Vec<MemberSubscription> = (0..64)
             .map(|i| {
-                let ts = if unequal && i % 3 == 0 { names[..2].to_vec() } else { names.clone() };
+                let ts = if unequal && i % 3 == 0 {
+                    names[..2].to_vec()
+                } else {
+                    names.clone()
+                };
                 MemberSubscription::new(format!("member-{i:02}"), ts)
             })
             .collect();
@@ -2669,32 +2753,12 @@ fn large_group_assignments_stay_valid() {
                 .map(|m| m.clone().owning(first[&m.member_id].clone(), 1))
                 .collect();
             let rounds = rebalance_until_stable(strategy, &topics, &next, 2).unwrap();
-            assert_complete(&topics, &next, &rounds.last().unwrap().assignment, "large, after leave");
-        }
-    }
-}
-#[test]
-#[ignore]
-fn zz_timing() {
-    let names: Vec<String> = (0..4).map(|i| format!("t{i}")).collect();
-    let topics: BTreeMap<String, u32> = names.iter().map(|t| (t.clone(), 64)).collect();
-    for unequal in [false, true] {
-        let members: Vec<MemberSubscription> = (0..64)
-            .map(|i| {
-                let ts = if unequal && i % 3 == 0 { names[..2].to_vec() } else { names.clone() };
-                MemberSubscription::new(format!("member-{i:02}"), ts)
-            })
-            .collect();
-        for strategy in Strategy::ALL {
-            let t0 = std::time::Instant::now();
-            let first = run(strategy, &topics, &members);
-            let d1 = t0.elapsed();
-            let next: Vec<MemberSubscription> = members.iter().skip(8).map(|m| m.clone().owning(first[&m.member_id].clone(), 1)).collect();
-            let t1 = std::time::Instant::now();
-            let _ = run(strategy, &topics, &next);
-            let d2 = t1.elapsed();
-            // worst: unequal, owned with stale gens for some
-            println!("unequal={unequal} {strategy}: fresh {d1:?}, after-leave {d2:?}");
+            assert_complete(
+                &topics,
+                &next,
+                &rounds.last().unwrap().assignment,
+                "large, after leave",
+            );
         }
     }
 }

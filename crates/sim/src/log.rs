@@ -1,0 +1,496 @@
+//! A partition's log: an append-only sequence of records in segments, with
+//! Kafka's segment rolling and retention (size and time), deleting whole
+//! segments from the head and advancing the log start offset.
+//!
+//! Rules from Kafka's storage layer:
+//! - `LogSegment.shouldRoll`: a new segment starts when the record would not fit
+//!   in `segment.bytes`, or when the active segment's first record is older than
+//!   `segment.ms`.
+//! - `UnifiedLog.deleteOldSegments` / `deletableSegments`: a segment may go only
+//!   when every record in it is below the high watermark and a retention rule
+//!   holds: `retention.ms` (now − the segment's largest timestamp > retention.ms)
+//!   or `retention.bytes` (the log would still be at least that large without it).
+//!   The active segment may go too (then an empty one is rolled), but never an
+//!   empty last segment.
+
+use std::collections::VecDeque;
+
+/// Key id meaning "no key" (a null key).
+pub const NULL_KEY: u32 = u32::MAX;
+
+/// Bytes a record adds to the log besides its key and value (an approximation of
+/// Kafka's record framing: length, attributes, deltas, header count as varints).
+pub const RECORD_OVERHEAD_BYTES: u32 = 8;
+
+/// One record. Offsets are implicit (position in the log).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Record {
+    /// Index into the cluster's key table, or [`NULL_KEY`].
+    pub key: u32,
+    /// Bytes in the log: key + value + [`RECORD_OVERHEAD_BYTES`].
+    pub bytes: u32,
+    /// Index of the producer that sent it.
+    pub producer: u16,
+    /// The producer's sequence number for this record (0, 1, 2, ...).
+    pub seq: u32,
+    /// CreateTime in simulated ms.
+    pub timestamp_ms: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub base_offset: u64,
+    pub size_bytes: u64,
+    /// Timestamp of the first record (drives `segment.ms` rolling).
+    pub first_timestamp_ms: Option<u64>,
+    /// Largest record timestamp (drives `retention.ms`).
+    pub largest_timestamp_ms: u64,
+}
+
+/// Retention and segment settings, as the log sees them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LogSettings {
+    pub retention_ms: i64,
+    pub retention_bytes: i64,
+    pub segment_bytes: i64,
+    pub segment_ms: i64,
+}
+
+/// Why segments were deleted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeletionReason {
+    RetentionMs,
+    RetentionBytes,
+}
+
+/// What a retention pass removed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deletion {
+    pub reason: DeletionReason,
+    pub segments: u32,
+    pub from_offset: u64,
+    /// The new log start offset (first offset kept).
+    pub to_offset: u64,
+    pub bytes: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Log {
+    start_offset: u64,
+    records: VecDeque<Record>,
+    /// Per-record sizes are recomputable; keep per-segment totals only.
+    segments: VecDeque<Segment>,
+    size_bytes: u64,
+}
+
+impl Default for Log {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Log {
+    pub fn new() -> Self {
+        Self::starting_at(0)
+    }
+
+    /// An empty log whose next offset is `offset`.
+    pub fn starting_at(offset: u64) -> Self {
+        let mut segments = VecDeque::new();
+        segments.push_back(Segment {
+            base_offset: offset,
+            size_bytes: 0,
+            first_timestamp_ms: None,
+            largest_timestamp_ms: 0,
+        });
+        Self {
+            start_offset: offset,
+            records: VecDeque::new(),
+            segments,
+            size_bytes: 0,
+        }
+    }
+
+    pub fn log_start_offset(&self) -> u64 {
+        self.start_offset
+    }
+
+    pub fn log_end_offset(&self) -> u64 {
+        self.start_offset + self.records.len() as u64
+    }
+
+    pub fn size_bytes(&self) -> u64 {
+        self.size_bytes
+    }
+
+    pub fn segments(&self) -> impl ExactSizeIterator<Item = &Segment> {
+        self.segments.iter()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    pub fn len(&self) -> u64 {
+        self.records.len() as u64
+    }
+
+    /// The record at `offset`, if it is still in the log.
+    pub fn get(&self, offset: u64) -> Option<&Record> {
+        offset
+            .checked_sub(self.start_offset)
+            .and_then(|i| self.records.get(i as usize))
+    }
+
+    /// Records in `[from, to)` that are still in the log.
+    pub fn range(&self, from: u64, to: u64) -> impl Iterator<Item = (u64, &Record)> {
+        let from = from.max(self.start_offset);
+        let to = to.min(self.log_end_offset()).max(from);
+        let base = self.start_offset;
+        self.records
+            .range((from - base) as usize..(to - base) as usize)
+            .enumerate()
+            .map(move |(i, r)| (from + i as u64, r))
+    }
+
+    /// Appends a record at `now_ms`, rolling a segment first if Kafka would.
+    /// Returns its offset.
+    pub fn append(&mut self, record: Record, now_ms: u64, settings: &LogSettings) -> u64 {
+        let offset = self.log_end_offset();
+        let bytes = u64::from(record.bytes);
+        if self.should_roll(bytes, now_ms, settings) {
+            self.segments.push_back(Segment {
+                base_offset: offset,
+                size_bytes: 0,
+                first_timestamp_ms: None,
+                largest_timestamp_ms: 0,
+            });
+        }
+        // There is always an active segment: `starting_at` creates one and
+        // retention rolls a fresh one when it deletes them all.
+        if let Some(seg) = self.segments.back_mut() {
+            seg.size_bytes += bytes;
+            seg.first_timestamp_ms.get_or_insert(record.timestamp_ms);
+            seg.largest_timestamp_ms = seg.largest_timestamp_ms.max(record.timestamp_ms);
+        }
+        self.size_bytes += bytes;
+        self.records.push_back(record);
+        offset
+    }
+
+    fn should_roll(&self, bytes: u64, now_ms: u64, s: &LogSettings) -> bool {
+        let Some(seg) = self.segments.back() else {
+            return true;
+        };
+        if seg.size_bytes == 0 {
+            return false;
+        }
+        let full = seg.size_bytes + bytes > s.segment_bytes.max(0) as u64;
+        let old = seg
+            .first_timestamp_ms
+            .is_some_and(|t| now_ms.saturating_sub(t) > s.segment_ms.max(0) as u64);
+        full || old
+    }
+
+    /// Removes every record at or after `offset` (follower truncation and
+    /// unclean elections). Returns the removed records, oldest first.
+    pub fn truncate_to(&mut self, offset: u64) -> Vec<Record> {
+        if offset >= self.log_end_offset() {
+            return Vec::new();
+        }
+        let offset = offset.max(self.start_offset);
+        let keep = (offset - self.start_offset) as usize;
+        let removed: Vec<Record> = self.records.drain(keep..).collect();
+        while self.segments.len() > 1
+            && self
+                .segments
+                .back()
+                .is_some_and(|s| s.base_offset >= offset)
+        {
+            if let Some(seg) = self.segments.pop_back() {
+                self.size_bytes -= seg.size_bytes;
+            }
+        }
+        self.recompute_segment_tail(offset);
+        removed
+    }
+
+    /// Rebuilds the last segment's totals after a truncation inside it.
+    fn recompute_segment_tail(&mut self, end: u64) {
+        let Some(last) = self.segments.back() else {
+            return;
+        };
+        let base = last.base_offset.max(self.start_offset);
+        let mut size = 0;
+        let mut first = None;
+        let mut largest = 0;
+        for (_, r) in self.range(base, end) {
+            size += u64::from(r.bytes);
+            first.get_or_insert(r.timestamp_ms);
+            largest = largest.max(r.timestamp_ms);
+        }
+        if let Some(seg) = self.segments.back_mut() {
+            let removed = seg.size_bytes.saturating_sub(size);
+            seg.size_bytes = size;
+            seg.first_timestamp_ms = first;
+            seg.largest_timestamp_ms = largest;
+            self.size_bytes -= removed;
+        }
+    }
+
+    /// Applies retention at `now_ms`; only records below `high_watermark` may go.
+    pub fn apply_retention(
+        &mut self,
+        now_ms: u64,
+        high_watermark: u64,
+        s: &LogSettings,
+    ) -> Vec<Deletion> {
+        let mut out = Vec::new();
+        if s.retention_ms >= 0 {
+            let limit = s.retention_ms as u64;
+            let n = self.deletable(high_watermark, |seg, _| {
+                now_ms.saturating_sub(seg.largest_timestamp_ms) > limit
+            });
+            if let Some(d) = self.delete_head_segments(n, DeletionReason::RetentionMs) {
+                out.push(d);
+            }
+        }
+        if s.retention_bytes >= 0 {
+            let mut diff = self.size_bytes as i64 - s.retention_bytes;
+            let n = self.deletable(high_watermark, |seg, _| {
+                if diff - seg.size_bytes as i64 >= 0 {
+                    diff -= seg.size_bytes as i64;
+                    true
+                } else {
+                    false
+                }
+            });
+            if let Some(d) = self.delete_head_segments(n, DeletionReason::RetentionBytes) {
+                out.push(d);
+            }
+        }
+        out
+    }
+
+    /// How many head segments pass `predicate` and lie wholly below the HW.
+    fn deletable(
+        &self,
+        high_watermark: u64,
+        mut predicate: impl FnMut(&Segment, Option<&Segment>) -> bool,
+    ) -> usize {
+        let mut n = 0;
+        let leo = self.log_end_offset();
+        for (i, seg) in self.segments.iter().enumerate() {
+            let next = self.segments.get(i + 1);
+            let upper = next.map_or(leo, |s| s.base_offset);
+            let last_and_empty = next.is_none() && seg.size_bytes == 0;
+            if high_watermark >= upper && !last_and_empty && predicate(seg, next) {
+                n += 1;
+            } else {
+                break;
+            }
+        }
+        n
+    }
+
+    fn delete_head_segments(&mut self, n: usize, reason: DeletionReason) -> Option<Deletion> {
+        if n == 0 {
+            return None;
+        }
+        let from = self.start_offset;
+        let all = n == self.segments.len();
+        let mut bytes = 0;
+        for _ in 0..n {
+            if let Some(seg) = self.segments.pop_front() {
+                bytes += seg.size_bytes;
+            }
+        }
+        let new_start = if all {
+            self.log_end_offset()
+        } else {
+            self.segments.front().map_or(from, |s| s.base_offset)
+        };
+        let drop = (new_start - self.start_offset) as usize;
+        self.records.drain(..drop);
+        self.start_offset = new_start;
+        self.size_bytes -= bytes;
+        if all {
+            // UnifiedLog rolls a new active segment when retention removed them all.
+            self.segments.push_back(Segment {
+                base_offset: new_start,
+                size_bytes: 0,
+                first_timestamp_ms: None,
+                largest_timestamp_ms: 0,
+            });
+        }
+        Some(Deletion {
+            reason,
+            segments: n as u32,
+            from_offset: from,
+            to_offset: new_start,
+            bytes,
+        })
+    }
+}
+
+/// Bytes a record adds to the log.
+pub fn record_bytes(key_len: u32, value_bytes: u32) -> u32 {
+    key_len
+        .saturating_add(value_bytes)
+        .saturating_add(RECORD_OVERHEAD_BYTES)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(ts: u64, bytes: u32) -> Record {
+        Record {
+            key: NULL_KEY,
+            bytes,
+            producer: 0,
+            seq: 0,
+            timestamp_ms: ts,
+        }
+    }
+
+    fn settings(segment_bytes: i64, retention_bytes: i64, retention_ms: i64) -> LogSettings {
+        LogSettings {
+            retention_ms,
+            retention_bytes,
+            segment_bytes,
+            segment_ms: 604_800_000,
+        }
+    }
+
+    #[test]
+    fn offsets_start_at_zero_and_are_contiguous() {
+        let mut log = Log::new();
+        let s = settings(1 << 30, -1, -1);
+        for i in 0..5 {
+            assert_eq!(log.append(rec(i, 10), i, &s), i);
+        }
+        assert_eq!((log.log_start_offset(), log.log_end_offset()), (0, 5));
+        assert_eq!(
+            log.range(1, 3).map(|(o, _)| o).collect::<Vec<_>>(),
+            vec![1, 2]
+        );
+    }
+
+    /// LogSegment.shouldRoll: a record that would overflow segment.bytes starts a new segment.
+    #[test]
+    fn segment_rolls_when_full() {
+        let mut log = Log::new();
+        let s = settings(100, -1, -1);
+        for i in 0..10 {
+            log.append(rec(i, 30), i, &s);
+        }
+        // 3 records (90 B) fit per segment.
+        let bases: Vec<u64> = log.segments().map(|s| s.base_offset).collect();
+        assert_eq!(bases, vec![0, 3, 6, 9]);
+    }
+
+    /// LogSegment.shouldRoll: segment.ms after the first record rolls the segment.
+    #[test]
+    fn segment_rolls_after_segment_ms() {
+        let mut log = Log::new();
+        let s = LogSettings {
+            segment_ms: 1000,
+            ..settings(1 << 30, -1, -1)
+        };
+        log.append(rec(0, 10), 0, &s);
+        log.append(rec(900, 10), 900, &s);
+        log.append(rec(1001, 10), 1001, &s);
+        assert_eq!(
+            log.segments().map(|s| s.base_offset).collect::<Vec<_>>(),
+            vec![0, 2]
+        );
+    }
+
+    /// UnifiedLog.deleteRetentionSizeBreachedSegments: delete head segments while
+    /// the log stays at least retention.bytes without them.
+    #[test]
+    fn retention_bytes_deletes_whole_head_segments() {
+        let mut log = Log::new();
+        let s = settings(100, 150, -1);
+        for i in 0..10 {
+            log.append(rec(i, 30), i, &s);
+        }
+        // 300 B in segments of 90, 90, 90, 30. Over by 150: first segment (90) goes, 60 left < 90.
+        let d = log.apply_retention(10, 10, &s);
+        assert_eq!(d.len(), 1);
+        assert_eq!((d[0].from_offset, d[0].to_offset, d[0].segments), (0, 3, 1));
+        assert_eq!(log.log_start_offset(), 3);
+        assert_eq!(log.size_bytes(), 210);
+        assert!(log.get(2).is_none() && log.get(3).is_some());
+    }
+
+    /// UnifiedLog.deletableSegments: nothing at or above the high watermark is deleted.
+    #[test]
+    fn retention_never_deletes_above_high_watermark() {
+        let mut log = Log::new();
+        let s = settings(100, 0, -1);
+        for i in 0..6 {
+            log.append(rec(i, 30), i, &s);
+        }
+        let d = log.apply_retention(10, 4, &s);
+        assert_eq!(
+            d[0].to_offset, 3,
+            "segment [3,6) reaches past HW 4 and must stay"
+        );
+    }
+
+    /// UnifiedLog.deleteRetentionMsBreachedSegments, including the active segment
+    /// (then an empty segment is rolled at the log end offset).
+    #[test]
+    fn retention_ms_can_delete_everything_and_rolls_a_new_segment() {
+        let mut log = Log::new();
+        let s = settings(100, -1, 1000);
+        for i in 0..5 {
+            log.append(rec(i * 10, 30), i * 10, &s);
+        }
+        // Segments [0,3) (newest ts 20) and [3,5) (newest ts 40).
+        assert!(
+            log.apply_retention(1020, 5, &s).is_empty(),
+            "not older than retention.ms yet"
+        );
+        let d = log.apply_retention(1021, 5, &s);
+        assert_eq!((d[0].from_offset, d[0].to_offset), (0, 3));
+        let d = log.apply_retention(1041, 5, &s);
+        assert_eq!(d[0].reason, DeletionReason::RetentionMs);
+        assert_eq!(
+            (
+                log.log_start_offset(),
+                log.log_end_offset(),
+                log.size_bytes()
+            ),
+            (5, 5, 0)
+        );
+        assert_eq!(log.segments().count(), 1);
+        assert_eq!(
+            log.append(rec(2000, 30), 2000, &s),
+            5,
+            "offsets continue after deletion"
+        );
+    }
+
+    #[test]
+    fn truncation_removes_the_tail_and_fixes_segment_sizes() {
+        let mut log = Log::new();
+        let s = settings(100, -1, -1);
+        for i in 0..8 {
+            log.append(rec(i, 30), i, &s);
+        }
+        let removed = log.truncate_to(4);
+        assert_eq!(removed.len(), 4);
+        assert_eq!(log.log_end_offset(), 4);
+        assert_eq!(log.size_bytes(), 120);
+        assert_eq!(
+            log.segments()
+                .map(|s| (s.base_offset, s.size_bytes))
+                .collect::<Vec<_>>(),
+            vec![(0, 90), (3, 30)]
+        );
+        assert_eq!(log.append(rec(9, 30), 9, &s), 4);
+    }
+}
