@@ -19,13 +19,12 @@ pub fn parse_query(query: &str) -> UrlSettings {
         .filter(|p| !p.is_empty())
     {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        match k {
-            "lang" => match Lang::parse(v) {
+        // Unknown parameters are ignored: course pages may add their own.
+        if k == "lang" {
+            match Lang::parse(v) {
                 Some(l) => out.lang = Some(l),
                 None => out.problems.push((k.to_string(), v.to_string())),
-            },
-            // Unknown parameters are ignored: course pages may add their own.
-            _ => {}
+            }
         }
     }
     out
