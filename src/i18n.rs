@@ -69,8 +69,7 @@ pub const EN: Strings = Strings {
     leader: "leader",
     follower: "follower",
     partition: "partition",
-    topology_label:
-        "Cluster topology: producers, brokers with their partition replicas, and consumer groups",
+    topology_label: "Cluster topology: producers, brokers with their partition replicas, and consumer groups",
     legend_leader: "Leader replica (producers write here, consumers read here)",
     legend_follower: "Follower replica (a copy fetched from the leader)",
     keyed: "keyed",

@@ -18,10 +18,7 @@ impl Rect {
     }
 
     pub fn contains(&self, o: &Rect) -> bool {
-        o.x >= self.x
-            && o.y >= self.y
-            && o.x + o.w <= self.x + self.w
-            && o.y + o.h <= self.y + self.h
+        o.x >= self.x && o.y >= self.y && o.x + o.w <= self.x + self.w && o.y + o.h <= self.y + self.h
     }
 
     pub fn center_y(&self) -> f64 {
@@ -112,10 +109,7 @@ pub fn topology(view: &ClusterView, available_width: f64) -> Topology {
                 h: PRODUCER_H,
             };
             y += PRODUCER_H + GAP;
-            NamedBox {
-                id: p.id.clone(),
-                rect,
-            }
+            NamedBox { id: p.id.clone(), rect }
         })
         .collect();
     let producers_bottom = y;
@@ -228,9 +222,7 @@ pub fn topology(view: &ClusterView, available_width: f64) -> Topology {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kafka_sim::config::{
-        ClusterConfig, GroupConfig, ProducerConfig, TopicConfig, TopicSettings,
-    };
+    use kafka_sim::config::{ClusterConfig, GroupConfig, ProducerConfig, TopicConfig, TopicSettings};
     use kafka_sim::Cluster;
 
     fn config(brokers: u32, partitions: u32, rf: u32) -> ClusterConfig {
@@ -317,9 +309,7 @@ mod tests {
         for brokers in 1..=10 {
             for partitions in [1, 3, 12, 32] {
                 let rf = brokers.min(3);
-                let view = Cluster::new(config(brokers, partitions, rf))
-                    .unwrap()
-                    .view();
+                let view = Cluster::new(config(brokers, partitions, rf)).unwrap().view();
                 for width in [390.0, 1280.0] {
                     let t = topology(&view, width);
                     assert_eq!(t.brokers.len(), brokers as usize);

@@ -13,11 +13,7 @@ pub struct UrlSettings {
 /// Parses a query string such as `?lang=ko` (the leading `?` is optional).
 pub fn parse_query(query: &str) -> UrlSettings {
     let mut out = UrlSettings::default();
-    for pair in query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-    {
+    for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         // Unknown parameters are ignored: course pages may add their own.
         if k == "lang" {

@@ -40,12 +40,7 @@ async fn app_draws_three_brokers_and_nine_replicas() {
     let root = mount_app().await;
     assert_eq!(count_testids(&root, "broker-"), 3);
     assert_eq!(count_testids(&root, "replica-"), 9);
-    assert_eq!(
-        root.query_selector_all(".replica--leader")
-            .unwrap()
-            .length(),
-        3
-    );
+    assert_eq!(root.query_selector_all(".replica--leader").unwrap().length(), 3);
     assert_eq!(count_testids(&root, "producer-"), 1);
     assert_eq!(count_testids(&root, "consumer-"), 2);
     root.remove();

@@ -13,15 +13,11 @@ pub fn use_viewport_width() -> f64 {
             let on_resize = Closure::<dyn Fn()>::new(move || width.set(current_width()));
             let window = web_sys::window();
             if let Some(w) = &window {
-                let _ = w
-                    .add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
+                let _ = w.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "resize",
-                        on_resize.as_ref().unchecked_ref(),
-                    );
+                    let _ = w.remove_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
                 }
             }
         });

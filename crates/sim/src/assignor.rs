@@ -100,9 +100,11 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A partition assignment strategy (`partition.assignment.strategy`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 pub enum Strategy {
-    /// `RangeAssignor`: per topic, contiguous ranges over the sorted members.
+    /// `RangeAssignor`: per topic, contiguous ranges over the sorted members; the
+    /// default `partition.assignment.strategy`.
+    #[default]
     #[serde(rename = "range")]
     Range,
     /// `RoundRobinAssignor`: all partitions dealt over all sorted members.
@@ -154,9 +156,7 @@ impl Strategy {
             Strategy::Range => "org.apache.kafka.clients.consumer.RangeAssignor",
             Strategy::RoundRobin => "org.apache.kafka.clients.consumer.RoundRobinAssignor",
             Strategy::Sticky => "org.apache.kafka.clients.consumer.StickyAssignor",
-            Strategy::CooperativeSticky => {
-                "org.apache.kafka.clients.consumer.CooperativeStickyAssignor"
-            }
+            Strategy::CooperativeSticky => "org.apache.kafka.clients.consumer.CooperativeStickyAssignor",
         }
     }
 
@@ -182,9 +182,7 @@ impl Strategy {
     /// `CooperativeStickyAssignor` also supports COOPERATIVE.
     pub fn supported_protocols(self) -> &'static [RebalanceProtocol] {
         match self {
-            Strategy::CooperativeSticky => {
-                &[RebalanceProtocol::Cooperative, RebalanceProtocol::Eager]
-            }
+            Strategy::CooperativeSticky => &[RebalanceProtocol::Cooperative, RebalanceProtocol::Eager],
             _ => &[RebalanceProtocol::Eager],
         }
     }
@@ -253,11 +251,7 @@ impl MemberSubscription {
     }
 
     /// Sets the partitions owned in `generation`.
-    pub fn owning(
-        mut self,
-        owned: impl IntoIterator<Item = TopicPartition>,
-        generation: i32,
-    ) -> Self {
+    pub fn owning(mut self, owned: impl IntoIterator<Item = TopicPartition>, generation: i32) -> Self {
         self.owned = owned.into_iter().collect();
         self.generation = Some(generation);
         self
@@ -296,21 +290,14 @@ pub fn assign(
         Strategy::Sticky => sticky::assign(&ctx)?.assignment,
         Strategy::CooperativeSticky => sticky::assign_cooperative(&ctx)?,
     };
-    Ok(members
-        .iter()
-        .map(|m| m.member_id.clone())
-        .zip(lists)
-        .collect())
+    Ok(members.iter().map(|m| m.member_id.clone()).zip(lists).collect())
 }
 
 /// Partitions in `previous` that are not in `assigned`, sorted: what a member
 /// revokes in `ConsumerCoordinator.onJoinComplete` under the cooperative protocol.
 pub fn revoked(previous: &[TopicPartition], assigned: &[TopicPartition]) -> Vec<TopicPartition> {
     let assigned: BTreeSet<&TopicPartition> = assigned.iter().collect();
-    let out: BTreeSet<&TopicPartition> = previous
-        .iter()
-        .filter(|tp| !assigned.contains(tp))
-        .collect();
+    let out: BTreeSet<&TopicPartition> = previous.iter().filter(|tp| !assigned.contains(tp)).collect();
     out.into_iter().cloned().collect()
 }
 
@@ -369,11 +356,7 @@ pub fn on_join_complete(
         RebalanceProtocol::Cooperative => {
             let revoked = revoked(owned, assigned);
             let rejoin = !revoked.is_empty();
-            JoinComplete {
-                revoked,
-                added,
-                rejoin,
-            }
+            JoinComplete { revoked, added, rejoin }
         }
     }
 }
@@ -417,11 +400,7 @@ impl RebalanceRound {
         members
             .iter()
             .map(|m| MemberSubscription {
-                owned: self
-                    .assignment
-                    .get(&m.member_id)
-                    .cloned()
-                    .unwrap_or_default(),
+                owned: self.assignment.get(&m.member_id).cloned().unwrap_or_default(),
                 generation: Some(self.generation),
                 ..m.clone()
             })
@@ -447,12 +426,7 @@ pub fn rebalance_round(
     let mut prepared = Vec::with_capacity(members.len());
     for m in members {
         let before = revoke_before_join(protocol, &m.owned, &m.topics);
-        let still_owned: Vec<TopicPartition> = m
-            .owned
-            .iter()
-            .filter(|tp| !before.contains(tp))
-            .cloned()
-            .collect();
+        let still_owned: Vec<TopicPartition> = m.owned.iter().filter(|tp| !before.contains(tp)).cloned().collect();
         // Under EAGER the subscription carries no owned partitions, but the
         // sticky assignor's userData still remembers the last assignment.
         let reported = match protocol {
@@ -606,16 +580,9 @@ impl AssignRequest {
 
 /// `RangeAssignor` over the members; kept for existing callers. On invalid
 /// input every member gets an empty list (use [`assign`] to see the error).
-pub fn range(
-    partitions_per_topic: &BTreeMap<String, u32>,
-    members: &[MemberSubscription],
-) -> Assignment {
-    assign(Strategy::Range, partitions_per_topic, members).unwrap_or_else(|_| {
-        members
-            .iter()
-            .map(|m| (m.member_id.clone(), Vec::new()))
-            .collect()
-    })
+pub fn range(partitions_per_topic: &BTreeMap<String, u32>, members: &[MemberSubscription]) -> Assignment {
+    assign(Strategy::Range, partitions_per_topic, members)
+        .unwrap_or_else(|_| members.iter().map(|m| (m.member_id.clone(), Vec::new())).collect())
 }
 
 // ---------------------------------------------------------------------------
@@ -648,11 +615,7 @@ impl Partitions {
         }
         let names: Vec<String> = topics.iter().map(|(n, _)| n.clone()).collect();
         Self {
-            index: names
-                .iter()
-                .enumerate()
-                .map(|(i, n)| (n.clone(), i))
-                .collect(),
+            index: names.iter().enumerate().map(|(i, n)| (n.clone(), i)).collect(),
             topic_hash: names.iter().map(|n| java::string_hash(n)).collect(),
             counts: topics.iter().map(|(_, c)| *c).collect(),
             names,
@@ -682,17 +645,11 @@ impl Partitions {
     }
 
     fn tp(&self, id: usize) -> TopicPartition {
-        TopicPartition::new(
-            self.names[self.topic_of[id]].clone(),
-            self.partition_number(id),
-        )
+        TopicPartition::new(self.names[self.topic_of[id]].clone(), self.partition_number(id))
     }
 
     fn java_hash(&self, id: usize) -> i32 {
-        java::topic_partition_hash(
-            self.topic_hash[self.topic_of[id]],
-            self.partition_number(id),
-        )
+        java::topic_partition_hash(self.topic_hash[self.topic_of[id]], self.partition_number(id))
     }
 }
 
@@ -717,10 +674,7 @@ fn invalid(field: String, en: String, ko: String) -> SimError {
 }
 
 impl<'a> Context<'a> {
-    fn new(
-        partitions_per_topic: &BTreeMap<String, u32>,
-        members: &'a [MemberSubscription],
-    ) -> Result<Self, SimError> {
+    fn new(partitions_per_topic: &BTreeMap<String, u32>, members: &'a [MemberSubscription]) -> Result<Self, SimError> {
         let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
         let mut instance_ids: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, m) in members.iter().enumerate() {
@@ -778,14 +732,8 @@ impl<'a> Context<'a> {
                 if !owned.insert(tp) {
                     return Err(invalid(
                         format!("members[{i}].owned"),
-                        format!(
-                            "member {:?} lists {tp} twice among its owned partitions",
-                            m.member_id
-                        ),
-                        format!(
-                            "멤버 {:?}의 소유 파티션 목록에 {tp}가 두 번 있습니다",
-                            m.member_id
-                        ),
+                        format!("member {:?} lists {tp} twice among its owned partitions", m.member_id),
+                        format!("멤버 {:?}의 소유 파티션 목록에 {tp}가 두 번 있습니다", m.member_id),
                     ));
                 }
             }
@@ -794,12 +742,7 @@ impl<'a> Context<'a> {
         // AbstractPartitionAssignor.assign(Cluster, GroupSubscription): the union of
         // subscribed topics (a HashSet filled member by member, in subscription
         // map order), then a HashMap of those that exist with partitions.
-        let hash_order = java::string_map_order(
-            &members
-                .iter()
-                .map(|m| m.member_id.as_str())
-                .collect::<Vec<_>>(),
-        );
+        let hash_order = java::string_map_order(&members.iter().map(|m| m.member_id.as_str()).collect::<Vec<_>>());
         let subscribed_in_order: Vec<&str> = hash_order
             .iter()
             .flat_map(|&m| members[m].topics.iter().map(String::as_str))
@@ -838,10 +781,7 @@ impl<'a> Context<'a> {
             hash_order,
             rank,
             parts,
-            generation: members
-                .iter()
-                .map(|m| m.generation.filter(|g| *g >= 0))
-                .collect(),
+            generation: members.iter().map(|m| m.generation.filter(|g| *g >= 0)).collect(),
             topic_hash_order,
         })
     }

@@ -116,16 +116,10 @@ impl PartitionWindow {
     /// valid: Burrow evaluates it as OK with `complete` 0.
     pub fn validate(&self) -> Result<(), String> {
         if self.current_lag < 0 {
-            return Err(format!(
-                "current_lag must be >= 0 (got {})",
-                self.current_lag
-            ));
+            return Err(format!("current_lag must be >= 0 (got {})", self.current_lag));
         }
         if self.allowed_lag < 0 {
-            return Err(format!(
-                "allowed_lag must be >= 0 (got {})",
-                self.allowed_lag
-            ));
+            return Err(format!("allowed_lag must be >= 0 (got {})", self.allowed_lag));
         }
         if self.now_ms < 0 {
             return Err(format!("now_ms must be >= 0 (got {})", self.now_ms));
@@ -289,10 +283,7 @@ pub enum Reason {
     /// OK: the window holds no commits (`evaluatePartitionStatus` returns early).
     NoCommits,
     /// OK: the window is less complete than `minimum-complete`, so no rule ran.
-    WindowIncomplete {
-        complete: f64,
-        minimum_complete: f64,
-    },
+    WindowIncomplete { complete: f64, minimum_complete: f64 },
     /// OK: the current lag is within the allowed lag, so no rule ran.
     NoCurrentLag { current_lag: i64, allowed_lag: i64 },
     /// STOP (`checkIfOffsetsStopped`): the time since the last commit is longer
@@ -312,11 +303,7 @@ pub enum Reason {
     },
     /// OK (`isLagAlwaysNotZero` false): commit `index` had a lag within the
     /// allowed lag.
-    LagZeroAtSomePoint {
-        index: usize,
-        lag: i64,
-        allowed_lag: i64,
-    },
+    LagZeroAtSomePoint { index: usize, lag: i64, allowed_lag: i64 },
     /// STALL (`checkIfOffsetsStalled`): every commit is at the same offset while
     /// there is lag.
     OffsetsStalled {
@@ -331,11 +318,7 @@ pub enum Reason {
         commits: usize,
     },
     /// OK: none of the rules fired; the lag fell at commit `index`.
-    LagDecreasing {
-        index: usize,
-        from_lag: i64,
-        to_lag: i64,
-    },
+    LagDecreasing { index: usize, from_lag: i64, to_lag: i64 },
 }
 
 impl Reason {
@@ -364,20 +347,38 @@ impl Reason {
                                               없습니다. Burrow는 윈도우가 0% 채워진 상태로 OK를 보고합니다."
                 .to_string(),
 
-            (Reason::WindowIncomplete { complete, minimum_complete }, Lang::En) => format!(
+            (
+                Reason::WindowIncomplete {
+                    complete,
+                    minimum_complete,
+                },
+                Lang::En,
+            ) => format!(
                 "Only {} of the window is filled, below the minimum-complete setting of {}: Burrow does not judge \
                  a partition on so little history and reports OK.",
                 pct(*complete),
                 pct(*minimum_complete)
             ),
-            (Reason::WindowIncomplete { complete, minimum_complete }, Lang::Ko) => format!(
+            (
+                Reason::WindowIncomplete {
+                    complete,
+                    minimum_complete,
+                },
+                Lang::Ko,
+            ) => format!(
                 "윈도우가 {}만 채워져 minimum-complete 설정값({})에 못 미칩니다. 이력이 이만큼 적으면 Burrow는 \
                  판단하지 않고 OK로 둡니다.",
                 pct(*complete),
                 pct(*minimum_complete)
             ),
 
-            (Reason::NoCurrentLag { current_lag, allowed_lag }, Lang::En) => {
+            (
+                Reason::NoCurrentLag {
+                    current_lag,
+                    allowed_lag,
+                },
+                Lang::En,
+            ) => {
                 if *allowed_lag == 0 {
                     "The current lag is 0: the consumer has read everything written so far, so the partition is \
                      OK whatever its history looks like."
@@ -389,19 +390,30 @@ impl Reason {
                     )
                 }
             }
-            (Reason::NoCurrentLag { current_lag, allowed_lag }, Lang::Ko) => {
+            (
+                Reason::NoCurrentLag {
+                    current_lag,
+                    allowed_lag,
+                },
+                Lang::Ko,
+            ) => {
                 if *allowed_lag == 0 {
                     "현재 lag가 0입니다. 컨슈머가 지금까지 쓰인 메시지를 모두 읽었으므로 이력과 상관없이 \
                      OK입니다."
                         .to_string()
                 } else {
-                    format!(
-                        "현재 lag({current_lag})가 허용 lag({allowed_lag}) 이내이므로 이력과 상관없이 OK입니다."
-                    )
+                    format!("현재 lag({current_lag})가 허용 lag({allowed_lag}) 이내이므로 이력과 상관없이 OK입니다.")
                 }
             }
 
-            (Reason::NoCommitsSinceWindowSpan { since_last_commit_ms, window_span_ms, current_lag }, Lang::En) => {
+            (
+                Reason::NoCommitsSinceWindowSpan {
+                    since_last_commit_ms,
+                    window_span_ms,
+                    current_lag,
+                },
+                Lang::En,
+            ) => {
                 format!(
                     "The last commit was {} before now, longer than the window spans ({} from its first to its \
                      last commit), and the lag is still {current_lag}: the consumer has stopped committing for \
@@ -410,7 +422,14 @@ impl Reason {
                     go_duration(*window_span_ms)
                 )
             }
-            (Reason::NoCommitsSinceWindowSpan { since_last_commit_ms, window_span_ms, current_lag }, Lang::Ko) => {
+            (
+                Reason::NoCommitsSinceWindowSpan {
+                    since_last_commit_ms,
+                    window_span_ms,
+                    current_lag,
+                },
+                Lang::Ko,
+            ) => {
                 format!(
                     "마지막 커밋은 지금으로부터 {} 전으로, 윈도우 전체 길이(첫 커밋부터 마지막 커밋까지 {})보다 \
                      깁니다. 그런데 lag가 아직 {current_lag} 남아 있으므로 컨슈머가 이 파티션의 커밋을 멈춘 \
@@ -420,19 +439,40 @@ impl Reason {
                 )
             }
 
-            (Reason::OffsetsRewound { index, previous_offset, rewound_offset }, Lang::En) => format!(
+            (
+                Reason::OffsetsRewound {
+                    index,
+                    previous_offset,
+                    rewound_offset,
+                },
+                Lang::En,
+            ) => format!(
                 "Commit #{} went back from offset {previous_offset} to {rewound_offset}, and no later commit in \
                  the window got back to {previous_offset}: the consumer has rewound (REWIND).",
                 index + 1
             ),
-            (Reason::OffsetsRewound { index, previous_offset, rewound_offset }, Lang::Ko) => format!(
+            (
+                Reason::OffsetsRewound {
+                    index,
+                    previous_offset,
+                    rewound_offset,
+                },
+                Lang::Ko,
+            ) => format!(
                 "{}번 커밋에서 offset이 {previous_offset}에서 {rewound_offset}{} 뒤로 돌아갔고, 그 뒤 윈도우 \
                  안의 어떤 커밋도 {previous_offset}까지 돌아오지 못했습니다. 컨슈머가 되감긴 상태입니다(REWIND).",
                 index + 1,
                 ro(*rewound_offset)
             ),
 
-            (Reason::LagZeroAtSomePoint { index, lag, allowed_lag }, Lang::En) => {
+            (
+                Reason::LagZeroAtSomePoint {
+                    index,
+                    lag,
+                    allowed_lag,
+                },
+                Lang::En,
+            ) => {
                 if *allowed_lag == 0 {
                     format!(
                         "Commit #{} in the window had lag 0 (the consumer had caught up), so the window counts \
@@ -447,7 +487,14 @@ impl Reason {
                     )
                 }
             }
-            (Reason::LagZeroAtSomePoint { index, lag, allowed_lag }, Lang::Ko) => {
+            (
+                Reason::LagZeroAtSomePoint {
+                    index,
+                    lag,
+                    allowed_lag,
+                },
+                Lang::Ko,
+            ) => {
                 if *allowed_lag == 0 {
                     format!(
                         "윈도우의 {}번 커밋 시점에 lag가 0이었습니다(컨슈머가 따라잡은 적이 있음). 그래서 이 \
@@ -464,16 +511,37 @@ impl Reason {
                 }
             }
 
-            (Reason::OffsetsStalled { offset, commits, current_lag }, Lang::En) => format!(
+            (
+                Reason::OffsetsStalled {
+                    offset,
+                    commits,
+                    current_lag,
+                },
+                Lang::En,
+            ) => format!(
                 "All {commits} commits in the window are at offset {offset}, the lag is {current_lag} and no \
                  commit was caught up: the consumer keeps committing but makes no progress (STALL)."
             ),
-            (Reason::OffsetsStalled { offset, commits, current_lag }, Lang::Ko) => format!(
+            (
+                Reason::OffsetsStalled {
+                    offset,
+                    commits,
+                    current_lag,
+                },
+                Lang::Ko,
+            ) => format!(
                 "윈도우의 커밋 {commits}개가 모두 offset {offset}에 머물러 있고, lag는 {current_lag}이며 lag가 \
                  0인 커밋도 없었습니다. 컨슈머가 커밋은 계속하지만 진행하지 못하고 있습니다(STALL)."
             ),
 
-            (Reason::LagNotDecreasing { first_lag, last_lag, commits }, Lang::En) => match (first_lag, last_lag) {
+            (
+                Reason::LagNotDecreasing {
+                    first_lag,
+                    last_lag,
+                    commits,
+                },
+                Lang::En,
+            ) => match (first_lag, last_lag) {
                 (Some(first), Some(last)) => format!(
                     "The offsets move, but over the window's {commits} commits the lag never went down (from \
                      {first} to {last}): the consumer is slower than the producers (WARN)."
@@ -483,7 +551,14 @@ impl Reason {
                      cannot see it going down: WARN."
                 ),
             },
-            (Reason::LagNotDecreasing { first_lag, last_lag, commits }, Lang::Ko) => match (first_lag, last_lag) {
+            (
+                Reason::LagNotDecreasing {
+                    first_lag,
+                    last_lag,
+                    commits,
+                },
+                Lang::Ko,
+            ) => match (first_lag, last_lag) {
                 (Some(first), Some(last)) => format!(
                     "offset은 움직이지만 윈도우의 커밋 {commits}개 동안 lag가 한 번도 줄지 않았습니다({first} → \
                      {last}). 컨슈머가 프로듀서 속도를 따라가지 못하고 있습니다(WARN)."
@@ -494,12 +569,26 @@ impl Reason {
                 ),
             },
 
-            (Reason::LagDecreasing { index, from_lag, to_lag }, Lang::En) => format!(
+            (
+                Reason::LagDecreasing {
+                    index,
+                    from_lag,
+                    to_lag,
+                },
+                Lang::En,
+            ) => format!(
                 "None of the warning rules fired: at commit #{} the lag fell from {from_lag} to {to_lag}, so the \
                  consumer is catching up and the partition is OK.",
                 index + 1
             ),
-            (Reason::LagDecreasing { index, from_lag, to_lag }, Lang::Ko) => format!(
+            (
+                Reason::LagDecreasing {
+                    index,
+                    from_lag,
+                    to_lag,
+                },
+                Lang::Ko,
+            ) => format!(
                 "경고 규칙에 걸린 것이 없습니다. {}번 커밋에서 lag가 {from_lag}에서 {to_lag}{} 줄었으니 \
                  컨슈머가 따라잡는 중이고, 파티션은 OK입니다.",
                 index + 1,
@@ -522,10 +611,7 @@ pub enum Note {
     /// The timestamps said STOP, but a recent broker offset (`broker_offset`) was
     /// at or below the last committed offset (`checkIfRecentLagZero`), so the STOP
     /// was held back (Burrow issue #303).
-    StopDeferred {
-        broker_offset: i64,
-        last_offset: i64,
-    },
+    StopDeferred { broker_offset: i64, last_offset: i64 },
     /// The offsets went back at commit `index` but a later commit reached
     /// `recovered_offset` >= `previous_offset` (`checkIfRewindRecovered`), so the
     /// rewind was not held against the consumer (PR #716).
@@ -549,17 +635,37 @@ impl Note {
     /// A plain explanation with the numbers involved.
     pub fn explain(&self, lang: Lang) -> String {
         match (self, lang) {
-            (Note::StopDeferred { broker_offset, last_offset }, Lang::En) => format!(
+            (
+                Note::StopDeferred {
+                    broker_offset,
+                    last_offset,
+                },
+                Lang::En,
+            ) => format!(
                 "Judged by the timestamps alone this would be STOP, but a recent log end offset ({broker_offset}) \
                  was at or below the last committed offset ({last_offset}): the consumer was caught up moments \
                  ago, so Burrow holds the STOP back."
             ),
-            (Note::StopDeferred { broker_offset, last_offset }, Lang::Ko) => format!(
+            (
+                Note::StopDeferred {
+                    broker_offset,
+                    last_offset,
+                },
+                Lang::Ko,
+            ) => format!(
                 "타임스탬프만 보면 STOP이지만, 최근 log end offset({broker_offset})이 마지막 커밋 \
                  offset({last_offset}) 이하였습니다. 컨슈머가 바로 얼마 전까지 따라잡고 있었으므로 Burrow는 \
                  STOP 판정을 보류합니다."
             ),
-            (Note::RewindRecovered { index, previous_offset, rewound_offset, recovered_offset }, Lang::En) => {
+            (
+                Note::RewindRecovered {
+                    index,
+                    previous_offset,
+                    rewound_offset,
+                    recovered_offset,
+                },
+                Lang::En,
+            ) => {
                 format!(
                     "Commit #{} went back from offset {previous_offset} to {rewound_offset}, but a later commit \
                      reached {recovered_offset}, at or past {previous_offset}; the rewind counts as recovered and \
@@ -567,7 +673,15 @@ impl Note {
                     index + 1
                 )
             }
-            (Note::RewindRecovered { index, previous_offset, rewound_offset, recovered_offset }, Lang::Ko) => {
+            (
+                Note::RewindRecovered {
+                    index,
+                    previous_offset,
+                    rewound_offset,
+                    recovered_offset,
+                },
+                Lang::Ko,
+            ) => {
                 format!(
                     "{}번 커밋에서 offset이 {previous_offset}에서 {rewound_offset}{} 뒤로 갔지만, 이후 커밋이 \
                      offset {recovered_offset}까지 올라가 원래 위치({previous_offset}) 이상을 회복했습니다. 그래서 \
@@ -663,9 +777,7 @@ impl PartitionEvaluation {
 /// Rule 1, `isLagAlwaysNotZero`: false as soon as one recorded lag is within the
 /// allowed lag; commits without a lag are skipped.
 fn is_lag_always_not_zero(commits: &[Commit], allowed_lag: i64) -> bool {
-    !commits
-        .iter()
-        .any(|c| matches!(c.lag, Some(l) if l <= allowed_lag))
+    !commits.iter().any(|c| matches!(c.lag, Some(l) if l <= allowed_lag))
 }
 
 /// Rule 2, `checkIfOffsetsRewind`: the first index whose offset is lower than the
@@ -684,10 +796,7 @@ fn check_if_rewind_recovered(commits: &[Commit], rewind_index: usize) -> bool {
 /// Rule 3, `checkIfOffsetsStopped`: (now - last commit time) > (last - first
 /// commit time), strictly.
 fn check_if_offsets_stopped(commits: &[Commit], now_ms: i64) -> bool {
-    let (first, last) = (
-        commits[0].timestamp_ms,
-        commits[commits.len() - 1].timestamp_ms,
-    );
+    let (first, last) = (commits[0].timestamp_ms, commits[commits.len() - 1].timestamp_ms);
     now_ms.saturating_sub(last) > last.saturating_sub(first)
 }
 
@@ -742,10 +851,7 @@ fn recent_zero_broker_offset(commits: &[Commit], broker_offsets: &[i64]) -> Opti
 /// 7. otherwise OK.
 ///
 /// `commits` must not be empty.
-fn calculate_partition_status(
-    w: &PartitionWindow,
-    checks: &RuleChecks,
-) -> (PartitionStatus, Reason, Vec<Note>) {
+fn calculate_partition_status(w: &PartitionWindow, checks: &RuleChecks) -> (PartitionStatus, Reason, Vec<Note>) {
     let c = &w.commits;
     let mut notes = Vec::new();
     if w.current_lag <= w.allowed_lag {
@@ -951,10 +1057,7 @@ pub fn validate_group(parts: &[GroupPartitionInput]) -> Result<(), String> {
     for p in parts {
         let key = (p.topic.as_str(), p.partition);
         if seen.contains(&key) {
-            return Err(format!(
-                "{}-{}: listed more than once",
-                p.topic, p.partition
-            ));
+            return Err(format!("{}-{}: listed more than once", p.topic, p.partition));
         }
         seen.push(key);
         p.window
@@ -1019,9 +1122,7 @@ pub fn evaluate_group_with(parts: &[GroupPartitionInput], opts: &EvalOptions) ->
         let as_group = match eval.status {
             PartitionStatus::Ok => GroupStatus::Ok,
             PartitionStatus::Warn => GroupStatus::Warn,
-            PartitionStatus::Stop | PartitionStatus::Stall | PartitionStatus::Rewind => {
-                GroupStatus::Err
-            }
+            PartitionStatus::Stop | PartitionStatus::Stall | PartitionStatus::Rewind => GroupStatus::Err,
         };
         status = status.max(as_group);
         let lag = p.window.current_lag;
@@ -1105,9 +1206,7 @@ impl CommitWindow {
             return Err("intervals must be at least 1".to_string());
         }
         if min_distance_ms < 0 {
-            return Err(format!(
-                "min_distance_ms must be >= 0 (got {min_distance_ms})"
-            ));
+            return Err(format!("min_distance_ms must be >= 0 (got {min_distance_ms})"));
         }
         Ok(CommitWindow {
             intervals,
@@ -1159,12 +1258,7 @@ impl CommitWindow {
 
     /// Like [`record`](Self::record), with the lag computed the way
     /// `addConsumerOffset` does from the latest log end offset.
-    pub fn record_against(
-        &mut self,
-        offset: i64,
-        timestamp_ms: i64,
-        log_end_offset: i64,
-    ) -> RecordOutcome {
+    pub fn record_against(&mut self, offset: i64, timestamp_ms: i64, log_end_offset: i64) -> RecordOutcome {
         self.record(offset, timestamp_ms, Some(lag_at(log_end_offset, offset)))
     }
 
@@ -1198,12 +1292,7 @@ impl CommitWindow {
     /// the broker ring's offsets and the current lag (latest log end offset minus
     /// the last committed offset, 0 if negative, 0 without commits or broker
     /// offsets).
-    pub fn window(
-        &self,
-        brokers: &BrokerOffsetRing,
-        now_ms: i64,
-        allowed_lag: i64,
-    ) -> PartitionWindow {
+    pub fn window(&self, brokers: &BrokerOffsetRing, now_ms: i64, allowed_lag: i64) -> PartitionWindow {
         let current_lag = match (self.ring.back(), brokers.latest()) {
             (Some(last), Some(leo)) => lag_at(leo, last.offset),
             _ => 0,
@@ -1218,12 +1307,7 @@ impl CommitWindow {
     }
 
     /// Evaluates [`window`](Self::window) with this ring's `intervals`.
-    pub fn evaluate(
-        &self,
-        brokers: &BrokerOffsetRing,
-        now_ms: i64,
-        allowed_lag: i64,
-    ) -> PartitionEvaluation {
+    pub fn evaluate(&self, brokers: &BrokerOffsetRing, now_ms: i64, allowed_lag: i64) -> PartitionEvaluation {
         let opts = EvalOptions {
             intervals: self.intervals,
             ..EvalOptions::default()
@@ -1401,12 +1485,7 @@ mod tests {
         }
     }
 
-    fn window(
-        commits: Vec<Commit>,
-        broker_offsets: Vec<i64>,
-        current_lag: i64,
-        now_ms: i64,
-    ) -> PartitionWindow {
+    fn window(commits: Vec<Commit>, broker_offsets: Vec<i64>, current_lag: i64, now_ms: i64) -> PartitionWindow {
         PartitionWindow {
             commits,
             broker_offsets,
@@ -1440,27 +1519,14 @@ mod tests {
             k.lag_always_not_zero, row.lag_always_not_zero,
             "{name}: isLagAlwaysNotZero"
         );
-        assert_eq!(
-            k.rewind_index.is_some(),
-            row.rewind,
-            "{name}: checkIfOffsetsRewind"
-        );
-        assert_eq!(
-            k.offsets_stopped, row.stopped,
-            "{name}: checkIfOffsetsStopped"
-        );
-        assert_eq!(
-            k.offsets_stalled, row.stalled,
-            "{name}: checkIfOffsetsStalled"
-        );
+        assert_eq!(k.rewind_index.is_some(), row.rewind, "{name}: checkIfOffsetsRewind");
+        assert_eq!(k.offsets_stopped, row.stopped, "{name}: checkIfOffsetsStopped");
+        assert_eq!(k.offsets_stalled, row.stalled, "{name}: checkIfOffsetsStalled");
         assert_eq!(
             k.lag_not_decreasing, row.lag_not_decreasing,
             "{name}: checkIfLagNotDecreasing"
         );
-        assert_eq!(
-            k.recent_lag_zero, row.recent_lag_zero,
-            "{name}: checkIfRecentLagZero"
-        );
+        assert_eq!(k.recent_lag_zero, row.recent_lag_zero, "{name}: checkIfRecentLagZero");
         assert_eq!(
             eval.status, row.status,
             "{name}: calculatePartitionStatus ({:?})",
@@ -1599,12 +1665,7 @@ mod tests {
         check_row(
             "caching_test.go tests[4]",
             Row {
-                w: window(
-                    five([1000; 5], [0, 50, 100, 150, 200]),
-                    vec![1200],
-                    200,
-                    600_000,
-                ),
+                w: window(five([1000; 5], [0, 50, 100, 150, 200]), vec![1200], 200, 600_000),
                 lag_always_not_zero: false,
                 rewind: false,
                 stopped: false,
@@ -1621,12 +1682,7 @@ mod tests {
         check_row(
             "caching_test.go tests[5]",
             Row {
-                w: window(
-                    five([1000; 5], [100, 150, 200, 250, 300]),
-                    vec![1300],
-                    300,
-                    600_000,
-                ),
+                w: window(five([1000; 5], [100, 150, 200, 250, 300]), vec![1300], 300, 600_000),
                 lag_always_not_zero: true,
                 rewind: false,
                 stopped: false,
@@ -1899,9 +1955,7 @@ mod tests {
     #[test]
     fn allowed_lag_of_one_hides_eos_control_record_pr_591() {
         // Exactly-once producers leave a transaction marker: a constant lag of 1.
-        let commits: Vec<Commit> = (0..5)
-            .map(|i| c(1000 + i * 100, 100_000 + i * 10_000, 1))
-            .collect();
+        let commits: Vec<Commit> = (0..5).map(|i| c(1000 + i * 100, 100_000 + i * 10_000, 1)).collect();
         let mut w = window(commits, vec![1401], 1, 10_000_000);
         assert_eq!(evaluate_partition(&w).status, PartitionStatus::Stop);
         w.allowed_lag = 1;
@@ -2048,10 +2102,7 @@ mod tests {
             }
         );
         let en = eval.reason.explain(Lang::En);
-        assert!(
-            en.contains("7m0s before now") && en.contains("3m0s"),
-            "{en}"
-        );
+        assert!(en.contains("7m0s before now") && en.contains("3m0s"), "{en}");
         let ko = eval.reason.explain(Lang::Ko);
         assert!(ko.contains("7분 전") && ko.contains("3분"), "{ko}");
     }
@@ -2186,30 +2237,18 @@ mod tests {
             (|w| w.current_lag = -1, "current_lag must be >= 0"),
             (|w| w.allowed_lag = -1, "allowed_lag must be >= 0"),
             (|w| w.now_ms = -1, "now_ms must be >= 0"),
-            (
-                |w| w.commits[2].offset = -1,
-                "commits[2].offset must be >= 0",
-            ),
+            (|w| w.commits[2].offset = -1, "commits[2].offset must be >= 0"),
             (
                 |w| w.commits[0].timestamp_ms = -5,
                 "commits[0].timestamp_ms must be >= 0",
             ),
-            (
-                |w| w.commits[1].lag = Some(-3),
-                "commits[1].lag must be >= 0 or null",
-            ),
+            (|w| w.commits[1].lag = Some(-3), "commits[1].lag must be >= 0 or null"),
             (
                 |w| w.commits[3].timestamp_ms = 100,
                 "commits[3].timestamp_ms (100) is earlier than commits[2]",
             ),
-            (
-                |w| w.broker_offsets = vec![-4],
-                "broker_offsets[0] must be >= 0",
-            ),
-            (
-                |w| w.broker_offsets.clear(),
-                "broker_offsets must hold at least one",
-            ),
+            (|w| w.broker_offsets = vec![-4], "broker_offsets[0] must be >= 0"),
+            (|w| w.broker_offsets.clear(), "broker_offsets must hold at least one"),
             (
                 |w| w.now_ms = 400_000,
                 "now_ms (400000) is earlier than the last commit",
@@ -2219,10 +2258,7 @@ mod tests {
             let mut w = valid();
             mutate(&mut w);
             let err = w.validate().unwrap_err();
-            assert!(
-                err.contains(expected),
-                "{err:?} should contain {expected:?}"
-            );
+            assert!(err.contains(expected), "{err:?} should contain {expected:?}");
             assert!(!err.contains('\n'));
         }
         // A rewind is not invalid input; equal timestamps are allowed.
@@ -2241,10 +2277,7 @@ mod tests {
         };
         let mut bad = valid();
         bad.current_lag = -2;
-        assert_eq!(
-            validate_group(&[p("a", 0, valid()), p("a", 1, valid())]),
-            Ok(())
-        );
+        assert_eq!(validate_group(&[p("a", 0, valid()), p("a", 1, valid())]), Ok(()));
         assert_eq!(
             validate_group(&[p("a", 0, valid()), p("a", 1, bad)]),
             Err("a-1: current_lag must be >= 0 (got -2)".into())
@@ -2279,15 +2312,10 @@ mod tests {
             ),
             PartitionStatus::Stall => (vec![1000; n as usize], (0..n).map(|i| 10 + i).collect()),
             PartitionStatus::Rewind => (
-                (0..n)
-                    .map(|i| if i < n - 1 { 1000 + i * 100 } else { 500 })
-                    .collect(),
+                (0..n).map(|i| if i < n - 1 { 1000 + i * 100 } else { 500 }).collect(),
                 vec![50; n as usize],
             ),
-            PartitionStatus::Stop => (
-                (0..n).map(|i| 1000 + i * 100).collect(),
-                vec![50; n as usize],
-            ),
+            PartitionStatus::Stop => ((0..n).map(|i| 1000 + i * 100).collect(), vec![50; n as usize]),
         };
         let commits: Vec<Commit> = (0..n as usize)
             .map(|i| c(offsets[i], i as i64 * 1000, lags[i]))
@@ -2298,11 +2326,7 @@ mod tests {
             9_500
         };
         let w = window(commits, vec![1_000_000], current_lag.max(1), now);
-        assert_eq!(
-            evaluate_partition(&w).status,
-            status,
-            "fixture for {status}"
-        );
+        assert_eq!(evaluate_partition(&w).status, status, "fixture for {status}");
         w
     }
 
@@ -2328,11 +2352,7 @@ mod tests {
 
     #[test]
     fn group_stop_stall_rewind_are_err() {
-        for bad in [
-            PartitionStatus::Stop,
-            PartitionStatus::Stall,
-            PartitionStatus::Rewind,
-        ] {
+        for bad in [PartitionStatus::Stop, PartitionStatus::Stall, PartitionStatus::Rewind] {
             let g = evaluate_group(&[
                 part("t", 0, full(PartitionStatus::Warn, 5)),
                 part("t", 1, full(bad, 7)),
@@ -2451,9 +2471,7 @@ mod tests {
         for i in 1..=5 {
             ring.record_against(i * 1000, i * 100_000, 5000);
         }
-        let expected: Vec<Commit> = (1..=5)
-            .map(|i| c(i * 1000, i * 100_000, 5000 - i * 1000))
-            .collect();
+        let expected: Vec<Commit> = (1..=5).map(|i| c(i * 1000, i * 100_000, 5000 - i * 1000)).collect();
         assert_eq!(ring.commits(), expected);
     }
 
@@ -2465,9 +2483,7 @@ mod tests {
             ring.record_against(i * 1000, i * 100_000, 10_000);
         }
         ring.record_against(6000, 500_001, 10_000);
-        let mut expected: Vec<Commit> = (1..=4)
-            .map(|i| c(i * 1000, i * 100_000, 10_000 - i * 1000))
-            .collect();
+        let mut expected: Vec<Commit> = (1..=4).map(|i| c(i * 1000, i * 100_000, 10_000 - i * 1000)).collect();
         expected.push(c(6000, 500_000, 4000));
         assert_eq!(ring.commits(), expected);
     }
@@ -2489,18 +2505,12 @@ mod tests {
     fn min_distance_is_strict_and_measured_from_the_kept_timestamp() {
         let mut ring = CommitWindow::new(10, 1000).unwrap();
         assert_eq!(ring.record(10, 0, Some(5)), RecordOutcome::Appended);
-        assert_eq!(
-            ring.record(20, 600, Some(4)),
-            RecordOutcome::MergedIntoPrevious
-        );
+        assert_eq!(ring.record(20, 600, Some(4)), RecordOutcome::MergedIntoPrevious);
         // 1200 - 0 >= 1000: the merged entry kept t=0, so this one appends.
         assert_eq!(ring.record(30, 1200, Some(3)), RecordOutcome::Appended);
         // Exactly min-distance apart is not "closer than".
         assert_eq!(ring.record(40, 2200, Some(2)), RecordOutcome::Appended);
-        assert_eq!(
-            ring.commits(),
-            vec![c(20, 0, 4), c(30, 1200, 3), c(40, 2200, 2)]
-        );
+        assert_eq!(ring.commits(), vec![c(20, 0, 4), c(30, 1200, 3), c(40, 2200, 2)]);
     }
 
     #[test]
@@ -2510,10 +2520,7 @@ mod tests {
         ring.record(10, 1000, Some(0));
         ring.record(11, 1000, Some(0));
         assert_eq!(ring.len(), 2);
-        assert_eq!(
-            ring.record(12, 900, None),
-            RecordOutcome::MergedIntoPrevious
-        );
+        assert_eq!(ring.record(12, 900, None), RecordOutcome::MergedIntoPrevious);
         assert_eq!(ring.commits(), vec![c(10, 1000, 0), c_nil(12, 1000)]);
     }
 
@@ -2525,10 +2532,7 @@ mod tests {
         assert!((ring.complete() - 1.0 / 3.0).abs() < 1e-12);
         ring.record(2, 20, Some(0));
         ring.record(3, 30, Some(0));
-        assert_eq!(
-            ring.record(4, 40, Some(0)),
-            RecordOutcome::AppendedEvictedOldest
-        );
+        assert_eq!(ring.record(4, 40, Some(0)), RecordOutcome::AppendedEvictedOldest);
         assert_eq!(
             ring.commits().iter().map(|c| c.offset).collect::<Vec<_>>(),
             vec![2, 3, 4]
@@ -2595,9 +2599,7 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.contains("lagg"), "{err}");
-        let err =
-            json::from_str::<PartitionWindow>(r#"{"commits":[],"broker_offsets":[],"now_ms":0}"#)
-                .unwrap_err();
+        let err = json::from_str::<PartitionWindow>(r#"{"commits":[],"broker_offsets":[],"now_ms":0}"#).unwrap_err();
         assert!(err.contains("current_lag"), "{err}");
     }
 
@@ -2692,8 +2694,7 @@ mod tests {
                 !matches!(eval.status, PartitionStatus::Warn | PartitionStatus::Stall),
                 "case {case}: {w:?} -> {eval:?}"
             );
-            let stop_rule_fires =
-                w.current_lag > w.allowed_lag && k.offsets_stopped && !k.recent_lag_zero;
+            let stop_rule_fires = w.current_lag > w.allowed_lag && k.offsets_stopped && !k.recent_lag_zero;
             assert_eq!(
                 eval.status == PartitionStatus::Stop,
                 stop_rule_fires,
@@ -2744,11 +2745,7 @@ mod tests {
             };
             assert_eq!(w.validate(), Ok(()), "case {case}");
             let eval = evaluate_partition(&w);
-            assert_eq!(
-                eval.status,
-                PartitionStatus::Rewind,
-                "case {case}: {w:?} -> {eval:?}"
-            );
+            assert_eq!(eval.status, PartitionStatus::Rewind, "case {case}: {w:?} -> {eval:?}");
             assert_eq!(eval.reason.code(), "offsets_rewound");
         }
     }
@@ -2770,11 +2767,7 @@ mod tests {
             // The broker offsets only matter as a set.
             let mut reversed = w.clone();
             reversed.broker_offsets.reverse();
-            assert_eq!(
-                evaluate_partition(&reversed).status,
-                eval.status,
-                "case {case}"
-            );
+            assert_eq!(evaluate_partition(&reversed).status, eval.status, "case {case}");
         }
     }
 
@@ -2796,10 +2789,7 @@ mod tests {
         }
 
         pub fn from_str<T: de::DeserializeOwned>(s: &str) -> Result<T, String> {
-            let mut p = Parser {
-                b: s.as_bytes(),
-                i: 0,
-            };
+            let mut p = Parser { b: s.as_bytes(), i: 0 };
             let v = p.value();
             p.ws();
             assert_eq!(p.i, p.b.len(), "trailing input");
@@ -2857,8 +2847,7 @@ mod tests {
                     b'f' => self.word("false", V::Bool(false)),
                     _ => {
                         let start = self.i;
-                        while self.i < self.b.len() && b"+-.eE0123456789".contains(&self.b[self.i])
-                        {
+                        while self.i < self.b.len() && b"+-.eE0123456789".contains(&self.b[self.i]) {
                             self.i += 1;
                         }
                         let text = std::str::from_utf8(&self.b[start..self.i]).unwrap();
@@ -2880,10 +2869,7 @@ mod tests {
                 self.ws();
                 assert_eq!(self.b[self.i], b'"');
                 let start = self.i + 1;
-                let len = self.b[start..]
-                    .iter()
-                    .position(|&c| c == b'"')
-                    .expect("closing quote");
+                let len = self.b[start..].iter().position(|&c| c == b'"').expect("closing quote");
                 self.i = start + len + 1;
                 String::from_utf8(self.b[start..start + len].to_vec()).unwrap()
             }
@@ -2904,10 +2890,7 @@ mod tests {
                 }
             }
 
-            fn deserialize_option<W: Visitor<'de>>(
-                self,
-                visitor: W,
-            ) -> Result<W::Value, Self::Error> {
+            fn deserialize_option<W: Visitor<'de>>(self, visitor: W) -> Result<W::Value, Self::Error> {
                 match self {
                     V::Null => visitor.visit_none(),
                     other => visitor.visit_some(other),

@@ -1,130 +1,121 @@
 //! The simulated cluster: the state machine the app and the CLI drive.
+//!
+//! One `tick()` advances simulated time by `step_ms` and, in this order:
+//! producers append the records due by then, consumers poll and commit, crashed
+//! members whose session expired are removed, retention runs when its interval
+//! has passed, and each group's lag is sampled once per simulated second.
 
-use crate::assignor::{self, MemberSubscription};
-use crate::config::ClusterConfig;
-use crate::error::SimError;
+use crate::command::Command;
+use crate::config::{ClusterConfig, GroupConfig, ProducerConfig, TopicSettings};
+use crate::error::{ErrorCode, SimError};
+use crate::event::{Event, EventKind};
+use crate::group::GroupState;
 use crate::ids::{BrokerId, TopicPartition};
+use crate::log::{record_bytes, Log, LogSettings, Record, NULL_KEY};
 use crate::placement::assign_replicas_rack_unaware;
+use crate::producer::{PlacedRecord, ProducerState};
 use crate::rng::SimRng;
 use crate::view::{
-    BrokerView, ClusterView, GroupView, MemberView, PartitionView, ProducerView, TopicView,
+    BrokerView, ClusterView, GroupPartitionView, GroupView, MemberView, PartitionView, ProducerView, TopicView,
 };
-use std::collections::BTreeMap;
 
 #[derive(Clone, Debug)]
-struct Broker {
-    id: BrokerId,
-    alive: bool,
+pub(crate) struct Broker {
+    pub id: BrokerId,
+    pub alive: bool,
 }
 
 #[derive(Clone, Debug)]
-struct Partition {
-    replicas: Vec<BrokerId>,
-    leader: Option<BrokerId>,
-    leader_epoch: u32,
-    isr: Vec<BrokerId>,
-    log_start_offset: u64,
-    log_end_offset: u64,
-    high_watermark: u64,
+pub(crate) struct PartitionState {
+    pub replicas: Vec<BrokerId>,
+    pub leader: Option<BrokerId>,
+    pub leader_epoch: u32,
+    pub isr: Vec<BrokerId>,
+    /// The leader's log. Followers are in sync with it until replication is
+    /// modelled per replica, so the high watermark equals its end offset.
+    pub log: Log,
+    pub high_watermark: u64,
 }
 
 #[derive(Clone, Debug)]
-struct Topic {
-    name: String,
-    replication_factor: u32,
-    partitions: Vec<Partition>,
+pub(crate) struct TopicState {
+    pub name: String,
+    pub replication_factor: u32,
+    pub settings: TopicSettings,
+    pub partitions: Vec<PartitionState>,
 }
 
-#[derive(Clone, Debug)]
-struct Group {
-    id: String,
-    topic: String,
-    assignor: String,
-    generation: i32,
-    members: Vec<Member>,
+impl TopicState {
+    pub fn log_settings(&self) -> LogSettings {
+        LogSettings {
+            retention_ms: self.settings.retention_ms,
+            retention_bytes: self.settings.retention_bytes,
+            segment_bytes: self.settings.segment_bytes,
+            segment_ms: self.settings.segment_ms,
+        }
+    }
 }
 
-#[derive(Clone, Debug)]
-struct Member {
-    id: String,
-    assigned: Vec<TopicPartition>,
-}
-
-/// A simulated Kafka cluster. Cheap to clone, so callers can keep snapshots.
+/// A simulated Kafka cluster. Cheap to clone (records are small and bounded by
+/// retention), so callers can keep snapshots to step back in time.
 #[derive(Clone, Debug)]
 pub struct Cluster {
-    config: ClusterConfig,
-    time_ms: u64,
-    rng: SimRng,
-    brokers: Vec<Broker>,
-    topics: Vec<Topic>,
-    groups: Vec<Group>,
+    pub(crate) config: ClusterConfig,
+    pub(crate) time_ms: u64,
+    pub(crate) rng: SimRng,
+    pub(crate) brokers: Vec<Broker>,
+    pub(crate) topics: Vec<TopicState>,
+    pub(crate) producers: Vec<ProducerState>,
+    pub(crate) groups: Vec<GroupState>,
+    /// Every key any producer uses, as bytes; records refer to keys by index.
+    pub(crate) keys: Vec<Box<[u8]>>,
+    pub(crate) events: Vec<Event>,
+    pub(crate) last_retention_ms: u64,
+    pub(crate) last_lag_sample_ms: u64,
+    /// Emit `produced`/`consumed`/`committed` events (the hot path's events).
+    pub(crate) record_events: bool,
 }
 
 impl Cluster {
     /// Builds a cluster from a configuration, or says what is wrong with it.
     pub fn new(config: ClusterConfig) -> Result<Self, SimError> {
         config.validate()?;
-        let mut rng = SimRng::new(config.seed);
-        let broker_ids: Vec<BrokerId> = (1..=config.brokers).collect();
-        let brokers = broker_ids
-            .iter()
-            .map(|&id| Broker { id, alive: true })
-            .collect();
-        let topics = config
-            .topics
-            .iter()
-            .map(|t| {
-                let layout = assign_replicas_rack_unaware(
-                    &broker_ids,
-                    t.partitions,
-                    t.replication_factor,
-                    0,
-                    None,
-                    &mut rng,
-                );
-                Topic {
-                    name: t.name.clone(),
-                    replication_factor: t.replication_factor,
-                    partitions: layout
-                        .into_iter()
-                        .map(|replicas| Partition {
-                            leader: replicas.first().copied(),
-                            isr: replicas.clone(),
-                            replicas,
-                            leader_epoch: 0,
-                            log_start_offset: 0,
-                            log_end_offset: 0,
-                            high_watermark: 0,
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
         let mut cluster = Self {
             time_ms: 0,
-            rng,
-            brokers,
-            topics,
+            rng: SimRng::new(config.seed),
+            brokers: (1..=config.brokers).map(|id| Broker { id, alive: true }).collect(),
+            topics: Vec::new(),
+            producers: Vec::new(),
             groups: Vec::new(),
-            config,
+            keys: Vec::new(),
+            events: Vec::new(),
+            last_retention_ms: 0,
+            last_lag_sample_ms: 0,
+            record_events: true,
+            config: config.clone(),
         };
-        for g in cluster.config.groups.clone() {
-            let members = (1..=g.consumers)
-                .map(|i| Member {
-                    id: format!("{}-c{i}", g.id),
-                    assigned: Vec::new(),
-                })
-                .collect();
-            cluster.groups.push(Group {
-                id: g.id.clone(),
-                topic: g.topic.clone(),
-                assignor: g.assignor.clone(),
-                generation: 0,
-                members,
+        let broker_ids: Vec<BrokerId> = cluster.brokers.iter().map(|b| b.id).collect();
+        for t in &config.topics {
+            let layout = assign_replicas_rack_unaware(
+                &broker_ids,
+                t.partitions,
+                t.replication_factor,
+                0,
+                None,
+                &mut cluster.rng,
+            );
+            cluster.topics.push(TopicState {
+                name: t.name.clone(),
+                replication_factor: t.replication_factor,
+                settings: t.config.clone(),
+                partitions: layout.into_iter().map(new_partition).collect(),
             });
-            let gi = cluster.groups.len() - 1;
-            cluster.rebalance(gi);
+        }
+        for p in &config.producers {
+            cluster.add_producer(p.clone())?;
+        }
+        for g in &config.groups {
+            cluster.add_group(g.clone())?;
         }
         Ok(cluster)
     }
@@ -137,32 +128,501 @@ impl Cluster {
         self.time_ms
     }
 
-    /// The seeded PRNG, for the few callers that need to draw alongside the model.
-    pub fn rng_state(&self) -> &SimRng {
-        &self.rng
+    /// Turns per-record events (`produced`, `consumed`, `committed`) on or off.
+    /// Off makes long headless runs and benchmarks cheaper; the state is the same.
+    pub fn set_record_events(&mut self, on: bool) {
+        self.record_events = on;
     }
 
-    fn rebalance(&mut self, gi: usize) {
-        let group = &self.groups[gi];
-        let mut per_topic = BTreeMap::new();
-        if let Some(t) = self.topics.iter().find(|t| t.name == group.topic) {
-            per_topic.insert(t.name.clone(), t.partitions.len() as u32);
+    /// Takes the events that happened since the last call, oldest first.
+    pub fn drain_events(&mut self) -> Vec<Event> {
+        std::mem::take(&mut self.events)
+    }
+
+    pub(crate) fn emit(&mut self, kind: EventKind) {
+        self.events.push(Event {
+            t_ms: self.time_ms,
+            kind,
+        });
+    }
+
+    /// The key bytes behind a record's key id (`None` for a null key).
+    pub fn key_bytes(&self, key: u32) -> Option<&[u8]> {
+        if key == NULL_KEY {
+            None
+        } else {
+            self.keys.get(key as usize).map(|k| &k[..])
         }
-        let subs: Vec<MemberSubscription> = group
-            .members
+    }
+
+    /// The records of a partition's leader log in `[from, to)` still retained.
+    pub fn records(&self, topic: &str, partition: u32, from: u64, to: u64) -> Vec<(u64, Record)> {
+        self.partition(topic, partition)
+            .map(|p| p.log.range(from, to).map(|(o, r)| (o, *r)).collect())
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn topic_index(&self, name: &str) -> Option<usize> {
+        self.topics.iter().position(|t| t.name == name)
+    }
+
+    fn partition(&self, topic: &str, partition: u32) -> Option<&PartitionState> {
+        self.topics
             .iter()
-            .map(|m| MemberSubscription {
-                member_id: m.id.clone(),
-                topics: vec![group.topic.clone()],
-                owned: m.assigned.clone(),
-                ..Default::default()
+            .find(|t| t.name == topic)?
+            .partitions
+            .get(partition as usize)
+    }
+
+    fn intern_keys(&mut self, keys: impl Iterator<Item = Vec<u8>>) -> Vec<u32> {
+        keys.map(|k| {
+            self.keys.push(k.into_boxed_slice());
+            (self.keys.len() - 1) as u32
+        })
+        .collect()
+    }
+
+    fn add_producer(&mut self, config: ProducerConfig) -> Result<(), SimError> {
+        let Some(topic) = self.topic_index(&config.topic) else {
+            return Err(unknown_topic(&config.topic));
+        };
+        if self.producers.iter().any(|p| p.config.id == config.id) {
+            return Err(SimError::new(
+                ErrorCode::InvalidConfig,
+                "producer",
+                format!("a producer named {:?} already exists", config.id),
+                format!("프로듀서 {:?}이(가) 이미 있습니다", config.id),
+            ));
+        }
+        if self.producers.len() >= usize::from(u16::MAX) {
+            return Err(SimError::new(
+                ErrorCode::InvalidConfig,
+                "producer",
+                "too many producers",
+                "프로듀서가 너무 많습니다",
+            ));
+        }
+        config
+            .partitioner
+            .validate(self.topics[topic].partitions.len() as u32, "partitioner")?;
+        let key_ids = match (&config.keys, config.key_space) {
+            (Some(keys), _) => self.intern_keys(keys.iter().map(|k| k.as_bytes().to_vec())),
+            (None, Some(n)) => self.intern_keys((0..n).map(|i| format!("key-{i}").into_bytes())),
+            (None, None) => Vec::new(),
+        };
+        self.producers
+            .push(ProducerState::new(config, topic, key_ids, self.time_ms));
+        Ok(())
+    }
+
+    fn add_group(&mut self, config: GroupConfig) -> Result<(), SimError> {
+        let Some(topic) = self.topic_index(&config.topic) else {
+            return Err(unknown_topic(&config.topic));
+        };
+        if self.groups.iter().any(|g| g.config.id == config.id) {
+            return Err(SimError::new(
+                ErrorCode::InvalidConfig,
+                "group",
+                format!("a consumer group named {:?} already exists", config.id),
+                format!("컨슈머 그룹 {:?}이(가) 이미 있습니다", config.id),
+            ));
+        }
+        let partitions = self.topics[topic].partitions.len() as u32;
+        let consumers = config.consumers;
+        self.groups.push(GroupState::new(config, topic, partitions));
+        let gi = self.groups.len() - 1;
+        for _ in 0..consumers {
+            let id = self.groups[gi].new_member_id();
+            self.groups[gi]
+                .members
+                .push(crate::group::MemberState::new(id.clone(), self.time_ms));
+            let group = self.groups[gi].config.id.clone();
+            self.emit(EventKind::MemberJoined { group, member: id });
+        }
+        if consumers > 0 {
+            self.rebalance(gi);
+        }
+        Ok(())
+    }
+
+    /// Applies a command. A refused command changes nothing, returns the error
+    /// and also records it as a `rejected` event, so the event log explains it.
+    pub fn apply(&mut self, command: Command) -> Result<(), SimError> {
+        let result = self.apply_inner(command);
+        if let Err(e) = &result {
+            self.events.push(Event::rejected(self.time_ms, e));
+        }
+        result
+    }
+
+    fn apply_inner(&mut self, command: Command) -> Result<(), SimError> {
+        match command {
+            Command::AddConsumer { group } => {
+                let gi = self.group_index(&group)?;
+                if self.groups[gi].members.len() >= 256 {
+                    return Err(SimError::new(
+                        ErrorCode::InvalidRequest,
+                        "group",
+                        "a group may have at most 256 members here",
+                        "이 도구에서 그룹 멤버는 최대 256개입니다",
+                    ));
+                }
+                let id = self.groups[gi].new_member_id();
+                self.groups[gi]
+                    .members
+                    .push(crate::group::MemberState::new(id.clone(), self.time_ms));
+                self.emit(EventKind::MemberJoined { group, member: id });
+                self.rebalance(gi);
+                Ok(())
+            }
+            Command::RemoveConsumer {
+                group,
+                member,
+                graceful,
+            } => {
+                let gi = self.group_index(&group)?;
+                let mi = match &member {
+                    Some(m) => self.groups[gi].members.iter().position(|x| &x.id == m),
+                    None => self.groups[gi].members.iter().rposition(|x| x.crashed_at.is_none()),
+                };
+                let Some(mi) = mi else {
+                    return Err(SimError::new(
+                        ErrorCode::UnknownMemberId,
+                        "member",
+                        format!(
+                            "group {group} has no member {}",
+                            member.as_deref().unwrap_or("left to remove")
+                        ),
+                        format!(
+                            "그룹 {group}에 {} 멤버가 없습니다",
+                            member.as_deref().unwrap_or("제거할")
+                        ),
+                    ));
+                };
+                if self.groups[gi].members[mi].crashed_at.is_some() {
+                    return Err(SimError::new(
+                        ErrorCode::UnknownMemberId,
+                        "member",
+                        format!(
+                            "{} has already crashed; the coordinator removes it after session.timeout.ms",
+                            self.groups[gi].members[mi].id
+                        ),
+                        format!(
+                            "{}는 이미 멈췄습니다. session.timeout.ms가 지나면 코디네이터가 제거합니다",
+                            self.groups[gi].members[mi].id
+                        ),
+                    ));
+                }
+                if graceful {
+                    self.leave_group(gi, mi);
+                } else {
+                    let m = &mut self.groups[gi].members[mi];
+                    m.crashed_at = Some(self.time_ms);
+                    let (member, session_timeout_ms) = (m.id.clone(), self.groups[gi].config.session_timeout_ms);
+                    self.emit(EventKind::MemberCrashed {
+                        group,
+                        member,
+                        session_timeout_ms,
+                    });
+                }
+                Ok(())
+            }
+            Command::AddGroup(config) => {
+                let n = self.groups.len();
+                ClusterConfig {
+                    groups: vec![config.clone()],
+                    ..self.shape_config()
+                }
+                .validate()
+                .map_err(|e| SimError {
+                    field: e.field.replacen("groups[0]", &format!("groups[{n}]"), 1),
+                    ..e
+                })?;
+                self.add_group(config)
+            }
+            Command::AddProducer(config) => {
+                let n = self.producers.len();
+                ClusterConfig {
+                    producers: vec![config.clone()],
+                    ..self.shape_config()
+                }
+                .validate()
+                .map_err(|e| SimError {
+                    field: e.field.replacen("producers[0]", &format!("producers[{n}]"), 1),
+                    ..e
+                })?;
+                self.add_producer(config)
+            }
+            Command::RemoveProducer { producer } => {
+                let pi = self.producer_index(&producer)?;
+                self.producers.remove(pi);
+                Ok(())
+            }
+            Command::SetProducerRate { producer, rate_per_s } => {
+                let pi = self.producer_index(&producer)?;
+                if !(rate_per_s.is_finite() && (0.0..=100_000.0).contains(&rate_per_s)) {
+                    return Err(SimError::new(
+                        ErrorCode::InvalidConfig,
+                        "rate_per_s",
+                        format!("rate_per_s must be between 0 and 100000, not {rate_per_s}"),
+                        format!("rate_per_s는 0~100000이어야 합니다 (지금 {rate_per_s})"),
+                    ));
+                }
+                let now = self.time_ms;
+                self.producers[pi].set_rate(rate_per_s, now);
+                Ok(())
+            }
+            Command::SetGroupRate { group, records_per_s } => {
+                let gi = self.group_index(&group)?;
+                if !(records_per_s.is_finite() && (0.0..=1_000_000.0).contains(&records_per_s)) {
+                    return Err(SimError::new(
+                        ErrorCode::InvalidConfig,
+                        "records_per_s",
+                        format!("records_per_s must be between 0 and 1000000, not {records_per_s}"),
+                        format!("records_per_s는 0~1000000이어야 합니다 (지금 {records_per_s})"),
+                    ));
+                }
+                self.groups[gi].config.records_per_s = records_per_s;
+                Ok(())
+            }
+            Command::AddPartitions { topic, partitions } => self.add_partitions(&topic, partitions),
+            Command::ResetOffsets { group, spec } => self.reset_offsets(&group, spec),
+        }
+    }
+
+    /// The current cluster's shape with no producers or groups, to validate a new one against.
+    fn shape_config(&self) -> ClusterConfig {
+        let mut c = self.config.clone();
+        for (tc, t) in c.topics.iter_mut().zip(&self.topics) {
+            tc.partitions = t.partitions.len() as u32;
+        }
+        c.producers.clear();
+        c.groups.clear();
+        c
+    }
+
+    pub(crate) fn group_index(&self, group: &str) -> Result<usize, SimError> {
+        self.groups.iter().position(|g| g.config.id == group).ok_or_else(|| {
+            SimError::new(
+                ErrorCode::GroupIdNotFound,
+                "group",
+                format!("there is no consumer group {group:?}"),
+                format!("컨슈머 그룹 {group:?}이(가) 없습니다"),
+            )
+        })
+    }
+
+    fn producer_index(&self, producer: &str) -> Result<usize, SimError> {
+        self.producers
+            .iter()
+            .position(|p| p.config.id == producer)
+            .ok_or_else(|| {
+                SimError::new(
+                    ErrorCode::InvalidRequest,
+                    "producer",
+                    format!("there is no producer {producer:?}"),
+                    format!("프로듀서 {producer:?}이(가) 없습니다"),
+                )
             })
-            .collect();
-        let assignment = assignor::range(&per_topic, &subs);
-        let group = &mut self.groups[gi];
-        group.generation += 1;
-        for m in &mut group.members {
-            m.assigned = assignment.get(&m.id).cloned().unwrap_or_default();
+    }
+
+    /// `kafka-topics --alter --partitions N`: only growing is allowed
+    /// (`AdminZkClient.addPartitions` / `ReplicationControlManager.createPartitions`).
+    fn add_partitions(&mut self, topic: &str, total: u32) -> Result<(), SimError> {
+        let ti = self.topic_index(topic).ok_or_else(|| unknown_topic(topic))?;
+        let now = self.topics[ti].partitions.len() as u32;
+        if total <= now {
+            let (en, ko) = if total < now {
+                (
+                    format!("topic {topic} has {now} partitions and cannot go down to {total}: Kafka can add partitions but never remove them"),
+                    format!("토픽 {topic}의 파티션은 {now}개이며 {total}개로 줄일 수 없습니다: 카프카는 파티션을 늘릴 수만 있고 줄일 수는 없습니다"),
+                )
+            } else {
+                (
+                    format!("topic {topic} already has {now} partitions: the new count must be larger"),
+                    format!("토픽 {topic}은(는) 이미 파티션이 {now}개입니다: 더 큰 수를 주세요"),
+                )
+            };
+            return Err(SimError::new(ErrorCode::InvalidPartitions, "partitions", en, ko));
+        }
+        if total > crate::config::MAX_PARTITIONS {
+            return Err(SimError::new(
+                ErrorCode::InvalidPartitions,
+                "partitions",
+                format!(
+                    "at most {} partitions per topic here, not {total}",
+                    crate::config::MAX_PARTITIONS
+                ),
+                format!(
+                    "이 도구에서 토픽당 파티션은 최대 {}개입니다 (요청 {total})",
+                    crate::config::MAX_PARTITIONS
+                ),
+            ));
+        }
+        let broker_ids: Vec<BrokerId> = self.brokers.iter().map(|b| b.id).collect();
+        // AdminZkClient.addPartitions starts where partition 0's first replica is.
+        let first = self.topics[ti].partitions[0].replicas[0];
+        let start = broker_ids.iter().position(|&b| b >= first).unwrap_or(0) as u32;
+        let rf = self.topics[ti].replication_factor;
+        let layout = assign_replicas_rack_unaware(&broker_ids, total - now, rf, now, Some(start), &mut self.rng);
+        self.topics[ti].partitions.extend(layout.into_iter().map(new_partition));
+        self.emit(EventKind::PartitionsAdded {
+            topic: topic.to_string(),
+            from: now,
+            to: total,
+        });
+        for gi in 0..self.groups.len() {
+            if self.groups[gi].topic == ti {
+                let g = &mut self.groups[gi];
+                g.committed.resize(total as usize, None);
+                g.read_up_to.resize(total as usize, 0);
+                if !g.members.is_empty() {
+                    self.rebalance(gi);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Advances simulated time by one step (`step_ms`).
+    pub fn tick(&mut self) {
+        let now = self.time_ms + self.config.step_ms;
+        self.time_ms = now;
+        self.produce(now);
+        self.consume(now);
+        self.expire_sessions(now);
+        let interval = self.config.broker_config.log_retention_check_interval_ms;
+        if now - self.last_retention_ms >= interval {
+            self.last_retention_ms = now;
+            self.apply_retention(now);
+        }
+        if now - self.last_lag_sample_ms >= 1000 {
+            self.last_lag_sample_ms = now;
+            self.sample_lag(now);
+        }
+    }
+
+    /// Ticks until simulated time reaches at least `t_ms`.
+    pub fn run_until(&mut self, t_ms: u64) {
+        while self.time_ms < t_ms {
+            self.tick();
+        }
+    }
+
+    fn produce(&mut self, now: u64) {
+        let Self {
+            producers,
+            topics,
+            rng,
+            keys,
+            events,
+            record_events,
+            ..
+        } = self;
+        for (pi, producer) in producers.iter_mut().enumerate() {
+            let due = producer.due(now);
+            if due == 0 {
+                continue;
+            }
+            let topic = &mut topics[producer.topic];
+            let settings = topic.log_settings();
+            let n = topic.partitions.len();
+            producer.queued.clear();
+            producer.queued.resize(n, 0);
+            // (first offset, last offset, count) per partition in this step.
+            let mut spans: Vec<Option<(u64, u64, u32)>> = vec![None; n];
+            for i in 0..due {
+                producer.emitted_since += 1;
+                let ts = producer.timestamp_of(producer.emitted_since).min(now);
+                let key = producer.next_key(rng);
+                let key_bytes = if key == NULL_KEY {
+                    None
+                } else {
+                    Some(&keys[key as usize][..])
+                };
+                let bytes = record_bytes(key_bytes.map_or(0, |k| k.len() as u32), producer.config.value_bytes);
+                let decision = producer
+                    .partitioner
+                    .choose(key_bytes, bytes, n as u32, &producer.queued, rng);
+                let p = decision.partition as usize;
+                let part = &mut topic.partitions[p];
+                let record = Record {
+                    key,
+                    bytes,
+                    producer: pi as u16,
+                    seq: producer.next_seq,
+                    timestamp_ms: ts,
+                };
+                let offset = part.log.append(record, ts, &settings);
+                part.high_watermark = part.log.log_end_offset();
+                producer.next_seq = producer.next_seq.wrapping_add(1);
+                producer.sent += 1;
+                producer.acked += 1;
+                producer.queued[p] += u64::from(bytes);
+                spans[p] = Some(match spans[p] {
+                    None => (offset, offset, 1),
+                    Some((first, _, c)) => (first, offset, c + 1),
+                });
+                if due - i <= crate::producer::RECENT_DECISIONS as u64 {
+                    producer.remember(PlacedRecord {
+                        key,
+                        decision,
+                        offset,
+                        timestamp_ms: ts,
+                    });
+                }
+            }
+            if *record_events {
+                for (p, span) in spans.iter().enumerate() {
+                    if let Some((first, last, count)) = *span {
+                        events.push(Event {
+                            t_ms: now,
+                            kind: EventKind::Produced {
+                                producer: producer.config.id.clone(),
+                                topic: topic.name.clone(),
+                                partition: p as u32,
+                                first_offset: first,
+                                last_offset: last,
+                                count,
+                            },
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    fn apply_retention(&mut self, now: u64) {
+        let mut new_events = Vec::new();
+        for (ti, topic) in self.topics.iter_mut().enumerate() {
+            let settings = topic.log_settings();
+            for (p, part) in topic.partitions.iter_mut().enumerate() {
+                for d in part.log.apply_retention(now, part.high_watermark, &settings) {
+                    let unread_by = self
+                        .groups
+                        .iter()
+                        .filter(|g| g.topic == ti)
+                        .filter(|g| g.needs_from(p as u32).is_some_and(|from| from < d.to_offset))
+                        .map(|g| g.config.id.clone())
+                        .collect();
+                    new_events.push(EventKind::SegmentsDeleted {
+                        topic: topic.name.clone(),
+                        partition: p as u32,
+                        reason: match d.reason {
+                            crate::log::DeletionReason::RetentionMs => "retention.ms",
+                            crate::log::DeletionReason::RetentionBytes => "retention.bytes",
+                        },
+                        segments: d.segments,
+                        from_offset: d.from_offset,
+                        to_offset: d.to_offset,
+                        bytes: d.bytes,
+                        unread_by,
+                    });
+                }
+            }
+        }
+        for e in new_events {
+            self.emit(e);
         }
     }
 
@@ -195,109 +655,100 @@ impl Cluster {
                             leader: p.leader,
                             leader_epoch: p.leader_epoch,
                             isr: p.isr.clone(),
-                            log_start_offset: p.log_start_offset,
-                            log_end_offset: p.log_end_offset,
+                            log_start_offset: p.log.log_start_offset(),
+                            log_end_offset: p.log.log_end_offset(),
                             high_watermark: p.high_watermark,
+                            size_bytes: p.log.size_bytes(),
+                            segments: p.log.segments().len() as u32,
                         })
                         .collect(),
                 })
                 .collect(),
             producers: self
-                .config
                 .producers
                 .iter()
                 .map(|p| ProducerView {
-                    id: p.id.clone(),
-                    topic: p.topic.clone(),
-                    acks: p.acks.name(),
-                    keyed: p.keys.is_some(),
+                    id: p.config.id.clone(),
+                    topic: p.config.topic.clone(),
+                    acks: p.config.acks.name(),
+                    keyed: !p.key_ids.is_empty(),
+                    rate_per_s: p.config.rate_per_s,
+                    sent: p.sent,
+                    acked: p.acked,
+                    errors: p.errors.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
                 })
                 .collect(),
-            groups: self
-                .groups
+            groups: self.groups.iter().map(|g| self.group_view(g)).collect(),
+        }
+    }
+
+    fn group_view(&self, g: &GroupState) -> GroupView {
+        let topic = &self.topics[g.topic];
+        let partitions: Vec<GroupPartitionView> = topic
+            .partitions
+            .iter()
+            .enumerate()
+            .map(|(p, part)| {
+                let owner = g.owner_of(p as u32);
+                let position = owner
+                    .and_then(|m| m.assigned.iter().find(|(q, _)| *q == p as u32))
+                    .and_then(|(_, pos)| *pos);
+                let committed = g.committed[p];
+                GroupPartitionView {
+                    topic: topic.name.clone(),
+                    partition: p as u32,
+                    committed,
+                    position,
+                    log_end_offset: part.high_watermark,
+                    lag: committed.map(|c| part.high_watermark.saturating_sub(c)),
+                    owner: owner.map(|m| m.id.clone()),
+                }
+            })
+            .collect();
+        let lags = partitions.iter().filter_map(|p| p.lag);
+        GroupView {
+            id: g.config.id.clone(),
+            topic: topic.name.clone(),
+            assignor: g.config.assignor.name().to_string(),
+            generation: g.generation,
+            members: g
+                .members
                 .iter()
-                .map(|g| GroupView {
-                    id: g.id.clone(),
-                    topic: g.topic.clone(),
-                    assignor: g.assignor.clone(),
-                    generation: g.generation,
-                    members: g
-                        .members
-                        .iter()
-                        .map(|m| MemberView {
-                            id: m.id.clone(),
-                            assigned: m.assigned.clone(),
-                        })
+                .map(|m| MemberView {
+                    id: m.id.clone(),
+                    assigned: m
+                        .partitions()
+                        .map(|p| TopicPartition::new(topic.name.clone(), p))
                         .collect(),
+                    crashed: m.crashed_at.is_some(),
+                    records_lag_max: m.records_lag_max,
                 })
                 .collect(),
+            total_lag: lags.clone().sum(),
+            max_lag: lags.max().unwrap_or(0),
+            partitions,
+            consumed: g.consumed,
+            redelivered: g.redelivered,
         }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn default_configuration_view_has_the_first_lessons_topology() {
-        let view = Cluster::new(ClusterConfig::default()).unwrap().view();
-        assert_eq!(
-            view.brokers.iter().map(|b| b.id).collect::<Vec<_>>(),
-            vec![1, 2, 3]
-        );
-        assert!(view.brokers.iter().all(|b| b.alive));
-        assert_eq!(view.topics.len(), 1);
-        let orders = &view.topics[0];
-        assert_eq!(orders.name, "orders");
-        assert_eq!(orders.partitions.len(), 3);
-        assert_eq!(view.replica_count(), 9);
-        for p in &orders.partitions {
-            let mut r = p.replicas.clone();
-            r.sort_unstable();
-            assert_eq!(
-                r,
-                vec![1, 2, 3],
-                "RF 3 on 3 brokers puts a replica on every broker"
-            );
-            assert_eq!(
-                p.leader,
-                Some(p.replicas[0]),
-                "the preferred (first) replica leads"
-            );
-            assert_eq!(p.isr, p.replicas);
-        }
-        // Rack-unaware placement spreads the three leaders over the three brokers.
-        let mut leaders: Vec<_> = orders
-            .partitions
-            .iter()
-            .map(|p| p.leader.unwrap())
-            .collect();
-        leaders.sort_unstable();
-        assert_eq!(leaders, vec![1, 2, 3]);
-        assert_eq!(view.producers.len(), 1);
-        let g = &view.groups[0];
-        assert_eq!(g.members.len(), 2);
-        assert_eq!(g.generation, 1);
-        // RangeAssignor: 3 partitions over 2 members -> 2 + 1.
-        assert_eq!(g.members[0].assigned.len(), 2);
-        assert_eq!(g.members[1].assigned.len(), 1);
-        for b in &view.brokers {
-            assert_eq!(view.replicas_on(b.id).count(), 3);
-        }
+fn new_partition(replicas: Vec<BrokerId>) -> PartitionState {
+    PartitionState {
+        leader: replicas.first().copied(),
+        isr: replicas.clone(),
+        replicas,
+        leader_epoch: 0,
+        log: Log::new(),
+        high_watermark: 0,
     }
+}
 
-    #[test]
-    fn invalid_config_is_rejected_not_panicking() {
-        let mut c = ClusterConfig::default();
-        c.topics[0].replication_factor = 5;
-        assert!(Cluster::new(c).is_err());
-    }
-
-    #[test]
-    fn same_seed_same_layout() {
-        let a = Cluster::new(ClusterConfig::default()).unwrap().view();
-        let b = Cluster::new(ClusterConfig::default()).unwrap().view();
-        assert_eq!(a, b);
-    }
+pub(crate) fn unknown_topic(topic: &str) -> SimError {
+    SimError::new(
+        ErrorCode::UnknownTopicOrPartition,
+        "topic",
+        format!("topic {topic:?} does not exist"),
+        format!("토픽 {topic:?}이(가) 없습니다"),
+    )
 }

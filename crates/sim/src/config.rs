@@ -2,7 +2,9 @@
 //! (see `docs/scenario-format.md`); Kafka's own dotted config names are used inside
 //! each topic's `config` object.
 
+use crate::assignor::Strategy;
 use crate::error::{ErrorCode, SimError};
+use crate::partitioner::{PartitionerKind, PartitionerSettings};
 use serde::{Deserialize, Serialize};
 
 /// Most brokers a cluster may have.
@@ -25,6 +27,44 @@ pub struct ClusterConfig {
     pub producers: Vec<ProducerConfig>,
     #[serde(default)]
     pub groups: Vec<GroupConfig>,
+    /// Simulated milliseconds one `tick()` advances (1 to 1000, default 100).
+    #[serde(default = "default_step_ms")]
+    pub step_ms: u64,
+    /// Broker-level configs, under Kafka's names.
+    #[serde(default)]
+    pub broker_config: BrokerSettings,
+}
+
+fn default_step_ms() -> u64 {
+    100
+}
+
+/// Broker configs (the same on every broker).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BrokerSettings {
+    /// `log.retention.check.interval.ms`: how often retention runs (default 300000).
+    #[serde(rename = "log.retention.check.interval.ms", default = "default_retention_check")]
+    pub log_retention_check_interval_ms: u64,
+    /// `replica.lag.time.max.ms`: a follower not caught up for this long leaves the ISR (default 30000).
+    #[serde(rename = "replica.lag.time.max.ms", default = "default_replica_lag")]
+    pub replica_lag_time_max_ms: u64,
+}
+
+fn default_retention_check() -> u64 {
+    300_000
+}
+fn default_replica_lag() -> u64 {
+    30_000
+}
+
+impl Default for BrokerSettings {
+    fn default() -> Self {
+        Self {
+            log_retention_check_interval_ms: default_retention_check(),
+            replica_lag_time_max_ms: default_replica_lag(),
+        }
+    }
 }
 
 fn default_seed() -> u64 {
@@ -136,13 +176,33 @@ pub struct ProducerConfig {
     /// Records per simulated second.
     #[serde(default = "default_rate")]
     pub rate_per_s: f64,
-    /// Keys to cycle through; `null` or missing means null keys.
+    /// Keys to use; `null` or missing (and no `key_space`) means null keys.
     #[serde(default)]
     pub keys: Option<Vec<String>>,
+    /// How keys are picked from `keys`: `cycle` (default) or `random` (seeded PRNG).
+    #[serde(default)]
+    pub key_order: KeyOrder,
+    /// A numbered key space instead of a list: keys `key-0` … `key-(N-1)`, drawn by the PRNG.
+    #[serde(default)]
+    pub key_space: Option<u32>,
+    #[serde(default)]
+    pub partitioner: PartitionerKind,
+    /// `batch.size`, `partitioner.adaptive.partitioning.enable`, `partitioner.ignore.keys`.
+    #[serde(default)]
+    pub partitioner_config: PartitionerSettings,
     #[serde(default)]
     pub acks: Acks,
     #[serde(default = "default_value_bytes")]
     pub value_bytes: u32,
+}
+
+/// How a producer walks its key list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyOrder {
+    #[default]
+    Cycle,
+    Random,
 }
 
 fn default_rate() -> f64 {
@@ -172,20 +232,80 @@ pub struct GroupConfig {
     pub consumers: u32,
     /// `partition.assignment.strategy`: `range` (default), `roundrobin`, `sticky`,
     /// `cooperative-sticky`.
-    #[serde(default = "default_assignor")]
-    pub assignor: String,
+    #[serde(default)]
+    pub assignor: Strategy,
     #[serde(default)]
     pub auto_offset_reset: OffsetReset,
     /// Records each member processes per simulated second.
     #[serde(default = "default_records_per_s")]
     pub records_per_s: f64,
+    /// `enable.auto.commit` (default true). When false, members commit after
+    /// processing each poll.
+    #[serde(default = "default_true")]
+    pub enable_auto_commit: bool,
+    /// `auto.commit.interval.ms` (default 5000).
+    #[serde(default = "default_auto_commit_interval")]
+    pub auto_commit_interval_ms: u64,
+    /// `max.poll.records` (default 500).
+    #[serde(default = "default_max_poll_records")]
+    pub max_poll_records: u32,
+    /// `session.timeout.ms` (default 45000): how long a crashed member keeps its
+    /// partitions before the coordinator removes it.
+    #[serde(default = "default_session_timeout")]
+    pub session_timeout_ms: u64,
+}
+
+fn default_true() -> bool {
+    true
+}
+fn default_auto_commit_interval() -> u64 {
+    5000
+}
+fn default_max_poll_records() -> u32 {
+    500
+}
+fn default_session_timeout() -> u64 {
+    45_000
+}
+
+impl GroupConfig {
+    /// A group with Kafka's consumer defaults.
+    pub fn new(id: impl Into<String>, topic: impl Into<String>, consumers: u32) -> Self {
+        Self {
+            id: id.into(),
+            topic: topic.into(),
+            consumers,
+            assignor: Strategy::default(),
+            auto_offset_reset: OffsetReset::default(),
+            records_per_s: default_records_per_s(),
+            enable_auto_commit: true,
+            auto_commit_interval_ms: default_auto_commit_interval(),
+            max_poll_records: default_max_poll_records(),
+            session_timeout_ms: default_session_timeout(),
+        }
+    }
+}
+
+impl ProducerConfig {
+    /// A producer with Kafka's defaults (null keys, built-in partitioner, acks=all).
+    pub fn new(id: impl Into<String>, topic: impl Into<String>, rate_per_s: f64) -> Self {
+        Self {
+            id: id.into(),
+            topic: topic.into(),
+            rate_per_s,
+            keys: None,
+            key_order: KeyOrder::Cycle,
+            key_space: None,
+            partitioner: PartitionerKind::Default,
+            partitioner_config: PartitionerSettings::default(),
+            acks: Acks::All,
+            value_bytes: default_value_bytes(),
+        }
+    }
 }
 
 fn default_consumers() -> u32 {
     1
-}
-fn default_assignor() -> String {
-    "range".to_string()
 }
 fn default_records_per_s() -> f64 {
     100.0
@@ -208,21 +328,15 @@ impl Default for ClusterConfig {
                 },
             }],
             producers: vec![ProducerConfig {
-                id: "p1".into(),
-                topic: "orders".into(),
-                rate_per_s: 10.0,
                 keys: Some(vec!["서울".into(), "busan".into(), "incheon".into()]),
-                acks: Acks::All,
-                value_bytes: 100,
+                ..ProducerConfig::new("p1", "orders", 10.0)
             }],
             groups: vec![GroupConfig {
-                id: "g1".into(),
-                topic: "orders".into(),
-                consumers: 2,
-                assignor: default_assignor(),
                 auto_offset_reset: OffsetReset::Earliest,
-                records_per_s: default_records_per_s(),
+                ..GroupConfig::new("g1", "orders", 2)
             }],
+            step_ms: default_step_ms(),
+            broker_config: BrokerSettings::default(),
         }
     }
 }
@@ -234,18 +348,29 @@ fn invalid(code: ErrorCode, field: String, en: String, ko: String) -> SimError {
 impl ClusterConfig {
     /// Checks every value and says what is wrong and what is allowed.
     pub fn validate(&self) -> Result<(), SimError> {
+        if self.step_ms == 0 || self.step_ms > 1000 {
+            return Err(invalid(
+                ErrorCode::InvalidConfig,
+                "step_ms".into(),
+                format!("step_ms must be 1 to 1000 simulated ms, not {}", self.step_ms),
+                format!("step_ms는 시뮬레이션 시간 1~1000ms여야 합니다 (지금 {})", self.step_ms),
+            ));
+        }
+        let b = &self.broker_config;
+        if b.log_retention_check_interval_ms == 0 || b.replica_lag_time_max_ms == 0 {
+            return Err(invalid(
+                ErrorCode::InvalidConfig,
+                "broker_config".into(),
+                "log.retention.check.interval.ms and replica.lag.time.max.ms must be at least 1".into(),
+                "log.retention.check.interval.ms와 replica.lag.time.max.ms는 1 이상이어야 합니다".into(),
+            ));
+        }
         if self.brokers == 0 || self.brokers > MAX_BROKERS {
             return Err(invalid(
                 ErrorCode::InvalidConfig,
                 "brokers".into(),
-                format!(
-                    "a cluster needs 1 to {MAX_BROKERS} brokers, not {}",
-                    self.brokers
-                ),
-                format!(
-                    "브로커는 1~{MAX_BROKERS}개여야 합니다 (지금 {}개)",
-                    self.brokers
-                ),
+                format!("a cluster needs 1 to {MAX_BROKERS} brokers, not {}", self.brokers),
+                format!("브로커는 1~{MAX_BROKERS}개여야 합니다 (지금 {}개)", self.brokers),
             ));
         }
         for (i, t) in self.topics.iter().enumerate() {
@@ -276,14 +401,8 @@ impl ClusterConfig {
                 return Err(invalid(
                     ErrorCode::InvalidPartitions,
                     f("partitions"),
-                    format!(
-                        "a topic needs 1 to {MAX_PARTITIONS} partitions, not {}",
-                        t.partitions
-                    ),
-                    format!(
-                        "파티션 수는 1~{MAX_PARTITIONS}개여야 합니다 (지금 {}개)",
-                        t.partitions
-                    ),
+                    format!("a topic needs 1 to {MAX_PARTITIONS} partitions, not {}", t.partitions),
+                    format!("파티션 수는 1~{MAX_PARTITIONS}개여야 합니다 (지금 {}개)", t.partitions),
                 ));
             }
             if t.replication_factor == 0 {
@@ -312,11 +431,7 @@ impl ClusterConfig {
         }
         for (i, p) in self.producers.iter().enumerate() {
             let f = |name: &str| format!("producers[{i}].{name}");
-            self.check_id(
-                &p.id,
-                &f("id"),
-                self.producers[..i].iter().map(|o| o.id.as_str()),
-            )?;
+            self.check_id(&p.id, &f("id"), self.producers[..i].iter().map(|o| o.id.as_str()))?;
             self.check_topic(&p.topic, &f("topic"))?;
             if !(p.rate_per_s.is_finite() && (0.0..=100_000.0).contains(&p.rate_per_s)) {
                 return Err(invalid(
@@ -326,10 +441,7 @@ impl ClusterConfig {
                         "rate_per_s must be between 0 and 100000 records per second, not {}",
                         p.rate_per_s
                     ),
-                    format!(
-                        "rate_per_s는 초당 0~100000건이어야 합니다 (지금 {})",
-                        p.rate_per_s
-                    ),
+                    format!("rate_per_s는 초당 0~100000건이어야 합니다 (지금 {})", p.rate_per_s),
                 ));
             }
             if p.value_bytes == 0 || p.value_bytes > 1_048_576 {
@@ -337,11 +449,29 @@ impl ClusterConfig {
                     ErrorCode::InvalidConfig,
                     f("value_bytes"),
                     format!("value_bytes must be 1 to 1048576, not {}", p.value_bytes),
-                    format!(
-                        "value_bytes는 1~1048576이어야 합니다 (지금 {})",
-                        p.value_bytes
-                    ),
+                    format!("value_bytes는 1~1048576이어야 합니다 (지금 {})", p.value_bytes),
                 ));
+            }
+            if let Some(t) = self.topics.iter().find(|t| t.name == p.topic) {
+                p.partitioner.validate(t.partitions, &f("partitioner"))?;
+            }
+            if let Some(n) = p.key_space {
+                if n == 0 || n > 1_000_000 {
+                    return Err(invalid(
+                        ErrorCode::InvalidConfig,
+                        f("key_space"),
+                        format!("key_space must be 1 to 1000000 keys, not {n}"),
+                        format!("key_space는 키 1~1000000개여야 합니다 (지금 {n})"),
+                    ));
+                }
+                if p.keys.is_some() {
+                    return Err(invalid(
+                        ErrorCode::InvalidConfig,
+                        f("key_space"),
+                        "give either keys or key_space, not both".into(),
+                        "keys와 key_space 중 하나만 쓰세요".into(),
+                    ));
+                }
             }
             if let Some(keys) = &p.keys {
                 if keys.is_empty() {
@@ -356,68 +486,50 @@ impl ClusterConfig {
         }
         for (i, g) in self.groups.iter().enumerate() {
             let f = |name: &str| format!("groups[{i}].{name}");
-            self.check_id(
-                &g.id,
-                &f("id"),
-                self.groups[..i].iter().map(|o| o.id.as_str()),
-            )?;
+            self.check_id(&g.id, &f("id"), self.groups[..i].iter().map(|o| o.id.as_str()))?;
             self.check_topic(&g.topic, &f("topic"))?;
             if g.consumers > 64 {
                 return Err(invalid(
                     ErrorCode::InvalidConfig,
                     f("consumers"),
-                    format!(
-                        "a group may start with 0 to 64 consumers, not {}",
-                        g.consumers
-                    ),
+                    format!("a group may start with 0 to 64 consumers, not {}", g.consumers),
                     format!("그룹의 컨슈머는 0~64개여야 합니다 (지금 {}개)", g.consumers),
                 ));
             }
-            if !matches!(
-                g.assignor.as_str(),
-                "range" | "roundrobin" | "sticky" | "cooperative-sticky"
-            ) {
+            if g.max_poll_records == 0 {
                 return Err(invalid(
                     ErrorCode::InvalidConfig,
-                    f("assignor"),
-                    format!(
-                        "unknown assignor {:?}: use range, roundrobin, sticky or cooperative-sticky",
-                        g.assignor
-                    ),
-                    format!(
-                        "알 수 없는 assignor {:?}: range, roundrobin, sticky, cooperative-sticky 중 하나를 쓰세요",
-                        g.assignor
-                    ),
+                    f("max_poll_records"),
+                    "max.poll.records must be at least 1".into(),
+                    "max.poll.records는 1 이상이어야 합니다".into(),
+                ));
+            }
+            if g.auto_commit_interval_ms == 0 || g.session_timeout_ms == 0 {
+                return Err(invalid(
+                    ErrorCode::InvalidConfig,
+                    f(if g.session_timeout_ms == 0 {
+                        "session_timeout_ms"
+                    } else {
+                        "auto_commit_interval_ms"
+                    }),
+                    "auto.commit.interval.ms and session.timeout.ms must be at least 1".into(),
+                    "auto.commit.interval.ms와 session.timeout.ms는 1 이상이어야 합니다".into(),
                 ));
             }
             if !(g.records_per_s.is_finite() && (0.0..=1_000_000.0).contains(&g.records_per_s)) {
                 return Err(invalid(
                     ErrorCode::InvalidConfig,
                     f("records_per_s"),
-                    format!(
-                        "records_per_s must be between 0 and 1000000, not {}",
-                        g.records_per_s
-                    ),
-                    format!(
-                        "records_per_s는 0~1000000이어야 합니다 (지금 {})",
-                        g.records_per_s
-                    ),
+                    format!("records_per_s must be between 0 and 1000000, not {}", g.records_per_s),
+                    format!("records_per_s는 0~1000000이어야 합니다 (지금 {})", g.records_per_s),
                 ));
             }
         }
         Ok(())
     }
 
-    fn check_id<'a>(
-        &self,
-        id: &str,
-        field: &str,
-        earlier: impl Iterator<Item = &'a str>,
-    ) -> Result<(), SimError> {
-        if id.is_empty()
-            || id.len() > 64
-            || !id.chars().all(|c| c.is_alphanumeric() || "._-".contains(c))
-        {
+    fn check_id<'a>(&self, id: &str, field: &str, earlier: impl Iterator<Item = &'a str>) -> Result<(), SimError> {
+        if id.is_empty() || id.len() > 64 || !id.chars().all(|c| c.is_alphanumeric() || "._-".contains(c)) {
             return Err(invalid(
                 ErrorCode::InvalidConfig,
                 field.into(),
@@ -445,14 +557,8 @@ impl ClusterConfig {
         Err(invalid(
             ErrorCode::UnknownTopicOrPartition,
             field.into(),
-            format!(
-                "topic {topic:?} does not exist (topics: {})",
-                known.join(", ")
-            ),
-            format!(
-                "토픽 {topic:?}이(가) 없습니다 (있는 토픽: {})",
-                known.join(", ")
-            ),
+            format!("topic {topic:?} does not exist (topics: {})", known.join(", ")),
+            format!("토픽 {topic:?}이(가) 없습니다 (있는 토픽: {})", known.join(", ")),
         ))
     }
 }
@@ -460,12 +566,7 @@ impl ClusterConfig {
 impl TopicSettings {
     pub fn validate(&self, field: &str, replication_factor: u32) -> Result<(), SimError> {
         let bad = |name: &str, en: String, ko: String| {
-            Err(invalid(
-                ErrorCode::InvalidConfig,
-                format!("{field}.{name}"),
-                en,
-                ko,
-            ))
+            Err(invalid(ErrorCode::InvalidConfig, format!("{field}.{name}"), en, ko))
         };
         if self.retention_ms < -1 {
             return bad(
@@ -511,10 +612,7 @@ impl TopicSettings {
             return bad(
                 "segment.ms",
                 format!("segment.ms must be at least 1, not {}", self.segment_ms),
-                format!(
-                    "segment.ms는 1 이상이어야 합니다 (지금 {})",
-                    self.segment_ms
-                ),
+                format!("segment.ms는 1 이상이어야 합니다 (지금 {})", self.segment_ms),
             );
         }
         if self.min_insync_replicas == 0 {
@@ -549,9 +647,7 @@ pub fn valid_topic_name(name: &str) -> bool {
         && name.len() <= 249
         && name != "."
         && name != ".."
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
 }
 
 #[cfg(test)]

@@ -17,6 +17,8 @@ pub enum ErrorCode {
     UnknownMemberId,
     OffsetOutOfRange,
     InvalidRequest,
+    NonEmptyGroup,
+    GroupIdNotFound,
 }
 
 impl ErrorCode {
@@ -32,6 +34,8 @@ impl ErrorCode {
             ErrorCode::UnknownMemberId => "UNKNOWN_MEMBER_ID",
             ErrorCode::OffsetOutOfRange => "OFFSET_OUT_OF_RANGE",
             ErrorCode::InvalidRequest => "INVALID_REQUEST",
+            ErrorCode::NonEmptyGroup => "NON_EMPTY_GROUP",
+            ErrorCode::GroupIdNotFound => "GROUP_ID_NOT_FOUND",
         }
     }
 }
@@ -47,12 +51,7 @@ pub struct SimError {
 }
 
 impl SimError {
-    pub fn new(
-        code: ErrorCode,
-        field: impl Into<String>,
-        en: impl Into<String>,
-        ko: impl Into<String>,
-    ) -> Self {
+    pub fn new(code: ErrorCode, field: impl Into<String>, en: impl Into<String>, ko: impl Into<String>) -> Self {
         Self {
             code,
             field: field.into(),

@@ -20,18 +20,26 @@
 pub mod assignor;
 pub mod burrow;
 pub mod cluster;
+pub mod command;
 pub mod config;
+pub mod consumer;
 pub mod error;
+pub mod event;
+pub mod group;
 pub mod ids;
 pub mod log;
 pub mod murmur2;
 pub mod partitioner;
 pub mod placement;
+pub mod producer;
 pub mod rng;
+pub mod scenario;
 pub mod view;
 
 pub use cluster::Cluster;
+pub use command::{Command, ResetSpec};
 pub use config::ClusterConfig;
 pub use error::SimError;
+pub use event::{Event, EventKind};
 pub use ids::{BrokerId, TopicPartition};
 pub use view::ClusterView;

@@ -201,12 +201,7 @@ impl Log {
         let offset = offset.max(self.start_offset);
         let keep = (offset - self.start_offset) as usize;
         let removed: Vec<Record> = self.records.drain(keep..).collect();
-        while self.segments.len() > 1
-            && self
-                .segments
-                .back()
-                .is_some_and(|s| s.base_offset >= offset)
-        {
+        while self.segments.len() > 1 && self.segments.back().is_some_and(|s| s.base_offset >= offset) {
             if let Some(seg) = self.segments.pop_back() {
                 self.size_bytes -= seg.size_bytes;
             }
@@ -239,12 +234,7 @@ impl Log {
     }
 
     /// Applies retention at `now_ms`; only records below `high_watermark` may go.
-    pub fn apply_retention(
-        &mut self,
-        now_ms: u64,
-        high_watermark: u64,
-        s: &LogSettings,
-    ) -> Vec<Deletion> {
+    pub fn apply_retention(&mut self, now_ms: u64, high_watermark: u64, s: &LogSettings) -> Vec<Deletion> {
         let mut out = Vec::new();
         if s.retention_ms >= 0 {
             let limit = s.retention_ms as u64;
@@ -273,11 +263,7 @@ impl Log {
     }
 
     /// How many head segments pass `predicate` and lie wholly below the HW.
-    fn deletable(
-        &self,
-        high_watermark: u64,
-        mut predicate: impl FnMut(&Segment, Option<&Segment>) -> bool,
-    ) -> usize {
+    fn deletable(&self, high_watermark: u64, mut predicate: impl FnMut(&Segment, Option<&Segment>) -> bool) -> usize {
         let mut n = 0;
         let leo = self.log_end_offset();
         for (i, seg) in self.segments.iter().enumerate() {
@@ -371,10 +357,7 @@ mod tests {
             assert_eq!(log.append(rec(i, 10), i, &s), i);
         }
         assert_eq!((log.log_start_offset(), log.log_end_offset()), (0, 5));
-        assert_eq!(
-            log.range(1, 3).map(|(o, _)| o).collect::<Vec<_>>(),
-            vec![1, 2]
-        );
+        assert_eq!(log.range(1, 3).map(|(o, _)| o).collect::<Vec<_>>(), vec![1, 2]);
     }
 
     /// LogSegment.shouldRoll: a record that would overflow segment.bytes starts a new segment.
@@ -401,10 +384,7 @@ mod tests {
         log.append(rec(0, 10), 0, &s);
         log.append(rec(900, 10), 900, &s);
         log.append(rec(1001, 10), 1001, &s);
-        assert_eq!(
-            log.segments().map(|s| s.base_offset).collect::<Vec<_>>(),
-            vec![0, 2]
-        );
+        assert_eq!(log.segments().map(|s| s.base_offset).collect::<Vec<_>>(), vec![0, 2]);
     }
 
     /// UnifiedLog.deleteRetentionSizeBreachedSegments: delete head segments while
@@ -434,10 +414,7 @@ mod tests {
             log.append(rec(i, 30), i, &s);
         }
         let d = log.apply_retention(10, 4, &s);
-        assert_eq!(
-            d[0].to_offset, 3,
-            "segment [3,6) reaches past HW 4 and must stay"
-        );
+        assert_eq!(d[0].to_offset, 3, "segment [3,6) reaches past HW 4 and must stay");
     }
 
     /// UnifiedLog.deleteRetentionMsBreachedSegments, including the active segment
@@ -459,11 +436,7 @@ mod tests {
         let d = log.apply_retention(1041, 5, &s);
         assert_eq!(d[0].reason, DeletionReason::RetentionMs);
         assert_eq!(
-            (
-                log.log_start_offset(),
-                log.log_end_offset(),
-                log.size_bytes()
-            ),
+            (log.log_start_offset(), log.log_end_offset(), log.size_bytes()),
             (5, 5, 0)
         );
         assert_eq!(log.segments().count(), 1);

@@ -162,9 +162,7 @@ impl PartitionerKind {
                 return Err(SimError::new(
                     ErrorCode::InvalidConfig,
                     format!("{custom}[{i}].partitions"),
-                    format!(
-                        "rule {i} lists no partitions: the records it matches would have nowhere to go"
-                    ),
+                    format!("rule {i} lists no partitions: the records it matches would have nowhere to go"),
                     format!("규칙 {i}에 파티션이 하나도 없습니다. 이 규칙에 맞는 레코드가 갈 곳이 없습니다."),
                 ));
             }
@@ -283,10 +281,7 @@ pub enum DecisionReason {
     },
     /// Built-in partitioner, record without a key (or `keys_ignored` because of
     /// `partitioner.ignore.keys`): the sticky partition.
-    Sticky {
-        keys_ignored: bool,
-        sticky: StickyInfo,
-    },
+    Sticky { keys_ignored: bool, sticky: StickyInfo },
     /// `UniformStickyPartitioner`. `previous` is set when this record needed a new
     /// batch and the sticky partition moved away from `previous`; `pick` says how
     /// the partition was drawn when it was drawn for this record.
@@ -466,9 +461,7 @@ impl Partitioner {
             if availability == Availability::Available {
                 return;
             }
-            self.state
-                .availability
-                .resize(index + 1, Availability::Available);
+            self.state.availability.resize(index + 1, Availability::Available);
         }
         self.state.availability[index] = availability;
         self.state.recount_no_leader();
@@ -525,14 +518,7 @@ impl Partitioner {
         batches: &dyn BatchView,
         rng: &mut SimRng,
     ) -> Decision {
-        self.decide(
-            key,
-            record_bytes,
-            num_partitions,
-            queue_bytes,
-            Some(batches),
-            rng,
-        )
+        self.decide(key, record_bytes, num_partitions, queue_bytes, Some(batches), rng)
     }
 
     fn decide(
@@ -571,32 +557,23 @@ impl Partitioner {
             PartitionerKind::RoundRobin => self.state.round_robin(),
             PartitionerKind::Custom(rules) => match key {
                 Some(key) => match rules.iter().position(|rule| rule.matches(Some(key))) {
-                    Some(i) if !rules[i].partitions.is_empty() => {
-                        custom_keyed(i as u32, &rules[i].partitions, key, n)
-                    }
+                    Some(i) if !rules[i].partitions.is_empty() => custom_keyed(i as u32, &rules[i].partitions, key, n),
                     // Only a configuration that failed `validate` gets here.
                     _ => keyed(key, n),
                 },
                 None => match self.catch_all {
                     Some(rule) if !rules[rule as usize].partitions.is_empty() => {
                         let set = &rules[rule as usize].partitions;
-                        let (partition, sticky) =
-                            self.state
-                                .builtin_sticky(Members::Set(set), false, call, rng);
+                        let (partition, sticky) = self.state.builtin_sticky(Members::Set(set), false, call, rng);
                         let set_len = set.len() as u32;
                         Decision {
                             partition,
-                            reason: DecisionReason::CustomSticky {
-                                rule,
-                                set_len,
-                                sticky,
-                            },
+                            reason: DecisionReason::CustomSticky { rule, set_len, sticky },
                         }
                     }
                     // Only a configuration that failed `validate` gets here.
                     _ => {
-                        let (partition, sticky) =
-                            self.state.builtin_sticky(Members::All, false, call, rng);
+                        let (partition, sticky) = self.state.builtin_sticky(Members::All, false, call, rng);
                         Decision {
                             partition,
                             reason: DecisionReason::Sticky {
@@ -654,9 +631,7 @@ fn random_positive(rng: &mut SimRng) -> u32 {
 /// Queue length of `partition` in batches, from its queued bytes.
 fn queue_batches(queue_bytes: &[u64], partition: u32, batch_size: u32) -> u32 {
     let bytes = queue_bytes.get(partition as usize).copied().unwrap_or(0);
-    bytes
-        .div_ceil(u64::from(batch_size))
-        .min(u64::from(u32::MAX)) as u32
+    bytes.div_ceil(u64::from(batch_size)).min(u64::from(u32::MAX)) as u32
 }
 
 impl State {
@@ -688,10 +663,7 @@ impl State {
     }
 
     fn availability_of(&self, partition: u32) -> Availability {
-        self.availability
-            .get(partition as usize)
-            .copied()
-            .unwrap_or_default()
+        self.availability.get(partition as usize).copied().unwrap_or_default()
     }
 
     fn has_leader(&self, partition: u32) -> bool {
@@ -712,9 +684,7 @@ impl State {
         let n = self.num_partitions;
         match members {
             Members::All => n - self.no_leader,
-            Members::Set(set) => {
-                set.iter().filter(|&&p| p < n && self.has_leader(p)).count() as u32
-            }
+            Members::Set(set) => set.iter().filter(|&&p| p < n && self.has_leader(p)).count() as u32,
         }
     }
 
@@ -753,10 +723,7 @@ impl State {
                 let existing = set.iter().filter(|&&p| p < n).count() as u32;
                 if existing > 0 {
                     let k = (random % existing) as usize;
-                    (
-                        set.iter().copied().filter(|&p| p < n).nth(k).unwrap_or(0),
-                        existing,
-                    )
+                    (set.iter().copied().filter(|&p| p < n).nth(k).unwrap_or(0), existing)
                 } else {
                     (random % n, n)
                 }
@@ -836,13 +803,7 @@ impl State {
     }
 
     /// `BuiltInPartitioner.nextPartition`.
-    fn next_builtin(
-        &self,
-        members: Members<'_>,
-        adaptive: bool,
-        call: Call<'_>,
-        rng: &mut SimRng,
-    ) -> Pick {
+    fn next_builtin(&self, members: Members<'_>, adaptive: bool, call: Call<'_>, rng: &mut SimRng) -> Pick {
         let random = random_positive(rng);
         if adaptive && matches!(members, Members::All) {
             if let Some(pick) = self.adaptive_pick(random, call.queue_bytes, call.batch_size) {
@@ -926,10 +887,7 @@ impl State {
                 let random = random_positive(rng);
                 Pick {
                     partition: random % n,
-                    how: PickHow::NoneAvailable {
-                        random,
-                        partitions: n,
-                    },
+                    how: PickHow::NoneAvailable { random, partitions: n },
                 }
             }
             1 => Pick {
@@ -971,8 +929,7 @@ impl State {
             Some(batches) => batches.needs_new_batch(run.partition, call.record_bytes),
             None => {
                 run.produced > 0
-                    && (run.produced >= batch_size
-                        || run.produced.saturating_add(call.record_bytes) > batch_size)
+                    && (run.produced >= batch_size || run.produced.saturating_add(call.record_bytes) > batch_size)
             }
         };
         let mut previous = None;
@@ -1007,11 +964,7 @@ impl State {
         self.round_robin = self.round_robin.wrapping_add(1);
         let available = self.available_count(Members::All);
         let (partition, candidates, none_available) = if available > 0 {
-            (
-                self.nth_available(Members::All, counter % available),
-                available,
-                false,
-            )
+            (self.nth_available(Members::All, counter % available), available, false)
         } else {
             (counter % n, n, true)
         };
@@ -1030,7 +983,8 @@ impl State {
 mod tests {
     use super::*;
 
-    const VIP_JSON: &str = r#"{"custom": [{"key_prefix": "vip-", "partitions": [0,1,2,3,4,5,6,7]}, {"partitions": [8, 9]}]}"#;
+    const VIP_JSON: &str =
+        r#"{"custom": [{"key_prefix": "vip-", "partitions": [0,1,2,3,4,5,6,7]}, {"partitions": [8, 9]}]}"#;
 
     fn settings(batch_size: u32, adaptive: bool) -> PartitionerSettings {
         PartitionerSettings {
@@ -1042,9 +996,7 @@ mod tests {
 
     fn sticky_of(decision: &Decision) -> StickyInfo {
         match decision.reason {
-            DecisionReason::Sticky { sticky, .. } | DecisionReason::CustomSticky { sticky, .. } => {
-                sticky
-            }
+            DecisionReason::Sticky { sticky, .. } | DecisionReason::CustomSticky { sticky, .. } => sticky,
             other => panic!("expected a sticky decision, got {other:?}"),
         }
     }
@@ -1078,10 +1030,7 @@ mod tests {
             json::from_str::<PartitionerKind>(r#""round-robin""#).unwrap(),
             PartitionerKind::RoundRobin
         );
-        assert_eq!(
-            json::from_str::<PartitionerKind>(VIP_JSON).unwrap(),
-            vip_rules()
-        );
+        assert_eq!(json::from_str::<PartitionerKind>(VIP_JSON).unwrap(), vip_rules());
         assert_eq!(PartitionerKind::default(), PartitionerKind::Default);
     }
 
@@ -1094,15 +1043,12 @@ mod tests {
             "the message lists the valid names: {err}"
         );
 
-        let err = json::from_str::<PartitionerKind>(
-            r#"{"custom": [{"prefix": "vip-", "partitions": [0]}]}"#,
-        )
-        .unwrap_err();
+        let err =
+            json::from_str::<PartitionerKind>(r#"{"custom": [{"prefix": "vip-", "partitions": [0]}]}"#).unwrap_err();
         assert!(err.contains("unknown field `prefix`"), "{err}");
         assert!(err.contains("`key_prefix`"), "{err}");
 
-        let err =
-            json::from_str::<PartitionerKind>(r#"{"custom": [{"key_prefix": "a"}]}"#).unwrap_err();
+        let err = json::from_str::<PartitionerKind>(r#"{"custom": [{"key_prefix": "a"}]}"#).unwrap_err();
         assert!(err.contains("missing field `partitions`"), "{err}");
 
         let err = json::from_str::<PartitionerKind>(r#""custom""#).unwrap_err();
@@ -1112,18 +1058,9 @@ mod tests {
     #[test]
     fn settings_default_to_the_kafka_producer_defaults_and_parse() {
         let d = PartitionerSettings::default();
-        assert_eq!(
-            (d.batch_size, d.adaptive, d.ignore_keys),
-            (16_384, true, false)
-        );
+        assert_eq!((d.batch_size, d.adaptive, d.ignore_keys), (16_384, true, false));
         let s: PartitionerSettings = json::from_str(r#"{"ignore_keys": true}"#).unwrap();
-        assert_eq!(
-            s,
-            PartitionerSettings {
-                ignore_keys: true,
-                ..d
-            }
-        );
+        assert_eq!(s, PartitionerSettings { ignore_keys: true, ..d });
         let err = json::from_str::<PartitionerSettings>(r#"{"linger_ms": 5}"#).unwrap_err();
         assert!(err.contains("unknown field `linger_ms`"), "{err}");
     }
@@ -1168,16 +1105,8 @@ mod tests {
         let err = kind.validate(10, "p").unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidConfig);
         assert_eq!(err.field, "p.custom[0].partitions");
-        assert!(
-            err.en.starts_with("rule 0 lists no partitions"),
-            "{}",
-            err.en
-        );
-        assert!(
-            err.ko.contains("규칙 0에 파티션이 하나도 없습니다"),
-            "{}",
-            err.ko
-        );
+        assert!(err.en.starts_with("rule 0 lists no partitions"), "{}", err.en);
+        assert!(err.ko.contains("규칙 0에 파티션이 하나도 없습니다"), "{}", err.ko);
     }
 
     #[test]
@@ -1210,10 +1139,7 @@ mod tests {
             partitions: vec![1],
         }]);
         let err = one.validate(1, "p").unwrap_err();
-        assert_eq!(
-            err.en,
-            "rule 0 names partition 1 but the topic has 1 partition (0)"
-        );
+        assert_eq!(err.en, "rule 0 names partition 1 but the topic has 1 partition (0)");
     }
 
     #[test]
@@ -1260,11 +1186,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(
-            p.sticky_partition(),
-            None,
-            "keyed records never touch the sticky state"
-        );
+        assert_eq!(p.sticky_partition(), None, "keyed records never touch the sticky state");
     }
 
     #[test]
@@ -1313,10 +1235,7 @@ mod tests {
                 partition_for_key(key.as_bytes(), 3) != partition_for_key(key.as_bytes(), 4)
             })
             .count();
-        assert!(
-            (600..900).contains(&moved),
-            "about 3/4 of the keys move, got {moved}"
-        );
+        assert!((600..900).contains(&moved), "about 3/4 of the keys move, got {moved}");
     }
 
     /// `partitioner.ignore.keys=true` sends keyed records to the sticky partition.
@@ -1331,16 +1250,10 @@ mod tests {
         let first = p.choose(Some(b"a"), 100, 10, &[], &mut rng);
         assert!(matches!(
             first.reason,
-            DecisionReason::Sticky {
-                keys_ignored: true,
-                ..
-            }
+            DecisionReason::Sticky { keys_ignored: true, .. }
         ));
         for key in [&b"b"[..], b"c", b"zzz"] {
-            assert_eq!(
-                p.choose(Some(key), 100, 10, &[], &mut rng).partition,
-                first.partition
-            );
+            assert_eq!(p.choose(Some(key), 100, 10, &[], &mut rng).partition, first.partition);
         }
     }
 
@@ -1368,16 +1281,10 @@ mod tests {
         assert_eq!(sticky_of(&d2).switched_to, None);
         let s3 = sticky_of(&d3);
         assert_eq!((s3.batch_bytes, s3.batch_size), (3, 3));
-        let next = s3
-            .switched_to
-            .expect("the third byte reaches the sticky batch size");
+        let next = s3.switched_to.expect("the third byte reaches the sticky batch size");
         let d4 = p.choose(None, 1, 3, &[], &mut rng);
         assert_eq!(d4.partition, next.partition);
-        assert_eq!(
-            sticky_of(&d4).batch_bytes,
-            1,
-            "the new run starts counting from zero"
-        );
+        assert_eq!(sticky_of(&d4).batch_bytes, 1, "the new run starts counting from zero");
         assert_eq!(
             sticky_of(&d4).picked,
             None,
@@ -1419,10 +1326,7 @@ mod tests {
         assert_eq!(p.settings().batch_size, 1);
         let mut p = p;
         let d = p.choose(None, 1, 5, &[], &mut SimRng::new(0));
-        assert!(
-            sticky_of(&d).switched_to.is_some(),
-            "every record is its own batch"
-        );
+        assert!(sticky_of(&d).switched_to.is_some(), "every record is its own batch");
     }
 
     /// `BuiltInPartitionerTest.unavailablePartitionsTest`: a partition without a
@@ -1441,10 +1345,7 @@ mod tests {
             assert_ne!(part, 1);
             found_another |= part != first;
         }
-        assert!(
-            found_another,
-            "expected to find a partition other than {first}"
-        );
+        assert!(found_another, "expected to find a partition other than {first}");
 
         let mut b = Partitioner::new(PartitionerKind::Default, settings(1, true));
         b.set_availability(0, Availability::NoLeader);
@@ -1529,10 +1430,7 @@ mod tests {
         assert!(adaptive[3] < 400, "{adaptive:?}");
         assert!(adaptive[..3].iter().all(|&c| c > 5_500), "{adaptive:?}");
         let uniform = count(false);
-        assert!(
-            uniform.iter().all(|&c| (4_500..5_500).contains(&c)),
-            "{uniform:?}"
-        );
+        assert!(uniform.iter().all(|&c| (4_500..5_500).contains(&c)), "{uniform:?}");
     }
 
     /// `RecordAccumulator.partitionReady` only builds load stats once every
@@ -1579,10 +1477,7 @@ mod tests {
             counts
         };
         let excluded = run(true, [1, 1, 1]);
-        assert!(
-            excluded[1] < 10,
-            "only the warm-up may use it: {excluded:?}"
-        );
+        assert!(excluded[1] < 10, "only the warm-up may use it: {excluded:?}");
         let kept = run(true, [0, 0, 0]);
         assert!(kept[1] > 800, "{kept:?}");
         let plain = run(false, [1, 1, 1]);
@@ -1700,10 +1595,7 @@ mod tests {
             assert_eq!(batch_size, 100);
             if i % 10 == 0 {
                 assert_eq!(previous, Some(current), "record {i} opens a new batch");
-                assert_ne!(
-                    d.partition, current,
-                    "a new batch never re-picks the old partition"
-                );
+                assert_ne!(d.partition, current, "a new batch never re-picks the old partition");
                 assert_eq!(batch_bytes, 10);
                 switches += 1;
             } else {
@@ -1722,10 +1614,7 @@ mod tests {
     /// UniformStickyPartitioner ignores keys (KIP-480).
     #[test]
     fn uniform_sticky_ignores_keys() {
-        let mut p = Partitioner::new(
-            PartitionerKind::UniformSticky,
-            PartitionerSettings::default(),
-        );
+        let mut p = Partitioner::new(PartitionerKind::UniformSticky, PartitionerSettings::default());
         let mut rng = SimRng::new(1);
         let first = p.choose(Some(b"a"), 10, 10, &[], &mut rng).partition;
         for key in [&b"b"[..], b"c", b"d"] {
@@ -1762,20 +1651,15 @@ mod tests {
         let mut p = Partitioner::new(PartitionerKind::UniformSticky, settings(16_384, true));
         let mut rng = SimRng::new(6);
         let room = FixedBatches { full: false };
-        let first = p
-            .choose_with_batches(None, 100, 4, &[], &room, &mut rng)
-            .partition;
+        let first = p.choose_with_batches(None, 100, 4, &[], &room, &mut rng).partition;
         assert_eq!(
-            p.choose_with_batches(None, 100, 4, &[], &room, &mut rng)
-                .partition,
+            p.choose_with_batches(None, 100, 4, &[], &room, &mut rng).partition,
             first
         );
         let full = FixedBatches { full: true };
         let d = p.choose_with_batches(None, 100, 4, &[], &full, &mut rng);
         assert_ne!(d.partition, first);
-        assert!(
-            matches!(d.reason, DecisionReason::UniformSticky { previous: Some(prev), .. } if prev == first)
-        );
+        assert!(matches!(d.reason, DecisionReason::UniformSticky { previous: Some(prev), .. } if prev == first));
     }
 
     // -- RoundRobinPartitioner (RoundRobinPartitionerTest) -------------------
@@ -1784,9 +1668,7 @@ mod tests {
     fn round_robin_cycles_through_the_partitions() {
         let mut p = Partitioner::new(PartitionerKind::RoundRobin, PartitionerSettings::default());
         let mut rng = SimRng::new(0);
-        let parts: Vec<u32> = (0..7)
-            .map(|_| p.choose(None, 10, 3, &[], &mut rng).partition)
-            .collect();
+        let parts: Vec<u32> = (0..7).map(|_| p.choose(None, 10, 3, &[], &mut rng).partition).collect();
         assert_eq!(parts, [0, 1, 2, 0, 1, 2, 0]);
         let d = p.choose(None, 10, 3, &[], &mut rng);
         assert_eq!(
@@ -1826,8 +1708,7 @@ mod tests {
         }
         assert_eq!(counts, [50, 0, 50]);
 
-        let mut none =
-            Partitioner::new(PartitionerKind::RoundRobin, PartitionerSettings::default());
+        let mut none = Partitioner::new(PartitionerKind::RoundRobin, PartitionerSettings::default());
         none.set_availability(0, Availability::NoLeader);
         none.set_availability(1, Availability::NoLeader);
         let parts: Vec<u32> = (0..4)
@@ -1897,31 +1778,19 @@ mod tests {
         for i in 0..400 {
             let d = p.choose(None, 100, 10, &[], &mut rng);
             seen[d.partition as usize] += 1;
-            let DecisionReason::CustomSticky {
-                rule,
-                set_len,
-                sticky,
-            } = d.reason
-            else {
+            let DecisionReason::CustomSticky { rule, set_len, sticky } = d.reason else {
                 panic!("{d:?}")
             };
             assert_eq!((rule, set_len), (1, 2));
             if i % 10 != 0 {
-                assert_eq!(
-                    Some(d.partition),
-                    current,
-                    "record {i} stays within the run"
-                );
+                assert_eq!(Some(d.partition), current, "record {i} stays within the run");
             }
             assert_eq!(
                 sticky.switched_to.is_some(),
                 i % 10 == 9,
                 "1000-byte runs of 100-byte records"
             );
-            current = sticky
-                .switched_to
-                .map(|pick| pick.partition)
-                .or(Some(d.partition));
+            current = sticky.switched_to.map(|pick| pick.partition).or(Some(d.partition));
         }
         assert_eq!(seen[..8].iter().sum::<u32>(), 0);
         assert!(seen[8] > 100 && seen[9] > 100, "{seen:?}");
@@ -2048,9 +1917,7 @@ mod tests {
                     Json::Num(n) => visitor.visit_u64(n),
                     Json::Str(s) => visitor.visit_string(s),
                     Json::Arr(items) => visitor.visit_seq(SeqDeserializer::new(items.into_iter())),
-                    Json::Obj(fields) => {
-                        visitor.visit_map(MapDeserializer::new(fields.into_iter()))
-                    }
+                    Json::Obj(fields) => visitor.visit_map(MapDeserializer::new(fields.into_iter())),
                 }
             }
 
@@ -2068,13 +1935,9 @@ mod tests {
                 visitor: V,
             ) -> Result<V::Value, Error> {
                 match self {
-                    Json::Str(s) => s
-                        .into_deserializer()
+                    Json::Str(s) => s.into_deserializer().deserialize_enum(name, variants, visitor),
+                    Json::Obj(fields) => MapAccessDeserializer::new(MapDeserializer::new(fields.into_iter()))
                         .deserialize_enum(name, variants, visitor),
-                    Json::Obj(fields) => {
-                        MapAccessDeserializer::new(MapDeserializer::new(fields.into_iter()))
-                            .deserialize_enum(name, variants, visitor)
-                    }
                     other => other.deserialize_any(visitor),
                 }
             }

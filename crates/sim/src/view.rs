@@ -39,6 +39,9 @@ pub struct PartitionView {
     pub log_start_offset: u64,
     pub log_end_offset: u64,
     pub high_watermark: u64,
+    /// Bytes retained in the leader's log.
+    pub size_bytes: u64,
+    pub segments: u32,
 }
 
 impl PartitionView {
@@ -53,6 +56,11 @@ pub struct ProducerView {
     pub topic: String,
     pub acks: &'static str,
     pub keyed: bool,
+    pub rate_per_s: f64,
+    pub sent: u64,
+    pub acked: u64,
+    /// Failed sends by Kafka error name.
+    pub errors: Vec<(String, u64)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -62,12 +70,39 @@ pub struct GroupView {
     pub assignor: String,
     pub generation: i32,
     pub members: Vec<MemberView>,
+    /// One row per partition of the topic, as `kafka-consumer-groups --describe`.
+    pub partitions: Vec<GroupPartitionView>,
+    /// Sum of the known lags (high watermark − committed offset).
+    pub total_lag: u64,
+    pub max_lag: u64,
+    pub consumed: u64,
+    pub redelivered: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GroupPartitionView {
+    pub topic: String,
+    pub partition: u32,
+    /// CURRENT-OFFSET: the committed offset (`None` shows as `-`).
+    pub committed: Option<u64>,
+    /// The owning consumer's fetch position.
+    pub position: Option<u64>,
+    /// LOG-END-OFFSET as the tool shows it: the high watermark.
+    pub log_end_offset: u64,
+    /// LAG = LOG-END-OFFSET − CURRENT-OFFSET.
+    pub lag: Option<u64>,
+    /// CONSUMER-ID of the owner.
+    pub owner: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MemberView {
     pub id: String,
     pub assigned: Vec<TopicPartition>,
+    /// Crashed and waiting for `session.timeout.ms`.
+    pub crashed: bool,
+    /// `records-lag-max`: the largest high watermark − position over its partitions.
+    pub records_lag_max: u64,
 }
 
 impl ClusterView {

@@ -12,9 +12,8 @@ use std::cmp::Ordering;
 /// `java.lang.String.hashCode()`: `s[0]*31^(n-1) + … + s[n-1]` over UTF-16 code
 /// units, in wrapping 32-bit arithmetic.
 pub(crate) fn string_hash(s: &str) -> i32 {
-    s.encode_utf16().fold(0i32, |h, unit| {
-        h.wrapping_mul(31).wrapping_add(i32::from(unit))
-    })
+    s.encode_utf16()
+        .fold(0i32, |h, unit| h.wrapping_mul(31).wrapping_add(i32::from(unit)))
 }
 
 /// `org.apache.kafka.common.TopicPartition.hashCode()`:
@@ -135,19 +134,12 @@ impl<T: Copy + PartialEq> JavaHashOrder<T> {
 
     /// `iterator().next()`.
     pub(crate) fn first(&self) -> Option<T> {
-        self.slots
-            .iter()
-            .min_by_key(|s| self.order_key(s))
-            .map(|s| s.value)
+        self.slots.iter().min_by_key(|s| self.order_key(s)).map(|s| s.value)
     }
 
     /// The whole iteration order.
     pub(crate) fn iteration_order(&self) -> Vec<T> {
-        let mut keyed: Vec<((usize, u64), T)> = self
-            .slots
-            .iter()
-            .map(|s| (self.order_key(s), s.value))
-            .collect();
+        let mut keyed: Vec<((usize, u64), T)> = self.slots.iter().map(|s| (self.order_key(s), s.value)).collect();
         keyed.sort_by_key(|(k, _)| *k);
         keyed.into_iter().map(|(_, v)| v).collect()
     }

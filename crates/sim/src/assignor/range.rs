@@ -17,9 +17,7 @@ pub(super) fn assign(ctx: &Context) -> Vec<Vec<TopicPartition>> {
     let mut out: Vec<Vec<TopicPartition>> = vec![Vec::new(); ctx.members.len()];
     for &t in &ctx.topic_hash_order {
         let topic = &ctx.parts.names[t];
-        let mut consumers: Vec<usize> = (0..ctx.members.len())
-            .filter(|&m| ctx.subscribes(m, topic))
-            .collect();
+        let mut consumers: Vec<usize> = (0..ctx.members.len()).filter(|&m| ctx.subscribes(m, topic)).collect();
         if consumers.is_empty() {
             continue;
         }

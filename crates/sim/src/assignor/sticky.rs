@@ -101,10 +101,7 @@ fn assign_raw(ctx: &Context) -> Result<Raw, SimError> {
 }
 
 fn to_partitions(parts: &Partitions, lists: &[Vec<usize>]) -> Vec<Vec<TopicPartition>> {
-    lists
-        .iter()
-        .map(|l| l.iter().map(|&p| parts.tp(p)).collect())
-        .collect()
+    lists.iter().map(|l| l.iter().map(|&p| parts.tp(p)).collect()).collect()
 }
 
 /// `List.remove(Object)`: drop the first occurrence, keep the order of the rest.
@@ -125,18 +122,11 @@ fn internal(what: &str) -> SimError {
 
 /// `CooperativeStickyAssignor.computePartitionsTransferringOwnership`: partitions
 /// some member gains that another member (per its reported `owned`) loses.
-fn compute_partitions_transferring_ownership(
-    ctx: &Context,
-    lists: &[Vec<usize>],
-) -> BTreeMap<usize, usize> {
+fn compute_partitions_transferring_ownership(ctx: &Context, lists: &[Vec<usize>]) -> BTreeMap<usize, usize> {
     let mut added: BTreeMap<usize, usize> = BTreeMap::new();
     let mut revoked: BTreeSet<usize> = BTreeSet::new();
     for (m, assigned) in lists.iter().enumerate() {
-        let owned: BTreeSet<usize> = ctx.members[m]
-            .owned
-            .iter()
-            .filter_map(|tp| ctx.parts.id(tp))
-            .collect();
+        let owned: BTreeSet<usize> = ctx.members[m].owned.iter().filter_map(|tp| ctx.parts.id(tp)).collect();
         let assigned_set: BTreeSet<usize> = assigned.iter().copied().collect();
         for &p in assigned {
             if !owned.contains(&p) {
@@ -183,10 +173,7 @@ impl Claims {
                 subscribed.extend(member.topics.iter().map(String::as_str));
             } else if all_equal
                 && !(member.topics.len() == subscribed.len()
-                    && member
-                        .topics
-                        .iter()
-                        .all(|t| subscribed.contains(t.as_str())))
+                    && member.topics.iter().all(|t| subscribed.contains(t.as_str())))
             {
                 all_equal = false;
             }
@@ -258,12 +245,7 @@ fn constrained_assign(ctx: &Context, claims: &Claims) -> Result<Constrained, Sim
             parts
                 .partition_number(a)
                 .cmp(&parts.partition_number(b))
-                .then_with(|| {
-                    java_cmp(
-                        &parts.names[parts.topic_of[a]],
-                        &parts.names[parts.topic_of[b]],
-                    )
-                })
+                .then_with(|| java_cmp(&parts.names[parts.topic_of[a]], &parts.names[parts.topic_of[b]]))
         });
         owned.retain(|p| !claims.multiple.contains(p));
 
@@ -323,9 +305,7 @@ fn constrained_assign(ctx: &Context, claims: &Claims) -> Result<Constrained, Sim
 
         if count == min_quota {
             if !from_iterator {
-                return Err(internal(
-                    "a consumer at minQuota was taken from the wrong list",
-                ));
+                return Err(internal("a consumer at minQuota was taken from the wrong list"));
             }
             under_min.remove(cursor - 1);
             cursor -= 1;
@@ -343,7 +323,9 @@ fn constrained_assign(ctx: &Context, claims: &Claims) -> Result<Constrained, Sim
             ));
         }
         if under_min.iter().any(|&m| assignment[m].len() != min_quota) {
-            return Err(internal("a consumer doesn't reach minQuota partitions, and no more partitions to be assigned"));
+            return Err(internal(
+                "a consumer doesn't reach minQuota partitions, and no more partitions to be assigned",
+            ));
         }
     }
     Ok((assignment, transferring))
@@ -420,13 +402,7 @@ impl Movements {
 
     /// `getTheActualPartitionToBeMoved`: if some partition of the same topic
     /// moved the opposite way earlier, move that one back instead.
-    fn actual_partition_to_move(
-        &self,
-        parts: &Partitions,
-        p: usize,
-        old: usize,
-        new: usize,
-    ) -> usize {
+    fn actual_partition_to_move(&self, parts: &Partitions, p: usize, old: usize, new: usize) -> usize {
         let topic = parts.topic_of[p];
         let Some(for_topic) = self.by_topic.get(&topic) else {
             return p;
@@ -493,10 +469,7 @@ impl<'c, 'a> General<'c, 'a> {
         // topic indices are already in name order).
         let mut sorted_topics: Vec<usize> = (0..topics).collect();
         sorted_topics.sort_by_key(|&t| (topic_consumers[t].len(), t));
-        let sorted_all = sorted_topics
-            .iter()
-            .flat_map(|&t| parts.range_of(t))
-            .collect();
+        let sorted_all = sorted_topics.iter().flat_map(|&t| parts.range_of(t)).collect();
         let max_size = consumer_topics
             .iter()
             .map(|ts| ts.iter().map(|&t| parts.counts[t] as usize).sum())
@@ -546,12 +519,7 @@ impl<'c, 'a> General<'c, 'a> {
             });
             self.current[m] = list;
         }
-        let unassigned: Vec<usize> = self
-            .sorted_all
-            .iter()
-            .copied()
-            .filter(|&p| !kept[p])
-            .collect();
+        let unassigned: Vec<usize> = self.sorted_all.iter().copied().filter(|&p| !kept[p]).collect();
         for m in 0..self.current.len() {
             let key = self.key(m);
             self.sorted.insert(key);
@@ -623,10 +591,7 @@ impl<'c, 'a> General<'c, 'a> {
         let performed = self.perform_reassignments(&sorted_all);
         self.sorted_all = sorted_all;
 
-        if !initializing
-            && performed
-            && self.balance_score(&self.current) >= self.balance_score(&pre_balance)
-        {
+        if !initializing && performed && self.balance_score(&self.current) >= self.balance_score(&pre_balance) {
             self.current = pre_balance;
             self.owner = pre_balance_owner;
         }
@@ -735,9 +700,7 @@ impl<'c, 'a> General<'c, 'a> {
     /// `reassignPartition(partition, newConsumer)`
     fn reassign_to(&mut self, p: usize, new: usize) {
         let Some(old) = self.owner[p] else { return };
-        let actual = self
-            .movements
-            .actual_partition_to_move(&self.ctx.parts, p, old, new);
+        let actual = self.movements.actual_partition_to_move(&self.ctx.parts, p, old, new);
         self.process_partition_movement(actual, new);
     }
 
@@ -760,10 +723,7 @@ impl<'c, 'a> General<'c, 'a> {
 /// `prepopulateCurrentAssignments`: partitions members of older generations
 /// (or without a generation, once some member has one) reported, keeping for
 /// each partition the newest such claim; ties keep the first in HashMap order.
-fn prepopulate_previous_assignments(
-    ctx: &Context,
-    max_generation: i32,
-) -> Vec<Option<(usize, i32)>> {
+fn prepopulate_previous_assignments(ctx: &Context, max_generation: i32) -> Vec<Option<(usize, i32)>> {
     let mut prev: Vec<Option<(usize, i32)>> = vec![None; ctx.parts.total];
     for &m in &ctx.hash_order {
         let generation = match ctx.generation[m] {
@@ -771,11 +731,7 @@ fn prepopulate_previous_assignments(
             None if max_generation > DEFAULT_GENERATION => DEFAULT_GENERATION,
             _ => continue,
         };
-        for p in ctx.members[m]
-            .owned
-            .iter()
-            .filter_map(|tp| ctx.parts.id(tp))
-        {
+        for p in ctx.members[m].owned.iter().filter_map(|tp| ctx.parts.id(tp)) {
             match prev[p] {
                 Some((_, existing)) if generation <= existing => {}
                 _ => prev[p] = Some((m, generation)),

@@ -28,20 +28,11 @@ fn member(id: &str, topics: &[&str]) -> MemberSubscription {
 }
 
 /// `buildSubscriptionV2Above(topics, partitions, generation, …)`.
-fn owning(
-    id: &str,
-    topics: &[&str],
-    owned: &[TopicPartition],
-    generation: i32,
-) -> MemberSubscription {
+fn owning(id: &str, topics: &[&str], owned: &[TopicPartition], generation: i32) -> MemberSubscription {
     member(id, topics).owning(owned.iter().cloned(), generation)
 }
 
-fn run(
-    strategy: Strategy,
-    partitions: &BTreeMap<String, u32>,
-    members: &[MemberSubscription],
-) -> Assignment {
+fn run(strategy: Strategy, partitions: &BTreeMap<String, u32>, members: &[MemberSubscription]) -> Assignment {
     assign(strategy, partitions, members).expect("valid input")
 }
 
@@ -55,21 +46,12 @@ fn run_sticky(
     let transferring = sticky::assign(&ctx)
         .expect("assignable")
         .transferring
-        .map(|t| {
-            t.into_iter()
-                .map(|(p, m)| (p, members[m].member_id.clone()))
-                .collect()
-        });
+        .map(|t| t.into_iter().map(|(p, m)| (p, members[m].member_id.clone())).collect());
     (run(strategy, partitions, members), transferring)
 }
 
 fn transfers(pairs: &[(TopicPartition, &str)]) -> Option<BTreeMap<TopicPartition, String>> {
-    Some(
-        pairs
-            .iter()
-            .map(|(p, m)| (p.clone(), (*m).to_string()))
-            .collect(),
-    )
+    Some(pairs.iter().map(|(p, m)| (p.clone(), (*m).to_string())).collect())
 }
 
 fn no_transfers() -> Option<BTreeMap<TopicPartition, String>> {
@@ -152,14 +134,7 @@ fn verify_non_rack(
 fn verify_validity_and_balance(members: &[MemberSubscription], assignment: &Assignment) {
     assert_eq!(members.len(), assignment.len());
     let consumers: Vec<&String> = assignment.keys().collect();
-    let topics_of = |id: &str| -> Vec<String> {
-        members
-            .iter()
-            .find(|m| m.member_id == id)
-            .unwrap()
-            .topics
-            .clone()
-    };
+    let topics_of = |id: &str| -> Vec<String> { members.iter().find(|m| m.member_id == id).unwrap().topics.clone() };
     for (i, c) in consumers.iter().enumerate() {
         let mine = &assignment[*c];
         let subscribed = topics_of(c);
@@ -287,14 +262,8 @@ fn strategy_names_round_trip() {
     assert_eq!(Strategy::CooperativeSticky.name(), "cooperative-sticky");
     assert!(Strategy::CooperativeSticky.is_cooperative());
     assert!(!Strategy::Sticky.is_cooperative());
-    assert_eq!(
-        Strategy::CooperativeSticky.protocol(),
-        RebalanceProtocol::Cooperative
-    );
-    assert_eq!(
-        Strategy::Range.supported_protocols(),
-        &[RebalanceProtocol::Eager]
-    );
+    assert_eq!(Strategy::CooperativeSticky.protocol(), RebalanceProtocol::Cooperative);
+    assert_eq!(Strategy::Range.supported_protocols(), &[RebalanceProtocol::Eager]);
 }
 
 #[test]
@@ -339,9 +308,7 @@ fn invalid_members_are_explained() {
 
     let owned_dup = [owning("a", &["t1"], &[tp("t1", 0), tp("t1", 0)], 1)];
     assert_eq!(
-        assign(CooperativeSticky, &topics, &owned_dup)
-            .unwrap_err()
-            .field,
+        assign(CooperativeSticky, &topics, &owned_dup).unwrap_err().field,
         "members[0].owned"
     );
 }
@@ -388,10 +355,7 @@ fn assign_request_serves_the_cli_contract() {
     };
     let out = request.run(Range).unwrap();
     let want: BTreeMap<String, Vec<String>> = BTreeMap::from([
-        (
-            "c1".to_string(),
-            vec!["t1-0".to_string(), "t1-1".to_string()],
-        ),
+        ("c1".to_string(), vec!["t1-0".to_string(), "t1-1".to_string()]),
         ("c2".to_string(), vec!["t1-2".to_string()]),
     ]);
     assert_eq!(out.assignment, want);
@@ -449,15 +413,8 @@ fn range_test_one_consumer_nonexistent_topic() {
 // RangeAssignorTest.testOneConsumerOneTopic
 #[test]
 fn range_test_one_consumer_one_topic() {
-    let a = run(
-        Range,
-        &ppt(&[(TOPIC1, 3)]),
-        &[member("consumer1", &[TOPIC1])],
-    );
-    assert_eq!(
-        a["consumer1"],
-        vec![tp(TOPIC1, 0), tp(TOPIC1, 1), tp(TOPIC1, 2)]
-    );
+    let a = run(Range, &ppt(&[(TOPIC1, 3)]), &[member("consumer1", &[TOPIC1])]);
+    assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0), tp(TOPIC1, 1), tp(TOPIC1, 2)]);
 }
 
 // RangeAssignorTest.testOnlyAssignsPartitionsFromSubscribedTopics
@@ -468,10 +425,7 @@ fn range_test_only_assigns_partitions_from_subscribed_topics() {
         &ppt(&[(TOPIC1, 3), ("other", 3)]),
         &[member("consumer1", &[TOPIC1])],
     );
-    assert_eq!(
-        a["consumer1"],
-        vec![tp(TOPIC1, 0), tp(TOPIC1, 1), tp(TOPIC1, 2)]
-    );
+    assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0), tp(TOPIC1, 1), tp(TOPIC1, 2)]);
 }
 
 // RangeAssignorTest.testOneConsumerMultipleTopics
@@ -482,10 +436,7 @@ fn range_test_one_consumer_multiple_topics() {
         &ppt(&[(TOPIC1, 1), (TOPIC2, 2)]),
         &[member("consumer1", &[TOPIC1, TOPIC2])],
     );
-    assert_eq!(
-        a["consumer1"],
-        vec![tp(TOPIC1, 0), tp(TOPIC2, 0), tp(TOPIC2, 1)]
-    );
+    assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0), tp(TOPIC2, 0), tp(TOPIC2, 1)]);
 }
 
 // RangeAssignorTest.testTwoConsumersOneTopicOnePartition
@@ -494,10 +445,7 @@ fn range_test_two_consumers_one_topic_one_partition() {
     let a = run(
         Range,
         &ppt(&[(TOPIC1, 1)]),
-        &[
-            member("consumer1", &[TOPIC1]),
-            member("consumer2", &[TOPIC1]),
-        ],
+        &[member("consumer1", &[TOPIC1]), member("consumer2", &[TOPIC1])],
     );
     assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0)]);
     assert!(a["consumer2"].is_empty());
@@ -509,10 +457,7 @@ fn range_test_two_consumers_one_topic_two_partitions() {
     let a = run(
         Range,
         &ppt(&[(TOPIC1, 2)]),
-        &[
-            member("consumer1", &[TOPIC1]),
-            member("consumer2", &[TOPIC1]),
-        ],
+        &[member("consumer1", &[TOPIC1]), member("consumer2", &[TOPIC1])],
     );
     assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0)]);
     assert_eq!(a["consumer2"], vec![tp(TOPIC1, 1)]);
@@ -524,10 +469,7 @@ fn range_test_two_consumers_one_topic_three_partitions() {
     let a = run(
         Range,
         &ppt(&[(TOPIC1, 3)]),
-        &[
-            member("consumer1", &[TOPIC1]),
-            member("consumer2", &[TOPIC1]),
-        ],
+        &[member("consumer1", &[TOPIC1]), member("consumer2", &[TOPIC1])],
     );
     assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0), tp(TOPIC1, 1)]);
     assert_eq!(a["consumer2"], vec![tp(TOPIC1, 2)]);
@@ -546,10 +488,7 @@ fn range_test_multiple_consumers_mixed_topics() {
         ],
     );
     assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0)]);
-    assert_eq!(
-        a["consumer2"],
-        vec![tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 1)]
-    );
+    assert_eq!(a["consumer2"], vec![tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 1)]);
     assert_eq!(a["consumer3"], vec![tp(TOPIC1, 2)]);
 }
 
@@ -641,17 +580,10 @@ fn range_test_static_member_range_assignment_persistent() {
     assert_eq!(run(Range, &topics, &members), expected);
 }
 
-fn by_instance(
-    members: &[MemberSubscription],
-    a: &Assignment,
-) -> BTreeMap<String, Vec<TopicPartition>> {
+fn by_instance(members: &[MemberSubscription], a: &Assignment) -> BTreeMap<String, Vec<TopicPartition>> {
     members
         .iter()
-        .filter_map(|m| {
-            m.group_instance_id
-                .clone()
-                .map(|i| (i, a[&m.member_id].clone()))
-        })
+        .filter_map(|m| m.group_instance_id.clone().map(|i| (i, a[&m.member_id].clone())))
         .collect()
 }
 
@@ -788,14 +720,7 @@ fn range_test_co_partitioned_assignment_with_same_subscription_without_racks() {
     let list: &[&str] = &["t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9"];
     verify_non_rack(
         Range,
-        &[
-            ("t1", 6),
-            ("t2", 6),
-            ("t3", 2),
-            ("t4", 2),
-            ("t5", 4),
-            ("t6", 4),
-        ],
+        &[("t1", 6), ("t2", 6), ("t3", 2), ("t4", 2), ("t5", 4), ("t6", 4)],
         &[list, list, list],
         None,
         &[
@@ -846,15 +771,8 @@ fn round_robin_test_one_consumer_nonexistent_topic() {
 // RoundRobinAssignorTest.testOneConsumerOneTopic
 #[test]
 fn round_robin_test_one_consumer_one_topic() {
-    let a = run(
-        RoundRobin,
-        &ppt(&[(TOPIC, 3)]),
-        &[member("consumer", &[TOPIC])],
-    );
-    assert_eq!(
-        a["consumer"],
-        vec![tp(TOPIC, 0), tp(TOPIC, 1), tp(TOPIC, 2)]
-    );
+    let a = run(RoundRobin, &ppt(&[(TOPIC, 3)]), &[member("consumer", &[TOPIC])]);
+    assert_eq!(a["consumer"], vec![tp(TOPIC, 0), tp(TOPIC, 1), tp(TOPIC, 2)]);
 }
 
 // RoundRobinAssignorTest.testOnlyAssignsPartitionsFromSubscribedTopics
@@ -865,10 +783,7 @@ fn round_robin_test_only_assigns_partitions_from_subscribed_topics() {
         &ppt(&[(TOPIC, 3), ("other", 3)]),
         &[member("consumer", &[TOPIC])],
     );
-    assert_eq!(
-        a["consumer"],
-        vec![tp(TOPIC, 0), tp(TOPIC, 1), tp(TOPIC, 2)]
-    );
+    assert_eq!(a["consumer"], vec![tp(TOPIC, 0), tp(TOPIC, 1), tp(TOPIC, 2)]);
 }
 
 // RoundRobinAssignorTest.testOneConsumerMultipleTopics
@@ -879,10 +794,7 @@ fn round_robin_test_one_consumer_multiple_topics() {
         &ppt(&[(TOPIC1, 1), (TOPIC2, 2)]),
         &[member("consumer", &[TOPIC1, TOPIC2])],
     );
-    assert_eq!(
-        a["consumer"],
-        vec![tp(TOPIC1, 0), tp(TOPIC2, 0), tp(TOPIC2, 1)]
-    );
+    assert_eq!(a["consumer"], vec![tp(TOPIC1, 0), tp(TOPIC2, 0), tp(TOPIC2, 1)]);
 }
 
 // RoundRobinAssignorTest.testTwoConsumersOneTopicOnePartition
@@ -922,10 +834,7 @@ fn round_robin_test_multiple_consumers_mixed_topics() {
         ],
     );
     assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0)]);
-    assert_eq!(
-        a["consumer2"],
-        vec![tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 1)]
-    );
+    assert_eq!(a["consumer2"], vec![tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 1)]);
     assert_eq!(a["consumer3"], vec![tp(TOPIC1, 2)]);
 }
 
@@ -940,14 +849,8 @@ fn round_robin_test_two_dynamic_consumers_two_topics_six_partitions() {
             member("consumer2", &[TOPIC1, TOPIC2]),
         ],
     );
-    assert_eq!(
-        a["consumer1"],
-        vec![tp(TOPIC1, 0), tp(TOPIC1, 2), tp(TOPIC2, 1)]
-    );
-    assert_eq!(
-        a["consumer2"],
-        vec![tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 2)]
-    );
+    assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0), tp(TOPIC1, 2), tp(TOPIC2, 1)]);
+    assert_eq!(a["consumer2"], vec![tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 2)]);
 }
 
 // RoundRobinAssignorTest.testTwoStaticConsumersTwoTopicsSixPartitions
@@ -961,14 +864,8 @@ fn round_robin_test_two_static_consumers_two_topics_six_partitions() {
             member("consumer-a", &[TOPIC1, TOPIC2]).with_instance_id("instance2"),
         ],
     );
-    assert_eq!(
-        a["consumer-b"],
-        vec![tp(TOPIC1, 0), tp(TOPIC1, 2), tp(TOPIC2, 1)]
-    );
-    assert_eq!(
-        a["consumer-a"],
-        vec![tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 2)]
-    );
+    assert_eq!(a["consumer-b"], vec![tp(TOPIC1, 0), tp(TOPIC1, 2), tp(TOPIC2, 1)]);
+    assert_eq!(a["consumer-a"], vec![tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 2)]);
 }
 
 // RoundRobinAssignorTest.testOneStaticConsumerAndOneDynamicConsumerTwoTopicsSixPartitions
@@ -982,14 +879,8 @@ fn round_robin_test_one_static_consumer_and_one_dynamic_consumer_two_topics_six_
             member("consumer-a", &[TOPIC1, TOPIC2]),
         ],
     );
-    assert_eq!(
-        a["consumer-b"],
-        vec![tp(TOPIC1, 0), tp(TOPIC1, 2), tp(TOPIC2, 1)]
-    );
-    assert_eq!(
-        a["consumer-a"],
-        vec![tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 2)]
-    );
+    assert_eq!(a["consumer-b"], vec![tp(TOPIC1, 0), tp(TOPIC1, 2), tp(TOPIC2, 1)]);
+    assert_eq!(a["consumer-a"], vec![tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 2)]);
 }
 
 // RoundRobinAssignorTest.testStaticMemberAssignmentPersistent
@@ -1022,16 +913,11 @@ fn round_robin_test_static_member_assignment_persistent_after_member_id_changes(
         let members: Vec<MemberSubscription> = ids
             .iter()
             .enumerate()
-            .map(|(i, id)| {
-                member(id, &[TOPIC1, TOPIC2]).with_instance_id(format!("instance{}", i + 1))
-            })
+            .map(|(i, id)| member(id, &[TOPIC1, TOPIC2]).with_instance_id(format!("instance{}", i + 1)))
             .collect();
         let got = by_instance(&members, &run(RoundRobin, &topics, &members));
         for i in 0..3u32 {
-            assert_eq!(
-                got[&format!("instance{}", i + 1)],
-                vec![tp(TOPIC1, i), tp(TOPIC2, i)]
-            );
+            assert_eq!(got[&format!("instance{}", i + 1)], vec![tp(TOPIC1, i), tp(TOPIC2, i)]);
         }
         got
     };
@@ -1062,10 +948,7 @@ fn round_robin_class_comment_examples() {
     );
     assert_eq!(a["C0"], vec![tp("t0", 0)]);
     assert_eq!(a["C1"], vec![tp("t1", 0)]);
-    assert_eq!(
-        a["C2"],
-        vec![tp("t1", 1), tp("t2", 0), tp("t2", 1), tp("t2", 2)]
-    );
+    assert_eq!(a["C2"], vec![tp("t1", 1), tp("t2", 0), tp("t2", 1), tp("t2", 2)]);
 }
 
 // ---------------------------------------------------------------------------
@@ -1187,10 +1070,7 @@ fn one_consumer_one_topic(s: Strategy) {
     let topics = ppt(&[(TOPIC, 3)]);
     let mut members = vec![member(CONSUMER_ID, &[TOPIC])];
     let (mut a, t) = run_sticky(s, &topics, &members);
-    assert_eq!(
-        a[CONSUMER_ID],
-        vec![tp(TOPIC, 0), tp(TOPIC, 1), tp(TOPIC, 2)]
-    );
+    assert_eq!(a[CONSUMER_ID], vec![tp(TOPIC, 0), tp(TOPIC, 1), tp(TOPIC, 2)]);
     assert_eq!(t, no_transfers());
     verify(s, &topics, &mut members, &mut a);
     assert!(is_fully_balanced(&a));
@@ -1213,10 +1093,7 @@ fn one_consumer_multiple_topics(s: Strategy) {
     let topics = ppt(&[(TOPIC1, 1), (TOPIC2, 2)]);
     let mut members = vec![member(CONSUMER_ID, &[TOPIC1, TOPIC2])];
     let (mut a, t) = run_sticky(s, &topics, &members);
-    assert_eq!(
-        a[CONSUMER_ID],
-        vec![tp(TOPIC1, 0), tp(TOPIC2, 0), tp(TOPIC2, 1)]
-    );
+    assert_eq!(a[CONSUMER_ID], vec![tp(TOPIC1, 0), tp(TOPIC2, 0), tp(TOPIC2, 1)]);
     assert_eq!(t, no_transfers());
     verify(s, &topics, &mut members, &mut a);
     assert!(is_fully_balanced(&a));
@@ -1351,10 +1228,7 @@ fn add_remove_consumer_one_topic(s: Strategy) {
     put(&mut members, owning(C2, &[TOPIC], &a[C2], GEN));
     let (b, t) = run_sticky(s, &topics, &members);
     a = b;
-    assert_eq!(
-        set(&a[C2]),
-        set(&[tp(TOPIC, 2), tp(TOPIC, 1), tp(TOPIC, 0)])
-    );
+    assert_eq!(set(&a[C2]), set(&[tp(TOPIC, 2), tp(TOPIC, 1), tp(TOPIC, 0)]));
     assert_eq!(t, no_transfers());
     verify(s, &topics, &mut members, &mut a);
     assert!(is_fully_balanced(&a));
@@ -1424,10 +1298,7 @@ fn add_remove_two_consumers_two_topics(s: Strategy) {
     let topics = ppt(&[(TOPIC1, 3), (TOPIC2, 4)]);
     let mut members = vec![member(C1, &all), member(C2, &all)];
     let (mut a, t) = run_sticky(s, &topics, &members);
-    assert_eq!(
-        a[C1],
-        vec![tp(TOPIC1, 0), tp(TOPIC1, 2), tp(TOPIC2, 1), tp(TOPIC2, 3)]
-    );
+    assert_eq!(a[C1], vec![tp(TOPIC1, 0), tp(TOPIC1, 2), tp(TOPIC2, 1), tp(TOPIC2, 3)]);
     assert_eq!(a[C2], vec![tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 2)]);
     assert_eq!(t, no_transfers());
     verify(s, &topics, &mut members, &mut a);
@@ -1442,11 +1313,7 @@ fn add_remove_two_consumers_two_topics(s: Strategy) {
     a = b;
     assert_eq!(
         t,
-        transfers(&[
-            (tp(TOPIC1, 2), C3),
-            (tp(TOPIC2, 3), C3),
-            (tp(TOPIC2, 2), C4)
-        ])
+        transfers(&[(tp(TOPIC1, 2), C3), (tp(TOPIC2, 3), C3), (tp(TOPIC2, 2), C4)])
     );
     verify(s, &topics, &mut members, &mut a);
     assert_eq!(a[C1], vec![tp(TOPIC1, 0), tp(TOPIC2, 1)]);
@@ -1462,10 +1329,7 @@ fn add_remove_two_consumers_two_topics(s: Strategy) {
     put(&mut members, owning(C4, &all, &a[C4], GEN));
     let (b, t) = run_sticky(s, &topics, &members);
     a = b;
-    assert_eq!(
-        a[C3],
-        vec![tp(TOPIC1, 2), tp(TOPIC2, 3), tp(TOPIC1, 0), tp(TOPIC2, 1)]
-    );
+    assert_eq!(a[C3], vec![tp(TOPIC1, 2), tp(TOPIC2, 3), tp(TOPIC1, 0), tp(TOPIC2, 1)]);
     assert_eq!(a[C4], vec![tp(TOPIC2, 2), tp(TOPIC1, 1), tp(TOPIC2, 0)]);
     assert_eq!(t, no_transfers());
     verify(s, &topics, &mut members, &mut a);
@@ -1498,8 +1362,7 @@ fn add_remove_topic_two_consumers(s: Strategy) {
     let c1_first = a[C1].clone();
     let c2_first = a[C2].clone();
     assert!(
-        (c1_first.len() == 1 && c2_first.len() == 2)
-            || (c1_first.len() == 2 && c2_first.len() == 1),
+        (c1_first.len() == 1 && c2_first.len() == 2) || (c1_first.len() == 2 && c2_first.len() == 1),
         "{a:?}"
     );
 
@@ -1527,10 +1390,7 @@ fn add_remove_topic_two_consumers(s: Strategy) {
     assert!(is_fully_balanced(&a));
     let c1_third = &a[C1];
     let c2_third = &a[C2];
-    assert!(
-        (c1_third.len() == 1 && c2_third.len() == 2)
-            || (c1_third.len() == 2 && c2_third.len() == 1)
-    );
+    assert!((c1_third.len() == 1 && c2_third.len() == 2) || (c1_third.len() == 2 && c2_third.len() == 1));
     assert!(c1_third.iter().all(|p| c1_second.contains(p)));
     assert!(c2_third.iter().all(|p| c2_second.contains(p)));
 }
@@ -1545,8 +1405,7 @@ fn owning_current(members: &mut [MemberSubscription], a: &Assignment) {
 
 /// AbstractStickyAssignorTest.testReassignmentAfterOneConsumerLeaves
 fn reassignment_after_one_consumer_leaves(s: Strategy) {
-    let topics: BTreeMap<String, u32> =
-        (1..20).map(|i| (canonical("t", i, 20), i as u32)).collect();
+    let topics: BTreeMap<String, u32> = (1..20).map(|i| (canonical("t", i, 20), i as u32)).collect();
     let mut members: Vec<MemberSubscription> = (1..20)
         .map(|i| {
             let ts: Vec<String> = (1..=i).map(|j| canonical("t", j, 20)).collect();
@@ -1565,9 +1424,7 @@ fn reassignment_after_one_consumer_leaves(s: Strategy) {
 /// AbstractStickyAssignorTest.testReassignmentAfterOneConsumerAdded
 fn reassignment_after_one_consumer_added(s: Strategy) {
     let topics = ppt(&[("topic", 20)]);
-    let mut members: Vec<MemberSubscription> = (1..10)
-        .map(|i| member(&canonical("c", i, 10), &["topic"]))
-        .collect();
+    let mut members: Vec<MemberSubscription> = (1..10).map(|i| member(&canonical("c", i, 10), &["topic"])).collect();
     let (mut a, t) = run_sticky(s, &topics, &members);
     assert_eq!(t, no_transfers());
     verify(s, &topics, &mut members, &mut a);
@@ -1581,8 +1438,7 @@ fn reassignment_after_one_consumer_added(s: Strategy) {
 
 /// AbstractStickyAssignorTest.testSameSubscriptions
 fn same_subscriptions(s: Strategy) {
-    let topics: BTreeMap<String, u32> =
-        (1..15).map(|i| (canonical("t", i, 15), i as u32)).collect();
+    let topics: BTreeMap<String, u32> = (1..15).map(|i| (canonical("t", i, 15), i as u32)).collect();
     let all: Vec<String> = topics.keys().cloned().collect();
     let mut members: Vec<MemberSubscription> = (1..9)
         .map(|i| MemberSubscription::new(canonical("c", i, 9), all.clone()))
@@ -1645,28 +1501,11 @@ fn large_assignment_and_group_with_non_equal_subscription(s: Strategy) {
 /// AbstractStickyAssignorTest.testSubscriptionNotEqualAndAssignSamePartitionWith3Generation
 fn subscription_not_equal_and_assign_same_partition_with_3_generation(s: Strategy) {
     let topics = ppt(&[(TOPIC, 6), (TOPIC1, 1)]);
-    for gens in [
-        [1, 2, 3],
-        [1, 3, 2],
-        [2, 1, 3],
-        [2, 3, 1],
-        [3, 1, 2],
-        [3, 2, 1],
-    ] {
+    for gens in [[1, 2, 3], [1, 3, 2], [2, 1, 3], [2, 3, 1], [3, 1, 2], [3, 2, 1]] {
         let members = vec![
             owning(C1, &[TOPIC], &[tp(TOPIC, 0), tp(TOPIC, 2)], gens[0]),
-            owning(
-                C2,
-                &[TOPIC],
-                &[tp(TOPIC, 1), tp(TOPIC, 2), tp(TOPIC, 3)],
-                gens[1],
-            ),
-            owning(
-                C3,
-                &[TOPIC],
-                &[tp(TOPIC, 2), tp(TOPIC, 4), tp(TOPIC, 5)],
-                gens[2],
-            ),
+            owning(C2, &[TOPIC], &[tp(TOPIC, 1), tp(TOPIC, 2), tp(TOPIC, 3)], gens[1]),
+            owning(C3, &[TOPIC], &[tp(TOPIC, 2), tp(TOPIC, 4), tp(TOPIC, 5)], gens[2]),
             owning(C4, &[TOPIC1], &[tp(TOPIC1, 0)], 2),
         ];
         let a = run(s, &topics, &members);
@@ -1717,9 +1556,7 @@ fn new_subscription(s: Strategy) {
     let topics: BTreeMap<String, u32> = (1..5).map(|i| (canonical("t", i, 5), 1)).collect();
     let mut members: Vec<MemberSubscription> = (0..3)
         .map(|i: i32| {
-            let ts: Vec<String> = (i..=3 * i - 2)
-                .map(|j| canonical("t", j as usize, 5))
-                .collect();
+            let ts: Vec<String> = (i..=3 * i - 2).map(|j| canonical("t", j as usize, 5)).collect();
             MemberSubscription::new(canonical("c", i as usize, 3), ts)
         })
         .collect();
@@ -1822,9 +1659,7 @@ fn reassignment_with_random_subscriptions_and_changes(s: Strategy) {
     let (min_consumers, max_consumers, min_topics, max_topics) = (20, 40, 10, 20);
     for _round in 0..30 {
         let num_topics = min_topics + rng.below(max_topics - min_topics);
-        let names: Vec<String> = (0..num_topics)
-            .map(|i| canonical("t", i, max_topics))
-            .collect();
+        let names: Vec<String> = (0..num_topics).map(|i| canonical("t", i, max_topics)).collect();
         let topics: BTreeMap<String, u32> = names
             .iter()
             .enumerate()
@@ -1883,10 +1718,7 @@ fn owned_partitions_are_invalidated_for_consumer_with_stale_generation(s: Strate
     ];
     let (mut a, t) = run_sticky(s, &topics, &members);
     assert_eq!(set(&a[C1]), set(&owned));
-    assert_eq!(
-        set(&a[C2]),
-        set(&[tp(TOPIC, 1), tp(TOPIC2, 0), tp(TOPIC2, 2)])
-    );
+    assert_eq!(set(&a[C2]), set(&[tp(TOPIC, 1), tp(TOPIC2, 0), tp(TOPIC2, 2)]));
     assert_eq!(t, no_transfers());
     verify(s, &topics, &mut members, &mut a);
     assert!(is_fully_balanced(&a));
@@ -1903,10 +1735,7 @@ fn owned_partitions_are_invalidated_for_consumer_with_no_generation(s: Strategy)
     ];
     let (mut a, t) = run_sticky(s, &topics, &members);
     assert_eq!(set(&a[C1]), set(&owned));
-    assert_eq!(
-        set(&a[C2]),
-        set(&[tp(TOPIC, 1), tp(TOPIC2, 0), tp(TOPIC2, 2)])
-    );
+    assert_eq!(set(&a[C2]), set(&[tp(TOPIC, 1), tp(TOPIC2, 0), tp(TOPIC2, 2)]));
     assert_eq!(t, no_transfers());
     verify(s, &topics, &mut members, &mut a);
     assert!(is_fully_balanced(&a));
@@ -1938,38 +1767,14 @@ fn ensure_partitions_assigned_to_highest_generation(s: Strategy) {
     let topics = ppt(&[(TOPIC, 3), (TOPIC2, 3), (TOPIC3, 3)]);
     let current = 10;
     let mut members = vec![
-        owning(
-            C1,
-            &all,
-            &[tp(TOPIC, 0), tp(TOPIC2, 0), tp(TOPIC3, 0)],
-            current,
-        ),
-        owning(
-            C2,
-            &all,
-            &[tp(TOPIC, 1), tp(TOPIC2, 1), tp(TOPIC3, 1)],
-            current - 1,
-        ),
-        owning(
-            C3,
-            &all,
-            &[tp(TOPIC2, 1), tp(TOPIC3, 0), tp(TOPIC3, 2)],
-            current - 2,
-        ),
+        owning(C1, &all, &[tp(TOPIC, 0), tp(TOPIC2, 0), tp(TOPIC3, 0)], current),
+        owning(C2, &all, &[tp(TOPIC, 1), tp(TOPIC2, 1), tp(TOPIC3, 1)], current - 1),
+        owning(C3, &all, &[tp(TOPIC2, 1), tp(TOPIC3, 0), tp(TOPIC3, 2)], current - 2),
     ];
     let (mut a, t) = run_sticky(s, &topics, &members);
-    assert_eq!(
-        set(&a[C1]),
-        set(&[tp(TOPIC, 0), tp(TOPIC2, 0), tp(TOPIC3, 0)])
-    );
-    assert_eq!(
-        set(&a[C2]),
-        set(&[tp(TOPIC, 1), tp(TOPIC2, 1), tp(TOPIC3, 1)])
-    );
-    assert_eq!(
-        set(&a[C3]),
-        set(&[tp(TOPIC, 2), tp(TOPIC2, 2), tp(TOPIC3, 2)])
-    );
+    assert_eq!(set(&a[C1]), set(&[tp(TOPIC, 0), tp(TOPIC2, 0), tp(TOPIC3, 0)]));
+    assert_eq!(set(&a[C2]), set(&[tp(TOPIC, 1), tp(TOPIC2, 1), tp(TOPIC3, 1)]));
+    assert_eq!(set(&a[C3]), set(&[tp(TOPIC, 2), tp(TOPIC2, 2), tp(TOPIC3, 2)]));
     assert_eq!(t, no_transfers());
     verify(s, &topics, &mut members, &mut a);
     assert!(is_fully_balanced(&a));
@@ -1982,31 +1787,13 @@ fn no_reassignment_on_current_members(s: Strategy) {
     let current = 10;
     let mut members = vec![
         owning(C1, &all, &[], -1),
-        owning(
-            C2,
-            &all,
-            &[tp(TOPIC, 0), tp(TOPIC2, 0), tp(TOPIC1, 0)],
-            current - 1,
-        ),
-        owning(
-            C3,
-            &all,
-            &[tp(TOPIC3, 2), tp(TOPIC2, 2), tp(TOPIC1, 1)],
-            current - 2,
-        ),
-        owning(
-            C4,
-            &all,
-            &[tp(TOPIC3, 1), tp(TOPIC, 1), tp(TOPIC, 2)],
-            current - 3,
-        ),
+        owning(C2, &all, &[tp(TOPIC, 0), tp(TOPIC2, 0), tp(TOPIC1, 0)], current - 1),
+        owning(C3, &all, &[tp(TOPIC3, 2), tp(TOPIC2, 2), tp(TOPIC1, 1)], current - 2),
+        owning(C4, &all, &[tp(TOPIC3, 1), tp(TOPIC, 1), tp(TOPIC, 2)], current - 3),
     ];
     let (mut a, t) = run_sticky(s, &topics, &members);
     // The assigned partitions do not get reassigned.
-    assert_eq!(
-        set(&a[C1]),
-        set(&[tp(TOPIC1, 2), tp(TOPIC2, 1), tp(TOPIC3, 0)])
-    );
+    assert_eq!(set(&a[C1]), set(&[tp(TOPIC1, 2), tp(TOPIC2, 1), tp(TOPIC3, 0)]));
     assert_eq!(t, no_transfers());
     verify(s, &topics, &mut members, &mut a);
     assert!(is_fully_balanced(&a));
@@ -2031,14 +1818,8 @@ fn owned_partitions_are_invalidated_for_consumer_with_multiple_generation(s: Str
         ),
     ];
     let (mut a, t) = run_sticky(s, &topics, &members);
-    assert_eq!(
-        set(&a[C1]),
-        set(&[tp(TOPIC, 0), tp(TOPIC2, 1), tp(TOPIC, 1)])
-    );
-    assert_eq!(
-        set(&a[C2]),
-        set(&[tp(TOPIC, 2), tp(TOPIC2, 2), tp(TOPIC2, 0)])
-    );
+    assert_eq!(set(&a[C1]), set(&[tp(TOPIC, 0), tp(TOPIC2, 1), tp(TOPIC, 1)]));
+    assert_eq!(set(&a[C2]), set(&[tp(TOPIC, 2), tp(TOPIC2, 2), tp(TOPIC2, 0)]));
     assert_eq!(t, no_transfers());
     verify(s, &topics, &mut members, &mut a);
     assert!(is_fully_balanced(&a));
@@ -2090,17 +1871,11 @@ fn assignment_with_multiple_generations_1(s: Strategy) {
         let mut members = vec![member(C1, &all), member(C2, c2_topics), member(C3, &all)];
         let mut a = run(s, &topics, &members);
         let (r1p1, r1p2, r1p3) = (a[C1].clone(), a[C2].clone(), a[C3].clone());
-        assert!(
-            r1p1.len() == 4 && r1p2.len() == 4 && r1p3.len() == 4,
-            "{a:?}"
-        );
+        assert!(r1p1.len() == 4 && r1p2.len() == 4 && r1p3.len() == 4, "{a:?}");
         verify(s, &topics, &mut members, &mut a);
         assert!(is_fully_balanced(&a));
 
-        let mut members = vec![
-            owning(C1, &all, &r1p1, GEN),
-            owning(C2, c2_topics, &r1p2, GEN),
-        ];
+        let mut members = vec![owning(C1, &all, &r1p1, GEN), owning(C2, c2_topics, &r1p2, GEN)];
         let mut a = run(s, &topics, &members);
         let (r2p1, r2p2) = (a[C1].clone(), a[C2].clone());
         assert!(r2p1.len() == 6 && r2p2.len() == 6, "{a:?}");
@@ -2129,17 +1904,10 @@ fn assignment_with_multiple_generations_2(s: Strategy) {
         let c1_topics: &[&str] = if all_equal { &all } else { &[TOPIC] };
         let c3_topics: &[&str] = if all_equal { &all } else { &[TOPIC, TOPIC2] };
         let topics = ppt(&[(TOPIC, 4), (TOPIC2, 4), (TOPIC3, 4)]);
-        let mut members = vec![
-            member(C1, c1_topics),
-            member(C2, &all),
-            member(C3, c3_topics),
-        ];
+        let mut members = vec![member(C1, c1_topics), member(C2, &all), member(C3, c3_topics)];
         let mut a = run(s, &topics, &members);
         let (r1p1, r1p2, r1p3) = (a[C1].clone(), a[C2].clone(), a[C3].clone());
-        assert!(
-            r1p1.len() == 4 && r1p2.len() == 4 && r1p3.len() == 4,
-            "{a:?}"
-        );
+        assert!(r1p1.len() == 4 && r1p2.len() == 4 && r1p3.len() == 4, "{a:?}");
         verify(s, &topics, &mut members, &mut a);
         assert!(is_fully_balanced(&a));
 
@@ -2312,13 +2080,7 @@ fn sticky_test_rack_aware_assignment_with_non_equal_subscription_without_racks()
     ];
     let topics = [("t1", 6), ("t2", 7), ("t3", 2)];
     verify_non_rack(Sticky, &topics, &[all, all, &["t1", "t3"]], None, &expected);
-    verify_non_rack(
-        Sticky,
-        &topics,
-        &[all, all, &["t1", "t3"]],
-        Some(&expected),
-        &expected,
-    );
+    verify_non_rack(Sticky, &topics, &[all, all, &["t1", "t3"]], Some(&expected), &expected);
 }
 
 // ---------------------------------------------------------------------------
@@ -2378,13 +2140,7 @@ fn cooperative_sticky_test_rack_aware_assignment_with_non_equal_subscription_wit
         "t1-0, t1-1, t1-2, t1-4, t3-1",
     ];
     verify_non_rack(CooperativeSticky, &topics, consumer_topics, None, &fresh);
-    verify_non_rack(
-        CooperativeSticky,
-        &topics,
-        consumer_topics,
-        Some(&fresh),
-        &fresh,
-    );
+    verify_non_rack(CooperativeSticky, &topics, consumer_topics, Some(&fresh), &fresh);
 
     let owned = [
         "t1-0, t1-1, t1-2, t1-3, t1-4",
@@ -2397,13 +2153,7 @@ fn cooperative_sticky_test_rack_aware_assignment_with_non_equal_subscription_wit
         "t2-0, t2-1, t2-2, t2-3, t2-6",
         "t1-0, t1-1, t1-5, t3-0, t3-1",
     ];
-    verify_non_rack(
-        CooperativeSticky,
-        &topics,
-        consumer_topics,
-        Some(&owned),
-        &intermediate,
-    );
+    verify_non_rack(CooperativeSticky, &topics, consumer_topics, Some(&owned), &intermediate);
     verify_non_rack(
         CooperativeSticky,
         &topics,
@@ -2419,12 +2169,7 @@ fn cooperative_sticky_test_rack_aware_assignment_with_non_equal_subscription_wit
 fn cooperative_sticky_moved_partition_is_not_assigned_in_the_first_round() {
     let topics = ppt(&[(TOPIC, 3)]);
     let members = vec![
-        owning(
-            C1,
-            &[TOPIC],
-            &[tp(TOPIC, 0), tp(TOPIC, 1), tp(TOPIC, 2)],
-            GEN,
-        ),
+        owning(C1, &[TOPIC], &[tp(TOPIC, 0), tp(TOPIC, 1), tp(TOPIC, 2)], GEN),
         member(C2, &[TOPIC]),
     ];
     // The eager sticky assignor moves topic-2 at once.
@@ -2521,9 +2266,7 @@ fn sorted(list: &[TopicPartition]) -> Vec<TopicPartition> {
 fn cooperative_rebalance_revokes_first_then_assigns() {
     // consumer1 owns all six partitions of two topics; consumer2 and consumer3 join.
     let topics = ppt(&[(TOPIC1, 3), (TOPIC2, 3)]);
-    let all: Vec<TopicPartition> = (0..3)
-        .flat_map(|p| [tp(TOPIC1, p), tp(TOPIC2, p)])
-        .collect();
+    let all: Vec<TopicPartition> = (0..3).flat_map(|p| [tp(TOPIC1, p), tp(TOPIC2, p)]).collect();
     let members = vec![
         member(C1, &[TOPIC1, TOPIC2]).owning(all.clone(), 3),
         member(C2, &[TOPIC1, TOPIC2]),
@@ -2547,10 +2290,7 @@ fn cooperative_rebalance_revokes_first_then_assigns() {
         .chain(&second.members[C3].added)
         .cloned()
         .collect();
-    assert_eq!(
-        handed_over,
-        first.members[C1].revoked.iter().cloned().collect()
-    );
+    assert_eq!(handed_over, first.members[C1].revoked.iter().cloned().collect());
     assert!(is_fully_balanced(&second.assignment));
     // The same end state as the eager sticky assignor reaches in one step.
     assert_eq!(second.assignment, run(Sticky, &topics, &members));
@@ -2574,35 +2314,19 @@ fn cooperative_rebalance_drops_unsubscribed_topics_before_joining() {
     assert!(r.rejoin);
     let rounds = rebalance_until_stable(CooperativeSticky, &topics, &members, 2).unwrap();
     assert_eq!(rounds.len(), 2);
-    assert_eq!(
-        set(&rounds[1].assignment[C1]),
-        set(&[tp(TOPIC1, 0), tp(TOPIC1, 1)])
-    );
-    assert_eq!(
-        set(&rounds[1].assignment[C2]),
-        set(&[tp(TOPIC2, 0), tp(TOPIC2, 1)])
-    );
+    assert_eq!(set(&rounds[1].assignment[C1]), set(&[tp(TOPIC1, 0), tp(TOPIC1, 1)]));
+    assert_eq!(set(&rounds[1].assignment[C2]), set(&[tp(TOPIC2, 0), tp(TOPIC2, 1)]));
 }
 
 // ---------------------------------------------------------------------------
 // Seeded property test
 // ---------------------------------------------------------------------------
 
-fn random_group(
-    rng: &mut Lcg,
-    names: &[String],
-    same: bool,
-    prefix: &str,
-    count: usize,
-) -> Vec<MemberSubscription> {
+fn random_group(rng: &mut Lcg, names: &[String], same: bool, prefix: &str, count: usize) -> Vec<MemberSubscription> {
     let common = rng.sublist(names);
     (0..count)
         .map(|i| {
-            let topics = if same {
-                common.clone()
-            } else {
-                rng.sublist(names)
-            };
+            let topics = if same { common.clone() } else { rng.sublist(names) };
             MemberSubscription::new(format!("{prefix}{}", rng.below(1000) * 100 + i), topics)
         })
         .collect()
@@ -2610,12 +2334,7 @@ fn random_group(
 
 /// Every partition of every subscribed topic is assigned exactly once, to a
 /// member that subscribes to its topic.
-fn assert_complete(
-    topics: &BTreeMap<String, u32>,
-    members: &[MemberSubscription],
-    a: &Assignment,
-    what: &str,
-) {
+fn assert_complete(topics: &BTreeMap<String, u32>, members: &[MemberSubscription], a: &Assignment, what: &str) {
     let mut seen = BTreeSet::new();
     for m in members {
         for p in &a[&m.member_id] {
@@ -2630,10 +2349,7 @@ fn assert_complete(
     for (t, n) in topics {
         if members.iter().any(|m| m.topics.contains(t)) {
             for p in 0..*n {
-                assert!(
-                    seen.contains(&tp(t, p)),
-                    "{what}: {t}-{p} unassigned: {a:?}"
-                );
+                assert!(seen.contains(&tp(t, p)), "{what}: {t}-{p} unassigned: {a:?}");
             }
         }
     }
@@ -2644,20 +2360,11 @@ fn property_every_partition_once_and_sticky_assignments_balanced() {
     let mut rng = Lcg(20_240_601);
     for case in 0..300 {
         let names: Vec<String> = (0..1 + rng.below(4)).map(|i| format!("topic{i}")).collect();
-        let topics: BTreeMap<String, u32> = names
-            .iter()
-            .map(|t| (t.clone(), 1 + rng.below(16) as u32))
-            .collect();
+        let topics: BTreeMap<String, u32> = names.iter().map(|t| (t.clone(), 1 + rng.below(16) as u32)).collect();
         let same = case % 2 == 0;
         let count = 1 + rng.below(8);
         let members = random_group(&mut rng, &names, same, "m", count);
-        if members
-            .iter()
-            .map(|m| &m.member_id)
-            .collect::<BTreeSet<_>>()
-            .len()
-            != members.len()
-        {
+        if members.iter().map(|m| &m.member_id).collect::<BTreeSet<_>>().len() != members.len() {
             continue;
         }
         for strategy in Strategy::ALL {
@@ -2694,10 +2401,8 @@ fn property_every_partition_once_and_sticky_assignments_balanced() {
             );
             for r in &rounds {
                 // Nothing is handed to one member in the round another gives it up.
-                let added: BTreeSet<&TopicPartition> =
-                    r.members.values().flat_map(|m| &m.added).collect();
-                let revoked: BTreeSet<&TopicPartition> =
-                    r.members.values().flat_map(|m| &m.revoked).collect();
+                let added: BTreeSet<&TopicPartition> = r.members.values().flat_map(|m| &m.added).collect();
+                let revoked: BTreeSet<&TopicPartition> = r.members.values().flat_map(|m| &m.revoked).collect();
                 assert!(added.is_disjoint(&revoked), "case {case} {strategy}");
             }
             let last = &rounds.last().unwrap().assignment;
@@ -2710,11 +2415,7 @@ fn property_every_partition_once_and_sticky_assignments_balanced() {
                 let total: usize = subscribed.iter().map(|t| topics[t] as usize).sum();
                 let quota = total / next.len();
                 for m in next.iter().filter(|m| m.generation.is_some()) {
-                    let kept = m
-                        .owned
-                        .iter()
-                        .filter(|p| last[&m.member_id].contains(p))
-                        .count();
+                    let kept = m.owned.iter().filter(|p| last[&m.member_id].contains(p)).count();
                     assert!(
                         kept >= m.owned.len().min(quota),
                         "{what}: {} kept {kept} of {:?}",
@@ -2753,12 +2454,7 @@ fn large_group_assignments_stay_valid() {
                 .map(|m| m.clone().owning(first[&m.member_id].clone(), 1))
                 .collect();
             let rounds = rebalance_until_stable(strategy, &topics, &next, 2).unwrap();
-            assert_complete(
-                &topics,
-                &next,
-                &rounds.last().unwrap().assignment,
-                "large, after leave",
-            );
+            assert_complete(&topics, &next, &rounds.last().unwrap().assignment, "large, after leave");
         }
     }
 }

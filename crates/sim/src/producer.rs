@@ -1,0 +1,104 @@
+//! A producer's state: its keys, its partitioner and its counters.
+
+use crate::config::{KeyOrder, ProducerConfig};
+use crate::log::NULL_KEY;
+use crate::partitioner::{Decision, Partitioner};
+use crate::rng::SimRng;
+use std::collections::{BTreeMap, VecDeque};
+
+/// How many recent partitioner decisions each producer remembers for the UI.
+pub const RECENT_DECISIONS: usize = 8;
+
+/// A partitioner decision with the record it placed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedRecord {
+    pub key: u32,
+    pub decision: Decision,
+    pub offset: u64,
+    pub timestamp_ms: u64,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct ProducerState {
+    pub config: ProducerConfig,
+    pub topic: usize,
+    /// Ids into the cluster key table; empty means null keys.
+    pub key_ids: Vec<u32>,
+    pub next_key: u32,
+    pub partitioner: Partitioner,
+    /// Time from which `rate_per_s` counts (start or last rate change).
+    pub rate_since_ms: u64,
+    /// Records emitted since `rate_since_ms`.
+    pub emitted_since: u64,
+    pub sent: u64,
+    pub acked: u64,
+    pub errors: BTreeMap<&'static str, u64>,
+    pub next_seq: u32,
+    pub recent: VecDeque<PlacedRecord>,
+    /// Bytes queued per partition during the current step (KIP-794 weighting).
+    pub queued: Vec<u64>,
+}
+
+impl ProducerState {
+    pub fn new(config: ProducerConfig, topic: usize, key_ids: Vec<u32>, now_ms: u64) -> Self {
+        let partitioner = Partitioner::new(config.partitioner.clone(), config.partitioner_config);
+        Self {
+            config,
+            topic,
+            key_ids,
+            next_key: 0,
+            partitioner,
+            rate_since_ms: now_ms,
+            emitted_since: 0,
+            sent: 0,
+            acked: 0,
+            errors: BTreeMap::new(),
+            next_seq: 0,
+            recent: VecDeque::with_capacity(RECENT_DECISIONS),
+            queued: Vec::new(),
+        }
+    }
+
+    /// How many records are due by `now_ms` at the configured rate.
+    pub fn due(&self, now_ms: u64) -> u64 {
+        let elapsed = now_ms.saturating_sub(self.rate_since_ms) as f64;
+        let target = (self.config.rate_per_s * elapsed / 1000.0).floor() as u64;
+        target.saturating_sub(self.emitted_since)
+    }
+
+    /// CreateTime of the `n`-th record since `rate_since_ms` (1-based), spread
+    /// evenly at the configured rate.
+    pub fn timestamp_of(&self, n: u64) -> u64 {
+        self.rate_since_ms + (n as f64 * 1000.0 / self.config.rate_per_s).ceil() as u64
+    }
+
+    /// The next key id (or [`NULL_KEY`]).
+    pub fn next_key(&mut self, rng: &mut SimRng) -> u32 {
+        let n = self.key_ids.len() as u32;
+        if n == 0 {
+            return NULL_KEY;
+        }
+        let random = self.config.key_space.is_some() || self.config.key_order == KeyOrder::Random;
+        let i = if random {
+            rng.below(n)
+        } else {
+            let i = self.next_key;
+            self.next_key = (self.next_key + 1) % n;
+            i
+        };
+        self.key_ids[i as usize]
+    }
+
+    pub fn set_rate(&mut self, rate_per_s: f64, now_ms: u64) {
+        self.config.rate_per_s = rate_per_s;
+        self.rate_since_ms = now_ms;
+        self.emitted_since = 0;
+    }
+
+    pub fn remember(&mut self, placed: PlacedRecord) {
+        if self.recent.len() == RECENT_DECISIONS {
+            self.recent.pop_front();
+        }
+        self.recent.push_back(placed);
+    }
+}

@@ -1,0 +1,389 @@
+//! Scenario files: a cluster configuration, a script of timed steps and a
+//! duration. The format is documented in `docs/scenario-format.md`.
+
+use crate::command::{Command, ResetSpec};
+use crate::config::{BrokerSettings, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig, TopicConfig};
+use crate::error::{ErrorCode, SimError};
+use crate::Cluster;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    #[serde(default = "default_seed")]
+    pub seed: u64,
+    #[serde(default = "default_brokers")]
+    pub brokers: u32,
+    #[serde(default)]
+    pub topics: Vec<TopicConfig>,
+    #[serde(default)]
+    pub producers: Vec<ProducerConfig>,
+    #[serde(default)]
+    pub groups: Vec<GroupConfig>,
+    #[serde(default = "default_step_ms")]
+    pub step_ms: u64,
+    #[serde(default)]
+    pub broker_config: BrokerSettings,
+    #[serde(default)]
+    pub script: Vec<ScriptStep>,
+    /// How long to run, in simulated ms (default 60000).
+    #[serde(default = "default_duration")]
+    pub duration_ms: u64,
+}
+
+fn default_seed() -> u64 {
+    1
+}
+fn default_brokers() -> u32 {
+    3
+}
+fn default_step_ms() -> u64 {
+    100
+}
+fn default_duration() -> u64 {
+    60_000
+}
+
+/// What a script step does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    AddConsumer,
+    RemoveConsumer,
+    CrashConsumer,
+    AddGroup,
+    AddProducer,
+    RemoveProducer,
+    SetProducerRate,
+    SetGroupRate,
+    AddPartitions,
+    ResetOffsets,
+}
+
+/// One timed step. Which fields a step needs depends on `do`; the others must
+/// be absent. Kept flat so a bad field is named in the error.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScriptStep {
+    pub at_ms: u64,
+    #[serde(rename = "do")]
+    pub action: Action,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub producer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partitions: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_per_s: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub records_per_s: Option<f64>,
+    /// For `reset_offsets`: `earliest`, `latest`, `offset` or `shift`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shift_by: Option<i64>,
+    /// For `add_group`: the group's configuration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_group: Option<GroupConfig>,
+    /// For `add_producer`: the producer's configuration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_producer: Option<ProducerConfig>,
+}
+
+fn need<T: Clone>(v: &Option<T>, field: &str, step: usize, action: &str) -> Result<T, SimError> {
+    v.clone().ok_or_else(|| {
+        SimError::new(
+            ErrorCode::InvalidConfig,
+            format!("script[{step}].{field}"),
+            format!("step {action} needs \"{field}\""),
+            format!("{action} 단계에는 \"{field}\"가 필요합니다"),
+        )
+    })
+}
+
+impl ScriptStep {
+    /// The command this step stands for, or what is missing.
+    pub fn command(&self, index: usize) -> Result<Command, SimError> {
+        let a = serde_name(self.action);
+        let group = || need(&self.group, "group", index, a);
+        Ok(match self.action {
+            Action::AddConsumer => Command::AddConsumer { group: group()? },
+            Action::RemoveConsumer => Command::RemoveConsumer {
+                group: group()?,
+                member: self.member.clone(),
+                graceful: true,
+            },
+            Action::CrashConsumer => Command::RemoveConsumer {
+                group: group()?,
+                member: self.member.clone(),
+                graceful: false,
+            },
+            Action::AddGroup => Command::AddGroup(need(&self.new_group, "new_group", index, a)?),
+            Action::AddProducer => Command::AddProducer(need(&self.new_producer, "new_producer", index, a)?),
+            Action::RemoveProducer => Command::RemoveProducer {
+                producer: need(&self.producer, "producer", index, a)?,
+            },
+            Action::SetProducerRate => Command::SetProducerRate {
+                producer: need(&self.producer, "producer", index, a)?,
+                rate_per_s: need(&self.rate_per_s, "rate_per_s", index, a)?,
+            },
+            Action::SetGroupRate => Command::SetGroupRate {
+                group: group()?,
+                records_per_s: need(&self.records_per_s, "records_per_s", index, a)?,
+            },
+            Action::AddPartitions => Command::AddPartitions {
+                topic: need(&self.topic, "topic", index, a)?,
+                partitions: need(&self.partitions, "partitions", index, a)?,
+            },
+            Action::ResetOffsets => {
+                let to = need(&self.to, "to", index, a)?;
+                let spec =
+                    match to.as_str() {
+                        "earliest" => ResetSpec::ToEarliest,
+                        "latest" => ResetSpec::ToLatest,
+                        "offset" => ResetSpec::ToOffset(need(&self.offset, "offset", index, a)?),
+                        "shift" => ResetSpec::ShiftBy(need(&self.shift_by, "shift_by", index, a)?),
+                        other => return Err(SimError::new(
+                            ErrorCode::InvalidConfig,
+                            format!("script[{index}].to"),
+                            format!("unknown reset target {other:?}: use earliest, latest, offset or shift"),
+                            format!(
+                                "알 수 없는 재설정 대상 {other:?}: earliest, latest, offset, shift 중 하나를 쓰세요"
+                            ),
+                        )),
+                    };
+                Command::ResetOffsets { group: group()?, spec }
+            }
+        })
+    }
+}
+
+fn serde_name(a: Action) -> &'static str {
+    match a {
+        Action::AddConsumer => "add_consumer",
+        Action::RemoveConsumer => "remove_consumer",
+        Action::CrashConsumer => "crash_consumer",
+        Action::AddGroup => "add_group",
+        Action::AddProducer => "add_producer",
+        Action::RemoveProducer => "remove_producer",
+        Action::SetProducerRate => "set_producer_rate",
+        Action::SetGroupRate => "set_group_rate",
+        Action::AddPartitions => "add_partitions",
+        Action::ResetOffsets => "reset_offsets",
+    }
+}
+
+impl Scenario {
+    pub fn config(&self) -> ClusterConfig {
+        ClusterConfig {
+            seed: self.seed,
+            brokers: self.brokers,
+            topics: self.topics.clone(),
+            producers: self.producers.clone(),
+            groups: self.groups.clone(),
+            step_ms: self.step_ms,
+            broker_config: self.broker_config.clone(),
+        }
+    }
+
+    /// Checks the configuration and that every step names what it needs.
+    pub fn validate(&self) -> Result<(), SimError> {
+        self.config().validate()?;
+        for (i, s) in self.script.iter().enumerate() {
+            s.command(i)?;
+        }
+        Ok(())
+    }
+}
+
+/// Runs a scenario: applies each step when simulated time reaches its `at_ms`
+/// (at the first step boundary at or after it), ticking in between.
+#[derive(Clone, Debug)]
+pub struct Runner {
+    pub cluster: Cluster,
+    steps: Vec<(u64, Command)>,
+    next: usize,
+}
+
+impl Runner {
+    pub fn new(scenario: &Scenario) -> Result<Self, SimError> {
+        scenario.validate()?;
+        let cluster = Cluster::new(scenario.config())?;
+        let mut steps: Vec<(u64, Command)> = scenario
+            .script
+            .iter()
+            .enumerate()
+            .map(|(i, s)| s.command(i).map(|c| (s.at_ms, c)))
+            .collect::<Result<_, _>>()?;
+        // Stable: steps at the same time run in file order.
+        steps.sort_by_key(|(t, _)| *t);
+        Ok(Self {
+            cluster,
+            steps,
+            next: 0,
+        })
+    }
+
+    /// Applies due steps, then ticks, until time reaches `t_ms`. A refused step
+    /// is recorded as a `rejected` event and the run goes on (as a real operator
+    /// would see an error and carry on).
+    pub fn run_until(&mut self, t_ms: u64) {
+        loop {
+            self.apply_due();
+            if self.cluster.time_ms() >= t_ms {
+                break;
+            }
+            self.cluster.tick();
+        }
+    }
+
+    fn apply_due(&mut self) {
+        while let Some((at, _)) = self.steps.get(self.next) {
+            if *at > self.cluster.time_ms() {
+                break;
+            }
+            let command = self.steps[self.next].1.clone();
+            self.next += 1;
+            let _ = self.cluster.apply(command);
+        }
+    }
+}
+
+/// The summary object `kafka-sim run` prints last.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    pub t_ms: u64,
+    pub partitions: Vec<SummaryPartition>,
+    pub producers: Vec<SummaryProducer>,
+    pub groups: Vec<SummaryGroup>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SummaryPartition {
+    pub topic: String,
+    pub partition: u32,
+    pub log_start_offset: u64,
+    pub log_end_offset: u64,
+    pub high_watermark: u64,
+    pub leader: Option<u32>,
+    pub leader_epoch: u32,
+    pub replicas: Vec<u32>,
+    pub isr: Vec<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SummaryProducer {
+    pub id: String,
+    pub sent: u64,
+    pub acked: u64,
+    pub errors: std::collections::BTreeMap<String, u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SummaryGroup {
+    pub id: String,
+    pub generation: i32,
+    pub members: Vec<SummaryMember>,
+    pub offsets: Vec<SummaryOffset>,
+    pub total_lag: u64,
+    pub max_lag: u64,
+    pub consumed: u64,
+    pub redelivered: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SummaryMember {
+    pub id: String,
+    pub assigned: Vec<String>,
+    pub records_lag_max: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SummaryOffset {
+    pub topic: String,
+    pub partition: u32,
+    pub committed: Option<u64>,
+    pub lag: Option<u64>,
+}
+
+impl Summary {
+    pub fn of(cluster: &Cluster) -> Self {
+        let v = cluster.view();
+        Summary {
+            t_ms: v.time_ms,
+            partitions: v
+                .topics
+                .iter()
+                .flat_map(|t| &t.partitions)
+                .map(|p| SummaryPartition {
+                    topic: p.topic.clone(),
+                    partition: p.partition,
+                    log_start_offset: p.log_start_offset,
+                    log_end_offset: p.log_end_offset,
+                    high_watermark: p.high_watermark,
+                    leader: p.leader,
+                    leader_epoch: p.leader_epoch,
+                    replicas: p.replicas.clone(),
+                    isr: p.isr.clone(),
+                })
+                .collect(),
+            producers: v
+                .producers
+                .iter()
+                .map(|p| SummaryProducer {
+                    id: p.id.clone(),
+                    sent: p.sent,
+                    acked: p.acked,
+                    errors: p.errors.iter().cloned().collect(),
+                })
+                .collect(),
+            groups: v
+                .groups
+                .iter()
+                .map(|g| SummaryGroup {
+                    id: g.id.clone(),
+                    generation: g.generation,
+                    members: g
+                        .members
+                        .iter()
+                        .map(|m| SummaryMember {
+                            id: m.id.clone(),
+                            assigned: m.assigned.iter().map(|tp| tp.to_string()).collect(),
+                            records_lag_max: m.records_lag_max,
+                        })
+                        .collect(),
+                    offsets: g
+                        .partitions
+                        .iter()
+                        .map(|p| SummaryOffset {
+                            topic: p.topic.clone(),
+                            partition: p.partition,
+                            committed: p.committed,
+                            lag: p.lag,
+                        })
+                        .collect(),
+                    total_lag: g.total_lag,
+                    max_lag: g.max_lag,
+                    consumed: g.consumed,
+                    redelivered: g.redelivered,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Groups' `auto_offset_reset` parsed for tools (the CLI's describe).
+pub fn reset_name(r: OffsetReset) -> &'static str {
+    match r {
+        OffsetReset::Earliest => "earliest",
+        OffsetReset::Latest => "latest",
+        OffsetReset::None => "none",
+    }
+}
