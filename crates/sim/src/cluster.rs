@@ -752,3 +752,59 @@ pub(crate) fn unknown_topic(topic: &str) -> SimError {
         format!("토픽 {topic:?}이(가) 없습니다"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_configuration_view_has_the_first_lessons_topology() {
+        let view = Cluster::new(ClusterConfig::default()).unwrap().view();
+        assert_eq!(view.brokers.iter().map(|b| b.id).collect::<Vec<_>>(), vec![1, 2, 3]);
+        assert!(view.brokers.iter().all(|b| b.alive));
+        assert_eq!(view.topics.len(), 1);
+        let orders = &view.topics[0];
+        assert_eq!(orders.name, "orders");
+        assert_eq!(orders.partitions.len(), 3);
+        assert_eq!(view.replica_count(), 9);
+        for p in &orders.partitions {
+            let mut r = p.replicas.clone();
+            r.sort_unstable();
+            assert_eq!(r, vec![1, 2, 3], "RF 3 on 3 brokers puts a replica on every broker");
+            assert_eq!(p.leader, Some(p.replicas[0]), "the preferred (first) replica leads");
+            assert_eq!(p.isr, p.replicas);
+            assert_eq!((p.log_start_offset, p.log_end_offset, p.high_watermark), (0, 0, 0));
+        }
+        // Rack-unaware placement spreads the three leaders over the three brokers.
+        let mut leaders: Vec<_> = orders.partitions.iter().map(|p| p.leader.unwrap()).collect();
+        leaders.sort_unstable();
+        assert_eq!(leaders, vec![1, 2, 3]);
+        assert_eq!(view.producers.len(), 1);
+        let g = &view.groups[0];
+        assert_eq!(g.members.len(), 2);
+        assert_eq!(g.generation, 1);
+        // RangeAssignor: 3 partitions over 2 members -> 2 + 1.
+        assert_eq!(g.members[0].assigned.len(), 2);
+        assert_eq!(g.members[1].assigned.len(), 1);
+        for b in &view.brokers {
+            assert_eq!(view.replicas_on(b.id).count(), 3);
+        }
+    }
+
+    #[test]
+    fn invalid_config_is_rejected_not_panicking() {
+        let mut c = ClusterConfig::default();
+        c.topics[0].replication_factor = 5;
+        assert_eq!(Cluster::new(c).unwrap_err().code, ErrorCode::InvalidReplicationFactor);
+    }
+
+    #[test]
+    fn same_seed_same_layout_and_run() {
+        let mut a = Cluster::new(ClusterConfig::default()).unwrap();
+        let mut b = Cluster::new(ClusterConfig::default()).unwrap();
+        a.run_until(10_000);
+        b.run_until(10_000);
+        assert_eq!(a.view(), b.view());
+        assert_eq!(a.drain_events(), b.drain_events());
+    }
+}
