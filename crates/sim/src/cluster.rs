@@ -11,9 +11,10 @@ use crate::error::{ErrorCode, SimError};
 use crate::event::{Event, EventKind};
 use crate::group::GroupState;
 use crate::ids::{BrokerId, TopicPartition};
-use crate::log::{record_bytes, Log, LogSettings, Record, NULL_KEY};
+use crate::log::{LogSettings, Record, NULL_KEY};
 use crate::placement::assign_replicas_rack_unaware;
-use crate::producer::{PlacedRecord, ProducerState};
+use crate::producer::ProducerState;
+use crate::replication::PartitionState;
 use crate::rng::SimRng;
 use crate::view::{
     BrokerView, ClusterView, GroupPartitionView, GroupView, MemberView, PartitionView, ProducerView, TopicView,
@@ -23,18 +24,11 @@ use crate::view::{
 pub(crate) struct Broker {
     pub id: BrokerId,
     pub alive: bool,
-}
-
-#[derive(Clone, Debug)]
-pub(crate) struct PartitionState {
-    pub replicas: Vec<BrokerId>,
-    pub leader: Option<BrokerId>,
-    pub leader_epoch: u32,
-    pub isr: Vec<BrokerId>,
-    /// The leader's log. Followers are in sync with it until replication is
-    /// modelled per replica, so the high watermark equals its end offset.
-    pub log: Log,
-    pub high_watermark: u64,
+    /// The controller has fenced it (crash noticed, or controlled shutdown).
+    pub fenced: bool,
+    pub crashed_at: Option<u64>,
+    /// Follower fetch delay multiplier (`slow_broker`).
+    pub slow_factor: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -72,6 +66,7 @@ pub struct Cluster {
     pub(crate) events: Vec<Event>,
     pub(crate) last_retention_ms: u64,
     pub(crate) last_lag_sample_ms: u64,
+    pub(crate) last_isr_check_ms: u64,
     /// Emit `produced`/`consumed`/`committed` events (the hot path's events).
     pub(crate) record_events: bool,
 }
@@ -83,7 +78,15 @@ impl Cluster {
         let mut cluster = Self {
             time_ms: 0,
             rng: SimRng::new(config.seed),
-            brokers: (1..=config.brokers).map(|id| Broker { id, alive: true }).collect(),
+            brokers: (1..=config.brokers)
+                .map(|id| Broker {
+                    id,
+                    alive: true,
+                    fenced: false,
+                    crashed_at: None,
+                    slow_factor: 1,
+                })
+                .collect(),
             topics: Vec::new(),
             producers: Vec::new(),
             groups: Vec::new(),
@@ -91,6 +94,7 @@ impl Cluster {
             events: Vec::new(),
             last_retention_ms: 0,
             last_lag_sample_ms: 0,
+            last_isr_check_ms: 0,
             record_events: true,
             config: config.clone(),
         };
@@ -108,8 +112,15 @@ impl Cluster {
                 name: t.name.clone(),
                 replication_factor: t.replication_factor,
                 settings: t.config.clone(),
-                partitions: layout.into_iter().map(new_partition).collect(),
+                partitions: layout.into_iter().map(PartitionState::new).collect(),
             });
+            if t.replication_factor == 1 {
+                cluster.emit(EventKind::Warning {
+                    code: "REPLICATION_FACTOR_1",
+                    en: format!("Topic {} has replication factor 1: each partition lives on one broker only, so losing that broker loses its records. RF 3 is the usual choice.", t.name),
+                    ko: format!("토픽 {}의 복제 팩터가 1입니다: 파티션마다 브로커 하나에만 있어서 그 브로커를 잃으면 레코드도 잃습니다. 보통 RF 3을 씁니다.", t.name),
+                });
+            }
         }
         for p in &config.producers {
             cluster.add_producer(p.clone())?;
@@ -355,7 +366,36 @@ impl Cluster {
             }
             Command::RemoveProducer { producer } => {
                 let pi = self.producer_index(&producer)?;
-                self.producers.remove(pi);
+                self.producers[pi].removed = true;
+                self.producers[pi].retries.clear();
+                Ok(())
+            }
+            Command::KillBroker { broker } => self.kill_broker(broker),
+            Command::ShutdownBroker { broker } => self.shutdown_broker(broker),
+            Command::RestartBroker { broker } => self.restart_broker(broker),
+            Command::SlowBroker { broker, factor } => self.slow_broker(broker, factor),
+            Command::ElectPreferredLeader { topic } => self.elect_preferred(topic.as_deref()),
+            Command::SetTopicConfig { topic, changes } => self.set_topic_config(&topic, &changes),
+            Command::SetProducerAcks {
+                producer,
+                acks,
+                enable_idempotence,
+            } => {
+                let pi = self.producer_index(&producer)?;
+                let mut config = self.producers[pi].config.clone();
+                config.acks = acks;
+                config.enable_idempotence = enable_idempotence;
+                let n = self.producers.len();
+                ClusterConfig {
+                    producers: vec![config.clone()],
+                    ..self.shape_config()
+                }
+                .validate()
+                .map_err(|e| SimError {
+                    field: e.field.replacen("producers[0]", &format!("producers[{n}]"), 1),
+                    ..e
+                })?;
+                self.producers[pi].config = config;
                 Ok(())
             }
             Command::SetProducerRate { producer, rate_per_s } => {
@@ -415,7 +455,7 @@ impl Cluster {
     fn producer_index(&self, producer: &str) -> Result<usize, SimError> {
         self.producers
             .iter()
-            .position(|p| p.config.id == producer)
+            .position(|p| p.config.id == producer && !p.removed)
             .ok_or_else(|| {
                 SimError::new(
                     ErrorCode::InvalidRequest,
@@ -465,7 +505,9 @@ impl Cluster {
         let start = broker_ids.iter().position(|&b| b >= first).unwrap_or(0) as u32;
         let rf = self.topics[ti].replication_factor;
         let layout = assign_replicas_rack_unaware(&broker_ids, total - now, rf, now, Some(start), &mut self.rng);
-        self.topics[ti].partitions.extend(layout.into_iter().map(new_partition));
+        self.topics[ti]
+            .partitions
+            .extend(layout.into_iter().map(PartitionState::new));
         self.emit(EventKind::PartitionsAdded {
             topic: topic.to_string(),
             from: now,
@@ -488,9 +530,19 @@ impl Cluster {
     pub fn tick(&mut self) {
         let now = self.time_ms + self.config.step_ms;
         self.time_ms = now;
+        // Followers fetch what was written before this step, so a record is on the
+        // leader alone for at least one step (the window acks=1 can lose).
+        self.replicate(now);
         self.produce(now);
+        self.complete_pending(now);
         self.consume(now);
         self.expire_sessions(now);
+        self.detect_failures(now);
+        let isr_interval = (self.config.broker_config.replica_lag_time_max_ms / 2).max(1);
+        if now - self.last_isr_check_ms >= isr_interval {
+            self.last_isr_check_ms = now;
+            self.shrink_isrs(now);
+        }
         let interval = self.config.broker_config.log_retention_check_interval_ms;
         if now - self.last_retention_ms >= interval {
             self.last_retention_ms = now;
@@ -509,94 +561,16 @@ impl Cluster {
         }
     }
 
-    fn produce(&mut self, now: u64) {
-        let Self {
-            producers,
-            topics,
-            rng,
-            keys,
-            events,
-            record_events,
-            ..
-        } = self;
-        for (pi, producer) in producers.iter_mut().enumerate() {
-            let due = producer.due(now);
-            if due == 0 {
-                continue;
-            }
-            let topic = &mut topics[producer.topic];
-            let settings = topic.log_settings();
-            let n = topic.partitions.len();
-            producer.queued.clear();
-            producer.queued.resize(n, 0);
-            // (first offset, last offset, count) per partition in this step.
-            let mut spans: Vec<Option<(u64, u64, u32)>> = vec![None; n];
-            for i in 0..due {
-                producer.emitted_since += 1;
-                let ts = producer.timestamp_of(producer.emitted_since).min(now);
-                let key = producer.next_key(rng);
-                let key_bytes = if key == NULL_KEY {
-                    None
-                } else {
-                    Some(&keys[key as usize][..])
-                };
-                let bytes = record_bytes(key_bytes.map_or(0, |k| k.len() as u32), producer.config.value_bytes);
-                let decision = producer
-                    .partitioner
-                    .choose(key_bytes, bytes, n as u32, &producer.queued, rng);
-                let p = decision.partition as usize;
-                let part = &mut topic.partitions[p];
-                let record = Record {
-                    key,
-                    bytes,
-                    producer: pi as u16,
-                    seq: producer.next_seq,
-                    timestamp_ms: ts,
-                };
-                let offset = part.log.append(record, ts, &settings);
-                part.high_watermark = part.log.log_end_offset();
-                producer.next_seq = producer.next_seq.wrapping_add(1);
-                producer.sent += 1;
-                producer.acked += 1;
-                producer.queued[p] += u64::from(bytes);
-                spans[p] = Some(match spans[p] {
-                    None => (offset, offset, 1),
-                    Some((first, _, c)) => (first, offset, c + 1),
-                });
-                if due - i <= crate::producer::RECENT_DECISIONS as u64 {
-                    producer.remember(PlacedRecord {
-                        key,
-                        decision,
-                        offset,
-                        timestamp_ms: ts,
-                    });
-                }
-            }
-            if *record_events {
-                for (p, span) in spans.iter().enumerate() {
-                    if let Some((first, last, count)) = *span {
-                        events.push(Event {
-                            t_ms: now,
-                            kind: EventKind::Produced {
-                                producer: producer.config.id.clone(),
-                                topic: topic.name.clone(),
-                                partition: p as u32,
-                                first_offset: first,
-                                last_offset: last,
-                                count,
-                            },
-                        });
-                    }
-                }
-            }
-        }
-    }
-
     fn apply_retention(&mut self, now: u64) {
         let mut new_events = Vec::new();
         for (ti, topic) in self.topics.iter_mut().enumerate() {
             let settings = topic.log_settings();
             for (p, part) in topic.partitions.iter_mut().enumerate() {
+                // Each replica applies retention to its own log, below the HW.
+                for f in &mut part.followers {
+                    f.log
+                        .apply_retention(now, part.high_watermark.min(f.high_watermark), &settings);
+                }
                 for d in part.log.apply_retention(now, part.high_watermark, &settings) {
                     let unread_by = self
                         .groups
@@ -636,6 +610,8 @@ impl Cluster {
                 .map(|b| BrokerView {
                     id: b.id,
                     alive: b.alive,
+                    fenced: b.fenced,
+                    slow_factor: b.slow_factor,
                 })
                 .collect(),
             topics: self
@@ -660,6 +636,7 @@ impl Cluster {
                             high_watermark: p.high_watermark,
                             size_bytes: p.log.size_bytes(),
                             segments: p.log.segments().len() as u32,
+                            log_end_offsets: p.replicas.iter().map(|&b| (b, p.leo_of(b).unwrap_or(0))).collect(),
                         })
                         .collect(),
                 })
@@ -667,6 +644,7 @@ impl Cluster {
             producers: self
                 .producers
                 .iter()
+                .filter(|p| !p.removed)
                 .map(|p| ProducerView {
                     id: p.config.id.clone(),
                     topic: p.config.topic.clone(),
@@ -676,6 +654,7 @@ impl Cluster {
                     sent: p.sent,
                     acked: p.acked,
                     errors: p.errors.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+                    ledger: p.ledger.clone(),
                 })
                 .collect(),
             groups: self.groups.iter().map(|g| self.group_view(g)).collect(),
@@ -730,17 +709,6 @@ impl Cluster {
             consumed: g.consumed,
             redelivered: g.redelivered,
         }
-    }
-}
-
-fn new_partition(replicas: Vec<BrokerId>) -> PartitionState {
-    PartitionState {
-        leader: replicas.first().copied(),
-        isr: replicas.clone(),
-        replicas,
-        leader_epoch: 0,
-        log: Log::new(),
-        high_watermark: 0,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Commands: the only way, besides `tick()`, to change a running cluster.
 
-use crate::config::{GroupConfig, ProducerConfig};
+use crate::config::{Acks, GroupConfig, ProducerConfig};
+use crate::ids::BrokerId;
 use serde::{Deserialize, Serialize};
 
 /// Where `--reset-offsets` moves a group's committed offsets
@@ -57,4 +58,53 @@ pub enum Command {
         group: String,
         records_per_s: f64,
     },
+    /// A hard crash: the broker stops at once; the controller notices after
+    /// `broker.session.timeout.ms` and moves its leaderships then.
+    KillBroker {
+        broker: BrokerId,
+    },
+    /// A controlled shutdown: leaderships move to other in-sync replicas first.
+    ShutdownBroker {
+        broker: BrokerId,
+    },
+    /// The broker starts again: its replicas truncate by leader epoch, catch up
+    /// and rejoin the ISR.
+    RestartBroker {
+        broker: BrokerId,
+    },
+    /// Multiplies the broker's follower fetch delay by `factor` (1 = normal).
+    SlowBroker {
+        broker: BrokerId,
+        factor: u32,
+    },
+    /// `kafka-leader-election --election-type PREFERRED` for every partition (or one topic).
+    ElectPreferredLeader {
+        topic: Option<String>,
+    },
+    /// `kafka-configs --alter` on a topic: `min.insync.replicas`,
+    /// `unclean.leader.election.enable`, `retention.ms`, `retention.bytes`.
+    SetTopicConfig {
+        topic: String,
+        changes: TopicConfigChange,
+    },
+    /// Change a producer's `acks` (and optionally `enable.idempotence`).
+    SetProducerAcks {
+        producer: String,
+        acks: Acks,
+        enable_idempotence: Option<bool>,
+    },
+}
+
+/// Topic configs that may change at run time; `None` leaves a value as it is.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicConfigChange {
+    #[serde(rename = "min.insync.replicas", default)]
+    pub min_insync_replicas: Option<u32>,
+    #[serde(rename = "unclean.leader.election.enable", default)]
+    pub unclean_leader_election_enable: Option<bool>,
+    #[serde(rename = "retention.ms", default)]
+    pub retention_ms: Option<i64>,
+    #[serde(rename = "retention.bytes", default)]
+    pub retention_bytes: Option<i64>,
 }

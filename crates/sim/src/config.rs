@@ -49,6 +49,27 @@ pub struct BrokerSettings {
     /// `replica.lag.time.max.ms`: a follower not caught up for this long leaves the ISR (default 30000).
     #[serde(rename = "replica.lag.time.max.ms", default = "default_replica_lag")]
     pub replica_lag_time_max_ms: u64,
+    /// `broker.session.timeout.ms` (KRaft, default 9000): how long after a broker
+    /// crashes the controller fences it and moves its leaderships.
+    #[serde(rename = "broker.session.timeout.ms", default = "default_broker_session")]
+    pub broker_session_timeout_ms: u64,
+    /// `replica.fetch.max.bytes` (default 1048576): most a follower copies per fetch.
+    #[serde(rename = "replica.fetch.max.bytes", default = "default_fetch_max_bytes")]
+    pub replica_fetch_max_bytes: u64,
+    /// Simulator setting (not a Kafka config): time between a follower's fetches,
+    /// in ms (default 100). `slow_broker` multiplies it.
+    #[serde(default = "default_fetch_delay")]
+    pub fetch_delay_ms: u64,
+}
+
+fn default_broker_session() -> u64 {
+    9000
+}
+fn default_fetch_max_bytes() -> u64 {
+    1_048_576
+}
+fn default_fetch_delay() -> u64 {
+    100
 }
 
 fn default_retention_check() -> u64 {
@@ -63,6 +84,9 @@ impl Default for BrokerSettings {
         Self {
             log_retention_check_interval_ms: default_retention_check(),
             replica_lag_time_max_ms: default_replica_lag(),
+            broker_session_timeout_ms: default_broker_session(),
+            replica_fetch_max_bytes: default_fetch_max_bytes(),
+            fetch_delay_ms: default_fetch_delay(),
         }
     }
 }
@@ -194,6 +218,36 @@ pub struct ProducerConfig {
     pub acks: Acks,
     #[serde(default = "default_value_bytes")]
     pub value_bytes: u32,
+    /// `enable.idempotence`. Unset: Kafka's default, on when acks=all (since 3.0;
+    /// silently off with acks 0 or 1 when not set explicitly, since 3.2).
+    #[serde(default)]
+    pub enable_idempotence: Option<bool>,
+    /// `delivery.timeout.ms` (default 120000): retries stop after this long.
+    #[serde(default = "default_delivery_timeout")]
+    pub delivery_timeout_ms: u64,
+    /// `request.timeout.ms` (default 30000): how long a produce request waits for its acks.
+    #[serde(default = "default_request_timeout")]
+    pub request_timeout_ms: u64,
+    /// `retry.backoff.ms` (default 100).
+    #[serde(default = "default_retry_backoff")]
+    pub retry_backoff_ms: u64,
+}
+
+fn default_delivery_timeout() -> u64 {
+    120_000
+}
+fn default_request_timeout() -> u64 {
+    30_000
+}
+fn default_retry_backoff() -> u64 {
+    100
+}
+
+impl ProducerConfig {
+    /// Whether the producer is idempotent (Kafka's resolution of the default).
+    pub fn idempotent(&self) -> bool {
+        self.enable_idempotence.unwrap_or(self.acks == Acks::All)
+    }
 }
 
 /// How a producer walks its key list.
@@ -300,6 +354,10 @@ impl ProducerConfig {
             partitioner_config: PartitionerSettings::default(),
             acks: Acks::All,
             value_bytes: default_value_bytes(),
+            enable_idempotence: None,
+            delivery_timeout_ms: default_delivery_timeout(),
+            request_timeout_ms: default_request_timeout(),
+            retry_backoff_ms: default_retry_backoff(),
         }
     }
 }
@@ -357,12 +415,17 @@ impl ClusterConfig {
             ));
         }
         let b = &self.broker_config;
-        if b.log_retention_check_interval_ms == 0 || b.replica_lag_time_max_ms == 0 {
+        if b.log_retention_check_interval_ms == 0
+            || b.replica_lag_time_max_ms == 0
+            || b.broker_session_timeout_ms == 0
+            || b.fetch_delay_ms == 0
+            || b.replica_fetch_max_bytes == 0
+        {
             return Err(invalid(
                 ErrorCode::InvalidConfig,
                 "broker_config".into(),
-                "log.retention.check.interval.ms and replica.lag.time.max.ms must be at least 1".into(),
-                "log.retention.check.interval.ms와 replica.lag.time.max.ms는 1 이상이어야 합니다".into(),
+                "every broker_config value must be at least 1".into(),
+                "broker_config의 값은 모두 1 이상이어야 합니다".into(),
             ));
         }
         if self.brokers == 0 || self.brokers > MAX_BROKERS {
@@ -472,6 +535,32 @@ impl ClusterConfig {
                         "keys와 key_space 중 하나만 쓰세요".into(),
                     ));
                 }
+            }
+            if p.enable_idempotence == Some(true) && p.acks != Acks::All {
+                // ProducerConfig.postProcessAndValidateIdempotenceConfigs
+                return Err(invalid(
+                    ErrorCode::InvalidConfig,
+                    f("enable_idempotence"),
+                    format!("enable.idempotence=true needs acks=all, but acks={}", p.acks.name()),
+                    format!(
+                        "enable.idempotence=true에는 acks=all이 필요한데 acks={}입니다",
+                        p.acks.name()
+                    ),
+                ));
+            }
+            if p.delivery_timeout_ms < p.request_timeout_ms || p.request_timeout_ms == 0 {
+                return Err(invalid(
+                    ErrorCode::InvalidConfig,
+                    f("delivery_timeout_ms"),
+                    format!(
+                        "delivery.timeout.ms ({}) must be at least request.timeout.ms ({}), and both above 0",
+                        p.delivery_timeout_ms, p.request_timeout_ms
+                    ),
+                    format!(
+                        "delivery.timeout.ms({})는 request.timeout.ms({}) 이상이어야 하고 둘 다 0보다 커야 합니다",
+                        p.delivery_timeout_ms, p.request_timeout_ms
+                    ),
+                ));
             }
             if let Some(keys) = &p.keys {
                 if keys.is_empty() {

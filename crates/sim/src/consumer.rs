@@ -121,10 +121,15 @@ impl Cluster {
                 break;
             }
             let idx = (start + k) % n;
+            let p = self.groups[gi].members[mi].assigned[idx].0;
+            // Consumers fetch from the leader; none (or a dead one) means no data.
+            let leader = self.topics[ti].partitions[p as usize].leader;
+            if !leader.is_some_and(|b| self.broker_alive(b)) {
+                continue;
+            }
             let Some(pos) = self.fetch_position(gi, mi, idx) else {
                 continue;
             };
-            let p = self.groups[gi].members[mi].assigned[idx].0;
             let hw = self.topics[ti].partitions[p as usize].high_watermark;
             if pos >= hw {
                 continue;

@@ -137,6 +137,101 @@ pub enum EventKind {
         from: u32,
         to: u32,
     },
+    /// A broker crashed (hard). Nobody notices until the controller fences it.
+    BrokerCrashed {
+        broker: u32,
+        session_timeout_ms: u64,
+    },
+    /// The controller fenced a crashed broker after `broker.session.timeout.ms`.
+    BrokerFenced {
+        broker: u32,
+    },
+    BrokerShutdown {
+        broker: u32,
+    },
+    BrokerRestarted {
+        broker: u32,
+    },
+    BrokerSlowed {
+        broker: u32,
+        factor: u32,
+    },
+    /// A partition got a new leader (leader epoch `epoch`).
+    LeaderElected {
+        topic: String,
+        partition: u32,
+        leader: u32,
+        previous: Option<u32>,
+        epoch: u32,
+        unclean: bool,
+        /// `offline`, `controlled_shutdown`, `preferred`, `restart`.
+        cause: &'static str,
+    },
+    /// No live in-sync replica and unclean election is off: no leader.
+    PartitionOffline {
+        topic: String,
+        partition: u32,
+        last_leader: u32,
+    },
+    IsrShrunk {
+        topic: String,
+        partition: u32,
+        broker: u32,
+        isr: Vec<u32>,
+        /// `lagging` (replica.lag.time.max.ms) or `fenced` (broker down).
+        reason: &'static str,
+    },
+    IsrExpanded {
+        topic: String,
+        partition: u32,
+        broker: u32,
+        isr: Vec<u32>,
+    },
+    /// A replica removed records that diverged from the leader's log.
+    Truncated {
+        topic: String,
+        partition: u32,
+        broker: u32,
+        from_offset: u64,
+        to_offset: u64,
+    },
+    /// Records the new leader does not have: gone for good.
+    DataLost {
+        topic: String,
+        partition: u32,
+        from_offset: u64,
+        to_offset: u64,
+        /// How many of them the producer had been told were written.
+        acked: u64,
+        /// How many were sent with acks=0.
+        acks0: u64,
+        /// `unclean_election` or `leader_failover` (records not yet copied).
+        reason: &'static str,
+    },
+    /// A produce attempt failed; the producer retries until `delivery.timeout.ms`.
+    ProduceError {
+        producer: String,
+        topic: String,
+        partition: u32,
+        error: &'static str,
+        records: u32,
+        retrying: bool,
+    },
+    /// A retry wrote records that were already in the log: duplicates, because
+    /// the producer is not idempotent.
+    Duplicated {
+        producer: String,
+        topic: String,
+        partition: u32,
+        records: u32,
+    },
+    /// A warning that is not an error (e.g. replication factor 1).
+    Warning {
+        code: &'static str,
+        en: String,
+        #[serde(skip)]
+        ko: String,
+    },
     /// A command or scenario step was refused; nothing changed.
     Rejected {
         code: &'static str,
@@ -153,6 +248,8 @@ impl Event {
         match &self.kind {
             EventKind::Rejected { code, .. } => Some(code),
             EventKind::OffsetOutOfRange { .. } => Some("OFFSET_OUT_OF_RANGE"),
+            EventKind::ProduceError { error, .. } => Some(error),
+            EventKind::Warning { code, .. } => Some(code),
             _ => None,
         }
     }
@@ -174,6 +271,20 @@ impl Event {
             EventKind::SegmentsDeleted { .. } => "segments_deleted",
             EventKind::PartitionsAdded { .. } => "partitions_added",
             EventKind::Rejected { .. } => "rejected",
+            EventKind::BrokerCrashed { .. } => "broker_crashed",
+            EventKind::BrokerFenced { .. } => "broker_fenced",
+            EventKind::BrokerShutdown { .. } => "broker_shutdown",
+            EventKind::BrokerRestarted { .. } => "broker_restarted",
+            EventKind::BrokerSlowed { .. } => "broker_slowed",
+            EventKind::LeaderElected { .. } => "leader_elected",
+            EventKind::PartitionOffline { .. } => "partition_offline",
+            EventKind::IsrShrunk { .. } => "isr_shrunk",
+            EventKind::IsrExpanded { .. } => "isr_expanded",
+            EventKind::Truncated { .. } => "truncated",
+            EventKind::DataLost { .. } => "data_lost",
+            EventKind::ProduceError { .. } => "produce_error",
+            EventKind::Duplicated { .. } => "duplicated",
+            EventKind::Warning { .. } => "warning",
         }
     }
 
@@ -424,6 +535,172 @@ impl Event {
                     format!("{topic} grew from {from} to {to} partitions. Keys are now hashed modulo {to}, so a key may land in a different partition from now on. Partitions can never be removed")
                 }
             }
+            EventKind::BrokerCrashed {
+                broker,
+                session_timeout_ms,
+            } => {
+                if ko {
+                    format!("브로커 {broker}가 갑자기 멈췄습니다. 컨트롤러는 broker.session.timeout.ms({session_timeout_ms}ms)가 지나야 알아차리고, 그때 이 브로커가 리더인 파티션의 새 리더를 뽑습니다")
+                } else {
+                    format!("Broker {broker} crashed. The controller notices after broker.session.timeout.ms ({session_timeout_ms} ms) and only then elects new leaders for the partitions it led")
+                }
+            }
+            EventKind::BrokerFenced { broker } => {
+                if ko {
+                    format!("컨트롤러가 응답 없는 브로커 {broker}를 차단(fence)하고 ISR에서 뺐습니다")
+                } else {
+                    format!("The controller fenced unresponsive broker {broker} and removed it from every ISR")
+                }
+            }
+            EventKind::BrokerShutdown { broker } => {
+                if ko {
+                    format!("브로커 {broker}가 정상 종료(controlled shutdown)했습니다: 먼저 리더 역할을 다른 ISR 복제본에 넘겨서 쓰기가 끊기지 않습니다")
+                } else {
+                    format!("Broker {broker} shut down cleanly: it handed its leaderships to other in-sync replicas first, so writes were not interrupted")
+                }
+            }
+            EventKind::BrokerRestarted { broker } => {
+                if ko {
+                    format!("브로커 {broker}가 다시 켜졌습니다: 로그를 복구하고, 리더 에포크로 어긋난 부분을 잘라낸 뒤 따라잡아 ISR에 다시 들어갑니다")
+                } else {
+                    format!("Broker {broker} restarted: it recovers its log, truncates what diverged (by leader epoch), catches up and rejoins the ISR")
+                }
+            }
+            EventKind::BrokerSlowed { broker, factor } => {
+                if ko {
+                    format!("브로커 {broker}의 복제(fetch) 간격이 {factor}배로 느려졌습니다")
+                } else {
+                    format!("Broker {broker} now fetches {factor}× less often")
+                }
+            }
+            EventKind::LeaderElected {
+                topic,
+                partition,
+                leader,
+                previous,
+                epoch,
+                unclean,
+                cause,
+            } => {
+                let prev = previous.map_or_else(|| "-".to_string(), |p| p.to_string());
+                match (ko, *unclean) {
+                    (true, false) => format!("{topic}-{partition}: 브로커 {leader}가 새 리더입니다 (이전 {prev}, 리더 에포크 {epoch}, {cause}). ISR 복제본이라 커밋된 레코드는 모두 있습니다"),
+                    (true, true) => format!("{topic}-{partition}: 살아 있는 ISR 복제본이 없어 unclean.leader.election.enable=true에 따라 뒤처진 브로커 {leader}가 리더가 되었습니다 (리더 에포크 {epoch}). 이 브로커에 없는 레코드는 사라집니다"),
+                    (false, false) => format!("{topic}-{partition}: broker {leader} is the new leader (was {prev}, leader epoch {epoch}, {cause}). It was in sync, so it has every committed record"),
+                    (false, true) => format!("{topic}-{partition}: no in-sync replica is alive and unclean.leader.election.enable=true, so out-of-sync broker {leader} became leader (leader epoch {epoch}). Records it never copied are lost"),
+                }
+            }
+            EventKind::PartitionOffline {
+                topic,
+                partition,
+                last_leader,
+            } => {
+                if ko {
+                    format!("{topic}-{partition}이(가) 오프라인입니다: 살아 있는 ISR 복제본이 없고 unclean.leader.election.enable=false라 리더가 없습니다. 쓰기와 읽기가 멈추고 마지막 ISR 복제본(브로커 {last_leader})이 돌아오기를 기다립니다")
+                } else {
+                    format!("{topic}-{partition} is offline: no in-sync replica is alive and unclean.leader.election.enable=false, so it has no leader. Writes and reads stop until the last in-sync replica (broker {last_leader}) returns")
+                }
+            }
+            EventKind::IsrShrunk {
+                topic,
+                partition,
+                broker,
+                isr,
+                reason,
+            } => {
+                let isr = join_ids(isr);
+                match (ko, *reason) {
+                    (true, "fenced") => format!("{topic}-{partition}: 브로커 {broker}가 꺼져서 ISR에서 빠졌습니다. ISR = [{isr}]"),
+                    (true, _) => format!("{topic}-{partition}: 브로커 {broker}가 replica.lag.time.max.ms 넘게 따라잡지 못해 ISR에서 빠졌습니다. ISR = [{isr}]"),
+                    (false, "fenced") => format!("{topic}-{partition}: broker {broker} is down and left the ISR. ISR = [{isr}]"),
+                    (false, _) => format!("{topic}-{partition}: broker {broker} has not caught up for replica.lag.time.max.ms and left the ISR. ISR = [{isr}]"),
+                }
+            }
+            EventKind::IsrExpanded {
+                topic,
+                partition,
+                broker,
+                isr,
+            } => {
+                let isr = join_ids(isr);
+                if ko {
+                    format!(
+                        "{topic}-{partition}: 브로커 {broker}가 리더를 따라잡아 ISR에 다시 들어왔습니다. ISR = [{isr}]"
+                    )
+                } else {
+                    format!("{topic}-{partition}: broker {broker} caught up with the leader and rejoined the ISR. ISR = [{isr}]")
+                }
+            }
+            EventKind::Truncated {
+                topic,
+                partition,
+                broker,
+                from_offset,
+                to_offset,
+            } => {
+                if ko {
+                    format!("{topic}-{partition}: 브로커 {broker}가 리더와 어긋난 오프셋 {from_offset}~{}를 잘라냈습니다 (리더 에포크 기준)", to_offset.saturating_sub(1))
+                } else {
+                    format!("{topic}-{partition}: broker {broker} truncated offsets {from_offset}–{} that diverged from the leader (by leader epoch)", to_offset.saturating_sub(1))
+                }
+            }
+            EventKind::DataLost {
+                topic,
+                partition,
+                from_offset,
+                to_offset,
+                acked,
+                acks0,
+                reason,
+            } => {
+                let n = to_offset - from_offset;
+                let why = match (ko, *reason) {
+                    (true, "unclean_election") => "뒤처진 복제본이 unclean election으로 리더가 되었기 때문입니다",
+                    (true, _) => "리더가 죽기 전에 팔로워가 아직 복사하지 못했기 때문입니다 (acks=1/0은 복제를 기다리지 않습니다)",
+                    (false, "unclean_election") => "an out-of-sync replica became leader through an unclean election",
+                    (false, _) => "the leader died before followers copied them (acks=1 and acks=0 do not wait for replication)",
+                };
+                if ko {
+                    format!("{topic}-{partition}: 레코드 {n}개(오프셋 {from_offset}~{})가 사라졌습니다. 그중 {acked}개는 프로듀서가 성공 응답을 받은 레코드, {acks0}개는 acks=0으로 보낸 레코드입니다. {why}", to_offset - 1)
+                } else {
+                    format!("{topic}-{partition}: {n} record(s) lost (offsets {from_offset}–{}); the producer had been told {acked} of them were written, {acks0} were sent with acks=0. Lost because {why}", to_offset - 1)
+                }
+            }
+            EventKind::ProduceError {
+                producer,
+                topic,
+                partition,
+                error,
+                records,
+                retrying,
+            } => {
+                let what = produce_error_text(error, ko);
+                match (ko, *retrying) {
+                    (true, true) => format!("{error}: {producer} → {topic}-{partition} 레코드 {records}개: {what}. 다시 시도합니다"),
+                    (true, false) => format!("{error}: {producer} → {topic}-{partition} 레코드 {records}개: {what}. delivery.timeout.ms가 지나 포기했습니다"),
+                    (false, true) => format!("{error}: {producer} → {topic}-{partition}, {records} record(s): {what}. Retrying"),
+                    (false, false) => format!("{error}: {producer} → {topic}-{partition}, {records} record(s): {what}. Giving up after delivery.timeout.ms"),
+                }
+            }
+            EventKind::Duplicated {
+                producer,
+                topic,
+                partition,
+                records,
+            } => {
+                if ko {
+                    format!("{producer}의 재시도로 {topic}-{partition}에 레코드 {records}개가 중복 저장되었습니다: 이전 시도가 실제로는 저장됐는데 응답만 못 받았고, enable.idempotence=false라 브로커가 중복을 거르지 못했습니다")
+                } else {
+                    format!("A retry by {producer} wrote {records} record(s) to {topic}-{partition} twice: the earlier attempt had been stored but its acknowledgement was lost, and with enable.idempotence=false the broker cannot filter duplicates")
+                }
+            }
+            EventKind::Warning { en, ko: ko_text, .. } => {
+                if ko {
+                    ko_text.clone()
+                } else {
+                    en.clone()
+                }
+            }
             EventKind::Rejected {
                 code,
                 error,
@@ -438,6 +715,33 @@ impl Event {
             }
         }
     }
+}
+
+fn produce_error_text(error: &str, ko: bool) -> &'static str {
+    match (error, ko) {
+        ("NOT_ENOUGH_REPLICAS", false) => "the ISR is smaller than min.insync.replicas, so acks=all writes are refused",
+        ("NOT_ENOUGH_REPLICAS", true) => "ISR이 min.insync.replicas보다 작아 acks=all 쓰기를 거부했습니다",
+        ("NOT_ENOUGH_REPLICAS_AFTER_APPEND", false) => {
+            "the leader wrote the records, but the ISR shrank below min.insync.replicas before they were replicated"
+        }
+        ("NOT_ENOUGH_REPLICAS_AFTER_APPEND", true) => {
+            "리더는 썼지만 복제 전에 ISR이 min.insync.replicas 아래로 줄었습니다"
+        }
+        ("NOT_LEADER_OR_FOLLOWER", false) => "the leader changed before the write was acknowledged",
+        ("NOT_LEADER_OR_FOLLOWER", true) => "확인 응답 전에 리더가 바뀌었습니다",
+        ("REQUEST_TIMED_OUT", false) => "no acknowledgement within request.timeout.ms",
+        ("REQUEST_TIMED_OUT", true) => "request.timeout.ms 안에 확인 응답이 없었습니다",
+        ("NETWORK_EXCEPTION", false) => "the leader's broker is down",
+        ("NETWORK_EXCEPTION", true) => "리더 브로커가 꺼져 있습니다",
+        ("LEADER_NOT_AVAILABLE", false) => "the partition has no leader",
+        ("LEADER_NOT_AVAILABLE", true) => "파티션에 리더가 없습니다",
+        (_, false) => "the write failed",
+        (_, true) => "쓰기가 실패했습니다",
+    }
+}
+
+fn join_ids(ids: &[u32]) -> String {
+    ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")
 }
 
 fn fmt_opt(v: Option<u64>) -> String {

@@ -18,6 +18,7 @@
 //! ```
 
 pub mod assignor;
+pub mod brokers;
 pub mod burrow;
 pub mod cluster;
 pub mod command;
@@ -31,7 +32,9 @@ pub mod log;
 pub mod murmur2;
 pub mod partitioner;
 pub mod placement;
+pub mod produce;
 pub mod producer;
+pub mod replication;
 pub mod rng;
 pub mod scenario;
 pub mod view;

@@ -22,6 +22,11 @@ pub const NULL_KEY: u32 = u32::MAX;
 /// Kafka's record framing: length, attributes, deltas, header count as varints).
 pub const RECORD_OVERHEAD_BYTES: u32 = 8;
 
+/// The producer received an acknowledgement for this record.
+pub const FLAG_ACKED: u8 = 1;
+/// Sent with acks=0: the producer never learns its fate.
+pub const FLAG_ACKS0: u8 = 2;
+
 /// One record. Offsets are implicit (position in the log).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Record {
@@ -31,6 +36,8 @@ pub struct Record {
     pub bytes: u32,
     /// Index of the producer that sent it.
     pub producer: u16,
+    /// [`FLAG_ACKED`], [`FLAG_ACKS0`]: what the producer was told.
+    pub flags: u8,
     /// The producer's sequence number for this record (0, 1, 2, ...).
     pub seq: u32,
     /// CreateTime in simulated ms.
@@ -133,6 +140,24 @@ impl Log {
 
     pub fn len(&self) -> u64 {
         self.records.len() as u64
+    }
+
+    /// Mutable access to the record at `offset` (to mark it acknowledged).
+    pub fn get_mut(&mut self, offset: u64) -> Option<&mut Record> {
+        offset
+            .checked_sub(self.start_offset)
+            .and_then(|i| self.records.get_mut(i as usize))
+    }
+
+    /// Whether the log holds a record from `producer` with sequence `seq`,
+    /// looking back at most `window` records (the idempotent producer's
+    /// duplicate check; the broker keeps recent batch sequences per producer).
+    pub fn contains_seq(&self, producer: u16, seq: u32, window: usize) -> bool {
+        self.records
+            .iter()
+            .rev()
+            .take(window)
+            .any(|r| r.producer == producer && r.seq == seq)
     }
 
     /// The record at `offset`, if it is still in the log.
@@ -335,6 +360,7 @@ mod tests {
             key: NULL_KEY,
             bytes,
             producer: 0,
+            flags: 0,
             seq: 0,
             timestamp_ms: ts,
         }

@@ -3,6 +3,7 @@
 use crate::config::{KeyOrder, ProducerConfig};
 use crate::log::NULL_KEY;
 use crate::partitioner::{Decision, Partitioner};
+use crate::replication::Batch;
 use crate::rng::SimRng;
 use std::collections::{BTreeMap, VecDeque};
 
@@ -37,6 +38,31 @@ pub(crate) struct ProducerState {
     pub recent: VecDeque<PlacedRecord>,
     /// Bytes queued per partition during the current step (KIP-794 weighting).
     pub queued: Vec<u64>,
+    /// Batches waiting for their next attempt (after an error, or no leader).
+    pub retries: VecDeque<Batch>,
+    /// Removed by a command: no longer sends (kept so record indices stay valid).
+    pub removed: bool,
+    pub ledger: Ledger,
+    /// When each (partition, error) was last reported as an event.
+    pub error_reported: Vec<((u32, &'static str), u64)>,
+}
+
+/// Where every record this producer sent ended up (the loss ledger).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Ledger {
+    /// Acknowledged to the producer (acks=1 or all).
+    pub acked: u64,
+    /// Acknowledged, and later lost (unclean election, or an acks=1 leader that
+    /// died before followers copied them). Included in `acked`.
+    pub acked_lost: u64,
+    /// Never acknowledged: delivery failed after retries (see `errors`).
+    pub failed: u64,
+    /// Written twice because a retry followed a lost acknowledgement.
+    pub duplicates: u64,
+    /// Sent with acks=0: the producer never learns their fate.
+    pub unacknowledged: u64,
+    /// acks=0 records known to be gone (sent to a dead leader, or lost in a failover).
+    pub unacknowledged_lost: u64,
 }
 
 impl ProducerState {
@@ -56,6 +82,10 @@ impl ProducerState {
             next_seq: 0,
             recent: VecDeque::with_capacity(RECENT_DECISIONS),
             queued: Vec::new(),
+            retries: VecDeque::new(),
+            removed: false,
+            ledger: Ledger::default(),
+            error_reported: Vec::new(),
         }
     }
 

@@ -1,8 +1,8 @@
 //! Scenario files: a cluster configuration, a script of timed steps and a
 //! duration. The format is documented in `docs/scenario-format.md`.
 
-use crate::command::{Command, ResetSpec};
-use crate::config::{BrokerSettings, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig, TopicConfig};
+use crate::command::{Command, ResetSpec, TopicConfigChange};
+use crate::config::{Acks, BrokerSettings, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig, TopicConfig};
 use crate::error::{ErrorCode, SimError};
 use crate::Cluster;
 use serde::{Deserialize, Serialize};
@@ -58,6 +58,13 @@ pub enum Action {
     SetGroupRate,
     AddPartitions,
     ResetOffsets,
+    KillBroker,
+    ShutdownBroker,
+    RestartBroker,
+    SlowBroker,
+    ElectPreferredLeader,
+    SetTopicConfig,
+    SetProducer,
 }
 
 /// One timed step. Which fields a step needs depends on `do`; the others must
@@ -95,6 +102,21 @@ pub struct ScriptStep {
     /// For `add_producer`: the producer's configuration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_producer: Option<ProducerConfig>,
+    /// For broker steps: the broker id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub broker: Option<u32>,
+    /// For `slow_broker`: the fetch delay multiplier (1 = normal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub factor: Option<u32>,
+    /// For `set_topic_config`: Kafka config names and values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config: Option<TopicConfigChange>,
+    /// For `set_producer`: the new `acks`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acks: Option<Acks>,
+    /// For `set_producer`: the new `enable.idempotence`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_idempotence: Option<bool>,
 }
 
 fn need<T: Clone>(v: &Option<T>, field: &str, step: usize, action: &str) -> Result<T, SimError> {
@@ -144,23 +166,49 @@ impl ScriptStep {
             },
             Action::ResetOffsets => {
                 let to = need(&self.to, "to", index, a)?;
-                let spec =
-                    match to.as_str() {
-                        "earliest" => ResetSpec::ToEarliest,
-                        "latest" => ResetSpec::ToLatest,
-                        "offset" => ResetSpec::ToOffset(need(&self.offset, "offset", index, a)?),
-                        "shift" => ResetSpec::ShiftBy(need(&self.shift_by, "shift_by", index, a)?),
-                        other => return Err(SimError::new(
+                let spec = match to.as_str() {
+                    "earliest" => ResetSpec::ToEarliest,
+                    "latest" => ResetSpec::ToLatest,
+                    "offset" => ResetSpec::ToOffset(need(&self.offset, "offset", index, a)?),
+                    "shift" => ResetSpec::ShiftBy(need(&self.shift_by, "shift_by", index, a)?),
+                    other => {
+                        return Err(SimError::new(
                             ErrorCode::InvalidConfig,
                             format!("script[{index}].to"),
                             format!("unknown reset target {other:?}: use earliest, latest, offset or shift"),
                             format!(
                                 "알 수 없는 재설정 대상 {other:?}: earliest, latest, offset, shift 중 하나를 쓰세요"
                             ),
-                        )),
-                    };
+                        ))
+                    }
+                };
                 Command::ResetOffsets { group: group()?, spec }
             }
+            Action::KillBroker => Command::KillBroker {
+                broker: need(&self.broker, "broker", index, a)?,
+            },
+            Action::ShutdownBroker => Command::ShutdownBroker {
+                broker: need(&self.broker, "broker", index, a)?,
+            },
+            Action::RestartBroker => Command::RestartBroker {
+                broker: need(&self.broker, "broker", index, a)?,
+            },
+            Action::SlowBroker => Command::SlowBroker {
+                broker: need(&self.broker, "broker", index, a)?,
+                factor: need(&self.factor, "factor", index, a)?,
+            },
+            Action::ElectPreferredLeader => Command::ElectPreferredLeader {
+                topic: self.topic.clone(),
+            },
+            Action::SetTopicConfig => Command::SetTopicConfig {
+                topic: need(&self.topic, "topic", index, a)?,
+                changes: need(&self.config, "config", index, a)?,
+            },
+            Action::SetProducer => Command::SetProducerAcks {
+                producer: need(&self.producer, "producer", index, a)?,
+                acks: need(&self.acks, "acks", index, a)?,
+                enable_idempotence: self.enable_idempotence,
+            },
         })
     }
 }
@@ -177,6 +225,13 @@ fn serde_name(a: Action) -> &'static str {
         Action::SetGroupRate => "set_group_rate",
         Action::AddPartitions => "add_partitions",
         Action::ResetOffsets => "reset_offsets",
+        Action::KillBroker => "kill_broker",
+        Action::ShutdownBroker => "shutdown_broker",
+        Action::RestartBroker => "restart_broker",
+        Action::SlowBroker => "slow_broker",
+        Action::ElectPreferredLeader => "elect_preferred_leader",
+        Action::SetTopicConfig => "set_topic_config",
+        Action::SetProducer => "set_producer",
     }
 }
 
@@ -263,6 +318,7 @@ pub struct Summary {
     pub partitions: Vec<SummaryPartition>,
     pub producers: Vec<SummaryProducer>,
     pub groups: Vec<SummaryGroup>,
+    pub ledger: SummaryLedger,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -276,6 +332,8 @@ pub struct SummaryPartition {
     pub leader_epoch: u32,
     pub replicas: Vec<u32>,
     pub isr: Vec<u32>,
+    /// Each replica's log end offset, by broker id.
+    pub log_end_offsets: std::collections::BTreeMap<String, u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -284,6 +342,17 @@ pub struct SummaryProducer {
     pub sent: u64,
     pub acked: u64,
     pub errors: std::collections::BTreeMap<String, u64>,
+}
+
+/// The loss ledger over all producers.
+#[derive(Clone, Debug, PartialEq, Default, Serialize)]
+pub struct SummaryLedger {
+    pub acked: u64,
+    pub acked_lost: u64,
+    pub failed: u64,
+    pub duplicates: u64,
+    pub unacknowledged: u64,
+    pub unacknowledged_lost: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -332,6 +401,7 @@ impl Summary {
                     leader_epoch: p.leader_epoch,
                     replicas: p.replicas.clone(),
                     isr: p.isr.clone(),
+                    log_end_offsets: p.log_end_offsets.iter().map(|(b, o)| (b.to_string(), *o)).collect(),
                 })
                 .collect(),
             producers: v
@@ -375,6 +445,15 @@ impl Summary {
                     redelivered: g.redelivered,
                 })
                 .collect(),
+            ledger: v.producers.iter().fold(SummaryLedger::default(), |mut l, p| {
+                l.acked += p.ledger.acked;
+                l.acked_lost += p.ledger.acked_lost;
+                l.failed += p.ledger.failed;
+                l.duplicates += p.ledger.duplicates;
+                l.unacknowledged += p.ledger.unacknowledged;
+                l.unacknowledged_lost += p.ledger.unacknowledged_lost;
+                l
+            }),
         }
     }
 }

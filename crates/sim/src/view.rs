@@ -17,6 +17,9 @@ pub struct ClusterView {
 pub struct BrokerView {
     pub id: BrokerId,
     pub alive: bool,
+    /// The controller has noticed it is down.
+    pub fenced: bool,
+    pub slow_factor: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -42,6 +45,8 @@ pub struct PartitionView {
     /// Bytes retained in the leader's log.
     pub size_bytes: u64,
     pub segments: u32,
+    /// Each replica's log end offset, in replica order.
+    pub log_end_offsets: Vec<(BrokerId, u64)>,
 }
 
 impl PartitionView {
@@ -59,8 +64,9 @@ pub struct ProducerView {
     pub rate_per_s: f64,
     pub sent: u64,
     pub acked: u64,
-    /// Failed sends by Kafka error name.
+    /// Failed attempts by Kafka error name (records × attempts).
     pub errors: Vec<(String, u64)>,
+    pub ledger: crate::producer::Ledger,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -1,0 +1,330 @@
+//! The producer's path: records are partitioned, grouped into one batch per
+//! partition per step, sent to the partition leader, acknowledged as `acks`
+//! says, and retried on retriable errors until `delivery.timeout.ms`.
+//!
+//! Broker side, as Kafka's `Partition.appendRecordsToLeader` and
+//! `DelayedProduce` decide: acks=all is refused with NOT_ENOUGH_REPLICAS when the
+//! ISR is smaller than `min.insync.replicas`; otherwise the leader appends and the
+//! request waits until the high watermark passes the batch
+//! (`checkEnoughReplicasReachOffset`), answering NOT_ENOUGH_REPLICAS_AFTER_APPEND
+//! if the ISR shrank below the minimum meanwhile, or REQUEST_TIMED_OUT.
+
+use crate::cluster::Cluster;
+use crate::config::Acks;
+use crate::event::{Event, EventKind};
+use crate::log::{record_bytes, Record, FLAG_ACKED, FLAG_ACKS0, NULL_KEY};
+use crate::producer::PlacedRecord;
+use crate::replication::{Batch, PendingBatch};
+
+/// How far back the idempotent duplicate check looks in a partition's log.
+const DEDUP_WINDOW: usize = 4096;
+
+impl Cluster {
+    /// Partitions the records due this step and sends one batch per partition,
+    /// then re-sends batches whose retry time has come.
+    pub(crate) fn produce(&mut self, now: u64) {
+        for pi in 0..self.producers.len() {
+            if self.producers[pi].removed {
+                continue;
+            }
+            let batches = self.new_batches(pi, now);
+            for batch in batches {
+                self.send(batch, now);
+            }
+            while self.producers[pi]
+                .retries
+                .front()
+                .is_some_and(|b| b.next_attempt_ms <= now)
+            {
+                if let Some(batch) = self.producers[pi].retries.pop_front() {
+                    self.send(batch, now);
+                }
+            }
+        }
+    }
+
+    fn new_batches(&mut self, pi: usize, now: u64) -> Vec<Batch> {
+        let Self {
+            producers,
+            topics,
+            rng,
+            keys,
+            ..
+        } = self;
+        let producer = &mut producers[pi];
+        let due = producer.due(now);
+        if due == 0 {
+            return Vec::new();
+        }
+        let ti = producer.topic;
+        let n = topics[ti].partitions.len();
+        producer.queued.clear();
+        producer.queued.resize(n, 0);
+        let mut batches: Vec<Option<Batch>> = vec![None; n];
+        for i in 0..due {
+            producer.emitted_since += 1;
+            let ts = producer.timestamp_of(producer.emitted_since).min(now);
+            let key = producer.next_key(rng);
+            let key_bytes = if key == NULL_KEY {
+                None
+            } else {
+                Some(&keys[key as usize][..])
+            };
+            let bytes = record_bytes(key_bytes.map_or(0, |k| k.len() as u32), producer.config.value_bytes);
+            let decision = producer
+                .partitioner
+                .choose(key_bytes, bytes, n as u32, &producer.queued, rng);
+            let p = decision.partition as usize;
+            producer.queued[p] += u64::from(bytes);
+            let flags = if producer.config.acks == Acks::None {
+                FLAG_ACKS0
+            } else {
+                0
+            };
+            let record = Record {
+                key,
+                bytes,
+                producer: pi as u16,
+                flags,
+                seq: producer.next_seq,
+                timestamp_ms: ts,
+            };
+            producer.next_seq = producer.next_seq.wrapping_add(1);
+            producer.sent += 1;
+            batches[p]
+                .get_or_insert_with(|| Batch {
+                    producer: pi as u16,
+                    topic: ti,
+                    partition: p as u32,
+                    records: Vec::new(),
+                    created_ms: now,
+                    attempts: 0,
+                    next_attempt_ms: now,
+                })
+                .records
+                .push(record);
+            if due - i <= crate::producer::RECENT_DECISIONS as u64 {
+                // The offset is not known yet; `send` fills it in for the UI.
+                producer.remember(PlacedRecord {
+                    key,
+                    decision,
+                    offset: u64::MAX,
+                    timestamp_ms: ts,
+                });
+            }
+        }
+        batches.into_iter().flatten().collect()
+    }
+
+    /// One attempt to write a batch to its partition's leader.
+    pub(crate) fn send(&mut self, mut batch: Batch, now: u64) {
+        batch.attempts += 1;
+        let (ti, p, pi) = (batch.topic, batch.partition as usize, batch.producer as usize);
+        let acks = self.producers[pi].config.acks;
+        let part = &self.topics[ti].partitions[p];
+        let leader = part.leader;
+        let leader_alive = leader.is_some_and(|b| self.broker_alive(b));
+        if leader.is_none() {
+            return self.retry_or_fail(batch, "LEADER_NOT_AVAILABLE", now);
+        }
+        if !leader_alive {
+            if acks == Acks::None {
+                // Fire and forget into a dead broker: gone, and nobody is told.
+                let n = batch.records.len() as u64;
+                self.producers[pi].ledger.unacknowledged += n;
+                self.producers[pi].ledger.unacknowledged_lost += n;
+                return;
+            }
+            return self.retry_or_fail(batch, "NETWORK_EXCEPTION", now);
+        }
+        let min_isr = self.topics[ti].settings.min_insync_replicas;
+        if acks == Acks::All && (part.isr.len() as u32) < min_isr {
+            return self.retry_or_fail(batch, "NOT_ENOUGH_REPLICAS", now);
+        }
+        // Append (the idempotent producer's retries skip what is already there).
+        let idempotent = self.producers[pi].config.idempotent();
+        let settings = self.topics[ti].log_settings();
+        let part = &mut self.topics[ti].partitions[p];
+        let mut first = None;
+        let mut last = 0;
+        let mut duplicates = 0u32;
+        for r in &batch.records {
+            if batch.attempts > 1 && part.log.contains_seq(r.producer, r.seq, DEDUP_WINDOW) {
+                if idempotent {
+                    continue;
+                }
+                duplicates += 1;
+            }
+            let mut r = *r;
+            if acks == Acks::Leader {
+                r.flags |= FLAG_ACKED;
+            }
+            let o = part.log.append(r, now, &settings);
+            first.get_or_insert(o);
+            last = o;
+        }
+        let leader_epoch = part.leader_epoch;
+        let n = batch.records.len() as u64;
+        let topic_name = self.topics[ti].name.clone();
+        if duplicates > 0 {
+            self.producers[pi].ledger.duplicates += u64::from(duplicates);
+            let producer = self.producers[pi].config.id.clone();
+            self.emit(EventKind::Duplicated {
+                producer,
+                topic: topic_name.clone(),
+                partition: p as u32,
+                records: duplicates,
+            });
+        }
+        if let Some(first) = first {
+            self.fill_recent_offsets(pi, p as u32, first, &batch);
+            if self.record_events {
+                let producer = self.producers[pi].config.id.clone();
+                self.events.push(Event {
+                    t_ms: now,
+                    kind: EventKind::Produced {
+                        producer,
+                        topic: topic_name,
+                        partition: p as u32,
+                        first_offset: first,
+                        last_offset: last,
+                        count: (last - first + 1) as u32,
+                    },
+                });
+            }
+        }
+        match acks {
+            Acks::None => self.producers[pi].ledger.unacknowledged += n,
+            Acks::Leader => {
+                self.producers[pi].acked += n;
+                self.producers[pi].ledger.acked += n;
+            }
+            Acks::All => match first {
+                Some(first) => {
+                    let deadline_ms = now + self.producers[pi].config.request_timeout_ms;
+                    let part = &mut self.topics[ti].partitions[p];
+                    part.pending.push_back(PendingBatch {
+                        batch,
+                        first_offset: first,
+                        last_offset: last,
+                        leader_epoch,
+                        deadline_ms,
+                    });
+                    // A single-replica ISR can acknowledge at once.
+                    let lag_max = self.config.broker_config.replica_lag_time_max_ms;
+                    let min_isr = self.topics[ti].settings.min_insync_replicas;
+                    let alive = self.alive_set();
+                    self.topics[ti].partitions[p].maybe_increment_hw(now, lag_max, min_isr, &|b| alive.contains(&b));
+                }
+                // Everything was already there (idempotent retry): acknowledged.
+                None => {
+                    self.producers[pi].acked += n;
+                    self.producers[pi].ledger.acked += n;
+                }
+            },
+        }
+    }
+
+    fn fill_recent_offsets(&mut self, pi: usize, partition: u32, first: u64, batch: &Batch) {
+        let recent = &mut self.producers[pi].recent;
+        for placed in recent
+            .iter_mut()
+            .filter(|r| r.offset == u64::MAX && r.decision.partition == partition)
+        {
+            if let Some(i) = batch
+                .records
+                .iter()
+                .position(|r| r.timestamp_ms == placed.timestamp_ms && r.key == placed.key)
+            {
+                placed.offset = first + i as u64;
+            }
+        }
+    }
+
+    /// Acknowledges (or fails) acks=all requests whose outcome is known.
+    pub(crate) fn complete_pending(&mut self, now: u64) {
+        for ti in 0..self.topics.len() {
+            let min_isr = self.topics[ti].settings.min_insync_replicas;
+            for p in 0..self.topics[ti].partitions.len() {
+                loop {
+                    let part = &mut self.topics[ti].partitions[p];
+                    let Some(front) = part.pending.front() else { break };
+                    let outcome = if part.leader_epoch != front.leader_epoch {
+                        Some(Err("NOT_LEADER_OR_FOLLOWER"))
+                    } else if part.high_watermark > front.last_offset {
+                        if (part.isr.len() as u32) < min_isr {
+                            Some(Err("NOT_ENOUGH_REPLICAS_AFTER_APPEND"))
+                        } else {
+                            Some(Ok(()))
+                        }
+                    } else if now >= front.deadline_ms {
+                        Some(Err("REQUEST_TIMED_OUT"))
+                    } else {
+                        None
+                    };
+                    // Later batches of the same partition cannot finish first.
+                    let Some(outcome) = outcome else { break };
+                    let Some(done) = part.pending.pop_front() else { break };
+                    match outcome {
+                        Ok(()) => {
+                            part.mark_acked(done.first_offset, done.last_offset);
+                            let pi = done.batch.producer as usize;
+                            let n = done.batch.records.len() as u64;
+                            self.producers[pi].acked += n;
+                            self.producers[pi].ledger.acked += n;
+                        }
+                        Err(error) => self.retry_or_fail(done.batch, error, now),
+                    }
+                }
+            }
+        }
+    }
+
+    /// A retriable error: try again after `retry.backoff.ms`, unless
+    /// `delivery.timeout.ms` has passed since the batch was created.
+    fn retry_or_fail(&mut self, mut batch: Batch, error: &'static str, now: u64) {
+        let pi = batch.producer as usize;
+        let n = batch.records.len() as u32;
+        let (backoff, delivery_timeout) = {
+            let c = &self.producers[pi].config;
+            (c.retry_backoff_ms, c.delivery_timeout_ms)
+        };
+        let retrying = now + backoff < batch.created_ms + delivery_timeout;
+        // Counted per failed produce request, as a client's error metrics do.
+        *self.producers[pi].errors.entry(error).or_insert(0) += 1;
+        let topic = self.topics[batch.topic].name.clone();
+        let producer = self.producers[pi].config.id.clone();
+        // An event per failed request would flood the log while a partition is
+        // unavailable: report each (partition, error) at most once a second, and
+        // every final failure.
+        let reported = &mut self.producers[pi].error_reported;
+        let key = (batch.partition, error);
+        let due = match reported.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, t)) if now < *t + 1000 => false,
+            Some((_, t)) => {
+                *t = now;
+                true
+            }
+            None => {
+                reported.push((key, now));
+                true
+            }
+        };
+        if due || !retrying {
+            self.emit(EventKind::ProduceError {
+                producer,
+                topic,
+                partition: batch.partition,
+                error,
+                records: n,
+                retrying,
+            });
+        }
+        if retrying {
+            batch.next_attempt_ms = now + backoff;
+            self.producers[pi].retries.push_back(batch);
+        } else {
+            self.producers[pi].ledger.failed += u64::from(n);
+        }
+    }
+}
