@@ -36,6 +36,7 @@ step "native tests (whole workspace, incl. doctests)"
 cargo test --locked --workspace
 
 step "wasm32 tests: kafka-sim under Node, the app in headless Chromium"
+cargo test --locked --target wasm32-unknown-unknown -p kafka-sim --test determinism
 cargo test --locked --target wasm32-unknown-unknown -p kafka-visualiser --tests
 
 step "release bundle (trunk build --release: opt-level z, LTO, wasm-opt)"
