@@ -655,6 +655,17 @@ impl Cluster {
                     acked: p.acked,
                     errors: p.errors.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
                     ledger: p.ledger.clone(),
+                    recent: p
+                        .recent
+                        .iter()
+                        .map(|r| crate::view::RecentDecision {
+                            key: self.key_bytes(r.key).map(|k| String::from_utf8_lossy(k).into_owned()),
+                            partition: r.decision.partition,
+                            offset: (r.offset != u64::MAX).then_some(r.offset),
+                            timestamp_ms: r.timestamp_ms,
+                            reason: r.decision.reason,
+                        })
+                        .collect(),
                 })
                 .collect(),
             groups: self.groups.iter().map(|g| self.group_view(g)).collect(),

@@ -37,6 +37,7 @@ pub mod producer;
 pub mod replication;
 pub mod rng;
 pub mod scenario;
+pub mod story;
 pub mod view;
 
 pub use cluster::Cluster;

@@ -58,6 +58,17 @@ impl Cluster {
         }
         let ti = producer.topic;
         let n = topics[ti].partitions.len();
+        // The built-in partitioner skips partitions without a leader for null keys.
+        for (p, part) in topics[ti].partitions.iter().enumerate() {
+            let availability = if part.leader.is_some() {
+                crate::partitioner::Availability::Available
+            } else {
+                crate::partitioner::Availability::NoLeader
+            };
+            if producer.partitioner.availability(p as u32) != availability {
+                producer.partitioner.set_availability(p as u32, availability);
+            }
+        }
         producer.queued.clear();
         producer.queued.resize(n, 0);
         let mut batches: Vec<Option<Batch>> = vec![None; n];

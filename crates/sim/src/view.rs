@@ -67,6 +67,20 @@ pub struct ProducerView {
     /// Failed attempts by Kafka error name (records × attempts).
     pub errors: Vec<(String, u64)>,
     pub ledger: crate::producer::Ledger,
+    /// The partitioner's latest decisions, oldest first.
+    pub recent: Vec<RecentDecision>,
+}
+
+/// One partitioner decision, with the record it placed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RecentDecision {
+    /// The key as text (lossy UTF-8); `None` for a null key.
+    pub key: Option<String>,
+    pub partition: u32,
+    /// `None` until the record is written (or if the write failed).
+    pub offset: Option<u64>,
+    pub timestamp_ms: u64,
+    pub reason: crate::partitioner::DecisionReason,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
