@@ -28,7 +28,7 @@ enum Cmd {
     /// (to_positive(murmur2(key)) % partitions).
     Partition {
         /// Number of partitions of the topic (1 to 2147483647).
-        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=i32::MAX as i64))]
+        #[arg(long, allow_negative_numbers = true, value_parser = clap::value_parser!(u32).range(1..=i32::MAX as i64))]
         partitions: u32,
         /// Keys are hex bytes (e.g. 0a1b) instead of UTF-8 text.
         #[arg(long)]
@@ -50,7 +50,7 @@ enum Cmd {
         /// Scenario file (JSON; see docs/scenario-format.md).
         scenario: String,
         /// Stop at this simulated time instead of the scenario's duration_ms.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         until_ms: Option<u64>,
         /// Print every event as one JSON object per line before the summary.
         #[arg(long)]
@@ -62,7 +62,7 @@ enum Cmd {
         #[arg(long)]
         group: String,
         /// Describe the group at this simulated time (default: the scenario's end).
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         at_ms: Option<u64>,
     },
 }
@@ -86,9 +86,6 @@ impl From<StrategyArg> for Strategy {
     }
 }
 
-/// A bad-input failure: one line, exit code 2.
-struct BadInput(String);
-
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -97,13 +94,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            let text = e.render().to_string();
-            let first = text
-                .lines()
-                .next()
-                .unwrap_or("bad arguments")
-                .trim_start_matches("error: ");
-            eprintln!("kafka-sim: {first} (see kafka-sim --help)");
+            eprintln!("kafka-sim: {} (see kafka-sim --help)", clap_error_line(&e));
             return ExitCode::from(2);
         }
     };
@@ -125,15 +116,60 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(BadInput(msg)) => {
-            eprintln!("kafka-sim: {msg}");
+        Err(Failure::BadInput(msg)) => {
+            eprintln!("kafka-sim: {}", one_line(&msg));
             ExitCode::from(2)
+        }
+        // The reader went away (`kafka-sim run x.json --trace | head`): stop quietly.
+        Err(Failure::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // Not bad input: the output could not be written (disk full, closed stdout).
+        Err(Failure::Output(e)) => {
+            eprintln!("kafka-sim: cannot write output: {}", one_line(&e.to_string()));
+            ExitCode::from(1)
         }
     }
 }
 
-fn io_err(e: std::io::Error) -> BadInput {
-    BadInput(format!("cannot write output: {e}"))
+/// Clap renders an error as several lines (the message, then the missing
+/// arguments or the possible values, then usage). The contract is one line: keep
+/// the first paragraph, joined.
+fn clap_error_line(e: &clap::Error) -> String {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand
+    ) {
+        return "a subcommand is required: partition, assign, run or describe".to_string();
+    }
+    let text = e.render().to_string();
+    let first: Vec<&str> = text
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .map(|l| l.trim().trim_start_matches("error: "))
+        .collect();
+    if first.is_empty() {
+        "bad arguments".to_string()
+    } else {
+        first.join(" ")
+    }
+}
+
+/// Messages may quote user input (a group name, a path) that holds line breaks.
+fn one_line(msg: &str) -> String {
+    msg.split(['\n', '\r'])
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Why a command failed: bad input (exit 2) or output that could not be written.
+enum Failure {
+    BadInput(String),
+    Output(std::io::Error),
+}
+
+fn io_err(e: std::io::Error) -> Failure {
+    Failure::Output(e)
 }
 
 #[derive(Serialize)]
@@ -144,7 +180,7 @@ struct KeyPartition {
     partition: u32,
 }
 
-fn partition(out: &mut impl Write, partitions: u32, hex: bool, json: bool, keys: &[String]) -> Result<(), BadInput> {
+fn partition(out: &mut impl Write, partitions: u32, hex: bool, json: bool, keys: &[String]) -> Result<(), Failure> {
     let mut rows = Vec::with_capacity(keys.len());
     for key in keys {
         let bytes = if hex { parse_hex(key)? } else { key.as_bytes().to_vec() };
@@ -158,7 +194,7 @@ fn partition(out: &mut impl Write, partitions: u32, hex: bool, json: bool, keys:
         });
     }
     if json {
-        let text = serde_json::to_string(&rows).map_err(|e| BadInput(e.to_string()))?;
+        let text = serde_json::to_string(&rows).map_err(|e| Failure::BadInput(e.to_string()))?;
         writeln!(out, "{text}").map_err(io_err)?;
     } else {
         let w = rows.iter().map(|r| display_width(&r.key)).max().unwrap_or(0).max(3);
@@ -207,9 +243,9 @@ fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(display_width(s))))
 }
 
-fn parse_hex(s: &str) -> Result<Vec<u8>, BadInput> {
+fn parse_hex(s: &str) -> Result<Vec<u8>, Failure> {
     let bad = || {
-        BadInput(format!(
+        Failure::BadInput(format!(
             "--hex key {s:?} is not hex bytes: use an even number of digits 0-9, a-f (e.g. 0a1b)"
         ))
     };
@@ -222,44 +258,102 @@ fn parse_hex(s: &str) -> Result<Vec<u8>, BadInput> {
         .collect()
 }
 
-fn read_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, BadInput> {
+fn read_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Failure> {
+    let text = text.trim_start_matches('\u{feff}');
+    let start = text.trim_start();
+    if start.is_empty() {
+        return Err(Failure::BadInput(format!("{what}: invalid JSON: the input is empty")));
+    }
+    // serde would also read a struct from a JSON array (`[]`): the formats are objects.
+    if !start.starts_with('{') {
+        return Err(Failure::BadInput(format!(
+            "{what}: invalid JSON: expected an object {{…}} at the top level"
+        )));
+    }
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let value = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        if path == "." || path.is_empty() {
-            BadInput(format!("{what}: {inner}"))
+        let at = if path == "." || path == "?" || path.is_empty() {
+            String::new()
         } else {
-            BadInput(format!("{what}: at {path}: {inner}"))
+            format!("at {path}: ")
+        };
+        if inner.is_data() {
+            return Failure::BadInput(format!("{what}: {at}{inner}"));
         }
-    })
+        if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+            // Valid JSON, but serde_json reports a number or a list where a name
+            // is expected (`"acks": 1`) as a syntax error ("expected value").
+            if let Some(msg) = wrong_kind::<T>(text, inner.line(), inner.column()) {
+                return Failure::BadInput(format!("{what}: {at}{msg}"));
+            }
+            return Failure::BadInput(format!("{what}: {at}this kind of value is not allowed here ({inner})"));
+        }
+        Failure::BadInput(format!("{what}: invalid JSON: {inner}"))
+    })?;
+    // Nothing but whitespace may follow the object.
+    de.end()
+        .map_err(|e| Failure::BadInput(format!("{what}: invalid JSON: {e}")))?;
+    Ok(value)
 }
 
-fn assign(out: &mut impl Write, strategy: Strategy) -> Result<(), BadInput> {
+/// For a value of the wrong kind at `line`:`column` (1-based, as serde_json
+/// counts), finds what is allowed there by reading the input again with a
+/// string in its place: the error then lists the accepted names.
+fn wrong_kind<T: serde::de::DeserializeOwned>(text: &str, line: usize, column: usize) -> Option<String> {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum();
+    // serde_json points at the value or just before it.
+    let from = line_start + column.saturating_sub(1);
+    let start = from + text.get(from..)?.len() - text.get(from..)?.trim_start_matches([' ', ':', '\t']).len();
+    let mut values = serde_json::Deserializer::from_str(text.get(start..)?).into_iter::<serde::de::IgnoredAny>();
+    values.next()?.ok()?;
+    let end = start + values.byte_offset();
+    let found = &text[start..end];
+    let probe = format!("{}\"\\u0001\"{}", &text[..start], &text[end..]);
+    let err = serde_json::from_str::<T>(&probe).err()?;
+    if !err.is_data() {
+        return None;
+    }
+    let msg = err.to_string();
+    let expected = &msg[msg.find("expected ")?..];
+    let expected = expected.find(" at line ").map_or(expected, |i| &expected[..i]);
+    let found = if found.len() > 40 { "this value" } else { found };
+    Some(format!(
+        "{found} is not allowed here: {expected}, written as a JSON string (line {line} column {column})"
+    ))
+}
+
+fn assign(out: &mut impl Write, strategy: Strategy) -> Result<(), Failure> {
     let mut text = String::new();
     std::io::stdin()
         .read_to_string(&mut text)
-        .map_err(|e| BadInput(format!("cannot read stdin: {e}")))?;
+        .map_err(|e| Failure::BadInput(format!("cannot read stdin: {e}")))?;
     let request: AssignRequest = read_json(&text, "stdin")?;
     let response = request
         .run(strategy)
-        .map_err(|e| BadInput(format!("{}: {}", e.field, e.en)))?;
-    let json = serde_json::to_string(&response).map_err(|e| BadInput(e.to_string()))?;
+        .map_err(|e| Failure::BadInput(format!("stdin: {}: {}", e.field, e.en)))?;
+    let json = serde_json::to_string(&response).map_err(|e| Failure::BadInput(e.to_string()))?;
     writeln!(out, "{json}").map_err(io_err)
 }
 
-fn load_scenario(path: &str) -> Result<Scenario, BadInput> {
-    let text = std::fs::read_to_string(path).map_err(|e| BadInput(format!("cannot read scenario {path}: {e}")))?;
+fn load_scenario(path: &str) -> Result<Scenario, Failure> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Failure::BadInput(format!("cannot read scenario {path}: {e}")))?;
     let scenario: Scenario = read_json(&text, path)?;
     scenario
         .validate()
-        .map_err(|e| BadInput(format!("{path}: {}: {} ({})", e.field, e.en, e.code.name())))?;
+        .map_err(|e| Failure::BadInput(format!("{path}: {}: {} ({})", e.field, e.en, e.code.name())))?;
     Ok(scenario)
 }
 
-fn run(out: &mut impl Write, path: &str, until_ms: Option<u64>, trace: bool) -> Result<(), BadInput> {
+fn run(out: &mut impl Write, path: &str, until_ms: Option<u64>, trace: bool) -> Result<(), Failure> {
     let scenario = load_scenario(path)?;
-    let mut runner = Runner::new(&scenario).map_err(|e| BadInput(format!("{path}: {e}")))?;
+    let mut runner = Runner::new(&scenario).map_err(|e| Failure::BadInput(format!("{path}: {e}")))?;
     runner.cluster.set_record_events(trace);
     let end = until_ms.unwrap_or(scenario.duration_ms);
     let mut out = std::io::BufWriter::new(out);
@@ -271,7 +365,7 @@ fn run(out: &mut impl Write, path: &str, until_ms: Option<u64>, trace: bool) -> 
         let events = runner.cluster.drain_events();
         if trace {
             for e in &events {
-                let line = serde_json::to_string(e).map_err(|e| BadInput(e.to_string()))?;
+                let line = serde_json::to_string(e).map_err(|e| Failure::BadInput(e.to_string()))?;
                 writeln!(out, "{line}").map_err(io_err)?;
             }
         }
@@ -279,12 +373,12 @@ fn run(out: &mut impl Write, path: &str, until_ms: Option<u64>, trace: bool) -> 
             break;
         }
     }
-    let summary = serde_json::to_string(&Summary::of(&runner.cluster)).map_err(|e| BadInput(e.to_string()))?;
+    let summary = serde_json::to_string(&Summary::of(&runner.cluster)).map_err(|e| Failure::BadInput(e.to_string()))?;
     writeln!(out, "{summary}").map_err(io_err)?;
     out.flush().map_err(io_err)
 }
 
-fn describe_cmd(out: &mut impl Write, path: &str, group: &str, at_ms: Option<u64>) -> Result<(), BadInput> {
+fn describe_cmd(out: &mut impl Write, path: &str, group: &str, at_ms: Option<u64>) -> Result<(), Failure> {
     let scenario = load_scenario(path)?;
     if !scenario.groups.iter().any(|g| g.id == group)
         && !scenario
@@ -293,17 +387,17 @@ fn describe_cmd(out: &mut impl Write, path: &str, group: &str, at_ms: Option<u64
             .any(|s| s.new_group.as_ref().is_some_and(|g| g.id == group))
     {
         let known: Vec<&str> = scenario.groups.iter().map(|g| g.id.as_str()).collect();
-        return Err(BadInput(format!(
+        return Err(Failure::BadInput(format!(
             "--group {group}: no such group in {path} (groups: {})",
             known.join(", ")
         )));
     }
-    let mut runner = Runner::new(&scenario).map_err(|e| BadInput(format!("{path}: {e}")))?;
+    let mut runner = Runner::new(&scenario).map_err(|e| Failure::BadInput(format!("{path}: {e}")))?;
     runner.cluster.set_record_events(false);
     runner.run_until(at_ms.unwrap_or(scenario.duration_ms));
     let view = runner.cluster.view();
     let Some(g) = view.groups.iter().find(|g| g.id == group) else {
-        return Err(BadInput(format!(
+        return Err(Failure::BadInput(format!(
             "--group {group}: the group does not exist at that time"
         )));
     };
