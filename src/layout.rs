@@ -1,5 +1,9 @@
-//! Where things go on screen: a pure function of the simulation's view, so it
-//! can be tested natively (no overlaps, everything inside the canvas).
+//! Where things go on screen: a pure function of the simulation's view and the
+//! available width, tested natively (no overlaps, everything inside).
+//!
+//! Wide screens read left to right — producers, the partitioner stage, brokers
+//! (as many columns as fit, up to three), consumer groups. Narrow screens
+//! (phones) stack the same sections top to bottom.
 
 use kafka_sim::view::ClusterView;
 use kafka_sim::BrokerId;
@@ -21,10 +25,23 @@ impl Rect {
         o.x >= self.x && o.y >= self.y && o.x + o.w <= self.x + self.w && o.y + o.h <= self.y + self.h
     }
 
-    pub fn center_y(&self) -> f64 {
-        self.y + self.h / 2.0
+    pub fn center(&self) -> (f64, f64) {
+        (self.x + self.w / 2.0, self.y + self.h / 2.0)
+    }
+
+    pub fn right_mid(&self) -> (f64, f64) {
+        (self.x + self.w, self.y + self.h / 2.0)
+    }
+
+    pub fn left_mid(&self) -> (f64, f64) {
+        (self.x, self.y + self.h / 2.0)
     }
 }
+
+/// Log cells drawn per replica: the newest offsets.
+pub const CELLS: u32 = 8;
+const CELL_W: f64 = 14.0;
+const CELL_GAP: f64 = 2.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReplicaBox {
@@ -33,6 +50,27 @@ pub struct ReplicaBox {
     pub broker: BrokerId,
     pub leader: bool,
     pub rect: Rect,
+    /// Where the log cells go (slot 0 on the left).
+    pub cells: Rect,
+}
+
+impl ReplicaBox {
+    /// The rectangle of log cell `slot` (0..CELLS).
+    pub fn cell(&self, slot: u32) -> Rect {
+        let slot = slot.min(CELLS - 1);
+        Rect { x: self.cells.x + f64::from(slot) * (CELL_W + CELL_GAP), y: self.cells.y, w: CELL_W, h: self.cells.h }
+    }
+
+    /// The x position of the boundary before cell `slot` (for HW markers).
+    pub fn boundary_x(&self, slot: u32) -> f64 {
+        self.cells.x + f64::from(slot.min(CELLS)) * (CELL_W + CELL_GAP) - CELL_GAP / 2.0
+    }
+}
+
+/// The offsets shown in a replica's cells: `[first, first + CELLS)`, ending at
+/// the log end offset.
+pub fn cell_window(log_start: u64, log_end: u64) -> u64 {
+    log_end.saturating_sub(u64::from(CELLS)).max(log_start)
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -54,10 +92,11 @@ pub struct GroupBox {
     pub members: Vec<NamedBox>,
 }
 
-/// Which column heading a label is.
+/// Which heading a label is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
     Producers,
+    Partitioner,
     Brokers,
     Groups,
 }
@@ -66,153 +105,202 @@ pub enum Section {
 pub struct Topology {
     pub width: f64,
     pub height: f64,
+    pub narrow: bool,
     /// Section headings and where their text starts.
     pub labels: Vec<(Section, f64, f64)>,
     pub producers: Vec<NamedBox>,
+    pub partitioner: Rect,
     pub brokers: Vec<BrokerBox>,
     pub replicas: Vec<ReplicaBox>,
     pub groups: Vec<GroupBox>,
 }
 
-const PAD: f64 = 16.0;
-const COL_W: f64 = 200.0;
-const LABEL_H: f64 = 28.0;
-const PRODUCER_H: f64 = 44.0;
-const BROKER_W: f64 = 210.0;
-const BROKER_HEAD: f64 = 34.0;
-const REPLICA_H: f64 = 26.0;
-const GAP: f64 = 12.0;
-const COL_GAP: f64 = 36.0;
-const MEMBER_H: f64 = 30.0;
-const GROUP_HEAD: f64 = 30.0;
-/// Below this width the sections stack vertically (phones).
-pub const NARROW_BELOW: f64 = 760.0;
-
-/// Lays out the topology. On a wide screen left to right: producers, brokers
-/// (a grid of up to three columns), consumer groups. Narrower than
-/// [`NARROW_BELOW`], the same sections stack top to bottom at full width.
-pub fn topology(view: &ClusterView, available_width: f64) -> Topology {
-    let narrow = available_width < NARROW_BELOW;
-    // Narrow: one column as wide as the screen allows (at least 300 px).
-    let full_w = (available_width - 2.0 * PAD).max(300.0);
-    let (prod_x, prod_w) = (PAD, if narrow { full_w } else { COL_W });
-    let mut labels = vec![(Section::Producers, prod_x, 20.0)];
-    let mut y = LABEL_H + 8.0;
-    let producers: Vec<NamedBox> = view
-        .producers
-        .iter()
-        .map(|p| {
-            let rect = Rect {
-                x: prod_x,
-                y,
-                w: prod_w,
-                h: PRODUCER_H,
-            };
-            y += PRODUCER_H + GAP;
-            NamedBox { id: p.id.clone(), rect }
-        })
-        .collect();
-    let producers_bottom = y;
-
-    let (cols, broker_w, broker_x0, broker_y0) = if narrow {
-        (1, full_w, PAD, producers_bottom + LABEL_H)
-    } else {
-        (
-            view.brokers.len().clamp(1, 3),
-            BROKER_W,
-            prod_x + prod_w + COL_GAP,
-            LABEL_H + 8.0,
-        )
-    };
-    labels.push((Section::Brokers, broker_x0, broker_y0 - 16.0));
-    let mut brokers = Vec::new();
-    let mut replicas = Vec::new();
-    let mut row_y = broker_y0;
-    for row in view.brokers.chunks(cols) {
-        let row_h = row
-            .iter()
-            .map(|b| BROKER_HEAD + view.replicas_on(b.id).count() as f64 * (REPLICA_H + 4.0) + 8.0)
-            .fold(BROKER_HEAD + 8.0, f64::max);
-        for (c, b) in row.iter().enumerate() {
-            let rect = Rect {
-                x: broker_x0 + c as f64 * (broker_w + GAP),
-                y: row_y,
-                w: broker_w,
-                h: row_h,
-            };
-            for (k, p) in view.replicas_on(b.id).enumerate() {
-                replicas.push(ReplicaBox {
-                    topic: p.topic.clone(),
-                    partition: p.partition,
-                    broker: b.id,
-                    leader: p.leader == Some(b.id),
-                    rect: Rect {
-                        x: rect.x + 8.0,
-                        y: rect.y + BROKER_HEAD + k as f64 * (REPLICA_H + 4.0),
-                        w: broker_w - 16.0,
-                        h: REPLICA_H,
-                    },
-                });
-            }
-            brokers.push(BrokerBox { id: b.id, rect });
-        }
-        row_y += row_h + GAP;
+impl Topology {
+    pub fn replica(&self, topic: &str, partition: u32, broker: BrokerId) -> Option<&ReplicaBox> {
+        self.replicas.iter().find(|r| r.broker == broker && r.partition == partition && r.topic == topic)
     }
-    let brokers_right = broker_x0 + cols as f64 * (broker_w + GAP) - GAP;
 
-    let (group_x, group_w, mut gy) = if narrow {
-        (PAD, full_w, row_y + LABEL_H)
-    } else {
-        (brokers_right + COL_GAP, COL_W + 20.0, LABEL_H + 8.0)
-    };
-    labels.push((Section::Groups, group_x, gy - 16.0));
+    pub fn member(&self, group: &str, member: &str) -> Option<&NamedBox> {
+        self.groups.iter().find(|g| g.id == group)?.members.iter().find(|m| m.id == member)
+    }
+
+    pub fn producer(&self, id: &str) -> Option<&NamedBox> {
+        self.producers.iter().find(|p| p.id == id)
+    }
+}
+
+const PAD: f64 = 16.0;
+const PRODUCER_W: f64 = 170.0;
+const STAGE_W: f64 = 190.0;
+const LABEL_H: f64 = 28.0;
+const PRODUCER_H: f64 = 40.0;
+const BROKER_W: f64 = 236.0;
+const BROKER_HEAD: f64 = 30.0;
+const REPLICA_H: f64 = 28.0;
+const REPLICA_GAP: f64 = 4.0;
+const GAP: f64 = 12.0;
+const COL_GAP: f64 = 30.0;
+const MEMBER_H: f64 = 30.0;
+const GROUP_HEAD: f64 = 28.0;
+const GROUP_W: f64 = 200.0;
+const STAGE_MIN_H: f64 = 150.0;
+
+/// The width a wide layout needs with `cols` broker columns.
+fn wide_width(cols: usize) -> f64 {
+    PAD + PRODUCER_W + COL_GAP + STAGE_W + COL_GAP + cols as f64 * (BROKER_W + GAP) - GAP + COL_GAP + GROUP_W + PAD
+}
+
+/// Lays out the topology for `available_width` CSS pixels.
+pub fn topology(view: &ClusterView, available_width: f64) -> Topology {
+    let max_cols = view.brokers.len().clamp(1, 3);
+    let cols = (1..=max_cols).rev().find(|&c| wide_width(c) <= available_width.max(0.0));
+    match cols {
+        Some(cols) => wide(view, cols),
+        None => narrow(view, available_width),
+    }
+}
+
+fn replicas_of(view: &ClusterView, broker: BrokerId, rect: Rect, out: &mut Vec<ReplicaBox>) {
+    for (k, p) in view.replicas_on(broker).enumerate() {
+        let r = Rect {
+            x: rect.x + 8.0,
+            y: rect.y + BROKER_HEAD + k as f64 * (REPLICA_H + REPLICA_GAP),
+            w: rect.w - 16.0,
+            h: REPLICA_H,
+        };
+        // Label on the left (~66 px), cells, then LEO/HW figures on the right.
+        let cells_w = f64::from(CELLS) * (CELL_W + CELL_GAP) - CELL_GAP;
+        let cells = Rect { x: r.x + r.w - 44.0 - cells_w, y: r.y + 5.0, w: cells_w, h: r.h - 10.0 };
+        out.push(ReplicaBox {
+            topic: p.topic.clone(),
+            partition: p.partition,
+            broker,
+            leader: p.leader == Some(broker),
+            rect: r,
+            cells,
+        });
+    }
+}
+
+fn broker_height(view: &ClusterView, broker: BrokerId) -> f64 {
+    BROKER_HEAD + view.replicas_on(broker).count() as f64 * (REPLICA_H + REPLICA_GAP) + 6.0
+}
+
+fn groups_at(view: &ClusterView, x: f64, mut y: f64, w: f64) -> (Vec<GroupBox>, f64) {
     let mut groups = Vec::new();
     for g in &view.groups {
-        let h = GROUP_HEAD + g.members.len() as f64 * (MEMBER_H + 4.0) + 8.0;
-        let rect = Rect {
-            x: group_x,
-            y: gy,
-            w: group_w,
-            h,
-        };
+        let h = GROUP_HEAD + g.members.len() as f64 * (MEMBER_H + 4.0) + 6.0;
+        let rect = Rect { x, y, w, h };
         let members = g
             .members
             .iter()
             .enumerate()
             .map(|(k, m)| NamedBox {
                 id: m.id.clone(),
-                rect: Rect {
-                    x: rect.x + 8.0,
-                    y: rect.y + GROUP_HEAD + k as f64 * (MEMBER_H + 4.0),
-                    w: rect.w - 16.0,
-                    h: MEMBER_H,
-                },
+                rect: Rect { x: x + 8.0, y: y + GROUP_HEAD + k as f64 * (MEMBER_H + 4.0), w: w - 16.0, h: MEMBER_H },
             })
             .collect();
-        groups.push(GroupBox {
-            id: g.id.clone(),
-            rect,
-            members,
-        });
-        gy += h + GAP;
+        groups.push(GroupBox { id: g.id.clone(), rect, members });
+        y += h + GAP;
     }
+    (groups, y)
+}
 
-    let right = [prod_x + prod_w, brokers_right, group_x + group_w]
-        .into_iter()
-        .fold(0.0, f64::max);
-    let bottom = [
-        producers.last().map(|p| p.rect.y + p.rect.h),
-        brokers.iter().map(|b| b.rect.y + b.rect.h).reduce(f64::max),
-        groups.last().map(|g| g.rect.y + g.rect.h),
-    ]
-    .into_iter()
-    .flatten()
-    .fold(LABEL_H, f64::max);
+fn producers_at(view: &ClusterView, x: f64, y0: f64, w: f64, per_row: usize) -> (Vec<NamedBox>, f64) {
+    let per_row = per_row.max(1);
+    let col_w = (w - (per_row as f64 - 1.0) * GAP) / per_row as f64;
+    let boxes: Vec<NamedBox> = view
+        .producers
+        .iter()
+        .enumerate()
+        .map(|(i, p)| NamedBox {
+            id: p.id.clone(),
+            rect: Rect {
+                x: x + (i % per_row) as f64 * (col_w + GAP),
+                y: y0 + (i / per_row) as f64 * (PRODUCER_H + 6.0),
+                w: col_w,
+                h: PRODUCER_H,
+            },
+        })
+        .collect();
+    let rows = view.producers.len().div_ceil(per_row);
+    (boxes, y0 + rows as f64 * (PRODUCER_H + 6.0))
+}
+
+fn wide(view: &ClusterView, cols: usize) -> Topology {
+    let top = LABEL_H + 8.0;
+    let x_prod = PAD;
+    let x_stage = x_prod + PRODUCER_W + COL_GAP;
+    let x_brokers = x_stage + STAGE_W + COL_GAP;
+    let x_groups = x_brokers + cols as f64 * (BROKER_W + GAP) - GAP + COL_GAP;
+    // Many producers (the stress preset) go two to a row.
+    let per_row = if view.producers.len() > 12 { 2 } else { 1 };
+    let (producers, prod_bottom) = producers_at(view, x_prod, top, PRODUCER_W, per_row);
+    let stage_h = (prod_bottom - top).clamp(STAGE_MIN_H, 320.0);
+    let partitioner = Rect { x: x_stage, y: top, w: STAGE_W, h: stage_h };
+    let mut brokers = Vec::new();
+    let mut replicas = Vec::new();
+    let mut y = top;
+    for row in view.brokers.chunks(cols) {
+        let h = row.iter().map(|b| broker_height(view, b.id)).fold(0.0, f64::max);
+        for (c, b) in row.iter().enumerate() {
+            let rect = Rect { x: x_brokers + c as f64 * (BROKER_W + GAP), y, w: BROKER_W, h };
+            replicas_of(view, b.id, rect, &mut replicas);
+            brokers.push(BrokerBox { id: b.id, rect });
+        }
+        y += h + GAP;
+    }
+    let (groups, groups_bottom) = groups_at(view, x_groups, top, GROUP_W);
+    let labels = vec![
+        (Section::Producers, x_prod, 20.0),
+        (Section::Partitioner, x_stage, 20.0),
+        (Section::Brokers, x_brokers, 20.0),
+        (Section::Groups, x_groups, 20.0),
+    ];
+    let bottom = [prod_bottom, top + stage_h, y, groups_bottom].into_iter().fold(0.0, f64::max);
     Topology {
-        width: right + PAD,
+        width: wide_width(cols),
         height: bottom + PAD,
+        narrow: false,
         labels,
         producers,
+        partitioner,
+        brokers,
+        replicas,
+        groups,
+    }
+}
+
+fn narrow(view: &ClusterView, available_width: f64) -> Topology {
+    let w = (available_width - 2.0 * PAD).max(BROKER_W);
+    let x = PAD;
+    let mut labels = Vec::new();
+    let mut y = LABEL_H + 8.0;
+    labels.push((Section::Producers, x, y - 16.0));
+    let (producers, bottom) = producers_at(view, x, y, w, 2);
+    y = bottom + LABEL_H;
+    labels.push((Section::Partitioner, x, y - 16.0));
+    let partitioner = Rect { x, y, w, h: 120.0 };
+    y += partitioner.h + LABEL_H;
+    labels.push((Section::Brokers, x, y - 16.0));
+    let mut brokers = Vec::new();
+    let mut replicas = Vec::new();
+    for b in &view.brokers {
+        let rect = Rect { x, y, w, h: broker_height(view, b.id) };
+        replicas_of(view, b.id, rect, &mut replicas);
+        brokers.push(BrokerBox { id: b.id, rect });
+        y += rect.h + GAP;
+    }
+    y += LABEL_H - GAP;
+    labels.push((Section::Groups, x, y - 16.0));
+    let (groups, bottom) = groups_at(view, x, y, w);
+    Topology {
+        width: w + 2.0 * PAD,
+        height: bottom + PAD,
+        narrow: true,
+        labels,
+        producers,
+        partitioner,
         brokers,
         replicas,
         groups,
@@ -232,31 +320,17 @@ mod tests {
             name: "t".into(),
             partitions,
             replication_factor: rf,
-            config: TopicSettings {
-                min_insync_replicas: 1,
-                ..Default::default()
-            },
+            config: TopicSettings { min_insync_replicas: 1, ..Default::default() },
         }];
-        c.producers = vec![ProducerConfig {
-            topic: "t".into(),
-            ..c.producers[0].clone()
-        }];
-        c.groups = vec![GroupConfig {
-            topic: "t".into(),
-            consumers: 4,
-            ..c.groups[0].clone()
-        }];
+        c.producers = (0..3).map(|i| ProducerConfig::new(format!("p{i}"), "t", 5.0)).collect();
+        c.groups = vec![GroupConfig::new("g", "t", 4), GroupConfig::new("h", "t", 2)];
         c
     }
 
     fn assert_sane(t: &Topology) {
-        let canvas = Rect {
-            x: 0.0,
-            y: 0.0,
-            w: t.width,
-            h: t.height,
-        };
+        let canvas = Rect { x: 0.0, y: 0.0, w: t.width, h: t.height };
         let mut boxes: Vec<Rect> = t.producers.iter().map(|p| p.rect).collect();
+        boxes.push(t.partitioner);
         boxes.extend(t.brokers.iter().map(|b| b.rect));
         boxes.extend(t.groups.iter().map(|g| g.rect));
         for (i, a) in boxes.iter().enumerate() {
@@ -268,6 +342,8 @@ mod tests {
         for r in &t.replicas {
             let b = t.brokers.iter().find(|b| b.id == r.broker).unwrap();
             assert!(b.rect.contains(&r.rect), "replica {r:?} outside its broker");
+            assert!(r.rect.contains(&r.cells), "cells outside the replica {r:?}");
+            assert!(r.cells.x > r.rect.x + 60.0, "cells leave room for the label");
         }
         for (i, a) in t.replicas.iter().enumerate() {
             for b in &t.replicas[i + 1..] {
@@ -284,24 +360,30 @@ mod tests {
     #[test]
     fn default_topology_has_three_brokers_and_nine_replicas_without_overlaps() {
         let view = Cluster::new(ClusterConfig::default()).unwrap().view();
-        let t = topology(&view, 1280.0);
+        let t = topology(&view, 1400.0);
+        assert!(!t.narrow);
         assert_eq!(t.brokers.len(), 3);
         assert_eq!(t.replicas.len(), 9);
         assert_eq!(t.replicas.iter().filter(|r| r.leader).count(), 3);
+        assert!(t.width <= 1400.0);
         assert_sane(&t);
     }
 
     #[test]
-    fn narrow_screens_stack_sections_within_the_width() {
-        let view = Cluster::new(ClusterConfig::default()).unwrap().view();
-        let t = topology(&view, 390.0);
-        assert!(t.width <= 390.0, "{}", t.width);
-        let p = &t.producers[0].rect;
-        let b = &t.brokers[0].rect;
-        let g = &t.groups[0].rect;
-        assert!(p.y + p.h <= b.y && t.brokers.iter().all(|b| b.rect.y + b.rect.h <= g.y));
-        let wide = topology(&view, 1280.0);
-        assert!(wide.producers[0].rect.x + wide.producers[0].rect.w < wide.brokers[0].rect.x);
+    fn broker_columns_shrink_to_fit_the_width_then_sections_stack() {
+        let view = Cluster::new(config(6, 6, 3)).unwrap().view();
+        let wide3 = topology(&view, 1400.0);
+        let wide2 = topology(&view, 1200.0);
+        let wide1 = topology(&view, 950.0);
+        assert!(wide3.width <= 1400.0 && wide2.width <= 1200.0 && wide1.width <= 950.0);
+        assert_eq!(wide2.brokers[2].rect.x, wide2.brokers[0].rect.x, "two columns: broker 3 starts a new row");
+        assert!(!wide1.narrow);
+        let phone = topology(&view, 390.0);
+        assert!(phone.narrow && phone.width <= 390.0, "{}", phone.width);
+        let p = &phone.producers[0].rect;
+        assert!(p.y + p.h <= phone.partitioner.y);
+        assert!(phone.partitioner.y + phone.partitioner.h <= phone.brokers[0].rect.y);
+        assert!(phone.brokers.iter().all(|b| b.rect.y + b.rect.h <= phone.groups[0].rect.y));
     }
 
     #[test]
@@ -310,13 +392,25 @@ mod tests {
             for partitions in [1, 3, 12, 32] {
                 let rf = brokers.min(3);
                 let view = Cluster::new(config(brokers, partitions, rf)).unwrap().view();
-                for width in [390.0, 1280.0] {
+                for width in [390.0, 800.0, 1280.0, 1600.0] {
                     let t = topology(&view, width);
                     assert_eq!(t.brokers.len(), brokers as usize);
                     assert_eq!(t.replicas.len(), (partitions * rf) as usize);
+                    assert!(t.width <= width.max(BROKER_W + 2.0 * PAD), "{} > {width}", t.width);
                     assert_sane(&t);
                 }
             }
         }
+    }
+
+    #[test]
+    fn cells_show_the_newest_offsets() {
+        assert_eq!(cell_window(0, 3), 0);
+        assert_eq!(cell_window(0, 20), 12);
+        assert_eq!(cell_window(15, 20), 15);
+        let view = Cluster::new(ClusterConfig::default()).unwrap().view();
+        let t = topology(&view, 1400.0);
+        let r = &t.replicas[0];
+        assert!(r.cell(0).x < r.cell(1).x && r.cell(CELLS - 1).x + r.cell(CELLS - 1).w <= r.cells.x + r.cells.w + 0.01);
     }
 }

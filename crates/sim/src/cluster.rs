@@ -637,6 +637,17 @@ impl Cluster {
                             size_bytes: p.log.size_bytes(),
                             segments: p.log.segments().len() as u32,
                             log_end_offsets: p.replicas.iter().map(|&b| (b, p.leo_of(b).unwrap_or(0))).collect(),
+                            tail: {
+                                let end = p.log.log_end_offset();
+                                p.log
+                                    .range(end.saturating_sub(crate::view::VIEW_TAIL), end)
+                                    .map(|(offset, r)| crate::view::TailRecord {
+                                        offset,
+                                        producer: r.producer,
+                                        keyed: r.key != NULL_KEY,
+                                    })
+                                    .collect()
+                            },
                         })
                         .collect(),
                 })
@@ -644,8 +655,8 @@ impl Cluster {
             producers: self
                 .producers
                 .iter()
-                .filter(|p| !p.removed)
                 .map(|p| ProducerView {
+                    active: !p.removed,
                     id: p.config.id.clone(),
                     topic: p.config.topic.clone(),
                     acks: p.config.acks.name(),

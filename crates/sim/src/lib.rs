@@ -33,6 +33,7 @@ pub mod murmur2;
 pub mod partitioner;
 pub mod placement;
 pub mod produce;
+pub mod reconfigure;
 pub mod producer;
 pub mod replication;
 pub mod rng;

@@ -47,6 +47,20 @@ pub struct PartitionView {
     pub segments: u32,
     /// Each replica's log end offset, in replica order.
     pub log_end_offsets: Vec<(BrokerId, u64)>,
+    /// The newest records of the leader's log (at most [`VIEW_TAIL`]), oldest first.
+    pub tail: Vec<TailRecord>,
+}
+
+/// How many of a partition's newest records the view carries.
+pub const VIEW_TAIL: u64 = 8;
+
+/// A record as the picture needs it: which producer sent it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct TailRecord {
+    pub offset: u64,
+    /// Index of the producer in the view's `producers` list.
+    pub producer: u16,
+    pub keyed: bool,
 }
 
 impl PartitionView {
@@ -58,6 +72,8 @@ impl PartitionView {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ProducerView {
     pub id: String,
+    /// False once removed (kept so record producer indices stay valid).
+    pub active: bool,
     pub topic: String,
     pub acks: &'static str,
     pub keyed: bool,

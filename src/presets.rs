@@ -1,0 +1,120 @@
+//! Ready-made clusters, selectable from the UI and the URL (`?preset=stress`).
+
+use kafka_sim::assignor::Strategy;
+use kafka_sim::config::{
+    Acks, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig, TopicConfig, TopicSettings,
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    /// 3 brokers; `orders` with 3 partitions, RF 3, min.insync.replicas=2; a keyed
+    /// and a null-key producer; two groups.
+    Default,
+    /// 5 brokers; 32 partitions, RF 3; 32 producers × 16 records/s; 4 groups × 8.
+    Stress,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 2] = [Preset::Default, Preset::Stress];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Preset::Default => "default",
+            Preset::Stress => "stress",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|p| p.id() == s)
+    }
+
+    pub fn config(self, seed: u64) -> ClusterConfig {
+        match self {
+            Preset::Default => ClusterConfig {
+                seed,
+                brokers: 3,
+                topics: vec![TopicConfig {
+                    name: "orders".into(),
+                    partitions: 3,
+                    replication_factor: 3,
+                    config: TopicSettings { min_insync_replicas: 2, ..TopicSettings::default() },
+                }],
+                producers: vec![
+                    ProducerConfig {
+                        keys: Some(["서울", "busan", "incheon", "daegu", "gwangju"].map(String::from).to_vec()),
+                        ..ProducerConfig::new("p1", "orders", 4.0)
+                    },
+                    ProducerConfig { value_bytes: 2000, ..ProducerConfig::new("p2", "orders", 3.0) },
+                ],
+                groups: vec![
+                    GroupConfig {
+                        auto_offset_reset: OffsetReset::Earliest,
+                        records_per_s: 5.0,
+                        ..GroupConfig::new("billing", "orders", 2)
+                    },
+                    GroupConfig {
+                        auto_offset_reset: OffsetReset::Earliest,
+                        records_per_s: 3.0,
+                        assignor: Strategy::CooperativeSticky,
+                        ..GroupConfig::new("analytics", "orders", 1)
+                    },
+                ],
+                step_ms: 100,
+                broker_config: kafka_sim::config::BrokerSettings {
+                    // Shorter than Kafka's defaults so failures play out in seconds.
+                    broker_session_timeout_ms: 3000,
+                    replica_lag_time_max_ms: 10_000,
+                    ..Default::default()
+                },
+            },
+            Preset::Stress => ClusterConfig {
+                seed,
+                brokers: 5,
+                topics: vec![TopicConfig {
+                    name: "events".into(),
+                    partitions: 32,
+                    replication_factor: 3,
+                    config: TopicSettings { min_insync_replicas: 2, ..TopicSettings::default() },
+                }],
+                producers: (1..=32)
+                    .map(|i| ProducerConfig {
+                        keys: (i % 2 == 0).then(|| (0..8).map(|k| format!("user-{i}-{k}")).collect()),
+                        acks: if i % 4 == 1 { Acks::Leader } else { Acks::All },
+                        ..ProducerConfig::new(format!("p{i}"), "events", 16.0)
+                    })
+                    .collect(),
+                groups: (1..=4)
+                    .map(|i| GroupConfig {
+                        auto_offset_reset: OffsetReset::Earliest,
+                        records_per_s: 70.0,
+                        ..GroupConfig::new(format!("g{i}"), "events", 8)
+                    })
+                    .collect(),
+                step_ms: 100,
+                broker_config: kafka_sim::config::BrokerSettings {
+                    broker_session_timeout_ms: 3000,
+                    replica_lag_time_max_ms: 10_000,
+                    ..Default::default()
+                },
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kafka_sim::Cluster;
+
+    #[test]
+    fn presets_are_valid_and_have_the_promised_shape() {
+        let d = Cluster::new(Preset::Default.config(1)).unwrap().view();
+        assert_eq!((d.brokers.len(), d.topics[0].partitions.len(), d.producers.len(), d.groups.len()), (3, 3, 2, 2));
+        assert!(d.producers[0].keyed && !d.producers[1].keyed);
+        let s = Cluster::new(Preset::Stress.config(1)).unwrap().view();
+        assert_eq!((s.brokers.len(), s.topics[0].partitions.len(), s.producers.len(), s.groups.len()), (5, 32, 32, 4));
+        assert!(s.groups.iter().all(|g| g.members.len() == 8));
+        assert_eq!(Preset::parse("stress"), Some(Preset::Stress));
+        assert_eq!(Preset::parse("nope"), None);
+    }
+}
