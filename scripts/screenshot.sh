@@ -17,11 +17,12 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; s
 shot() { # name width height query
   chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
     --disable-component-update --disable-sync --hide-scrollbars --user-data-dir="$(mktemp -d)" \
-    --window-size="$2,$3" --virtual-time-budget=3000 --screenshot="$out/$1.png" \
+    --window-size="$2,$3" --virtual-time-budget=${BUDGET_MS:-6000} --screenshot="$out/$1.png" \
     "http://127.0.0.1:$port/$4" >/dev/null 2>&1
   echo "$out/$1.png"
 }
-shot desktop-en 1280 800 "?lang=en"
-shot desktop-ko 1280 800 "?lang=ko"
-shot phone-en 390 844 "?lang=en"
-shot phone-ko 390 844 "?lang=ko"
+shot desktop-en 1280 800 "?lang=en&play=1"
+shot desktop-ko 1280 800 "?lang=ko&play=1"
+shot phone-en 390 844 "?lang=en&play=1"
+shot phone-ko 390 844 "?lang=ko&play=1"
+shot stress-en 1600 1000 "?lang=en&preset=stress&play=1"

@@ -1,5 +1,11 @@
 //! Yew function components, one concept per module.
 
 pub mod app;
+pub mod config_panel;
+pub mod controls;
+pub mod event_log;
 pub mod header;
+pub mod help;
+pub mod inspector;
+pub mod records_layer;
 pub mod topology;

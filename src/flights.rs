@@ -75,13 +75,29 @@ pub fn plan(
     let style_of = |producer: &str| view.producers.iter().position(|p| p.id == producer).unwrap_or(0) as u32;
     for e in events {
         match &e.kind {
-            EventKind::Produced { producer, topic, partition, first_offset, last_offset, count } => {
+            EventKind::Produced {
+                producer,
+                topic,
+                partition,
+                first_offset,
+                last_offset,
+                count,
+            } => {
                 counts.produced += u64::from(*count);
-                let Some(part) = view.topics.iter().find(|t| &t.name == topic).and_then(|t| t.partitions.get(*partition as usize)) else {
+                let Some(part) = view
+                    .topics
+                    .iter()
+                    .find(|t| &t.name == topic)
+                    .and_then(|t| t.partitions.get(*partition as usize))
+                else {
                     continue;
                 };
-                let (Some(leader), Some(pb)) = (part.leader, topo.producer(producer)) else { continue };
-                let Some(r) = topo.replica(topic, *partition, leader) else { continue };
+                let (Some(leader), Some(pb)) = (part.leader, topo.producer(producer)) else {
+                    continue;
+                };
+                let Some(r) = topo.replica(topic, *partition, leader) else {
+                    continue;
+                };
                 let window = cell_window(part.log_start_offset, part.log_end_offset);
                 let n = u64::from(*count).min(32);
                 for i in 0..n {
@@ -99,14 +115,31 @@ pub fn plan(
                     });
                 }
             }
-            EventKind::Consumed { group, member, topic, partition, from_offset, to_offset, .. } => {
+            EventKind::Consumed {
+                group,
+                member,
+                topic,
+                partition,
+                from_offset,
+                to_offset,
+                ..
+            } => {
                 let n = to_offset - from_offset;
                 counts.consumed += n;
-                let Some(part) = view.topics.iter().find(|t| &t.name == topic).and_then(|t| t.partitions.get(*partition as usize)) else {
+                let Some(part) = view
+                    .topics
+                    .iter()
+                    .find(|t| &t.name == topic)
+                    .and_then(|t| t.partitions.get(*partition as usize))
+                else {
                     continue;
                 };
-                let (Some(leader), Some(mb)) = (part.leader, topo.member(group, member)) else { continue };
-                let Some(r) = topo.replica(topic, *partition, leader) else { continue };
+                let (Some(leader), Some(mb)) = (part.leader, topo.member(group, member)) else {
+                    continue;
+                };
+                let Some(r) = topo.replica(topic, *partition, leader) else {
+                    continue;
+                };
                 for i in 0..n.min(16) {
                     all.push(Flight {
                         from: r.rect.right_mid(),
@@ -126,17 +159,25 @@ pub fn plan(
     for (t, pt) in view.topics.iter().zip(&prev.topics) {
         for (p, pp) in t.partitions.iter().zip(&pt.partitions) {
             let Some(leader) = p.leader else { continue };
-            let Some(lr) = topo.replica(&t.name, p.partition, leader) else { continue };
+            let Some(lr) = topo.replica(&t.name, p.partition, leader) else {
+                continue;
+            };
             for &(b, leo) in &p.log_end_offsets {
                 if b == leader {
                     continue;
                 }
-                let before = pp.log_end_offsets.iter().find(|(x, _)| *x == b).map_or(leo, |(_, o)| *o);
+                let before = pp
+                    .log_end_offsets
+                    .iter()
+                    .find(|(x, _)| *x == b)
+                    .map_or(leo, |(_, o)| *o);
                 if leo <= before {
                     continue;
                 }
                 counts.replicated += leo - before;
-                let Some(fr) = topo.replica(&t.name, p.partition, b) else { continue };
+                let Some(fr) = topo.replica(&t.name, p.partition, b) else {
+                    continue;
+                };
                 let n = (leo - before).min(8);
                 for i in 0..n {
                     all.push(Flight {
@@ -175,7 +216,15 @@ mod tests {
 
     #[test]
     fn a_flight_moves_from_start_through_the_waypoint_to_the_end() {
-        let f = Flight { from: (0.0, 0.0), via: Some((50.0, 0.0)), to: (100.0, 100.0), start: 10.0, dur: 100.0, style: 0, hop: Hop::Produce };
+        let f = Flight {
+            from: (0.0, 0.0),
+            via: Some((50.0, 0.0)),
+            to: (100.0, 100.0),
+            start: 10.0,
+            dur: 100.0,
+            style: 0,
+            hop: Hop::Produce,
+        };
         assert_eq!(f.position(9.0), None);
         assert_eq!(f.position(10.0), Some((0.0, 0.0)));
         assert_eq!(f.position(60.0), Some((50.0, 0.0)));
@@ -196,10 +245,17 @@ mod tests {
         let view = c.view();
         let topo = topology(&view, 1400.0);
         let (flights, counts) = plan(&prev, &view, &events, &topo, 0.0, 500.0, 1000);
-        assert!(counts.produced > 0 && counts.replicated > 0 && counts.consumed > 0, "{counts:?}");
+        assert!(
+            counts.produced > 0 && counts.replicated > 0 && counts.consumed > 0,
+            "{counts:?}"
+        );
         assert!(flights.iter().any(|f| f.hop == Hop::Produce) && flights.iter().any(|f| f.hop == Hop::Replicate));
         let (few, c2) = plan(&prev, &view, &events, &topo, 0.0, 500.0, 3);
         assert_eq!(few.len(), 3);
-        assert_eq!((c2.produced, c2.drawn), (counts.produced, 3), "counts stay complete when sampling");
+        assert_eq!(
+            (c2.produced, c2.drawn),
+            (counts.produced, 3),
+            "counts stay complete when sampling"
+        );
     }
 }

@@ -3,9 +3,12 @@
 //! into commands.
 
 pub mod components;
+pub mod flights;
 pub mod hooks;
 pub mod i18n;
 pub mod layout;
+pub mod presets;
+pub mod state;
 pub mod url;
 
 pub use components::app::App;

@@ -1,13 +1,20 @@
-//! Settings read from the page URL (`?lang=ko`). Parsing is a pure function so it
-//! is tested natively; bad values become notices the app shows, then defaults.
+//! Settings read from the page URL: `?preset=stress&seed=42&lang=ko&speed=2`.
+//! Parsing is a pure function tested natively; a bad value becomes a notice the
+//! app shows (naming the parameter and what is allowed), then the default.
 
 use crate::i18n::Lang;
+use crate::presets::Preset;
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct UrlSettings {
     pub lang: Option<Lang>,
-    /// Problems found, as (parameter, bad value): shown to the user.
-    pub problems: Vec<(String, String)>,
+    pub preset: Option<Preset>,
+    pub seed: Option<u64>,
+    pub speed: Option<f64>,
+    /// `play=1` starts playing at once (for embedded lessons).
+    pub play: bool,
+    /// Problems found: (parameter, bad value, what is allowed).
+    pub problems: Vec<(String, String, &'static str)>,
 }
 
 /// Parses a query string such as `?lang=ko` (the leading `?` is optional).
@@ -15,15 +22,64 @@ pub fn parse_query(query: &str) -> UrlSettings {
     let mut out = UrlSettings::default();
     for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        // Unknown parameters are ignored: course pages may add their own.
-        if k == "lang" {
-            match Lang::parse(v) {
+        let v = decode(v);
+        let mut bad = |allowed: &'static str| out_problem(&mut out.problems, k, &v, allowed);
+        match k {
+            "lang" => match Lang::parse(&v) {
                 Some(l) => out.lang = Some(l),
-                None => out.problems.push((k.to_string(), v.to_string())),
-            }
+                None => bad("en or ko"),
+            },
+            "preset" => match Preset::parse(&v) {
+                Some(p) => out.preset = Some(p),
+                None => bad("default or stress"),
+            },
+            "seed" => match v.parse::<u64>() {
+                Ok(s) => out.seed = Some(s),
+                Err(_) => bad("a whole number from 0 to 18446744073709551615"),
+            },
+            "speed" => match v.parse::<f64>() {
+                Ok(s) if s.is_finite() && (0.1..=10.0).contains(&s) => out.speed = Some(s),
+                _ => bad("a number from 0.1 to 10"),
+            },
+            "play" => match v.as_str() {
+                "1" | "true" => out.play = true,
+                "0" | "false" => out.play = false,
+                _ => bad("1 or 0"),
+            },
+            // Unknown parameters are ignored: course pages may add their own.
+            _ => {}
         }
     }
     out
+}
+
+fn out_problem(problems: &mut Vec<(String, String, &'static str)>, k: &str, v: &str, allowed: &'static str) {
+    problems.push((k.to_string(), v.to_string(), allowed));
+}
+
+/// Percent-decoding for the few characters a hand-typed URL carries.
+fn decode(v: &str) -> String {
+    let bytes = v.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 3 <= bytes.len() => {
+                match u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                    Ok(b) => {
+                        out.push(b);
+                        i += 3;
+                        continue;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The current page's query string, or empty outside a browser.
@@ -38,12 +94,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lang_is_read_and_bad_values_are_reported() {
-        assert_eq!(parse_query("?lang=ko").lang, Some(Lang::Ko));
-        assert_eq!(parse_query("lang=en&x=1").lang, Some(Lang::En));
-        let bad = parse_query("?lang=fr");
-        assert_eq!(bad.lang, None);
-        assert_eq!(bad.problems, vec![("lang".to_string(), "fr".to_string())]);
+    fn all_settings_are_read() {
+        let s = parse_query("?preset=stress&seed=42&lang=ko&speed=2");
+        assert_eq!(
+            (s.preset, s.seed, s.lang, s.speed),
+            (Some(Preset::Stress), Some(42), Some(Lang::Ko), Some(2.0))
+        );
+        assert!(s.problems.is_empty());
         assert_eq!(parse_query(""), UrlSettings::default());
+        assert_eq!(parse_query("lang=en&x=1").lang, Some(Lang::En));
+        assert!(parse_query("play=1").play && !parse_query("play=0").play);
+        assert_eq!(parse_query("play=maybe").problems.len(), 1);
+    }
+
+    #[test]
+    fn bad_values_are_reported_with_what_is_allowed_and_ignored() {
+        let s = parse_query("?preset=huge&seed=-3&lang=fr&speed=50");
+        assert_eq!((s.preset, s.seed, s.lang, s.speed), (None, None, None, None));
+        let names: Vec<&str> = s.problems.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["preset", "seed", "lang", "speed"]);
+        assert_eq!(s.problems[0].2, "default or stress");
+        assert_eq!(parse_query("speed=NaN").problems.len(), 1);
+    }
+
+    #[test]
+    fn percent_encoding_is_decoded() {
+        assert_eq!(decode("a%20b+c"), "a b c");
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz"), "%zz");
     }
 }

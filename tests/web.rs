@@ -41,8 +41,8 @@ async fn app_draws_three_brokers_and_nine_replicas() {
     assert_eq!(count_testids(&root, "broker-"), 3);
     assert_eq!(count_testids(&root, "replica-"), 9);
     assert_eq!(root.query_selector_all(".replica--leader").unwrap().length(), 3);
-    assert_eq!(count_testids(&root, "producer-"), 1);
-    assert_eq!(count_testids(&root, "consumer-"), 2);
+    assert_eq!(count_testids(&root, "producer-"), 2);
+    assert_eq!(count_testids(&root, "consumer-"), 3);
     root.remove();
 }
 

@@ -1,13 +1,43 @@
+//! The root component: one reducer owns the simulation; a timer advances it
+//! while playing; the stage draws it; panels inspect, log and configure it.
+
+use crate::components::config_panel::ConfigPanel;
+use crate::components::controls::Controls;
+use crate::components::event_log::EventLog;
 use crate::components::header::Header;
+use crate::components::help::Help;
+use crate::components::inspector::Inspector;
+use crate::components::records_layer::RecordsLayer;
 use crate::components::topology::TopologyView;
 use crate::hooks::use_viewport_width;
 use crate::i18n::strings;
+use crate::layout;
+use crate::presets::Preset;
+use crate::state::{Action, AppState, Selection};
 use crate::url;
-use kafka_sim::{Cluster, ClusterConfig};
-use std::rc::Rc;
+use gloo_timers::callback::Interval;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The root component: owns the simulation and the chosen language.
+/// Side panels sit to the right above this width, below the stage otherwise.
+const SIDE_BY_SIDE: f64 = 1500.0;
+const SIDE_W: f64 = 380.0;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Inspector,
+    Events,
+    Config,
+}
+
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
 #[component]
 pub fn App() -> Html {
     let settings = use_memo((), |_| url::parse_query(&url::current_query()));
@@ -15,32 +45,195 @@ pub fn App() -> Html {
         let initial = settings.lang.unwrap_or_default();
         use_state(move || initial)
     };
-    let view = use_memo((), |_| {
-        // The default configuration is validated by kafka-sim's own tests.
-        Cluster::new(ClusterConfig::default()).map(|c| Rc::new(c.view()))
-    });
-    // The stage has 1rem padding on each side.
-    let width = use_viewport_width() - 32.0;
+    let state = {
+        let settings = settings.clone();
+        use_reducer(move || {
+            let preset = settings.preset.unwrap_or(Preset::Default);
+            let seed = settings.seed.unwrap_or(1);
+            // Presets are validated by their own tests; fall back to the default one.
+            let mut s = AppState::new(preset.config(seed), Some(preset))
+                .or_else(|_| AppState::new(Preset::Default.config(1), Some(Preset::Default)))
+                .expect("the default preset is valid");
+            if let Some(speed) = settings.speed {
+                s.speed = speed;
+            }
+            s.playing = settings.play;
+            s
+        })
+    };
+    let help = use_state(|| false);
+    let tab = use_state(|| Tab::Inspector);
+    let url_notice = use_state(|| !settings.problems.is_empty());
+    let width = use_viewport_width();
+    let side_by_side = width >= SIDE_BY_SIDE;
+    let stage_w = if side_by_side {
+        width - SIDE_W - 48.0
+    } else {
+        width - 24.0
+    };
+    let reduced = use_memo((), |_| reduced_motion());
+
+    // Play loop: ≤ 10 renders a second; faster speeds run several steps each.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((state.playing, state.speed), move |&(playing, speed)| {
+            let timer = playing.then(|| {
+                let (every_ms, steps) = if speed >= 1.0 {
+                    (100, speed.round() as u32)
+                } else {
+                    ((100.0 / speed) as u32, 1)
+                };
+                Interval::new(every_ms, move || dispatcher.dispatch(Action::Advance(steps)))
+            });
+            move || drop(timer)
+        });
+    }
+
+    // Keyboard: Space play/pause, → step, +/− speed, ? help, Esc close.
+    {
+        let dispatcher = state.dispatcher();
+        let help = help.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+                let typing = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+                if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                    return;
+                }
+                match e.key().as_str() {
+                    " " => {
+                        // Space on a focused button activates it instead.
+                        let on_button = e
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .is_some_and(|el| {
+                                el.tag_name() == "BUTTON" || el.get_attribute("role").as_deref() == Some("button")
+                            });
+                        if !on_button {
+                            e.prevent_default();
+                            dispatcher.dispatch(Action::TogglePlay);
+                        }
+                    }
+                    "ArrowRight" => dispatcher.dispatch(Action::Step),
+                    "+" | "=" => dispatcher.dispatch(Action::Faster),
+                    "-" | "_" => dispatcher.dispatch(Action::Slower),
+                    "?" => help.set(!*help),
+                    "Escape" => {
+                        help.set(false);
+                        dispatcher.dispatch(Action::Select(None));
+                    }
+                    _ => {}
+                }
+            });
+            let doc = web_sys::window().and_then(|w| w.document());
+            if let Some(d) = &doc {
+                let _ = d.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(d) = doc {
+                    let _ = d.remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
+    let s = strings(*lang);
+    let topo = {
+        let view = state.view.clone();
+        use_memo((view, stage_w as i64), move |(v, w)| layout::topology(v, *w as f64))
+    };
+    let dispatch = {
+        let d = state.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+    let on_select = {
+        let d = state.dispatcher();
+        let tab = tab.clone();
+        Callback::from(move |sel: Selection| {
+            tab.set(Tab::Inspector);
+            d.dispatch(Action::Select(Some(sel)));
+        })
+    };
+    let on_apply = {
+        let d = state.dispatcher();
+        Callback::from(move |c| d.dispatch(Action::ApplyConfig(c)))
+    };
     let on_toggle_lang = {
         let lang = lang.clone();
         Callback::from(move |_| lang.set(lang.other()))
     };
+    let on_help = {
+        let help = help.clone();
+        Callback::from(move |_| help.set(!*help))
+    };
+    let tab_button = |t: Tab, label: &'static str, id: &'static str| {
+        let tab = tab.clone();
+        let selected = *tab == t;
+        html! {
+            <button role="tab" class={classes!("tab", selected.then_some("tab--active"))} aria-selected={selected.to_string()}
+                data-testid={id} onclick={Callback::from(move |_| tab.set(t))}>{ label }</button>
+        }
+    };
+    let step_ms = if state.speed >= 1.0 { 100.0 } else { 100.0 / state.speed };
+
     html! {
-        <div class="app" lang={lang.code()}>
-            <Header lang={*lang} {on_toggle_lang} />
-            { for settings.problems.iter().map(|(k, v)| html! {
-                <p class="notice" role="status" data-testid="url-notice">
-                    { format!("{} ({k}={v})", strings(*lang).bad_url_lang) }
-                </p>
-            }) }
-            <main class="stage">
-                {
-                    match &*view {
-                        Ok(v) => html! { <TopologyView view={v.clone()} lang={*lang} {width} /> },
-                        Err(e) => html! { <p class="error" role="alert">{ e.message(lang.code()).to_string() }</p> },
-                    }
-                }
-            </main>
+        <div class={classes!("app", side_by_side.then_some("app--wide"))} lang={lang.code()}>
+            <Header lang={*lang} {on_toggle_lang} {on_help} />
+            <Controls playing={state.playing} speed={state.speed} seed={state.seed()} preset={state.preset}
+                view={state.view.clone()} lang={*lang} dispatch={dispatch.clone()} />
+            if *url_notice {
+                <div class="notice" role="status" data-testid="url-notice">
+                    { for settings.problems.iter().map(|(k, v, allowed)| html! {
+                        <p>{ format!("{}: {k}={v:?} — {} {allowed}", s.bad_url, lang.pick("allowed:", "허용:")) }</p>
+                    }) }
+                    <button class="btn btn--small" onclick={{ let n = url_notice.clone(); Callback::from(move |_| n.set(false)) }}>
+                        { s.dismiss }
+                    </button>
+                </div>
+            }
+            if let Some(n) = &state.notice {
+                <div class={classes!("notice", n.error.then_some("notice--error"))} role={if n.error { "alert" } else { "status" }}
+                    data-testid="notice">
+                    <p>{ lang.pick(&n.en, &n.ko).to_string() }</p>
+                    <button class="btn btn--small" onclick={dispatch.reform(|_| Action::DismissNotice)}>{ s.dismiss }</button>
+                </div>
+            }
+            <div class="workspace">
+                <main class="stage" onclick={dispatch.reform(|_| Action::Select(None))}>
+                    <div class="stage__inner" style={format!("width:{}px;height:{}px", topo.width, topo.height)}>
+                        <TopologyView view={state.view.clone()} topo={topo.clone()} lang={*lang}
+                            selection={state.selection.clone()} on_select={on_select.clone()} />
+                        <RecordsLayer view={state.view.clone()} prev_view={state.prev_view.clone()}
+                            events={state.last_events.clone()} topo={topo.clone()} version={state.version}
+                            {step_ms} reduced_motion={*reduced} lang={*lang} />
+                    </div>
+                </main>
+                <aside class="side" aria-label="panels">
+                    <div class="tabs" role="tablist">
+                        { tab_button(Tab::Inspector, s.tab_inspector, "tab-inspector") }
+                        { tab_button(Tab::Events, s.tab_events, "tab-events") }
+                        { tab_button(Tab::Config, s.tab_config, "tab-config") }
+                    </div>
+                    <div class="side__body">
+                        { match *tab {
+                            Tab::Inspector => html! {
+                                <Inspector selection={state.selection.clone()} view={state.view.clone()}
+                                    cluster={state.cluster.clone()} lang={*lang} dispatch={dispatch.clone()} />
+                            },
+                            Tab::Events => html! {
+                                <EventLog events={state.log.clone()} data_events={state.data_log.clone()} lang={*lang}
+                                    on_select={on_select.clone()} />
+                            },
+                            Tab::Config => html! { <ConfigPanel config={state.config.clone()} lang={*lang} {on_apply} /> },
+                        } }
+                    </div>
+                </aside>
+            </div>
+            if *help {
+                <Help lang={*lang} on_close={{ let h = help.clone(); Callback::from(move |_| h.set(false)) }} />
+            }
         </div>
     }
 }

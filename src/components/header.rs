@@ -5,12 +5,14 @@ use yew::prelude::*;
 pub struct HeaderProps {
     pub lang: Lang,
     pub on_toggle_lang: Callback<()>,
+    pub on_help: Callback<()>,
 }
 
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
     let s = strings(props.lang);
     let onclick = props.on_toggle_lang.reform(|_: MouseEvent| ());
+    let on_help = props.on_help.reform(|_: MouseEvent| ());
     html! {
         <header class="header">
             <div class="header__brand">
@@ -20,10 +22,12 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <p class="header__subtitle">{ s.subtitle }</p>
                 </div>
             </div>
-            <button class="header__lang" data-testid="lang-switch" {onclick}
-                lang={props.lang.other().code()}>
-                { s.switch_to }
-            </button>
+            <div class="header__actions">
+                <button class="header__lang" data-testid="help-button" onclick={on_help}>{ s.help }</button>
+                <button class="header__lang" data-testid="lang-switch" {onclick} lang={props.lang.other().code()}>
+                    { s.switch_to }
+                </button>
+            </div>
         </header>
     }
 }

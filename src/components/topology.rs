@@ -1,102 +1,393 @@
-use crate::i18n::{strings, Lang};
-use crate::layout::{self, Rect, Section};
-use kafka_sim::view::ClusterView;
+//! The cluster drawn as SVG from the simulation's view: producers, the
+//! partitioner stage, brokers with each replica's log cells (LEO, HW, group
+//! commit markers), consumer groups. It changes only when the simulation does;
+//! moving records are drawn by `records_layer` on a canvas above it.
+
+use crate::components::records_layer::style_of;
+use crate::i18n::{strings, Lang, Strings};
+use crate::layout::{cell_window, Rect, ReplicaBox, Section, Topology, CELLS};
+use crate::state::Selection;
+use kafka_sim::partitioner::DecisionReason;
+use kafka_sim::view::{ClusterView, PartitionView, RecentDecision};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TopologyProps {
     pub view: Rc<ClusterView>,
+    pub topo: Rc<Topology>,
     pub lang: Lang,
-    /// Width available to the drawing, in CSS pixels.
-    pub width: f64,
+    pub selection: Option<Selection>,
+    pub on_select: Callback<Selection>,
 }
 
-/// The cluster drawn as SVG: producers → brokers with replicas → consumer groups.
+/// Colour-blind-safe palette (Okabe–Ito) for producers; shapes repeat every 4.
+pub const PALETTE: [&str; 7] = [
+    "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442",
+];
+/// Colours of consumer groups' commit markers.
+pub const GROUP_COLOURS: [&str; 4] = ["#7B3FBF", "#0B7A5B", "#B42318", "#1F6FEB"];
+
 #[component]
 pub fn TopologyView(props: &TopologyProps) -> Html {
     let s = strings(props.lang);
     let view = &props.view;
-    let t = layout::topology(view, props.width);
+    let t = &props.topo;
+    let sel = props.selection.as_ref();
+    let select = |sel: Selection| {
+        let cb = props.on_select.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            cb.emit(sel.clone());
+        })
+    };
+    let key_select = |sel: Selection| {
+        let cb = props.on_select.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                cb.emit(sel.clone());
+            }
+        })
+    };
+
     html! {
         <svg class="topology" role="img" aria-label={s.topology_label}
             viewBox={format!("0 0 {} {}", t.width, t.height)}
-            width={t.width.to_string()} height={t.height.to_string()}
-            preserveAspectRatio="xMinYMin meet">
+            width={t.width.to_string()} height={t.height.to_string()}>
             { for t.labels.iter().map(|(section, x, y)| {
                 let text = match section {
                     Section::Producers => s.producers,
+                    Section::Partitioner => s.partitioner,
                     Section::Brokers => s.brokers,
                     Section::Groups => s.consumer_groups,
                 };
                 html! { <text class="col-label" x={x.to_string()} y={y.to_string()}>{ text }</text> }
             }) }
-            { for t.producers.iter().zip(&view.producers).map(|(b, p)| html! {
-                <g key={p.id.clone()} class="producer" data-testid={format!("producer-{}", p.id)}>
-                    { rect(&b.rect, "producer__box", 8.0) }
-                    <text class="producer__name" x={(b.rect.x + 10.0).to_string()} y={(b.rect.y + 18.0).to_string()}>
-                        { format!("{} {}", s.producer, p.id) }
-                    </text>
-                    <text class="producer__meta" x={(b.rect.x + 10.0).to_string()} y={(b.rect.y + 35.0).to_string()}>
-                        { format!("→ {} · acks={} · {}", p.topic, p.acks, if p.keyed { s.keyed } else { s.null_keys }) }
-                    </text>
-                </g>
-            }) }
-            { for t.brokers.iter().map(|b| html! {
-                <g key={b.id} class="broker" data-testid={format!("broker-{}", b.id)}>
-                    { rect(&b.rect, "broker__box", 10.0) }
-                    <text class="broker__name" x={(b.rect.x + 10.0).to_string()} y={(b.rect.y + 22.0).to_string()}>
-                        { format!("{} {}", s.broker, b.id) }
-                    </text>
-                </g>
-            }) }
-            { for t.replicas.iter().map(|r| {
-                let class = if r.leader { "replica replica--leader" } else { "replica replica--follower" };
-                let role = if r.leader { s.leader } else { s.follower };
+            { for t.producers.iter().zip(&view.producers).enumerate().map(|(i, (b, p))| {
+                let selected = sel == Some(&Selection::Producer(p.id.clone()));
+                let class = classes!("producer", selected.then_some("is-selected"), (!p.active).then_some("is-removed"));
                 html! {
-                    <g key={format!("{}-{}-{}", r.topic, r.partition, r.broker)} class={class}
-                        data-testid={format!("replica-{}-{}-{}", r.topic, r.partition, r.broker)}>
-                        <title>{ if r.leader { s.legend_leader } else { s.legend_follower } }</title>
-                        { rect(&r.rect, "replica__box", 5.0) }
-                        <text class="replica__name" x={(r.rect.x + 8.0).to_string()} y={(r.rect.y + 17.0).to_string()}>
-                            { format!("{}-{}", r.topic, r.partition) }
+                    <g key={p.id.clone()} {class} data-testid={format!("producer-{}", p.id)}
+                        tabindex="0" role="button" aria-label={format!("{} {}", s.producer, p.id)}
+                        onclick={select(Selection::Producer(p.id.clone()))}
+                        onkeydown={key_select(Selection::Producer(p.id.clone()))}>
+                        { rect(&b.rect, "producer__box", 8.0) }
+                        { marker(i as u32, b.rect.x + 14.0, b.rect.y + 14.0, 6.0) }
+                        <text class="producer__name" x={(b.rect.x + 26.0).to_string()} y={(b.rect.y + 18.0).to_string()}>
+                            { p.id.clone() }
                         </text>
-                        <text class="replica__role" x={(r.rect.x + r.rect.w - 8.0).to_string()} y={(r.rect.y + 17.0).to_string()}
-                            text-anchor="end">
-                            { if r.leader { format!("★ {role}") } else { role.to_string() } }
-                        </text>
+                        if b.rect.w >= 120.0 {
+                            <text class="producer__meta" x={(b.rect.x + 8.0).to_string()} y={(b.rect.y + 33.0).to_string()}>
+                                { format!("acks={} · {} · {}/s", p.acks, if p.keyed { s.keyed } else { s.null_keys }, fmt_rate(p.rate_per_s)) }
+                            </text>
+                        } else {
+                            <text class="producer__meta" x={(b.rect.x + 8.0).to_string()} y={(b.rect.y + 33.0).to_string()}>
+                                { format!("acks={}", p.acks) }
+                            </text>
+                        }
                     </g>
                 }
             }) }
-            { for t.groups.iter().zip(&view.groups).map(|(gb, g)| html! {
+            { partitioner_stage(view, t, s) }
+            { for t.brokers.iter().map(|b| {
+                let bv = view.brokers.iter().find(|x| x.id == b.id);
+                let alive = bv.is_some_and(|x| x.alive);
+                let status = match bv {
+                    Some(x) if !x.alive && x.fenced => format!("{} · {}", s.down, s.fenced),
+                    Some(x) if !x.alive => s.down.to_string(),
+                    Some(x) if x.slow_factor > 1 => format!("{} ×{}", s.slow, x.slow_factor),
+                    _ => String::new(),
+                };
+                let selected = sel == Some(&Selection::Broker(b.id));
+                let class = classes!("broker", (!alive).then_some("broker--down"), selected.then_some("is-selected"));
+                html! {
+                    <g key={b.id} {class} data-testid={format!("broker-{}", b.id)}
+                        tabindex="0" role="button" aria-label={format!("{} {} {}", s.broker, b.id, status)}
+                        onclick={select(Selection::Broker(b.id))} onkeydown={key_select(Selection::Broker(b.id))}>
+                        { rect(&b.rect, "broker__box", 10.0) }
+                        <text class="broker__name" x={(b.rect.x + 10.0).to_string()} y={(b.rect.y + 20.0).to_string()}>
+                            { format!("{} {}", s.broker, b.id) }
+                        </text>
+                        <text class="broker__status" x={(b.rect.x + b.rect.w - 10.0).to_string()} y={(b.rect.y + 20.0).to_string()}
+                            text-anchor="end">{ status }</text>
+                        { for t.replicas.iter().filter(|r| r.broker == b.id).map(|r| {
+                            let part = view.topics.iter().find(|x| x.name == r.topic).and_then(|x| x.partitions.get(r.partition as usize));
+                            match part {
+                                Some(p) => replica(r, p, view, alive, s, sel, &props.on_select),
+                                None => html! {},
+                            }
+                        }) }
+                    </g>
+                }
+            }) }
+            { for t.groups.iter().zip(&view.groups).enumerate().map(|(gi, (gb, g))| html! {
                 <g key={g.id.clone()} class="group">
                     { rect(&gb.rect, "group__box", 10.0) }
-                    <text class="group__name" x={(gb.rect.x + 10.0).to_string()} y={(gb.rect.y + 20.0).to_string()}>
-                        { format!("{} {} · {} {}", s.group, g.id, s.generation, g.generation) }
+                    <rect class="group__swatch" x={(gb.rect.x + 8.0).to_string()} y={(gb.rect.y + 9.0).to_string()}
+                        width="10" height="10" rx="2" fill={GROUP_COLOURS[gi % GROUP_COLOURS.len()]} />
+                    <text class="group__name" x={(gb.rect.x + 24.0).to_string()} y={(gb.rect.y + 18.0).to_string()}>
+                        { g.id.clone() }
+                    </text>
+                    <text class="group__meta" x={(gb.rect.x + gb.rect.w - 8.0).to_string()} y={(gb.rect.y + 18.0).to_string()}
+                        text-anchor="end">
+                        { format!("{} {} · {} {}", s.generation, g.generation, s.lag, g.total_lag) }
                     </text>
                     { for gb.members.iter().zip(&g.members).map(|(mb, m)| {
                         let parts: Vec<String> = m.assigned.iter().map(|tp| tp.partition.to_string()).collect();
-                        let label = if parts.is_empty() {
+                        let label = if m.crashed {
+                            s.crashed.to_string()
+                        } else if parts.is_empty() {
                             s.idle.to_string()
                         } else {
-                            format!("{} {}", s.partition, parts.join(", "))
+                            format!("P{} · {} {}", parts.join(","), s.lag, m.records_lag_max)
                         };
+                        let selection = Selection::Member { group: g.id.clone(), member: m.id.clone() };
+                        let selected = sel == Some(&selection);
+                        let class = classes!(
+                            "member",
+                            m.crashed.then_some("member--crashed"),
+                            (parts.is_empty() && !m.crashed).then_some("member--idle"),
+                            selected.then_some("is-selected"),
+                        );
                         html! {
-                            <g key={m.id.clone()} class="member" data-testid={format!("consumer-{}-{}", g.id, m.id)}>
+                            <g key={m.id.clone()} {class} data-testid={format!("consumer-{}-{}", g.id, m.id)}
+                                tabindex="0" role="button" aria-label={format!("{} {}: {label}", g.id, m.id)}
+                                onclick={select(selection.clone())} onkeydown={key_select(selection)}>
                                 { rect(&mb.rect, "member__box", 6.0) }
                                 <text class="member__name" x={(mb.rect.x + 8.0).to_string()} y={(mb.rect.y + 19.0).to_string()}>
                                     { m.id.clone() }
                                 </text>
                                 <text class="member__meta" x={(mb.rect.x + mb.rect.w - 8.0).to_string()} y={(mb.rect.y + 19.0).to_string()}
-                                    text-anchor="end">
-                                    { label }
-                                </text>
+                                    text-anchor="end">{ label }</text>
                             </g>
                         }
                     }) }
                 </g>
             }) }
         </svg>
+    }
+}
+
+fn replica(
+    r: &ReplicaBox,
+    p: &PartitionView,
+    view: &ClusterView,
+    broker_alive: bool,
+    s: &Strings,
+    sel: Option<&Selection>,
+    on_select: &Callback<Selection>,
+) -> Html {
+    let leo = p
+        .log_end_offsets
+        .iter()
+        .find(|(b, _)| *b == r.broker)
+        .map_or(0, |(_, o)| *o);
+    let in_isr = p.isr.contains(&r.broker);
+    let offline = p.leader.is_none();
+    let window = cell_window(p.log_start_offset, p.log_end_offset.max(leo));
+    let class = classes!(
+        "replica",
+        if r.leader { "replica--leader" } else { "replica--follower" },
+        (!in_isr).then_some("replica--out-of-isr"),
+        (offline || !broker_alive).then_some("replica--offline"),
+        matches!(sel, Some(Selection::Partition { topic, partition }) if *topic == r.topic && *partition == r.partition)
+            .then_some("is-selected"),
+    );
+    let role = if offline {
+        s.offline.to_string()
+    } else if r.leader {
+        format!("★ {}", s.leader)
+    } else if !in_isr {
+        s.out_of_isr.to_string()
+    } else {
+        s.follower.to_string()
+    };
+    let part_sel = Selection::Partition {
+        topic: r.topic.clone(),
+        partition: r.partition,
+    };
+    let on_part = {
+        let cb = on_select.clone();
+        let sel = part_sel.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            cb.emit(sel.clone());
+        })
+    };
+    let hw_slot = p.high_watermark.checked_sub(window).filter(|&d| d <= u64::from(CELLS));
+    html! {
+        <g key={format!("{}-{}-{}", r.topic, r.partition, r.broker)} {class}
+            data-testid={format!("replica-{}-{}-{}", r.topic, r.partition, r.broker)}
+            onclick={on_part}>
+            <title>{ format!("{}-{} · {} · LEO {} · HW {} · ISR [{}]", r.topic, r.partition, role, leo, p.high_watermark,
+                p.isr.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(",")) }</title>
+            { rect(&r.rect, "replica__box", 5.0) }
+            <text class="replica__name" x={(r.rect.x + 6.0).to_string()} y={(r.rect.y + 12.0).to_string()}>
+                { format!("{}-{}", short(&r.topic), r.partition) }
+            </text>
+            <text class="replica__role" x={(r.rect.x + 6.0).to_string()} y={(r.rect.y + 23.0).to_string()}>{ role }</text>
+            { for (0..CELLS).map(|slot| {
+                let offset = window + u64::from(slot);
+                let cell = r.cell(slot);
+                let filled = offset < leo;
+                let style = p.tail.iter().find(|x| x.offset == offset).map(|x| u32::from(x.producer));
+                let fill = match (filled, style) {
+                    (true, Some(i)) => style_of(i).0,
+                    (true, None) => "var(--muted)",
+                    _ => "none",
+                };
+                let committed = offset < p.high_watermark;
+                let rec = Selection::Record { topic: r.topic.clone(), partition: r.partition, offset };
+                let cb = on_select.clone();
+                let onclick = Callback::from(move |e: MouseEvent| {
+                    e.stop_propagation();
+                    if filled {
+                        cb.emit(rec.clone());
+                    }
+                });
+                html! {
+                    <rect class={classes!("cell", filled.then_some("cell--filled"), (filled && !committed).then_some("cell--uncommitted"))}
+                        x={cell.x.to_string()} y={cell.y.to_string()} width={cell.w.to_string()} height={cell.h.to_string()}
+                        rx="2" fill={fill} {onclick}>
+                        <title>{ format!("offset {offset}") }</title>
+                    </rect>
+                }
+            }) }
+            { match hw_slot {
+                Some(d) => {
+                    let x = r.boundary_x(d as u32);
+                    html! { <line class="hw-mark" x1={x.to_string()} x2={x.to_string()}
+                        y1={(r.cells.y - 3.0).to_string()} y2={(r.cells.y + r.cells.h + 3.0).to_string()} /> }
+                }
+                None => html! {},
+            } }
+            { if r.leader { commit_markers(r, p, view, window) } else { html! {} } }
+            <text class="replica__offsets" x={(r.rect.x + r.rect.w - 4.0).to_string()} y={(r.rect.y + 12.0).to_string()} text-anchor="end">
+                { format!("LEO {leo}") }
+            </text>
+            <text class="replica__offsets" x={(r.rect.x + r.rect.w - 4.0).to_string()} y={(r.rect.y + 23.0).to_string()} text-anchor="end">
+                { format!("HW {}", p.high_watermark) }
+            </text>
+        </g>
+    }
+}
+
+/// Each group's committed offset on the leader's log, as a small triangle.
+fn commit_markers(r: &ReplicaBox, p: &PartitionView, view: &ClusterView, window: u64) -> Html {
+    html! {
+        { for view.groups.iter().enumerate().filter(|(_, g)| g.topic == p.topic).map(|(gi, g)| {
+            let Some(c) = g.partitions.get(p.partition as usize).and_then(|x| x.committed) else { return html! {} };
+            let slot = c.saturating_sub(window).min(u64::from(CELLS)) as u32;
+            let x = r.boundary_x(slot);
+            let y = r.cells.y + r.cells.h + 1.0;
+            let dy = gi as f64 * 0.0;
+            html! {
+                <path class="commit-mark" fill={GROUP_COLOURS[gi % GROUP_COLOURS.len()]}
+                    d={format!("M{},{} l-3,4 h6 z", x, y + dy)}>
+                    <title>{ format!("{} committed {c}", g.id) }</title>
+                </path>
+            }
+        }) }
+    }
+}
+
+fn partitioner_stage(view: &ClusterView, t: &Topology, s: &Strings) -> Html {
+    let r = t.partitioner;
+    // The newest decisions across producers, newest last.
+    let mut recent: Vec<(usize, &RecentDecision)> = view
+        .producers
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.recent.iter().map(move |d| (i, d)))
+        .collect();
+    recent.sort_by_key(|(i, d)| (d.timestamp_ms, *i));
+    let lines = ((r.h - 20.0) / 40.0).floor().max(1.0) as usize;
+    let shown: Vec<_> = recent.iter().rev().take(lines).rev().collect();
+    html! {
+        <g class="partitioner" data-testid="partitioner-stage">
+            { rect(&r, "partitioner__box", 10.0) }
+            if shown.is_empty() {
+                <text class="partitioner__empty" x={(r.x + 10.0).to_string()} y={(r.y + 24.0).to_string()}>{ s.no_decisions }</text>
+            }
+            { for shown.iter().enumerate().map(|(k, (pi, d))| {
+                let y = r.y + 20.0 + k as f64 * 40.0;
+                let (line1, line2, line3) = explain(d, &view.producers[*pi].id, s);
+                html! {
+                    <g class="decision">
+                        { marker(*pi as u32, r.x + 12.0, y - 4.0, 5.0) }
+                        <text class="decision__key" x={(r.x + 22.0).to_string()} y={y.to_string()}>{ line1 }</text>
+                        <text class="decision__why" x={(r.x + 22.0).to_string()} y={(y + 12.0).to_string()}>{ line2 }</text>
+                        <text class="decision__why" x={(r.x + 22.0).to_string()} y={(y + 23.0).to_string()}>{ line3 }</text>
+                    </g>
+                }
+            }) }
+        </g>
+    }
+}
+
+/// Three short lines explaining one decision, from the numbers the sim reports.
+pub fn explain(d: &RecentDecision, producer: &str, s: &Strings) -> (String, String, String) {
+    let key = d
+        .key
+        .as_ref()
+        .map_or_else(|| "null".to_string(), |k| format!("\"{}\"", clip(k, 10)));
+    let line1 = format!("{producer}: {key} → P{}", d.partition);
+    let kb = |b: u32| f64::from(b) / 1024.0;
+    let (line2, line3) = match d.reason {
+        DecisionReason::Keyed { murmur2, to_positive, modulo } => {
+            (format!("murmur2 = {murmur2}"), format!("→ {to_positive} % {modulo} = {}", d.partition))
+        }
+        DecisionReason::CustomKeyed { rule, to_positive, set_len, index, .. } => {
+            (format!("{} {rule} · murmur2⁺ {to_positive}", s.rule), format!("% {set_len} = #{index} → P{}", d.partition))
+        }
+        DecisionReason::Sticky { sticky, .. } | DecisionReason::CustomSticky { sticky, .. } => (
+            s.sticky.to_string(),
+            format!("{:.1}/{:.0} KB batch.size", kb(sticky.batch_bytes), kb(sticky.batch_size)),
+        ),
+        DecisionReason::UniformSticky { batch_bytes, batch_size, .. } => {
+            ("uniform-sticky".to_string(), format!("{:.1} / {:.0} KB", kb(batch_bytes), kb(batch_size)))
+        }
+        DecisionReason::RoundRobin { counter, candidates, .. } => {
+            (s.round_robin.to_string(), format!("#{counter} % {candidates} = {}", d.partition))
+        }
+    };
+    (line1, line2, line3)
+}
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    }
+}
+
+fn short(topic: &str) -> String {
+    clip(topic, 9)
+}
+
+fn fmt_rate(r: f64) -> String {
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// The producer's marker: colour and shape, as the records layer draws its dots.
+fn marker(style: u32, x: f64, y: f64, r: f64) -> Html {
+    let (fill, shape) = style_of(style);
+    match shape {
+        0 => html! { <circle class="marker" cx={x.to_string()} cy={y.to_string()} r={r.to_string()} fill={fill} /> },
+        1 => html! { <rect class="marker" x={(x - r).to_string()} y={(y - r).to_string()} width={(2.0 * r).to_string()}
+        height={(2.0 * r).to_string()} fill={fill} /> },
+        2 => {
+            html! { <path class="marker" fill={fill} d={format!("M{},{} L{},{} L{},{} Z", x, y - r, x + r, y + r, x - r, y + r)} /> }
+        }
+        _ => {
+            html! { <path class="marker" fill={fill} d={format!("M{},{} L{},{} L{},{} L{},{} Z", x, y - r, x + r, y, x, y + r, x - r, y)} /> }
+        }
     }
 }
 

@@ -1,0 +1,192 @@
+//! The canvas layer that draws records in flight: one draw pass per animation
+//! frame (`requestAnimationFrame`), outside Yew's diff. Yew only hands it the
+//! latest step; the frame loop interpolates every dot between steps.
+
+use crate::components::topology::PALETTE;
+use crate::flights::{self, Flight, Hop, StepCounts};
+use crate::i18n::{strings, Lang};
+use crate::layout::Topology;
+use kafka_sim::event::Event;
+use kafka_sim::view::ClusterView;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Most dots planned per step; beyond it a sample is drawn and counts are shown.
+pub const MAX_DOTS_PER_STEP: usize = 600;
+
+/// Colour and shape (0 circle, 1 square, 2 triangle, 3 diamond) of a producer's dots.
+pub fn style_of(i: u32) -> (&'static str, u32) {
+    match i {
+        u32::MAX => ("var(--group)", 0),
+        x if x == u32::MAX - 1 => ("var(--leader)", 0),
+        i => (PALETTE[i as usize % PALETTE.len()], (i / PALETTE.len() as u32) % 4),
+    }
+}
+
+#[derive(Properties)]
+pub struct RecordsLayerProps {
+    pub view: Rc<ClusterView>,
+    pub prev_view: Rc<ClusterView>,
+    pub events: Rc<Vec<Event>>,
+    pub topo: Rc<Topology>,
+    /// Bumped on every simulation update.
+    pub version: u64,
+    /// How long a step lasts on screen, in ms.
+    pub step_ms: f64,
+    pub reduced_motion: bool,
+    pub lang: Lang,
+}
+
+impl PartialEq for RecordsLayerProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.version == o.version
+            && Rc::ptr_eq(&self.topo, &o.topo)
+            && self.step_ms == o.step_ms
+            && self.reduced_motion == o.reduced_motion
+            && self.lang == o.lang
+    }
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+#[component]
+pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
+    let canvas = use_node_ref();
+    let board: Rc<RefCell<Vec<Flight>>> = use_mut_ref(Vec::new);
+    let counts = use_state_eq(StepCounts::default);
+
+    // Plan the dots of each new step.
+    {
+        let board = board.clone();
+        let counts = counts.clone();
+        let (view, prev, events, topo) = (
+            props.view.clone(),
+            props.prev_view.clone(),
+            props.events.clone(),
+            props.topo.clone(),
+        );
+        let (step_ms, reduced) = (props.step_ms, props.reduced_motion);
+        use_effect_with(props.version, move |_| {
+            let dur = (step_ms * 3.0).clamp(350.0, 1200.0);
+            let (new, c) = flights::plan(&prev, &view, &events, &topo, now_ms(), dur, MAX_DOTS_PER_STEP);
+            let mut b = board.borrow_mut();
+            let now = now_ms();
+            b.retain(|f| f.start + f.dur > now);
+            if !reduced {
+                b.extend(new);
+                // Keep the board bounded even at 10× on a slow machine.
+                let over = b.len().saturating_sub(MAX_DOTS_PER_STEP * 4);
+                b.drain(..over);
+            }
+            counts.set(c);
+        });
+    }
+
+    // The frame loop: started once, stopped on unmount.
+    {
+        let canvas = canvas.clone();
+        let board = board.clone();
+        use_effect_with((), move |_| {
+            let alive = Rc::new(Cell::new(true));
+            let handle: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>> = Rc::new(RefCell::new(None));
+            let again = handle.clone();
+            let alive2 = alive.clone();
+            *handle.borrow_mut() = Some(Closure::new(move |_ts: f64| {
+                if !alive2.get() {
+                    return;
+                }
+                draw(&canvas, &board.borrow());
+                if let (Some(w), Some(cb)) = (web_sys::window(), again.borrow().as_ref()) {
+                    let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+                }
+            }));
+            if let (Some(w), Some(cb)) = (web_sys::window(), handle.borrow().as_ref()) {
+                let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+            }
+            move || {
+                alive.set(false);
+                // Break the closure's reference to itself so it can be freed.
+                handle.borrow_mut().take();
+            }
+        });
+    }
+
+    let s = strings(props.lang);
+    let t = &props.topo;
+    let c = *counts;
+    let summary = format!(
+        "{}: {} produced, {} replicated, {} consumed ({} {})",
+        s.records_moving, c.produced, c.replicated, c.consumed, s.records_drawn_of, c.drawn
+    );
+    let sampled = c.drawn < c.produced + c.replicated + c.consumed;
+    html! {
+        <>
+            <canvas ref={canvas} class="records-layer" data-testid="records-layer" data-in-flight="0"
+                width={t.width.to_string()} height={t.height.to_string()} aria-hidden="true" />
+            <p class="visually-hidden" aria-live="polite" data-testid="records-summary">{ summary.clone() }</p>
+            if sampled {
+                <p class="records-sample" title={summary}>
+                    { format!("{} / {} {}", c.drawn, c.produced + c.replicated + c.consumed, s.records_drawn_of) }
+                </p>
+            }
+        </>
+    }
+}
+
+/// One frame: clear, then every dot at its interpolated position.
+fn draw(canvas: &NodeRef, board: &[Flight]) {
+    let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
+        return;
+    };
+    let Ok(Some(ctx)) = el.get_context("2d") else { return };
+    let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else {
+        return;
+    };
+    let (w, h) = (f64::from(el.width()), f64::from(el.height()));
+    ctx.clear_rect(0.0, 0.0, w, h);
+    let now = now_ms();
+    let mut drawn = 0u32;
+    let mut last_fill = "";
+    for f in board {
+        let Some((x, y)) = f.position(now) else { continue };
+        let (fill, shape) = match f.hop {
+            Hop::Produce => style_of(f.style),
+            Hop::Replicate => ("#2f9e77", 0),
+            Hop::Consume => ("#8b5cf6", 0),
+        };
+        let fill = if fill.starts_with("var(") { "#888888" } else { fill };
+        if fill != last_fill {
+            ctx.set_fill_style_str(fill);
+            last_fill = fill;
+        }
+        let r = if f.hop == Hop::Produce { 4.5 } else { 3.5 };
+        ctx.begin_path();
+        match shape {
+            0 => {
+                let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+            }
+            1 => ctx.rect(x - r, y - r, 2.0 * r, 2.0 * r),
+            2 => {
+                ctx.move_to(x, y - r);
+                ctx.line_to(x + r, y + r);
+                ctx.line_to(x - r, y + r);
+                ctx.close_path();
+            }
+            _ => {
+                ctx.move_to(x, y - r);
+                ctx.line_to(x + r, y);
+                ctx.line_to(x, y + r);
+                ctx.line_to(x - r, y);
+                ctx.close_path();
+            }
+        }
+        ctx.fill();
+        drawn += 1;
+    }
+    let _ = el.set_attribute("data-in-flight", &drawn.to_string());
+}
