@@ -517,7 +517,7 @@ impl Cluster {
             if self.groups[gi].topic == ti {
                 let g = &mut self.groups[gi];
                 g.committed.resize(total as usize, None);
-                g.read_up_to.resize(total as usize, 0);
+                g.delivered.resize(total as usize, Vec::new());
                 if !g.members.is_empty() {
                     self.rebalance(gi);
                 }
@@ -597,6 +597,12 @@ impl Cluster {
         }
         for e in new_events {
             self.emit(e);
+        }
+        // Delivered-range bookkeeping only matters for records still retained.
+        for g in &mut self.groups {
+            for (p, part) in self.topics[g.topic].partitions.iter().enumerate() {
+                g.forget_below(p as u32, part.log.log_start_offset());
+            }
         }
     }
 

@@ -15,11 +15,24 @@ impl GroupState {
     /// The first offset of `partition` this group still needs, if it will read
     /// the partition at all: its committed offset, or the log start for a group
     /// that starts at `earliest` and has not committed yet.
+    /// A member's fetch position counts too: a group reading ahead of (or before)
+    /// its first commit still needs what it has not read.
     pub(crate) fn needs_from(&self, partition: u32) -> Option<u64> {
-        match self.committed.get(partition as usize).copied().flatten() {
+        let committed = match self.committed.get(partition as usize).copied().flatten() {
             Some(c) => Some(c),
             None if self.config.auto_offset_reset == OffsetReset::Earliest && !self.members.is_empty() => Some(0),
             None => None,
+        };
+        let position = self
+            .members
+            .iter()
+            .flat_map(|m| m.assigned.iter())
+            .filter(|(p, _)| *p == partition)
+            .filter_map(|(_, pos)| *pos)
+            .min();
+        match (committed, position) {
+            (Some(c), Some(p)) => Some(c.min(p)),
+            (c, p) => c.or(p),
         }
     }
 }
@@ -137,9 +150,7 @@ impl Cluster {
             let take = (hw - pos).min(quota - got);
             let to = pos + take;
             let g = &mut self.groups[gi];
-            let seen = &mut g.read_up_to[p as usize];
-            let redelivered = (*seen).min(to).saturating_sub(pos);
-            *seen = (*seen).max(to);
+            let redelivered = g.deliver(p, pos, to);
             g.consumed += take;
             g.redelivered += redelivered;
             g.members[mi].assigned[idx].1 = Some(to);

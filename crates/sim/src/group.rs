@@ -62,9 +62,9 @@ pub(crate) struct GroupState {
     pub next_member_no: u32,
     /// Committed offset per partition.
     pub committed: Vec<Option<u64>>,
-    /// Per partition, one past the highest offset the group ever read (for
-    /// counting redeliveries).
-    pub read_up_to: Vec<u64>,
+    /// Per partition, the offset ranges `[from, to)` the group has been
+    /// delivered (sorted, disjoint), for counting redeliveries.
+    pub delivered: Vec<Vec<(u64, u64)>>,
     pub consumed: u64,
     pub redelivered: u64,
     /// A cooperative rebalance withheld partitions: run the follow-up round.
@@ -81,7 +81,7 @@ impl GroupState {
             members: Vec::new(),
             next_member_no: 1,
             committed: vec![None; partitions as usize],
-            read_up_to: vec![0; partitions as usize],
+            delivered: vec![Vec::new(); partitions as usize],
             consumed: 0,
             redelivered: 0,
             rejoin_pending: false,
@@ -98,6 +98,31 @@ impl GroupState {
 
     pub fn owner_of(&self, partition: u32) -> Option<&MemberState> {
         self.members.iter().find(|m| m.partitions().any(|p| p == partition))
+    }
+
+    /// Records `[from, to)` delivered to the group; returns how many of them had
+    /// been delivered before (redeliveries).
+    pub fn deliver(&mut self, partition: u32, from: u64, to: u64) -> u64 {
+        let ranges = &mut self.delivered[partition as usize];
+        let again: u64 = ranges.iter().map(|&(a, b)| b.min(to).saturating_sub(a.max(from))).sum();
+        ranges.push((from, to));
+        ranges.sort_unstable();
+        let mut merged: Vec<(u64, u64)> = Vec::with_capacity(ranges.len());
+        for &(a, b) in ranges.iter() {
+            match merged.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        *ranges = merged;
+        again
+    }
+
+    /// Forgets delivered ranges below `log_start` (retention deleted them).
+    pub fn forget_below(&mut self, partition: u32, log_start: u64) {
+        if let Some(r) = self.delivered.get_mut(partition as usize) {
+            r.retain(|&(_, b)| b > log_start);
+        }
     }
 
     pub fn push_lag(&mut self, sample: LagSample) {

@@ -176,6 +176,11 @@ impl Cluster {
         }
         let leader_epoch = part.leader_epoch;
         let n = batch.records.len() as u64;
+        // Partition.appendRecordsToLeader tries to move the HW after every append
+        // (a single-replica ISR commits at once, whatever the acks).
+        let lag_max = self.config.broker_config.replica_lag_time_max_ms;
+        let alive = self.alive_set();
+        self.topics[ti].partitions[p].maybe_increment_hw(now, lag_max, min_isr, &|b| alive.contains(&b));
         let topic_name = self.topics[ti].name.clone();
         if duplicates > 0 {
             self.producers[pi].ledger.duplicates += u64::from(duplicates);
@@ -221,11 +226,6 @@ impl Cluster {
                         leader_epoch,
                         deadline_ms,
                     });
-                    // A single-replica ISR can acknowledge at once.
-                    let lag_max = self.config.broker_config.replica_lag_time_max_ms;
-                    let min_isr = self.topics[ti].settings.min_insync_replicas;
-                    let alive = self.alive_set();
-                    self.topics[ti].partitions[p].maybe_increment_hw(now, lag_max, min_isr, &|b| alive.contains(&b));
                 }
                 // Everything was already there (idempotent retry): acknowledged.
                 None => {
