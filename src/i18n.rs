@@ -201,6 +201,8 @@ pub struct Strings {
     pub insp_rate_double: &'static str,
     pub insp_rate_help: &'static str,
     pub insp_recent: &'static str,
+    pub insp_normal_help: &'static str,
+    pub insp_uncommitted_legend: &'static str,
     // == event log ==
     pub log_label: &'static str,
     pub log_filters: &'static str,
@@ -462,6 +464,8 @@ pub const EN: Strings = Strings {
     insp_rate_double: "Rate ×2",
     insp_rate_help: "Changes how many records per second it sends.",
     insp_recent: "Recent partitioner decisions",
+    insp_normal_help: "Back to normal fetching: its followers catch up and rejoin the ISR.",
+    insp_uncommitted_legend: "Dashed: at or above the HW, not committed yet.",
     // == event log ==
     log_label: "Event log",
     log_filters: "Show events",
@@ -719,6 +723,8 @@ pub const KO: Strings = Strings {
     insp_rate_double: "속도 ×2",
     insp_rate_help: "초당 보내는 레코드 수를 바꿉니다.",
     insp_recent: "최근 파티셔너 결정",
+    insp_normal_help: "정상 속도로 fetch합니다: 팔로워가 따라잡아 ISR에 다시 들어갑니다.",
+    insp_uncommitted_legend: "점선: HW 이상이라 아직 커밋되지 않은 레코드입니다.",
     // == event log ==
     log_label: "이벤트 기록",
     log_filters: "보여 줄 이벤트",

@@ -359,8 +359,7 @@ mod tests {
     use kafka_sim::Cluster;
 
     fn config(brokers: u32, partitions: u32, rf: u32) -> ClusterConfig {
-        let mut c = ClusterConfig::default();
-        c.brokers = brokers;
+        let mut c = ClusterConfig { brokers, ..ClusterConfig::default() };
         c.topics = vec![TopicConfig {
             name: "t".into(),
             partitions,

@@ -46,6 +46,13 @@ pub struct AppState {
     pub config: ClusterConfig,
     pub preset: Option<Preset>,
     pub view: Rc<ClusterView>,
+    /// The view the SVG structure shows. While playing a large cluster it is
+    /// refreshed every few updates (the canvas still moves every record each
+    /// frame), which keeps the main thread free; paused, it follows `view`.
+    pub svg_view: Rc<ClusterView>,
+    /// Bumped whenever `svg_view` is replaced (cheap to compare).
+    pub svg_version: u64,
+    svg_age: u32,
     /// The view before the last update (flights are computed from the change).
     pub prev_view: Rc<ClusterView>,
     /// Events of the last update, for flights.
@@ -97,6 +104,9 @@ impl AppState {
             config,
             preset,
             prev_view: view.clone(),
+            svg_view: view.clone(),
+            svg_version: 0,
+            svg_age: 0,
             view,
             last_events: Rc::new(Vec::new()),
             log: Rc::new(VecDeque::new()),
@@ -137,10 +147,19 @@ impl AppState {
         self.prev_view = std::mem::replace(&mut self.view, Rc::new(self.cluster.borrow().view()));
         self.record(events);
         self.version += 1;
+        // About 40 replicas re-render at every update; bigger clusters less often.
+        let every = (self.view.replica_count() as u32).div_ceil(40).max(1);
+        self.svg_age += 1;
+        if !self.playing || self.svg_age >= every {
+            self.svg_view = self.view.clone();
+            self.svg_version += 1;
+            self.svg_age = 0;
+        }
     }
 
     fn restart(&self, config: ClusterConfig, preset: Option<Preset>) -> Result<Self, SimError> {
         let mut s = Self::new(config, preset)?;
+        s.svg_version = self.svg_version + 1;
         s.speed = self.speed;
         s.playing = self.playing;
         s.version = self.version + 1;
@@ -180,6 +199,8 @@ impl Reducible for AppState {
             }
             Action::TogglePlay => {
                 s.playing = !s.playing;
+                s.svg_view = s.view.clone();
+                s.svg_version += 1;
                 s.version += 1;
             }
             Action::SetSpeed(v) => {
@@ -298,7 +319,7 @@ mod tests {
         let s = state().reduce(Action::Step);
         assert_eq!(s.view.time_ms, 100);
         let s = (0..30).fold(s, |s, _| s.reduce(Action::Step));
-        assert!(s.data_log.len() > 0 && s.data_log.len() <= DATA_LOG_LEN);
+        assert!(!s.data_log.is_empty() && s.data_log.len() <= DATA_LOG_LEN);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Real-browser tests: mount the app in headless Chromium and read the DOM.
+//! Real-browser tests: mount the app in headless Chromium and drive it through
+//! the DOM like a student would (clicks, typing), then read what it shows.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::JsCast;
@@ -7,9 +8,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a browser document")
+    web_sys::window().and_then(|w| w.document()).expect("a browser document")
 }
 
 async fn mount_app() -> web_sys::Element {
@@ -22,17 +21,53 @@ async fn mount_app() -> web_sys::Element {
 
 /// Counts elements whose `data-testid` starts with `prefix`.
 fn count_testids(root: &web_sys::Element, prefix: &str) -> u32 {
-    root.query_selector_all(&format!("[data-testid^=\"{prefix}\"]"))
-        .unwrap()
-        .length()
+    root.query_selector_all(&format!("[data-testid^=\"{prefix}\"]")).unwrap().length()
 }
 
-fn text_of(root: &web_sys::Element, testid: &str) -> String {
+fn by_testid(root: &web_sys::Element, testid: &str) -> web_sys::Element {
     root.query_selector(&format!("[data-testid=\"{testid}\"]"))
         .unwrap()
         .unwrap_or_else(|| panic!("no element with data-testid={testid}"))
-        .text_content()
-        .unwrap_or_default()
+}
+
+fn text_of(root: &web_sys::Element, testid: &str) -> String {
+    by_testid(root, testid).text_content().unwrap_or_default()
+}
+
+/// A bubbling click, which works on SVG elements too.
+async fn click(el: &web_sys::Element) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+    yew::scheduler::flush().await;
+}
+
+async fn click_testid(root: &web_sys::Element, testid: &str) {
+    click(&by_testid(root, testid)).await;
+}
+
+/// Types into an input as a user would: set the value, fire `input` and `change`.
+async fn type_into(root: &web_sys::Element, testid: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = by_testid(root, testid).dyn_into().unwrap();
+    input.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    for kind in ["input", "change"] {
+        let ev = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
+        input.dispatch_event(&ev).unwrap();
+    }
+    yew::scheduler::flush().await;
+}
+
+/// The total log end offset shown over every leader replica.
+fn leader_offsets(root: &web_sys::Element) -> u64 {
+    let leaders = root.query_selector_all(".replica--leader .replica__offsets").unwrap();
+    (0..leaders.length())
+        .filter_map(|i| leaders.item(i)?.text_content())
+        .filter_map(|t| t.strip_prefix("LEO ").and_then(|n| n.trim().parse::<u64>().ok()))
+        .sum()
 }
 
 #[wasm_bindgen_test]
@@ -43,6 +78,72 @@ async fn app_draws_three_brokers_and_nine_replicas() {
     assert_eq!(root.query_selector_all(".replica--leader").unwrap().length(), 3);
     assert_eq!(count_testids(&root, "producer-"), 2);
     assert_eq!(count_testids(&root, "consumer-"), 3);
+    for id in ["records-layer", "play-pause", "step", "speed", "seed", "config-panel"] {
+        if id == "config-panel" {
+            click_testid(&root, "tab-config").await;
+        }
+        assert_eq!(root.query_selector_all(&format!("[data-testid=\"{id}\"]")).unwrap().length(), 1, "{id}");
+    }
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn stepping_makes_records_appear_and_offsets_grow() {
+    let root = mount_app().await;
+    assert_eq!(leader_offsets(&root), 0);
+    assert_eq!(root.query_selector_all(".cell--filled").unwrap().length(), 0);
+    for _ in 0..20 {
+        click_testid(&root, "step").await;
+    }
+    assert!(text_of(&root, "sim-time").contains("2.0 s"), "{}", text_of(&root, "sim-time"));
+    let after_20 = leader_offsets(&root);
+    assert!(after_20 > 5, "records were appended: {after_20}");
+    assert!(root.query_selector_all(".cell--filled").unwrap().length() > 0);
+    for _ in 0..10 {
+        click_testid(&root, "step").await;
+    }
+    assert!(leader_offsets(&root) > after_20, "offsets keep growing");
+    // The canvas layer reports how many dots it drew in its last frame.
+    let layer = by_testid(&root, "records-layer");
+    assert!(layer.get_attribute("data-in-flight").is_some());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn killing_a_broker_by_clicking_takes_its_replicas_offline_and_logs_it() {
+    let root = mount_app().await;
+    click_testid(&root, "broker-1").await;
+    click_testid(&root, "action-kill-broker").await;
+    assert!(by_testid(&root, "broker-1").class_name_contains("broker--down"));
+    // Every replica on broker 1 is drawn as offline at once.
+    let on_b1 = root.query_selector_all("[data-testid^=\"replica-\"][data-testid$=\"-1\"]").unwrap();
+    assert_eq!(on_b1.length(), 3);
+    for i in 0..on_b1.length() {
+        let el: web_sys::Element = on_b1.item(i).unwrap().dyn_into().unwrap();
+        assert!(el.class_name_contains("replica--offline"), "{}", el.get_attribute("data-testid").unwrap());
+    }
+    // The controller fences it after broker.session.timeout.ms (3 s in this preset).
+    for _ in 0..35 {
+        click_testid(&root, "step").await;
+    }
+    click_testid(&root, "tab-events").await;
+    let log = by_testid(&root, "event-log");
+    assert!(log.query_selector("[data-kind=\"broker_crashed\"]").unwrap().is_some(), "crash logged");
+    assert!(log.query_selector("[data-kind=\"leader_elected\"]").unwrap().is_some(), "a new leader was elected");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn replication_factor_larger_than_brokers_shows_the_validation_message() {
+    let root = mount_app().await;
+    click_testid(&root, "tab-config").await;
+    type_into(&root, "config-topics-0-replication_factor", "4").await;
+    let error = text_of(&root, "config-error");
+    assert!(error.contains("replication factor 4 is larger than the 3 brokers"), "{error}");
+    let apply: web_sys::HtmlButtonElement = by_testid(&root, "config-apply").dyn_into().unwrap();
+    assert!(apply.disabled(), "an invalid config cannot be applied");
+    type_into(&root, "config-topics-0-replication_factor", "2").await;
+    assert!(!by_testid(&root, "config-apply").dyn_into::<web_sys::HtmlButtonElement>().unwrap().disabled());
     root.remove();
 }
 
@@ -51,22 +152,21 @@ async fn language_switch_changes_labels() {
     let root = mount_app().await;
     assert_eq!(text_of(&root, "app-title"), "Kafka Visualiser");
     assert!(text_of(&root, "broker-1").contains("Broker 1"));
-    let button: web_sys::HtmlElement = root
-        .query_selector("[data-testid=\"lang-switch\"]")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    button.click();
-    yew::scheduler::flush().await;
+    click_testid(&root, "lang-switch").await;
     assert_eq!(text_of(&root, "app-title"), "카프카 시각화 도구");
-    assert!(
-        text_of(&root, "broker-1").contains("브로커 1"),
-        "{}",
-        text_of(&root, "broker-1")
-    );
-    button.click();
-    yew::scheduler::flush().await;
+    assert!(text_of(&root, "broker-1").contains("브로커 1"), "{}", text_of(&root, "broker-1"));
+    assert!(text_of(&root, "step").contains("한 단계"));
+    click_testid(&root, "lang-switch").await;
     assert_eq!(text_of(&root, "app-title"), "Kafka Visualiser");
     root.remove();
+}
+
+trait ClassExt {
+    fn class_name_contains(&self, class: &str) -> bool;
+}
+
+impl ClassExt for web_sys::Element {
+    fn class_name_contains(&self, class: &str) -> bool {
+        self.get_attribute("class").unwrap_or_default().split_whitespace().any(|c| c == class)
+    }
 }

@@ -67,9 +67,9 @@ pub fn App() -> Html {
     let width = use_viewport_width();
     let side_by_side = width >= SIDE_BY_SIDE;
     let stage_w = if side_by_side {
-        width - SIDE_W - 48.0
+        width - SIDE_W - 52.0
     } else {
-        width - 24.0
+        width - 30.0
     };
     let reduced = use_memo((), |_| reduced_motion());
 
@@ -140,22 +140,20 @@ pub fn App() -> Html {
     }
 
     let s = strings(*lang);
+    // Positions depend only on the structure the SVG shows.
     let topo = {
-        let view = state.view.clone();
-        use_memo((view, stage_w as i64), move |(v, w)| layout::topology(v, *w as f64))
+        let view = state.svg_view.clone();
+        use_memo((state.svg_version, stage_w as i64), move |(_, w)| layout::topology(&view, *w as f64))
     };
     let dispatch = {
         let d = state.dispatcher();
         Callback::from(move |a: Action| d.dispatch(a))
     };
-    let on_select = {
-        let d = state.dispatcher();
-        let tab = tab.clone();
-        Callback::from(move |sel: Selection| {
-            tab.set(Tab::Inspector);
-            d.dispatch(Action::Select(Some(sel)));
-        })
-    };
+    // Stable across renders (the stage only re-renders when its data changes).
+    let on_select = use_callback((state.dispatcher(), tab.setter()), |sel: Selection, (d, tab)| {
+        tab.set(Tab::Inspector);
+        d.dispatch(Action::Select(Some(sel)));
+    });
     let on_apply = {
         let d = state.dispatcher();
         Callback::from(move |c| d.dispatch(Action::ApplyConfig(c)))
@@ -203,7 +201,7 @@ pub fn App() -> Html {
             <div class="workspace">
                 <main class="stage" onclick={dispatch.reform(|_| Action::Select(None))}>
                     <div class="stage__inner" style={format!("width:{}px;height:{}px", topo.width, topo.height)}>
-                        <TopologyView view={state.view.clone()} topo={topo.clone()} lang={*lang}
+                        <TopologyView view={state.svg_view.clone()} topo={topo.clone()} lang={*lang}
                             selection={state.selection.clone()} on_select={on_select.clone()} />
                         <RecordsLayer view={state.view.clone()} prev_view={state.prev_view.clone()}
                             events={state.last_events.clone()} topo={topo.clone()} version={state.version}

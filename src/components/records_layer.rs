@@ -14,6 +14,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// The frame loop's callback (it re-requests itself each frame).
+type FrameCallback = Closure<dyn FnMut(f64)>;
+
 /// Most dots planned per step; beyond it a sample is drawn and counts are shown.
 pub const MAX_DOTS_PER_STEP: usize = 600;
 
@@ -93,7 +96,7 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
         let board = board.clone();
         use_effect_with((), move |_| {
             let alive = Rc::new(Cell::new(true));
-            let handle: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>> = Rc::new(RefCell::new(None));
+            let handle: Rc<RefCell<Option<FrameCallback>>> = Rc::new(RefCell::new(None));
             let again = handle.clone();
             let alive2 = alive.clone();
             *handle.borrow_mut() = Some(Closure::new(move |_ts: f64| {

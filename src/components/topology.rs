@@ -12,13 +12,25 @@ use kafka_sim::view::{ClusterView, PartitionView, RecentDecision};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TopologyProps {
     pub view: Rc<ClusterView>,
     pub topo: Rc<Topology>,
     pub lang: Lang,
     pub selection: Option<Selection>,
     pub on_select: Callback<Selection>,
+}
+
+impl PartialEq for TopologyProps {
+    /// By pointer: a new view or layout is always a new `Rc` (deep comparison of
+    /// a large view on every render would cost more than it saves).
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.view, &o.view)
+            && Rc::ptr_eq(&self.topo, &o.topo)
+            && self.lang == o.lang
+            && self.selection == o.selection
+            && self.on_select == o.on_select
+    }
 }
 
 /// Colour-blind-safe palette (Okabe–Ito) for producers; shapes repeat every 4.
