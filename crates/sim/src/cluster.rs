@@ -37,6 +37,8 @@ pub(crate) struct TopicState {
     pub replication_factor: u32,
     pub settings: TopicSettings,
     pub partitions: Vec<PartitionState>,
+    /// Burrow's ring of recent log end offsets, per partition.
+    pub broker_offsets: Vec<crate::burrow::BrokerOffsetRing>,
 }
 
 impl TopicState {
@@ -112,6 +114,7 @@ impl Cluster {
                 name: t.name.clone(),
                 replication_factor: t.replication_factor,
                 settings: t.config.clone(),
+                broker_offsets: vec![crate::burrow::BrokerOffsetRing::default(); layout.len()],
                 partitions: layout.into_iter().map(PartitionState::new).collect(),
             });
             if t.replication_factor == 1 {
@@ -505,9 +508,8 @@ impl Cluster {
         let start = broker_ids.iter().position(|&b| b >= first).unwrap_or(0) as u32;
         let rf = self.topics[ti].replication_factor;
         let layout = assign_replicas_rack_unaware(&broker_ids, total - now, rf, now, Some(start), &mut self.rng);
-        self.topics[ti]
-            .partitions
-            .extend(layout.into_iter().map(PartitionState::new));
+        self.topics[ti].partitions.extend(layout.into_iter().map(PartitionState::new));
+        self.topics[ti].broker_offsets.resize(total as usize, crate::burrow::BrokerOffsetRing::default());
         self.emit(EventKind::PartitionsAdded {
             topic: topic.to_string(),
             from: now,
@@ -518,6 +520,7 @@ impl Cluster {
                 let g = &mut self.groups[gi];
                 g.committed.resize(total as usize, None);
                 g.delivered.resize(total as usize, Vec::new());
+                g.windows.resize(total as usize, crate::group::burrow_window());
                 if !g.members.is_empty() {
                     self.rebalance(gi);
                 }
@@ -689,6 +692,33 @@ impl Cluster {
         }
     }
 
+    /// Burrow's verdict on a group, from each partition's commit window and the
+    /// sampled log end offsets (`core/internal/evaluator/caching.go`).
+    fn burrow_of(&self, g: &GroupState) -> crate::burrow::GroupEvaluation {
+        let topic = &self.topics[g.topic];
+        let parts: Vec<crate::burrow::GroupPartitionInput> = g
+            .windows
+            .iter()
+            .enumerate()
+            .map(|(p, w)| crate::burrow::GroupPartitionInput {
+                topic: topic.name.clone(),
+                partition: p as u32,
+                window: w.window(&topic.broker_offsets[p], self.time_ms as i64, 0),
+            })
+            .collect();
+        crate::burrow::evaluate_group(&parts)
+    }
+
+    /// A group's lag samples (one a simulated second, newest last), for charts.
+    pub fn lag_history(&self, group: &str) -> Option<&std::collections::VecDeque<crate::group::LagSample>> {
+        self.groups.iter().find(|g| g.config.id == group).map(|g| &g.lag_history)
+    }
+
+    /// Burrow's stored commits per partition of a group (oldest first).
+    pub fn burrow_windows(&self, group: &str) -> Option<Vec<Vec<crate::burrow::Commit>>> {
+        self.groups.iter().find(|g| g.config.id == group).map(|g| g.windows.iter().map(|w| w.commits()).collect())
+    }
+
     fn group_view(&self, g: &GroupState) -> GroupView {
         let topic = &self.topics[g.topic];
         let partitions: Vec<GroupPartitionView> = topic
@@ -709,6 +739,14 @@ impl Cluster {
                     log_end_offset: part.high_watermark,
                     lag: committed.map(|c| part.high_watermark.saturating_sub(c)),
                     owner: owner.map(|m| m.id.clone()),
+                    records_lag: position.map(|pos| part.high_watermark.saturating_sub(pos)),
+                    time_lag_ms: committed.map(|c| {
+                        if c >= part.high_watermark {
+                            0
+                        } else {
+                            part.log.get(c).map_or(0, |r| self.time_ms.saturating_sub(r.timestamp_ms))
+                        }
+                    }),
                 }
             })
             .collect();
@@ -736,6 +774,7 @@ impl Cluster {
             partitions,
             consumed: g.consumed,
             redelivered: g.redelivered,
+            burrow: self.burrow_of(g),
         }
     }
 }

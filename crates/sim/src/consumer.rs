@@ -234,8 +234,13 @@ impl Cluster {
         let g = &mut self.groups[gi];
         g.members[mi].last_commit_ms = now;
         let mut commits = Vec::new();
+        // Like KafkaConsumer, commit every consumed position, moved or not (Burrow
+        // sees each commit: an unchanged offset with growing lag is a STALL).
+        let topic = &self.topics[ti];
         for &(p, pos) in &g.members[mi].assigned {
             if let Some(pos) = pos {
+                let hw = topic.partitions[p as usize].high_watermark;
+                g.windows[p as usize].record(pos as i64, now as i64, Some(hw.saturating_sub(pos) as i64));
                 if g.committed[p as usize] != Some(pos) {
                     g.committed[p as usize] = Some(pos);
                     commits.push((p, pos));
@@ -451,8 +456,12 @@ impl Cluster {
             changes.push((p as u32, current, target));
         }
         let topic = self.topics[ti].name.clone();
+        let now = self.time_ms as i64;
         for (p, from, to) in changes {
             self.groups[gi].committed[p as usize] = Some(to);
+            // The tool commits the new offset: Burrow sees it (a REWIND if it went back).
+            let hw = self.topics[ti].partitions[p as usize].high_watermark;
+            self.groups[gi].windows[p as usize].record(to as i64, now, Some(hw.saturating_sub(to) as i64));
             self.emit(EventKind::OffsetsResetByCommand {
                 group: group.to_string(),
                 topic: topic.clone(),
@@ -465,6 +474,12 @@ impl Cluster {
     }
 
     pub(crate) fn sample_lag(&mut self, now: u64) {
+        // Burrow's broker-offset ring: the partition's log end offset (HW), sampled.
+        for t in &mut self.topics {
+            for (p, part) in t.partitions.iter().enumerate() {
+                t.broker_offsets[p].record(part.high_watermark as i64);
+            }
+        }
         for g in &mut self.groups {
             let topic = &self.topics[g.topic];
             let lag: Vec<Option<u64>> = topic

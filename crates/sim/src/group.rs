@@ -1,5 +1,6 @@
 //! Consumer group state: members, assignments, positions and committed offsets.
 
+use crate::burrow::CommitWindow;
 use crate::config::GroupConfig;
 use std::collections::VecDeque;
 
@@ -53,6 +54,12 @@ impl MemberState {
     }
 }
 
+/// Burrow's defaults: `intervals` 10, and commits closer than `min-distance`
+/// (1 s) to the previous one replace it.
+pub(crate) fn burrow_window() -> CommitWindow {
+    CommitWindow::new(crate::burrow::DEFAULT_INTERVALS, 1000).unwrap_or_default()
+}
+
 #[derive(Clone, Debug)]
 pub(crate) struct GroupState {
     pub config: GroupConfig,
@@ -65,6 +72,8 @@ pub(crate) struct GroupState {
     /// Per partition, the offset ranges `[from, to)` the group has been
     /// delivered (sorted, disjoint), for counting redeliveries.
     pub delivered: Vec<Vec<(u64, u64)>>,
+    /// Burrow's per-partition window of recent commits.
+    pub windows: Vec<CommitWindow>,
     pub consumed: u64,
     pub redelivered: u64,
     /// A cooperative rebalance withheld partitions: run the follow-up round.
@@ -82,6 +91,7 @@ impl GroupState {
             next_member_no: 1,
             committed: vec![None; partitions as usize],
             delivered: vec![Vec::new(); partitions as usize],
+            windows: vec![burrow_window(); partitions as usize],
             consumed: 0,
             redelivered: 0,
             rejoin_pending: false,

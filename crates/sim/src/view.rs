@@ -113,6 +113,8 @@ pub struct GroupView {
     pub max_lag: u64,
     pub consumed: u64,
     pub redelivered: u64,
+    /// Burrow's evaluation of the group from its recent commits.
+    pub burrow: crate::burrow::GroupEvaluation,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -129,6 +131,11 @@ pub struct GroupPartitionView {
     pub lag: Option<u64>,
     /// CONSUMER-ID of the owner.
     pub owner: Option<String>,
+    /// `records-lag` of the owner: high watermark − its fetch position.
+    pub records_lag: Option<u64>,
+    /// Time lag: how long ago (simulated ms) the oldest record the group has not
+    /// committed was written; 0 when caught up.
+    pub time_lag_ms: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
