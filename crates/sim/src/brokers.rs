@@ -53,23 +53,34 @@ impl Cluster {
                         continue;
                     }
                     let factor = slow.iter().find(|(b, _)| *b == broker).map_or(1, |(_, f)| *f).max(1);
-                    // Divergence check (KIP-279): truncate to the leader's end of our last epoch.
-                    let last_epoch = part.followers[fi].epochs.last().map(|&(e, _)| e);
-                    if let Some(e) = last_epoch {
-                        let end = part.end_offset_for_epoch(e);
-                        let f = &mut part.followers[fi];
-                        let leo = f.log.log_end_offset();
-                        if end < leo {
-                            f.log.truncate_to(end);
-                            f.epochs.retain(|&(_, start)| start < end || start == 0);
-                            events.push(EventKind::Truncated {
-                                topic: topic.name.clone(),
-                                partition: p as u32,
-                                broker,
-                                from_offset: end,
-                                to_offset: leo,
-                            });
+                    // Divergence check (KIP-279): truncate to where our log stops
+                    // agreeing with the leader's, by leader epoch.
+                    // One OffsetsForLeaderEpoch round per diverging epoch, until the
+                    // follower's log is a prefix of the leader's.
+                    let before = part.followers[fi].log.log_end_offset();
+                    for _ in 0..16 {
+                        let f = &part.followers[fi];
+                        if f.epochs.is_empty() {
+                            break;
                         }
+                        let leo = f.log.log_end_offset();
+                        let end = crate::replication::divergence(&part.epochs, part.log.log_end_offset(), &f.epochs, leo);
+                        if end >= leo {
+                            break;
+                        }
+                        let f = &mut part.followers[fi];
+                        f.log.truncate_to(end);
+                        f.epochs.retain(|&(_, start)| start < end || start == 0);
+                    }
+                    let after = part.followers[fi].log.log_end_offset();
+                    if after < before {
+                        events.push(EventKind::Truncated {
+                            topic: topic.name.clone(),
+                            partition: p as u32,
+                            broker,
+                            from_offset: after,
+                            to_offset: before,
+                        });
                     }
                     let leader_leo = part.log.log_end_offset();
                     let fetch_offset = part.followers[fi].log.log_end_offset();
@@ -263,7 +274,6 @@ impl Cluster {
     /// Makes `new` the leader (epoch + 1), reports the election and any records
     /// the previous leader had that `new` lacks: those are gone for good.
     fn install_leader(&mut self, ti: usize, p: usize, new: BrokerId, cause: &'static str, unclean: bool) {
-        let alive = self.alive_set();
         let now = self.time_ms;
         let topic = self.topics[ti].name.clone();
         let part = &mut self.topics[ti].partitions[p];
@@ -272,7 +282,6 @@ impl Cluster {
         if unclean {
             part.isr = vec![new];
         }
-        part.isr.retain(|b| alive.contains(b) || *b == new);
         let epoch = part.leader_epoch;
         self.emit(EventKind::LeaderElected {
             topic: topic.clone(),
@@ -390,6 +399,15 @@ impl Cluster {
             ));
         }
         self.brokers[i].slow_factor = factor;
+        // The next fetch follows the new pace (a restored broker fetches soon).
+        let next = self.time_ms + self.config.broker_config.fetch_delay_ms * u64::from(factor);
+        for t in &mut self.topics {
+            for part in &mut t.partitions {
+                for f in part.followers.iter_mut().filter(|f| f.broker == id) {
+                    f.next_fetch_ms = f.next_fetch_ms.min(next);
+                }
+            }
+        }
         self.emit(EventKind::BrokerSlowed { broker: id, factor });
         Ok(())
     }

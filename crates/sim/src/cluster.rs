@@ -502,11 +502,20 @@ impl Cluster {
                 ),
             ));
         }
-        let broker_ids: Vec<BrokerId> = self.brokers.iter().map(|b| b.id).collect();
+        // New replicas go to registered (live, unfenced) brokers only.
+        let broker_ids: Vec<BrokerId> = self.brokers.iter().filter(|b| b.alive && !b.fenced).map(|b| b.id).collect();
+        let rf = self.topics[ti].replication_factor;
+        if (broker_ids.len() as u32) < rf {
+            return Err(SimError::new(
+                ErrorCode::InvalidReplicationFactor,
+                "partitions",
+                format!("new partitions need {rf} live brokers for replication factor {rf}, but only {} are up", broker_ids.len()),
+                format!("복제 팩터 {rf}인 새 파티션에는 살아 있는 브로커가 {rf}개 필요한데 {}개뿐입니다", broker_ids.len()),
+            ));
+        }
         // AdminZkClient.addPartitions starts where partition 0's first replica is.
         let first = self.topics[ti].partitions[0].replicas[0];
         let start = broker_ids.iter().position(|&b| b >= first).unwrap_or(0) as u32;
-        let rf = self.topics[ti].replication_factor;
         let layout = assign_replicas_rack_unaware(&broker_ids, total - now, rf, now, Some(start), &mut self.rng);
         self.topics[ti].partitions.extend(layout.into_iter().map(PartitionState::new));
         self.topics[ti].broker_offsets.resize(total as usize, crate::burrow::BrokerOffsetRing::default());

@@ -176,11 +176,14 @@ impl Cluster {
             log.log_start_offset(),
             self.topics[ti].partitions[p as usize].high_watermark,
         );
+        // The broker answers OFFSET_OUT_OF_RANGE only outside [log start, log end];
+        // a position past a new leader's (lagging) HW just waits for data.
+        let leo = log.log_end_offset();
         let (candidate, cause) = match pos {
-            Some(pos) if (start..=hw).contains(&pos) => return Some(pos),
+            Some(pos) if (start..=leo).contains(&pos) => return Some(pos),
             Some(pos) => (Some(pos), ResetCause::OutOfRange),
             None => match self.groups[gi].committed[p as usize] {
-                Some(c) if (start..=hw).contains(&c) => {
+                Some(c) if (start..=leo).contains(&c) => {
                     self.groups[gi].members[mi].assigned[idx].1 = Some(c);
                     return Some(c);
                 }

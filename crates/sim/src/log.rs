@@ -153,11 +153,19 @@ impl Log {
     /// looking back at most `window` records (the idempotent producer's
     /// duplicate check; the broker keeps recent batch sequences per producer).
     pub fn contains_seq(&self, producer: u16, seq: u32, window: usize) -> bool {
+        self.find_seq(producer, seq, window).is_some()
+    }
+
+    /// The offset of the record from `producer` with sequence `seq`, looking
+    /// back at most `window` records.
+    pub fn find_seq(&self, producer: u16, seq: u32, window: usize) -> Option<u64> {
+        let end = self.log_end_offset();
         self.records
             .iter()
             .rev()
             .take(window)
-            .any(|r| r.producer == producer && r.seq == seq)
+            .position(|r| r.producer == producer && r.seq == seq)
+            .map(|i| end - 1 - i as u64)
     }
 
     /// The record at `offset`, if it is still in the log.
@@ -169,7 +177,7 @@ impl Log {
 
     /// Records in `[from, to)` that are still in the log.
     pub fn range(&self, from: u64, to: u64) -> impl Iterator<Item = (u64, &Record)> {
-        let from = from.max(self.start_offset);
+        let from = from.max(self.start_offset).min(self.log_end_offset());
         let to = to.min(self.log_end_offset()).max(from);
         let base = self.start_offset;
         self.records

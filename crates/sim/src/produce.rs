@@ -159,16 +159,25 @@ impl Cluster {
         let mut first = None;
         let mut last = 0;
         let mut duplicates = 0u32;
+        // Offsets of records an idempotent retry found already written.
+        let mut present: Option<(u64, u64)> = None;
         for r in &batch.records {
-            if batch.attempts > 1 && part.log.contains_seq(r.producer, r.seq, DEDUP_WINDOW) {
-                if idempotent {
-                    continue;
+            if batch.attempts > 1 {
+                if let Some(o) = part.log.find_seq(r.producer, r.seq, DEDUP_WINDOW) {
+                    if idempotent {
+                        present = Some(present.map_or((o, o), |(a, b)| (a.min(o), b.max(o))));
+                        continue;
+                    }
+                    duplicates += 1;
                 }
-                duplicates += 1;
             }
+            // What the producer is told depends on this attempt's acks.
             let mut r = *r;
-            if acks == Acks::Leader {
-                r.flags |= FLAG_ACKED;
+            r.flags &= !(FLAG_ACKED | FLAG_ACKS0);
+            match acks {
+                Acks::None => r.flags |= FLAG_ACKS0,
+                Acks::Leader => r.flags |= FLAG_ACKED,
+                Acks::All => {}
             }
             let o = part.log.append(r, now, &settings);
             first.get_or_insert(o);
@@ -215,24 +224,26 @@ impl Cluster {
                 self.producers[pi].acked += n;
                 self.producers[pi].ledger.acked += n;
             }
-            Acks::All => match first {
-                Some(first) => {
+            // Like DelayedProduce, wait until the HW passes every record of the
+            // batch, including those an idempotent retry found already written.
+            Acks::All => {
+                let range = match (first, present) {
+                    (Some(f), Some((a, b))) => Some((f.min(a), last.max(b))),
+                    (Some(f), None) => Some((f, last)),
+                    (None, Some(r)) => Some(r),
+                    (None, None) => None,
+                };
+                if let Some((first_offset, last_offset)) = range {
                     let deadline_ms = now + self.producers[pi].config.request_timeout_ms;
-                    let part = &mut self.topics[ti].partitions[p];
-                    part.pending.push_back(PendingBatch {
+                    self.topics[ti].partitions[p].pending.push_back(PendingBatch {
                         batch,
-                        first_offset: first,
-                        last_offset: last,
+                        first_offset,
+                        last_offset,
                         leader_epoch,
                         deadline_ms,
                     });
                 }
-                // Everything was already there (idempotent retry): acknowledged.
-                None => {
-                    self.producers[pi].acked += n;
-                    self.producers[pi].ledger.acked += n;
-                }
-            },
+            }
         }
     }
 
@@ -278,7 +289,7 @@ impl Cluster {
                     let Some(done) = part.pending.pop_front() else { break };
                     match outcome {
                         Ok(()) => {
-                            part.mark_acked(done.first_offset, done.last_offset);
+                            part.mark_acked(done.first_offset, done.last_offset, done.batch.producer);
                             let pi = done.batch.producer as usize;
                             let n = done.batch.records.len() as u64;
                             self.producers[pi].acked += n;

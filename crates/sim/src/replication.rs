@@ -161,17 +161,6 @@ impl PartitionState {
         }
     }
 
-    /// The end offset of `epoch` in the leader's epoch cache
-    /// (`LeaderEpochFileCache.endOffsetFor`): the start of the next larger epoch,
-    /// or the leader's LEO for its current epoch.
-    pub fn end_offset_for_epoch(&self, epoch: u32) -> u64 {
-        match self.epochs.iter().rposition(|&(e, _)| e <= epoch) {
-            None => 0,
-            Some(i) if i + 1 == self.epochs.len() => self.log.log_end_offset(),
-            Some(i) => self.epochs[i + 1].1,
-        }
-    }
-
     /// Makes `broker` the leader with a new epoch, swapping logs so `log` is
     /// the new leader's. Returns the records the new leader does not have that
     /// the previous leader's log held (they will be truncated everywhere).
@@ -181,17 +170,19 @@ impl PartitionState {
         if broker != self.log_owner {
             if let Some(i) = self.followers.iter().position(|f| f.broker == broker) {
                 let new = self.followers.remove(i);
+                let old_hw = self.high_watermark;
                 let old_log = std::mem::replace(&mut self.log, new.log);
                 let old_epochs = std::mem::replace(&mut self.epochs, new.epochs);
                 let new_leo = self.log.log_end_offset();
-                lost = old_log
-                    .range(new_leo, old_log.log_end_offset())
-                    .map(|(o, r)| (o, *r))
-                    .collect();
+                // Everything the old leader has from the point where the two logs
+                // diverge (by leader epoch) is not in the new leader's log.
+                let from = divergence(&self.epochs, new_leo, &old_epochs, old_log.log_end_offset());
+                lost = old_log.range(from, old_log.log_end_offset()).map(|(o, r)| (o, *r)).collect();
                 // The new leader's HW is what it learned as a follower (it may be behind).
                 self.high_watermark = new.high_watermark.min(new_leo);
-                self.followers
-                    .push(Follower::new(self.log_owner, old_log, old_epochs, now));
+                let mut demoted = Follower::new(self.log_owner, old_log, old_epochs, now);
+                demoted.high_watermark = old_hw;
+                self.followers.push(demoted);
                 self.followers
                     .sort_by_key(|f| self.replicas.iter().position(|&b| b == f.broker));
                 self.log_owner = broker;
@@ -201,21 +192,22 @@ impl PartitionState {
         self.epochs.push((self.leader_epoch, self.log.log_end_offset()));
         let leo = self.log.log_end_offset();
         for f in &mut self.followers {
-            // A new leader starts with no knowledge of followers' positions.
+            // Partition.makeLeader / resetReplicaState: followers in the ISR count as
+            // caught up now; the others have never caught up with this leader.
             f.fetch_offset = f.fetch_offset.min(leo);
-            f.last_caught_up_ms = now;
+            f.last_caught_up_ms = if self.isr.contains(&f.broker) { now } else { 0 };
             f.last_fetch_leader_leo = 0;
         }
         self.high_watermark = self.high_watermark.min(leo);
         lost
     }
 
-    /// Marks `[first, last]` acknowledged on every replica's copy.
-    pub fn mark_acked(&mut self, first: u64, last: u64) {
+    /// Marks `producer`'s records in `[first, last]` acknowledged on every replica's copy.
+    pub fn mark_acked(&mut self, first: u64, last: u64, producer: u16) {
         let logs = std::iter::once(&mut self.log).chain(self.followers.iter_mut().map(|f| &mut f.log));
         for log in logs {
             for o in first..=last {
-                if let Some(r) = log.get_mut(o) {
+                if let Some(r) = log.get_mut(o).filter(|r| r.producer == producer) {
                     r.flags |= FLAG_ACKED;
                 }
             }
@@ -223,11 +215,37 @@ impl PartitionState {
     }
 }
 
-/// Why records were lost in an election.
+/// Why records were lost in an election: (acknowledged, acks=0, other).
 pub(crate) fn loss_counts(lost: &[(u64, Record)]) -> (u64, u64, u64) {
     let acked = lost.iter().filter(|(_, r)| r.flags & FLAG_ACKED != 0).count() as u64;
-    let acks0 = lost.iter().filter(|(_, r)| r.flags & FLAG_ACKS0 != 0).count() as u64;
-    (acked, acks0, lost.len() as u64 - acked - acks0)
+    let acks0 = lost.iter().filter(|(_, r)| r.flags & FLAG_ACKED == 0 && r.flags & FLAG_ACKS0 != 0).count() as u64;
+    (acked, acks0, (lost.len() as u64).saturating_sub(acked + acks0))
+}
+
+/// The end offset of `epoch` in an epoch cache (`LeaderEpochFileCache.endOffsetFor`):
+/// the largest epoch ≤ `epoch` it has, and where that epoch ends (the start of
+/// the next one, or `leo` for the latest).
+pub(crate) fn end_offset_for(epochs: &[(u32, u64)], leo: u64, epoch: u32) -> Option<(u32, u64)> {
+    let i = epochs.iter().rposition(|&(e, _)| e <= epoch)?;
+    let end = epochs.get(i + 1).map_or(leo, |&(_, s)| s);
+    Some((epochs[i].0, end))
+}
+
+/// Where a follower's log stops agreeing with the leader's (KIP-279,
+/// `AbstractFetcherThread.getOffsetTruncationState`): the leader answers the
+/// follower's latest epoch with the largest epoch it has at or below it and that
+/// epoch's end; the follower truncates to the smaller of that and its own end of
+/// the same epoch.
+pub(crate) fn divergence(leader: &[(u32, u64)], leader_leo: u64, follower: &[(u32, u64)], follower_leo: u64) -> u64 {
+    let Some(&(latest, _)) = follower.last() else { return 0 };
+    match end_offset_for(leader, leader_leo, latest) {
+        None => 0,
+        Some((e, end)) if e == latest => end.min(follower_leo),
+        Some((e, end)) => {
+            let own_end = end_offset_for(follower, follower_leo, e).map_or(0, |(_, o)| o);
+            end.min(own_end).min(follower_leo)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -275,10 +293,16 @@ mod tests {
                 },
             );
         }
-        assert_eq!(p.end_offset_for_epoch(0), 5);
-        assert_eq!(p.end_offset_for_epoch(1), 9);
-        assert_eq!(p.end_offset_for_epoch(2), 9, "epoch 2 never happened: end of epoch 1");
-        assert_eq!(p.end_offset_for_epoch(3), 12);
-        assert_eq!(p.end_offset_for_epoch(7), 12);
+        let leo = p.log.log_end_offset();
+        let end = |e| end_offset_for(&p.epochs, leo, e).map(|(_, o)| o);
+        assert_eq!(end(0), Some(5));
+        assert_eq!(end(1), Some(9));
+        assert_eq!(end(2), Some(9), "epoch 2 never happened: end of epoch 1");
+        assert_eq!(end(3), Some(12));
+        assert_eq!(end(7), Some(12));
+        // A follower that wrote epoch 2 (which the leader never had) from 9 on
+        // truncates to 9 (KIP-279).
+        assert_eq!(divergence(&p.epochs, leo, &[(0, 0), (1, 5), (2, 9)], 15), 9);
+        assert_eq!(divergence(&p.epochs, leo, &[(0, 0), (1, 5)], 8), 8, "a prefix does not diverge");
     }
 }
