@@ -4,17 +4,8 @@
 use kafka_sim::view::GroupView;
 
 pub fn render(g: &GroupView) -> String {
-    let header = [
-        "GROUP",
-        "TOPIC",
-        "PARTITION",
-        "CURRENT-OFFSET",
-        "LOG-END-OFFSET",
-        "LAG",
-        "CONSUMER-ID",
-        "HOST",
-        "CLIENT-ID",
-    ];
+    let header =
+        ["GROUP", "TOPIC", "PARTITION", "CURRENT-OFFSET", "LOG-END-OFFSET", "LAG", "CONSUMER-ID", "HOST", "CLIENT-ID"];
     let dash = || "-".to_string();
     let mut rows: Vec<[String; 9]> = Vec::new();
     for p in &g.partitions {
@@ -35,12 +26,7 @@ pub fn render(g: &GroupView) -> String {
     let min = [0, 0, 10, 15, 15, 15, 0, 0, 0];
     let mut widths = [0usize; 9];
     for (i, w) in widths.iter_mut().enumerate() {
-        *w = rows
-            .iter()
-            .map(|r| r[i].chars().count())
-            .chain([header[i].len(), min[i]])
-            .max()
-            .unwrap_or(0);
+        *w = rows.iter().map(|r| r[i].chars().count()).chain([header[i].len(), min[i]]).max().unwrap_or(0);
     }
     let mut out = String::new();
     let mut line = |cells: &[String]| {

@@ -11,6 +11,7 @@ use serde::Serialize;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+mod burrow_cmd;
 mod describe;
 
 /// The kafka-sim command line: a deterministic Apache Kafka simulation for
@@ -65,6 +66,13 @@ enum Cmd {
         #[arg(long, allow_negative_numbers = true)]
         at_ms: Option<u64>,
     },
+    /// Burrow's status for a partition's commit window read from stdin (JSON), or
+    /// with --group for a whole group: OK, WARN, STOP, STALL, REWIND / OK, WARN, ERR.
+    Burrow {
+        /// Read `{"partitions":[{"topic":…,"partition":…, <window>}, …]}` and print the group status.
+        #[arg(long)]
+        group: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -100,19 +108,11 @@ fn main() -> ExitCode {
     };
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
-        Cmd::Partition {
-            partitions,
-            hex,
-            json,
-            keys,
-        } => partition(&mut out, partitions, hex, json, &keys),
+        Cmd::Partition { partitions, hex, json, keys } => partition(&mut out, partitions, hex, json, &keys),
         Cmd::Assign { strategy } => assign(&mut out, strategy.into()),
-        Cmd::Run {
-            scenario,
-            until_ms,
-            trace,
-        } => run(&mut out, &scenario, until_ms, trace),
+        Cmd::Run { scenario, until_ms, trace } => run(&mut out, &scenario, until_ms, trace),
         Cmd::Describe { scenario, group, at_ms } => describe_cmd(&mut out, &scenario, &group, at_ms),
+        Cmd::Burrow { group } => burrow(&mut out, group),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -135,18 +135,12 @@ fn main() -> ExitCode {
 /// the first paragraph, joined.
 fn clap_error_line(e: &clap::Error) -> String {
     use clap::error::ErrorKind;
-    if matches!(
-        e.kind(),
-        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand
-    ) {
+    if matches!(e.kind(), ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand) {
         return "a subcommand is required: partition, assign, run or describe".to_string();
     }
     let text = e.render().to_string();
-    let first: Vec<&str> = text
-        .lines()
-        .take_while(|l| !l.trim().is_empty())
-        .map(|l| l.trim().trim_start_matches("error: "))
-        .collect();
+    let first: Vec<&str> =
+        text.lines().take_while(|l| !l.trim().is_empty()).map(|l| l.trim().trim_start_matches("error: ")).collect();
     if first.is_empty() {
         "bad arguments".to_string()
     } else {
@@ -156,10 +150,7 @@ fn clap_error_line(e: &clap::Error) -> String {
 
 /// Messages may quote user input (a group name, a path) that holds line breaks.
 fn one_line(msg: &str) -> String {
-    msg.split(['\n', '\r'])
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    msg.split(['\n', '\r']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// Why a command failed: bad input (exit 2) or output that could not be written.
@@ -186,41 +177,19 @@ fn partition(out: &mut impl Write, partitions: u32, hex: bool, json: bool, keys:
         let bytes = if hex { parse_hex(key)? } else { key.as_bytes().to_vec() };
         let h = murmur2(&bytes);
         let pos = to_positive(h);
-        rows.push(KeyPartition {
-            key: key.clone(),
-            murmur2: h,
-            to_positive: pos,
-            partition: pos as u32 % partitions,
-        });
+        rows.push(KeyPartition { key: key.clone(), murmur2: h, to_positive: pos, partition: pos as u32 % partitions });
     }
     if json {
         let text = serde_json::to_string(&rows).map_err(|e| Failure::BadInput(e.to_string()))?;
         writeln!(out, "{text}").map_err(io_err)?;
     } else {
         let w = rows.iter().map(|r| display_width(&r.key)).max().unwrap_or(0).max(3);
-        writeln!(
-            out,
-            "{}  {:>11}  {:>11}  PARTITION (of {partitions})",
-            pad("KEY", w),
-            "MURMUR2",
-            "TO_POSITIVE"
-        )
-        .map_err(io_err)?;
-        for r in &rows {
-            let key = if r.key.is_empty() {
-                "\"\"".to_string()
-            } else {
-                r.key.clone()
-            };
-            writeln!(
-                out,
-                "{}  {:>11}  {:>11}  {}",
-                pad(&key, w),
-                r.murmur2,
-                r.to_positive,
-                r.partition
-            )
+        writeln!(out, "{}  {:>11}  {:>11}  PARTITION (of {partitions})", pad("KEY", w), "MURMUR2", "TO_POSITIVE")
             .map_err(io_err)?;
+        for r in &rows {
+            let key = if r.key.is_empty() { "\"\"".to_string() } else { r.key.clone() };
+            writeln!(out, "{}  {:>11}  {:>11}  {}", pad(&key, w), r.murmur2, r.to_positive, r.partition)
+                .map_err(io_err)?;
         }
     }
     Ok(())
@@ -229,13 +198,7 @@ fn partition(out: &mut impl Write, partitions: u32, hex: bool, json: bool, keys:
 /// Columns of East Asian wide characters take two cells in a terminal.
 fn display_width(s: &str) -> usize {
     s.chars()
-        .map(|c| {
-            if ('\u{1100}'..='\u{D7FF}').contains(&c) || ('\u{3000}'..='\u{9FFF}').contains(&c) {
-                2
-            } else {
-                1
-            }
-        })
+        .map(|c| if ('\u{1100}'..='\u{D7FF}').contains(&c) || ('\u{3000}'..='\u{9FFF}').contains(&c) { 2 } else { 1 })
         .sum()
 }
 
@@ -252,10 +215,7 @@ fn parse_hex(s: &str) -> Result<Vec<u8>, Failure> {
     if s.len() % 2 != 0 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(bad());
     }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).map_err(|_| bad()))
-        .collect()
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).map_err(|_| bad())).collect()
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Failure> {
@@ -266,19 +226,13 @@ fn read_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T
     }
     // serde would also read a struct from a JSON array (`[]`): the formats are objects.
     if !start.starts_with('{') {
-        return Err(Failure::BadInput(format!(
-            "{what}: invalid JSON: expected an object {{…}} at the top level"
-        )));
+        return Err(Failure::BadInput(format!("{what}: invalid JSON: expected an object {{…}} at the top level")));
     }
     let de = &mut serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        let at = if path == "." || path == "?" || path.is_empty() {
-            String::new()
-        } else {
-            format!("at {path}: ")
-        };
+        let at = if path == "." || path == "?" || path.is_empty() { String::new() } else { format!("at {path}: ") };
         if inner.is_data() {
             return Failure::BadInput(format!("{what}: {at}{inner}"));
         }
@@ -293,8 +247,7 @@ fn read_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T
         Failure::BadInput(format!("{what}: invalid JSON: {inner}"))
     })?;
     // Nothing but whitespace may follow the object.
-    de.end()
-        .map_err(|e| Failure::BadInput(format!("{what}: invalid JSON: {e}")))?;
+    de.end().map_err(|e| Failure::BadInput(format!("{what}: invalid JSON: {e}")))?;
     Ok(value)
 }
 
@@ -302,11 +255,7 @@ fn read_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T
 /// counts), finds what is allowed there by reading the input again with a
 /// string in its place: the error then lists the accepted names.
 fn wrong_kind<T: serde::de::DeserializeOwned>(text: &str, line: usize, column: usize) -> Option<String> {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.checked_sub(1)?)
-        .map(str::len)
-        .sum();
+    let line_start: usize = text.split_inclusive('\n').take(line.checked_sub(1)?).map(str::len).sum();
     // serde_json points at the value or just before it.
     let from = line_start + column.saturating_sub(1);
     let start = from + text.get(from..)?.len() - text.get(from..)?.trim_start_matches([' ', ':', '\t']).len();
@@ -323,20 +272,30 @@ fn wrong_kind<T: serde::de::DeserializeOwned>(text: &str, line: usize, column: u
     let expected = &msg[msg.find("expected ")?..];
     let expected = expected.find(" at line ").map_or(expected, |i| &expected[..i]);
     let found = if found.len() > 40 { "this value" } else { found };
-    Some(format!(
-        "{found} is not allowed here: {expected}, written as a JSON string (line {line} column {column})"
-    ))
+    Some(format!("{found} is not allowed here: {expected}, written as a JSON string (line {line} column {column})"))
+}
+
+fn burrow(out: &mut impl Write, group: bool) -> Result<(), Failure> {
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text).map_err(|e| Failure::BadInput(format!("cannot read stdin: {e}")))?;
+    let json = if group {
+        let request: burrow_cmd::GroupRequest = read_json(&text, "stdin")?;
+        let answer = burrow_cmd::group(request).map_err(|e| Failure::BadInput(format!("stdin: {e}")))?;
+        serde_json::to_string(&answer)
+    } else {
+        let window: kafka_sim::burrow::PartitionWindow = read_json(&text, "stdin")?;
+        let answer = burrow_cmd::partition(window).map_err(|e| Failure::BadInput(format!("stdin: {e}")))?;
+        serde_json::to_string(&answer)
+    }
+    .map_err(|e| Failure::BadInput(e.to_string()))?;
+    writeln!(out, "{json}").map_err(io_err)
 }
 
 fn assign(out: &mut impl Write, strategy: Strategy) -> Result<(), Failure> {
     let mut text = String::new();
-    std::io::stdin()
-        .read_to_string(&mut text)
-        .map_err(|e| Failure::BadInput(format!("cannot read stdin: {e}")))?;
+    std::io::stdin().read_to_string(&mut text).map_err(|e| Failure::BadInput(format!("cannot read stdin: {e}")))?;
     let request: AssignRequest = read_json(&text, "stdin")?;
-    let response = request
-        .run(strategy)
-        .map_err(|e| Failure::BadInput(format!("stdin: {}: {}", e.field, e.en)))?;
+    let response = request.run(strategy).map_err(|e| Failure::BadInput(format!("stdin: {}: {}", e.field, e.en)))?;
     let json = serde_json::to_string(&response).map_err(|e| Failure::BadInput(e.to_string()))?;
     writeln!(out, "{json}").map_err(io_err)
 }
@@ -345,9 +304,7 @@ fn load_scenario(path: &str) -> Result<Scenario, Failure> {
     let text =
         std::fs::read_to_string(path).map_err(|e| Failure::BadInput(format!("cannot read scenario {path}: {e}")))?;
     let scenario: Scenario = read_json(&text, path)?;
-    scenario
-        .validate()
-        .map_err(|e| Failure::BadInput(format!("{path}: {}: {} ({})", e.field, e.en, e.code.name())))?;
+    scenario.validate().map_err(|e| Failure::BadInput(format!("{path}: {}: {} ({})", e.field, e.en, e.code.name())))?;
     Ok(scenario)
 }
 
@@ -381,10 +338,7 @@ fn run(out: &mut impl Write, path: &str, until_ms: Option<u64>, trace: bool) -> 
 fn describe_cmd(out: &mut impl Write, path: &str, group: &str, at_ms: Option<u64>) -> Result<(), Failure> {
     let scenario = load_scenario(path)?;
     if !scenario.groups.iter().any(|g| g.id == group)
-        && !scenario
-            .script
-            .iter()
-            .any(|s| s.new_group.as_ref().is_some_and(|g| g.id == group))
+        && !scenario.script.iter().any(|s| s.new_group.as_ref().is_some_and(|g| g.id == group))
     {
         let known: Vec<&str> = scenario.groups.iter().map(|g| g.id.as_str()).collect();
         return Err(Failure::BadInput(format!(
@@ -397,9 +351,7 @@ fn describe_cmd(out: &mut impl Write, path: &str, group: &str, at_ms: Option<u64
     runner.run_until(at_ms.unwrap_or(scenario.duration_ms));
     let view = runner.cluster.view();
     let Some(g) = view.groups.iter().find(|g| g.id == group) else {
-        return Err(Failure::BadInput(format!(
-            "--group {group}: the group does not exist at that time"
-        )));
+        return Err(Failure::BadInput(format!("--group {group}: the group does not exist at that time")));
     };
     write!(out, "{}", describe::render(g)).map_err(io_err)
 }
