@@ -7,5 +7,6 @@ pub mod event_log;
 pub mod header;
 pub mod help;
 pub mod inspector;
+pub mod lag_panel;
 pub mod records_layer;
 pub mod topology;

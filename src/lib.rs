@@ -7,6 +7,7 @@ pub mod flights;
 pub mod hooks;
 pub mod i18n;
 pub mod layout;
+pub mod lessons;
 pub mod presets;
 pub mod state;
 pub mod url;

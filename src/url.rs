@@ -13,9 +13,14 @@ pub struct UrlSettings {
     pub speed: Option<f64>,
     /// `play=1` starts playing at once (for embedded lessons).
     pub play: bool,
+    /// `tab=lag` opens that side-panel tab: one of [`TABS`].
+    pub tab: Option<&'static str>,
     /// Problems found: (parameter, bad value, what is allowed).
     pub problems: Vec<(String, String, &'static str)>,
 }
+
+/// The side-panel tabs `tab=` may name.
+pub const TABS: [&str; 4] = ["inspector", "events", "config", "lag"];
 
 /// Parses a query string such as `?lang=ko` (the leading `?` is optional).
 pub fn parse_query(query: &str) -> UrlSettings {
@@ -45,6 +50,10 @@ pub fn parse_query(query: &str) -> UrlSettings {
                 "1" | "true" => out.play = true,
                 "0" | "false" => out.play = false,
                 _ => bad("1 or 0"),
+            },
+            "tab" => match TABS.iter().find(|t| **t == v) {
+                Some(t) => out.tab = Some(*t),
+                None => bad("inspector, events, config or lag"),
             },
             // Unknown parameters are ignored: course pages may add their own.
             _ => {}
@@ -115,6 +124,16 @@ mod tests {
         assert_eq!(names, vec!["preset", "seed", "lang", "speed"]);
         assert_eq!(s.problems[0].2, "default or stress");
         assert_eq!(parse_query("speed=NaN").problems.len(), 1);
+    }
+
+    #[test]
+    fn tab_names_a_side_panel_tab() {
+        assert_eq!(parse_query("?tab=lag&lang=ko").tab, Some("lag"));
+        assert_eq!(parse_query("tab=events").tab, Some("events"));
+        assert_eq!(parse_query("").tab, None);
+        let bad = parse_query("tab=charts");
+        assert_eq!((bad.tab, bad.problems.len()), (None, 1));
+        assert_eq!(bad.problems[0].2, "inspector, events, config or lag");
     }
 
     #[test]

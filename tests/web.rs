@@ -161,6 +161,102 @@ async fn language_switch_changes_labels() {
     root.remove();
 }
 
+/// The numbers in one column of the lag table (`-` is skipped).
+fn lag_column(root: &web_sys::Element, col: &str) -> Vec<u64> {
+    let cells = by_testid(root, "lag-table").query_selector_all(&format!("td[data-col=\"{col}\"]")).unwrap();
+    (0..cells.length())
+        .filter_map(|i| cells.item(i)?.text_content())
+        .filter_map(|t| t.trim().parse::<u64>().ok())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn lag_tab_table_and_burrow_status_follow_the_simulation() {
+    let root = mount_app().await;
+    click_testid(&root, "tab-lag").await;
+    assert_eq!(count_testids(&root, "lag-table"), 1, "one table, for the chosen group");
+    assert_eq!(count_testids(&root, "burrow-status-"), 2, "a status per group");
+    let headers = by_testid(&root, "lag-table").query_selector("thead").unwrap().unwrap().text_content().unwrap();
+    for h in ["GROUP", "TOPIC", "PARTITION", "CURRENT-OFFSET", "LOG-END-OFFSET", "LAG", "CONSUMER-ID"] {
+        assert!(headers.contains(h), "{h} in {headers}");
+    }
+    assert_eq!(lag_column(&root, "log-end-offset").iter().sum::<u64>(), 0);
+    for _ in 0..15 {
+        click_testid(&root, "step").await;
+    }
+    let leo_15: u64 = lag_column(&root, "log-end-offset").iter().sum();
+    for _ in 0..15 {
+        click_testid(&root, "step").await;
+    }
+    let leo_30: u64 = lag_column(&root, "log-end-offset").iter().sum();
+    assert!(leo_30 > leo_15 && leo_15 > 0, "LOG-END-OFFSET grows: {leo_15} then {leo_30}");
+    assert_eq!(lag_column(&root, "log-end-offset").len(), 3, "a row per partition");
+    // auto.commit.interval.ms is 5000 in this preset: nothing is committed at 3 s…
+    assert!(lag_column(&root, "current-offset").is_empty(), "CURRENT-OFFSET is - before the first commit");
+    let status = text_of(&root, "burrow-status-billing");
+    assert!(["OK", "WARN", "ERR"].iter().any(|s| status.contains(s)), "{status}");
+    assert_eq!(count_testids(&root, "burrow-part-status-orders-"), 3);
+    // The lag chart has a sample per simulated second; tapping it picks one.
+    let chart = by_testid(&root, "lag-chart-total");
+    assert!(text_of(&root, "lag-readout").contains("t = 3 s"), "{}", text_of(&root, "lag-readout"));
+    let rect = js_sys::Reflect::get(&chart, &"getBoundingClientRect".into())
+        .unwrap()
+        .dyn_into::<js_sys::Function>()
+        .unwrap()
+        .call0(&chart)
+        .unwrap();
+    let left = js_sys::Reflect::get(&rect, &"left".into()).unwrap().as_f64().unwrap();
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_client_x((left + 2.0) as i32);
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    chart.dispatch_event(&ev).unwrap();
+    yew::scheduler::flush().await;
+    let readout = text_of(&root, "lag-readout");
+    assert!(readout.contains("selected") && readout.contains("t = 1 s"), "{readout}");
+    click_testid(&root, "lag-show-latest").await;
+    assert!(text_of(&root, "lag-readout").contains("newest"));
+    // …and is at 6 s.
+    for _ in 0..30 {
+        click_testid(&root, "step").await;
+    }
+    assert_eq!(lag_column(&root, "current-offset").len(), 3, "committed at 5 s");
+    assert!(lag_column(&root, "log-end-offset").iter().sum::<u64>() > leo_30);
+    let status = text_of(&root, "burrow-status-billing");
+    assert!(["OK", "WARN", "ERR"].iter().any(|s| status.contains(s)), "{status}");
+    // The other group's chip switches the table to it.
+    click_testid(&root, "burrow-status-analytics").await;
+    let group_cell = by_testid(&root, "lag-table").query_selector("tbody td").unwrap().unwrap();
+    assert_eq!(group_cell.text_content().unwrap(), "analytics");
+    assert_eq!(count_testids(&root, "lag-table"), 1);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn stopped_consumer_lesson_turns_its_partitions_stop() {
+    let root = mount_app().await;
+    click_testid(&root, "tab-lag").await;
+    click_testid(&root, "lesson-stop").await;
+    assert!(text_of(&root, "sim-time").contains("12.0"), "{}", text_of(&root, "sim-time"));
+    assert!(text_of(&root, "lesson-text").contains("Stopped consumer"));
+    assert_eq!(count_testids(&root, "burrow-status-"), 1, "the lesson has one group");
+    for p in 0..3 {
+        assert_ne!(text_of(&root, &format!("burrow-part-status-orders-{p}")), "STOP", "not yet");
+    }
+    for _ in 0..110 {
+        click_testid(&root, "step").await;
+    }
+    for p in 0..3 {
+        assert_eq!(text_of(&root, &format!("burrow-part-status-orders-{p}")), "STOP", "partition {p}");
+        let why = text_of(&root, &format!("burrow-part-why-orders-{p}"));
+        assert!(why.contains("stopped committing"), "{why}");
+    }
+    assert!(text_of(&root, "burrow-status-billing").contains("ERR"));
+    // The crashed member keeps its partitions until session.timeout.ms: the table says so.
+    assert!(by_testid(&root, "lag-table").text_content().unwrap().contains("billing-c1"));
+    root.remove();
+}
+
 trait ClassExt {
     fn class_name_contains(&self, class: &str) -> bool;
 }

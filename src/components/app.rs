@@ -7,6 +7,7 @@ use crate::components::event_log::EventLog;
 use crate::components::header::Header;
 use crate::components::help::Help;
 use crate::components::inspector::Inspector;
+use crate::components::lag_panel::LagPanel;
 use crate::components::records_layer::RecordsLayer;
 use crate::components::topology::TopologyView;
 use crate::hooks::use_viewport_width;
@@ -30,6 +31,7 @@ enum Tab {
     Inspector,
     Events,
     Config,
+    Lag,
 }
 
 fn reduced_motion() -> bool {
@@ -62,7 +64,15 @@ pub fn App() -> Html {
         })
     };
     let help = use_state(|| false);
-    let tab = use_state(|| Tab::Inspector);
+    let tab = {
+        let initial = match settings.tab {
+            Some("events") => Tab::Events,
+            Some("config") => Tab::Config,
+            Some("lag") => Tab::Lag,
+            _ => Tab::Inspector,
+        };
+        use_state(move || initial)
+    };
     let url_notice = use_state(|| !settings.problems.is_empty());
     let width = use_viewport_width();
     let side_by_side = width >= SIDE_BY_SIDE;
@@ -213,6 +223,7 @@ pub fn App() -> Html {
                         { tab_button(Tab::Inspector, s.tab_inspector, "tab-inspector") }
                         { tab_button(Tab::Events, s.tab_events, "tab-events") }
                         { tab_button(Tab::Config, s.tab_config, "tab-config") }
+                        { tab_button(Tab::Lag, s.tab_lag, "tab-lag") }
                     </div>
                     <div class="side__body">
                         { match *tab {
@@ -225,6 +236,10 @@ pub fn App() -> Html {
                                     on_select={on_select.clone()} />
                             },
                             Tab::Config => html! { <ConfigPanel config={state.config.clone()} lang={*lang} {on_apply} /> },
+                            Tab::Lag => html! {
+                                <LagPanel view={state.view.clone()} cluster={state.cluster.clone()} lang={*lang}
+                                    dispatch={dispatch.clone()} />
+                            },
                         } }
                     </div>
                 </aside>
