@@ -75,20 +75,10 @@ pub fn plan(
     let style_of = |producer: &str| view.producers.iter().position(|p| p.id == producer).unwrap_or(0) as u32;
     for e in events {
         match &e.kind {
-            EventKind::Produced {
-                producer,
-                topic,
-                partition,
-                first_offset,
-                last_offset,
-                count,
-            } => {
+            EventKind::Produced { producer, topic, partition, first_offset, last_offset, count } => {
                 counts.produced += u64::from(*count);
-                let Some(part) = view
-                    .topics
-                    .iter()
-                    .find(|t| &t.name == topic)
-                    .and_then(|t| t.partitions.get(*partition as usize))
+                let Some(part) =
+                    view.topics.iter().find(|t| &t.name == topic).and_then(|t| t.partitions.get(*partition as usize))
                 else {
                     continue;
                 };
@@ -115,22 +105,11 @@ pub fn plan(
                     });
                 }
             }
-            EventKind::Consumed {
-                group,
-                member,
-                topic,
-                partition,
-                from_offset,
-                to_offset,
-                ..
-            } => {
+            EventKind::Consumed { group, member, topic, partition, from_offset, to_offset, .. } => {
                 let n = to_offset - from_offset;
                 counts.consumed += n;
-                let Some(part) = view
-                    .topics
-                    .iter()
-                    .find(|t| &t.name == topic)
-                    .and_then(|t| t.partitions.get(*partition as usize))
+                let Some(part) =
+                    view.topics.iter().find(|t| &t.name == topic).and_then(|t| t.partitions.get(*partition as usize))
                 else {
                     continue;
                 };
@@ -166,11 +145,7 @@ pub fn plan(
                 if b == leader {
                     continue;
                 }
-                let before = pp
-                    .log_end_offsets
-                    .iter()
-                    .find(|(x, _)| *x == b)
-                    .map_or(leo, |(_, o)| *o);
+                let before = pp.log_end_offsets.iter().find(|(x, _)| *x == b).map_or(leo, |(_, o)| *o);
                 if leo <= before {
                     continue;
                 }
@@ -245,17 +220,10 @@ mod tests {
         let view = c.view();
         let topo = topology(&view, 1400.0);
         let (flights, counts) = plan(&prev, &view, &events, &topo, 0.0, 500.0, 1000);
-        assert!(
-            counts.produced > 0 && counts.replicated > 0 && counts.consumed > 0,
-            "{counts:?}"
-        );
+        assert!(counts.produced > 0 && counts.replicated > 0 && counts.consumed > 0, "{counts:?}");
         assert!(flights.iter().any(|f| f.hop == Hop::Produce) && flights.iter().any(|f| f.hop == Hop::Replicate));
         let (few, c2) = plan(&prev, &view, &events, &topo, 0.0, 500.0, 3);
         assert_eq!(few.len(), 3);
-        assert_eq!(
-            (c2.produced, c2.drawn),
-            (counts.produced, 3),
-            "counts stay complete when sampling"
-        );
+        assert_eq!((c2.produced, c2.drawn), (counts.produced, 3), "counts stay complete when sampling");
     }
 }

@@ -58,12 +58,7 @@ impl ReplicaBox {
     /// The rectangle of log cell `slot` (0..CELLS).
     pub fn cell(&self, slot: u32) -> Rect {
         let slot = slot.min(CELLS - 1);
-        Rect {
-            x: self.cells.x + f64::from(slot) * (CELL_W + CELL_GAP),
-            y: self.cells.y,
-            w: CELL_W,
-            h: self.cells.h,
-        }
+        Rect { x: self.cells.x + f64::from(slot) * (CELL_W + CELL_GAP), y: self.cells.y, w: CELL_W, h: self.cells.h }
     }
 
     /// The x position of the boundary before cell `slot` (for HW markers).
@@ -122,18 +117,11 @@ pub struct Topology {
 
 impl Topology {
     pub fn replica(&self, topic: &str, partition: u32, broker: BrokerId) -> Option<&ReplicaBox> {
-        self.replicas
-            .iter()
-            .find(|r| r.broker == broker && r.partition == partition && r.topic == topic)
+        self.replicas.iter().find(|r| r.broker == broker && r.partition == partition && r.topic == topic)
     }
 
     pub fn member(&self, group: &str, member: &str) -> Option<&NamedBox> {
-        self.groups
-            .iter()
-            .find(|g| g.id == group)?
-            .members
-            .iter()
-            .find(|m| m.id == member)
+        self.groups.iter().find(|g| g.id == group)?.members.iter().find(|m| m.id == member)
     }
 
     pub fn producer(&self, id: &str) -> Option<&NamedBox> {
@@ -165,9 +153,7 @@ fn wide_width(cols: usize) -> f64 {
 /// Lays out the topology for `available_width` CSS pixels.
 pub fn topology(view: &ClusterView, available_width: f64) -> Topology {
     let max_cols = view.brokers.len().clamp(1, 3);
-    let cols = (1..=max_cols)
-        .rev()
-        .find(|&c| wide_width(c) <= available_width.max(0.0));
+    let cols = (1..=max_cols).rev().find(|&c| wide_width(c) <= available_width.max(0.0));
     match cols {
         Some(cols) => wide(view, cols),
         None => narrow(view, available_width),
@@ -184,12 +170,7 @@ fn replicas_of(view: &ClusterView, broker: BrokerId, rect: Rect, out: &mut Vec<R
         };
         // Label on the left (~66 px), cells, then LEO/HW figures on the right.
         let cells_w = f64::from(CELLS) * (CELL_W + CELL_GAP) - CELL_GAP;
-        let cells = Rect {
-            x: r.x + 70.0,
-            y: r.y + 5.0,
-            w: cells_w,
-            h: r.h - 10.0,
-        };
+        let cells = Rect { x: r.x + 70.0, y: r.y + 5.0, w: cells_w, h: r.h - 10.0 };
         out.push(ReplicaBox {
             topic: p.topic.clone(),
             partition: p.partition,
@@ -216,19 +197,10 @@ fn groups_at(view: &ClusterView, x: f64, mut y: f64, w: f64) -> (Vec<GroupBox>, 
             .enumerate()
             .map(|(k, m)| NamedBox {
                 id: m.id.clone(),
-                rect: Rect {
-                    x: x + 8.0,
-                    y: y + GROUP_HEAD + k as f64 * (MEMBER_H + 4.0),
-                    w: w - 16.0,
-                    h: MEMBER_H,
-                },
+                rect: Rect { x: x + 8.0, y: y + GROUP_HEAD + k as f64 * (MEMBER_H + 4.0), w: w - 16.0, h: MEMBER_H },
             })
             .collect();
-        groups.push(GroupBox {
-            id: g.id.clone(),
-            rect,
-            members,
-        });
+        groups.push(GroupBox { id: g.id.clone(), rect, members });
         y += h + GAP;
     }
     (groups, y)
@@ -265,24 +237,14 @@ fn wide(view: &ClusterView, cols: usize) -> Topology {
     let per_row = if view.producers.len() > 12 { 2 } else { 1 };
     let (producers, prod_bottom) = producers_at(view, x_prod, top, PRODUCER_W, per_row);
     let stage_h = (prod_bottom - top).clamp(STAGE_MIN_H, 320.0);
-    let partitioner = Rect {
-        x: x_stage,
-        y: top,
-        w: STAGE_W,
-        h: stage_h,
-    };
+    let partitioner = Rect { x: x_stage, y: top, w: STAGE_W, h: stage_h };
     let mut brokers = Vec::new();
     let mut replicas = Vec::new();
     let mut y = top;
     for row in view.brokers.chunks(cols) {
         let h = row.iter().map(|b| broker_height(view, b.id)).fold(0.0, f64::max);
         for (c, b) in row.iter().enumerate() {
-            let rect = Rect {
-                x: x_brokers + c as f64 * (BROKER_W + GAP),
-                y,
-                w: BROKER_W,
-                h,
-            };
+            let rect = Rect { x: x_brokers + c as f64 * (BROKER_W + GAP), y, w: BROKER_W, h };
             replicas_of(view, b.id, rect, &mut replicas);
             brokers.push(BrokerBox { id: b.id, rect });
         }
@@ -295,9 +257,7 @@ fn wide(view: &ClusterView, cols: usize) -> Topology {
         (Section::Brokers, x_brokers, 20.0),
         (Section::Groups, x_groups, 20.0),
     ];
-    let bottom = [prod_bottom, top + stage_h, y, groups_bottom]
-        .into_iter()
-        .fold(0.0, f64::max);
+    let bottom = [prod_bottom, top + stage_h, y, groups_bottom].into_iter().fold(0.0, f64::max);
     Topology {
         width: wide_width(cols),
         height: bottom + PAD,
@@ -326,12 +286,7 @@ fn narrow(view: &ClusterView, available_width: f64) -> Topology {
     let mut brokers = Vec::new();
     let mut replicas = Vec::new();
     for b in &view.brokers {
-        let rect = Rect {
-            x,
-            y,
-            w,
-            h: broker_height(view, b.id),
-        };
+        let rect = Rect { x, y, w, h: broker_height(view, b.id) };
         replicas_of(view, b.id, rect, &mut replicas);
         brokers.push(BrokerBox { id: b.id, rect });
         y += rect.h + GAP;
@@ -364,10 +319,7 @@ mod tests {
             name: "t".into(),
             partitions,
             replication_factor: rf,
-            config: TopicSettings {
-                min_insync_replicas: 1,
-                ..Default::default()
-            },
+            config: TopicSettings { min_insync_replicas: 1, ..Default::default() },
         }];
         c.producers = (0..3).map(|i| ProducerConfig::new(format!("p{i}"), "t", 5.0)).collect();
         c.groups = vec![GroupConfig::new("g", "t", 4), GroupConfig::new("h", "t", 2)];
@@ -375,12 +327,7 @@ mod tests {
     }
 
     fn assert_sane(t: &Topology) {
-        let canvas = Rect {
-            x: 0.0,
-            y: 0.0,
-            w: t.width,
-            h: t.height,
-        };
+        let canvas = Rect { x: 0.0, y: 0.0, w: t.width, h: t.height };
         let mut boxes: Vec<Rect> = t.producers.iter().map(|p| p.rect).collect();
         boxes.push(t.partitioner);
         boxes.extend(t.brokers.iter().map(|b| b.rect));
@@ -428,20 +375,14 @@ mod tests {
         let wide2 = topology(&view, 1200.0);
         let wide1 = topology(&view, 950.0);
         assert!(wide3.width <= 1400.0 && wide2.width <= 1200.0 && wide1.width <= 950.0);
-        assert_eq!(
-            wide2.brokers[2].rect.x, wide2.brokers[0].rect.x,
-            "two columns: broker 3 starts a new row"
-        );
+        assert_eq!(wide2.brokers[2].rect.x, wide2.brokers[0].rect.x, "two columns: broker 3 starts a new row");
         assert!(!wide1.narrow);
         let phone = topology(&view, 390.0);
         assert!(phone.narrow && phone.width <= 390.0, "{}", phone.width);
         let p = &phone.producers[0].rect;
         assert!(p.y + p.h <= phone.partitioner.y);
         assert!(phone.partitioner.y + phone.partitioner.h <= phone.brokers[0].rect.y);
-        assert!(phone
-            .brokers
-            .iter()
-            .all(|b| b.rect.y + b.rect.h <= phone.groups[0].rect.y));
+        assert!(phone.brokers.iter().all(|b| b.rect.y + b.rect.h <= phone.groups[0].rect.y));
     }
 
     #[test]

@@ -35,24 +35,14 @@ impl Preset {
                     name: "orders".into(),
                     partitions: 3,
                     replication_factor: 3,
-                    config: TopicSettings {
-                        min_insync_replicas: 2,
-                        ..TopicSettings::default()
-                    },
+                    config: TopicSettings { min_insync_replicas: 2, ..TopicSettings::default() },
                 }],
                 producers: vec![
                     ProducerConfig {
-                        keys: Some(
-                            ["서울", "busan", "incheon", "daegu", "gwangju"]
-                                .map(String::from)
-                                .to_vec(),
-                        ),
+                        keys: Some(["서울", "busan", "incheon", "daegu", "gwangju"].map(String::from).to_vec()),
                         ..ProducerConfig::new("p1", "orders", 4.0)
                     },
-                    ProducerConfig {
-                        value_bytes: 2000,
-                        ..ProducerConfig::new("p2", "orders", 3.0)
-                    },
+                    ProducerConfig { value_bytes: 2000, ..ProducerConfig::new("p2", "orders", 3.0) },
                 ],
                 groups: vec![
                     GroupConfig {
@@ -82,10 +72,7 @@ impl Preset {
                     name: "events".into(),
                     partitions: 32,
                     replication_factor: 3,
-                    config: TopicSettings {
-                        min_insync_replicas: 2,
-                        ..TopicSettings::default()
-                    },
+                    config: TopicSettings { min_insync_replicas: 2, ..TopicSettings::default() },
                 }],
                 producers: (1..=32)
                     .map(|i| ProducerConfig {
@@ -120,26 +107,10 @@ mod tests {
     #[test]
     fn presets_are_valid_and_have_the_promised_shape() {
         let d = Cluster::new(Preset::Default.config(1)).unwrap().view();
-        assert_eq!(
-            (
-                d.brokers.len(),
-                d.topics[0].partitions.len(),
-                d.producers.len(),
-                d.groups.len()
-            ),
-            (3, 3, 2, 2)
-        );
+        assert_eq!((d.brokers.len(), d.topics[0].partitions.len(), d.producers.len(), d.groups.len()), (3, 3, 2, 2));
         assert!(d.producers[0].keyed && !d.producers[1].keyed);
         let s = Cluster::new(Preset::Stress.config(1)).unwrap().view();
-        assert_eq!(
-            (
-                s.brokers.len(),
-                s.topics[0].partitions.len(),
-                s.producers.len(),
-                s.groups.len()
-            ),
-            (5, 32, 32, 4)
-        );
+        assert_eq!((s.brokers.len(), s.topics[0].partitions.len(), s.producers.len(), s.groups.len()), (5, 32, 32, 4));
         assert!(s.groups.iter().all(|g| g.members.len() == 8));
         assert_eq!(Preset::parse("stress"), Some(Preset::Stress));
         assert_eq!(Preset::parse("nope"), None);

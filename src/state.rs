@@ -129,11 +129,7 @@ impl AppState {
         let log = Rc::make_mut(&mut self.log);
         let data = Rc::make_mut(&mut self.data_log);
         for e in &events {
-            let (ring, cap) = if is_data(e) {
-                (&mut *data, DATA_LOG_LEN)
-            } else {
-                (&mut *log, LOG_LEN)
-            };
+            let (ring, cap) = if is_data(e) { (&mut *data, DATA_LOG_LEN) } else { (&mut *log, LOG_LEN) };
             if ring.len() == cap {
                 ring.pop_front();
             }
@@ -169,10 +165,7 @@ impl AppState {
 
 /// Record-level events: many per step, kept in their own ring.
 pub fn is_data(e: &Event) -> bool {
-    matches!(
-        e.kind,
-        EventKind::Produced { .. } | EventKind::Consumed { .. } | EventKind::Committed { .. }
-    )
+    matches!(e.kind, EventKind::Produced { .. } | EventKind::Consumed { .. } | EventKind::Committed { .. })
 }
 
 impl Reducible for AppState {
@@ -209,11 +202,8 @@ impl Reducible for AppState {
             }
             Action::Faster | Action::Slower => {
                 let i = SPEEDS.iter().position(|&x| x >= s.speed).unwrap_or(SPEEDS.len() - 1);
-                let j = if matches!(action, Action::Faster) {
-                    (i + 1).min(SPEEDS.len() - 1)
-                } else {
-                    i.saturating_sub(1)
-                };
+                let j =
+                    if matches!(action, Action::Faster) { (i + 1).min(SPEEDS.len() - 1) } else { i.saturating_sub(1) };
                 s.speed = SPEEDS[j];
                 s.version += 1;
             }
@@ -222,10 +212,7 @@ impl Reducible for AppState {
                 Err(e) => s.notice = Some(error_notice(&e)),
             },
             Action::SetSeed(seed) => {
-                let config = ClusterConfig {
-                    seed,
-                    ..s.config.clone()
-                };
+                let config = ClusterConfig { seed, ..s.config.clone() };
                 match s.restart(config, s.preset) {
                     Ok(n) => s = n,
                     Err(e) => s.notice = Some(error_notice(&e)),
@@ -299,11 +286,7 @@ impl Reducible for AppState {
 }
 
 fn error_notice(e: &SimError) -> Notice {
-    Notice {
-        en: format!("{}: {}", e.code.name(), e.en),
-        ko: format!("{}: {}", e.code.name(), e.ko),
-        error: true,
-    }
+    Notice { en: format!("{}: {}", e.code.name(), e.en), ko: format!("{}: {}", e.code.name(), e.ko), error: true }
 }
 
 #[cfg(test)]
@@ -337,11 +320,7 @@ mod tests {
         bad.topics[0].replication_factor = 4;
         let s = s.reduce(Action::ApplyConfig(bad));
         let n = s.notice.clone().unwrap();
-        assert!(
-            n.error && n.en.contains("replication factor 4 is larger than the 3 brokers"),
-            "{}",
-            n.en
-        );
+        assert!(n.error && n.en.contains("replication factor 4 is larger than the 3 brokers"), "{}", n.en);
         assert_eq!(s.view.topics[0].replication_factor, 3, "nothing changed");
     }
 

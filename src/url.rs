@@ -93,9 +93,7 @@ fn decode(v: &str) -> String {
 
 /// The current page's query string, or empty outside a browser.
 pub fn current_query() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -105,10 +103,7 @@ mod tests {
     #[test]
     fn all_settings_are_read() {
         let s = parse_query("?preset=stress&seed=42&lang=ko&speed=2");
-        assert_eq!(
-            (s.preset, s.seed, s.lang, s.speed),
-            (Some(Preset::Stress), Some(42), Some(Lang::Ko), Some(2.0))
-        );
+        assert_eq!((s.preset, s.seed, s.lang, s.speed), (Some(Preset::Stress), Some(42), Some(Lang::Ko), Some(2.0)));
         assert!(s.problems.is_empty());
         assert_eq!(parse_query(""), UrlSettings::default());
         assert_eq!(parse_query("lang=en&x=1").lang, Some(Lang::En));

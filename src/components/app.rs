@@ -76,11 +76,7 @@ pub fn App() -> Html {
     let url_notice = use_state(|| !settings.problems.is_empty());
     let width = use_viewport_width();
     let side_by_side = width >= SIDE_BY_SIDE;
-    let stage_w = if side_by_side {
-        width - SIDE_W - 52.0
-    } else {
-        width - 30.0
-    };
+    let stage_w = if side_by_side { width - SIDE_W - 52.0 } else { width - 30.0 };
     let reduced = use_memo((), |_| reduced_motion());
 
     // Play loop: ≤ 10 renders a second; faster speeds run several steps each.
@@ -88,11 +84,8 @@ pub fn App() -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with((state.playing, state.speed), move |&(playing, speed)| {
             let timer = playing.then(|| {
-                let (every_ms, steps) = if speed >= 1.0 {
-                    (100, speed.round() as u32)
-                } else {
-                    ((100.0 / speed) as u32, 1)
-                };
+                let (every_ms, steps) =
+                    if speed >= 1.0 { (100, speed.round() as u32) } else { ((100.0 / speed) as u32, 1) };
                 Interval::new(every_ms, move || dispatcher.dispatch(Action::Advance(steps)))
             });
             move || drop(timer)
@@ -115,10 +108,8 @@ pub fn App() -> Html {
                 match e.key().as_str() {
                     " " => {
                         // Space on a focused button activates it instead.
-                        let on_button = e
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .is_some_and(|el| {
+                        let on_button =
+                            e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
                                 el.tag_name() == "BUTTON" || el.get_attribute("role").as_deref() == Some("button")
                             });
                         if !on_button {

@@ -90,11 +90,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
         let id = fresh_id("p", view.producers.iter().map(|p| p.id.as_str()));
         Callback::from(move |_: MouseEvent| {
             if let Some(topic) = topic.clone() {
-                d.emit(Action::Command(Command::AddProducer(ProducerConfig::new(
-                    id.clone(),
-                    topic,
-                    5.0,
-                ))));
+                d.emit(Action::Command(Command::AddProducer(ProducerConfig::new(id.clone(), topic, 5.0))));
             }
         })
     };
@@ -104,10 +100,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
         let id = fresh_id("group", view.groups.iter().map(|g| g.id.as_str()));
         Callback::from(move |_: MouseEvent| {
             if let Some(topic) = topic.clone() {
-                let g = GroupConfig {
-                    auto_offset_reset: OffsetReset::Earliest,
-                    ..GroupConfig::new(id.clone(), topic, 1)
-                };
+                let g =
+                    GroupConfig { auto_offset_reset: OffsetReset::Earliest, ..GroupConfig::new(id.clone(), topic, 1) };
                 d.emit(Action::Command(Command::AddGroup(g)));
             }
         })

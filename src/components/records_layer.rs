@@ -67,12 +67,8 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
     {
         let board = board.clone();
         let counts = counts.clone();
-        let (view, prev, events, topo) = (
-            props.view.clone(),
-            props.prev_view.clone(),
-            props.events.clone(),
-            props.topo.clone(),
-        );
+        let (view, prev, events, topo) =
+            (props.view.clone(), props.prev_view.clone(), props.events.clone(), props.topo.clone());
         let (step_ms, reduced) = (props.step_ms, props.reduced_motion);
         use_effect_with(props.version, move |_| {
             let dur = (step_ms * 3.0).clamp(350.0, 1200.0);

@@ -34,9 +34,7 @@ impl PartialEq for TopologyProps {
 }
 
 /// Colour-blind-safe palette (Okabe–Ito) for producers; shapes repeat every 4.
-pub const PALETTE: [&str; 7] = [
-    "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442",
-];
+pub const PALETTE: [&str; 7] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442"];
 /// Colours of consumer groups' commit markers.
 pub const GROUP_COLOURS: [&str; 4] = ["#7B3FBF", "#0B7A5B", "#B42318", "#1F6FEB"];
 
@@ -190,11 +188,7 @@ fn replica(
     sel: Option<&Selection>,
     on_select: &Callback<Selection>,
 ) -> Html {
-    let leo = p
-        .log_end_offsets
-        .iter()
-        .find(|(b, _)| *b == r.broker)
-        .map_or(0, |(_, o)| *o);
+    let leo = p.log_end_offsets.iter().find(|(b, _)| *b == r.broker).map_or(0, |(_, o)| *o);
     let in_isr = p.isr.contains(&r.broker);
     let offline = p.leader.is_none();
     let window = cell_window(p.log_start_offset, p.log_end_offset.max(leo));
@@ -215,10 +209,7 @@ fn replica(
     } else {
         s.follower.to_string()
     };
-    let part_sel = Selection::Partition {
-        topic: r.topic.clone(),
-        partition: r.partition,
-    };
+    let part_sel = Selection::Partition { topic: r.topic.clone(), partition: r.partition };
     let on_part = {
         let cb = on_select.clone();
         let sel = part_sel.clone();
@@ -307,12 +298,8 @@ fn commit_markers(r: &ReplicaBox, p: &PartitionView, view: &ClusterView, window:
 fn partitioner_stage(view: &ClusterView, t: &Topology, s: &Strings) -> Html {
     let r = t.partitioner;
     // The newest decisions across producers, newest last.
-    let mut recent: Vec<(usize, &RecentDecision)> = view
-        .producers
-        .iter()
-        .enumerate()
-        .flat_map(|(i, p)| p.recent.iter().map(move |d| (i, d)))
-        .collect();
+    let mut recent: Vec<(usize, &RecentDecision)> =
+        view.producers.iter().enumerate().flat_map(|(i, p)| p.recent.iter().map(move |d| (i, d))).collect();
     recent.sort_by_key(|(i, d)| (d.timestamp_ms, *i));
     let lines = ((r.h - 20.0) / 40.0).floor().max(1.0) as usize;
     let shown: Vec<_> = recent.iter().rev().take(lines).rev().collect();
@@ -340,23 +327,20 @@ fn partitioner_stage(view: &ClusterView, t: &Topology, s: &Strings) -> Html {
 
 /// Three short lines explaining one decision, from the numbers the sim reports.
 pub fn explain(d: &RecentDecision, producer: &str, s: &Strings) -> (String, String, String) {
-    let key = d
-        .key
-        .as_ref()
-        .map_or_else(|| "null".to_string(), |k| format!("\"{}\"", clip(k, 10)));
+    let key = d.key.as_ref().map_or_else(|| "null".to_string(), |k| format!("\"{}\"", clip(k, 10)));
     let line1 = format!("{producer}: {key} → P{}", d.partition);
     let kb = |b: u32| f64::from(b) / 1024.0;
     let (line2, line3) = match d.reason {
         DecisionReason::Keyed { murmur2, to_positive, modulo } => {
             (format!("murmur2 = {murmur2}"), format!("→ {to_positive} % {modulo} = {}", d.partition))
         }
-        DecisionReason::CustomKeyed { rule, to_positive, set_len, index, .. } => {
-            (format!("{} {rule} · murmur2⁺ {to_positive}", s.rule), format!("% {set_len} = #{index} → P{}", d.partition))
-        }
-        DecisionReason::Sticky { sticky, .. } | DecisionReason::CustomSticky { sticky, .. } => (
-            s.sticky.to_string(),
-            format!("{:.1}/{:.0} KB batch.size", kb(sticky.batch_bytes), kb(sticky.batch_size)),
+        DecisionReason::CustomKeyed { rule, to_positive, set_len, index, .. } => (
+            format!("{} {rule} · murmur2⁺ {to_positive}", s.rule),
+            format!("% {set_len} = #{index} → P{}", d.partition),
         ),
+        DecisionReason::Sticky { sticky, .. } | DecisionReason::CustomSticky { sticky, .. } => {
+            (s.sticky.to_string(), format!("{:.1}/{:.0} KB batch.size", kb(sticky.batch_bytes), kb(sticky.batch_size)))
+        }
         DecisionReason::UniformSticky { batch_bytes, batch_size, .. } => {
             ("uniform-sticky".to_string(), format!("{:.1} / {:.0} KB", kb(batch_bytes), kb(batch_size)))
         }

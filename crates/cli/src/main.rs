@@ -136,7 +136,12 @@ fn main() -> ExitCode {
 fn clap_error_line(e: &clap::Error) -> String {
     use clap::error::ErrorKind;
     if matches!(e.kind(), ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand) {
-        return "a subcommand is required: partition, assign, run or describe".to_string();
+        let names: Vec<String> = <Cli as clap::CommandFactory>::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .filter(|n| n != "help")
+            .collect();
+        return format!("a subcommand is required: {}", names.join(", "));
     }
     let text = e.render().to_string();
     let first: Vec<&str> =

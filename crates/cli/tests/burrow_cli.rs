@@ -1,4 +1,6 @@
 //! `kafka-sim burrow [--group]` through the real binary (the CLI contract).
+// These tests run the native binary; there is nothing to run on wasm32.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -14,7 +16,11 @@ fn burrow(args: &[&str], stdin: &str) -> (Option<i32>, String, String) {
         .expect("the binary runs");
     child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
-    (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn field<'a>(json: &'a serde_json::Value, key: &str) -> &'a serde_json::Value {
@@ -70,7 +76,10 @@ fn bad_input_exits_2_with_one_line() {
     for (args, input) in [
         (&[][..], "not json"),
         (&[][..], r#"{"commits":[],"bogus":1}"#),
-        (&[][..], r#"{"commits":[{"offset":-1,"timestamp_ms":1,"lag":0}],"broker_offsets":[1],"current_lag":0,"now_ms":2}"#),
+        (
+            &[][..],
+            r#"{"commits":[{"offset":-1,"timestamp_ms":1,"lag":0}],"broker_offsets":[1],"current_lag":0,"now_ms":2}"#,
+        ),
         (&["--group"][..], r#"{"partitions":[{"topic":"t"}]}"#),
         (&["--group"][..], ""),
     ] {

@@ -132,12 +132,8 @@ pub enum RebalanceProtocol {
 
 impl Strategy {
     /// Every strategy, in the order Kafka's documentation lists them.
-    pub const ALL: [Strategy; 4] = [
-        Strategy::Range,
-        Strategy::RoundRobin,
-        Strategy::Sticky,
-        Strategy::CooperativeSticky,
-    ];
+    pub const ALL: [Strategy; 4] =
+        [Strategy::Range, Strategy::RoundRobin, Strategy::Sticky, Strategy::CooperativeSticky];
 
     /// The name the assignor reports (`ConsumerPartitionAssignor.name()`), which
     /// is also the protocol name members advertise in JoinGroup.
@@ -243,11 +239,7 @@ impl MemberSubscription {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        Self {
-            member_id: member_id.into(),
-            topics: topics.into_iter().map(Into::into).collect(),
-            ..Self::default()
-        }
+        Self { member_id: member_id.into(), topics: topics.into_iter().map(Into::into).collect(), ..Self::default() }
     }
 
     /// Sets the partitions owned in `generation`.
@@ -317,11 +309,9 @@ pub fn revoke_before_join(
 ) -> Vec<TopicPartition> {
     let kept: Vec<TopicPartition> = match protocol {
         RebalanceProtocol::Eager => Vec::new(),
-        RebalanceProtocol::Cooperative => owned
-            .iter()
-            .filter(|tp| subscribed_topics.contains(&tp.topic))
-            .cloned()
-            .collect(),
+        RebalanceProtocol::Cooperative => {
+            owned.iter().filter(|tp| subscribed_topics.contains(&tp.topic)).cloned().collect()
+        }
     };
     revoked(owned, &kept)
 }
@@ -348,11 +338,7 @@ pub fn on_join_complete(
 ) -> JoinComplete {
     let added = added(owned, assigned);
     match protocol {
-        RebalanceProtocol::Eager => JoinComplete {
-            revoked: Vec::new(),
-            added,
-            rejoin: false,
-        },
+        RebalanceProtocol::Eager => JoinComplete { revoked: Vec::new(), added, rejoin: false },
         RebalanceProtocol::Cooperative => {
             let revoked = revoked(owned, assigned);
             let rejoin = !revoked.is_empty();
@@ -433,10 +419,7 @@ pub fn rebalance_round(
             RebalanceProtocol::Cooperative => still_owned.clone(),
             RebalanceProtocol::Eager => m.owned.clone(),
         };
-        sent.push(MemberSubscription {
-            owned: reported,
-            ..m.clone()
-        });
+        sent.push(MemberSubscription { owned: reported, ..m.clone() });
         prepared.push((before, still_owned));
     }
     let assignment = assign(strategy, partitions_per_topic, &sent)?;
@@ -457,14 +440,7 @@ pub fn rebalance_round(
             },
         );
     }
-    Ok(RebalanceRound {
-        generation,
-        strategy,
-        protocol,
-        assignment,
-        members: out,
-        rejoin,
-    })
+    Ok(RebalanceRound { generation, strategy, protocol, assignment, members: out, rejoin })
 }
 
 /// Rounds a group goes through before the cooperative protocol settles.
@@ -716,14 +692,8 @@ impl<'a> Context<'a> {
                 if !topics.insert(t.as_str()) {
                     return Err(invalid(
                         format!("members[{i}].topics"),
-                        format!(
-                            "member {:?} subscribes to topic {t:?} twice; a subscription is a set",
-                            m.member_id
-                        ),
-                        format!(
-                            "멤버 {:?}가 토픽 {t:?}를 두 번 구독합니다; 구독은 집합입니다",
-                            m.member_id
-                        ),
+                        format!("member {:?} subscribes to topic {t:?} twice; a subscription is a set", m.member_id),
+                        format!("멤버 {:?}가 토픽 {t:?}를 두 번 구독합니다; 구독은 집합입니다", m.member_id),
                     ));
                 }
             }
@@ -743,10 +713,8 @@ impl<'a> Context<'a> {
         // subscribed topics (a HashSet filled member by member, in subscription
         // map order), then a HashMap of those that exist with partitions.
         let hash_order = java::string_map_order(&members.iter().map(|m| m.member_id.as_str()).collect::<Vec<_>>());
-        let subscribed_in_order: Vec<&str> = hash_order
-            .iter()
-            .flat_map(|&m| members[m].topics.iter().map(String::as_str))
-            .collect();
+        let subscribed_in_order: Vec<&str> =
+            hash_order.iter().flat_map(|&m| members[m].topics.iter().map(String::as_str)).collect();
         let set_order = java::string_map_order(&subscribed_in_order);
         let existing_in_set_order: Vec<&str> = set_order
             .iter()
@@ -755,18 +723,11 @@ impl<'a> Context<'a> {
             .collect();
         let map_order = java::string_map_order(&existing_in_set_order);
         let parts = Partitions::new(
-            existing_in_set_order
-                .iter()
-                .map(|t| ((*t).to_string(), partitions_per_topic[*t]))
-                .collect(),
+            existing_in_set_order.iter().map(|t| ((*t).to_string(), partitions_per_topic[*t])).collect(),
         );
         let topic_hash_order = map_order
             .iter()
-            .map(|&i| {
-                parts
-                    .topic(existing_in_set_order[i])
-                    .expect("topic is in the partition table")
-            })
+            .map(|&i| parts.topic(existing_in_set_order[i]).expect("topic is in the partition table"))
             .collect();
 
         let mut by_id: Vec<usize> = (0..members.len()).collect();

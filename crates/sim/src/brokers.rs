@@ -64,7 +64,8 @@ impl Cluster {
                             break;
                         }
                         let leo = f.log.log_end_offset();
-                        let end = crate::replication::divergence(&part.epochs, part.log.log_end_offset(), &f.epochs, leo);
+                        let end =
+                            crate::replication::divergence(&part.epochs, part.log.log_end_offset(), &f.epochs, leo);
                         if end >= leo {
                             break;
                         }
@@ -216,13 +217,7 @@ impl Cluster {
                     part.isr.retain(|&b| b != id);
                     let isr = part.isr.clone();
                     let topic = self.topics[ti].name.clone();
-                    self.emit(EventKind::IsrShrunk {
-                        topic,
-                        partition: p as u32,
-                        broker: id,
-                        isr,
-                        reason: "fenced",
-                    });
+                    self.emit(EventKind::IsrShrunk { topic, partition: p as u32, broker: id, isr, reason: "fenced" });
                 }
                 if self.topics[ti].partitions[p].leader == Some(id) {
                     self.elect(ti, p, cause);
@@ -239,19 +234,11 @@ impl Cluster {
         let unclean_ok = self.topics[ti].settings.unclean_leader_election_enable;
         let part = &self.topics[ti].partitions[p];
         let previous = part.leader;
-        let clean = part
-            .replicas
-            .iter()
-            .copied()
-            .find(|b| part.isr.contains(b) && alive.contains(b) && Some(*b) != previous);
+        let clean =
+            part.replicas.iter().copied().find(|b| part.isr.contains(b) && alive.contains(b) && Some(*b) != previous);
         let choice = match clean {
             Some(b) => Some((b, false)),
-            None if unclean_ok => part
-                .replicas
-                .iter()
-                .copied()
-                .find(|b| alive.contains(b))
-                .map(|b| (b, true)),
+            None if unclean_ok => part.replicas.iter().copied().find(|b| alive.contains(b)).map(|b| (b, true)),
             None => None,
         };
         let topic = self.topics[ti].name.clone();
@@ -260,11 +247,7 @@ impl Cluster {
             let last_leader = previous.unwrap_or(part.log_owner);
             if part.leader.is_some() {
                 part.leader = None;
-                self.emit(EventKind::PartitionOffline {
-                    topic,
-                    partition: p as u32,
-                    last_leader,
-                });
+                self.emit(EventKind::PartitionOffline { topic, partition: p as u32, last_leader });
             }
             return;
         };
@@ -305,15 +288,7 @@ impl Cluster {
             let from_offset = lost[0].0;
             let to_offset = lost[lost.len() - 1].0 + 1;
             let reason = if unclean { "unclean_election" } else { "leader_failover" };
-            self.emit(EventKind::DataLost {
-                topic,
-                partition: p as u32,
-                from_offset,
-                to_offset,
-                acked,
-                acks0,
-                reason,
-            });
+            self.emit(EventKind::DataLost { topic, partition: p as u32, from_offset, to_offset, acked, acks0, reason });
         }
     }
 
@@ -326,10 +301,7 @@ impl Cluster {
         b.alive = false;
         b.crashed_at = Some(self.time_ms);
         let session_timeout_ms = self.config.broker_config.broker_session_timeout_ms;
-        self.emit(EventKind::BrokerCrashed {
-            broker: id,
-            session_timeout_ms,
-        });
+        self.emit(EventKind::BrokerCrashed { broker: id, session_timeout_ms });
         Ok(())
     }
 
@@ -444,9 +416,7 @@ impl Cluster {
         topic: &str,
         c: &crate::command::TopicConfigChange,
     ) -> Result<(), SimError> {
-        let ti = self
-            .topic_index(topic)
-            .ok_or_else(|| crate::cluster::unknown_topic(topic))?;
+        let ti = self.topic_index(topic).ok_or_else(|| crate::cluster::unknown_topic(topic))?;
         let mut settings = self.topics[ti].settings.clone();
         if let Some(v) = c.min_insync_replicas {
             settings.min_insync_replicas = v;

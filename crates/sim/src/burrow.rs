@@ -132,10 +132,7 @@ impl PartitionWindow {
                 ));
             }
             if c.timestamp_ms < 0 {
-                return Err(format!(
-                    "commits[{i}].timestamp_ms must be >= 0 (got {})",
-                    c.timestamp_ms
-                ));
+                return Err(format!("commits[{i}].timestamp_ms must be >= 0 (got {})", c.timestamp_ms));
             }
             if let Some(lag) = c.lag {
                 if lag < 0 {
@@ -162,11 +159,9 @@ impl PartitionWindow {
         }
         if let Some(last) = self.commits.last() {
             if self.broker_offsets.is_empty() {
-                return Err(
-                    "broker_offsets must hold at least one log end offset when there are commits \
+                return Err("broker_offsets must hold at least one log end offset when there are commits \
                             (Burrow stores a commit only after it has seen a broker offset)"
-                        .to_string(),
-                );
+                    .to_string());
             }
             if self.now_ms < last.timestamp_ms {
                 return Err(format!(
@@ -193,10 +188,7 @@ pub struct EvalOptions {
 
 impl Default for EvalOptions {
     fn default() -> Self {
-        EvalOptions {
-            intervals: DEFAULT_INTERVALS,
-            minimum_complete: 0.0,
-        }
+        EvalOptions { intervals: DEFAULT_INTERVALS, minimum_complete: 0.0 }
     }
 }
 
@@ -289,34 +281,18 @@ pub enum Reason {
     /// STOP (`checkIfOffsetsStopped`): the time since the last commit is longer
     /// than the window spans, and no recent broker offset shows the consumer
     /// caught up.
-    NoCommitsSinceWindowSpan {
-        since_last_commit_ms: i64,
-        window_span_ms: i64,
-        current_lag: i64,
-    },
+    NoCommitsSinceWindowSpan { since_last_commit_ms: i64, window_span_ms: i64, current_lag: i64 },
     /// REWIND (`checkIfOffsetsRewind` and not `checkIfRewindRecovered`): commit
     /// `index` is lower than the one before it and no later commit got back.
-    OffsetsRewound {
-        index: usize,
-        previous_offset: i64,
-        rewound_offset: i64,
-    },
+    OffsetsRewound { index: usize, previous_offset: i64, rewound_offset: i64 },
     /// OK (`isLagAlwaysNotZero` false): commit `index` had a lag within the
     /// allowed lag.
     LagZeroAtSomePoint { index: usize, lag: i64, allowed_lag: i64 },
     /// STALL (`checkIfOffsetsStalled`): every commit is at the same offset while
     /// there is lag.
-    OffsetsStalled {
-        offset: i64,
-        commits: usize,
-        current_lag: i64,
-    },
+    OffsetsStalled { offset: i64, commits: usize, current_lag: i64 },
     /// WARN (`checkIfLagNotDecreasing`): offsets move but the lag never goes down.
-    LagNotDecreasing {
-        first_lag: Option<i64>,
-        last_lag: Option<i64>,
-        commits: usize,
-    },
+    LagNotDecreasing { first_lag: Option<i64>, last_lag: Option<i64>, commits: usize },
     /// OK: none of the rules fired; the lag fell at commit `index`.
     LagDecreasing { index: usize, from_lag: i64, to_lag: i64 },
 }
@@ -347,38 +323,20 @@ impl Reason {
                                               없습니다. Burrow는 윈도우가 0% 채워진 상태로 OK를 보고합니다."
                 .to_string(),
 
-            (
-                Reason::WindowIncomplete {
-                    complete,
-                    minimum_complete,
-                },
-                Lang::En,
-            ) => format!(
+            (Reason::WindowIncomplete { complete, minimum_complete }, Lang::En) => format!(
                 "Only {} of the window is filled, below the minimum-complete setting of {}: Burrow does not judge \
                  a partition on so little history and reports OK.",
                 pct(*complete),
                 pct(*minimum_complete)
             ),
-            (
-                Reason::WindowIncomplete {
-                    complete,
-                    minimum_complete,
-                },
-                Lang::Ko,
-            ) => format!(
+            (Reason::WindowIncomplete { complete, minimum_complete }, Lang::Ko) => format!(
                 "윈도우가 {}만 채워져 minimum-complete 설정값({})에 못 미칩니다. 이력이 이만큼 적으면 Burrow는 \
                  판단하지 않고 OK로 둡니다.",
                 pct(*complete),
                 pct(*minimum_complete)
             ),
 
-            (
-                Reason::NoCurrentLag {
-                    current_lag,
-                    allowed_lag,
-                },
-                Lang::En,
-            ) => {
+            (Reason::NoCurrentLag { current_lag, allowed_lag }, Lang::En) => {
                 if *allowed_lag == 0 {
                     "The current lag is 0: the consumer has read everything written so far, so the partition is \
                      OK whatever its history looks like."
@@ -390,13 +348,7 @@ impl Reason {
                     )
                 }
             }
-            (
-                Reason::NoCurrentLag {
-                    current_lag,
-                    allowed_lag,
-                },
-                Lang::Ko,
-            ) => {
+            (Reason::NoCurrentLag { current_lag, allowed_lag }, Lang::Ko) => {
                 if *allowed_lag == 0 {
                     "현재 lag가 0입니다. 컨슈머가 지금까지 쓰인 메시지를 모두 읽었으므로 이력과 상관없이 \
                      OK입니다."
@@ -406,14 +358,7 @@ impl Reason {
                 }
             }
 
-            (
-                Reason::NoCommitsSinceWindowSpan {
-                    since_last_commit_ms,
-                    window_span_ms,
-                    current_lag,
-                },
-                Lang::En,
-            ) => {
+            (Reason::NoCommitsSinceWindowSpan { since_last_commit_ms, window_span_ms, current_lag }, Lang::En) => {
                 format!(
                     "The last commit was {} before now, longer than the window spans ({} from its first to its \
                      last commit), and the lag is still {current_lag}: the consumer has stopped committing for \
@@ -422,14 +367,7 @@ impl Reason {
                     go_duration(*window_span_ms)
                 )
             }
-            (
-                Reason::NoCommitsSinceWindowSpan {
-                    since_last_commit_ms,
-                    window_span_ms,
-                    current_lag,
-                },
-                Lang::Ko,
-            ) => {
+            (Reason::NoCommitsSinceWindowSpan { since_last_commit_ms, window_span_ms, current_lag }, Lang::Ko) => {
                 format!(
                     "마지막 커밋은 지금으로부터 {} 전으로, 윈도우 전체 길이(첫 커밋부터 마지막 커밋까지 {})보다 \
                      깁니다. 그런데 lag가 아직 {current_lag} 남아 있으므로 컨슈머가 이 파티션의 커밋을 멈춘 \
@@ -439,40 +377,19 @@ impl Reason {
                 )
             }
 
-            (
-                Reason::OffsetsRewound {
-                    index,
-                    previous_offset,
-                    rewound_offset,
-                },
-                Lang::En,
-            ) => format!(
+            (Reason::OffsetsRewound { index, previous_offset, rewound_offset }, Lang::En) => format!(
                 "Commit #{} went back from offset {previous_offset} to {rewound_offset}, and no later commit in \
                  the window got back to {previous_offset}: the consumer has rewound (REWIND).",
                 index + 1
             ),
-            (
-                Reason::OffsetsRewound {
-                    index,
-                    previous_offset,
-                    rewound_offset,
-                },
-                Lang::Ko,
-            ) => format!(
+            (Reason::OffsetsRewound { index, previous_offset, rewound_offset }, Lang::Ko) => format!(
                 "{}번 커밋에서 offset이 {previous_offset}에서 {rewound_offset}{} 뒤로 돌아갔고, 그 뒤 윈도우 \
                  안의 어떤 커밋도 {previous_offset}까지 돌아오지 못했습니다. 컨슈머가 되감긴 상태입니다(REWIND).",
                 index + 1,
                 ro(*rewound_offset)
             ),
 
-            (
-                Reason::LagZeroAtSomePoint {
-                    index,
-                    lag,
-                    allowed_lag,
-                },
-                Lang::En,
-            ) => {
+            (Reason::LagZeroAtSomePoint { index, lag, allowed_lag }, Lang::En) => {
                 if *allowed_lag == 0 {
                     format!(
                         "Commit #{} in the window had lag 0 (the consumer had caught up), so the window counts \
@@ -487,14 +404,7 @@ impl Reason {
                     )
                 }
             }
-            (
-                Reason::LagZeroAtSomePoint {
-                    index,
-                    lag,
-                    allowed_lag,
-                },
-                Lang::Ko,
-            ) => {
+            (Reason::LagZeroAtSomePoint { index, lag, allowed_lag }, Lang::Ko) => {
                 if *allowed_lag == 0 {
                     format!(
                         "윈도우의 {}번 커밋 시점에 lag가 0이었습니다(컨슈머가 따라잡은 적이 있음). 그래서 이 \
@@ -511,37 +421,16 @@ impl Reason {
                 }
             }
 
-            (
-                Reason::OffsetsStalled {
-                    offset,
-                    commits,
-                    current_lag,
-                },
-                Lang::En,
-            ) => format!(
+            (Reason::OffsetsStalled { offset, commits, current_lag }, Lang::En) => format!(
                 "All {commits} commits in the window are at offset {offset}, the lag is {current_lag} and no \
                  commit was caught up: the consumer keeps committing but makes no progress (STALL)."
             ),
-            (
-                Reason::OffsetsStalled {
-                    offset,
-                    commits,
-                    current_lag,
-                },
-                Lang::Ko,
-            ) => format!(
+            (Reason::OffsetsStalled { offset, commits, current_lag }, Lang::Ko) => format!(
                 "윈도우의 커밋 {commits}개가 모두 offset {offset}에 머물러 있고, lag는 {current_lag}이며 lag가 \
                  0인 커밋도 없었습니다. 컨슈머가 커밋은 계속하지만 진행하지 못하고 있습니다(STALL)."
             ),
 
-            (
-                Reason::LagNotDecreasing {
-                    first_lag,
-                    last_lag,
-                    commits,
-                },
-                Lang::En,
-            ) => match (first_lag, last_lag) {
+            (Reason::LagNotDecreasing { first_lag, last_lag, commits }, Lang::En) => match (first_lag, last_lag) {
                 (Some(first), Some(last)) => format!(
                     "The offsets move, but over the window's {commits} commits the lag never went down (from \
                      {first} to {last}): the consumer is slower than the producers (WARN)."
@@ -551,14 +440,7 @@ impl Reason {
                      cannot see it going down: WARN."
                 ),
             },
-            (
-                Reason::LagNotDecreasing {
-                    first_lag,
-                    last_lag,
-                    commits,
-                },
-                Lang::Ko,
-            ) => match (first_lag, last_lag) {
+            (Reason::LagNotDecreasing { first_lag, last_lag, commits }, Lang::Ko) => match (first_lag, last_lag) {
                 (Some(first), Some(last)) => format!(
                     "offset은 움직이지만 윈도우의 커밋 {commits}개 동안 lag가 한 번도 줄지 않았습니다({first} → \
                      {last}). 컨슈머가 프로듀서 속도를 따라가지 못하고 있습니다(WARN)."
@@ -569,26 +451,12 @@ impl Reason {
                 ),
             },
 
-            (
-                Reason::LagDecreasing {
-                    index,
-                    from_lag,
-                    to_lag,
-                },
-                Lang::En,
-            ) => format!(
+            (Reason::LagDecreasing { index, from_lag, to_lag }, Lang::En) => format!(
                 "None of the warning rules fired: at commit #{} the lag fell from {from_lag} to {to_lag}, so the \
                  consumer is catching up and the partition is OK.",
                 index + 1
             ),
-            (
-                Reason::LagDecreasing {
-                    index,
-                    from_lag,
-                    to_lag,
-                },
-                Lang::Ko,
-            ) => format!(
+            (Reason::LagDecreasing { index, from_lag, to_lag }, Lang::Ko) => format!(
                 "경고 규칙에 걸린 것이 없습니다. {}번 커밋에서 lag가 {from_lag}에서 {to_lag}{} 줄었으니 \
                  컨슈머가 따라잡는 중이고, 파티션은 OK입니다.",
                 index + 1,
@@ -615,12 +483,7 @@ pub enum Note {
     /// The offsets went back at commit `index` but a later commit reached
     /// `recovered_offset` >= `previous_offset` (`checkIfRewindRecovered`), so the
     /// rewind was not held against the consumer (PR #716).
-    RewindRecovered {
-        index: usize,
-        previous_offset: i64,
-        rewound_offset: i64,
-        recovered_offset: i64,
-    },
+    RewindRecovered { index: usize, previous_offset: i64, rewound_offset: i64, recovered_offset: i64 },
 }
 
 impl Note {
@@ -635,37 +498,17 @@ impl Note {
     /// A plain explanation with the numbers involved.
     pub fn explain(&self, lang: Lang) -> String {
         match (self, lang) {
-            (
-                Note::StopDeferred {
-                    broker_offset,
-                    last_offset,
-                },
-                Lang::En,
-            ) => format!(
+            (Note::StopDeferred { broker_offset, last_offset }, Lang::En) => format!(
                 "Judged by the timestamps alone this would be STOP, but a recent log end offset ({broker_offset}) \
                  was at or below the last committed offset ({last_offset}): the consumer was caught up moments \
                  ago, so Burrow holds the STOP back."
             ),
-            (
-                Note::StopDeferred {
-                    broker_offset,
-                    last_offset,
-                },
-                Lang::Ko,
-            ) => format!(
+            (Note::StopDeferred { broker_offset, last_offset }, Lang::Ko) => format!(
                 "타임스탬프만 보면 STOP이지만, 최근 log end offset({broker_offset})이 마지막 커밋 \
                  offset({last_offset}) 이하였습니다. 컨슈머가 바로 얼마 전까지 따라잡고 있었으므로 Burrow는 \
                  STOP 판정을 보류합니다."
             ),
-            (
-                Note::RewindRecovered {
-                    index,
-                    previous_offset,
-                    rewound_offset,
-                    recovered_offset,
-                },
-                Lang::En,
-            ) => {
+            (Note::RewindRecovered { index, previous_offset, rewound_offset, recovered_offset }, Lang::En) => {
                 format!(
                     "Commit #{} went back from offset {previous_offset} to {rewound_offset}, but a later commit \
                      reached {recovered_offset}, at or past {previous_offset}; the rewind counts as recovered and \
@@ -673,15 +516,7 @@ impl Note {
                     index + 1
                 )
             }
-            (
-                Note::RewindRecovered {
-                    index,
-                    previous_offset,
-                    rewound_offset,
-                    recovered_offset,
-                },
-                Lang::Ko,
-            ) => {
+            (Note::RewindRecovered { index, previous_offset, rewound_offset, recovered_offset }, Lang::Ko) => {
                 format!(
                     "{}번 커밋에서 offset이 {previous_offset}에서 {rewound_offset}{} 뒤로 갔지만, 이후 커밋이 \
                      offset {recovered_offset}까지 올라가 원래 위치({previous_offset}) 이상을 회복했습니다. 그래서 \
@@ -857,10 +692,7 @@ fn calculate_partition_status(w: &PartitionWindow, checks: &RuleChecks) -> (Part
     if w.current_lag <= w.allowed_lag {
         return (
             PartitionStatus::Ok,
-            Reason::NoCurrentLag {
-                current_lag: w.current_lag,
-                allowed_lag: w.allowed_lag,
-            },
+            Reason::NoCurrentLag { current_lag: w.current_lag, allowed_lag: w.allowed_lag },
             notes,
         );
     }
@@ -878,10 +710,7 @@ fn calculate_partition_status(w: &PartitionWindow, checks: &RuleChecks) -> (Part
                     notes,
                 )
             }
-            Some(broker_offset) => notes.push(Note::StopDeferred {
-                broker_offset,
-                last_offset: last.offset,
-            }),
+            Some(broker_offset) => notes.push(Note::StopDeferred { broker_offset, last_offset: last.offset }),
         }
     }
     if let Some(i) = checks.rewind_index {
@@ -890,11 +719,7 @@ fn calculate_partition_status(w: &PartitionWindow, checks: &RuleChecks) -> (Part
             None => {
                 return (
                     PartitionStatus::Rewind,
-                    Reason::OffsetsRewound {
-                        index: i,
-                        previous_offset,
-                        rewound_offset,
-                    },
+                    Reason::OffsetsRewound { index: i, previous_offset, rewound_offset },
                     notes,
                 )
             }
@@ -912,24 +737,12 @@ fn calculate_partition_status(w: &PartitionWindow, checks: &RuleChecks) -> (Part
             .enumerate()
             .find_map(|(i, x)| x.lag.filter(|&l| l <= w.allowed_lag).map(|l| (i, l)))
             .unwrap_or((0, 0));
-        return (
-            PartitionStatus::Ok,
-            Reason::LagZeroAtSomePoint {
-                index,
-                lag,
-                allowed_lag: w.allowed_lag,
-            },
-            notes,
-        );
+        return (PartitionStatus::Ok, Reason::LagZeroAtSomePoint { index, lag, allowed_lag: w.allowed_lag }, notes);
     }
     if checks.offsets_stalled {
         return (
             PartitionStatus::Stall,
-            Reason::OffsetsStalled {
-                offset: first.offset,
-                commits: c.len(),
-                current_lag: w.current_lag,
-            },
+            Reason::OffsetsStalled { offset: first.offset, commits: c.len(), current_lag: w.current_lag },
             notes,
         );
     }
@@ -943,15 +756,9 @@ fn calculate_partition_status(w: &PartitionWindow, checks: &RuleChecks) -> (Part
             },
             notes,
         ),
-        Some((index, from_lag, to_lag)) => (
-            PartitionStatus::Ok,
-            Reason::LagDecreasing {
-                index,
-                from_lag,
-                to_lag,
-            },
-            notes,
-        ),
+        Some((index, from_lag, to_lag)) => {
+            (PartitionStatus::Ok, Reason::LagDecreasing { index, from_lag, to_lag }, notes)
+        }
     }
 }
 
@@ -989,20 +796,11 @@ pub fn evaluate_partition_with(w: &PartitionWindow, opts: &EvalOptions) -> Parti
     } else {
         (
             PartitionStatus::Ok,
-            Reason::WindowIncomplete {
-                complete,
-                minimum_complete: opts.minimum_complete,
-            },
+            Reason::WindowIncomplete { complete, minimum_complete: opts.minimum_complete },
             Vec::new(),
         )
     };
-    PartitionEvaluation {
-        status,
-        reason,
-        complete,
-        checks: Some(checks),
-        notes,
-    }
+    PartitionEvaluation { status, reason, complete, checks: Some(checks), notes }
 }
 
 // ---------------------------------------------------------------------------
@@ -1060,9 +858,7 @@ pub fn validate_group(parts: &[GroupPartitionInput]) -> Result<(), String> {
             return Err(format!("{}-{}: listed more than once", p.topic, p.partition));
         }
         seen.push(key);
-        p.window
-            .validate()
-            .map_err(|e| format!("{}-{}: {e}", p.topic, p.partition))?;
+        p.window.validate().map_err(|e| format!("{}-{}: {e}", p.topic, p.partition))?;
     }
     Ok(())
 }
@@ -1128,11 +924,7 @@ pub fn evaluate_group_with(parts: &[GroupPartitionInput], opts: &EvalOptions) ->
         let lag = p.window.current_lag;
         total_lag = total_lag.saturating_add(lag);
         if max_lag.as_ref().is_none_or(|m| lag > m.lag) {
-            max_lag = Some(MaxLag {
-                topic: p.topic.clone(),
-                partition: p.partition,
-                lag,
-            });
+            max_lag = Some(MaxLag { topic: p.topic.clone(), partition: p.partition, lag });
         }
         if eval.complete == 1.0 {
             complete_partitions += 1;
@@ -1146,18 +938,8 @@ pub fn evaluate_group_with(parts: &[GroupPartitionInput], opts: &EvalOptions) ->
             current_lag: lag,
         });
     }
-    let complete = if parts.is_empty() {
-        0.0
-    } else {
-        complete_partitions as f64 / parts.len() as f64
-    };
-    GroupEvaluation {
-        status,
-        complete,
-        total_lag,
-        max_lag,
-        partitions,
-    }
+    let complete = if parts.is_empty() { 0.0 } else { complete_partitions as f64 / parts.len() as f64 };
+    GroupEvaluation { status, complete, total_lag, max_lag, partitions }
 }
 
 // ---------------------------------------------------------------------------
@@ -1190,11 +972,7 @@ pub struct CommitWindow {
 impl Default for CommitWindow {
     /// Burrow's defaults: 10 intervals, min-distance 0.
     fn default() -> Self {
-        CommitWindow {
-            intervals: DEFAULT_INTERVALS,
-            min_distance_ms: 0,
-            ring: VecDeque::new(),
-        }
+        CommitWindow { intervals: DEFAULT_INTERVALS, min_distance_ms: 0, ring: VecDeque::new() }
     }
 }
 
@@ -1208,11 +986,7 @@ impl CommitWindow {
         if min_distance_ms < 0 {
             return Err(format!("min_distance_ms must be >= 0 (got {min_distance_ms})"));
         }
-        Ok(CommitWindow {
-            intervals,
-            min_distance_ms,
-            ring: VecDeque::with_capacity(intervals as usize),
-        })
+        Ok(CommitWindow { intervals, min_distance_ms, ring: VecDeque::with_capacity(intervals as usize) })
     }
 
     pub fn intervals(&self) -> u32 {
@@ -1239,11 +1013,7 @@ impl CommitWindow {
                 return RecordOutcome::MergedIntoPrevious;
             }
         }
-        self.ring.push_back(Commit {
-            offset,
-            timestamp_ms,
-            lag,
-        });
+        self.ring.push_back(Commit { offset, timestamp_ms, lag });
         let mut evicted = false;
         while self.ring.len() > self.intervals.max(1) as usize {
             self.ring.pop_front();
@@ -1297,21 +1067,12 @@ impl CommitWindow {
             (Some(last), Some(leo)) => lag_at(leo, last.offset),
             _ => 0,
         };
-        PartitionWindow {
-            commits: self.commits(),
-            broker_offsets: brokers.offsets(),
-            current_lag,
-            now_ms,
-            allowed_lag,
-        }
+        PartitionWindow { commits: self.commits(), broker_offsets: brokers.offsets(), current_lag, now_ms, allowed_lag }
     }
 
     /// Evaluates [`window`](Self::window) with this ring's `intervals`.
     pub fn evaluate(&self, brokers: &BrokerOffsetRing, now_ms: i64, allowed_lag: i64) -> PartitionEvaluation {
-        let opts = EvalOptions {
-            intervals: self.intervals,
-            ..EvalOptions::default()
-        };
+        let opts = EvalOptions { intervals: self.intervals, ..EvalOptions::default() };
         evaluate_partition_with(&self.window(brokers, now_ms, allowed_lag), &opts)
     }
 }
@@ -1332,10 +1093,7 @@ pub struct BrokerOffsetRing {
 
 impl Default for BrokerOffsetRing {
     fn default() -> Self {
-        BrokerOffsetRing {
-            intervals: DEFAULT_INTERVALS,
-            ring: VecDeque::new(),
-        }
+        BrokerOffsetRing { intervals: DEFAULT_INTERVALS, ring: VecDeque::new() }
     }
 }
 
@@ -1345,10 +1103,7 @@ impl BrokerOffsetRing {
         if intervals == 0 {
             return Err("intervals must be at least 1".to_string());
         }
-        Ok(BrokerOffsetRing {
-            intervals,
-            ring: VecDeque::with_capacity(intervals as usize),
-        })
+        Ok(BrokerOffsetRing { intervals, ring: VecDeque::with_capacity(intervals as usize) })
     }
 
     pub fn intervals(&self) -> u32 {
@@ -1470,29 +1225,15 @@ mod tests {
     use super::*;
 
     fn c(offset: i64, timestamp_ms: i64, lag: i64) -> Commit {
-        Commit {
-            offset,
-            timestamp_ms,
-            lag: Some(lag),
-        }
+        Commit { offset, timestamp_ms, lag: Some(lag) }
     }
 
     fn c_nil(offset: i64, timestamp_ms: i64) -> Commit {
-        Commit {
-            offset,
-            timestamp_ms,
-            lag: None,
-        }
+        Commit { offset, timestamp_ms, lag: None }
     }
 
     fn window(commits: Vec<Commit>, broker_offsets: Vec<i64>, current_lag: i64, now_ms: i64) -> PartitionWindow {
-        PartitionWindow {
-            commits,
-            broker_offsets,
-            current_lag,
-            now_ms,
-            allowed_lag: 0,
-        }
+        PartitionWindow { commits, broker_offsets, current_lag, now_ms, allowed_lag: 0 }
     }
 
     /// One row of the `tests` table in Burrow's `caching_test.go`. Burrow's
@@ -1510,37 +1251,23 @@ mod tests {
     }
 
     fn check_row(name: &str, row: Row) {
-        row.w
-            .validate()
-            .unwrap_or_else(|e| panic!("{name}: invalid window: {e}"));
+        row.w.validate().unwrap_or_else(|e| panic!("{name}: invalid window: {e}"));
         let eval = evaluate_partition(&row.w);
         let k = eval.checks.clone().expect("non-empty window");
-        assert_eq!(
-            k.lag_always_not_zero, row.lag_always_not_zero,
-            "{name}: isLagAlwaysNotZero"
-        );
+        assert_eq!(k.lag_always_not_zero, row.lag_always_not_zero, "{name}: isLagAlwaysNotZero");
         assert_eq!(k.rewind_index.is_some(), row.rewind, "{name}: checkIfOffsetsRewind");
         assert_eq!(k.offsets_stopped, row.stopped, "{name}: checkIfOffsetsStopped");
         assert_eq!(k.offsets_stalled, row.stalled, "{name}: checkIfOffsetsStalled");
-        assert_eq!(
-            k.lag_not_decreasing, row.lag_not_decreasing,
-            "{name}: checkIfLagNotDecreasing"
-        );
+        assert_eq!(k.lag_not_decreasing, row.lag_not_decreasing, "{name}: checkIfLagNotDecreasing");
         assert_eq!(k.recent_lag_zero, row.recent_lag_zero, "{name}: checkIfRecentLagZero");
-        assert_eq!(
-            eval.status, row.status,
-            "{name}: calculatePartitionStatus ({:?})",
-            eval.reason
-        );
+        assert_eq!(eval.status, row.status, "{name}: calculatePartitionStatus ({:?})", eval.reason);
         for lang in [Lang::En, Lang::Ko] {
             assert!(!eval.explain(lang).is_empty());
         }
     }
 
     fn five(offsets: [i64; 5], lags: [i64; 5]) -> Vec<Commit> {
-        (0..5)
-            .map(|i| c(offsets[i], (i as i64 + 1) * 100_000, lags[i]))
-            .collect()
+        (0..5).map(|i| c(offsets[i], (i as i64 + 1) * 100_000, lags[i])).collect()
     }
 
     /// The 15 commits shared by rows 9 and 10 (Burrow issues #290 and #303).
@@ -1562,10 +1289,7 @@ mod tests {
             1512224631394,
             1512224632397,
         ];
-        ts.iter()
-            .enumerate()
-            .map(|(i, &t)| c(792748079 + i as i64, t, 0))
-            .collect()
+        ts.iter().enumerate().map(|(i, &t)| c(792748079 + i as i64, t, 0)).collect()
     }
 
     // --- caching_test.go, `tests` table (TestCachingEvaluator_CheckRules) ---------
@@ -1575,12 +1299,7 @@ mod tests {
         check_row(
             "caching_test.go tests[0]",
             Row {
-                w: window(
-                    five([1000, 2000, 3000, 4000, 5000], [0, 50, 100, 150, 200]),
-                    vec![5200],
-                    200,
-                    600_000,
-                ),
+                w: window(five([1000, 2000, 3000, 4000, 5000], [0, 50, 100, 150, 200]), vec![5200], 200, 600_000),
                 lag_always_not_zero: false,
                 rewind: false,
                 stopped: false,
@@ -1598,12 +1317,7 @@ mod tests {
         check_row(
             "caching_test.go tests[1]",
             Row {
-                w: window(
-                    five([1000, 2000, 3000, 4000, 5000], [0, 50, 100, 150, 200]),
-                    vec![5200],
-                    200,
-                    900_000,
-                ),
+                w: window(five([1000, 2000, 3000, 4000, 5000], [0, 50, 100, 150, 200]), vec![5200], 200, 900_000),
                 lag_always_not_zero: false,
                 rewind: false,
                 stopped: false,
@@ -1621,12 +1335,7 @@ mod tests {
         check_row(
             "caching_test.go tests[2]",
             Row {
-                w: window(
-                    five([1000, 2000, 3000, 4000, 5000], [0, 50, 100, 150, 200]),
-                    vec![5200],
-                    200,
-                    1_000_000,
-                ),
+                w: window(five([1000, 2000, 3000, 4000, 5000], [0, 50, 100, 150, 200]), vec![5200], 200, 1_000_000),
                 lag_always_not_zero: false,
                 rewind: false,
                 stopped: true,
@@ -1643,12 +1352,7 @@ mod tests {
         check_row(
             "caching_test.go tests[3]",
             Row {
-                w: window(
-                    five([1000, 2000, 3000, 4000, 5000], [50, 100, 150, 200, 250]),
-                    vec![5250],
-                    250,
-                    1_000_000,
-                ),
+                w: window(five([1000, 2000, 3000, 4000, 5000], [50, 100, 150, 200, 250]), vec![5250], 250, 1_000_000),
                 lag_always_not_zero: true,
                 rewind: false,
                 stopped: true,
@@ -1718,12 +1422,7 @@ mod tests {
         // last commit (4000 >= 3000), so evaluation continues: the lag is never
         // within 0, the offsets move and the lag falls (1250 -> 300): OK. The rule
         // columns are unchanged; row 07b keeps the rewind unrecovered.
-        let w = window(
-            five([1000, 2000, 3000, 2000, 4000], [100, 150, 200, 1250, 300]),
-            vec![4300],
-            300,
-            600_000,
-        );
+        let w = window(five([1000, 2000, 3000, 2000, 4000], [100, 150, 200, 1250, 300]), vec![4300], 300, 600_000);
         check_row(
             "caching_test.go tests[7]",
             Row {
@@ -1749,14 +1448,7 @@ mod tests {
                 recovered_offset: 4000
             }]
         );
-        assert_eq!(
-            eval.reason,
-            Reason::LagDecreasing {
-                index: 4,
-                from_lag: 1250,
-                to_lag: 300
-            }
-        );
+        assert_eq!(eval.reason, Reason::LagDecreasing { index: 4, from_lag: 1250, to_lag: 300 });
     }
 
     #[test]
@@ -1765,12 +1457,7 @@ mod tests {
         check_row(
             "caching_test.go tests[7], last offset 2500",
             Row {
-                w: window(
-                    five([1000, 2000, 3000, 2000, 2500], [100, 150, 200, 1250, 300]),
-                    vec![2800],
-                    300,
-                    600_000,
-                ),
+                w: window(five([1000, 2000, 3000, 2000, 2500], [100, 150, 200, 1250, 300]), vec![2800], 300, 600_000),
                 lag_always_not_zero: true,
                 rewind: true,
                 stopped: false,
@@ -1787,12 +1474,7 @@ mod tests {
         check_row(
             "caching_test.go tests[8]",
             Row {
-                w: window(
-                    five([1000, 2000, 3000, 4000, 5000], [50, 100, 150, 200, 250]),
-                    vec![5250],
-                    0,
-                    1_000_000,
-                ),
+                w: window(five([1000, 2000, 3000, 4000, 5000], [50, 100, 150, 200, 250]), vec![5250], 0, 1_000_000),
                 lag_always_not_zero: true,
                 rewind: false,
                 stopped: true,
@@ -1828,12 +1510,7 @@ mod tests {
 
     #[test]
     fn caching_test_rules_10_ok_because_recent_broker_offset_had_zero_lag_issue_303() {
-        let w = window(
-            issue_290_commits(),
-            vec![792748094, 792748093, 792748093, 792748093],
-            1,
-            1512224650 * 1000,
-        );
+        let w = window(issue_290_commits(), vec![792748094, 792748093, 792748093, 792748093], 1, 1512224650 * 1000);
         check_row(
             "caching_test.go tests[10]",
             Row {
@@ -1848,13 +1525,7 @@ mod tests {
             },
         );
         let eval = evaluate_partition(&w);
-        assert_eq!(
-            eval.notes,
-            vec![Note::StopDeferred {
-                broker_offset: 792748093,
-                last_offset: 792748093
-            }]
-        );
+        assert_eq!(eval.notes, vec![Note::StopDeferred { broker_offset: 792748093, last_offset: 792748093 }]);
     }
 
     #[test]
@@ -1897,11 +1568,7 @@ mod tests {
         for i in 0..commits as i64 {
             ring.record_against(1000 + i * 100, start + i * 10_000, 4321);
         }
-        GroupPartitionInput {
-            topic: "testtopic".to_string(),
-            partition: 0,
-            window: ring.window(&brokers, now, 0),
-        }
+        GroupPartitionInput { topic: "testtopic".to_string(), partition: 0, window: ring.window(&brokers, now, 0) }
     }
 
     #[test]
@@ -1926,14 +1593,7 @@ mod tests {
         assert_eq!(g.total_lag, 2921);
         assert_eq!(g.partitions[0].complete, 0.5);
         assert_eq!(g.partitions[0].status, PartitionStatus::Stop);
-        assert_eq!(
-            g.max_lag,
-            Some(MaxLag {
-                topic: "testtopic".to_string(),
-                partition: 0,
-                lag: 2921
-            })
-        );
+        assert_eq!(g.max_lag, Some(MaxLag { topic: "testtopic".to_string(), partition: 0, lag: 2921 }));
         // Maxlag.Start / Maxlag.End offsets.
         assert_eq!(part.window.commits.first().unwrap().offset, 1000);
         assert_eq!(part.window.commits.last().unwrap().offset, 1400);
@@ -1961,74 +1621,34 @@ mod tests {
         w.allowed_lag = 1;
         let eval = evaluate_partition(&w);
         assert_eq!(eval.status, PartitionStatus::Ok);
-        assert_eq!(
-            eval.reason,
-            Reason::NoCurrentLag {
-                current_lag: 1,
-                allowed_lag: 1
-            }
-        );
+        assert_eq!(eval.reason, Reason::NoCurrentLag { current_lag: 1, allowed_lag: 1 });
         // A lag within allowed_lag in the window also counts as "zero".
         w.current_lag = 5;
         w.now_ms = 150_000;
-        assert_eq!(
-            evaluate_partition(&w).reason,
-            Reason::LagZeroAtSomePoint {
-                index: 0,
-                lag: 1,
-                allowed_lag: 1
-            }
-        );
+        assert_eq!(evaluate_partition(&w).reason, Reason::LagZeroAtSomePoint { index: 0, lag: 1, allowed_lag: 1 });
     }
 
     #[test]
     fn rewind_after_zero_lag_is_rewind_pr_716() {
         // Caught up, then reset to an early offset: the zero lag no longer hides it.
-        let commits = vec![
-            c(5000, 100_000, 0),
-            c(6000, 200_000, 0),
-            c(100, 300_000, 5900),
-            c(600, 400_000, 5400),
-        ];
+        let commits = vec![c(5000, 100_000, 0), c(6000, 200_000, 0), c(100, 300_000, 5900), c(600, 400_000, 5400)];
         let eval = evaluate_partition(&window(commits, vec![6000], 5400, 450_000));
         assert_eq!(eval.status, PartitionStatus::Rewind);
-        assert_eq!(
-            eval.reason,
-            Reason::OffsetsRewound {
-                index: 2,
-                previous_offset: 6000,
-                rewound_offset: 100
-            }
-        );
+        assert_eq!(eval.reason, Reason::OffsetsRewound { index: 2, previous_offset: 6000, rewound_offset: 100 });
     }
 
     #[test]
     fn stop_is_checked_before_rewind() {
         let commits = vec![c(3000, 100_000, 10), c(1000, 200_000, 2000)];
-        assert_eq!(
-            evaluate_partition(&window(commits, vec![3000], 2000, 900_000)).status,
-            PartitionStatus::Stop
-        );
+        assert_eq!(evaluate_partition(&window(commits, vec![3000], 2000, 900_000)).status, PartitionStatus::Stop);
     }
 
     #[test]
     fn lag_not_decreasing_is_warn_with_numbers() {
-        let w = window(
-            five([1000, 2000, 3000, 4000, 5000], [50, 100, 150, 200, 250]),
-            vec![5250],
-            250,
-            550_000,
-        );
+        let w = window(five([1000, 2000, 3000, 4000, 5000], [50, 100, 150, 200, 250]), vec![5250], 250, 550_000);
         let eval = evaluate_partition(&w);
         assert_eq!(eval.status, PartitionStatus::Warn);
-        assert_eq!(
-            eval.reason,
-            Reason::LagNotDecreasing {
-                first_lag: Some(50),
-                last_lag: Some(250),
-                commits: 5
-            }
-        );
+        assert_eq!(eval.reason, Reason::LagNotDecreasing { first_lag: Some(50), last_lag: Some(250), commits: 5 });
         assert!(eval.explain(Lang::En).contains("from 50 to 250"));
         assert!(eval.explain(Lang::Ko).contains("50 → 250"));
     }
@@ -2044,47 +1664,22 @@ mod tests {
 
     #[test]
     fn complete_is_stored_share_of_intervals() {
-        let w = window(
-            five([1000, 2000, 3000, 4000, 5000], [0, 0, 0, 0, 0]),
-            vec![5000],
-            0,
-            500_000,
-        );
+        let w = window(five([1000, 2000, 3000, 4000, 5000], [0, 0, 0, 0, 0]), vec![5000], 0, 500_000);
         assert_eq!(evaluate_partition(&w).complete, 0.5);
-        let opts = EvalOptions {
-            intervals: 5,
-            minimum_complete: 0.0,
-        };
+        let opts = EvalOptions { intervals: 5, minimum_complete: 0.0 };
         assert_eq!(evaluate_partition_with(&w, &opts).complete, 1.0);
         // More commits than intervals (as in rows 9 and 10) is simply complete.
-        let opts = EvalOptions {
-            intervals: 3,
-            minimum_complete: 0.0,
-        };
+        let opts = EvalOptions { intervals: 3, minimum_complete: 0.0 };
         assert_eq!(evaluate_partition_with(&w, &opts).complete, 1.0);
     }
 
     #[test]
     fn minimum_complete_skips_the_rules() {
-        let w = window(
-            five([1000, 2000, 3000, 4000, 5000], [50, 100, 150, 200, 250]),
-            vec![5250],
-            250,
-            1_000_000,
-        );
-        let opts = EvalOptions {
-            intervals: 10,
-            minimum_complete: 0.8,
-        };
+        let w = window(five([1000, 2000, 3000, 4000, 5000], [50, 100, 150, 200, 250]), vec![5250], 250, 1_000_000);
+        let opts = EvalOptions { intervals: 10, minimum_complete: 0.8 };
         let eval = evaluate_partition_with(&w, &opts);
         assert_eq!(eval.status, PartitionStatus::Ok);
-        assert_eq!(
-            eval.reason,
-            Reason::WindowIncomplete {
-                complete: 0.5,
-                minimum_complete: 0.8
-            }
-        );
+        assert_eq!(eval.reason, Reason::WindowIncomplete { complete: 0.5, minimum_complete: 0.8 });
         assert!(eval.explain(Lang::En).contains("50%"));
     }
 
@@ -2111,58 +1706,17 @@ mod tests {
     fn every_reason_explains_in_both_languages() {
         let reasons = [
             Reason::NoCommits,
-            Reason::WindowIncomplete {
-                complete: 0.3,
-                minimum_complete: 0.5,
-            },
-            Reason::NoCurrentLag {
-                current_lag: 0,
-                allowed_lag: 0,
-            },
-            Reason::NoCurrentLag {
-                current_lag: 1,
-                allowed_lag: 2,
-            },
-            Reason::NoCommitsSinceWindowSpan {
-                since_last_commit_ms: 1500,
-                window_span_ms: 400,
-                current_lag: 3,
-            },
-            Reason::OffsetsRewound {
-                index: 1,
-                previous_offset: 30,
-                rewound_offset: 10,
-            },
-            Reason::LagZeroAtSomePoint {
-                index: 0,
-                lag: 0,
-                allowed_lag: 0,
-            },
-            Reason::LagZeroAtSomePoint {
-                index: 2,
-                lag: 1,
-                allowed_lag: 1,
-            },
-            Reason::OffsetsStalled {
-                offset: 7,
-                commits: 3,
-                current_lag: 9,
-            },
-            Reason::LagNotDecreasing {
-                first_lag: None,
-                last_lag: None,
-                commits: 2,
-            },
-            Reason::LagNotDecreasing {
-                first_lag: Some(1),
-                last_lag: Some(4),
-                commits: 2,
-            },
-            Reason::LagDecreasing {
-                index: 1,
-                from_lag: 8,
-                to_lag: 3,
-            },
+            Reason::WindowIncomplete { complete: 0.3, minimum_complete: 0.5 },
+            Reason::NoCurrentLag { current_lag: 0, allowed_lag: 0 },
+            Reason::NoCurrentLag { current_lag: 1, allowed_lag: 2 },
+            Reason::NoCommitsSinceWindowSpan { since_last_commit_ms: 1500, window_span_ms: 400, current_lag: 3 },
+            Reason::OffsetsRewound { index: 1, previous_offset: 30, rewound_offset: 10 },
+            Reason::LagZeroAtSomePoint { index: 0, lag: 0, allowed_lag: 0 },
+            Reason::LagZeroAtSomePoint { index: 2, lag: 1, allowed_lag: 1 },
+            Reason::OffsetsStalled { offset: 7, commits: 3, current_lag: 9 },
+            Reason::LagNotDecreasing { first_lag: None, last_lag: None, commits: 2 },
+            Reason::LagNotDecreasing { first_lag: Some(1), last_lag: Some(4), commits: 2 },
+            Reason::LagDecreasing { index: 1, from_lag: 8, to_lag: 3 },
         ];
         for r in &reasons {
             let (en, ko) = (r.explain(Lang::En), r.explain(Lang::Ko));
@@ -2216,12 +1770,7 @@ mod tests {
     // --- validation ---------------------------------------------------------------
 
     fn valid() -> PartitionWindow {
-        window(
-            five([1000, 2000, 3000, 4000, 5000], [0, 50, 100, 150, 200]),
-            vec![5200],
-            200,
-            600_000,
-        )
+        window(five([1000, 2000, 3000, 4000, 5000], [0, 50, 100, 150, 200]), vec![5200], 200, 600_000)
     }
 
     #[test]
@@ -2238,21 +1787,12 @@ mod tests {
             (|w| w.allowed_lag = -1, "allowed_lag must be >= 0"),
             (|w| w.now_ms = -1, "now_ms must be >= 0"),
             (|w| w.commits[2].offset = -1, "commits[2].offset must be >= 0"),
-            (
-                |w| w.commits[0].timestamp_ms = -5,
-                "commits[0].timestamp_ms must be >= 0",
-            ),
+            (|w| w.commits[0].timestamp_ms = -5, "commits[0].timestamp_ms must be >= 0"),
             (|w| w.commits[1].lag = Some(-3), "commits[1].lag must be >= 0 or null"),
-            (
-                |w| w.commits[3].timestamp_ms = 100,
-                "commits[3].timestamp_ms (100) is earlier than commits[2]",
-            ),
+            (|w| w.commits[3].timestamp_ms = 100, "commits[3].timestamp_ms (100) is earlier than commits[2]"),
             (|w| w.broker_offsets = vec![-4], "broker_offsets[0] must be >= 0"),
             (|w| w.broker_offsets.clear(), "broker_offsets must hold at least one"),
-            (
-                |w| w.now_ms = 400_000,
-                "now_ms (400000) is earlier than the last commit",
-            ),
+            (|w| w.now_ms = 400_000, "now_ms (400000) is earlier than the last commit"),
         ];
         for (mutate, expected) in cases {
             let mut w = valid();
@@ -2282,49 +1822,29 @@ mod tests {
             validate_group(&[p("a", 0, valid()), p("a", 1, bad)]),
             Err("a-1: current_lag must be >= 0 (got -2)".into())
         );
-        assert_eq!(
-            validate_group(&[p("a", 0, valid()), p("a", 0, valid())]),
-            Err("a-0: listed more than once".into())
-        );
+        assert_eq!(validate_group(&[p("a", 0, valid()), p("a", 0, valid())]), Err("a-0: listed more than once".into()));
     }
 
     // --- group fold (evaluateConsumerStatus) --------------------------------------
 
     fn part(topic: &str, partition: u32, w: PartitionWindow) -> GroupPartitionInput {
-        GroupPartitionInput {
-            topic: topic.to_string(),
-            partition,
-            window: w,
-        }
+        GroupPartitionInput { topic: topic.to_string(), partition, window: w }
     }
 
     /// A full ring (10 commits) with the given status.
     fn full(status: PartitionStatus, current_lag: i64) -> PartitionWindow {
         let n = 10i64;
         let (offsets, lags): (Vec<i64>, Vec<i64>) = match status {
-            PartitionStatus::Ok => (
-                (0..n).map(|i| 1000 + i * 100).collect(),
-                (0..n).map(|i| 100 - i * 10).collect(),
-            ),
-            PartitionStatus::Warn => (
-                (0..n).map(|i| 1000 + i * 100).collect(),
-                (0..n).map(|i| 10 + i * 10).collect(),
-            ),
+            PartitionStatus::Ok => ((0..n).map(|i| 1000 + i * 100).collect(), (0..n).map(|i| 100 - i * 10).collect()),
+            PartitionStatus::Warn => ((0..n).map(|i| 1000 + i * 100).collect(), (0..n).map(|i| 10 + i * 10).collect()),
             PartitionStatus::Stall => (vec![1000; n as usize], (0..n).map(|i| 10 + i).collect()),
-            PartitionStatus::Rewind => (
-                (0..n).map(|i| if i < n - 1 { 1000 + i * 100 } else { 500 }).collect(),
-                vec![50; n as usize],
-            ),
+            PartitionStatus::Rewind => {
+                ((0..n).map(|i| if i < n - 1 { 1000 + i * 100 } else { 500 }).collect(), vec![50; n as usize])
+            }
             PartitionStatus::Stop => ((0..n).map(|i| 1000 + i * 100).collect(), vec![50; n as usize]),
         };
-        let commits: Vec<Commit> = (0..n as usize)
-            .map(|i| c(offsets[i], i as i64 * 1000, lags[i]))
-            .collect();
-        let now = if status == PartitionStatus::Stop {
-            100_000
-        } else {
-            9_500
-        };
+        let commits: Vec<Commit> = (0..n as usize).map(|i| c(offsets[i], i as i64 * 1000, lags[i])).collect();
+        let now = if status == PartitionStatus::Stop { 100_000 } else { 9_500 };
         let w = window(commits, vec![1_000_000], current_lag.max(1), now);
         assert_eq!(evaluate_partition(&w).status, status, "fixture for {status}");
         w
@@ -2332,20 +1852,16 @@ mod tests {
 
     #[test]
     fn group_all_ok_is_ok() {
-        let g = evaluate_group(&[
-            part("t", 0, full(PartitionStatus::Ok, 5)),
-            part("t", 1, full(PartitionStatus::Ok, 7)),
-        ]);
+        let g =
+            evaluate_group(&[part("t", 0, full(PartitionStatus::Ok, 5)), part("t", 1, full(PartitionStatus::Ok, 7))]);
         assert_eq!(g.status, GroupStatus::Ok);
         assert_eq!(g.complete, 1.0);
     }
 
     #[test]
     fn group_any_warn_is_warn() {
-        let g = evaluate_group(&[
-            part("t", 0, full(PartitionStatus::Ok, 5)),
-            part("t", 1, full(PartitionStatus::Warn, 7)),
-        ]);
+        let g =
+            evaluate_group(&[part("t", 0, full(PartitionStatus::Ok, 5)), part("t", 1, full(PartitionStatus::Warn, 7))]);
         assert_eq!(g.status, GroupStatus::Warn);
         assert_eq!(g.partitions[1].status, PartitionStatus::Warn);
     }
@@ -2386,14 +1902,7 @@ mod tests {
         ]);
         assert_eq!(g.total_lag, 220);
         // Ties keep the earlier partition (Burrow replaces only on a greater lag).
-        assert_eq!(
-            g.max_lag,
-            Some(MaxLag {
-                topic: "b".to_string(),
-                partition: 3,
-                lag: 90
-            })
-        );
+        assert_eq!(g.max_lag, Some(MaxLag { topic: "b".to_string(), partition: 3, lag: 90 }));
     }
 
     // --- storage (inmemory.go / inmemory_test.go) ---------------------------------
@@ -2426,19 +1935,12 @@ mod tests {
         // TestInMemoryStorage_addConsumerOffset: an 11th commit drops the oldest.
         let start = 5_000_000;
         let mut ring = test_consumer_offsets(start);
-        assert_eq!(
-            ring.record_against(2000, start + 100_000, 4321),
-            RecordOutcome::AppendedEvictedOldest
-        );
+        assert_eq!(ring.record_against(2000, start + 100_000, 4321), RecordOutcome::AppendedEvictedOldest);
         let commits = ring.commits();
         assert_eq!(commits.len(), 10);
         for (i, got) in commits.iter().enumerate() {
             let offset = 1100 + i as i64 * 100;
-            assert_eq!(
-                *got,
-                c(offset, start + 10_000 + i as i64 * 10_000, 4321 - offset),
-                "position {i}"
-            );
+            assert_eq!(*got, c(offset, start + 10_000 + i as i64 * 10_000, 4321 - offset), "position {i}");
         }
     }
 
@@ -2448,19 +1950,12 @@ mod tests {
         // entry, the commit replaces it; the ring does not advance.
         let start = 5_000_000;
         let mut ring = test_consumer_offsets(start);
-        assert_eq!(
-            ring.record_against(2000, start + 90_001, 4321),
-            RecordOutcome::MergedIntoPrevious
-        );
+        assert_eq!(ring.record_against(2000, start + 90_001, 4321), RecordOutcome::MergedIntoPrevious);
         let commits = ring.commits();
         assert_eq!(commits.len(), 10);
         for (i, got) in commits.iter().enumerate() {
             let offset = if i == 9 { 2000 } else { 1000 + i as i64 * 100 };
-            assert_eq!(
-                *got,
-                c(offset, start + i as i64 * 10_000, 4321 - offset),
-                "position {i}"
-            );
+            assert_eq!(*got, c(offset, start + i as i64 * 10_000, 4321 - offset), "position {i}");
         }
     }
 
@@ -2533,10 +2028,7 @@ mod tests {
         ring.record(2, 20, Some(0));
         ring.record(3, 30, Some(0));
         assert_eq!(ring.record(4, 40, Some(0)), RecordOutcome::AppendedEvictedOldest);
-        assert_eq!(
-            ring.commits().iter().map(|c| c.offset).collect::<Vec<_>>(),
-            vec![2, 3, 4]
-        );
+        assert_eq!(ring.commits().iter().map(|c| c.offset).collect::<Vec<_>>(), vec![2, 3, 4]);
         assert_eq!(ring.complete(), 1.0);
         assert_eq!(ring.newest().map(|c| c.offset), Some(4));
     }
@@ -2636,10 +2128,7 @@ mod tests {
 
     impl Lcg {
         fn next(&mut self) -> u64 {
-            self.0 = self
-                .0
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             self.0 >> 33
         }
 
@@ -2663,11 +2152,7 @@ mod tests {
             } else {
                 Some(rng.range(0, 500))
             };
-            commits.push(Commit {
-                offset,
-                timestamp_ms: ts,
-                lag,
-            });
+            commits.push(Commit { offset, timestamp_ms: ts, lag });
             offset = (offset + rng.range(-300, 1_000)).max(0);
             ts += rng.range(0, 60_000);
         }
@@ -2695,11 +2180,7 @@ mod tests {
                 "case {case}: {w:?} -> {eval:?}"
             );
             let stop_rule_fires = w.current_lag > w.allowed_lag && k.offsets_stopped && !k.recent_lag_zero;
-            assert_eq!(
-                eval.status == PartitionStatus::Stop,
-                stop_rule_fires,
-                "case {case}: {w:?}"
-            );
+            assert_eq!(eval.status == PartitionStatus::Stop, stop_rule_fires, "case {case}: {w:?}");
             let unrecovered_rewind = k.rewind_recovered == Some(false);
             let rewind_rule_fires = w.current_lag > w.allowed_lag && unrecovered_rewind;
             if !(stop_rule_fires || rewind_rule_fires) {
@@ -2721,16 +2202,8 @@ mod tests {
                 if i == n - 1 {
                     offset = rng.range(0, commits.last().map_or(0, |c: &Commit| c.offset) - 1);
                 }
-                let lag = if rng.range(0, 1) == 0 {
-                    Some(0)
-                } else {
-                    Some(rng.range(1, 500))
-                };
-                commits.push(Commit {
-                    offset,
-                    timestamp_ms: ts,
-                    lag,
-                });
+                let lag = if rng.range(0, 1) == 0 { Some(0) } else { Some(rng.range(1, 500)) };
+                commits.push(Commit { offset, timestamp_ms: ts, lag });
                 offset += rng.range(1, 1_000);
                 ts += rng.range(1, 60_000);
             }

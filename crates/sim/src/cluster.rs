@@ -81,13 +81,7 @@ impl Cluster {
             time_ms: 0,
             rng: SimRng::new(config.seed),
             brokers: (1..=config.brokers)
-                .map(|id| Broker {
-                    id,
-                    alive: true,
-                    fenced: false,
-                    crashed_at: None,
-                    slow_factor: 1,
-                })
+                .map(|id| Broker { id, alive: true, fenced: false, crashed_at: None, slow_factor: 1 })
                 .collect(),
             topics: Vec::new(),
             producers: Vec::new(),
@@ -154,10 +148,7 @@ impl Cluster {
     }
 
     pub(crate) fn emit(&mut self, kind: EventKind) {
-        self.events.push(Event {
-            t_ms: self.time_ms,
-            kind,
-        });
+        self.events.push(Event { t_ms: self.time_ms, kind });
     }
 
     /// The key bytes behind a record's key id (`None` for a null key).
@@ -181,11 +172,7 @@ impl Cluster {
     }
 
     fn partition(&self, topic: &str, partition: u32) -> Option<&PartitionState> {
-        self.topics
-            .iter()
-            .find(|t| t.name == topic)?
-            .partitions
-            .get(partition as usize)
+        self.topics.iter().find(|t| t.name == topic)?.partitions.get(partition as usize)
     }
 
     fn intern_keys(&mut self, keys: impl Iterator<Item = Vec<u8>>) -> Vec<u32> {
@@ -216,16 +203,13 @@ impl Cluster {
                 "프로듀서가 너무 많습니다",
             ));
         }
-        config
-            .partitioner
-            .validate(self.topics[topic].partitions.len() as u32, "partitioner")?;
+        config.partitioner.validate(self.topics[topic].partitions.len() as u32, "partitioner")?;
         let key_ids = match (&config.keys, config.key_space) {
             (Some(keys), _) => self.intern_keys(keys.iter().map(|k| k.as_bytes().to_vec())),
             (None, Some(n)) => self.intern_keys((0..n).map(|i| format!("key-{i}").into_bytes())),
             (None, None) => Vec::new(),
         };
-        self.producers
-            .push(ProducerState::new(config, topic, key_ids, self.time_ms));
+        self.producers.push(ProducerState::new(config, topic, key_ids, self.time_ms));
         Ok(())
     }
 
@@ -247,9 +231,7 @@ impl Cluster {
         let gi = self.groups.len() - 1;
         for _ in 0..consumers {
             let id = self.groups[gi].new_member_id();
-            self.groups[gi]
-                .members
-                .push(crate::group::MemberState::new(id.clone(), self.time_ms));
+            self.groups[gi].members.push(crate::group::MemberState::new(id.clone(), self.time_ms));
             let group = self.groups[gi].config.id.clone();
             self.emit(EventKind::MemberJoined { group, member: id });
         }
@@ -282,18 +264,12 @@ impl Cluster {
                     ));
                 }
                 let id = self.groups[gi].new_member_id();
-                self.groups[gi]
-                    .members
-                    .push(crate::group::MemberState::new(id.clone(), self.time_ms));
+                self.groups[gi].members.push(crate::group::MemberState::new(id.clone(), self.time_ms));
                 self.emit(EventKind::MemberJoined { group, member: id });
                 self.rebalance(gi);
                 Ok(())
             }
-            Command::RemoveConsumer {
-                group,
-                member,
-                graceful,
-            } => {
+            Command::RemoveConsumer { group, member, graceful } => {
                 let gi = self.group_index(&group)?;
                 let mi = match &member {
                     Some(m) => self.groups[gi].members.iter().position(|x| &x.id == m),
@@ -303,14 +279,8 @@ impl Cluster {
                     return Err(SimError::new(
                         ErrorCode::UnknownMemberId,
                         "member",
-                        format!(
-                            "group {group} has no member {}",
-                            member.as_deref().unwrap_or("left to remove")
-                        ),
-                        format!(
-                            "그룹 {group}에 {} 멤버가 없습니다",
-                            member.as_deref().unwrap_or("제거할")
-                        ),
+                        format!("group {group} has no member {}", member.as_deref().unwrap_or("left to remove")),
+                        format!("그룹 {group}에 {} 멤버가 없습니다", member.as_deref().unwrap_or("제거할")),
                     ));
                 };
                 if self.groups[gi].members[mi].crashed_at.is_some() {
@@ -333,37 +303,21 @@ impl Cluster {
                     let m = &mut self.groups[gi].members[mi];
                     m.crashed_at = Some(self.time_ms);
                     let (member, session_timeout_ms) = (m.id.clone(), self.groups[gi].config.session_timeout_ms);
-                    self.emit(EventKind::MemberCrashed {
-                        group,
-                        member,
-                        session_timeout_ms,
-                    });
+                    self.emit(EventKind::MemberCrashed { group, member, session_timeout_ms });
                 }
                 Ok(())
             }
             Command::AddGroup(config) => {
                 let n = self.groups.len();
-                ClusterConfig {
-                    groups: vec![config.clone()],
-                    ..self.shape_config()
-                }
-                .validate()
-                .map_err(|e| SimError {
-                    field: e.field.replacen("groups[0]", &format!("groups[{n}]"), 1),
-                    ..e
-                })?;
+                ClusterConfig { groups: vec![config.clone()], ..self.shape_config() }
+                    .validate()
+                    .map_err(|e| SimError { field: e.field.replacen("groups[0]", &format!("groups[{n}]"), 1), ..e })?;
                 self.add_group(config)
             }
             Command::AddProducer(config) => {
                 let n = self.producers.len();
-                ClusterConfig {
-                    producers: vec![config.clone()],
-                    ..self.shape_config()
-                }
-                .validate()
-                .map_err(|e| SimError {
-                    field: e.field.replacen("producers[0]", &format!("producers[{n}]"), 1),
-                    ..e
+                ClusterConfig { producers: vec![config.clone()], ..self.shape_config() }.validate().map_err(|e| {
+                    SimError { field: e.field.replacen("producers[0]", &format!("producers[{n}]"), 1), ..e }
                 })?;
                 self.add_producer(config)
             }
@@ -379,24 +333,14 @@ impl Cluster {
             Command::SlowBroker { broker, factor } => self.slow_broker(broker, factor),
             Command::ElectPreferredLeader { topic } => self.elect_preferred(topic.as_deref()),
             Command::SetTopicConfig { topic, changes } => self.set_topic_config(&topic, &changes),
-            Command::SetProducerAcks {
-                producer,
-                acks,
-                enable_idempotence,
-            } => {
+            Command::SetProducerAcks { producer, acks, enable_idempotence } => {
                 let pi = self.producer_index(&producer)?;
                 let mut config = self.producers[pi].config.clone();
                 config.acks = acks;
                 config.enable_idempotence = enable_idempotence;
                 let n = self.producers.len();
-                ClusterConfig {
-                    producers: vec![config.clone()],
-                    ..self.shape_config()
-                }
-                .validate()
-                .map_err(|e| SimError {
-                    field: e.field.replacen("producers[0]", &format!("producers[{n}]"), 1),
-                    ..e
+                ClusterConfig { producers: vec![config.clone()], ..self.shape_config() }.validate().map_err(|e| {
+                    SimError { field: e.field.replacen("producers[0]", &format!("producers[{n}]"), 1), ..e }
                 })?;
                 self.producers[pi].config = config;
                 Ok(())
@@ -456,17 +400,14 @@ impl Cluster {
     }
 
     fn producer_index(&self, producer: &str) -> Result<usize, SimError> {
-        self.producers
-            .iter()
-            .position(|p| p.config.id == producer && !p.removed)
-            .ok_or_else(|| {
-                SimError::new(
-                    ErrorCode::InvalidRequest,
-                    "producer",
-                    format!("there is no producer {producer:?}"),
-                    format!("프로듀서 {producer:?}이(가) 없습니다"),
-                )
-            })
+        self.producers.iter().position(|p| p.config.id == producer && !p.removed).ok_or_else(|| {
+            SimError::new(
+                ErrorCode::InvalidRequest,
+                "producer",
+                format!("there is no producer {producer:?}"),
+                format!("프로듀서 {producer:?}이(가) 없습니다"),
+            )
+        })
     }
 
     /// `kafka-topics --alter --partitions N`: only growing is allowed
@@ -492,14 +433,8 @@ impl Cluster {
             return Err(SimError::new(
                 ErrorCode::InvalidPartitions,
                 "partitions",
-                format!(
-                    "at most {} partitions per topic here, not {total}",
-                    crate::config::MAX_PARTITIONS
-                ),
-                format!(
-                    "이 도구에서 토픽당 파티션은 최대 {}개입니다 (요청 {total})",
-                    crate::config::MAX_PARTITIONS
-                ),
+                format!("at most {} partitions per topic here, not {total}", crate::config::MAX_PARTITIONS),
+                format!("이 도구에서 토픽당 파티션은 최대 {}개입니다 (요청 {total})", crate::config::MAX_PARTITIONS),
             ));
         }
         // New replicas go to registered (live, unfenced) brokers only.
@@ -509,8 +444,14 @@ impl Cluster {
             return Err(SimError::new(
                 ErrorCode::InvalidReplicationFactor,
                 "partitions",
-                format!("new partitions need {rf} live brokers for replication factor {rf}, but only {} are up", broker_ids.len()),
-                format!("복제 팩터 {rf}인 새 파티션에는 살아 있는 브로커가 {rf}개 필요한데 {}개뿐입니다", broker_ids.len()),
+                format!(
+                    "new partitions need {rf} live brokers for replication factor {rf}, but only {} are up",
+                    broker_ids.len()
+                ),
+                format!(
+                    "복제 팩터 {rf}인 새 파티션에는 살아 있는 브로커가 {rf}개 필요한데 {}개뿐입니다",
+                    broker_ids.len()
+                ),
             ));
         }
         // AdminZkClient.addPartitions starts where partition 0's first replica is.
@@ -519,11 +460,7 @@ impl Cluster {
         let layout = assign_replicas_rack_unaware(&broker_ids, total - now, rf, now, Some(start), &mut self.rng);
         self.topics[ti].partitions.extend(layout.into_iter().map(PartitionState::new));
         self.topics[ti].broker_offsets.resize(total as usize, crate::burrow::BrokerOffsetRing::default());
-        self.emit(EventKind::PartitionsAdded {
-            topic: topic.to_string(),
-            from: now,
-            to: total,
-        });
+        self.emit(EventKind::PartitionsAdded { topic: topic.to_string(), from: now, to: total });
         for gi in 0..self.groups.len() {
             if self.groups[gi].topic == ti {
                 let g = &mut self.groups[gi];
@@ -580,8 +517,7 @@ impl Cluster {
             for (p, part) in topic.partitions.iter_mut().enumerate() {
                 // Each replica applies retention to its own log, below the HW.
                 for f in &mut part.followers {
-                    f.log
-                        .apply_retention(now, part.high_watermark.min(f.high_watermark), &settings);
+                    f.log.apply_retention(now, part.high_watermark.min(f.high_watermark), &settings);
                 }
                 for d in part.log.apply_retention(now, part.high_watermark, &settings) {
                     let unread_by = self
@@ -625,12 +561,7 @@ impl Cluster {
             brokers: self
                 .brokers
                 .iter()
-                .map(|b| BrokerView {
-                    id: b.id,
-                    alive: b.alive,
-                    fenced: b.fenced,
-                    slow_factor: b.slow_factor,
-                })
+                .map(|b| BrokerView { id: b.id, alive: b.alive, fenced: b.fenced, slow_factor: b.slow_factor })
                 .collect(),
             topics: self
                 .topics
@@ -736,9 +667,8 @@ impl Cluster {
             .enumerate()
             .map(|(p, part)| {
                 let owner = g.owner_of(p as u32);
-                let position = owner
-                    .and_then(|m| m.assigned.iter().find(|(q, _)| *q == p as u32))
-                    .and_then(|(_, pos)| *pos);
+                let position =
+                    owner.and_then(|m| m.assigned.iter().find(|(q, _)| *q == p as u32)).and_then(|(_, pos)| *pos);
                 let committed = g.committed[p];
                 GroupPartitionView {
                     topic: topic.name.clone(),
@@ -770,10 +700,7 @@ impl Cluster {
                 .iter()
                 .map(|m| MemberView {
                     id: m.id.clone(),
-                    assigned: m
-                        .partitions()
-                        .map(|p| TopicPartition::new(topic.name.clone(), p))
-                        .collect(),
+                    assigned: m.partitions().map(|p| TopicPartition::new(topic.name.clone(), p)).collect(),
                     crashed: m.crashed_at.is_some(),
                     records_lag_max: m.records_lag_max,
                 })

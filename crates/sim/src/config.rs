@@ -380,10 +380,7 @@ impl Default for ClusterConfig {
                 name: "orders".into(),
                 partitions: 3,
                 replication_factor: 3,
-                config: TopicSettings {
-                    min_insync_replicas: 2,
-                    ..TopicSettings::default()
-                },
+                config: TopicSettings { min_insync_replicas: 2, ..TopicSettings::default() },
             }],
             producers: vec![ProducerConfig {
                 keys: Some(vec!["서울".into(), "busan".into(), "incheon".into()]),
@@ -446,10 +443,7 @@ impl ClusterConfig {
                         "topic name {:?} is not valid: use 1 to 249 characters from a-z, A-Z, 0-9, '.', '_' and '-'",
                         t.name
                     ),
-                    format!(
-                        "토픽 이름 {:?}은(는) 쓸 수 없습니다: a-z, A-Z, 0-9, '.', '_', '-' 로 1~249자",
-                        t.name
-                    ),
+                    format!("토픽 이름 {:?}은(는) 쓸 수 없습니다: a-z, A-Z, 0-9, '.', '_', '-' 로 1~249자", t.name),
                 ));
             }
             if self.topics[..i].iter().any(|o| o.name == t.name) {
@@ -500,10 +494,7 @@ impl ClusterConfig {
                 return Err(invalid(
                     ErrorCode::InvalidConfig,
                     f("rate_per_s"),
-                    format!(
-                        "rate_per_s must be between 0 and 100000 records per second, not {}",
-                        p.rate_per_s
-                    ),
+                    format!("rate_per_s must be between 0 and 100000 records per second, not {}", p.rate_per_s),
                     format!("rate_per_s는 초당 0~100000건이어야 합니다 (지금 {})", p.rate_per_s),
                 ));
             }
@@ -542,10 +533,7 @@ impl ClusterConfig {
                     ErrorCode::InvalidConfig,
                     f("enable_idempotence"),
                     format!("enable.idempotence=true needs acks=all, but acks={}", p.acks.name()),
-                    format!(
-                        "enable.idempotence=true에는 acks=all이 필요한데 acks={}입니다",
-                        p.acks.name()
-                    ),
+                    format!("enable.idempotence=true에는 acks=all이 필요한데 acks={}입니다", p.acks.name()),
                 ));
             }
             if p.delivery_timeout_ms < p.request_timeout_ms || p.request_timeout_ms == 0 {
@@ -596,11 +584,7 @@ impl ClusterConfig {
             if g.auto_commit_interval_ms == 0 || g.session_timeout_ms == 0 {
                 return Err(invalid(
                     ErrorCode::InvalidConfig,
-                    f(if g.session_timeout_ms == 0 {
-                        "session_timeout_ms"
-                    } else {
-                        "auto_commit_interval_ms"
-                    }),
+                    f(if g.session_timeout_ms == 0 { "session_timeout_ms" } else { "auto_commit_interval_ms" }),
                     "auto.commit.interval.ms and session.timeout.ms must be at least 1".into(),
                     "auto.commit.interval.ms와 session.timeout.ms는 1 이상이어야 합니다".into(),
                 ));
@@ -660,41 +644,23 @@ impl TopicSettings {
         if self.retention_ms < -1 {
             return bad(
                 "retention.ms",
-                format!(
-                    "retention.ms must be -1 (keep forever) or at least 0, not {}",
-                    self.retention_ms
-                ),
-                format!(
-                    "retention.ms는 -1(영구 보관) 또는 0 이상이어야 합니다 (지금 {})",
-                    self.retention_ms
-                ),
+                format!("retention.ms must be -1 (keep forever) or at least 0, not {}", self.retention_ms),
+                format!("retention.ms는 -1(영구 보관) 또는 0 이상이어야 합니다 (지금 {})", self.retention_ms),
             );
         }
         if self.retention_bytes < -1 {
             return bad(
                 "retention.bytes",
-                format!(
-                    "retention.bytes must be -1 (no limit) or at least 0, not {}",
-                    self.retention_bytes
-                ),
-                format!(
-                    "retention.bytes는 -1(제한 없음) 또는 0 이상이어야 합니다 (지금 {})",
-                    self.retention_bytes
-                ),
+                format!("retention.bytes must be -1 (no limit) or at least 0, not {}", self.retention_bytes),
+                format!("retention.bytes는 -1(제한 없음) 또는 0 이상이어야 합니다 (지금 {})", self.retention_bytes),
             );
         }
         // Kafka's LogConfig: segment.bytes has a minimum of 14 bytes (a record batch header).
         if self.segment_bytes < 14 || self.segment_bytes > i64::from(i32::MAX) {
             return bad(
                 "segment.bytes",
-                format!(
-                    "segment.bytes must be between 14 and 2147483647, not {}",
-                    self.segment_bytes
-                ),
-                format!(
-                    "segment.bytes는 14~2147483647이어야 합니다 (지금 {})",
-                    self.segment_bytes
-                ),
+                format!("segment.bytes must be between 14 and 2147483647, not {}", self.segment_bytes),
+                format!("segment.bytes는 14~2147483647이어야 합니다 (지금 {})", self.segment_bytes),
             );
         }
         if self.segment_ms < 1 {
@@ -755,11 +721,7 @@ mod tests {
         let e = c.validate().unwrap_err();
         assert_eq!(e.code, ErrorCode::InvalidReplicationFactor);
         assert_eq!(e.field, "topics[0].replication_factor");
-        assert!(
-            e.en.contains("replication factor 4 is larger than the 3 brokers"),
-            "{}",
-            e.en
-        );
+        assert!(e.en.contains("replication factor 4 is larger than the 3 brokers"), "{}", e.en);
         assert!(e.ko.contains("브로커 수 3"), "{}", e.ko);
     }
 

@@ -54,12 +54,7 @@ impl Cluster {
         let step = self.config.step_ms as f64;
         let (rate, max_poll, auto_commit, interval) = {
             let c = &self.groups[gi].config;
-            (
-                c.records_per_s,
-                c.max_poll_records,
-                c.enable_auto_commit,
-                c.auto_commit_interval_ms,
-            )
+            (c.records_per_s, c.max_poll_records, c.enable_auto_commit, c.auto_commit_interval_ms)
         };
         // ConsumerCoordinator.maybeAutoCommitOffsetsAsync runs inside poll().
         if auto_commit && now - self.groups[gi].members[mi].last_commit_ms >= interval {
@@ -172,10 +167,7 @@ impl Cluster {
         }
         let ti = self.groups[gi].topic;
         let log = &self.topics[ti].partitions[p as usize].log;
-        let (start, hw) = (
-            log.log_start_offset(),
-            self.topics[ti].partitions[p as usize].high_watermark,
-        );
+        let (start, hw) = (log.log_start_offset(), self.topics[ti].partitions[p as usize].high_watermark);
         // The broker answers OFFSET_OUT_OF_RANGE only outside [log start, log end];
         // a position past a new leader's (lagging) HW just waits for data.
         let leo = log.log_end_offset();
@@ -251,11 +243,7 @@ impl Cluster {
             }
         }
         if self.record_events && !commits.is_empty() {
-            let (group, member, topic) = (
-                g.config.id.clone(),
-                g.members[mi].id.clone(),
-                self.topics[ti].name.clone(),
-            );
+            let (group, member, topic) = (g.config.id.clone(), g.members[mi].id.clone(), self.topics[ti].name.clone());
             for (partition, offset) in commits {
                 self.emit(EventKind::Committed {
                     group: group.clone(),
@@ -276,11 +264,7 @@ impl Cluster {
         }
         let m = self.groups[gi].members.remove(mi);
         let group = self.groups[gi].config.id.clone();
-        self.emit(EventKind::MemberLeft {
-            group,
-            member: m.id,
-            graceful: true,
-        });
+        self.emit(EventKind::MemberLeft { group, member: m.id, graceful: true });
         self.rebalance(gi);
     }
 
@@ -289,18 +273,12 @@ impl Cluster {
         for gi in 0..self.groups.len() {
             let timeout = self.groups[gi].config.session_timeout_ms;
             let mut changed = false;
-            while let Some(mi) = self.groups[gi]
-                .members
-                .iter()
-                .position(|m| m.crashed_at.is_some_and(|t| now - t >= timeout))
+            while let Some(mi) =
+                self.groups[gi].members.iter().position(|m| m.crashed_at.is_some_and(|t| now - t >= timeout))
             {
                 let m = self.groups[gi].members.remove(mi);
                 let group = self.groups[gi].config.id.clone();
-                self.emit(EventKind::MemberLeft {
-                    group,
-                    member: m.id,
-                    graceful: false,
-                });
+                self.emit(EventKind::MemberLeft { group, member: m.id, graceful: false });
                 changed = true;
             }
             if changed || self.groups[gi].rejoin_pending {
@@ -336,10 +314,7 @@ impl Cluster {
                 member_id: m.id.clone(),
                 group_instance_id: None,
                 topics: vec![topic_name.clone()],
-                owned: m
-                    .partitions()
-                    .map(|p| TopicPartition::new(topic_name.clone(), p))
-                    .collect(),
+                owned: m.partitions().map(|p| TopicPartition::new(topic_name.clone(), p)).collect(),
                 generation: Some(generation),
             })
             .collect();
@@ -358,10 +333,8 @@ impl Cluster {
         g.generation += 1;
         let mut assigned_now = vec![false; n_partitions as usize];
         for m in &mut g.members {
-            let new: Vec<u32> = assignment
-                .get(&m.id)
-                .map(|tps| tps.iter().map(|tp| tp.partition).collect())
-                .unwrap_or_default();
+            let new: Vec<u32> =
+                assignment.get(&m.id).map(|tps| tps.iter().map(|tp| tp.partition).collect()).unwrap_or_default();
             for &p in &new {
                 assigned_now[p as usize] = true;
             }
@@ -370,11 +343,8 @@ impl Cluster {
             m.assigned = new
                 .iter()
                 .map(|&p| {
-                    let kept = if keep_positions {
-                        old.iter().find(|(q, _)| *q == p).and_then(|(_, pos)| *pos)
-                    } else {
-                        None
-                    };
+                    let kept =
+                        if keep_positions { old.iter().find(|(q, _)| *q == p).and_then(|(_, pos)| *pos) } else { None };
                     (p, kept)
                 })
                 .collect();
@@ -393,21 +363,9 @@ impl Cluster {
         let list: Vec<(String, Vec<TopicPartition>)> = g
             .members
             .iter()
-            .map(|m| {
-                (
-                    m.id.clone(),
-                    m.partitions()
-                        .map(|p| TopicPartition::new(topic_name.clone(), p))
-                        .collect(),
-                )
-            })
+            .map(|m| (m.id.clone(), m.partitions().map(|p| TopicPartition::new(topic_name.clone(), p)).collect()))
             .collect();
-        let idle: Vec<String> = g
-            .members
-            .iter()
-            .filter(|m| m.assigned.is_empty())
-            .map(|m| m.id.clone())
-            .collect();
+        let idle: Vec<String> = g.members.iter().filter(|m| m.assigned.is_empty()).map(|m| m.id.clone()).collect();
         let (group, generation, members) = (g.config.id.clone(), g.generation, g.members.len() as u32);
         self.emit(EventKind::Rebalanced {
             group: group.clone(),
@@ -418,12 +376,7 @@ impl Cluster {
         });
         if pending.is_empty() {
             for member in idle {
-                self.emit(EventKind::IdleConsumer {
-                    group: group.clone(),
-                    member,
-                    partitions: n_partitions,
-                    members,
-                });
+                self.emit(EventKind::IdleConsumer { group: group.clone(), member, partitions: n_partitions, members });
             }
         }
     }

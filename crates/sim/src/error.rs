@@ -52,12 +52,7 @@ pub struct SimError {
 
 impl SimError {
     pub fn new(code: ErrorCode, field: impl Into<String>, en: impl Into<String>, ko: impl Into<String>) -> Self {
-        Self {
-            code,
-            field: field.into(),
-            en: en.into(),
-            ko: ko.into(),
-        }
+        Self { code, field: field.into(), en: en.into(), ko: ko.into() }
     }
 
     /// The message in the requested language (`"ko"` or anything else for English).

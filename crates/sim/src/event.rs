@@ -304,29 +304,14 @@ impl Event {
     pub fn message(&self, lang: &str) -> String {
         let ko = lang == "ko";
         match &self.kind {
-            EventKind::Produced {
-                producer,
-                topic,
-                partition,
-                first_offset,
-                last_offset,
-                count,
-            } => {
+            EventKind::Produced { producer, topic, partition, first_offset, last_offset, count } => {
                 if ko {
                     format!("프로듀서 {producer}가 {topic}-{partition}에 레코드 {count}개를 썼습니다 (오프셋 {first_offset}~{last_offset})")
                 } else {
                     format!("Producer {producer} wrote {count} record(s) to {topic}-{partition} (offsets {first_offset}–{last_offset})")
                 }
             }
-            EventKind::Consumed {
-                group,
-                member,
-                topic,
-                partition,
-                from_offset,
-                to_offset,
-                redelivered,
-            } => {
+            EventKind::Consumed { group, member, topic, partition, from_offset, to_offset, redelivered } => {
                 let n = to_offset - from_offset;
                 match (ko, *redelivered > 0) {
                     (true, false) => format!("{group}의 {member}가 {topic}-{partition}에서 {n}개를 읽었습니다 (오프셋 {from_offset}~{})", to_offset - 1),
@@ -335,13 +320,7 @@ impl Event {
                     (false, true) => format!("{member} of {group} read {n} record(s) from {topic}-{partition}; {redelivered} had been read before but not committed, so they were delivered again"),
                 }
             }
-            EventKind::Committed {
-                group,
-                member,
-                topic,
-                partition,
-                offset,
-            } => {
+            EventKind::Committed { group, member, topic, partition, offset } => {
                 if ko {
                     format!(
                         "{group}의 {member}가 {topic}-{partition}의 오프셋 {offset}을 커밋했습니다 (다음에 읽을 위치)"
@@ -357,46 +336,28 @@ impl Event {
                     format!("{member} joined consumer group {group}: the group rebalances")
                 }
             }
-            EventKind::MemberLeft {
-                group,
-                member,
-                graceful: true,
-            } => {
+            EventKind::MemberLeft { group, member, graceful: true } => {
                 if ko {
                     format!("{member}가 오프셋을 커밋하고 {group}을(를) 떠났습니다: 남은 멤버끼리 리밸런스합니다")
                 } else {
                     format!("{member} committed its offsets and left {group}: the remaining members rebalance")
                 }
             }
-            EventKind::MemberLeft {
-                group,
-                member,
-                graceful: false,
-            } => {
+            EventKind::MemberLeft { group, member, graceful: false } => {
                 if ko {
                     format!("session.timeout.ms 동안 {member}의 하트비트가 없어 코디네이터가 {group}에서 제외했습니다: 커밋하지 않은 레코드는 다른 멤버가 다시 읽습니다")
                 } else {
                     format!("No heartbeat from {member} for session.timeout.ms, so the coordinator removed it from {group}: records it read but did not commit will be read again by another member")
                 }
             }
-            EventKind::MemberCrashed {
-                group,
-                member,
-                session_timeout_ms,
-            } => {
+            EventKind::MemberCrashed { group, member, session_timeout_ms } => {
                 if ko {
                     format!("{group}의 {member}가 멈췄습니다. 코디네이터는 session.timeout.ms({session_timeout_ms}ms)가 지나야 알아차리고, 그동안 이 멤버의 파티션은 아무도 읽지 않습니다")
                 } else {
                     format!("{member} of {group} crashed. The coordinator only notices after session.timeout.ms ({session_timeout_ms} ms); until then nobody reads its partitions")
                 }
             }
-            EventKind::Rebalanced {
-                group,
-                generation,
-                assignor,
-                assignment,
-                pending_revocation,
-            } => {
+            EventKind::Rebalanced { group, generation, assignor, assignment, pending_revocation } => {
                 let list = assignment
                     .iter()
                     .map(|(m, tps)| {
@@ -427,34 +388,20 @@ impl Event {
                     format!("{group} rebalanced to generation {generation} ({assignor}): {list}{pending}")
                 }
             }
-            EventKind::IdleConsumer {
-                group,
-                member,
-                partitions,
-                members,
-            } => {
+            EventKind::IdleConsumer { group, member, partitions, members } => {
                 if ko {
                     format!("{member}는 유휴 상태입니다: {group}에는 컨슈머가 {members}개인데 파티션은 {partitions}개뿐이라, 한 파티션은 그룹 안에서 한 컨슈머만 읽을 수 있습니다")
                 } else {
                     format!("{member} is idle: {group} has {members} consumers but only {partitions} partitions, and within a group each partition is read by one consumer only")
                 }
             }
-            EventKind::OffsetReset {
-                group,
-                topic,
-                partition,
-                from,
-                to,
-                policy,
-                cause,
-            } => {
+            EventKind::OffsetReset { group, topic, partition, from, to, policy, cause } => {
                 let why = match (cause, ko) {
                     (ResetCause::NoCommittedOffset, true) => "커밋된 오프셋이 없어".to_string(),
                     (ResetCause::NoCommittedOffset, false) => "it has no committed offset".to_string(),
-                    (ResetCause::OutOfRange, true) => format!(
-                        "오프셋 {}이(가) 로그 범위 밖이라 (보존 정책으로 삭제됨)",
-                        fmt_opt(*from)
-                    ),
+                    (ResetCause::OutOfRange, true) => {
+                        format!("오프셋 {}이(가) 로그 범위 밖이라 (보존 정책으로 삭제됨)", fmt_opt(*from))
+                    }
                     (ResetCause::OutOfRange, false) => {
                         format!("offset {} is outside the log (retention deleted it)", fmt_opt(*from))
                     }
@@ -480,13 +427,7 @@ impl Event {
                     format!("OFFSET_OUT_OF_RANGE: {member} of {group} cannot read offset {} of {topic}-{partition} (the log holds {log_start_offset}–{log_end_offset}). With auto.offset.reset=none it stops instead of jumping", fmt_opt(*offset))
                 }
             }
-            EventKind::OffsetsResetByCommand {
-                group,
-                topic,
-                partition,
-                from,
-                to,
-            } => {
+            EventKind::OffsetsResetByCommand { group, topic, partition, from, to } => {
                 if ko {
                     format!(
                         "--reset-offsets: {group}의 {topic}-{partition} 커밋 오프셋을 {}에서 {to}(으)로 바꿨습니다",
@@ -512,15 +453,9 @@ impl Event {
                 let unread = if unread_by.is_empty() {
                     String::new()
                 } else if ko {
-                    format!(
-                        " 아직 읽지 않은 그룹: {} — 이 레코드는 그 그룹에 전달되지 않습니다",
-                        unread_by.join(", ")
-                    )
+                    format!(" 아직 읽지 않은 그룹: {} — 이 레코드는 그 그룹에 전달되지 않습니다", unread_by.join(", "))
                 } else {
-                    format!(
-                        " Not yet read by: {} — those groups will never see these records",
-                        unread_by.join(", ")
-                    )
+                    format!(" Not yet read by: {} — those groups will never see these records", unread_by.join(", "))
                 };
                 if ko {
                     format!("보존 정책({reason}) 때문에 {topic}-{partition}의 세그먼트 {segments}개(오프셋 {from_offset}~{})를 지웠습니다. 로그 시작 오프셋은 이제 {to_offset}입니다. 읽기는 레코드를 지우지 않고, 보존 정책만 지웁니다.{unread}", to_offset.saturating_sub(1))
@@ -535,10 +470,7 @@ impl Event {
                     format!("{topic} grew from {from} to {to} partitions. Keys are now hashed modulo {to}, so a key may land in a different partition from now on. Partitions can never be removed")
                 }
             }
-            EventKind::BrokerCrashed {
-                broker,
-                session_timeout_ms,
-            } => {
+            EventKind::BrokerCrashed { broker, session_timeout_ms } => {
                 if ko {
                     format!("브로커 {broker}가 갑자기 멈췄습니다. 컨트롤러는 broker.session.timeout.ms({session_timeout_ms}ms)가 지나야 알아차리고, 그때 이 브로커가 리더인 파티션의 새 리더를 뽑습니다")
                 } else {
@@ -573,15 +505,7 @@ impl Event {
                     format!("Broker {broker} now fetches {factor}× less often")
                 }
             }
-            EventKind::LeaderElected {
-                topic,
-                partition,
-                leader,
-                previous,
-                epoch,
-                unclean,
-                cause,
-            } => {
+            EventKind::LeaderElected { topic, partition, leader, previous, epoch, unclean, cause } => {
                 let prev = previous.map_or_else(|| "-".to_string(), |p| p.to_string());
                 match (ko, *unclean) {
                     (true, false) => format!("{topic}-{partition}: 브로커 {leader}가 새 리더입니다 (이전 {prev}, 리더 에포크 {epoch}, {cause}). ISR 복제본이라 커밋된 레코드는 모두 있습니다"),
@@ -590,24 +514,14 @@ impl Event {
                     (false, true) => format!("{topic}-{partition}: no in-sync replica is alive and unclean.leader.election.enable=true, so out-of-sync broker {leader} became leader (leader epoch {epoch}). Records it never copied are lost"),
                 }
             }
-            EventKind::PartitionOffline {
-                topic,
-                partition,
-                last_leader,
-            } => {
+            EventKind::PartitionOffline { topic, partition, last_leader } => {
                 if ko {
                     format!("{topic}-{partition}이(가) 오프라인입니다: 살아 있는 ISR 복제본이 없고 unclean.leader.election.enable=false라 리더가 없습니다. 쓰기와 읽기가 멈추고 마지막 ISR 복제본(브로커 {last_leader})이 돌아오기를 기다립니다")
                 } else {
                     format!("{topic}-{partition} is offline: no in-sync replica is alive and unclean.leader.election.enable=false, so it has no leader. Writes and reads stop until the last in-sync replica (broker {last_leader}) returns")
                 }
             }
-            EventKind::IsrShrunk {
-                topic,
-                partition,
-                broker,
-                isr,
-                reason,
-            } => {
+            EventKind::IsrShrunk { topic, partition, broker, isr, reason } => {
                 let isr = join_ids(isr);
                 match (ko, *reason) {
                     (true, "fenced") => format!("{topic}-{partition}: 브로커 {broker}가 꺼져서 ISR에서 빠졌습니다. ISR = [{isr}]"),
@@ -616,12 +530,7 @@ impl Event {
                     (false, _) => format!("{topic}-{partition}: broker {broker} has not caught up for replica.lag.time.max.ms and left the ISR. ISR = [{isr}]"),
                 }
             }
-            EventKind::IsrExpanded {
-                topic,
-                partition,
-                broker,
-                isr,
-            } => {
+            EventKind::IsrExpanded { topic, partition, broker, isr } => {
                 let isr = join_ids(isr);
                 if ko {
                     format!(
@@ -631,28 +540,14 @@ impl Event {
                     format!("{topic}-{partition}: broker {broker} caught up with the leader and rejoined the ISR. ISR = [{isr}]")
                 }
             }
-            EventKind::Truncated {
-                topic,
-                partition,
-                broker,
-                from_offset,
-                to_offset,
-            } => {
+            EventKind::Truncated { topic, partition, broker, from_offset, to_offset } => {
                 if ko {
                     format!("{topic}-{partition}: 브로커 {broker}가 리더와 어긋난 오프셋 {from_offset}~{}를 잘라냈습니다 (리더 에포크 기준)", to_offset.saturating_sub(1))
                 } else {
                     format!("{topic}-{partition}: broker {broker} truncated offsets {from_offset}–{} that diverged from the leader (by leader epoch)", to_offset.saturating_sub(1))
                 }
             }
-            EventKind::DataLost {
-                topic,
-                partition,
-                from_offset,
-                to_offset,
-                acked,
-                acks0,
-                reason,
-            } => {
+            EventKind::DataLost { topic, partition, from_offset, to_offset, acked, acks0, reason } => {
                 let n = to_offset - from_offset;
                 let why = match (ko, *reason) {
                     (true, "unclean_election") => "뒤처진 복제본이 unclean election으로 리더가 되었기 때문입니다",
@@ -666,14 +561,7 @@ impl Event {
                     format!("{topic}-{partition}: {n} record(s) lost (offsets {from_offset}–{}); the producer had been told {acked} of them were written, {acks0} were sent with acks=0. Lost because {why}", to_offset - 1)
                 }
             }
-            EventKind::ProduceError {
-                producer,
-                topic,
-                partition,
-                error,
-                records,
-                retrying,
-            } => {
+            EventKind::ProduceError { producer, topic, partition, error, records, retrying } => {
                 let what = produce_error_text(error, ko);
                 match (ko, *retrying) {
                     (true, true) => format!("{error}: {producer} → {topic}-{partition} 레코드 {records}개: {what}. 다시 시도합니다"),
@@ -682,12 +570,7 @@ impl Event {
                     (false, false) => format!("{error}: {producer} → {topic}-{partition}, {records} record(s): {what}. Giving up after delivery.timeout.ms"),
                 }
             }
-            EventKind::Duplicated {
-                producer,
-                topic,
-                partition,
-                records,
-            } => {
+            EventKind::Duplicated { producer, topic, partition, records } => {
                 if ko {
                     format!("{producer}의 재시도로 {topic}-{partition}에 레코드 {records}개가 중복 저장되었습니다: 이전 시도가 실제로는 저장됐는데 응답만 못 받았고, enable.idempotence=false라 브로커가 중복을 거르지 못했습니다")
                 } else {
@@ -701,12 +584,7 @@ impl Event {
                     en.clone()
                 }
             }
-            EventKind::Rejected {
-                code,
-                error,
-                ko: ko_text,
-                ..
-            } => {
+            EventKind::Rejected { code, error, ko: ko_text, .. } => {
                 if ko {
                     format!("{code}: {ko_text}")
                 } else {

@@ -110,12 +110,7 @@ impl Log {
             first_timestamp_ms: None,
             largest_timestamp_ms: 0,
         });
-        Self {
-            start_offset: offset,
-            records: VecDeque::new(),
-            segments,
-            size_bytes: 0,
-        }
+        Self { start_offset: offset, records: VecDeque::new(), segments, size_bytes: 0 }
     }
 
     pub fn log_start_offset(&self) -> u64 {
@@ -144,9 +139,7 @@ impl Log {
 
     /// Mutable access to the record at `offset` (to mark it acknowledged).
     pub fn get_mut(&mut self, offset: u64) -> Option<&mut Record> {
-        offset
-            .checked_sub(self.start_offset)
-            .and_then(|i| self.records.get_mut(i as usize))
+        offset.checked_sub(self.start_offset).and_then(|i| self.records.get_mut(i as usize))
     }
 
     /// Whether the log holds a record from `producer` with sequence `seq`,
@@ -170,9 +163,7 @@ impl Log {
 
     /// The record at `offset`, if it is still in the log.
     pub fn get(&self, offset: u64) -> Option<&Record> {
-        offset
-            .checked_sub(self.start_offset)
-            .and_then(|i| self.records.get(i as usize))
+        offset.checked_sub(self.start_offset).and_then(|i| self.records.get(i as usize))
     }
 
     /// Records in `[from, to)` that are still in the log.
@@ -219,9 +210,7 @@ impl Log {
             return false;
         }
         let full = seg.size_bytes + bytes > s.segment_bytes.max(0) as u64;
-        let old = seg
-            .first_timestamp_ms
-            .is_some_and(|t| now_ms.saturating_sub(t) > s.segment_ms.max(0) as u64);
+        let old = seg.first_timestamp_ms.is_some_and(|t| now_ms.saturating_sub(t) > s.segment_ms.max(0) as u64);
         full || old
     }
 
@@ -271,9 +260,7 @@ impl Log {
         let mut out = Vec::new();
         if s.retention_ms >= 0 {
             let limit = s.retention_ms as u64;
-            let n = self.deletable(high_watermark, |seg, _| {
-                now_ms.saturating_sub(seg.largest_timestamp_ms) > limit
-            });
+            let n = self.deletable(high_watermark, |seg, _| now_ms.saturating_sub(seg.largest_timestamp_ms) > limit);
             if let Some(d) = self.delete_head_segments(n, DeletionReason::RetentionMs) {
                 out.push(d);
             }
@@ -324,11 +311,7 @@ impl Log {
                 bytes += seg.size_bytes;
             }
         }
-        let new_start = if all {
-            self.log_end_offset()
-        } else {
-            self.segments.front().map_or(from, |s| s.base_offset)
-        };
+        let new_start = if all { self.log_end_offset() } else { self.segments.front().map_or(from, |s| s.base_offset) };
         let drop = (new_start - self.start_offset) as usize;
         self.records.drain(..drop);
         self.start_offset = new_start;
@@ -342,21 +325,13 @@ impl Log {
                 largest_timestamp_ms: 0,
             });
         }
-        Some(Deletion {
-            reason,
-            segments: n as u32,
-            from_offset: from,
-            to_offset: new_start,
-            bytes,
-        })
+        Some(Deletion { reason, segments: n as u32, from_offset: from, to_offset: new_start, bytes })
     }
 }
 
 /// Bytes a record adds to the log.
 pub fn record_bytes(key_len: u32, value_bytes: u32) -> u32 {
-    key_len
-        .saturating_add(value_bytes)
-        .saturating_add(RECORD_OVERHEAD_BYTES)
+    key_len.saturating_add(value_bytes).saturating_add(RECORD_OVERHEAD_BYTES)
 }
 
 #[cfg(test)]
@@ -364,23 +339,11 @@ mod tests {
     use super::*;
 
     fn rec(ts: u64, bytes: u32) -> Record {
-        Record {
-            key: NULL_KEY,
-            bytes,
-            producer: 0,
-            flags: 0,
-            seq: 0,
-            timestamp_ms: ts,
-        }
+        Record { key: NULL_KEY, bytes, producer: 0, flags: 0, seq: 0, timestamp_ms: ts }
     }
 
     fn settings(segment_bytes: i64, retention_bytes: i64, retention_ms: i64) -> LogSettings {
-        LogSettings {
-            retention_ms,
-            retention_bytes,
-            segment_bytes,
-            segment_ms: 604_800_000,
-        }
+        LogSettings { retention_ms, retention_bytes, segment_bytes, segment_ms: 604_800_000 }
     }
 
     #[test]
@@ -411,10 +374,7 @@ mod tests {
     #[test]
     fn segment_rolls_after_segment_ms() {
         let mut log = Log::new();
-        let s = LogSettings {
-            segment_ms: 1000,
-            ..settings(1 << 30, -1, -1)
-        };
+        let s = LogSettings { segment_ms: 1000, ..settings(1 << 30, -1, -1) };
         log.append(rec(0, 10), 0, &s);
         log.append(rec(900, 10), 900, &s);
         log.append(rec(1001, 10), 1001, &s);
@@ -461,24 +421,14 @@ mod tests {
             log.append(rec(i * 10, 30), i * 10, &s);
         }
         // Segments [0,3) (newest ts 20) and [3,5) (newest ts 40).
-        assert!(
-            log.apply_retention(1020, 5, &s).is_empty(),
-            "not older than retention.ms yet"
-        );
+        assert!(log.apply_retention(1020, 5, &s).is_empty(), "not older than retention.ms yet");
         let d = log.apply_retention(1021, 5, &s);
         assert_eq!((d[0].from_offset, d[0].to_offset), (0, 3));
         let d = log.apply_retention(1041, 5, &s);
         assert_eq!(d[0].reason, DeletionReason::RetentionMs);
-        assert_eq!(
-            (log.log_start_offset(), log.log_end_offset(), log.size_bytes()),
-            (5, 5, 0)
-        );
+        assert_eq!((log.log_start_offset(), log.log_end_offset(), log.size_bytes()), (5, 5, 0));
         assert_eq!(log.segments().count(), 1);
-        assert_eq!(
-            log.append(rec(2000, 30), 2000, &s),
-            5,
-            "offsets continue after deletion"
-        );
+        assert_eq!(log.append(rec(2000, 30), 2000, &s), 5, "offsets continue after deletion");
     }
 
     #[test]
@@ -492,12 +442,7 @@ mod tests {
         assert_eq!(removed.len(), 4);
         assert_eq!(log.log_end_offset(), 4);
         assert_eq!(log.size_bytes(), 120);
-        assert_eq!(
-            log.segments()
-                .map(|s| (s.base_offset, s.size_bytes))
-                .collect::<Vec<_>>(),
-            vec![(0, 90), (3, 30)]
-        );
+        assert_eq!(log.segments().map(|s| (s.base_offset, s.size_bytes)).collect::<Vec<_>>(), vec![(0, 90), (3, 30)]);
         assert_eq!(log.append(rec(9, 30), 9, &s), 4);
     }
 }

@@ -130,11 +130,7 @@ pub struct PartitionerSettings {
 
 impl Default for PartitionerSettings {
     fn default() -> Self {
-        Self {
-            batch_size: 16_384,
-            adaptive: true,
-            ignore_keys: false,
-        }
+        Self { batch_size: 16_384, adaptive: true, ignore_keys: false }
     }
 }
 
@@ -171,10 +167,7 @@ impl PartitionerKind {
                     return Err(SimError::new(
                         ErrorCode::InvalidConfig,
                         format!("{custom}[{i}].partitions[{j}]"),
-                        format!(
-                            "rule {i} names partition {partition} but {}",
-                            topic_partitions_en(num_partitions)
-                        ),
+                        format!("rule {i} names partition {partition} but {}", topic_partitions_en(num_partitions)),
                         format!(
                             "규칙 {i}이(가) 파티션 {partition}을(를) 가리키지만 {}",
                             topic_partitions_ko(num_partitions)
@@ -274,48 +267,25 @@ pub struct Decision {
 pub enum DecisionReason {
     /// Built-in partitioner, keyed record:
     /// `partition = to_positive % modulo`, `to_positive = murmur2 & 0x7fffffff`.
-    Keyed {
-        murmur2: i32,
-        to_positive: i32,
-        modulo: u32,
-    },
+    Keyed { murmur2: i32, to_positive: i32, modulo: u32 },
     /// Built-in partitioner, record without a key (or `keys_ignored` because of
     /// `partitioner.ignore.keys`): the sticky partition.
     Sticky { keys_ignored: bool, sticky: StickyInfo },
     /// `UniformStickyPartitioner`. `previous` is set when this record needed a new
     /// batch and the sticky partition moved away from `previous`; `pick` says how
     /// the partition was drawn when it was drawn for this record.
-    UniformSticky {
-        previous: Option<u32>,
-        batch_bytes: u32,
-        batch_size: u32,
-        pick: Option<Pick>,
-    },
+    UniformSticky { previous: Option<u32>, batch_bytes: u32, batch_size: u32, pick: Option<Pick> },
     /// `RoundRobinPartitioner`: the `counter`-th record (counter masked with
     /// `0x7fffffff`) goes to available partition number `counter % candidates`
     /// (or to partition `counter % candidates` of all partitions when
     /// `none_available`).
-    RoundRobin {
-        counter: u32,
-        candidates: u32,
-        none_available: bool,
-    },
+    RoundRobin { counter: u32, candidates: u32, none_available: bool },
     /// Custom partitioner, keyed record matched by rule `rule`:
     /// `partition = rule.partitions[index]`, `index = to_positive % set_len`.
-    CustomKeyed {
-        rule: u32,
-        murmur2: i32,
-        to_positive: i32,
-        set_len: u32,
-        index: u32,
-    },
+    CustomKeyed { rule: u32, murmur2: i32, to_positive: i32, set_len: u32, index: u32 },
     /// Custom partitioner, record without a key: sticky within the partitions of
     /// catch-all rule `rule`.
-    CustomSticky {
-        rule: u32,
-        set_len: u32,
-        sticky: StickyInfo,
-    },
+    CustomSticky { rule: u32, set_len: u32, sticky: StickyInfo },
 }
 
 /// The state of a sticky run (built-in partitioner and custom catch-all).
@@ -357,13 +327,7 @@ pub enum PickHow {
     /// KIP-794 adaptive choice. Each partition in the table gets weight
     /// `max_queue_batches + 1 - its queue length in batches`; the chosen one had
     /// `weight` out of `total_weight` and `queue_batches` queued batches.
-    Adaptive {
-        random: u32,
-        weight: u64,
-        total_weight: u64,
-        queue_batches: u32,
-        max_queue_batches: u32,
-    },
+    Adaptive { random: u32, weight: u64, total_weight: u64, queue_batches: u32, max_queue_batches: u32 },
     /// Only one partition has a leader (`StickyPartitionCache`): no draw.
     Only,
 }
@@ -425,24 +389,13 @@ struct Call<'a> {
 impl Partitioner {
     pub fn new(kind: PartitionerKind, settings: PartitionerSettings) -> Self {
         let catch_all = match &kind {
-            PartitionerKind::Custom(rules) => rules
-                .iter()
-                .position(|rule| rule.key_prefix.is_none())
-                .map(|i| i as u32),
+            PartitionerKind::Custom(rules) => rules.iter().position(|rule| rule.key_prefix.is_none()).map(|i| i as u32),
             _ => None,
         };
         // KafkaProducer: "batch.size may be set to 0 ... which in practice means a
         // batch size of 1" (and BuiltInPartitioner rejects a sticky batch size < 1).
-        let settings = PartitionerSettings {
-            batch_size: settings.batch_size.max(1),
-            ..settings
-        };
-        Self {
-            kind,
-            settings,
-            catch_all,
-            state: State::default(),
-        }
+        let settings = PartitionerSettings { batch_size: settings.batch_size.max(1), ..settings };
+        Self { kind, settings, catch_all, state: State::default() }
     }
 
     pub fn kind(&self) -> &PartitionerKind {
@@ -533,23 +486,14 @@ impl Partitioner {
         debug_assert!(num_partitions > 0, "a topic has at least one partition");
         let n = num_partitions.max(1);
         self.state.sync(n);
-        let call = Call {
-            record_bytes,
-            queue_bytes,
-            batch_size: self.settings.batch_size,
-            batches,
-        };
+        let call = Call { record_bytes, queue_bytes, batch_size: self.settings.batch_size, batches };
         let decision = match &self.kind {
             PartitionerKind::Default => match key {
                 Some(key) if !self.settings.ignore_keys => keyed(key, n),
                 _ => {
                     let (partition, sticky) =
-                        self.state
-                            .builtin_sticky(Members::All, self.settings.adaptive, call, rng);
-                    let reason = DecisionReason::Sticky {
-                        keys_ignored: key.is_some(),
-                        sticky,
-                    };
+                        self.state.builtin_sticky(Members::All, self.settings.adaptive, call, rng);
+                    let reason = DecisionReason::Sticky { keys_ignored: key.is_some(), sticky };
                     Decision { partition, reason }
                 }
             },
@@ -566,21 +510,12 @@ impl Partitioner {
                         let set = &rules[rule as usize].partitions;
                         let (partition, sticky) = self.state.builtin_sticky(Members::Set(set), false, call, rng);
                         let set_len = set.len() as u32;
-                        Decision {
-                            partition,
-                            reason: DecisionReason::CustomSticky { rule, set_len, sticky },
-                        }
+                        Decision { partition, reason: DecisionReason::CustomSticky { rule, set_len, sticky } }
                     }
                     // Only a configuration that failed `validate` gets here.
                     _ => {
                         let (partition, sticky) = self.state.builtin_sticky(Members::All, false, call, rng);
-                        Decision {
-                            partition,
-                            reason: DecisionReason::Sticky {
-                                keys_ignored: false,
-                                sticky,
-                            },
-                        }
+                        Decision { partition, reason: DecisionReason::Sticky { keys_ignored: false, sticky } }
                     }
                 },
             },
@@ -595,11 +530,7 @@ fn keyed(key: &[u8], n: u32) -> Decision {
     let positive = to_positive(hash);
     Decision {
         partition: positive as u32 % n,
-        reason: DecisionReason::Keyed {
-            murmur2: hash,
-            to_positive: positive,
-            modulo: n,
-        },
+        reason: DecisionReason::Keyed { murmur2: hash, to_positive: positive, modulo: n },
     }
 }
 
@@ -613,13 +544,7 @@ fn custom_keyed(rule: u32, set: &[u32], key: &[u8], n: u32) -> Decision {
     let partition = set[index as usize] % n;
     Decision {
         partition,
-        reason: DecisionReason::CustomKeyed {
-            rule,
-            murmur2: hash,
-            to_positive: positive,
-            set_len,
-            index,
-        },
+        reason: DecisionReason::CustomKeyed { rule, murmur2: hash, to_positive: positive, set_len, index },
     }
 }
 
@@ -654,12 +579,7 @@ impl State {
 
     fn recount_no_leader(&mut self) {
         let n = self.num_partitions as usize;
-        self.no_leader = self
-            .availability
-            .iter()
-            .take(n)
-            .filter(|a| **a == Availability::NoLeader)
-            .count() as u32;
+        self.no_leader = self.availability.iter().take(n).filter(|a| **a == Availability::NoLeader).count() as u32;
     }
 
     fn availability_of(&self, partition: u32) -> Availability {
@@ -694,11 +614,7 @@ impl State {
         let found = match members {
             Members::All if self.no_leader == 0 => Some(k),
             Members::All => (0..n).filter(|&p| self.has_leader(p)).nth(k as usize),
-            Members::Set(set) => set
-                .iter()
-                .copied()
-                .filter(|&p| p < n && self.has_leader(p))
-                .nth(k as usize),
+            Members::Set(set) => set.iter().copied().filter(|&p| p < n && self.has_leader(p)).nth(k as usize),
         };
         found.unwrap_or(0)
     }
@@ -710,13 +626,7 @@ impl State {
         let available = self.available_count(members);
         if available > 0 {
             let partition = self.nth_available(members, random % available);
-            return Pick {
-                partition,
-                how: PickHow::Uniform {
-                    random,
-                    candidates: available,
-                },
-            };
+            return Pick { partition, how: PickHow::Uniform { random, candidates: available } };
         }
         let (partition, partitions) = match members {
             Members::Set(set) => {
@@ -730,10 +640,7 @@ impl State {
             }
             Members::All => (random % n, n),
         };
-        Pick {
-            partition,
-            how: PickHow::NoneAvailable { random, partitions },
-        }
+        Pick { partition, how: PickHow::NoneAvailable { random, partitions } }
     }
 
     /// KIP-794's weighted pick (`updatePartitionLoadStats` + `nextPartition`), or
@@ -829,10 +736,7 @@ impl State {
             None => {
                 let pick = self.next_builtin(members, adaptive, call, rng);
                 picked = Some(pick);
-                StickyRun {
-                    partition: pick.partition,
-                    produced: 0,
-                }
+                StickyRun { partition: pick.partition, produced: 0 }
             }
         };
         // A switch held back earlier completes once the batches are full.
@@ -840,28 +744,20 @@ impl State {
             if run.produced >= batch_size && batches.all_batches_full(run.partition, 0) {
                 let pick = self.next_builtin(members, adaptive, call, rng);
                 picked = Some(pick);
-                run = StickyRun {
-                    partition: pick.partition,
-                    produced: 0,
-                };
+                run = StickyRun { partition: pick.partition, produced: 0 };
             }
         }
 
         run.produced = run.produced.saturating_add(call.record_bytes);
         self.touch(run.partition);
-        let enable_switch = call
-            .batches
-            .is_none_or(|b| b.all_batches_full(run.partition, call.record_bytes));
+        let enable_switch = call.batches.is_none_or(|b| b.all_batches_full(run.partition, call.record_bytes));
         let produced = u64::from(run.produced);
         let limit = u64::from(batch_size);
         let switch = (produced >= limit && enable_switch) || produced >= 2 * limit;
 
         let switched_to = if switch {
             let pick = self.next_builtin(members, adaptive, call, rng);
-            self.sticky = Some(StickyRun {
-                partition: pick.partition,
-                produced: 0,
-            });
+            self.sticky = Some(StickyRun { partition: pick.partition, produced: 0 });
             Some(pick)
         } else {
             self.sticky = Some(run);
@@ -885,26 +781,14 @@ impl State {
         match available {
             0 => {
                 let random = random_positive(rng);
-                Pick {
-                    partition: random % n,
-                    how: PickHow::NoneAvailable { random, partitions: n },
-                }
+                Pick { partition: random % n, how: PickHow::NoneAvailable { random, partitions: n } }
             }
-            1 => Pick {
-                partition: self.nth_available(Members::All, 0),
-                how: PickHow::Only,
-            },
+            1 => Pick { partition: self.nth_available(Members::All, 0), how: PickHow::Only },
             _ => loop {
                 let random = random_positive(rng);
                 let partition = self.nth_available(Members::All, random % available);
                 if Some(partition) != old {
-                    break Pick {
-                        partition,
-                        how: PickHow::Uniform {
-                            random,
-                            candidates: available,
-                        },
-                    };
+                    break Pick { partition, how: PickHow::Uniform { random, candidates: available } };
                 }
             },
         }
@@ -919,10 +803,7 @@ impl State {
             None => {
                 let first = self.cache_next(None, rng);
                 pick = Some(first);
-                StickyRun {
-                    partition: first.partition,
-                    produced: 0,
-                }
+                StickyRun { partition: first.partition, produced: 0 }
             }
         };
         let needs_new_batch = match call.batches {
@@ -939,21 +820,13 @@ impl State {
             let next = self.cache_next(Some(run.partition), rng);
             previous = Some(run.partition);
             pick = Some(next);
-            run = StickyRun {
-                partition: next.partition,
-                produced: 0,
-            };
+            run = StickyRun { partition: next.partition, produced: 0 };
         }
         run.produced = run.produced.saturating_add(call.record_bytes);
         self.sticky = Some(run);
         Decision {
             partition: run.partition,
-            reason: DecisionReason::UniformSticky {
-                previous,
-                batch_bytes: run.produced,
-                batch_size,
-                pick,
-            },
+            reason: DecisionReason::UniformSticky { previous, batch_bytes: run.produced, batch_size, pick },
         }
     }
 
@@ -968,14 +841,7 @@ impl State {
         } else {
             (counter % n, n, true)
         };
-        Decision {
-            partition,
-            reason: DecisionReason::RoundRobin {
-                counter,
-                candidates,
-                none_available,
-            },
-        }
+        Decision { partition, reason: DecisionReason::RoundRobin { counter, candidates, none_available } }
     }
 }
 
@@ -987,11 +853,7 @@ mod tests {
         r#"{"custom": [{"key_prefix": "vip-", "partitions": [0,1,2,3,4,5,6,7]}, {"partitions": [8, 9]}]}"#;
 
     fn settings(batch_size: u32, adaptive: bool) -> PartitionerSettings {
-        PartitionerSettings {
-            batch_size,
-            adaptive,
-            ignore_keys: false,
-        }
+        PartitionerSettings { batch_size, adaptive, ignore_keys: false }
     }
 
     fn sticky_of(decision: &Decision) -> StickyInfo {
@@ -1003,14 +865,8 @@ mod tests {
 
     fn vip_rules() -> PartitionerKind {
         PartitionerKind::Custom(vec![
-            CustomRule {
-                key_prefix: Some("vip-".to_string()),
-                partitions: (0..8).collect(),
-            },
-            CustomRule {
-                key_prefix: None,
-                partitions: vec![8, 9],
-            },
+            CustomRule { key_prefix: Some("vip-".to_string()), partitions: (0..8).collect() },
+            CustomRule { key_prefix: None, partitions: vec![8, 9] },
         ])
     }
 
@@ -1018,18 +874,9 @@ mod tests {
 
     #[test]
     fn kinds_parse_from_json() {
-        assert_eq!(
-            json::from_str::<PartitionerKind>(r#""default""#).unwrap(),
-            PartitionerKind::Default
-        );
-        assert_eq!(
-            json::from_str::<PartitionerKind>(r#""uniform-sticky""#).unwrap(),
-            PartitionerKind::UniformSticky
-        );
-        assert_eq!(
-            json::from_str::<PartitionerKind>(r#""round-robin""#).unwrap(),
-            PartitionerKind::RoundRobin
-        );
+        assert_eq!(json::from_str::<PartitionerKind>(r#""default""#).unwrap(), PartitionerKind::Default);
+        assert_eq!(json::from_str::<PartitionerKind>(r#""uniform-sticky""#).unwrap(), PartitionerKind::UniformSticky);
+        assert_eq!(json::from_str::<PartitionerKind>(r#""round-robin""#).unwrap(), PartitionerKind::RoundRobin);
         assert_eq!(json::from_str::<PartitionerKind>(VIP_JSON).unwrap(), vip_rules());
         assert_eq!(PartitionerKind::default(), PartitionerKind::Default);
     }
@@ -1038,10 +885,7 @@ mod tests {
     fn unknown_kinds_and_rule_fields_are_rejected_by_serde() {
         let err = json::from_str::<PartitionerKind>(r#""sticky""#).unwrap_err();
         assert!(err.contains("unknown variant `sticky`"), "{err}");
-        assert!(
-            err.contains("`uniform-sticky`"),
-            "the message lists the valid names: {err}"
-        );
+        assert!(err.contains("`uniform-sticky`"), "the message lists the valid names: {err}");
 
         let err =
             json::from_str::<PartitionerKind>(r#"{"custom": [{"prefix": "vip-", "partitions": [0]}]}"#).unwrap_err();
@@ -1069,11 +913,7 @@ mod tests {
 
     #[test]
     fn validate_accepts_builtin_kinds_and_a_good_custom_list() {
-        for kind in [
-            PartitionerKind::Default,
-            PartitionerKind::UniformSticky,
-            PartitionerKind::RoundRobin,
-        ] {
+        for kind in [PartitionerKind::Default, PartitionerKind::UniformSticky, PartitionerKind::RoundRobin] {
             assert_eq!(kind.validate(1, "p"), Ok(()));
         }
         assert_eq!(vip_rules().validate(10, "producers[0].partitioner"), Ok(()));
@@ -1081,9 +921,7 @@ mod tests {
 
     #[test]
     fn validate_rejects_an_empty_rule_list() {
-        let err = PartitionerKind::Custom(vec![])
-            .validate(10, "producers[0].partitioner")
-            .unwrap_err();
+        let err = PartitionerKind::Custom(vec![]).validate(10, "producers[0].partitioner").unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidConfig);
         assert_eq!(err.field, "producers[0].partitioner.custom");
         assert!(err.en.contains("no rules"), "{}", err.en);
@@ -1093,14 +931,8 @@ mod tests {
     #[test]
     fn validate_rejects_a_rule_without_partitions() {
         let kind = PartitionerKind::Custom(vec![
-            CustomRule {
-                key_prefix: Some("a".into()),
-                partitions: vec![],
-            },
-            CustomRule {
-                key_prefix: None,
-                partitions: vec![0],
-            },
+            CustomRule { key_prefix: Some("a".into()), partitions: vec![] },
+            CustomRule { key_prefix: None, partitions: vec![0] },
         ]);
         let err = kind.validate(10, "p").unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidConfig);
@@ -1112,32 +944,17 @@ mod tests {
     #[test]
     fn validate_rejects_a_partition_the_topic_does_not_have() {
         let kind = PartitionerKind::Custom(vec![
-            CustomRule {
-                key_prefix: Some("a".into()),
-                partitions: vec![0, 1],
-            },
-            CustomRule {
-                key_prefix: None,
-                partitions: vec![3, 12],
-            },
+            CustomRule { key_prefix: Some("a".into()), partitions: vec![0, 1] },
+            CustomRule { key_prefix: None, partitions: vec![3, 12] },
         ]);
         let err = kind.validate(10, "p").unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidConfig);
         assert_eq!(err.field, "p.custom[1].partitions[1]");
-        assert_eq!(
-            err.en,
-            "rule 1 names partition 12 but the topic has 10 partitions (0-9)"
-        );
-        assert_eq!(
-            err.ko,
-            "규칙 1이(가) 파티션 12을(를) 가리키지만 이 토픽의 파티션은 10개(0-9)뿐입니다."
-        );
+        assert_eq!(err.en, "rule 1 names partition 12 but the topic has 10 partitions (0-9)");
+        assert_eq!(err.ko, "규칙 1이(가) 파티션 12을(를) 가리키지만 이 토픽의 파티션은 10개(0-9)뿐입니다.");
         assert_eq!(err.code.name(), "INVALID_CONFIG");
 
-        let one = PartitionerKind::Custom(vec![CustomRule {
-            key_prefix: None,
-            partitions: vec![1],
-        }]);
+        let one = PartitionerKind::Custom(vec![CustomRule { key_prefix: None, partitions: vec![1] }]);
         let err = one.validate(1, "p").unwrap_err();
         assert_eq!(err.en, "rule 0 names partition 1 but the topic has 1 partition (0)");
     }
@@ -1145,14 +962,8 @@ mod tests {
     #[test]
     fn validate_requires_the_last_rule_to_be_a_catch_all() {
         let kind = PartitionerKind::Custom(vec![
-            CustomRule {
-                key_prefix: None,
-                partitions: vec![0],
-            },
-            CustomRule {
-                key_prefix: Some("vip-".into()),
-                partitions: vec![1],
-            },
+            CustomRule { key_prefix: None, partitions: vec![0] },
+            CustomRule { key_prefix: Some("vip-".into()), partitions: vec![1] },
         ]);
         let err = kind.validate(10, "p").unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidConfig);
@@ -1178,11 +989,7 @@ mod tests {
                 assert_eq!(partition_for_key(key.as_bytes(), n), expected);
                 assert_eq!(
                     d.reason,
-                    DecisionReason::Keyed {
-                        murmur2: hash,
-                        to_positive: hash & 0x7fff_ffff,
-                        modulo: n
-                    }
+                    DecisionReason::Keyed { murmur2: hash, to_positive: hash & 0x7fff_ffff, modulo: n }
                 );
             }
         }
@@ -1194,14 +1001,7 @@ mod tests {
         let mut p = Partitioner::new(PartitionerKind::Default, PartitionerSettings::default());
         let d = p.choose(Some("서울".as_bytes()), 50, 10, &[], &mut SimRng::new(0));
         assert_eq!(d.partition, 4);
-        assert_eq!(
-            d.reason,
-            DecisionReason::Keyed {
-                murmur2: -2_063_068_724,
-                to_positive: 84_414_924,
-                modulo: 10
-            }
-        );
+        assert_eq!(d.reason, DecisionReason::Keyed { murmur2: -2_063_068_724, to_positive: 84_414_924, modulo: 10 });
     }
 
     #[test]
@@ -1209,14 +1009,7 @@ mod tests {
         let mut p = Partitioner::new(PartitionerKind::Default, PartitionerSettings::default());
         let d = p.choose(Some(b""), 50, 10, &[], &mut SimRng::new(0));
         assert_eq!(d.partition, 1);
-        assert_eq!(
-            d.reason,
-            DecisionReason::Keyed {
-                murmur2: 275_646_681,
-                to_positive: 275_646_681,
-                modulo: 10
-            }
-        );
+        assert_eq!(d.reason, DecisionReason::Keyed { murmur2: 275_646_681, to_positive: 275_646_681, modulo: 10 });
     }
 
     /// Adding partitions re-maps keys: "key-3" is on partition 2 of 3 and on
@@ -1241,17 +1034,11 @@ mod tests {
     /// `partitioner.ignore.keys=true` sends keyed records to the sticky partition.
     #[test]
     fn ignore_keys_makes_keyed_records_sticky() {
-        let s = PartitionerSettings {
-            ignore_keys: true,
-            ..PartitionerSettings::default()
-        };
+        let s = PartitionerSettings { ignore_keys: true, ..PartitionerSettings::default() };
         let mut p = Partitioner::new(PartitionerKind::Default, s);
         let mut rng = SimRng::new(3);
         let first = p.choose(Some(b"a"), 100, 10, &[], &mut rng);
-        assert!(matches!(
-            first.reason,
-            DecisionReason::Sticky { keys_ignored: true, .. }
-        ));
+        assert!(matches!(first.reason, DecisionReason::Sticky { keys_ignored: true, .. }));
         for key in [&b"b"[..], b"c", b"zzz"] {
             assert_eq!(p.choose(Some(key), 100, 10, &[], &mut rng).partition, first.partition);
         }
@@ -1269,10 +1056,7 @@ mod tests {
         let mut rng = SimRng::new(11);
         let d1 = p.choose(None, 1, 3, &[], &mut rng);
         let part_a = d1.partition;
-        assert!(
-            sticky_of(&d1).picked.is_some(),
-            "the first keyless record picks a partition"
-        );
+        assert!(sticky_of(&d1).picked.is_some(), "the first keyless record picks a partition");
         let d2 = p.choose(None, 1, 3, &[], &mut rng);
         let d3 = p.choose(None, 1, 3, &[], &mut rng);
         assert_eq!((d2.partition, d3.partition), (part_a, part_a));
@@ -1285,11 +1069,7 @@ mod tests {
         let d4 = p.choose(None, 1, 3, &[], &mut rng);
         assert_eq!(d4.partition, next.partition);
         assert_eq!(sticky_of(&d4).batch_bytes, 1, "the new run starts counting from zero");
-        assert_eq!(
-            sticky_of(&d4).picked,
-            None,
-            "the pick was made (and reported) by the previous record"
-        );
+        assert_eq!(sticky_of(&d4).picked, None, "the pick was made (and reported) by the previous record");
 
         let mut single = Partitioner::new(PartitionerKind::Default, settings(1, true));
         for _ in 0..10 {
@@ -1311,10 +1091,7 @@ mod tests {
         assert_eq!(d2.partition, d.partition);
         assert_eq!(sticky_of(&d2).batch_bytes, 16_000);
         let d3 = p.choose(None, 500, 10, &[], &mut rng);
-        assert_eq!(
-            d3.partition, d.partition,
-            "16500 bytes: this record still goes to the old partition"
-        );
+        assert_eq!(d3.partition, d.partition, "16500 bytes: this record still goes to the old partition");
         assert!(sticky_of(&d3).switched_to.is_some());
     }
 
@@ -1357,13 +1134,7 @@ mod tests {
         c.set_availability(0, Availability::NoLeader);
         let d = c.choose(None, 1, 1, &[], &mut rng);
         assert_eq!(d.partition, 0);
-        assert!(matches!(
-            sticky_of(&d).picked,
-            Some(Pick {
-                how: PickHow::NoneAvailable { .. },
-                ..
-            })
-        ));
+        assert!(matches!(sticky_of(&d).picked, Some(Pick { how: PickHow::NoneAvailable { .. }, .. })));
         assert_eq!(c.choose(None, 1, 1, &[], &mut rng).partition, 0);
     }
 
@@ -1381,10 +1152,7 @@ mod tests {
         let range = 6 * 5 - (5 + 3 + 1);
         let mut frequencies = [0u32; 5];
         for random in 0..range * 2 {
-            let pick = p
-                .state
-                .adaptive_pick(random, &queue_sizes, 1)
-                .expect("the queues differ");
+            let pick = p.state.adaptive_pick(random, &queue_sizes, 1).expect("the queues differ");
             frequencies[pick.partition as usize] += 1;
             if let PickHow::Adaptive { total_weight, .. } = pick.how {
                 assert_eq!(total_weight, u64::from(range));
@@ -1400,9 +1168,7 @@ mod tests {
         let mut p = Partitioner::new(PartitionerKind::Default, settings(1, true));
         p.state.sync(3);
         (0..3).for_each(|q| p.state.touch(q));
-        let picks: Vec<u32> = (0..8)
-            .map(|r| p.state.adaptive_pick(r, &[0, 3, 1], 1).unwrap().partition)
-            .collect();
+        let picks: Vec<u32> = (0..8).map(|r| p.state.adaptive_pick(r, &[0, 3, 1], 1).unwrap().partition).collect();
         assert_eq!(picks, [0, 0, 0, 0, 1, 2, 2, 2]);
         // Equal queues (and nothing excluded): no table, uniform choice.
         assert_eq!(p.state.adaptive_pick(0, &[2, 2, 2], 1), None);
@@ -1518,10 +1284,7 @@ mod tests {
         }
         let d = p.choose_with_batches(None, 4, 5, &[], &open, &mut rng);
         assert_eq!(sticky_of(&d).batch_bytes, 20);
-        assert!(
-            sticky_of(&d).switched_to.is_some(),
-            "twice batch.size forces the switch"
-        );
+        assert!(sticky_of(&d).switched_to.is_some(), "twice batch.size forces the switch");
 
         // Held at 12 bytes, then the batch fills up (or is sent): the next record
         // switches before it is appended.
@@ -1583,13 +1346,7 @@ mod tests {
         let mut switches = 0;
         for i in 1..2_000 {
             let d = p.choose(None, 10, 3, &[], &mut rng);
-            let DecisionReason::UniformSticky {
-                previous,
-                batch_bytes,
-                batch_size,
-                ..
-            } = d.reason
-            else {
+            let DecisionReason::UniformSticky { previous, batch_bytes, batch_size, .. } = d.reason else {
                 panic!("{d:?}");
             };
             assert_eq!(batch_size, 100);
@@ -1652,10 +1409,7 @@ mod tests {
         let mut rng = SimRng::new(6);
         let room = FixedBatches { full: false };
         let first = p.choose_with_batches(None, 100, 4, &[], &room, &mut rng).partition;
-        assert_eq!(
-            p.choose_with_batches(None, 100, 4, &[], &room, &mut rng).partition,
-            first
-        );
+        assert_eq!(p.choose_with_batches(None, 100, 4, &[], &room, &mut rng).partition, first);
         let full = FixedBatches { full: true };
         let d = p.choose_with_batches(None, 100, 4, &[], &full, &mut rng);
         assert_ne!(d.partition, first);
@@ -1671,14 +1425,7 @@ mod tests {
         let parts: Vec<u32> = (0..7).map(|_| p.choose(None, 10, 3, &[], &mut rng).partition).collect();
         assert_eq!(parts, [0, 1, 2, 0, 1, 2, 0]);
         let d = p.choose(None, 10, 3, &[], &mut rng);
-        assert_eq!(
-            d.reason,
-            DecisionReason::RoundRobin {
-                counter: 7,
-                candidates: 3,
-                none_available: false
-            }
-        );
+        assert_eq!(d.reason, DecisionReason::RoundRobin { counter: 7, candidates: 3, none_available: false });
     }
 
     /// `RoundRobinPartitionerTest.testRoundRobinWithKeyBytes`: keys make no
@@ -1711,9 +1458,7 @@ mod tests {
         let mut none = Partitioner::new(PartitionerKind::RoundRobin, PartitionerSettings::default());
         none.set_availability(0, Availability::NoLeader);
         none.set_availability(1, Availability::NoLeader);
-        let parts: Vec<u32> = (0..4)
-            .map(|_| none.choose(None, 10, 2, &[], &mut rng).partition)
-            .collect();
+        let parts: Vec<u32> = (0..4).map(|_| none.choose(None, 10, 2, &[], &mut rng).partition).collect();
         assert_eq!(parts, [0, 1, 0, 1]);
     }
 
@@ -1761,14 +1506,7 @@ mod tests {
             let other = format!("user-{i}");
             let d = p.choose(Some(other.as_bytes()), 100, 10, &[], &mut rng);
             assert!(d.partition == 8 || d.partition == 9, "{d:?}");
-            assert!(matches!(
-                d.reason,
-                DecisionReason::CustomKeyed {
-                    rule: 1,
-                    set_len: 2,
-                    ..
-                }
-            ));
+            assert!(matches!(d.reason, DecisionReason::CustomKeyed { rule: 1, set_len: 2, .. }));
         }
         // "vip" alone does not start with "vip-".
         assert!(p.choose(Some(b"vip"), 1, 10, &[], &mut rng).partition >= 8);
@@ -1778,18 +1516,12 @@ mod tests {
         for i in 0..400 {
             let d = p.choose(None, 100, 10, &[], &mut rng);
             seen[d.partition as usize] += 1;
-            let DecisionReason::CustomSticky { rule, set_len, sticky } = d.reason else {
-                panic!("{d:?}")
-            };
+            let DecisionReason::CustomSticky { rule, set_len, sticky } = d.reason else { panic!("{d:?}") };
             assert_eq!((rule, set_len), (1, 2));
             if i % 10 != 0 {
                 assert_eq!(Some(d.partition), current, "record {i} stays within the run");
             }
-            assert_eq!(
-                sticky.switched_to.is_some(),
-                i % 10 == 9,
-                "1000-byte runs of 100-byte records"
-            );
+            assert_eq!(sticky.switched_to.is_some(), i % 10 == 9, "1000-byte runs of 100-byte records");
             current = sticky.switched_to.map(|pick| pick.partition).or(Some(d.partition));
         }
         assert_eq!(seen[..8].iter().sum::<u32>(), 0);

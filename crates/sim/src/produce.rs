@@ -31,11 +31,7 @@ impl Cluster {
             for batch in batches {
                 self.send(batch, now);
             }
-            while self.producers[pi]
-                .retries
-                .front()
-                .is_some_and(|b| b.next_attempt_ms <= now)
-            {
+            while self.producers[pi].retries.front().is_some_and(|b| b.next_attempt_ms <= now) {
                 if let Some(batch) = self.producers[pi].retries.pop_front() {
                     self.send(batch, now);
                 }
@@ -44,13 +40,7 @@ impl Cluster {
     }
 
     fn new_batches(&mut self, pi: usize, now: u64) -> Vec<Batch> {
-        let Self {
-            producers,
-            topics,
-            rng,
-            keys,
-            ..
-        } = self;
+        let Self { producers, topics, rng, keys, .. } = self;
         let producer = &mut producers[pi];
         let due = producer.due(now);
         if due == 0 {
@@ -76,30 +66,13 @@ impl Cluster {
             producer.emitted_since += 1;
             let ts = producer.timestamp_of(producer.emitted_since).min(now);
             let key = producer.next_key(rng);
-            let key_bytes = if key == NULL_KEY {
-                None
-            } else {
-                Some(&keys[key as usize][..])
-            };
+            let key_bytes = if key == NULL_KEY { None } else { Some(&keys[key as usize][..]) };
             let bytes = record_bytes(key_bytes.map_or(0, |k| k.len() as u32), producer.config.value_bytes);
-            let decision = producer
-                .partitioner
-                .choose(key_bytes, bytes, n as u32, &producer.queued, rng);
+            let decision = producer.partitioner.choose(key_bytes, bytes, n as u32, &producer.queued, rng);
             let p = decision.partition as usize;
             producer.queued[p] += u64::from(bytes);
-            let flags = if producer.config.acks == Acks::None {
-                FLAG_ACKS0
-            } else {
-                0
-            };
-            let record = Record {
-                key,
-                bytes,
-                producer: pi as u16,
-                flags,
-                seq: producer.next_seq,
-                timestamp_ms: ts,
-            };
+            let flags = if producer.config.acks == Acks::None { FLAG_ACKS0 } else { 0 };
+            let record = Record { key, bytes, producer: pi as u16, flags, seq: producer.next_seq, timestamp_ms: ts };
             producer.next_seq = producer.next_seq.wrapping_add(1);
             producer.sent += 1;
             batches[p]
@@ -116,12 +89,7 @@ impl Cluster {
                 .push(record);
             if due - i <= crate::producer::RECENT_DECISIONS as u64 {
                 // The offset is not known yet; `send` fills it in for the UI.
-                producer.remember(PlacedRecord {
-                    key,
-                    decision,
-                    offset: u64::MAX,
-                    timestamp_ms: ts,
-                });
+                producer.remember(PlacedRecord { key, decision, offset: u64::MAX, timestamp_ms: ts });
             }
         }
         batches.into_iter().flatten().collect()
@@ -249,14 +217,9 @@ impl Cluster {
 
     fn fill_recent_offsets(&mut self, pi: usize, partition: u32, first: u64, batch: &Batch) {
         let recent = &mut self.producers[pi].recent;
-        for placed in recent
-            .iter_mut()
-            .filter(|r| r.offset == u64::MAX && r.decision.partition == partition)
-        {
-            if let Some(i) = batch
-                .records
-                .iter()
-                .position(|r| r.timestamp_ms == placed.timestamp_ms && r.key == placed.key)
+        for placed in recent.iter_mut().filter(|r| r.offset == u64::MAX && r.decision.partition == partition) {
+            if let Some(i) =
+                batch.records.iter().position(|r| r.timestamp_ms == placed.timestamp_ms && r.key == placed.key)
             {
                 placed.offset = first + i as u64;
             }

@@ -61,10 +61,7 @@ pub fn plan(old: &ClusterConfig, new: &ClusterConfig) -> Plan {
         if b.partitions < a.partitions {
             p.restart.push(format!("topics[{i}].partitions"));
         } else if b.partitions > a.partitions {
-            live.push(Command::AddPartitions {
-                topic: b.name.clone(),
-                partitions: b.partitions,
-            });
+            live.push(Command::AddPartitions { topic: b.name.clone(), partitions: b.partitions });
         }
         if a.config.segment_bytes != b.config.segment_bytes || a.config.segment_ms != b.config.segment_ms {
             p.restart.push(format!("topics[{i}].config"));
@@ -78,10 +75,7 @@ pub fn plan(old: &ClusterConfig, new: &ClusterConfig) -> Plan {
             retention_bytes: (x.retention_bytes != y.retention_bytes).then_some(y.retention_bytes),
         };
         if change != TopicConfigChange::default() {
-            live.push(Command::SetTopicConfig {
-                topic: b.name.clone(),
-                changes: change,
-            });
+            live.push(Command::SetTopicConfig { topic: b.name.clone(), changes: change });
         }
     }
     if !p.restart.iter().any(|r| r == "producers") {
@@ -101,10 +95,7 @@ pub fn plan(old: &ClusterConfig, new: &ClusterConfig) -> Plan {
                 continue;
             }
             if a.rate_per_s != b.rate_per_s {
-                live.push(Command::SetProducerRate {
-                    producer: b.id.clone(),
-                    rate_per_s: b.rate_per_s,
-                });
+                live.push(Command::SetProducerRate { producer: b.id.clone(), rate_per_s: b.rate_per_s });
             }
             if a.acks != b.acks || a.enable_idempotence != b.enable_idempotence {
                 live.push(Command::SetProducerAcks {
@@ -129,20 +120,13 @@ pub fn plan(old: &ClusterConfig, new: &ClusterConfig) -> Plan {
                 continue;
             }
             if a.records_per_s != b.records_per_s {
-                live.push(Command::SetGroupRate {
-                    group: b.id.clone(),
-                    records_per_s: b.records_per_s,
-                });
+                live.push(Command::SetGroupRate { group: b.id.clone(), records_per_s: b.records_per_s });
             }
             for _ in a.consumers..b.consumers {
                 live.push(Command::AddConsumer { group: b.id.clone() });
             }
             for _ in b.consumers..a.consumers {
-                live.push(Command::RemoveConsumer {
-                    group: b.id.clone(),
-                    member: None,
-                    graceful: true,
-                });
+                live.push(Command::RemoveConsumer { group: b.id.clone(), member: None, graceful: true });
             }
         }
     }
@@ -165,10 +149,7 @@ mod tests {
         let p = plan(&old, &new);
         assert!(!p.needs_restart(), "{:?}", p.restart);
         assert_eq!(p.live.len(), 4);
-        assert!(p
-            .live
-            .iter()
-            .any(|c| matches!(c, Command::AddPartitions { partitions: 5, .. })));
+        assert!(p.live.iter().any(|c| matches!(c, Command::AddPartitions { partitions: 5, .. })));
     }
 
     #[test]
@@ -179,9 +160,6 @@ mod tests {
         new.topics[0].replication_factor = 2;
         new.topics[0].partitions = 2;
         let p = plan(&old, &new);
-        assert_eq!(
-            p.restart,
-            vec!["brokers", "topics[0].replication_factor", "topics[0].partitions"]
-        );
+        assert_eq!(p.restart, vec!["brokers", "topics[0].replication_factor", "topics[0].partitions"]);
     }
 }

@@ -103,10 +103,7 @@ impl PartitionState {
     pub fn new(replicas: Vec<BrokerId>) -> Self {
         let leader = replicas[0];
         Self {
-            followers: replicas[1..]
-                .iter()
-                .map(|&b| Follower::new(b, Log::new(), Vec::new(), 0))
-                .collect(),
+            followers: replicas[1..].iter().map(|&b| Follower::new(b, Log::new(), Vec::new(), 0)).collect(),
             leader: Some(leader),
             log_owner: leader,
             isr: replicas.clone(),
@@ -124,10 +121,7 @@ impl PartitionState {
         if broker == self.log_owner {
             Some(self.log.log_end_offset())
         } else {
-            self.followers
-                .iter()
-                .find(|f| f.broker == broker)
-                .map(|f| f.log.log_end_offset())
+            self.followers.iter().find(|f| f.broker == broker).map(|f| f.log.log_end_offset())
         }
     }
 
@@ -183,8 +177,7 @@ impl PartitionState {
                 let mut demoted = Follower::new(self.log_owner, old_log, old_epochs, now);
                 demoted.high_watermark = old_hw;
                 self.followers.push(demoted);
-                self.followers
-                    .sort_by_key(|f| self.replicas.iter().position(|&b| b == f.broker));
+                self.followers.sort_by_key(|f| self.replicas.iter().position(|&b| b == f.broker));
                 self.log_owner = broker;
             }
         }
@@ -276,14 +269,7 @@ mod tests {
         p.epochs = vec![(0, 0), (1, 5), (3, 9)];
         for i in 0..12 {
             p.log.append(
-                Record {
-                    key: u32::MAX,
-                    bytes: 10,
-                    producer: 0,
-                    flags: 0,
-                    seq: i,
-                    timestamp_ms: 0,
-                },
+                Record { key: u32::MAX, bytes: 10, producer: 0, flags: 0, seq: i, timestamp_ms: 0 },
                 0,
                 &crate::log::LogSettings {
                     retention_ms: -1,

@@ -137,21 +137,15 @@ impl ScriptStep {
         let group = || need(&self.group, "group", index, a);
         Ok(match self.action {
             Action::AddConsumer => Command::AddConsumer { group: group()? },
-            Action::RemoveConsumer => Command::RemoveConsumer {
-                group: group()?,
-                member: self.member.clone(),
-                graceful: true,
-            },
-            Action::CrashConsumer => Command::RemoveConsumer {
-                group: group()?,
-                member: self.member.clone(),
-                graceful: false,
-            },
+            Action::RemoveConsumer => {
+                Command::RemoveConsumer { group: group()?, member: self.member.clone(), graceful: true }
+            }
+            Action::CrashConsumer => {
+                Command::RemoveConsumer { group: group()?, member: self.member.clone(), graceful: false }
+            }
             Action::AddGroup => Command::AddGroup(need(&self.new_group, "new_group", index, a)?),
             Action::AddProducer => Command::AddProducer(need(&self.new_producer, "new_producer", index, a)?),
-            Action::RemoveProducer => Command::RemoveProducer {
-                producer: need(&self.producer, "producer", index, a)?,
-            },
+            Action::RemoveProducer => Command::RemoveProducer { producer: need(&self.producer, "producer", index, a)? },
             Action::SetProducerRate => Command::SetProducerRate {
                 producer: need(&self.producer, "producer", index, a)?,
                 rate_per_s: need(&self.rate_per_s, "rate_per_s", index, a)?,
@@ -184,22 +178,14 @@ impl ScriptStep {
                 };
                 Command::ResetOffsets { group: group()?, spec }
             }
-            Action::KillBroker => Command::KillBroker {
-                broker: need(&self.broker, "broker", index, a)?,
-            },
-            Action::ShutdownBroker => Command::ShutdownBroker {
-                broker: need(&self.broker, "broker", index, a)?,
-            },
-            Action::RestartBroker => Command::RestartBroker {
-                broker: need(&self.broker, "broker", index, a)?,
-            },
+            Action::KillBroker => Command::KillBroker { broker: need(&self.broker, "broker", index, a)? },
+            Action::ShutdownBroker => Command::ShutdownBroker { broker: need(&self.broker, "broker", index, a)? },
+            Action::RestartBroker => Command::RestartBroker { broker: need(&self.broker, "broker", index, a)? },
             Action::SlowBroker => Command::SlowBroker {
                 broker: need(&self.broker, "broker", index, a)?,
                 factor: need(&self.factor, "factor", index, a)?,
             },
-            Action::ElectPreferredLeader => Command::ElectPreferredLeader {
-                topic: self.topic.clone(),
-            },
+            Action::ElectPreferredLeader => Command::ElectPreferredLeader { topic: self.topic.clone() },
             Action::SetTopicConfig => Command::SetTopicConfig {
                 topic: need(&self.topic, "topic", index, a)?,
                 changes: need(&self.config, "config", index, a)?,
@@ -279,11 +265,7 @@ impl Runner {
             .collect::<Result<_, _>>()?;
         // Stable: steps at the same time run in file order.
         steps.sort_by_key(|(t, _)| *t);
-        Ok(Self {
-            cluster,
-            steps,
-            next: 0,
-        })
+        Ok(Self { cluster, steps, next: 0 })
     }
 
     /// Applies due steps, then ticks, until time reaches `t_ms`. A refused step

@@ -76,12 +76,7 @@ impl Cluster {
         }
         let (mut read_by, mut unread_by) = (Vec::new(), Vec::new());
         for g in self.groups.iter().filter(|g| g.topic == ti) {
-            if g.committed
-                .get(partition as usize)
-                .copied()
-                .flatten()
-                .is_some_and(|c| c > offset)
-            {
+            if g.committed.get(partition as usize).copied().flatten().is_some_and(|c| c > offset) {
                 read_by.push(g.config.id.clone());
             } else {
                 unread_by.push(g.config.id.clone());
@@ -127,10 +122,7 @@ mod tests {
         let p = view.topics[0].partitions.iter().find(|p| p.high_watermark > 0).unwrap();
         let s = c.record_story("orders", p.partition, 0).unwrap();
         let h = s.hash.expect("the default producer is keyed");
-        assert_eq!(
-            h.partition, p.partition,
-            "the hash explains the partition the record is in"
-        );
+        assert_eq!(h.partition, p.partition, "the hash explains the partition the record is in");
         assert_eq!(h.partitions, 3);
         assert!(s.committed && s.acked, "acks=all record below the HW");
         assert_eq!(s.on_replicas.len(), 3);

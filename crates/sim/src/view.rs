@@ -151,18 +151,11 @@ pub struct MemberView {
 impl ClusterView {
     /// Every replica of every partition, as (partition, broker) pairs.
     pub fn replica_count(&self) -> usize {
-        self.topics
-            .iter()
-            .flat_map(|t| &t.partitions)
-            .map(|p| p.replicas.len())
-            .sum()
+        self.topics.iter().flat_map(|t| &t.partitions).map(|p| p.replicas.len()).sum()
     }
 
     /// The replicas a broker hosts, in topic/partition order.
     pub fn replicas_on(&self, broker: BrokerId) -> impl Iterator<Item = &PartitionView> {
-        self.topics
-            .iter()
-            .flat_map(|t| &t.partitions)
-            .filter(move |p| p.replicas.contains(&broker))
+        self.topics.iter().flat_map(|t| &t.partitions).filter(move |p| p.replicas.contains(&broker))
     }
 }

@@ -20,23 +20,11 @@ use kafka_sim::{Cluster, Command, Event, EventKind, ResetSpec};
 const TOPIC: &str = "t";
 
 fn topic(partitions: u32) -> TopicConfig {
-    TopicConfig {
-        name: TOPIC.into(),
-        partitions,
-        replication_factor: 1,
-        config: TopicSettings::default(),
-    }
+    TopicConfig { name: TOPIC.into(), partitions, replication_factor: 1, config: TopicSettings::default() }
 }
 
 fn config(topics: Vec<TopicConfig>, producers: Vec<ProducerConfig>, groups: Vec<GroupConfig>) -> ClusterConfig {
-    ClusterConfig {
-        seed: 7,
-        brokers: 1,
-        topics,
-        producers,
-        groups,
-        ..ClusterConfig::default()
-    }
+    ClusterConfig { seed: 7, brokers: 1, topics, producers, groups, ..ClusterConfig::default() }
 }
 
 fn cluster(topics: Vec<TopicConfig>, producers: Vec<ProducerConfig>, groups: Vec<GroupConfig>) -> Cluster {
@@ -52,18 +40,11 @@ fn keyed_producer(rate_per_s: f64) -> ProducerConfig {
 }
 
 fn group(id: &str, consumers: u32, reset: OffsetReset) -> GroupConfig {
-    GroupConfig {
-        auto_offset_reset: reset,
-        ..GroupConfig::new(id, TOPIC, consumers)
-    }
+    GroupConfig { auto_offset_reset: reset, ..GroupConfig::new(id, TOPIC, consumers) }
 }
 
 fn group_view(view: &ClusterView, id: &str) -> GroupView {
-    view.groups
-        .iter()
-        .find(|g| g.id == id)
-        .cloned()
-        .unwrap_or_else(|| panic!("no group {id} in the view"))
+    view.groups.iter().find(|g| g.id == id).cloned().unwrap_or_else(|| panic!("no group {id} in the view"))
 }
 
 fn high_watermarks(view: &ClusterView) -> Vec<u64> {
@@ -99,15 +80,9 @@ fn consumed(events: &[Event], g: &str) -> Vec<(String, u32, u64, u64, u64)> {
     events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::Consumed {
-                group,
-                member,
-                partition,
-                from_offset,
-                to_offset,
-                redelivered,
-                ..
-            } if group == g => Some((member.clone(), *partition, *from_offset, *to_offset, *redelivered)),
+            EventKind::Consumed { group, member, partition, from_offset, to_offset, redelivered, .. } if group == g => {
+                Some((member.clone(), *partition, *from_offset, *to_offset, *redelivered))
+            }
             _ => None,
         })
         .collect()
@@ -120,18 +95,9 @@ fn rebalances(events: &[Event], g: &str) -> Vec<Rebalance> {
     events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::Rebalanced {
-                group,
-                generation,
-                assignment,
-                pending_revocation,
-                ..
-            } if group == g => Some((
+            EventKind::Rebalanced { group, generation, assignment, pending_revocation, .. } if group == g => Some((
                 *generation,
-                assignment
-                    .iter()
-                    .map(|(m, tps)| (m.clone(), tps.iter().map(|tp| tp.partition).collect()))
-                    .collect(),
+                assignment.iter().map(|(m, tps)| (m.clone(), tps.iter().map(|tp| tp.partition).collect())).collect(),
                 pending_revocation.iter().map(|tp| tp.partition).collect(),
             )),
             _ => None,
@@ -161,28 +127,18 @@ fn rejected_codes(events: &[Event]) -> Vec<&'static str> {
 /// without the second group.
 #[test]
 fn second_group_with_earliest_rereads_from_offset_zero_and_first_group_is_unaffected() {
-    let cfg = config(
-        vec![topic(3)],
-        vec![keyed_producer(30.0)],
-        vec![group("g1", 1, OffsetReset::Earliest)],
-    );
+    let cfg = config(vec![topic(3)], vec![keyed_producer(30.0)], vec![group("g1", 1, OffsetReset::Earliest)]);
     let mut with = Cluster::new(cfg.clone()).unwrap();
     let mut without = Cluster::new(cfg).unwrap();
     with.run_until(10_000);
     without.run_until(10_000);
     let hw_at_join = high_watermarks(&with.view());
-    assert!(
-        hw_at_join.iter().all(|&hw| hw > 0),
-        "every partition has records: {hw_at_join:?}"
-    );
+    assert!(hw_at_join.iter().all(|&hw| hw > 0), "every partition has records: {hw_at_join:?}");
     let _ = with.drain_events();
     let _ = without.drain_events();
 
-    with.apply(Command::AddGroup(GroupConfig {
-        records_per_s: 1000.0,
-        ..group("g2", 1, OffsetReset::Earliest)
-    }))
-    .unwrap();
+    with.apply(Command::AddGroup(GroupConfig { records_per_s: 1000.0, ..group("g2", 1, OffsetReset::Earliest) }))
+        .unwrap();
     with.run_until(20_000);
     without.run_until(20_000);
     let events = with.drain_events();
@@ -196,19 +152,13 @@ fn second_group_with_earliest_rereads_from_offset_zero_and_first_group_is_unaffe
                     if group == "g2" && *partition == p)),
             "g2 resets partition {p} to 0 by earliest"
         );
-        let first = consumed(&events, "g2")
-            .into_iter()
-            .find(|c| c.1 == p)
-            .expect("g2 reads every partition");
+        let first = consumed(&events, "g2").into_iter().find(|c| c.1 == p).expect("g2 reads every partition");
         assert_eq!(first.2, 0, "g2's first read of partition {p} starts at offset 0");
     }
     let view = with.view();
     let g2 = group_view(&view, "g2");
     let total: u64 = high_watermarks(&view).iter().sum();
-    assert_eq!(
-        g2.consumed, total,
-        "g2 read everything, including what g1 read long ago"
-    );
+    assert_eq!(g2.consumed, total, "g2 read everything, including what g1 read long ago");
     assert_eq!(g2.redelivered, 0, "another group's reads are not redeliveries");
     // Reading deletes nothing: no partition lost a record.
     for p in &view.topics[0].partitions {
@@ -244,24 +194,14 @@ fn latest_starts_at_the_high_watermark() {
             "partition {p} resets to its high watermark {hw}: {events:#?}"
         );
     }
-    assert_eq!(
-        positions(&c.view(), "g"),
-        hw_at_join.iter().map(|&h| Some(h)).collect::<Vec<_>>()
-    );
+    assert_eq!(positions(&c.view(), "g"), hw_at_join.iter().map(|&h| Some(h)).collect::<Vec<_>>());
     c.run_until(10_000);
     let events = c.drain_events();
     for (_, p, from, _, _) in consumed(&events, "g") {
-        assert!(
-            from >= hw_at_join[p as usize],
-            "nothing below the join-time high watermark is read"
-        );
+        assert!(from >= hw_at_join[p as usize], "nothing below the join-time high watermark is read");
     }
     let view = c.view();
-    let produced_since: u64 = high_watermarks(&view)
-        .iter()
-        .zip(&hw_at_join)
-        .map(|(now, then)| now - then)
-        .sum();
+    let produced_since: u64 = high_watermarks(&view).iter().zip(&hw_at_join).map(|(now, then)| now - then).sum();
     assert!(produced_since > 0);
     assert_eq!(group_view(&view, "g").consumed, produced_since);
 }
@@ -274,31 +214,17 @@ fn latest_starts_at_the_high_watermark() {
 /// consumers will be idle" — each partition goes to one member of the group only.
 #[test]
 fn more_members_than_partitions_leaves_idle_consumers() {
-    let mut c = cluster(
-        vec![topic(2)],
-        vec![keyed_producer(40.0)],
-        vec![group("g", 4, OffsetReset::Earliest)],
-    );
+    let mut c = cluster(vec![topic(2)], vec![keyed_producer(40.0)], vec![group("g", 4, OffsetReset::Earliest)]);
     let events = c.drain_events();
     let view = c.view();
     let g = group_view(&view, "g");
     assert_eq!(g.members.len(), 4);
-    let idle_members: Vec<String> = g
-        .members
-        .iter()
-        .filter(|m| m.assigned.is_empty())
-        .map(|m| m.id.clone())
-        .collect();
+    let idle_members: Vec<String> = g.members.iter().filter(|m| m.assigned.is_empty()).map(|m| m.id.clone()).collect();
     assert_eq!(idle_members.len(), 2);
     let idle_events: Vec<String> = events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::IdleConsumer {
-                group,
-                member,
-                partitions,
-                members,
-            } if group == "g" => {
+            EventKind::IdleConsumer { group, member, partitions, members } if group == "g" => {
                 assert_eq!((*partitions, *members), (2, 4));
                 Some(member.clone())
             }
@@ -307,11 +233,7 @@ fn more_members_than_partitions_leaves_idle_consumers() {
         .collect();
     assert_eq!(idle_events, idle_members);
     for p in 0..2u32 {
-        let owners = g
-            .members
-            .iter()
-            .filter(|m| m.assigned.iter().any(|tp| tp.partition == p))
-            .count();
+        let owners = g.members.iter().filter(|m| m.assigned.iter().any(|tp| tp.partition == p)).count();
         assert_eq!(owners, 1, "partition {p} has exactly one owner in the group");
     }
 
@@ -319,10 +241,7 @@ fn more_members_than_partitions_leaves_idle_consumers() {
     let events = c.drain_events();
     let readers: Vec<String> = consumed(&events, "g").into_iter().map(|c| c.0).collect();
     assert!(!readers.is_empty());
-    assert!(
-        readers.iter().all(|m| !idle_members.contains(m)),
-        "idle members read nothing"
-    );
+    assert!(readers.iter().all(|m| !idle_members.contains(m)), "idle members read nothing");
 
     // One more member: still idle.
     c.apply(Command::AddConsumer { group: "g".into() }).unwrap();
@@ -345,10 +264,7 @@ fn graceful_leave_commits_first_so_no_records_are_redelivered() {
     let mut c = cluster(
         vec![topic(2)],
         vec![keyed_producer(40.0)],
-        vec![GroupConfig {
-            records_per_s: 1000.0,
-            ..group("g", 2, OffsetReset::Earliest)
-        }],
+        vec![GroupConfig { records_per_s: 1000.0, ..group("g", 2, OffsetReset::Earliest) }],
     );
     c.run_until(7_300);
     let view = c.view();
@@ -360,12 +276,7 @@ fn graceful_leave_commits_first_so_no_records_are_redelivered() {
     let leaving = group_view(&view, "g").members[1].clone();
     let _ = c.drain_events();
 
-    c.apply(Command::RemoveConsumer {
-        group: "g".into(),
-        member: Some(leaving.id.clone()),
-        graceful: true,
-    })
-    .unwrap();
+    c.apply(Command::RemoveConsumer { group: "g".into(), member: Some(leaving.id.clone()), graceful: true }).unwrap();
     let events = c.drain_events();
     let left_at = events
         .iter()
@@ -386,10 +297,7 @@ fn graceful_leave_commits_first_so_no_records_are_redelivered() {
 
     c.run_until(15_000);
     let events = c.drain_events();
-    assert!(
-        consumed(&events, "g").iter().all(|c| c.4 == 0),
-        "no consumed event carries redeliveries"
-    );
+    assert!(consumed(&events, "g").iter().all(|c| c.4 == 0), "no consumed event carries redeliveries");
     let g = group_view(&c.view(), "g");
     assert!(g.consumed > 0);
     assert_eq!(g.redelivered, 0);
@@ -421,19 +329,11 @@ fn crash_keeps_partitions_unread_until_session_timeout_then_new_owner_starts_at_
     assert_eq!(victim.assigned.len(), 1);
     let pos = g.partitions[p as usize].position.unwrap();
     let com = g.partitions[p as usize].committed.unwrap();
-    assert!(
-        com < pos,
-        "the victim read past its last commit (at 5 s): {com} < {pos}"
-    );
+    assert!(com < pos, "the victim read past its last commit (at 5 s): {com} < {pos}");
     let generation = g.generation;
     let _ = c.drain_events();
 
-    c.apply(Command::RemoveConsumer {
-        group: "g".into(),
-        member: Some(victim.id.clone()),
-        graceful: false,
-    })
-    .unwrap();
+    c.apply(Command::RemoveConsumer { group: "g".into(), member: Some(victim.id.clone()), graceful: false }).unwrap();
     let events = c.drain_events();
     assert!(events.iter().any(|e| matches!(&e.kind,
         EventKind::MemberCrashed { member, session_timeout_ms, .. } if *member == victim.id && *session_timeout_ms == session)));
@@ -446,19 +346,11 @@ fn crash_keeps_partitions_unread_until_session_timeout_then_new_owner_starts_at_
         let g = group_view(&view, "g");
         let row = &g.partitions[p as usize];
         assert_eq!(row.owner.as_deref(), Some(victim.id.as_str()), "t={}", c.time_ms());
-        assert_eq!(
-            (row.position, row.committed),
-            (Some(pos), Some(com)),
-            "t={}",
-            c.time_ms()
-        );
+        assert_eq!((row.position, row.committed), (Some(pos), Some(com)), "t={}", c.time_ms());
         assert!(g.members.iter().any(|m| m.id == victim.id && m.crashed));
         assert_eq!(g.generation, generation);
         let events = c.drain_events();
-        assert!(
-            consumed(&events, "g").iter().all(|x| x.1 != p),
-            "nobody reads partition {p}"
-        );
+        assert!(consumed(&events, "g").iter().all(|x| x.1 != p), "nobody reads partition {p}");
         assert!(!events.iter().any(|e| e.type_name() == "member_left"));
     }
     assert!(group_view(&c.view(), "g").partitions[p as usize].lag.unwrap() > 0);
@@ -477,17 +369,10 @@ fn crash_keeps_partitions_unread_until_session_timeout_then_new_owner_starts_at_
 
     c.tick();
     let events = c.drain_events();
-    let first = consumed(&events, "g")
-        .into_iter()
-        .find(|x| x.1 == p)
-        .expect("partition read again");
+    let first = consumed(&events, "g").into_iter().find(|x| x.1 == p).expect("partition read again");
     assert_eq!(first.0, survivor.0);
     assert_eq!(first.2, com, "the new owner starts at the committed offset");
-    assert_eq!(
-        first.4,
-        pos - com,
-        "what was read after the last commit is delivered again"
-    );
+    assert_eq!(first.4, pos - com, "what was read after the last commit is delivered again");
     let text = events
         .iter()
         .find(|e| matches!(&e.kind, EventKind::Consumed { partition, .. } if *partition == p))
@@ -511,10 +396,7 @@ fn manual_commit_after_each_poll_keeps_committed_equal_to_position() {
         vec![topic(1)],
         vec![ProducerConfig::new("p1", TOPIC, 50.0)],
         vec![
-            GroupConfig {
-                enable_auto_commit: false,
-                ..group("manual", 1, OffsetReset::Earliest)
-            },
+            GroupConfig { enable_auto_commit: false, ..group("manual", 1, OffsetReset::Earliest) },
             group("auto", 1, OffsetReset::Earliest),
         ],
     );
@@ -531,10 +413,7 @@ fn manual_commit_after_each_poll_keeps_committed_equal_to_position() {
             auto_behind += 1;
         }
     }
-    assert!(
-        auto_behind > 50,
-        "auto-commit lags the position most of the time ({auto_behind}/80)"
-    );
+    assert!(auto_behind > 50, "auto-commit lags the position most of the time ({auto_behind}/80)");
 }
 
 /// `auto.commit.interval.ms` (`ConsumerConfig`; `ConsumerCoordinator.maybeAutoCommitOffsetsAsync`
@@ -547,10 +426,7 @@ fn auto_commit_interval_5000_commits_only_every_five_seconds() {
         vec![keyed_producer(40.0)],
         vec![
             group("g5", 1, OffsetReset::Earliest),
-            GroupConfig {
-                auto_commit_interval_ms: 1000,
-                ..group("g1", 1, OffsetReset::Earliest)
-            },
+            GroupConfig { auto_commit_interval_ms: 1000, ..group("g1", 1, OffsetReset::Earliest) },
         ],
     );
     let mut last = committed(&c.view(), "g5");
@@ -592,22 +468,14 @@ fn generation_increases_by_one_per_eager_rebalance() {
         let mut c = cluster(
             vec![topic(4)],
             vec![keyed_producer(40.0)],
-            vec![GroupConfig {
-                assignor: strategy,
-                session_timeout_ms: 3_000,
-                ..group("g", 1, OffsetReset::Earliest)
-            }],
+            vec![GroupConfig { assignor: strategy, session_timeout_ms: 3_000, ..group("g", 1, OffsetReset::Earliest) }],
         );
         assert_eq!(group_view(&c.view(), "g").generation, 1);
         c.run_until(2_000);
         let steps: Vec<Command> = vec![
             Command::AddConsumer { group: "g".into() },
             Command::AddConsumer { group: "g".into() },
-            Command::RemoveConsumer {
-                group: "g".into(),
-                member: None,
-                graceful: true,
-            },
+            Command::RemoveConsumer { group: "g".into(), member: None, graceful: true },
             Command::AddConsumer { group: "g".into() },
         ];
         let mut expected = 1;
@@ -618,36 +486,18 @@ fn generation_increases_by_one_per_eager_rebalance() {
             let rb = rebalances(&c.drain_events(), "g");
             assert_eq!(rb.len(), 1, "{strategy}: one rebalance per membership change");
             assert_eq!(rb[0].0, expected, "{strategy}");
-            assert!(
-                rb[0].2.is_empty(),
-                "{strategy}: eager protocols never withhold partitions"
-            );
+            assert!(rb[0].2.is_empty(), "{strategy}: eager protocols never withhold partitions");
             let assigned: usize = rb[0].1.iter().map(|(_, ps)| ps.len()).sum();
-            assert_eq!(
-                assigned, 4,
-                "{strategy}: every partition assigned in the same generation"
-            );
+            assert_eq!(assigned, 4, "{strategy}: every partition assigned in the same generation");
             assert_eq!(group_view(&c.view(), "g").generation, expected);
             c.run_until(c.time_ms() + 1_000);
-            assert!(
-                rebalances(&c.drain_events(), "g").is_empty(),
-                "{strategy}: no follow-up round"
-            );
+            assert!(rebalances(&c.drain_events(), "g").is_empty(), "{strategy}: no follow-up round");
         }
         // A crash rebalances once, when the session times out.
-        c.apply(Command::RemoveConsumer {
-            group: "g".into(),
-            member: None,
-            graceful: false,
-        })
-        .unwrap();
+        c.apply(Command::RemoveConsumer { group: "g".into(), member: None, graceful: false }).unwrap();
         c.run_until(c.time_ms() + 5_000);
         let rb = rebalances(&c.drain_events(), "g");
-        assert_eq!(
-            rb.iter().map(|r| r.0).collect::<Vec<_>>(),
-            vec![expected + 1],
-            "{strategy}"
-        );
+        assert_eq!(rb.iter().map(|r| r.0).collect::<Vec<_>>(), vec![expected + 1], "{strategy}");
     }
 }
 
@@ -689,20 +539,11 @@ fn cooperative_sticky_needs_two_generations_when_a_partition_moves() {
     let view = c.view();
     let rows = &group_view(&view, "g").partitions;
     for &p in kept {
-        assert_eq!(
-            rows[p as usize].position, before[p as usize],
-            "kept partition {p} keeps its position"
-        );
+        assert_eq!(rows[p as usize].position, before[p as usize], "kept partition {p} keeps its position");
     }
     for &p in &pending {
-        assert_eq!(
-            rows[p as usize].owner, None,
-            "revoked partition {p} has no owner for now"
-        );
-        assert_eq!(
-            rows[p as usize].committed, before[p as usize],
-            "its position was committed on revocation"
-        );
+        assert_eq!(rows[p as usize].owner, None, "revoked partition {p} has no owner for now");
+        assert_eq!(rows[p as usize].committed, before[p as usize], "its position was committed on revocation");
     }
 
     c.tick();
@@ -719,11 +560,7 @@ fn cooperative_sticky_needs_two_generations_when_a_partition_moves() {
 
     c.run_until(10_000);
     let _ = c.drain_events();
-    assert_eq!(
-        group_view(&c.view(), "g").redelivered,
-        0,
-        "the handover committed first: nothing is read twice"
-    );
+    assert_eq!(group_view(&c.view(), "g").redelivered, 0, "the handover committed first: nothing is read twice");
 }
 
 // ---------------------------------------------------------------------------
@@ -737,35 +574,17 @@ fn cooperative_sticky_needs_two_generations_when_a_partition_moves() {
 /// each clamped into `[log start, log end]` as the tool does.
 #[test]
 fn reset_offsets_is_refused_with_non_empty_group_then_applies_each_spec() {
-    let mut c = cluster(
-        vec![topic(2)],
-        vec![keyed_producer(40.0)],
-        vec![group("g", 1, OffsetReset::Earliest)],
-    );
+    let mut c = cluster(vec![topic(2)], vec![keyed_producer(40.0)], vec![group("g", 1, OffsetReset::Earliest)]);
     c.run_until(5_000);
     let _ = c.drain_events();
     let before = c.view();
-    let err = c
-        .apply(Command::ResetOffsets {
-            group: "g".into(),
-            spec: ResetSpec::ToEarliest,
-        })
-        .unwrap_err();
+    let err = c.apply(Command::ResetOffsets { group: "g".into(), spec: ResetSpec::ToEarliest }).unwrap_err();
     assert_eq!(err.code, ErrorCode::NonEmptyGroup);
     assert_eq!(rejected_codes(&c.drain_events()), vec!["NON_EMPTY_GROUP"]);
     assert_eq!(c.view(), before, "a refused command changes nothing");
 
-    c.apply(Command::SetProducerRate {
-        producer: "p1".into(),
-        rate_per_s: 0.0,
-    })
-    .unwrap();
-    c.apply(Command::RemoveConsumer {
-        group: "g".into(),
-        member: None,
-        graceful: true,
-    })
-    .unwrap();
+    c.apply(Command::SetProducerRate { producer: "p1".into(), rate_per_s: 0.0 }).unwrap();
+    c.apply(Command::RemoveConsumer { group: "g".into(), member: None, graceful: true }).unwrap();
     c.run_until(6_000);
     let hw = high_watermarks(&c.view());
     assert!(hw.iter().all(|&h| h > 10));
@@ -773,11 +592,7 @@ fn reset_offsets_is_refused_with_non_empty_group_then_applies_each_spec() {
 
     let mut reset = |spec: ResetSpec| -> Vec<Option<u64>> {
         let old = committed(&c.view(), "g");
-        c.apply(Command::ResetOffsets {
-            group: "g".into(),
-            spec,
-        })
-        .unwrap();
+        c.apply(Command::ResetOffsets { group: "g".into(), spec }).unwrap();
         let events = c.drain_events();
         let now = committed(&c.view(), "g");
         for p in 0..2u32 {
@@ -796,16 +611,8 @@ fn reset_offsets_is_refused_with_non_empty_group_then_applies_each_spec() {
     assert_eq!(reset(ResetSpec::ShiftBy(-5)), all(&|h| h - 5));
     assert_eq!(reset(ResetSpec::ShiftBy(2)), all(&|h| h - 3));
     assert_eq!(reset(ResetSpec::ShiftBy(1_000)), all(&|h| h), "clamped to the log end");
-    assert_eq!(
-        reset(ResetSpec::ShiftBy(-1_000_000)),
-        all(&|_| 0),
-        "clamped to the log start"
-    );
-    assert_eq!(
-        reset(ResetSpec::ToOffset(1_000_000)),
-        all(&|h| h),
-        "clamped to the log end"
-    );
+    assert_eq!(reset(ResetSpec::ShiftBy(-1_000_000)), all(&|_| 0), "clamped to the log start");
+    assert_eq!(reset(ResetSpec::ToOffset(1_000_000)), all(&|h| h), "clamped to the log end");
     assert_eq!(reset(ResetSpec::ToOffset(3)), all(&|_| 3));
 
     // A member joining now starts at the reset offset and reads again what it had read.
@@ -815,11 +622,7 @@ fn reset_offsets_is_refused_with_non_empty_group_then_applies_each_spec() {
     for p in 0..2u32 {
         let first = consumed(&events, "g").into_iter().find(|x| x.1 == p).unwrap();
         assert_eq!(first.2, 3);
-        assert_eq!(
-            first.4,
-            first.3 - 3,
-            "everything it reads now was read before the reset"
-        );
+        assert_eq!(first.4, first.3 - 3, "everything it reads now was read before the reset");
     }
 }
 
@@ -829,25 +632,12 @@ fn reset_offsets_is_refused_with_non_empty_group_then_applies_each_spec() {
 fn reset_offsets_clamps_to_the_retained_log_start() {
     let mut c = Cluster::new(retention_config(OffsetReset::Earliest)).unwrap();
     c.run_until(5_000);
-    c.apply(Command::RemoveConsumer {
-        group: "slow".into(),
-        member: None,
-        graceful: true,
-    })
-    .unwrap();
+    c.apply(Command::RemoveConsumer { group: "slow".into(), member: None, graceful: true }).unwrap();
     let start = c.view().topics[0].partitions[0].log_start_offset;
     assert!(start > 0);
-    c.apply(Command::ResetOffsets {
-        group: "slow".into(),
-        spec: ResetSpec::ToOffset(0),
-    })
-    .unwrap();
+    c.apply(Command::ResetOffsets { group: "slow".into(), spec: ResetSpec::ToOffset(0) }).unwrap();
     assert_eq!(committed(&c.view(), "slow"), vec![Some(start)]);
-    c.apply(Command::ResetOffsets {
-        group: "slow".into(),
-        spec: ResetSpec::ToEarliest,
-    })
-    .unwrap();
+    c.apply(Command::ResetOffsets { group: "slow".into(), spec: ResetSpec::ToEarliest }).unwrap();
     assert_eq!(committed(&c.view(), "slow"), vec![Some(start)]);
 }
 
@@ -860,17 +650,10 @@ fn reset_offsets_clamps_to_the_retained_log_start() {
 /// group `slow` reads 5 records/s.
 fn retention_config(slow_reset: OffsetReset) -> ClusterConfig {
     ClusterConfig {
-        broker_config: BrokerSettings {
-            log_retention_check_interval_ms: 1_000,
-            ..BrokerSettings::default()
-        },
+        broker_config: BrokerSettings { log_retention_check_interval_ms: 1_000, ..BrokerSettings::default() },
         ..config(
             vec![TopicConfig {
-                config: TopicSettings {
-                    segment_bytes: 1_080,
-                    retention_bytes: 2_160,
-                    ..TopicSettings::default()
-                },
+                config: TopicSettings { segment_bytes: 1_080, retention_bytes: 2_160, ..TopicSettings::default() },
                 ..topic(1)
             }],
             vec![ProducerConfig::new("p1", TOPIC, 50.0)],
@@ -880,10 +663,7 @@ fn retention_config(slow_reset: OffsetReset) -> ClusterConfig {
                     records_per_s: 10_000.0,
                     ..group("fast", 1, OffsetReset::Earliest)
                 },
-                GroupConfig {
-                    records_per_s: 5.0,
-                    ..group("slow", 1, slow_reset)
-                },
+                GroupConfig { records_per_s: 5.0, ..group("slow", 1, slow_reset) },
             ],
         )
     }
@@ -909,26 +689,16 @@ fn run_retention(slow_reset: OffsetReset) -> RetentionRun {
         let part = &view.topics[0].partitions[0];
         for e in c.drain_events() {
             match &e.kind {
-                EventKind::SegmentsDeleted {
-                    to_offset, unread_by, ..
-                } => {
+                EventKind::SegmentsDeleted { to_offset, unread_by, .. } => {
                     deletions.push((*to_offset, unread_by.clone()));
                 }
-                EventKind::OffsetReset {
-                    group,
-                    cause: ResetCause::OutOfRange,
-                    ..
-                }
+                EventKind::OffsetReset { group, cause: ResetCause::OutOfRange, .. }
                 | EventKind::OffsetOutOfRange { group, .. }
                     if group == "slow" =>
                 {
                     first_problem = Some((e.clone(), part.log_start_offset, part.high_watermark));
                 }
-                EventKind::OffsetReset {
-                    group,
-                    cause: ResetCause::OutOfRange,
-                    ..
-                }
+                EventKind::OffsetReset { group, cause: ResetCause::OutOfRange, .. }
                 | EventKind::OffsetOutOfRange { group, .. } => {
                     assert_ne!(group, "fast", "the fast group never falls out of range: {e:?}");
                 }
@@ -936,11 +706,7 @@ fn run_retention(slow_reset: OffsetReset) -> RetentionRun {
             }
         }
     }
-    RetentionRun {
-        deletions,
-        first_problem,
-        cluster: c,
-    }
+    RetentionRun { deletions, first_problem, cluster: c }
 }
 
 /// `UnifiedLog.deleteOldSegments` (`retention.bytes`, checked every
@@ -953,28 +719,18 @@ fn retention_deleting_unread_records_resets_an_earliest_group_to_the_log_start()
     let run = run_retention(OffsetReset::Earliest);
     assert!(!run.deletions.is_empty(), "retention deleted segments");
     assert!(
-        run.deletions
-            .iter()
-            .all(|(_, unread)| !unread.contains(&"fast".to_string())),
+        run.deletions.iter().all(|(_, unread)| !unread.contains(&"fast".to_string())),
         "the fast group read everything before it was deleted"
     );
     assert!(
-        run.deletions
-            .iter()
-            .any(|(_, unread)| unread == &vec!["slow".to_string()]),
+        run.deletions.iter().any(|(_, unread)| unread == &vec!["slow".to_string()]),
         "a deletion names the slow group: {:?}",
         run.deletions
     );
     let (event, start, _) = run.first_problem.expect("slow falls out of range");
     let last_deleted_to = run.deletions.last().unwrap().0;
     match event.kind {
-        EventKind::OffsetReset {
-            from: Some(from),
-            to,
-            policy: "earliest",
-            cause: ResetCause::OutOfRange,
-            ..
-        } => {
+        EventKind::OffsetReset { from: Some(from), to, policy: "earliest", cause: ResetCause::OutOfRange, .. } => {
             assert!(from < to);
             assert_eq!(to, start, "earliest jumps to the log start");
             assert_eq!(to, last_deleted_to);
@@ -991,13 +747,7 @@ fn retention_deleting_unread_records_resets_a_latest_group_to_the_high_watermark
     let run = run_retention(OffsetReset::Latest);
     let (event, start, hw) = run.first_problem.expect("slow falls out of range");
     match event.kind {
-        EventKind::OffsetReset {
-            from: Some(from),
-            to,
-            policy: "latest",
-            cause: ResetCause::OutOfRange,
-            ..
-        } => {
+        EventKind::OffsetReset { from: Some(from), to, policy: "latest", cause: ResetCause::OutOfRange, .. } => {
             assert!(from < start);
             assert_eq!(to, hw, "latest jumps to the high watermark");
         }
@@ -1017,9 +767,7 @@ fn retention_names_a_reading_latest_group_before_its_first_commit() {
         panic!("unexpected {event:?}");
     };
     assert!(
-        run.deletions
-            .iter()
-            .any(|(to, unread)| *to > from && unread.contains(&"slow".to_string())),
+        run.deletions.iter().any(|(to, unread)| *to > from && unread.contains(&"slow".to_string())),
         "records from the slow group's position {from} on were deleted, but no deletion names it: {:?}",
         run.deletions
     );
@@ -1036,13 +784,7 @@ fn retention_deleting_unread_records_stops_a_none_group_with_offset_out_of_range
     let (event, start, hw) = run.first_problem.clone().expect("offset_out_of_range");
     assert_eq!(event.code(), Some("OFFSET_OUT_OF_RANGE"));
     match &event.kind {
-        EventKind::OffsetOutOfRange {
-            group,
-            offset,
-            log_start_offset,
-            log_end_offset,
-            ..
-        } => {
+        EventKind::OffsetOutOfRange { group, offset, log_start_offset, log_end_offset, .. } => {
             assert_eq!(group, "slow");
             assert_eq!(*offset, None, "no committed offset and no reset policy");
             assert_eq!((*log_start_offset, *log_end_offset), (start, hw));
@@ -1050,17 +792,8 @@ fn retention_deleting_unread_records_stops_a_none_group_with_offset_out_of_range
         other => panic!("unexpected {other:?}"),
     }
     let c = &mut run.cluster;
-    c.apply(Command::RemoveConsumer {
-        group: "slow".into(),
-        member: None,
-        graceful: true,
-    })
-    .unwrap();
-    c.apply(Command::ResetOffsets {
-        group: "slow".into(),
-        spec: ResetSpec::ToLatest,
-    })
-    .unwrap();
+    c.apply(Command::RemoveConsumer { group: "slow".into(), member: None, graceful: true }).unwrap();
+    c.apply(Command::ResetOffsets { group: "slow".into(), spec: ResetSpec::ToLatest }).unwrap();
     c.apply(Command::AddConsumer { group: "slow".into() }).unwrap();
     let _ = c.drain_events();
     let mut named = false;
@@ -1072,19 +805,12 @@ fn retention_deleting_unread_records_stops_a_none_group_with_offset_out_of_range
         for e in c.drain_events() {
             match &e.kind {
                 EventKind::SegmentsDeleted { unread_by, .. } if unread_by.contains(&"slow".to_string()) => named = true,
-                EventKind::OffsetOutOfRange {
-                    group,
-                    offset,
-                    log_start_offset,
-                    log_end_offset,
-                    ..
-                } if group == "slow" => {
+                EventKind::OffsetOutOfRange { group, offset, log_start_offset, log_end_offset, .. }
+                    if group == "slow" =>
+                {
                     assert!(named, "a deletion named the group first");
                     assert!(offset.unwrap() < *log_start_offset);
-                    assert_eq!(
-                        (*log_start_offset, *log_end_offset),
-                        (part.log_start_offset, part.high_watermark)
-                    );
+                    assert_eq!((*log_start_offset, *log_end_offset), (part.log_start_offset, part.high_watermark));
                     stopped = Some(group_view(&view, "slow").consumed);
                 }
                 EventKind::OffsetReset { group, .. } => assert_ne!(group, "slow", "none never resets by itself"),
@@ -1110,10 +836,7 @@ fn retention_deleting_unread_records_stops_a_none_group_with_offset_out_of_range
 fn lag_is_high_watermark_minus_committed_with_total_and_max() {
     let mut c = cluster(
         vec![topic(3)],
-        vec![ProducerConfig {
-            key_space: Some(100),
-            ..ProducerConfig::new("p1", TOPIC, 90.0)
-        }],
+        vec![ProducerConfig { key_space: Some(100), ..ProducerConfig::new("p1", TOPIC, 90.0) }],
         vec![
             GroupConfig {
                 records_per_s: 20.0,
@@ -1141,10 +864,7 @@ fn lag_is_high_watermark_minus_committed_with_total_and_max() {
     let slow = group_view(&view, "slow");
     assert!(slow.total_lag > 0 && slow.max_lag > 0 && slow.max_lag <= slow.total_lag);
     let empty = group_view(&view, "empty");
-    assert!(empty
-        .partitions
-        .iter()
-        .all(|r| r.committed.is_none() && r.lag.is_none()));
+    assert!(empty.partitions.iter().all(|r| r.committed.is_none() && r.lag.is_none()));
     assert_eq!((empty.total_lag, empty.max_lag), (0, 0));
 }
 
@@ -1154,14 +874,8 @@ fn lag_is_high_watermark_minus_committed_with_total_and_max() {
 fn records_lag_max_is_the_largest_position_lag_per_member() {
     let mut c = cluster(
         vec![topic(4)],
-        vec![ProducerConfig {
-            key_space: Some(100),
-            ..ProducerConfig::new("p1", TOPIC, 120.0)
-        }],
-        vec![GroupConfig {
-            records_per_s: 25.0,
-            ..group("g", 2, OffsetReset::Earliest)
-        }],
+        vec![ProducerConfig { key_space: Some(100), ..ProducerConfig::new("p1", TOPIC, 120.0) }],
+        vec![GroupConfig { records_per_s: 25.0, ..group("g", 2, OffsetReset::Earliest) }],
     );
     let mut seen_positive = false;
     for _ in 0..100 {
@@ -1194,30 +908,14 @@ fn redelivered_counts_only_records_the_group_had_read() {
     c.run_until(2_000);
     c.apply(Command::AddGroup(group("g", 1, OffsetReset::Latest))).unwrap();
     c.run_until(3_000);
-    c.apply(Command::SetProducerRate {
-        producer: "p1".into(),
-        rate_per_s: 0.0,
-    })
-    .unwrap();
+    c.apply(Command::SetProducerRate { producer: "p1".into(), rate_per_s: 0.0 }).unwrap();
     c.run_until(4_000);
     let view = c.view();
     let hw = view.topics[0].partitions[0].high_watermark;
     let read_before = group_view(&view, "g").consumed;
-    assert!(
-        hw == 300 && read_before > 80 && read_before < hw,
-        "it started late: read {read_before} of {hw}"
-    );
-    c.apply(Command::RemoveConsumer {
-        group: "g".into(),
-        member: None,
-        graceful: true,
-    })
-    .unwrap();
-    c.apply(Command::ResetOffsets {
-        group: "g".into(),
-        spec: ResetSpec::ToEarliest,
-    })
-    .unwrap();
+    assert!(hw == 300 && read_before > 80 && read_before < hw, "it started late: read {read_before} of {hw}");
+    c.apply(Command::RemoveConsumer { group: "g".into(), member: None, graceful: true }).unwrap();
+    c.apply(Command::ResetOffsets { group: "g".into(), spec: ResetSpec::ToEarliest }).unwrap();
     c.apply(Command::AddConsumer { group: "g".into() }).unwrap();
     c.run_until(10_000);
     let g = group_view(&c.view(), "g");

@@ -56,17 +56,11 @@ fn trace_hash(seed: u64) -> (u64, usize) {
     let mut events = 0;
     for step in 0..300u32 {
         match step {
-            50 => c
-                .apply(Command::AddConsumer { group: "g1".into() })
-                .expect("group exists"),
+            50 => c.apply(Command::AddConsumer { group: "g1".into() }).expect("group exists"),
             80 => c.apply(Command::KillBroker { broker: 2 }).expect("broker exists"),
             150 => c.apply(Command::RestartBroker { broker: 2 }).expect("broker is down"),
             200 => c
-                .apply(Command::RemoveConsumer {
-                    group: "g2".into(),
-                    member: None,
-                    graceful: false,
-                })
+                .apply(Command::RemoveConsumer { group: "g2".into(), member: None, graceful: false })
                 .expect("member exists"),
             _ => {}
         }
@@ -90,10 +84,7 @@ fn same_seed_same_trace_on_every_platform() {
     // Re-bless (natively) when the model changes on purpose: print the hash with
     // `cargo test -p kafka-sim --test determinism -- --nocapture`.
     println!("trace hash {a:#018x} over {n} events");
-    assert_eq!(
-        a, EXPECTED,
-        "trace hash changed: {a:#018x} (re-bless EXPECTED if the model changed on purpose)"
-    );
+    assert_eq!(a, EXPECTED, "trace hash changed: {a:#018x} (re-bless EXPECTED if the model changed on purpose)");
 }
 
 const EXPECTED: u64 = 0xf922_81df_0154_d2b6;

@@ -80,12 +80,7 @@ fn oracle_matches_kafka_utils_test_murmur2_vectors() {
 const TOPIC: &str = "t";
 
 fn topic(partitions: u32) -> TopicConfig {
-    TopicConfig {
-        name: TOPIC.into(),
-        partitions,
-        replication_factor: 1,
-        config: TopicSettings::default(),
-    }
+    TopicConfig { name: TOPIC.into(), partitions, replication_factor: 1, config: TopicSettings::default() }
 }
 
 fn cluster(partitions: u32, producers: Vec<ProducerConfig>) -> Cluster {
@@ -146,18 +141,9 @@ fn keyed_records_go_to_murmur2_of_the_key_modulo_partitions() {
         let mut c = cluster(
             partitions,
             vec![
+                ProducerConfig { key_space: Some(1_000), ..ProducerConfig::new("p1", TOPIC, 500.0) },
                 ProducerConfig {
-                    key_space: Some(1_000),
-                    ..ProducerConfig::new("p1", TOPIC, 500.0)
-                },
-                ProducerConfig {
-                    keys: Some(vec![
-                        "서울".into(),
-                        "busan".into(),
-                        "".into(),
-                        "a".into(),
-                        "vip-42".into(),
-                    ]),
+                    keys: Some(vec!["서울".into(), "busan".into(), "".into(), "a".into(), "vip-42".into()]),
                     ..ProducerConfig::new("p2", TOPIC, 50.0)
                 },
             ],
@@ -201,13 +187,7 @@ fn records_with_the_same_key_keep_their_send_order() {
     for (p, o, r) in by_offset {
         if let Some(&(lp, lo, ls)) = last.get(&r.key) {
             assert_eq!(lp, p, "a key stays in one partition");
-            assert!(
-                o > lo && r.seq > ls,
-                "key {:?}: seq {} after {}",
-                key_string(&c, &r),
-                r.seq,
-                ls
-            );
+            assert!(o > lo && r.seq > ls, "key {:?}: seq {} after {}", key_string(&c, &r), r.seq, ls);
         }
         last.insert(r.key, (p, o, r.seq));
     }
@@ -229,10 +209,7 @@ fn records_without_a_key_stick_to_a_partition_for_a_batch_then_switch() {
             6,
             vec![ProducerConfig {
                 value_bytes,
-                partitioner_config: PartitionerSettings {
-                    batch_size,
-                    ..PartitionerSettings::default()
-                },
+                partitioner_config: PartitionerSettings { batch_size, ..PartitionerSettings::default() },
                 ..ProducerConfig::new("p1", TOPIC, 400.0)
             }],
         );
@@ -240,9 +217,7 @@ fn records_without_a_key_stick_to_a_partition_for_a_batch_then_switch() {
         let records = in_send_order(&all_records(&c), 0);
         assert_eq!(records.len(), 4_000);
         let bytes = records[0].2.bytes;
-        assert!(records
-            .iter()
-            .all(|r| r.2.bytes == bytes && c.key_bytes(r.2.key).is_none()));
+        assert!(records.iter().all(|r| r.2.bytes == bytes && c.key_bytes(r.2.key).is_none()));
         let per_run = batch_size.div_ceil(bytes) as usize;
         // Maximal runs of consecutive records in one partition.
         let mut runs: Vec<(u32, usize)> = Vec::new();
@@ -255,17 +230,10 @@ fn records_without_a_key_stick_to_a_partition_for_a_batch_then_switch() {
         let (complete, _last) = runs.split_at(runs.len() - 1);
         for (p, n) in complete {
             // The next sticky partition is drawn at random and may be the same one again.
-            assert_eq!(
-                n % per_run,
-                0,
-                "batch.size {batch_size}: a run of {n} records in partition {p}"
-            );
+            assert_eq!(n % per_run, 0, "batch.size {batch_size}: a run of {n} records in partition {p}");
         }
         let exact = complete.iter().filter(|(_, n)| *n == per_run).count();
-        assert!(
-            exact * 10 >= complete.len() * 7,
-            "most runs are exactly one batch: {runs:?}"
-        );
+        assert!(exact * 10 >= complete.len() * 7, "most runs are exactly one batch: {runs:?}");
         let used: std::collections::BTreeSet<u32> = runs.iter().map(|r| r.0).collect();
         assert_eq!(used.len(), 6, "over time every partition gets batches");
     }
@@ -310,27 +278,15 @@ fn custom_vip_rule_keeps_vip_keys_in_partitions_0_to_7() {
             ProducerConfig {
                 keys: Some(keys),
                 partitioner: PartitionerKind::Custom(vec![
-                    CustomRule {
-                        key_prefix: Some("vip-".into()),
-                        partitions: vip.clone(),
-                    },
-                    CustomRule {
-                        key_prefix: None,
-                        partitions: vec![8, 9],
-                    },
+                    CustomRule { key_prefix: Some("vip-".into()), partitions: vip.clone() },
+                    CustomRule { key_prefix: None, partitions: vec![8, 9] },
                 ]),
                 ..ProducerConfig::new("p1", TOPIC, 600.0)
             },
             ProducerConfig {
                 partitioner: PartitionerKind::Custom(vec![
-                    CustomRule {
-                        key_prefix: Some("vip-".into()),
-                        partitions: vip.clone(),
-                    },
-                    CustomRule {
-                        key_prefix: None,
-                        partitions: vec![8, 9],
-                    },
+                    CustomRule { key_prefix: Some("vip-".into()), partitions: vip.clone() },
+                    CustomRule { key_prefix: None, partitions: vec![8, 9] },
                 ]),
                 ..ProducerConfig::new("nokeys", TOPIC, 100.0)
             },
@@ -354,10 +310,7 @@ fn custom_vip_rule_keeps_vip_keys_in_partitions_0_to_7() {
             None => assert!(*p == 8 || *p == 9, "a record without a key goes to the catch-all rule"),
         }
     }
-    assert!(
-        vip_partitions.len() >= 6,
-        "vip keys spread over the vip partitions: {vip_partitions:?}"
-    );
+    assert!(vip_partitions.len() >= 6, "vip keys spread over the vip partitions: {vip_partitions:?}");
 }
 
 // ---------------------------------------------------------------------------
@@ -375,10 +328,7 @@ fn adding_partitions_moves_some_keys_to_another_partition() {
         seed: 11,
         brokers: 1,
         topics: vec![topic(3)],
-        producers: vec![ProducerConfig {
-            keys: Some(keys.clone()),
-            ..ProducerConfig::new("p1", TOPIC, 200.0)
-        }],
+        producers: vec![ProducerConfig { keys: Some(keys.clone()), ..ProducerConfig::new("p1", TOPIC, 200.0) }],
         groups: vec![kafka_sim::config::GroupConfig::new("g", TOPIC, 2)],
         ..ClusterConfig::default()
     })
@@ -386,20 +336,9 @@ fn adding_partitions_moves_some_keys_to_another_partition() {
     c.run_until(2_000);
     let before: Vec<u64> = c.view().topics[0].partitions.iter().map(|p| p.log_end_offset).collect();
     let _ = c.drain_events();
-    c.apply(Command::AddPartitions {
-        topic: TOPIC.into(),
-        partitions: 4,
-    })
-    .unwrap();
+    c.apply(Command::AddPartitions { topic: TOPIC.into(), partitions: 4 }).unwrap();
     let events = c.drain_events();
-    assert_eq!(
-        events[0].kind,
-        EventKind::PartitionsAdded {
-            topic: TOPIC.into(),
-            from: 3,
-            to: 4
-        }
-    );
+    assert_eq!(events[0].kind, EventKind::PartitionsAdded { topic: TOPIC.into(), from: 3, to: 4 });
     let assigned: usize = events
         .iter()
         .filter_map(|e| match &e.kind {
@@ -433,10 +372,7 @@ fn adding_partitions_moves_some_keys_to_another_partition() {
     assert!(moved.len() < keys.len(), "but not every key");
     assert!(view.topics[0].partitions[3].log_end_offset > 0);
     for (p, &end) in before.iter().enumerate() {
-        assert!(
-            view.topics[0].partitions[p].log_end_offset >= end,
-            "old records stay where they were"
-        );
+        assert!(view.topics[0].partitions[p].log_end_offset >= end, "old records stay where they were");
     }
 }
 
@@ -450,12 +386,7 @@ fn adding_fewer_or_equal_partitions_is_invalid_partitions_and_changes_nothing() 
     let _ = c.drain_events();
     let before = c.view();
     for n in [2, 3, 0] {
-        let err = c
-            .apply(Command::AddPartitions {
-                topic: TOPIC.into(),
-                partitions: n,
-            })
-            .unwrap_err();
+        let err = c.apply(Command::AddPartitions { topic: TOPIC.into(), partitions: n }).unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidPartitions, "{n}");
         let events = c.drain_events();
         let rej = rejected(&events);
@@ -465,19 +396,11 @@ fn adding_fewer_or_equal_partitions_is_invalid_partitions_and_changes_nothing() 
         assert_eq!(c.view(), before, "nothing changed");
     }
     assert!(c
-        .apply(Command::AddPartitions {
-            topic: TOPIC.into(),
-            partitions: 2
-        })
+        .apply(Command::AddPartitions { topic: TOPIC.into(), partitions: 2 })
         .unwrap_err()
         .en
         .contains("cannot go down to 2"));
-    let err = c
-        .apply(Command::AddPartitions {
-            topic: "nope".into(),
-            partitions: 9,
-        })
-        .unwrap_err();
+    let err = c.apply(Command::AddPartitions { topic: "nope".into(), partitions: 9 }).unwrap_err();
     assert_eq!(err.code, ErrorCode::UnknownTopicOrPartition);
 }
 
@@ -492,10 +415,7 @@ fn offsets_are_contiguous_from_zero() {
     let mut c = cluster(
         4,
         vec![
-            ProducerConfig {
-                key_space: Some(50),
-                ..ProducerConfig::new("p1", TOPIC, 170.0)
-            },
+            ProducerConfig { key_space: Some(50), ..ProducerConfig::new("p1", TOPIC, 170.0) },
             ProducerConfig::new("p2", TOPIC, 90.0),
         ],
     );
@@ -504,14 +424,7 @@ fn offsets_are_contiguous_from_zero() {
     let view = c.view();
     let mut next = [0u64; 4];
     for e in &events {
-        if let EventKind::Produced {
-            partition,
-            first_offset,
-            last_offset,
-            count,
-            ..
-        } = &e.kind
-        {
+        if let EventKind::Produced { partition, first_offset, last_offset, count, .. } = &e.kind {
             let p = *partition as usize;
             assert_eq!(*first_offset, next[p], "partition {p}");
             assert_eq!(last_offset - first_offset + 1, u64::from(*count));
@@ -521,56 +434,29 @@ fn offsets_are_contiguous_from_zero() {
     for p in &view.topics[0].partitions {
         assert_eq!(p.log_start_offset, 0);
         assert_eq!(next[p.partition as usize], p.log_end_offset);
-        let offsets: Vec<u64> = c
-            .records(TOPIC, p.partition, 0, p.log_end_offset)
-            .iter()
-            .map(|r| r.0)
-            .collect();
+        let offsets: Vec<u64> = c.records(TOPIC, p.partition, 0, p.log_end_offset).iter().map(|r| r.0).collect();
         assert_eq!(offsets, (0..p.log_end_offset).collect::<Vec<_>>());
     }
-    assert_eq!(
-        view.topics[0].partitions.iter().map(|p| p.log_end_offset).sum::<u64>(),
-        1_820
-    );
+    assert_eq!(view.topics[0].partitions.iter().map(|p| p.log_end_offset).sum::<u64>(), 1_820);
 }
 
 /// A producer configured for `rate_per_s` records per simulated second sends
 /// exactly rate × seconds (and a rate change applies from then on).
 #[test]
 fn producer_rate_produces_rate_times_seconds_records() {
-    let mut c = cluster(
-        2,
-        vec![
-            ProducerConfig::new("a", TOPIC, 37.0),
-            ProducerConfig::new("b", TOPIC, 2.5),
-        ],
-    );
+    let mut c = cluster(2, vec![ProducerConfig::new("a", TOPIC, 37.0), ProducerConfig::new("b", TOPIC, 2.5)]);
     c.run_until(10_000);
     let view = c.view();
     assert_eq!(view.producers[0].sent, 370);
     assert_eq!(view.producers[1].sent, 25);
-    assert_eq!(
-        view.topics[0].partitions.iter().map(|p| p.log_end_offset).sum::<u64>(),
-        395
-    );
-    c.apply(Command::SetProducerRate {
-        producer: "a".into(),
-        rate_per_s: 120.0,
-    })
-    .unwrap();
-    c.apply(Command::SetProducerRate {
-        producer: "b".into(),
-        rate_per_s: 0.0,
-    })
-    .unwrap();
+    assert_eq!(view.topics[0].partitions.iter().map(|p| p.log_end_offset).sum::<u64>(), 395);
+    c.apply(Command::SetProducerRate { producer: "a".into(), rate_per_s: 120.0 }).unwrap();
+    c.apply(Command::SetProducerRate { producer: "b".into(), rate_per_s: 0.0 }).unwrap();
     c.run_until(15_000);
     let view = c.view();
     assert_eq!(view.producers[0].sent, 370 + 600);
     assert_eq!(view.producers[1].sent, 25);
-    assert_eq!(
-        view.topics[0].partitions.iter().map(|p| p.log_end_offset).sum::<u64>(),
-        995
-    );
+    assert_eq!(view.topics[0].partitions.iter().map(|p| p.log_end_offset).sum::<u64>(), 995);
 }
 
 /// `AdminUtils.assignReplicasToBrokers` / `TopicCommand`: "Replication factor: 3
@@ -579,10 +465,7 @@ fn producer_rate_produces_rate_times_seconds_records() {
 fn replication_factor_larger_than_brokers_is_invalid_replication_factor() {
     let err = Cluster::new(ClusterConfig {
         brokers: 2,
-        topics: vec![TopicConfig {
-            replication_factor: 3,
-            ..topic(3)
-        }],
+        topics: vec![TopicConfig { replication_factor: 3, ..topic(3) }],
         producers: vec![],
         groups: vec![],
         ..ClusterConfig::default()
@@ -592,11 +475,7 @@ fn replication_factor_larger_than_brokers_is_invalid_replication_factor() {
     assert_eq!(err.code.name(), "INVALID_REPLICATION_FACTOR");
     assert_eq!(err.field, "topics[0].replication_factor");
     assert!(err.en.contains('3') && err.en.contains('2'), "{}", err.en);
-    assert!(
-        err.en.contains("replication factor 3") && err.en.contains("2 brokers"),
-        "{}",
-        err.en
-    );
+    assert!(err.en.contains("replication factor 3") && err.en.contains("2 brokers"), "{}", err.en);
     assert!(err.ko.contains('3') && err.ko.contains('2'), "{}", err.ko);
 }
 
@@ -609,14 +488,8 @@ fn records_keep_naming_their_producer_after_another_producer_is_removed() {
     let mut c = cluster(
         1,
         vec![
-            ProducerConfig {
-                keys: Some(vec!["from-a".into()]),
-                ..ProducerConfig::new("a", TOPIC, 10.0)
-            },
-            ProducerConfig {
-                keys: Some(vec!["from-b".into()]),
-                ..ProducerConfig::new("b", TOPIC, 10.0)
-            },
+            ProducerConfig { keys: Some(vec!["from-a".into()]), ..ProducerConfig::new("a", TOPIC, 10.0) },
+            ProducerConfig { keys: Some(vec!["from-b".into()]), ..ProducerConfig::new("b", TOPIC, 10.0) },
         ],
     );
     c.run_until(1_000);
@@ -624,16 +497,9 @@ fn records_keep_naming_their_producer_after_another_producer_is_removed() {
     c.run_until(2_000);
     let mut producer_of_key: BTreeMap<String, std::collections::BTreeSet<u16>> = BTreeMap::new();
     for (_, _, r) in all_records(&c) {
-        producer_of_key
-            .entry(key_string(&c, &r).unwrap())
-            .or_default()
-            .insert(r.producer);
+        producer_of_key.entry(key_string(&c, &r).unwrap()).or_default().insert(r.producer);
     }
-    assert_eq!(
-        producer_of_key["from-b"].len(),
-        1,
-        "b's records name one producer: {producer_of_key:?}"
-    );
+    assert_eq!(producer_of_key["from-b"].len(), 1, "b's records name one producer: {producer_of_key:?}");
     assert!(
         producer_of_key["from-a"].is_disjoint(&producer_of_key["from-b"]),
         "a and b are told apart: {producer_of_key:?}"
@@ -647,13 +513,7 @@ fn records_keep_naming_their_producer_after_another_producer_is_removed() {
 #[test]
 fn single_replica_high_watermark_follows_every_append_whatever_the_acks() {
     for acks in [Acks::Leader, Acks::None] {
-        let mut c = cluster(
-            1,
-            vec![ProducerConfig {
-                acks,
-                ..ProducerConfig::new("p1", TOPIC, 10.0)
-            }],
-        );
+        let mut c = cluster(1, vec![ProducerConfig { acks, ..ProducerConfig::new("p1", TOPIC, 10.0) }]);
         for _ in 0..30 {
             c.tick();
             let view = c.view();

@@ -112,14 +112,8 @@ fn random_producer(g: &mut Gen, id: String, topic: &str, partitions: u32, rf: u3
         0 => PartitionerKind::RoundRobin,
         1 => PartitionerKind::UniformSticky,
         2 => PartitionerKind::Custom(vec![
-            CustomRule {
-                key_prefix: Some("vip-".into()),
-                partitions: vec![0],
-            },
-            CustomRule {
-                key_prefix: None,
-                partitions: (0..partitions).collect(),
-            },
+            CustomRule { key_prefix: Some("vip-".into()), partitions: vec![0] },
+            CustomRule { key_prefix: None, partitions: (0..partitions).collect() },
         ]),
         _ => PartitionerKind::Default,
     };
@@ -168,13 +162,7 @@ fn random_config(seed: u64, g: &mut Gen) -> ClusterConfig {
     let mut producers = Vec::new();
     for i in 0..g.below(3) {
         let t = g.pick(&topics);
-        producers.push(random_producer(
-            g,
-            format!("p{i}"),
-            &t.name,
-            t.partitions,
-            t.replication_factor,
-        ));
+        producers.push(random_producer(g, format!("p{i}"), &t.name, t.partitions, t.replication_factor));
     }
     let mut groups = Vec::new();
     for i in 0..g.below(3) {
@@ -282,18 +270,8 @@ impl Run {
         }
         let (next_group, next_producer) = (config.groups.len() as u32, config.producers.len() as u32);
         let cluster = Cluster::new(config).expect("generated configurations are valid");
-        let mut run = Run {
-            seed,
-            check,
-            cluster,
-            model,
-            g,
-            events: Vec::new(),
-            step: 0,
-            ticks: 0,
-            next_group,
-            next_producer,
-        };
+        let mut run =
+            Run { seed, check, cluster, model, g, events: Vec::new(), step: 0, ticks: 0, next_group, next_producer };
         run.after_change(false);
         run
     }
@@ -400,20 +378,12 @@ impl Run {
     fn sync(&mut self, view: &ClusterView) {
         for t in &view.topics {
             let n = t.partitions.len();
-            self.model
-                .shadow
-                .entry(t.name.clone())
-                .or_default()
-                .resize(n, Vec::new());
+            self.model.shadow.entry(t.name.clone()).or_default().resize(n, Vec::new());
             self.model.log_start.entry(t.name.clone()).or_default().resize(n, 0);
             self.model.next_produced.entry(t.name.clone()).or_default().resize(n, 0);
         }
         for gv in &view.groups {
-            let n = view
-                .topics
-                .iter()
-                .find(|t| t.name == gv.topic)
-                .map_or(0, |t| t.partitions.len());
+            let n = view.topics.iter().find(|t| t.name == gv.topic).map_or(0, |t| t.partitions.len());
             let gm = self.model.groups.entry(gv.id.clone()).or_insert_with(|| GroupModel {
                 topic: gv.topic.clone(),
                 parts: Vec::new(),
@@ -455,11 +425,7 @@ impl Run {
                         ));
                     }
                     let shadow = &mut self.model.shadow.get_mut(&t.name).unwrap()[p as usize];
-                    shadow.extend(recs.iter().map(|(_, r)| Seen {
-                        key: r.key,
-                        seq: r.seq,
-                        producer: r.producer,
-                    }));
+                    shadow.extend(recs.iter().map(|(_, r)| Seen { key: r.key, seq: r.seq, producer: r.producer }));
                 }
                 if full {
                     let recs = self.cluster.records(&t.name, p, 0, u64::MAX);
@@ -476,11 +442,7 @@ impl Run {
                             self.fail(format!("{}-{p}: offset {o} at index {i} (log start {start})", t.name));
                         }
                         if *o < hw {
-                            let seen = Seen {
-                                key: r.key,
-                                seq: r.seq,
-                                producer: r.producer,
-                            };
+                            let seen = Seen { key: r.key, seq: r.seq, producer: r.producer };
                             if shadow[*o as usize] != seen {
                                 self.fail(format!(
                                     "{}-{p}@{o} changed below the HW: {:?} → {seen:?}",
@@ -517,14 +479,7 @@ impl Run {
 
     fn check_event(&mut self, e: &Event) {
         match &e.kind {
-            EventKind::Produced {
-                topic,
-                partition,
-                first_offset,
-                last_offset,
-                count,
-                ..
-            } => {
+            EventKind::Produced { topic, partition, first_offset, last_offset, count, .. } => {
                 let next = &mut self.model.next_produced.get_mut(topic).unwrap()[*partition as usize];
                 let expected = *next;
                 *next = last_offset + 1;
@@ -532,15 +487,7 @@ impl Run {
                     self.fail(format!("{e:?}: the partition's log ended at {expected}"));
                 }
             }
-            EventKind::Consumed {
-                group,
-                topic,
-                partition,
-                from_offset,
-                to_offset,
-                redelivered,
-                ..
-            } => {
+            EventKind::Consumed { group, topic, partition, from_offset, to_offset, redelivered, .. } => {
                 let (from, to, p) = (*from_offset, *to_offset, *partition);
                 let known = self.model.shadow[topic][p as usize].len() as u64;
                 if from >= to || to > known {
@@ -586,14 +533,7 @@ impl Run {
                 gm.consumed += to - from;
                 gm.redelivered += redelivered;
             }
-            EventKind::SegmentsDeleted {
-                topic,
-                partition,
-                from_offset,
-                to_offset,
-                unread_by,
-                ..
-            } => {
+            EventKind::SegmentsDeleted { topic, partition, from_offset, to_offset, unread_by, .. } => {
                 let start = &mut self.model.log_start.get_mut(topic).unwrap()[*partition as usize];
                 let expected = *start;
                 *start = *to_offset;
@@ -616,15 +556,7 @@ impl Run {
                     }
                 }
             }
-            EventKind::OffsetReset {
-                group,
-                topic,
-                partition,
-                from,
-                to,
-                policy,
-                cause,
-            } => {
+            EventKind::OffsetReset { group, topic, partition, from, to, policy, cause } => {
                 let start = self.model.log_start[topic][*partition as usize];
                 let skipped_from = match cause {
                     // No committed offset: the group never had a claim below its start.
@@ -643,13 +575,7 @@ impl Run {
                     mark(&mut self.group_part(group, topic, *partition).excused, f, *to);
                 }
             }
-            EventKind::OffsetsResetByCommand {
-                group,
-                topic,
-                partition,
-                from,
-                to,
-            } => {
+            EventKind::OffsetsResetByCommand { group, topic, partition, from, to } => {
                 let start = self.model.log_start[topic][*partition as usize];
                 self.group_part(group, topic, *partition).committed = Some(*to);
                 // The operator moved the group forward past these records on purpose.
@@ -658,27 +584,13 @@ impl Run {
                     Some(f) => (*f).max(start),
                 };
                 if skipped_from < *to {
-                    mark(
-                        &mut self.group_part(group, topic, *partition).excused,
-                        skipped_from,
-                        *to,
-                    );
+                    mark(&mut self.group_part(group, topic, *partition).excused, skipped_from, *to);
                 }
             }
-            EventKind::Committed {
-                group,
-                topic,
-                partition,
-                offset,
-                ..
-            } => self.group_part(group, topic, *partition).committed = Some(*offset),
-            EventKind::Rebalanced {
-                group,
-                generation,
-                assignment,
-                pending_revocation,
-                ..
-            } => {
+            EventKind::Committed { group, topic, partition, offset, .. } => {
+                self.group_part(group, topic, *partition).committed = Some(*offset)
+            }
+            EventKind::Rebalanced { group, generation, assignment, pending_revocation, .. } => {
                 let Some(gm) = self.model.groups.get_mut(group) else {
                     self.fail(format!("rebalance of unknown group {group}"));
                 };
@@ -733,17 +645,11 @@ impl Run {
                     .map(|m| m.id.as_str())
                     .collect();
                 if owners.len() > 1 || owners.first().copied() != row.owner.as_deref() {
-                    self.fail(format!(
-                        "{} partition {}: owners {owners:?}, row {row:?}",
-                        gv.id, row.partition
-                    ));
+                    self.fail(format!("{} partition {}: owners {owners:?}, row {row:?}", gv.id, row.partition));
                 }
             }
             if gv.total_lag != lags.iter().sum::<u64>() || gv.max_lag != lags.iter().copied().max().unwrap_or(0) {
-                self.fail(format!(
-                    "{}: total/max lag {} {} for {lags:?}",
-                    gv.id, gv.total_lag, gv.max_lag
-                ));
+                self.fail(format!("{}: total/max lag {} {} for {lags:?}", gv.id, gv.total_lag, gv.max_lag));
             }
         }
     }
@@ -772,14 +678,7 @@ impl Run {
             Some(_) => (None, (live == 0).then_some(ErrorCode::UnknownMemberId)),
         };
         debug_assert!(known || expect.is_some());
-        self.apply(
-            Command::RemoveConsumer {
-                group,
-                member,
-                graceful,
-            },
-            expect,
-        );
+        self.apply(Command::RemoveConsumer { group, member, graceful }, expect);
     }
 
     fn random_step(&mut self) {
@@ -820,13 +719,7 @@ impl Run {
                 }
                 let id = format!("p{}", self.next_producer);
                 self.next_producer += 1;
-                let mut pc = random_producer(
-                    &mut self.g,
-                    id,
-                    &t.name,
-                    t.partitions.len() as u32,
-                    t.replication_factor,
-                );
+                let mut pc = random_producer(&mut self.g, id, &t.name, t.partitions.len() as u32, t.replication_factor);
                 let mut expect = None;
                 if self.g.chance(5) {
                     pc.topic = "missing".into();
@@ -849,11 +742,8 @@ impl Run {
                     return self.tick();
                 }
                 let producer = self.g.pick(&live).id;
-                let (rate_per_s, expect) = if self.g.chance(5) {
-                    (-1.0, Some(ErrorCode::InvalidConfig))
-                } else {
-                    (self.g.pick(&RATES), None)
-                };
+                let (rate_per_s, expect) =
+                    if self.g.chance(5) { (-1.0, Some(ErrorCode::InvalidConfig)) } else { (self.g.pick(&RATES), None) };
                 self.apply(Command::SetProducerRate { producer, rate_per_s }, expect);
             }
             69..=73 => {
@@ -874,21 +764,12 @@ impl Run {
                 if self.g.chance(25) {
                     let fewer = n - self.g.below(n + 1).min(n);
                     self.apply(
-                        Command::AddPartitions {
-                            topic: t.name,
-                            partitions: fewer,
-                        },
+                        Command::AddPartitions { topic: t.name, partitions: fewer },
                         Some(ErrorCode::InvalidPartitions),
                     );
                 } else if n < 8 {
                     let more = (n + 1 + self.g.below(2)).min(8);
-                    self.apply(
-                        Command::AddPartitions {
-                            topic: t.name,
-                            partitions: more,
-                        },
-                        None,
-                    );
+                    self.apply(Command::AddPartitions { topic: t.name, partitions: more }, None);
                 } else {
                     self.tick();
                 }
@@ -901,11 +782,7 @@ impl Run {
                     2 => ResetSpec::ToOffset(u64::from(self.g.below(300))),
                     _ => ResetSpec::ShiftBy(i64::from(self.g.below(60)) - 30),
                 };
-                let members = view
-                    .groups
-                    .iter()
-                    .find(|gv| gv.id == group)
-                    .map_or(0, |gv| gv.members.len());
+                let members = view.groups.iter().find(|gv| gv.id == group).map_or(0, |gv| gv.members.len());
                 let expect = if !known {
                     Some(ErrorCode::GroupIdNotFound)
                 } else {
@@ -931,14 +808,7 @@ impl Run {
         let view = self.cluster.view();
         let gv = view.groups.iter().find(|gv| gv.id == group).unwrap();
         for _ in gv.members.iter().filter(|m| !m.crashed) {
-            self.apply(
-                Command::RemoveConsumer {
-                    group: group.to_string(),
-                    member: None,
-                    graceful: true,
-                },
-                None,
-            );
+            self.apply(Command::RemoveConsumer { group: group.to_string(), member: None, graceful: true }, None);
         }
     }
 
@@ -962,21 +832,9 @@ impl Run {
         }
         for group in &groups {
             if self.model.policies.get(group) == Some(&OffsetReset::None) {
-                self.apply(
-                    Command::ResetOffsets {
-                        group: group.clone(),
-                        spec: ResetSpec::ToEarliest,
-                    },
-                    None,
-                );
+                self.apply(Command::ResetOffsets { group: group.clone(), spec: ResetSpec::ToEarliest }, None);
             }
-            self.apply(
-                Command::SetGroupRate {
-                    group: group.clone(),
-                    records_per_s: 1_000_000.0,
-                },
-                None,
-            );
+            self.apply(Command::SetGroupRate { group: group.clone(), records_per_s: 1_000_000.0 }, None);
             // One member gets every partition at once (a second one would wait a
             // tick under cooperative-sticky, long enough for retention to move the
             // log start past a `none` group's offset again).
@@ -1050,10 +908,7 @@ fn tally(events: &[Event], counts: &mut BTreeMap<&'static str, u64>) {
     for e in events {
         let special = match &e.kind {
             EventKind::SegmentsDeleted { unread_by, .. } if !unread_by.is_empty() => Some("deleted unread"),
-            EventKind::OffsetReset {
-                cause: ResetCause::OutOfRange,
-                ..
-            } => Some("reset out of range"),
+            EventKind::OffsetReset { cause: ResetCause::OutOfRange, .. } => Some("reset out of range"),
             EventKind::Consumed { redelivered, .. } if *redelivered > 0 => Some("redelivery"),
             EventKind::Rebalanced { pending_revocation, .. } if !pending_revocation.is_empty() => {
                 Some("cooperative revocation")
@@ -1073,16 +928,8 @@ fn check_seed(seed: u64, counts: &mut BTreeMap<&'static str, u64>) {
     tally(&events, counts);
     let (again, view_again) = Run::new(seed, false).drive(STEPS);
     if events != again {
-        let i = events
-            .iter()
-            .zip(&again)
-            .position(|(a, b)| a != b)
-            .unwrap_or(events.len().min(again.len()));
-        panic!(
-            "seed {seed}: not deterministic; event {i} is {:?} then {:?}",
-            events.get(i),
-            again.get(i)
-        );
+        let i = events.iter().zip(&again).position(|(a, b)| a != b).unwrap_or(events.len().min(again.len()));
+        panic!("seed {seed}: not deterministic; event {i} is {:?} then {:?}", events.get(i), again.get(i));
     }
     assert_eq!(view, view_again, "seed {seed}: not deterministic (final views differ)");
 }

@@ -1236,7 +1236,11 @@ fn partitions_added_while_a_broker_is_down_get_a_live_leader() {
     }
     // Every new partition is writable: the producer never saw LEADER_NOT_AVAILABLE for them.
     let produced = v.producers[0].sent;
-    assert!(produced > 0 && v.producers[0].errors.iter().all(|(e, _)| e != "LEADER_NOT_AVAILABLE"), "{:?}", v.producers[0]);
+    assert!(
+        produced > 0 && v.producers[0].errors.iter().all(|(e, _)| e != "LEADER_NOT_AVAILABLE"),
+        "{:?}",
+        v.producers[0]
+    );
 }
 
 /// KRaft `ReplicationControlManager.handleBrokerFenced`: fencing one broker

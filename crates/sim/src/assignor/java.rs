@@ -12,8 +12,7 @@ use std::cmp::Ordering;
 /// `java.lang.String.hashCode()`: `s[0]*31^(n-1) + … + s[n-1]` over UTF-16 code
 /// units, in wrapping 32-bit arithmetic.
 pub(crate) fn string_hash(s: &str) -> i32 {
-    s.encode_utf16()
-        .fold(0i32, |h, unit| h.wrapping_mul(31).wrapping_add(i32::from(unit)))
+    s.encode_utf16().fold(0i32, |h, unit| h.wrapping_mul(31).wrapping_add(i32::from(unit)))
 }
 
 /// `org.apache.kafka.common.TopicPartition.hashCode()`:
@@ -21,9 +20,7 @@ pub(crate) fn string_hash(s: &str) -> i32 {
 pub(crate) fn topic_partition_hash(topic_hash: i32, partition: u32) -> i32 {
     // Partition numbers are Java ints; the simulator never exceeds i32::MAX.
     let partition = i32::try_from(partition).unwrap_or(i32::MAX);
-    31i32
-        .wrapping_mul(31i32.wrapping_add(partition))
-        .wrapping_add(topic_hash)
+    31i32.wrapping_mul(31i32.wrapping_add(partition)).wrapping_add(topic_hash)
 }
 
 /// `java.lang.String.compareTo`: lexicographic over UTF-16 code units. (Rust's
@@ -71,11 +68,7 @@ pub(crate) struct JavaHashOrder<T> {
 
 impl<T: Copy + PartialEq> JavaHashOrder<T> {
     pub(crate) fn new() -> Self {
-        Self {
-            capacity: 0,
-            slots: Vec::new(),
-            next_seq: 0,
-        }
+        Self { capacity: 0, slots: Vec::new(), next_seq: 0 }
     }
 
     fn bucket(spread: u32, capacity: usize) -> usize {
@@ -93,16 +86,8 @@ impl<T: Copy + PartialEq> JavaHashOrder<T> {
         }
         let spread = spread(hash);
         let bin = Self::bucket(spread, self.capacity);
-        let already_in_bin = self
-            .slots
-            .iter()
-            .filter(|s| Self::bucket(s.spread, self.capacity) == bin)
-            .count();
-        self.slots.push(Slot {
-            spread,
-            seq: self.next_seq,
-            value,
-        });
+        let already_in_bin = self.slots.iter().filter(|s| Self::bucket(s.spread, self.capacity) == bin).count();
+        self.slots.push(Slot { spread, seq: self.next_seq, value });
         self.next_seq += 1;
         if already_in_bin >= TREEIFY_THRESHOLD && self.capacity < MIN_TREEIFY_CAPACITY {
             // treeifyBin() on a small table resizes instead.

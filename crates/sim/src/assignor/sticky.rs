@@ -57,9 +57,7 @@ pub(super) fn assign(ctx: &Context) -> Result<StickyResult, SimError> {
     let raw = assign_raw(ctx)?;
     Ok(StickyResult {
         assignment: to_partitions(&ctx.parts, &raw.lists),
-        transferring: raw
-            .transferring
-            .map(|t| t.into_iter().map(|(p, m)| (ctx.parts.tp(p), m)).collect()),
+        transferring: raw.transferring.map(|t| t.into_iter().map(|(p, m)| (ctx.parts.tp(p), m)).collect()),
     })
 }
 
@@ -80,23 +78,14 @@ pub(super) fn assign_cooperative(ctx: &Context) -> Result<Vec<Vec<TopicPartition
 
 fn assign_raw(ctx: &Context) -> Result<Raw, SimError> {
     if ctx.members.is_empty() {
-        return Ok(Raw {
-            lists: Vec::new(),
-            transferring: Some(BTreeMap::new()),
-        });
+        return Ok(Raw { lists: Vec::new(), transferring: Some(BTreeMap::new()) });
     }
     let claims = Claims::collect(ctx);
     if claims.all_subscriptions_equal {
         let (lists, transferring) = constrained_assign(ctx, &claims)?;
-        Ok(Raw {
-            lists,
-            transferring: Some(transferring),
-        })
+        Ok(Raw { lists, transferring: Some(transferring) })
     } else {
-        Ok(Raw {
-            lists: General::new(ctx, &claims).build(),
-            transferring: None,
-        })
+        Ok(Raw { lists: General::new(ctx, &claims).build(), transferring: None })
     }
 }
 
@@ -204,12 +193,7 @@ impl Claims {
                 }
             }
         }
-        Self {
-            all_subscriptions_equal: all_equal,
-            owned,
-            multiple,
-            max_generation,
-        }
+        Self { all_subscriptions_equal: all_equal, owned, multiple, max_generation }
     }
 }
 
@@ -347,10 +331,7 @@ struct Movements {
 
 impl Movements {
     fn new() -> Self {
-        Self {
-            moves: BTreeMap::new(),
-            by_topic: BTreeMap::new(),
-        }
+        Self { moves: BTreeMap::new(), by_topic: BTreeMap::new() }
     }
 
     /// `removeMovementRecordOfPartition`
@@ -374,12 +355,7 @@ impl Movements {
     /// `addPartitionMovementRecord`
     fn add_record(&mut self, parts: &Partitions, p: usize, pair: (usize, usize)) {
         self.moves.insert(p, pair);
-        let set = self
-            .by_topic
-            .entry(parts.topic_of[p])
-            .or_default()
-            .entry(pair)
-            .or_insert_with(JavaHashOrder::new);
+        let set = self.by_topic.entry(parts.topic_of[p]).or_default().entry(pair).or_insert_with(JavaHashOrder::new);
         if !set.contains(p) {
             set.insert(parts.java_hash(p), p);
         }
@@ -470,10 +446,7 @@ impl<'c, 'a> General<'c, 'a> {
         let mut sorted_topics: Vec<usize> = (0..topics).collect();
         sorted_topics.sort_by_key(|&t| (topic_consumers[t].len(), t));
         let sorted_all = sorted_topics.iter().flat_map(|&t| parts.range_of(t)).collect();
-        let max_size = consumer_topics
-            .iter()
-            .map(|ts| ts.iter().map(|&t| parts.counts[t] as usize).sum())
-            .collect();
+        let max_size = consumer_topics.iter().map(|ts| ts.iter().map(|&t| parts.counts[t] as usize).sum()).collect();
         let mut by_rank = vec![0; n];
         for m in 0..n {
             by_rank[ctx.rank[m]] = m;
@@ -531,11 +504,7 @@ impl<'c, 'a> General<'c, 'a> {
     /// `maybeAssignPartition`: to the least-loaded member that can take it.
     fn maybe_assign_partition(&mut self, p: usize) {
         let topic = self.ctx.parts.topic_of[p];
-        let Some(&(size, rank)) = self
-            .sorted
-            .iter()
-            .find(|&&(_, r)| self.subscribes[self.by_rank[r]][topic])
-        else {
+        let Some(&(size, rank)) = self.sorted.iter().find(|&&(_, r)| self.subscribes[self.by_rank[r]][topic]) else {
             return;
         };
         let m = self.by_rank[rank];
@@ -550,9 +519,7 @@ impl<'c, 'a> General<'c, 'a> {
         if self.current[m].len() < self.max_size[m] {
             return true;
         }
-        self.current[m]
-            .iter()
-            .any(|&p| self.topic_consumers[self.ctx.parts.topic_of[p]].len() >= 2)
+        self.current[m].iter().any(|&p| self.topic_consumers[self.ctx.parts.topic_of[p]].len() >= 2)
     }
 
     /// `balance`
@@ -600,10 +567,8 @@ impl<'c, 'a> General<'c, 'a> {
 
     /// `getBalanceScore`: the sum over member pairs of the difference in sizes.
     fn balance_score(&self, assignment: &[Vec<usize>]) -> usize {
-        let sizes: Vec<usize> = (0..assignment.len())
-            .filter(|&m| self.active[m])
-            .map(|m| assignment[m].len())
-            .collect();
+        let sizes: Vec<usize> =
+            (0..assignment.len()).filter(|&m| self.active[m]).map(|m| assignment[m].len()).collect();
         let mut score = 0;
         for (i, a) in sizes.iter().enumerate() {
             for b in &sizes[i + 1..] {
@@ -687,11 +652,7 @@ impl<'c, 'a> General<'c, 'a> {
     /// `reassignPartition(partition)`: to the least-loaded eligible member.
     fn reassign(&mut self, p: usize) {
         let topic = self.ctx.parts.topic_of[p];
-        let new = self
-            .sorted
-            .iter()
-            .map(|&(_, r)| self.by_rank[r])
-            .find(|&m| self.subscribes[m][topic]);
+        let new = self.sorted.iter().map(|&(_, r)| self.by_rank[r]).find(|&m| self.subscribes[m][topic]);
         if let Some(new) = new {
             self.reassign_to(p, new);
         }

@@ -92,9 +92,7 @@ fn sorted_string(list: &[TopicPartition]) -> String {
 }
 
 fn parse_list(s: &str) -> Vec<TopicPartition> {
-    s.split(", ")
-        .map(|p| TopicPartition::parse(p).expect("partition"))
-        .collect()
+    s.split(", ").map(|p| TopicPartition::parse(p).expect("partition")).collect()
 }
 
 /// `AbstractPartitionAssignorTest.verifyRackAssignment` without racks:
@@ -120,11 +118,7 @@ fn verify_non_rack(
         .collect();
     let a = run(strategy, &ppt(topics), &members);
     for (i, want) in expected.iter().enumerate() {
-        assert_eq!(
-            sorted_string(&a[&format!("consumer{i}")]),
-            *want,
-            "consumer{i} under {strategy}"
-        );
+        assert_eq!(sorted_string(&a[&format!("consumer{i}")]), *want, "consumer{i} under {strategy}");
     }
 }
 
@@ -175,10 +169,7 @@ fn verify_cooperative_validity(members: &[MemberSubscription], assignment: &Assi
         all_added.extend(added(owned, assigned));
     }
     let both: Vec<_> = all_added.intersection(&all_revoked).collect();
-    assert!(
-        both.is_empty(),
-        "assigned to a new member in the round they are revoked: {both:?}"
-    );
+    assert!(both.is_empty(), "assigned to a new member in the round they are revoked: {both:?}");
     !all_revoked.is_empty()
 }
 
@@ -219,10 +210,7 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
         self.0 >> 33
     }
 
@@ -286,31 +274,16 @@ fn invalid_members_are_explained() {
     assert!(err.en.contains("appears twice"));
 
     let empty = [member("", &["t1"])];
-    assert_eq!(
-        assign(Range, &topics, &empty).unwrap_err().field,
-        "members[0].member_id"
-    );
+    assert_eq!(assign(Range, &topics, &empty).unwrap_err().field, "members[0].member_id");
 
-    let static_dup = [
-        member("a", &["t1"]).with_instance_id("i"),
-        member("b", &["t1"]).with_instance_id("i"),
-    ];
-    assert!(assign(RoundRobin, &topics, &static_dup)
-        .unwrap_err()
-        .en
-        .contains("FENCED_INSTANCE_ID"));
+    let static_dup = [member("a", &["t1"]).with_instance_id("i"), member("b", &["t1"]).with_instance_id("i")];
+    assert!(assign(RoundRobin, &topics, &static_dup).unwrap_err().en.contains("FENCED_INSTANCE_ID"));
 
     let topic_dup = [member("a", &["t1", "t1"])];
-    assert_eq!(
-        assign(Sticky, &topics, &topic_dup).unwrap_err().field,
-        "members[0].topics"
-    );
+    assert_eq!(assign(Sticky, &topics, &topic_dup).unwrap_err().field, "members[0].topics");
 
     let owned_dup = [owning("a", &["t1"], &[tp("t1", 0), tp("t1", 0)], 1)];
-    assert_eq!(
-        assign(CooperativeSticky, &topics, &owned_dup).unwrap_err().field,
-        "members[0].owned"
-    );
+    assert_eq!(assign(CooperativeSticky, &topics, &owned_dup).unwrap_err().field, "members[0].owned");
 }
 
 #[test]
@@ -344,13 +317,7 @@ fn assign_request_serves_the_cli_contract() {
                     ..MemberSpec::default()
                 },
             ),
-            (
-                "c2".to_string(),
-                MemberSpec {
-                    topics: vec!["t1".into()],
-                    ..MemberSpec::default()
-                },
-            ),
+            ("c2".to_string(), MemberSpec { topics: vec!["t1".into()], ..MemberSpec::default() }),
         ]),
     };
     let out = request.run(Range).unwrap();
@@ -368,11 +335,7 @@ fn assign_request_serves_the_cli_contract() {
         partitions_per_topic: ppt(&[("t1", 3)]),
         members: BTreeMap::from([(
             "c1".to_string(),
-            MemberSpec {
-                topics: vec!["t1".into()],
-                owned: vec!["t1".into()],
-                ..MemberSpec::default()
-            },
+            MemberSpec { topics: vec!["t1".into()], owned: vec!["t1".into()], ..MemberSpec::default() },
         )]),
     };
     assert_eq!(bad.run(Sticky).unwrap_err().field, "members.c1.owned[0]");
@@ -420,33 +383,21 @@ fn range_test_one_consumer_one_topic() {
 // RangeAssignorTest.testOnlyAssignsPartitionsFromSubscribedTopics
 #[test]
 fn range_test_only_assigns_partitions_from_subscribed_topics() {
-    let a = run(
-        Range,
-        &ppt(&[(TOPIC1, 3), ("other", 3)]),
-        &[member("consumer1", &[TOPIC1])],
-    );
+    let a = run(Range, &ppt(&[(TOPIC1, 3), ("other", 3)]), &[member("consumer1", &[TOPIC1])]);
     assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0), tp(TOPIC1, 1), tp(TOPIC1, 2)]);
 }
 
 // RangeAssignorTest.testOneConsumerMultipleTopics
 #[test]
 fn range_test_one_consumer_multiple_topics() {
-    let a = run(
-        Range,
-        &ppt(&[(TOPIC1, 1), (TOPIC2, 2)]),
-        &[member("consumer1", &[TOPIC1, TOPIC2])],
-    );
+    let a = run(Range, &ppt(&[(TOPIC1, 1), (TOPIC2, 2)]), &[member("consumer1", &[TOPIC1, TOPIC2])]);
     assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0), tp(TOPIC2, 0), tp(TOPIC2, 1)]);
 }
 
 // RangeAssignorTest.testTwoConsumersOneTopicOnePartition
 #[test]
 fn range_test_two_consumers_one_topic_one_partition() {
-    let a = run(
-        Range,
-        &ppt(&[(TOPIC1, 1)]),
-        &[member("consumer1", &[TOPIC1]), member("consumer2", &[TOPIC1])],
-    );
+    let a = run(Range, &ppt(&[(TOPIC1, 1)]), &[member("consumer1", &[TOPIC1]), member("consumer2", &[TOPIC1])]);
     assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0)]);
     assert!(a["consumer2"].is_empty());
 }
@@ -454,11 +405,7 @@ fn range_test_two_consumers_one_topic_one_partition() {
 // RangeAssignorTest.testTwoConsumersOneTopicTwoPartitions
 #[test]
 fn range_test_two_consumers_one_topic_two_partitions() {
-    let a = run(
-        Range,
-        &ppt(&[(TOPIC1, 2)]),
-        &[member("consumer1", &[TOPIC1]), member("consumer2", &[TOPIC1])],
-    );
+    let a = run(Range, &ppt(&[(TOPIC1, 2)]), &[member("consumer1", &[TOPIC1]), member("consumer2", &[TOPIC1])]);
     assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0)]);
     assert_eq!(a["consumer2"], vec![tp(TOPIC1, 1)]);
 }
@@ -466,11 +413,7 @@ fn range_test_two_consumers_one_topic_two_partitions() {
 // The brief's example: two consumers, one topic, three partitions.
 #[test]
 fn range_test_two_consumers_one_topic_three_partitions() {
-    let a = run(
-        Range,
-        &ppt(&[(TOPIC1, 3)]),
-        &[member("consumer1", &[TOPIC1]), member("consumer2", &[TOPIC1])],
-    );
+    let a = run(Range, &ppt(&[(TOPIC1, 3)]), &[member("consumer1", &[TOPIC1]), member("consumer2", &[TOPIC1])]);
     assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0), tp(TOPIC1, 1)]);
     assert_eq!(a["consumer2"], vec![tp(TOPIC1, 2)]);
 }
@@ -481,11 +424,7 @@ fn range_test_multiple_consumers_mixed_topics() {
     let a = run(
         Range,
         &ppt(&[(TOPIC1, 3), (TOPIC2, 2)]),
-        &[
-            member("consumer1", &[TOPIC1]),
-            member("consumer2", &[TOPIC1, TOPIC2]),
-            member("consumer3", &[TOPIC1]),
-        ],
+        &[member("consumer1", &[TOPIC1]), member("consumer2", &[TOPIC1, TOPIC2]), member("consumer3", &[TOPIC1])],
     );
     assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0)]);
     assert_eq!(a["consumer2"], vec![tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 1)]);
@@ -498,15 +437,9 @@ fn range_test_two_consumers_two_topics_six_partitions() {
     let a = run(
         Range,
         &ppt(&[(TOPIC1, 3), (TOPIC2, 3)]),
-        &[
-            member("consumer1", &[TOPIC1, TOPIC2]),
-            member("consumer2", &[TOPIC1, TOPIC2]),
-        ],
+        &[member("consumer1", &[TOPIC1, TOPIC2]), member("consumer2", &[TOPIC1, TOPIC2])],
     );
-    assert_eq!(
-        a["consumer1"],
-        vec![tp(TOPIC1, 0), tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 1)]
-    );
+    assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0), tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 1)]);
     assert_eq!(a["consumer2"], vec![tp(TOPIC1, 2), tp(TOPIC2, 2)]);
 }
 
@@ -522,10 +455,7 @@ fn range_test_two_static_consumers_two_topics_six_partitions() {
             member("consumer-a", &[TOPIC1, TOPIC2]).with_instance_id("instance2"),
         ],
     );
-    assert_eq!(
-        a["consumer-b"],
-        vec![tp(TOPIC1, 0), tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 1)]
-    );
+    assert_eq!(a["consumer-b"], vec![tp(TOPIC1, 0), tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 1)]);
     assert_eq!(a["consumer-a"], vec![tp(TOPIC1, 2), tp(TOPIC2, 2)]);
 }
 
@@ -541,17 +471,12 @@ fn range_test_one_static_consumer_and_one_dynamic_consumer_two_topics_six_partit
             member("consumer-a", &[TOPIC1, TOPIC2]),
         ],
     );
-    assert_eq!(
-        a["consumer-b"],
-        vec![tp(TOPIC1, 0), tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 1)]
-    );
+    assert_eq!(a["consumer-b"], vec![tp(TOPIC1, 0), tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 1)]);
     assert_eq!(a["consumer-a"], vec![tp(TOPIC1, 2), tp(TOPIC2, 2)]);
 }
 
 fn static_members(topics: &[&str]) -> Vec<MemberSubscription> {
-    (1..=3)
-        .map(|i| member(&format!("consumer{i}"), topics).with_instance_id(format!("instance{i}")))
-        .collect()
+    (1..=3).map(|i| member(&format!("consumer{i}"), topics).with_instance_id(format!("instance{i}"))).collect()
 }
 
 // RangeAssignorTest.testStaticMemberRangeAssignmentPersistent (compared with
@@ -562,10 +487,7 @@ fn range_test_static_member_range_assignment_persistent() {
     let mut members = static_members(&[TOPIC1, TOPIC2]);
     members.push(member("consumer4", &[TOPIC1, TOPIC2]));
     let mut expected: Assignment = BTreeMap::from([
-        (
-            "consumer1".to_string(),
-            vec![tp(TOPIC1, 0), tp(TOPIC1, 1), tp(TOPIC2, 0)],
-        ),
+        ("consumer1".to_string(), vec![tp(TOPIC1, 0), tp(TOPIC1, 1), tp(TOPIC2, 0)]),
         ("consumer2".to_string(), vec![tp(TOPIC1, 2), tp(TOPIC2, 1)]),
         ("consumer3".to_string(), vec![tp(TOPIC1, 3), tp(TOPIC2, 2)]),
         ("consumer4".to_string(), vec![tp(TOPIC1, 4), tp(TOPIC2, 3)]),
@@ -581,10 +503,7 @@ fn range_test_static_member_range_assignment_persistent() {
 }
 
 fn by_instance(members: &[MemberSubscription], a: &Assignment) -> BTreeMap<String, Vec<TopicPartition>> {
-    members
-        .iter()
-        .filter_map(|m| m.group_instance_id.clone().map(|i| (i, a[&m.member_id].clone())))
-        .collect()
+    members.iter().filter_map(|m| m.group_instance_id.clone().map(|i| (i, a[&m.member_id].clone()))).collect()
 }
 
 // RangeAssignorTest.testStaticMemberRangeAssignmentPersistentAfterMemberIdChanges
@@ -593,14 +512,8 @@ fn range_test_static_member_range_assignment_persistent_after_member_id_changes(
     let topics = ppt(&[(TOPIC1, 5), (TOPIC2, 5)]);
     let mut members = static_members(&[TOPIC1, TOPIC2]);
     let expected: BTreeMap<String, Vec<TopicPartition>> = BTreeMap::from([
-        (
-            "instance1".to_string(),
-            vec![tp(TOPIC1, 0), tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 1)],
-        ),
-        (
-            "instance2".to_string(),
-            vec![tp(TOPIC1, 2), tp(TOPIC1, 3), tp(TOPIC2, 2), tp(TOPIC2, 3)],
-        ),
+        ("instance1".to_string(), vec![tp(TOPIC1, 0), tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 1)]),
+        ("instance2".to_string(), vec![tp(TOPIC1, 2), tp(TOPIC1, 3), tp(TOPIC2, 2), tp(TOPIC2, 3)]),
         ("instance3".to_string(), vec![tp(TOPIC1, 4), tp(TOPIC2, 4)]),
     ]);
     let first = by_instance(&members, &run(Range, &topics, &members));
@@ -621,11 +534,7 @@ fn range_test_rack_aware_assignment_with_uniform_subscription_without_racks() {
         &[("t1", 6), ("t2", 7), ("t3", 2)],
         &[all, all, all],
         None,
-        &[
-            "t1-0, t1-1, t2-0, t2-1, t2-2, t3-0",
-            "t1-2, t1-3, t2-3, t2-4, t3-1",
-            "t1-4, t1-5, t2-5, t2-6",
-        ],
+        &["t1-0, t1-1, t2-0, t2-1, t2-2, t3-0", "t1-2, t1-3, t2-3, t2-4, t3-1", "t1-4, t1-5, t2-5, t2-6"],
     );
 }
 
@@ -638,11 +547,7 @@ fn range_test_rack_aware_assignment_with_non_equal_subscription_without_racks() 
         &[("t1", 6), ("t2", 7), ("t3", 2)],
         &[all, all, &["t1", "t3"]],
         None,
-        &[
-            "t1-0, t1-1, t2-0, t2-1, t2-2, t2-3, t3-0",
-            "t1-2, t1-3, t2-4, t2-5, t2-6, t3-1",
-            "t1-4, t1-5",
-        ],
+        &["t1-0, t1-1, t2-0, t2-1, t2-2, t2-3, t3-0", "t1-2, t1-3, t2-4, t2-5, t2-6, t3-1", "t1-4, t1-5"],
     );
 }
 
@@ -655,11 +560,7 @@ fn range_test_rack_aware_assignment_with_uniform_partitions_without_racks() {
         &[("t1", 5), ("t2", 5), ("t3", 5)],
         &[all, all, all],
         None,
-        &[
-            "t1-0, t1-1, t2-0, t2-1, t3-0, t3-1",
-            "t1-2, t1-3, t2-2, t2-3, t3-2, t3-3",
-            "t1-4, t2-4, t3-4",
-        ],
+        &["t1-0, t1-1, t2-0, t2-1, t3-0, t3-1", "t1-2, t1-3, t2-2, t2-3, t3-2, t3-3", "t1-4, t2-4, t3-4"],
     );
 }
 
@@ -672,11 +573,7 @@ fn range_test_rack_aware_assignment_with_uniform_partitions_non_equal_subscripti
         &[("t1", 5), ("t2", 5), ("t3", 5)],
         &[all, all, &["t1", "t3"]],
         None,
-        &[
-            "t1-0, t1-1, t2-0, t2-1, t2-2, t3-0, t3-1",
-            "t1-2, t1-3, t2-3, t2-4, t3-2, t3-3",
-            "t1-4, t3-4",
-        ],
+        &["t1-0, t1-1, t2-0, t2-1, t2-2, t3-0, t3-1", "t1-2, t1-3, t2-3, t2-4, t3-2, t3-3", "t1-4, t3-4"],
     );
 }
 
@@ -691,12 +588,7 @@ fn range_test_rack_aware_assignment_with_co_partitioning_without_racks() {
         &topics,
         &[a, a, b, b],
         None,
-        &[
-            "t1-0, t1-1, t1-2, t2-0, t2-1, t2-2",
-            "t1-3, t1-4, t1-5, t2-3, t2-4, t2-5",
-            "t3-0, t4-0",
-            "t3-1, t4-1",
-        ],
+        &["t1-0, t1-1, t1-2, t2-0, t2-1, t2-2", "t1-3, t1-4, t1-5, t2-3, t2-4, t2-5", "t3-0, t4-0", "t3-1, t4-1"],
     );
     let all: &[&str] = &["t1", "t2", "t3", "t4"];
     verify_non_rack(
@@ -704,12 +596,7 @@ fn range_test_rack_aware_assignment_with_co_partitioning_without_racks() {
         &topics,
         &[all, all, all, all],
         None,
-        &[
-            "t1-0, t1-1, t2-0, t2-1, t3-0, t4-0",
-            "t1-2, t1-3, t2-2, t2-3, t3-1, t4-1",
-            "t1-4, t2-4",
-            "t1-5, t2-5",
-        ],
+        &["t1-0, t1-1, t2-0, t2-1, t3-0, t4-0", "t1-2, t1-3, t2-2, t2-3, t3-1, t4-1", "t1-4, t2-4", "t1-5, t2-5"],
     );
 }
 
@@ -734,15 +621,8 @@ fn range_test_co_partitioned_assignment_with_same_subscription_without_racks() {
 // RangeAssignor's class comment: C0 [t0p0, t0p1, t1p0, t1p1], C1 [t0p2, t1p2].
 #[test]
 fn range_class_comment_example() {
-    let a = run(
-        Range,
-        &ppt(&[("t0", 3), ("t1", 3)]),
-        &[member("C0", &["t0", "t1"]), member("C1", &["t0", "t1"])],
-    );
-    assert_eq!(
-        set(&a["C0"]),
-        set(&[tp("t0", 0), tp("t0", 1), tp("t1", 0), tp("t1", 1)])
-    );
+    let a = run(Range, &ppt(&[("t0", 3), ("t1", 3)]), &[member("C0", &["t0", "t1"]), member("C1", &["t0", "t1"])]);
+    assert_eq!(set(&a["C0"]), set(&[tp("t0", 0), tp("t0", 1), tp("t1", 0), tp("t1", 1)]));
     assert_eq!(set(&a["C1"]), set(&[tp("t0", 2), tp("t1", 2)]));
 }
 
@@ -778,33 +658,21 @@ fn round_robin_test_one_consumer_one_topic() {
 // RoundRobinAssignorTest.testOnlyAssignsPartitionsFromSubscribedTopics
 #[test]
 fn round_robin_test_only_assigns_partitions_from_subscribed_topics() {
-    let a = run(
-        RoundRobin,
-        &ppt(&[(TOPIC, 3), ("other", 3)]),
-        &[member("consumer", &[TOPIC])],
-    );
+    let a = run(RoundRobin, &ppt(&[(TOPIC, 3), ("other", 3)]), &[member("consumer", &[TOPIC])]);
     assert_eq!(a["consumer"], vec![tp(TOPIC, 0), tp(TOPIC, 1), tp(TOPIC, 2)]);
 }
 
 // RoundRobinAssignorTest.testOneConsumerMultipleTopics
 #[test]
 fn round_robin_test_one_consumer_multiple_topics() {
-    let a = run(
-        RoundRobin,
-        &ppt(&[(TOPIC1, 1), (TOPIC2, 2)]),
-        &[member("consumer", &[TOPIC1, TOPIC2])],
-    );
+    let a = run(RoundRobin, &ppt(&[(TOPIC1, 1), (TOPIC2, 2)]), &[member("consumer", &[TOPIC1, TOPIC2])]);
     assert_eq!(a["consumer"], vec![tp(TOPIC1, 0), tp(TOPIC2, 0), tp(TOPIC2, 1)]);
 }
 
 // RoundRobinAssignorTest.testTwoConsumersOneTopicOnePartition
 #[test]
 fn round_robin_test_two_consumers_one_topic_one_partition() {
-    let a = run(
-        RoundRobin,
-        &ppt(&[(TOPIC, 1)]),
-        &[member("consumer1", &[TOPIC]), member("consumer2", &[TOPIC])],
-    );
+    let a = run(RoundRobin, &ppt(&[(TOPIC, 1)]), &[member("consumer1", &[TOPIC]), member("consumer2", &[TOPIC])]);
     assert_eq!(a["consumer1"], vec![tp(TOPIC, 0)]);
     assert!(a["consumer2"].is_empty());
 }
@@ -812,11 +680,7 @@ fn round_robin_test_two_consumers_one_topic_one_partition() {
 // RoundRobinAssignorTest.testTwoConsumersOneTopicTwoPartitions
 #[test]
 fn round_robin_test_two_consumers_one_topic_two_partitions() {
-    let a = run(
-        RoundRobin,
-        &ppt(&[(TOPIC, 2)]),
-        &[member("consumer1", &[TOPIC]), member("consumer2", &[TOPIC])],
-    );
+    let a = run(RoundRobin, &ppt(&[(TOPIC, 2)]), &[member("consumer1", &[TOPIC]), member("consumer2", &[TOPIC])]);
     assert_eq!(a["consumer1"], vec![tp(TOPIC, 0)]);
     assert_eq!(a["consumer2"], vec![tp(TOPIC, 1)]);
 }
@@ -827,11 +691,7 @@ fn round_robin_test_multiple_consumers_mixed_topics() {
     let a = run(
         RoundRobin,
         &ppt(&[(TOPIC1, 3), (TOPIC2, 2)]),
-        &[
-            member("consumer1", &[TOPIC1]),
-            member("consumer2", &[TOPIC1, TOPIC2]),
-            member("consumer3", &[TOPIC1]),
-        ],
+        &[member("consumer1", &[TOPIC1]), member("consumer2", &[TOPIC1, TOPIC2]), member("consumer3", &[TOPIC1])],
     );
     assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0)]);
     assert_eq!(a["consumer2"], vec![tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 1)]);
@@ -844,10 +704,7 @@ fn round_robin_test_two_dynamic_consumers_two_topics_six_partitions() {
     let a = run(
         RoundRobin,
         &ppt(&[(TOPIC1, 3), (TOPIC2, 3)]),
-        &[
-            member("consumer1", &[TOPIC1, TOPIC2]),
-            member("consumer2", &[TOPIC1, TOPIC2]),
-        ],
+        &[member("consumer1", &[TOPIC1, TOPIC2]), member("consumer2", &[TOPIC1, TOPIC2])],
     );
     assert_eq!(a["consumer1"], vec![tp(TOPIC1, 0), tp(TOPIC1, 2), tp(TOPIC2, 1)]);
     assert_eq!(a["consumer2"], vec![tp(TOPIC1, 1), tp(TOPIC2, 0), tp(TOPIC2, 2)]);
@@ -929,22 +786,14 @@ fn round_robin_test_static_member_assignment_persistent_after_member_id_changes(
 // RoundRobinAssignor's class comment, both examples.
 #[test]
 fn round_robin_class_comment_examples() {
-    let a = run(
-        RoundRobin,
-        &ppt(&[("t0", 3), ("t1", 3)]),
-        &[member("C0", &["t0", "t1"]), member("C1", &["t0", "t1"])],
-    );
+    let a = run(RoundRobin, &ppt(&[("t0", 3), ("t1", 3)]), &[member("C0", &["t0", "t1"]), member("C1", &["t0", "t1"])]);
     assert_eq!(a["C0"], vec![tp("t0", 0), tp("t0", 2), tp("t1", 1)]);
     assert_eq!(a["C1"], vec![tp("t0", 1), tp("t1", 0), tp("t1", 2)]);
 
     let a = run(
         RoundRobin,
         &ppt(&[("t0", 1), ("t1", 2), ("t2", 3)]),
-        &[
-            member("C0", &["t0"]),
-            member("C1", &["t0", "t1"]),
-            member("C2", &["t0", "t1", "t2"]),
-        ],
+        &[member("C0", &["t0"]), member("C1", &["t0", "t1"]), member("C2", &["t0", "t1", "t2"])],
     );
     assert_eq!(a["C0"], vec![tp("t0", 0)]);
     assert_eq!(a["C1"], vec![tp("t1", 0)]);
@@ -1125,11 +974,7 @@ fn two_consumers_one_topic_two_partitions(s: Strategy) {
 /// (the general algorithm: `partitionsTransferringOwnership` is null).
 fn multiple_consumers_mixed_topic_subscriptions(s: Strategy) {
     let topics = ppt(&[(TOPIC1, 3), (TOPIC2, 2)]);
-    let mut members = vec![
-        member(C1, &[TOPIC1]),
-        member(C2, &[TOPIC1, TOPIC2]),
-        member(C3, &[TOPIC1]),
-    ];
+    let mut members = vec![member(C1, &[TOPIC1]), member(C2, &[TOPIC1, TOPIC2]), member(C3, &[TOPIC1])];
     let (mut a, t) = run_sticky(s, &topics, &members);
     assert_eq!(a[C1], vec![tp(TOPIC1, 0), tp(TOPIC1, 2)]);
     assert_eq!(a[C2], vec![tp(TOPIC2, 0), tp(TOPIC2, 1)]);
@@ -1311,10 +1156,7 @@ fn add_remove_two_consumers_two_topics(s: Strategy) {
     put(&mut members, owning(C4, &all, &[], GEN));
     let (b, t) = run_sticky(s, &topics, &members);
     a = b;
-    assert_eq!(
-        t,
-        transfers(&[(tp(TOPIC1, 2), C3), (tp(TOPIC2, 3), C3), (tp(TOPIC2, 2), C4)])
-    );
+    assert_eq!(t, transfers(&[(tp(TOPIC1, 2), C3), (tp(TOPIC2, 3), C3), (tp(TOPIC2, 2), C4)]));
     verify(s, &topics, &mut members, &mut a);
     assert_eq!(a[C1], vec![tp(TOPIC1, 0), tp(TOPIC2, 1)]);
     assert_eq!(a[C2], vec![tp(TOPIC2, 0), tp(TOPIC1, 1)]);
@@ -1361,10 +1203,7 @@ fn add_remove_topic_two_consumers(s: Strategy) {
     verify(s, &topics, &mut members, &mut a);
     let c1_first = a[C1].clone();
     let c2_first = a[C2].clone();
-    assert!(
-        (c1_first.len() == 1 && c2_first.len() == 2) || (c1_first.len() == 2 && c2_first.len() == 1),
-        "{a:?}"
-    );
+    assert!((c1_first.len() == 1 && c2_first.len() == 2) || (c1_first.len() == 2 && c2_first.len() == 1), "{a:?}");
 
     topics.insert(TOPIC2.into(), 3);
     put(&mut members, owning(C1, &[TOPIC, TOPIC2], &a[C1], GEN));
@@ -1440,9 +1279,8 @@ fn reassignment_after_one_consumer_added(s: Strategy) {
 fn same_subscriptions(s: Strategy) {
     let topics: BTreeMap<String, u32> = (1..15).map(|i| (canonical("t", i, 15), i as u32)).collect();
     let all: Vec<String> = topics.keys().cloned().collect();
-    let mut members: Vec<MemberSubscription> = (1..9)
-        .map(|i| MemberSubscription::new(canonical("c", i, 9), all.clone()))
-        .collect();
+    let mut members: Vec<MemberSubscription> =
+        (1..9).map(|i| MemberSubscription::new(canonical("c", i, 9), all.clone())).collect();
     let (mut a, t) = run_sticky(s, &topics, &members);
     assert_eq!(t, no_transfers());
     verify(s, &topics, &mut members, &mut a);
@@ -1459,9 +1297,8 @@ fn same_subscriptions(s: Strategy) {
 fn large_assignment_and_group_with_uniform_subscription(s: Strategy) {
     let topic_names: Vec<String> = (0..4).map(|i| canonical("t", i, 4)).collect();
     let topics: BTreeMap<String, u32> = topic_names.iter().map(|t| (t.clone(), 64)).collect();
-    let mut members: Vec<MemberSubscription> = (0..64)
-        .map(|i| MemberSubscription::new(canonical("c", i, 64), topic_names.clone()))
-        .collect();
+    let mut members: Vec<MemberSubscription> =
+        (0..64).map(|i| MemberSubscription::new(canonical("c", i, 64), topic_names.clone())).collect();
     let a = run(s, &topics, &members);
     assert!(is_fully_balanced(&a));
     // Everyone but c00 reports its partitions (c00 restarted and lost them).
@@ -1480,11 +1317,7 @@ fn large_assignment_and_group_with_non_equal_subscription(s: Strategy) {
     let topics: BTreeMap<String, u32> = topic_names.iter().map(|t| (t.clone(), 64)).collect();
     let mut members: Vec<MemberSubscription> = (0..64)
         .map(|i| {
-            let ts = if i == 63 {
-                topic_names[..1].to_vec()
-            } else {
-                topic_names.clone()
-            };
+            let ts = if i == 63 { topic_names[..1].to_vec() } else { topic_names.clone() };
             MemberSubscription::new(canonical("c", i, 64), ts)
         })
         .collect();
@@ -1524,9 +1357,8 @@ fn large_assignment_with_multiple_consumers_leaving_and_random_subscription(s: S
     let mut rng = Lcg(0x5eed_0001);
     let topic_count = 20;
     let consumer_count = 64;
-    let topics: BTreeMap<String, u32> = (0..topic_count)
-        .map(|i| (canonical("t", i, topic_count), rng.below(10) as u32 + 1))
-        .collect();
+    let topics: BTreeMap<String, u32> =
+        (0..topic_count).map(|i| (canonical("t", i, topic_count), rng.below(10) as u32 + 1)).collect();
     let mut members: Vec<MemberSubscription> = (0..consumer_count)
         .map(|i| {
             let mut ts: Vec<String> = Vec::new();
@@ -1573,12 +1405,7 @@ fn move_existing_assignments(s: Strategy) {
     let topics: BTreeMap<String, u32> = (1..=6).map(|i| (format!("topic{i}"), 1)).collect();
     let mut members = vec![
         owning(C1, &["topic1", "topic2"], &[tp("topic1", 0)], GEN),
-        owning(
-            C2,
-            &["topic1", "topic2", "topic3", "topic4"],
-            &[tp("topic2", 0), tp("topic3", 0)],
-            GEN,
-        ),
+        owning(C2, &["topic1", "topic2", "topic3", "topic4"], &[tp("topic2", 0), tp("topic3", 0)], GEN),
         owning(
             C3,
             &["topic2", "topic3", "topic4", "topic5", "topic6"],
@@ -1594,12 +1421,7 @@ fn move_existing_assignments(s: Strategy) {
 /// AbstractStickyAssignorTest.testStickiness
 fn stickiness(s: Strategy) {
     let topics = ppt(&[(TOPIC1, 3)]);
-    let mut members = vec![
-        member(C1, &[TOPIC1]),
-        member(C2, &[TOPIC1]),
-        member(C3, &[TOPIC1]),
-        member(C4, &[TOPIC1]),
-    ];
+    let mut members = vec![member(C1, &[TOPIC1]), member(C2, &[TOPIC1]), member(C3, &[TOPIC1]), member(C4, &[TOPIC1])];
     let (mut a, t) = run_sticky(s, &topics, &members);
     assert_eq!(t, no_transfers());
     verify(s, &topics, &mut members, &mut a);
@@ -1621,10 +1443,7 @@ fn stickiness(s: Strategy) {
     verify(s, &topics, &mut members, &mut a);
     for (c, list) in &a {
         assert_eq!(list.len(), 1, "{c}");
-        assert!(
-            before.get(c).is_none_or(|p| list.contains(p)),
-            "stickiness was not honoured for {c}"
-        );
+        assert!(before.get(c).is_none_or(|p| list.contains(p)), "stickiness was not honoured for {c}");
     }
 }
 
@@ -1660,11 +1479,7 @@ fn reassignment_with_random_subscriptions_and_changes(s: Strategy) {
     for _round in 0..30 {
         let num_topics = min_topics + rng.below(max_topics - min_topics);
         let names: Vec<String> = (0..num_topics).map(|i| canonical("t", i, max_topics)).collect();
-        let topics: BTreeMap<String, u32> = names
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.clone(), i as u32 + 1))
-            .collect();
+        let topics: BTreeMap<String, u32> = names.iter().enumerate().map(|(i, t)| (t.clone(), i as u32 + 1)).collect();
         let num_consumers = min_consumers + rng.below(max_consumers - min_consumers);
         let mut members: Vec<MemberSubscription> = (0..num_consumers)
             .map(|i| {
@@ -1712,10 +1527,8 @@ fn owned_partitions_are_invalidated_for_consumer_with_stale_generation(s: Strate
     let topics = ppt(&[(TOPIC, 3), (TOPIC2, 3)]);
     let current = 10;
     let owned = [tp(TOPIC, 0), tp(TOPIC, 2), tp(TOPIC2, 1)];
-    let mut members = vec![
-        owning(C1, &[TOPIC, TOPIC2], &owned, current),
-        owning(C2, &[TOPIC, TOPIC2], &owned, current - 1),
-    ];
+    let mut members =
+        vec![owning(C1, &[TOPIC, TOPIC2], &owned, current), owning(C2, &[TOPIC, TOPIC2], &owned, current - 1)];
     let (mut a, t) = run_sticky(s, &topics, &members);
     assert_eq!(set(&a[C1]), set(&owned));
     assert_eq!(set(&a[C2]), set(&[tp(TOPIC, 1), tp(TOPIC2, 0), tp(TOPIC2, 2)]));
@@ -1729,10 +1542,7 @@ fn owned_partitions_are_invalidated_for_consumer_with_no_generation(s: Strategy)
     let topics = ppt(&[(TOPIC, 3), (TOPIC2, 3)]);
     let owned = [tp(TOPIC, 0), tp(TOPIC, 2), tp(TOPIC2, 1)];
     // DEFAULT_GENERATION (-1) means "no generation".
-    let mut members = vec![
-        owning(C1, &[TOPIC, TOPIC2], &owned, 10),
-        owning(C2, &[TOPIC, TOPIC2], &owned, -1),
-    ];
+    let mut members = vec![owning(C1, &[TOPIC, TOPIC2], &owned, 10), owning(C2, &[TOPIC, TOPIC2], &owned, -1)];
     let (mut a, t) = run_sticky(s, &topics, &members);
     assert_eq!(set(&a[C1]), set(&owned));
     assert_eq!(set(&a[C2]), set(&[tp(TOPIC, 1), tp(TOPIC2, 0), tp(TOPIC2, 2)]));
@@ -1804,18 +1614,8 @@ fn owned_partitions_are_invalidated_for_consumer_with_multiple_generation(s: Str
     let topics = ppt(&[(TOPIC, 3), (TOPIC2, 3)]);
     let current = 10;
     let mut members = vec![
-        owning(
-            C1,
-            &[TOPIC, TOPIC2],
-            &[tp(TOPIC, 0), tp(TOPIC2, 1), tp(TOPIC, 1)],
-            current,
-        ),
-        owning(
-            C2,
-            &[TOPIC, TOPIC2],
-            &[tp(TOPIC, 0), tp(TOPIC2, 1), tp(TOPIC2, 2)],
-            current - 2,
-        ),
+        owning(C1, &[TOPIC, TOPIC2], &[tp(TOPIC, 0), tp(TOPIC2, 1), tp(TOPIC, 1)], current),
+        owning(C2, &[TOPIC, TOPIC2], &[tp(TOPIC, 0), tp(TOPIC2, 1), tp(TOPIC2, 2)], current - 2),
     ];
     let (mut a, t) = run_sticky(s, &topics, &members);
     assert_eq!(set(&a[C1]), set(&[tp(TOPIC, 0), tp(TOPIC2, 1), tp(TOPIC, 1)]));
@@ -1830,11 +1630,7 @@ fn owned_partitions_are_invalidated_for_consumer_with_multiple_generation(s: Str
 /// owned (`verifyUniformSubscription` runs both).
 fn rack_aware_assignment_with_uniform_subscription_without_racks(s: Strategy) {
     let all: &[&str] = &["t1", "t2", "t3"];
-    let expected = [
-        "t1-0, t1-3, t2-0, t2-3, t2-6",
-        "t1-1, t1-4, t2-1, t2-4, t3-0",
-        "t1-2, t1-5, t2-2, t2-5, t3-1",
-    ];
+    let expected = ["t1-0, t1-3, t2-0, t2-3, t2-6", "t1-1, t1-4, t2-1, t2-4, t3-0", "t1-2, t1-5, t2-2, t2-5, t3-1"];
     let topics = [("t1", 6), ("t2", 7), ("t3", 2)];
     verify_non_rack(s, &topics, &[all, all, all], None, &expected);
     verify_non_rack(s, &topics, &[all, all, all], Some(&expected), &expected);
@@ -1919,11 +1715,8 @@ fn assignment_with_multiple_generations_2(s: Strategy) {
         verify(s, &topics, &mut members, &mut a);
         assert!(is_fully_balanced(&a));
 
-        let mut members = vec![
-            owning(C1, c1_topics, &r1p1, 1),
-            owning(C2, &all, &r2p2, 2),
-            owning(C3, c3_topics, &r1p3, 1),
-        ];
+        let mut members =
+            vec![owning(C1, c1_topics, &r1p1, 1), owning(C2, &all, &r2p2, 2), owning(C3, c3_topics, &r1p3, 1)];
         let mut a = run(s, &topics, &members);
         assert!(a.values().all(|l| l.len() == 4), "{a:?}");
         verify(s, &topics, &mut members, &mut a);
@@ -1939,38 +1732,14 @@ fn assignment_with_conflicting_previous_generations(s: Strategy) {
         let c2_topics: &[&str] = if all_equal { &all } else { &[TOPIC, TOPIC2] };
         let topics = ppt(&[(TOPIC, 4), (TOPIC2, 4), (TOPIC3, 4)]);
         let c1p0 = if all_equal {
-            vec![
-                tp(TOPIC, 0),
-                tp(TOPIC, 1),
-                tp(TOPIC, 2),
-                tp(TOPIC2, 2),
-                tp(TOPIC2, 3),
-                tp(TOPIC3, 0),
-            ]
+            vec![tp(TOPIC, 0), tp(TOPIC, 1), tp(TOPIC, 2), tp(TOPIC2, 2), tp(TOPIC2, 3), tp(TOPIC3, 0)]
         } else {
             vec![tp(TOPIC, 0), tp(TOPIC, 1), tp(TOPIC, 2), tp(TOPIC, 3)]
         };
-        let c2p0 = vec![
-            tp(TOPIC, 0),
-            tp(TOPIC, 1),
-            tp(TOPIC2, 0),
-            tp(TOPIC2, 1),
-            tp(TOPIC2, 2),
-            tp(TOPIC2, 3),
-        ];
-        let c3p0 = vec![
-            tp(TOPIC, 2),
-            tp(TOPIC, 3),
-            tp(TOPIC3, 0),
-            tp(TOPIC3, 1),
-            tp(TOPIC3, 2),
-            tp(TOPIC3, 3),
-        ];
-        let mut members = vec![
-            owning(C1, c1_topics, &c1p0, 1),
-            owning(C2, c2_topics, &c2p0, 2),
-            owning(C3, &all, &c3p0, 2),
-        ];
+        let c2p0 = vec![tp(TOPIC, 0), tp(TOPIC, 1), tp(TOPIC2, 0), tp(TOPIC2, 1), tp(TOPIC2, 2), tp(TOPIC2, 3)];
+        let c3p0 = vec![tp(TOPIC, 2), tp(TOPIC, 3), tp(TOPIC3, 0), tp(TOPIC3, 1), tp(TOPIC3, 2), tp(TOPIC3, 3)];
+        let mut members =
+            vec![owning(C1, c1_topics, &c1p0, 1), owning(C2, c2_topics, &c2p0, 2), owning(C3, &all, &c3p0, 2)];
         let mut a = run(s, &topics, &members);
         assert!(a.values().all(|l| l.len() == 4), "{a:?}");
         assert!(contains_all(&c2p0, &a[C2]));
@@ -2038,30 +1807,19 @@ fn sticky_test_all_consumers_have_owned_partition_invalidated_when_claimed_by_mu
 fn sticky_class_comment_examples() {
     let all = ["t0", "t1", "t2", "t3"];
     let topics = ppt(&[("t0", 2), ("t1", 2), ("t2", 2), ("t3", 2)]);
-    let a = run(
-        Sticky,
-        &topics,
-        &[member("C0", &all), member("C1", &all), member("C2", &all)],
-    );
+    let a = run(Sticky, &topics, &[member("C0", &all), member("C1", &all), member("C2", &all)]);
     assert_eq!(a["C0"], vec![tp("t0", 0), tp("t1", 1), tp("t3", 0)]);
     assert_eq!(a["C1"], vec![tp("t0", 1), tp("t2", 0), tp("t3", 1)]);
     assert_eq!(a["C2"], vec![tp("t1", 0), tp("t2", 1)]);
 
     let topics = ppt(&[("t0", 1), ("t1", 2), ("t2", 3)]);
-    let members = [
-        member("C0", &["t0"]),
-        member("C1", &["t0", "t1"]),
-        member("C2", &["t0", "t1", "t2"]),
-    ];
+    let members = [member("C0", &["t0"]), member("C1", &["t0", "t1"]), member("C2", &["t0", "t1", "t2"])];
     let a = run(Sticky, &topics, &members);
     assert_eq!(a["C0"], vec![tp("t0", 0)]);
     assert_eq!(a["C1"], vec![tp("t1", 0), tp("t1", 1)]);
     assert_eq!(a["C2"], vec![tp("t2", 0), tp("t2", 1), tp("t2", 2)]);
     // C0 leaves: sticky keeps all five remaining assignments.
-    let members = [
-        owning("C1", &["t0", "t1"], &a["C1"], 1),
-        owning("C2", &["t0", "t1", "t2"], &a["C2"], 1),
-    ];
+    let members = [owning("C1", &["t0", "t1"], &a["C1"], 1), owning("C2", &["t0", "t1", "t2"], &a["C2"], 1)];
     let b = run(Sticky, &topics, &members);
     assert_eq!(b["C1"], vec![tp("t1", 0), tp("t1", 1), tp("t0", 0)]);
     assert_eq!(b["C2"], vec![tp("t2", 0), tp("t2", 1), tp("t2", 2)]);
@@ -2073,11 +1831,7 @@ fn sticky_class_comment_examples() {
 #[test]
 fn sticky_test_rack_aware_assignment_with_non_equal_subscription_without_racks() {
     let all: &[&str] = &["t1", "t2", "t3"];
-    let expected = [
-        "t1-5, t2-0, t2-2, t2-4, t2-6",
-        "t1-3, t2-1, t2-3, t2-5, t3-0",
-        "t1-0, t1-1, t1-2, t1-4, t3-1",
-    ];
+    let expected = ["t1-5, t2-0, t2-2, t2-4, t2-6", "t1-3, t2-1, t2-3, t2-5, t3-0", "t1-0, t1-1, t1-2, t1-4, t3-1"];
     let topics = [("t1", 6), ("t2", 7), ("t3", 2)];
     verify_non_rack(Sticky, &topics, &[all, all, &["t1", "t3"]], None, &expected);
     verify_non_rack(Sticky, &topics, &[all, all, &["t1", "t3"]], Some(&expected), &expected);
@@ -2134,33 +1888,15 @@ fn cooperative_sticky_test_rack_aware_assignment_with_non_equal_subscription_wit
     let all: &[&str] = &["t1", "t2", "t3"];
     let consumer_topics: &[&[&str]] = &[all, all, &["t1", "t3"]];
     let topics = [("t1", 6), ("t2", 7), ("t3", 2)];
-    let fresh = [
-        "t1-5, t2-0, t2-2, t2-4, t2-6",
-        "t1-3, t2-1, t2-3, t2-5, t3-0",
-        "t1-0, t1-1, t1-2, t1-4, t3-1",
-    ];
+    let fresh = ["t1-5, t2-0, t2-2, t2-4, t2-6", "t1-3, t2-1, t2-3, t2-5, t3-0", "t1-0, t1-1, t1-2, t1-4, t3-1"];
     verify_non_rack(CooperativeSticky, &topics, consumer_topics, None, &fresh);
     verify_non_rack(CooperativeSticky, &topics, consumer_topics, Some(&fresh), &fresh);
 
-    let owned = [
-        "t1-0, t1-1, t1-2, t1-3, t1-4",
-        "t1-5, t2-0, t2-1, t2-2, t2-3",
-        "t2-4, t2-5, t2-6, t3-0, t3-1",
-    ];
+    let owned = ["t1-0, t1-1, t1-2, t1-3, t1-4", "t1-5, t2-0, t2-1, t2-2, t2-3", "t2-4, t2-5, t2-6, t3-0, t3-1"];
     let intermediate = ["t1-2, t1-3, t1-4", "t2-0, t2-1, t2-2, t2-3", "t3-0, t3-1"];
-    let assignment = [
-        "t1-2, t1-3, t1-4, t2-4, t2-5",
-        "t2-0, t2-1, t2-2, t2-3, t2-6",
-        "t1-0, t1-1, t1-5, t3-0, t3-1",
-    ];
+    let assignment = ["t1-2, t1-3, t1-4, t2-4, t2-5", "t2-0, t2-1, t2-2, t2-3, t2-6", "t1-0, t1-1, t1-5, t3-0, t3-1"];
     verify_non_rack(CooperativeSticky, &topics, consumer_topics, Some(&owned), &intermediate);
-    verify_non_rack(
-        CooperativeSticky,
-        &topics,
-        consumer_topics,
-        Some(&intermediate),
-        &assignment,
-    );
+    verify_non_rack(CooperativeSticky, &topics, consumer_topics, Some(&intermediate), &assignment);
 }
 
 // The brief's cooperative case: a partition that moves is not assigned in the
@@ -2168,10 +1904,7 @@ fn cooperative_sticky_test_rack_aware_assignment_with_non_equal_subscription_wit
 #[test]
 fn cooperative_sticky_moved_partition_is_not_assigned_in_the_first_round() {
     let topics = ppt(&[(TOPIC, 3)]);
-    let members = vec![
-        owning(C1, &[TOPIC], &[tp(TOPIC, 0), tp(TOPIC, 1), tp(TOPIC, 2)], GEN),
-        member(C2, &[TOPIC]),
-    ];
+    let members = vec![owning(C1, &[TOPIC], &[tp(TOPIC, 0), tp(TOPIC, 1), tp(TOPIC, 2)], GEN), member(C2, &[TOPIC])];
     // The eager sticky assignor moves topic-2 at once.
     let eager = run(Sticky, &topics, &members);
     assert_eq!(eager[C1], vec![tp(TOPIC, 0), tp(TOPIC, 1)]);
@@ -2182,10 +1915,7 @@ fn cooperative_sticky_moved_partition_is_not_assigned_in_the_first_round() {
     assert!(first[C2].is_empty());
     assert_eq!(revoked(&members[0].owned, &first[C1]), vec![tp(TOPIC, 2)]);
     // Second round: topic-2 is owned by nobody and goes to consumer2.
-    let second_members = vec![
-        owning(C1, &[TOPIC], &first[C1], GEN + 1),
-        owning(C2, &[TOPIC], &first[C2], GEN + 1),
-    ];
+    let second_members = vec![owning(C1, &[TOPIC], &first[C1], GEN + 1), owning(C2, &[TOPIC], &first[C2], GEN + 1)];
     let second = run(CooperativeSticky, &topics, &second_members);
     assert_eq!(second, eager);
 }
@@ -2202,10 +1932,7 @@ fn revoke_before_join_follows_the_protocol() {
         revoke_before_join(RebalanceProtocol::Eager, &owned, &subscribed),
         vec![tp("a", 0), tp("a", 1), tp("b", 0)]
     );
-    assert_eq!(
-        revoke_before_join(RebalanceProtocol::Cooperative, &owned, &subscribed),
-        vec![tp("b", 0)]
-    );
+    assert_eq!(revoke_before_join(RebalanceProtocol::Cooperative, &owned, &subscribed), vec![tp("b", 0)]);
 }
 
 #[test]
@@ -2213,23 +1940,9 @@ fn on_join_complete_revokes_and_rejoins_only_when_cooperative() {
     let owned = [tp("a", 0), tp("a", 1)];
     let assigned = [tp("a", 1), tp("a", 2)];
     let coop = on_join_complete(RebalanceProtocol::Cooperative, &owned, &assigned);
-    assert_eq!(
-        coop,
-        JoinComplete {
-            revoked: vec![tp("a", 0)],
-            added: vec![tp("a", 2)],
-            rejoin: true
-        }
-    );
+    assert_eq!(coop, JoinComplete { revoked: vec![tp("a", 0)], added: vec![tp("a", 2)], rejoin: true });
     let eager = on_join_complete(RebalanceProtocol::Eager, &[], &assigned);
-    assert_eq!(
-        eager,
-        JoinComplete {
-            revoked: vec![],
-            added: assigned.to_vec(),
-            rejoin: false
-        }
-    );
+    assert_eq!(eager, JoinComplete { revoked: vec![], added: assigned.to_vec(), rejoin: false });
     assert!(!on_join_complete(RebalanceProtocol::Cooperative, &assigned, &assigned).rejoin);
 }
 
@@ -2284,12 +1997,8 @@ fn cooperative_rebalance_revokes_first_then_assigns() {
     // Round 2: the four revoked partitions reach consumer2 and consumer3.
     assert!(!second.rejoin);
     assert_eq!(second.members[C1].assigned, first.members[C1].assigned);
-    let handed_over: BTreeSet<TopicPartition> = second.members[C2]
-        .added
-        .iter()
-        .chain(&second.members[C3].added)
-        .cloned()
-        .collect();
+    let handed_over: BTreeSet<TopicPartition> =
+        second.members[C2].added.iter().chain(&second.members[C3].added).cloned().collect();
     assert_eq!(handed_over, first.members[C1].revoked.iter().cloned().collect());
     assert!(is_fully_balanced(&second.assignment));
     // The same end state as the eager sticky assignor reaches in one step.
@@ -2338,11 +2047,7 @@ fn assert_complete(topics: &BTreeMap<String, u32>, members: &[MemberSubscription
     let mut seen = BTreeSet::new();
     for m in members {
         for p in &a[&m.member_id] {
-            assert!(
-                m.topics.contains(&p.topic),
-                "{what}: {p} went to {} which does not subscribe",
-                m.member_id
-            );
+            assert!(m.topics.contains(&p.topic), "{what}: {p} went to {} which does not subscribe", m.member_id);
             assert!(seen.insert(p.clone()), "{what}: {p} assigned twice");
         }
     }
@@ -2395,10 +2100,7 @@ fn property_every_partition_once_and_sticky_assignments_balanced() {
                 continue;
             }
             let rounds = rebalance_until_stable(strategy, &topics, &next, 2).unwrap();
-            assert!(
-                rounds.len() <= if strategy.is_cooperative() { 3 } else { 1 },
-                "case {case} {strategy}"
-            );
+            assert!(rounds.len() <= if strategy.is_cooperative() { 3 } else { 1 }, "case {case} {strategy}");
             for r in &rounds {
                 // Nothing is handed to one member in the round another gives it up.
                 let added: BTreeSet<&TopicPartition> = r.members.values().flat_map(|m| &m.added).collect();
@@ -2416,12 +2118,7 @@ fn property_every_partition_once_and_sticky_assignments_balanced() {
                 let quota = total / next.len();
                 for m in next.iter().filter(|m| m.generation.is_some()) {
                     let kept = m.owned.iter().filter(|p| last[&m.member_id].contains(p)).count();
-                    assert!(
-                        kept >= m.owned.len().min(quota),
-                        "{what}: {} kept {kept} of {:?}",
-                        m.member_id,
-                        m.owned
-                    );
+                    assert!(kept >= m.owned.len().min(quota), "{what}: {} kept {kept} of {:?}", m.member_id, m.owned);
                 }
             }
         }
@@ -2437,22 +2134,15 @@ fn large_group_assignments_stay_valid() {
     for unequal in [false, true] {
         let members: Vec<MemberSubscription> = (0..64)
             .map(|i| {
-                let ts = if unequal && i % 3 == 0 {
-                    names[..2].to_vec()
-                } else {
-                    names.clone()
-                };
+                let ts = if unequal && i % 3 == 0 { names[..2].to_vec() } else { names.clone() };
                 MemberSubscription::new(format!("member-{i:02}"), ts)
             })
             .collect();
         for strategy in Strategy::ALL {
             let first = run(strategy, &topics, &members);
             assert_complete(&topics, &members, &first, "large, round 1");
-            let next: Vec<MemberSubscription> = members
-                .iter()
-                .skip(8)
-                .map(|m| m.clone().owning(first[&m.member_id].clone(), 1))
-                .collect();
+            let next: Vec<MemberSubscription> =
+                members.iter().skip(8).map(|m| m.clone().owning(first[&m.member_id].clone(), 1)).collect();
             let rounds = rebalance_until_stable(strategy, &topics, &next, 2).unwrap();
             assert_complete(&topics, &next, &rounds.last().unwrap().assignment, "large, after leave");
         }
