@@ -18,7 +18,7 @@ use yew::prelude::*;
 type FrameCallback = Closure<dyn FnMut(f64)>;
 
 /// Most dots planned per step; beyond it a sample is drawn and counts are shown.
-pub const MAX_DOTS_PER_STEP: usize = 600;
+pub const MAX_DOTS_PER_STEP: usize = 200;
 
 /// Colour and shape (0 circle, 1 square, 2 triangle, 3 diamond) of a producer's dots.
 pub fn style_of(i: u32) -> (&'static str, u32) {
