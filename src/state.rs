@@ -143,8 +143,8 @@ impl AppState {
         self.prev_view = std::mem::replace(&mut self.view, Rc::new(self.cluster.borrow().view()));
         self.record(events);
         self.version += 1;
-        // About 40 replicas re-render at every update; bigger clusters less often.
-        let every = (self.view.replica_count() as u32).div_ceil(24).max(1);
+        // Up to 16 replicas re-render at every update; bigger clusters less often.
+        let every = (self.view.replica_count() as u32).div_ceil(16).max(1);
         self.svg_age += 1;
         if !self.playing || self.svg_age >= every {
             self.svg_view = self.view.clone();

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ControlsProps {
     pub playing: bool,
     pub speed: f64,
@@ -20,6 +20,20 @@ pub struct ControlsProps {
     pub view: Rc<ClusterView>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
+}
+
+impl PartialEq for ControlsProps {
+    /// The view by pointer: comparing a whole view deeply on every update costs
+    /// more than re-rendering this small bar.
+    fn eq(&self, o: &Self) -> bool {
+        self.playing == o.playing
+            && self.speed == o.speed
+            && self.seed == o.seed
+            && self.preset == o.preset
+            && Rc::ptr_eq(&self.view, &o.view)
+            && self.lang == o.lang
+            && self.dispatch == o.dispatch
+    }
 }
 
 /// A producer or group id not used yet: `prefix1`, `prefix2`, …

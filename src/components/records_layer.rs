@@ -137,55 +137,68 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
     }
 }
 
-/// One frame: clear, then every dot at its interpolated position.
+/// One frame: clear, then every dot at its interpolated position. Dots are
+/// batched into one path per colour and shape (one `fill` each), which keeps
+/// the calls into the browser to one or two per dot.
 fn draw(canvas: &NodeRef, board: &[Flight]) {
-    let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
-        return;
-    };
+    let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else { return };
     let Ok(Some(ctx)) = el.get_context("2d") else { return };
-    let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else {
-        return;
-    };
+    let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else { return };
     let (w, h) = (f64::from(el.width()), f64::from(el.height()));
     ctx.clear_rect(0.0, 0.0, w, h);
     let now = now_ms();
-    let mut drawn = 0u32;
-    let mut last_fill = "";
-    for f in board {
-        let Some((x, y)) = f.position(now) else { continue };
-        let (fill, shape) = match f.hop {
-            Hop::Produce => style_of(f.style),
+    // (style key, x, y) of every visible dot, grouped by style.
+    let mut dots: Vec<(u32, f64, f64, Hop)> =
+        board.iter().filter_map(|f| f.position(now).map(|(x, y)| (style_key(f), x, y, f.hop))).collect();
+    dots.sort_unstable_by_key(|d| d.0);
+    let mut i = 0;
+    while i < dots.len() {
+        let key = dots[i].0;
+        let hop = dots[i].3;
+        let (fill, shape) = match hop {
+            Hop::Produce => style_of(key),
             Hop::Replicate => ("#2f9e77", 0),
             Hop::Consume => ("#8b5cf6", 0),
         };
         let fill = if fill.starts_with("var(") { "#888888" } else { fill };
-        if fill != last_fill {
-            ctx.set_fill_style_str(fill);
-            last_fill = fill;
-        }
-        let r = if f.hop == Hop::Produce { 4.5 } else { 3.5 };
+        let r = if hop == Hop::Produce { 4.5 } else { 3.5 };
+        ctx.set_fill_style_str(fill);
         ctx.begin_path();
-        match shape {
-            0 => {
-                let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+        while i < dots.len() && dots[i].0 == key {
+            let (_, x, y, _) = dots[i];
+            match shape {
+                0 => {
+                    ctx.move_to(x + r, y);
+                    let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+                }
+                1 => ctx.rect(x - r, y - r, 2.0 * r, 2.0 * r),
+                2 => {
+                    ctx.move_to(x, y - r);
+                    ctx.line_to(x + r, y + r);
+                    ctx.line_to(x - r, y + r);
+                    ctx.close_path();
+                }
+                _ => {
+                    ctx.move_to(x, y - r);
+                    ctx.line_to(x + r, y);
+                    ctx.line_to(x, y + r);
+                    ctx.line_to(x - r, y);
+                    ctx.close_path();
+                }
             }
-            1 => ctx.rect(x - r, y - r, 2.0 * r, 2.0 * r),
-            2 => {
-                ctx.move_to(x, y - r);
-                ctx.line_to(x + r, y + r);
-                ctx.line_to(x - r, y + r);
-                ctx.close_path();
-            }
-            _ => {
-                ctx.move_to(x, y - r);
-                ctx.line_to(x + r, y);
-                ctx.line_to(x, y + r);
-                ctx.line_to(x - r, y);
-                ctx.close_path();
-            }
+            i += 1;
         }
         ctx.fill();
-        drawn += 1;
     }
-    let _ = el.set_attribute("data-in-flight", &drawn.to_string());
+    let _ = el.set_attribute("data-in-flight", &dots.len().to_string());
+}
+
+/// Dots sharing a key share colour and shape (replication and consumption
+/// each have one key of their own).
+fn style_key(f: &Flight) -> u32 {
+    match f.hop {
+        Hop::Produce => f.style,
+        Hop::Replicate => u32::MAX - 1,
+        Hop::Consume => u32::MAX,
+    }
 }
