@@ -95,11 +95,12 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
             let handle: Rc<RefCell<Option<FrameCallback>>> = Rc::new(RefCell::new(None));
             let again = handle.clone();
             let alive2 = alive.clone();
+            let dirty: Cell<Option<[f64; 4]>> = Cell::new(None);
             *handle.borrow_mut() = Some(Closure::new(move |_ts: f64| {
                 if !alive2.get() {
                     return;
                 }
-                draw(&canvas, &board.borrow());
+                draw(&canvas, &board.borrow(), &dirty);
                 if let (Some(w), Some(cb)) = (web_sys::window(), again.borrow().as_ref()) {
                     let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
                 }
@@ -140,16 +141,30 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
 /// One frame: clear, then every dot at its interpolated position. Dots are
 /// batched into one path per colour and shape (one `fill` each), which keeps
 /// the calls into the browser to one or two per dot.
-fn draw(canvas: &NodeRef, board: &[Flight]) {
-    let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else { return };
-    let Ok(Some(ctx)) = el.get_context("2d") else { return };
-    let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else { return };
-    let (w, h) = (f64::from(el.width()), f64::from(el.height()));
-    ctx.clear_rect(0.0, 0.0, w, h);
+///
+/// Only the area last drawn is cleared, and an idle frame touches nothing: with
+/// software raster, clearing a large canvas every frame costs more than the dots.
+fn draw(canvas: &NodeRef, board: &[Flight], dirty: &Cell<Option<[f64; 4]>>) {
     let now = now_ms();
     // (style key, x, y) of every visible dot, grouped by style.
     let mut dots: Vec<(u32, f64, f64, Hop)> =
         board.iter().filter_map(|f| f.position(now).map(|(x, y)| (style_key(f), x, y, f.hop))).collect();
+    let previous = dirty.get();
+    if dots.is_empty() && previous.is_none() {
+        return;
+    }
+    let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else { return };
+    let Ok(Some(ctx)) = el.get_context("2d") else { return };
+    let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else { return };
+    if let Some([x0, y0, x1, y1]) = previous {
+        ctx.clear_rect(x0, y0, x1 - x0, y1 - y0);
+    }
+    // The box around this frame's dots (radius 5 plus a pixel of antialiasing).
+    let bbox = dots.iter().fold(None, |b: Option<[f64; 4]>, &(_, x, y, _)| {
+        let [a, b2, c, d] = b.unwrap_or([x, y, x, y]);
+        Some([a.min(x), b2.min(y), c.max(x), d.max(y)])
+    });
+    dirty.set(bbox.map(|[a, b, c, d]| [a - 6.0, b - 6.0, c + 6.0, d + 6.0]));
     dots.sort_unstable_by_key(|d| d.0);
     let mut i = 0;
     while i < dots.len() {
