@@ -681,7 +681,7 @@ pub const KO: Strings = Strings {
     legend_leader: "리더 파티션 (프로듀서가 쓰고 컨슈머가 읽는 곳)",
     legend_follower: "팔로워 파티션 (리더에서 가져온 복제본)",
     keyed: "키 있음",
-    null_keys: "키 없음(null)",
+    null_keys: "null 키",
     generation: "세대",
     idle: "유휴",
     down: "중지",

@@ -10,6 +10,7 @@ use crate::state::Selection;
 use kafka_sim::partitioner::DecisionReason;
 use kafka_sim::view::{ClusterView, PartitionView, RecentDecision};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties)]
@@ -230,33 +231,7 @@ fn replica(
                 { format!("{}-{}", short(&r.topic), r.partition) }
             </text>
             <text class="replica__role" x={(r.rect.x + 6.0).to_string()} y={(r.rect.y + 23.0).to_string()}>{ role }</text>
-            { for (0..CELLS).map(|slot| {
-                let offset = window + u64::from(slot);
-                let cell = r.cell(slot);
-                let filled = offset < leo;
-                let style = p.tail.iter().find(|x| x.offset == offset).map(|x| u32::from(x.producer));
-                let fill = match (filled, style) {
-                    (true, Some(i)) => style_of(i).0,
-                    (true, None) => "var(--muted)",
-                    _ => "none",
-                };
-                let committed = offset < p.high_watermark;
-                let rec = Selection::Record { topic: r.topic.clone(), partition: r.partition, offset };
-                let cb = on_select.clone();
-                let onclick = Callback::from(move |e: MouseEvent| {
-                    e.stop_propagation();
-                    if filled {
-                        cb.emit(rec.clone());
-                    }
-                });
-                html! {
-                    <rect class={classes!("cell", filled.then_some("cell--filled"), (filled && !committed).then_some("cell--uncommitted"))}
-                        x={cell.x.to_string()} y={cell.y.to_string()} width={cell.w.to_string()} height={cell.h.to_string()}
-                        rx="2" fill={fill} {onclick}>
-                        <title>{ format!("offset {offset}") }</title>
-                    </rect>
-                }
-            }) }
+            { log_cells(r, p, leo, window, on_select) }
             { match hw_slot {
                 Some(d) => {
                     let x = r.boundary_x(d as u32);
@@ -273,6 +248,61 @@ fn replica(
                 { format!("HW {}", p.high_watermark) }
             </text>
         </g>
+    }
+}
+
+/// The replica's newest log cells, drawn as one `<path>` per colour (plus one for
+/// empty cells) and one transparent hit area: a few nodes per replica instead of
+/// eight, which keeps large clusters cheap to diff and composite. A tap on a
+/// filled cell selects that record.
+fn log_cells(r: &ReplicaBox, p: &PartitionView, leo: u64, window: u64, on_select: &Callback<Selection>) -> Html {
+    // (fill, uncommitted) → path data.
+    let mut groups: Vec<((&'static str, bool), String)> = Vec::new();
+    let mut empty = String::new();
+    for slot in 0..CELLS {
+        let offset = window + u64::from(slot);
+        let c = r.cell(slot);
+        let d = format!("M{:.1},{:.1}h{:.1}v{:.1}h-{:.1}z", c.x, c.y, c.w, c.h, c.w);
+        if offset >= leo {
+            empty.push_str(&d);
+            continue;
+        }
+        let fill =
+            p.tail.iter().find(|x| x.offset == offset).map_or("var(--muted)", |x| style_of(u32::from(x.producer)).0);
+        let key = (fill, offset >= p.high_watermark);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, path)) => path.push_str(&d),
+            None => groups.push((key, d)),
+        }
+    }
+    let onclick = {
+        let cb = on_select.clone();
+        let (topic, partition) = (r.topic.clone(), r.partition);
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            let Some(el) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+            let b = el.get_bounding_client_rect();
+            if b.width() <= 0.0 {
+                return;
+            }
+            let slot = ((f64::from(e.client_x()) - b.left()) / b.width() * f64::from(CELLS))
+                .floor()
+                .clamp(0.0, f64::from(CELLS - 1));
+            let offset = window + slot as u64;
+            if offset < leo {
+                cb.emit(Selection::Record { topic: topic.clone(), partition, offset });
+            }
+        })
+    };
+    html! {
+        <>
+            if !empty.is_empty() { <path class="cell" d={empty} fill="none" /> }
+            { for groups.into_iter().map(|((fill, uncommitted), d)| html! {
+                <path class={classes!("cell", "cell--filled", uncommitted.then_some("cell--uncommitted"))} {d} fill={fill} />
+            }) }
+            <rect class="cells__hit" x={r.cells.x.to_string()} y={r.cells.y.to_string()}
+                width={r.cells.w.to_string()} height={r.cells.h.to_string()} fill="transparent" {onclick} />
+        </>
     }
 }
 
