@@ -79,13 +79,18 @@ pub fn App() -> Html {
     let stage_w = if side_by_side { width - SIDE_W - 52.0 } else { width - 30.0 };
     let reduced = use_memo((), |_| reduced_motion());
 
-    // Play loop: ≤ 10 renders a second; faster speeds run several steps each.
+    // Play loop: at most 10 updates a second (fewer for big clusters: each update
+    // then runs several steps); faster speeds run several steps per update.
     {
         let dispatcher = state.dispatcher();
-        use_effect_with((state.playing, state.speed), move |&(playing, speed)| {
+        let batch = (state.view.replica_count() as u32 / 32).clamp(1, 4);
+        use_effect_with((state.playing, state.speed, batch), move |&(playing, speed, batch)| {
             let timer = playing.then(|| {
-                let (every_ms, steps) =
-                    if speed >= 1.0 { (100, speed.round() as u32) } else { ((100.0 / speed) as u32, 1) };
+                let (every_ms, steps) = if speed >= 1.0 {
+                    (100 * batch, speed.round() as u32 * batch)
+                } else {
+                    ((100.0 * f64::from(batch) / speed) as u32, batch)
+                };
                 Interval::new(every_ms, move || dispatcher.dispatch(Action::Advance(steps)))
             });
             move || drop(timer)
