@@ -307,6 +307,31 @@ fn narrow(view: &ClusterView, available_width: f64) -> Topology {
     }
 }
 
+/// The part of the stage the learner can see, in stage coordinates, snapped
+/// outwards to whole pixels and widened by `margin` (so a scroll between two
+/// frames does not expose an undrawn edge); `None` when none of it is on screen.
+///
+/// The records canvas covers only this region: a canvas as large as the whole
+/// stage (several megapixels at `stress`) is copied to the compositor on every
+/// frame it changes, which cost more main-thread time than everything else the
+/// page does while playing.
+///
+/// `stage` is where the stage's origin is on screen (client coordinates),
+/// `clip` the scrolling box that shows it and `viewport` the window, both in
+/// client coordinates; `size` is the stage's (width, height).
+pub fn visible_region(stage: (f64, f64), clip: Rect, viewport: Rect, size: (f64, f64), margin: f64) -> Option<Rect> {
+    let x0 = clip.x.max(viewport.x) - stage.0 - margin;
+    let y0 = clip.y.max(viewport.y) - stage.1 - margin;
+    let x1 = (clip.x + clip.w).min(viewport.x + viewport.w) - stage.0 + margin;
+    let y1 = (clip.y + clip.h).min(viewport.y + viewport.h) - stage.1 + margin;
+    let (x0, y0) = (x0.max(0.0).floor(), y0.max(0.0).floor());
+    let (x1, y1) = (x1.min(size.0).ceil(), y1.min(size.1).ceil());
+    // Entirely off screen (the margin alone does not count as visible).
+    let on_screen = clip.x.max(viewport.x) < (clip.x + clip.w).min(viewport.x + viewport.w)
+        && clip.y.max(viewport.y) < (clip.y + clip.h).min(viewport.y + viewport.h);
+    (on_screen && x1 > x0 && y1 > y0).then_some(Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -411,5 +436,45 @@ mod tests {
         let t = topology(&view, 1400.0);
         let r = &t.replicas[0];
         assert!(r.cell(0).x < r.cell(1).x && r.cell(CELLS - 1).x + r.cell(CELLS - 1).w <= r.cells.x + r.cells.w + 0.01);
+    }
+
+    fn r(x: f64, y: f64, w: f64, h: f64) -> Rect {
+        Rect { x, y, w, h }
+    }
+
+    #[test]
+    fn visible_region_is_the_part_on_screen() {
+        let window = r(0.0, 0.0, 1400.0, 900.0);
+        // A 1318 × 3000 stage whose scroll box starts 150 px down the page.
+        let size = (1318.0, 3000.0);
+        let clip = r(13.0, 150.0, 1318.0, 3000.0);
+        assert_eq!(visible_region((13.0, 150.0), clip, window, size, 0.0), Some(r(0.0, 0.0, 1318.0, 750.0)));
+        // The page scrolled 1,000 px: the stage's top is off screen.
+        let clip = r(13.0, -850.0, 1318.0, 3000.0);
+        assert_eq!(visible_region((13.0, -850.0), clip, window, size, 0.0), Some(r(0.0, 850.0, 1318.0, 900.0)));
+        // A margin widens it, but never past the stage.
+        assert_eq!(visible_region((13.0, -850.0), clip, window, size, 64.0), Some(r(0.0, 786.0, 1318.0, 1028.0)));
+    }
+
+    #[test]
+    fn visible_region_follows_the_stage_scroll_box() {
+        // Phone: a 390 px window, a 360 px scroll box showing a 700 px wide stage
+        // scrolled 200.5 px to the right.
+        let window = r(0.0, 0.0, 390.0, 844.0);
+        let clip = r(15.0, 300.0, 360.0, 2000.0);
+        let got = visible_region((15.0 - 200.5, 300.0), clip, window, (700.0, 2000.0), 0.0).unwrap();
+        // Snapped outwards to whole pixels: 200.5 → 200, 560.5 → 561.
+        assert_eq!(got, r(200.0, 0.0, 361.0, 544.0));
+    }
+
+    #[test]
+    fn visible_region_is_none_off_screen() {
+        let window = r(0.0, 0.0, 1400.0, 900.0);
+        // Scrolled far below the stage: even with a margin there is nothing to draw.
+        let clip = r(13.0, -3200.0, 1318.0, 3000.0);
+        assert_eq!(visible_region((13.0, -3200.0), clip, window, (1318.0, 3000.0), 64.0), None);
+        // A scroll box of zero height (collapsed) shows nothing.
+        let clip = r(13.0, 100.0, 1318.0, 0.0);
+        assert_eq!(visible_region((13.0, 100.0), clip, window, (1318.0, 3000.0), 64.0), None);
     }
 }

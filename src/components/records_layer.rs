@@ -5,7 +5,7 @@
 use crate::components::topology::PALETTE;
 use crate::flights::{self, Flight, Hop, StepCounts};
 use crate::i18n::{strings, Lang};
-use crate::layout::Topology;
+use crate::layout::{self, Rect, Topology};
 use kafka_sim::event::Event;
 use kafka_sim::view::ClusterView;
 use std::cell::{Cell, RefCell};
@@ -95,12 +95,12 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
             let handle: Rc<RefCell<Option<FrameCallback>>> = Rc::new(RefCell::new(None));
             let again = handle.clone();
             let alive2 = alive.clone();
-            let dirty: Cell<Option<[f64; 4]>> = Cell::new(None);
+            let mut painter = Painter::default();
             *handle.borrow_mut() = Some(Closure::new(move |_ts: f64| {
                 if !alive2.get() {
                     return;
                 }
-                draw(&canvas, &board.borrow(), &dirty);
+                painter.frame(&canvas, &board.borrow());
                 if let (Some(w), Some(cb)) = (web_sys::window(), again.borrow().as_ref()) {
                     let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
                 }
@@ -117,7 +117,6 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
     }
 
     let s = strings(props.lang);
-    let t = &props.topo;
     let c = *counts;
     let summary = format!(
         "{}: {} produced, {} replicated, {} consumed ({} {})",
@@ -126,8 +125,9 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
     let sampled = c.drawn < c.produced + c.replicated + c.consumed;
     html! {
         <>
+            // Sized and placed by the frame loop (only the part of the stage on screen).
             <canvas ref={canvas} class="records-layer" data-testid="records-layer" data-in-flight="0"
-                width={t.width.to_string()} height={t.height.to_string()} aria-hidden="true" />
+                width="0" height="0" aria-hidden="true" />
             <p class="visually-hidden" aria-live="polite" data-testid="records-summary">{ summary.clone() }</p>
             if sampled {
                 <p class="records-sample" title={summary}>
@@ -138,74 +138,168 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
     }
 }
 
-/// One frame: clear, then every dot at its interpolated position. Dots are
-/// batched into one path per colour and shape (one `fill` each), which keeps
-/// the calls into the browser to one or two per dot.
-///
-/// Only the area last drawn is cleared, and an idle frame touches nothing: with
-/// software raster, clearing a large canvas every frame costs more than the dots.
-fn draw(canvas: &NodeRef, board: &[Flight], dirty: &Cell<Option<[f64; 4]>>) {
-    let now = now_ms();
-    // (style key, x, y) of every visible dot, grouped by style.
-    let mut dots: Vec<(u32, f64, f64, Hop)> =
-        board.iter().filter_map(|f| f.position(now).map(|(x, y)| (style_key(f), x, y, f.hop))).collect();
-    let previous = dirty.get();
-    if dots.is_empty() && previous.is_none() {
-        return;
-    }
-    let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else { return };
-    let Ok(Some(ctx)) = el.get_context("2d") else { return };
-    let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else { return };
-    if let Some([x0, y0, x1, y1]) = previous {
-        ctx.clear_rect(x0, y0, x1 - x0, y1 - y0);
-    }
-    // The box around this frame's dots (radius 5 plus a pixel of antialiasing).
-    let bbox = dots.iter().fold(None, |b: Option<[f64; 4]>, &(_, x, y, _)| {
-        let [a, b2, c, d] = b.unwrap_or([x, y, x, y]);
-        Some([a.min(x), b2.min(y), c.max(x), d.max(y)])
-    });
-    dirty.set(bbox.map(|[a, b, c, d]| [a - 6.0, b - 6.0, c + 6.0, d + 6.0]));
-    dots.sort_unstable_by_key(|d| d.0);
-    let mut i = 0;
-    while i < dots.len() {
-        let key = dots[i].0;
-        let hop = dots[i].3;
-        let (fill, shape) = match hop {
-            Hop::Produce => style_of(key),
-            Hop::Replicate => ("#2f9e77", 0),
-            Hop::Consume => ("#8b5cf6", 0),
+/// What the frame loop keeps between frames.
+#[derive(Default)]
+struct Painter {
+    /// The canvas element and its 2D context (fetched once).
+    ctx: Option<(web_sys::HtmlCanvasElement, web_sys::CanvasRenderingContext2d)>,
+    /// The stage region the canvas covers now, and the pixel ratio it was sized for.
+    placed: Option<(Rect, f64)>,
+    /// The box (stage coordinates) drawn into last frame, to clear.
+    dirty: Option<[f64; 4]>,
+    /// The `data-in-flight` value last written.
+    shown_count: Option<usize>,
+}
+
+/// Extra pixels drawn around the visible part, so a scroll between two frames
+/// does not show an undrawn edge.
+const MARGIN: f64 = 64.0;
+
+impl Painter {
+    /// One frame: clear what the last frame drew, then every dot at its
+    /// interpolated position. Dots are batched into one path per colour and
+    /// shape (one `fill` each), which keeps the calls into the browser to one or
+    /// two per dot.
+    ///
+    /// An idle frame touches nothing, and the canvas covers only the part of the
+    /// stage on screen ([`layout::visible_region`]): with software raster, the
+    /// browser copies the whole canvas to the compositor on every frame it
+    /// changes, so its size, not the number of dots, set the cost.
+    fn frame(&mut self, canvas: &NodeRef, board: &[Flight]) {
+        let now = now_ms();
+        // (style key, x, y, hop) of every dot in flight.
+        let mut dots: Vec<(u32, f64, f64, Hop)> =
+            board.iter().filter_map(|f| f.position(now).map(|(x, y)| (style_key(f), x, y, f.hop))).collect();
+        if dots.is_empty() && self.dirty.is_none() {
+            self.show_count(0);
+            return;
+        }
+        let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else { return };
+        let Some(ctx) = self.context(&el) else { return };
+        let Some(region) = self.place(&el) else {
+            // Off screen: nothing to draw, and the canvas is already empty.
+            self.dirty = None;
+            self.show_count(dots.len());
+            return;
         };
-        let fill = if fill.starts_with("var(") { "#888888" } else { fill };
-        let r = if hop == Hop::Produce { 4.5 } else { 3.5 };
-        ctx.set_fill_style_str(fill);
-        ctx.begin_path();
-        while i < dots.len() && dots[i].0 == key {
-            let (_, x, y, _) = dots[i];
-            match shape {
-                0 => {
-                    ctx.move_to(x + r, y);
-                    let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+        if let Some([x0, y0, x1, y1]) = self.dirty {
+            ctx.clear_rect(x0, y0, x1 - x0, y1 - y0);
+        }
+        // The box around this frame's dots (radius 5 plus a pixel of antialiasing).
+        let bbox = dots.iter().fold(None, |b: Option<[f64; 4]>, &(_, x, y, _)| {
+            let [a, b2, c, d] = b.unwrap_or([x, y, x, y]);
+            Some([a.min(x), b2.min(y), c.max(x), d.max(y)])
+        });
+        self.dirty = bbox.map(|[a, b, c, d]| [a - 6.0, b - 6.0, c + 6.0, d + 6.0]);
+        let visible = |x: f64, y: f64| {
+            x > region.x - 6.0 && x < region.x + region.w + 6.0 && y > region.y - 6.0 && y < region.y + region.h + 6.0
+        };
+        dots.sort_unstable_by_key(|d| d.0);
+        let mut i = 0;
+        while i < dots.len() {
+            let key = dots[i].0;
+            let hop = dots[i].3;
+            let (fill, shape) = match hop {
+                Hop::Produce => style_of(key),
+                Hop::Replicate => ("#2f9e77", 0),
+                Hop::Consume => ("#8b5cf6", 0),
+            };
+            let fill = if fill.starts_with("var(") { "#888888" } else { fill };
+            let r = if hop == Hop::Produce { 4.5 } else { 3.5 };
+            ctx.set_fill_style_str(fill);
+            ctx.begin_path();
+            while i < dots.len() && dots[i].0 == key {
+                let (_, x, y, _) = dots[i];
+                i += 1;
+                if !visible(x, y) {
+                    continue;
                 }
-                1 => ctx.rect(x - r, y - r, 2.0 * r, 2.0 * r),
-                2 => {
-                    ctx.move_to(x, y - r);
-                    ctx.line_to(x + r, y + r);
-                    ctx.line_to(x - r, y + r);
-                    ctx.close_path();
-                }
-                _ => {
-                    ctx.move_to(x, y - r);
-                    ctx.line_to(x + r, y);
-                    ctx.line_to(x, y + r);
-                    ctx.line_to(x - r, y);
-                    ctx.close_path();
+                match shape {
+                    0 => {
+                        ctx.move_to(x + r, y);
+                        let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+                    }
+                    1 => ctx.rect(x - r, y - r, 2.0 * r, 2.0 * r),
+                    2 => {
+                        ctx.move_to(x, y - r);
+                        ctx.line_to(x + r, y + r);
+                        ctx.line_to(x - r, y + r);
+                        ctx.close_path();
+                    }
+                    _ => {
+                        ctx.move_to(x, y - r);
+                        ctx.line_to(x + r, y);
+                        ctx.line_to(x, y + r);
+                        ctx.line_to(x - r, y);
+                        ctx.close_path();
+                    }
                 }
             }
-            i += 1;
+            ctx.fill();
         }
-        ctx.fill();
+        self.show_count(dots.len());
     }
-    let _ = el.set_attribute("data-in-flight", &dots.len().to_string());
+
+    fn context(&mut self, el: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+        if let Some((cached, ctx)) = &self.ctx {
+            if cached == el {
+                return Some(ctx.clone());
+            }
+        }
+        let ctx = el.get_context("2d").ok().flatten()?.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()?;
+        self.ctx = Some((el.clone(), ctx.clone()));
+        self.placed = None;
+        self.dirty = None;
+        Some(ctx)
+    }
+
+    /// Sizes and moves the canvas over the visible part of the stage (when that
+    /// changed) and sets the transform that maps stage coordinates onto it.
+    fn place(&mut self, el: &web_sys::HtmlCanvasElement) -> Option<Rect> {
+        let window = web_sys::window()?;
+        let inner = el.parent_element()?;
+        let scroller = inner.parent_element()?;
+        let doc = window.document()?.document_element()?;
+        let origin = inner.get_bounding_client_rect();
+        let sb = scroller.get_bounding_client_rect();
+        let clip = Rect {
+            x: sb.left() + f64::from(scroller.client_left()),
+            y: sb.top() + f64::from(scroller.client_top()),
+            w: f64::from(scroller.client_width()),
+            h: f64::from(scroller.client_height()),
+        };
+        let viewport = Rect { x: 0.0, y: 0.0, w: f64::from(doc.client_width()), h: f64::from(doc.client_height()) };
+        let size = (origin.width(), origin.height());
+        let region = layout::visible_region((origin.left(), origin.top()), clip, viewport, size, MARGIN);
+        // Sharp dots on high-density screens, at most 2× (4× the pixels).
+        let ratio = window.device_pixel_ratio().clamp(1.0, 2.0);
+        let placement = region.map(|r| (r, ratio));
+        if placement != self.placed {
+            // Resizing clears the canvas (and resets its transform).
+            let (w, h) = region.map_or((0, 0), |r| ((r.w * ratio).ceil() as u32, (r.h * ratio).ceil() as u32));
+            el.set_width(w);
+            el.set_height(h);
+            if let Some(r) = region {
+                let _ = el
+                    .set_attribute("style", &format!("left:{}px;top:{}px;width:{}px;height:{}px", r.x, r.y, r.w, r.h));
+            }
+            self.placed = placement;
+            self.dirty = None;
+        }
+        let r = region?;
+        let (_, ctx) = self.ctx.as_ref()?;
+        let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, -r.x * ratio, -r.y * ratio);
+        Some(r)
+    }
+
+    fn show_count(&mut self, n: usize) {
+        if self.shown_count != Some(n) {
+            self.shown_count = Some(n);
+            if let Some((el, _)) = &self.ctx {
+                let _ = el.set_attribute("data-in-flight", &n.to_string());
+            }
+        }
+    }
 }
 
 /// Dots sharing a key share colour and shape (replication and consumption
