@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Frame timing of the release build in headless Chromium, with the team's
 # harness (../shared/perf/measure.mjs): p95 frame interval, long tasks,
-# main-thread busy %, at the `default` and `stress` presets while playing.
+# main-thread busy %, at the `default` and `stress` presets while playing, and
+# at `stress` paused (what the page costs at rest).
 # Usage: scripts/perf.sh [RUNS]   (results in target/perf/results.jsonl)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,8 @@ cat > target/perf/suite.json <<JSON
     { "label": "default", "url": "http://127.0.0.1:$port/?preset=default&play=1",
       "actions": [ { "waitFor": "[data-testid=records-layer]" } ] },
     { "label": "stress", "url": "http://127.0.0.1:$port/?preset=stress&play=1",
+      "actions": [ { "waitFor": "[data-testid=records-layer]" } ] },
+    { "label": "stress-paused", "url": "http://127.0.0.1:$port/?preset=stress",
       "actions": [ { "waitFor": "[data-testid=records-layer]" } ] }
   ] }
 JSON

@@ -170,15 +170,20 @@ impl Painter {
         // (style key, x, y, hop) of every dot in flight.
         let mut dots: Vec<(u32, f64, f64, Hop)> =
             board.iter().filter_map(|f| f.position(now).map(|(x, y)| (style_key(f), x, y, f.hop))).collect();
+        let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else { return };
+        let Some(ctx) = self.context(&el) else { return };
+        // Follows scrolling and resizing even when idle, so the layer always
+        // covers what is on screen (three reads; it writes only on a change).
+        let region = self.place(&el);
         if dots.is_empty() && self.dirty.is_none() {
             self.show_count(0);
             return;
         }
-        let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else { return };
-        let Some(ctx) = self.context(&el) else { return };
-        let Some(region) = self.place(&el) else {
-            // Off screen: nothing to draw, and the canvas is already empty.
-            self.dirty = None;
+        let Some(region) = region else {
+            // Off screen: clear what is left and draw nothing.
+            if let Some([x0, y0, x1, y1]) = self.dirty.take() {
+                ctx.clear_rect(x0, y0, x1 - x0, y1 - y0);
+            }
             self.show_count(dots.len());
             return;
         };
@@ -273,20 +278,17 @@ impl Painter {
         let region = layout::visible_region((origin.left(), origin.top()), clip, viewport, size, MARGIN);
         // Sharp dots on high-density screens, at most 2× (4× the pixels).
         let ratio = window.device_pixel_ratio().clamp(1.0, 2.0);
-        let placement = region.map(|r| (r, ratio));
-        if placement != self.placed {
+        // Off screen, the canvas stays where it was (the caller clears it).
+        let r = region?;
+        if Some((r, ratio)) != self.placed {
             // Resizing clears the canvas (and resets its transform).
-            let (w, h) = region.map_or((0, 0), |r| ((r.w * ratio).ceil() as u32, (r.h * ratio).ceil() as u32));
-            el.set_width(w);
-            el.set_height(h);
-            if let Some(r) = region {
-                let _ = el
-                    .set_attribute("style", &format!("left:{}px;top:{}px;width:{}px;height:{}px", r.x, r.y, r.w, r.h));
-            }
-            self.placed = placement;
+            el.set_width((r.w * ratio).ceil() as u32);
+            el.set_height((r.h * ratio).ceil() as u32);
+            let _ =
+                el.set_attribute("style", &format!("left:{}px;top:{}px;width:{}px;height:{}px", r.x, r.y, r.w, r.h));
+            self.placed = Some((r, ratio));
             self.dirty = None;
         }
-        let r = region?;
         let (_, ctx) = self.ctx.as_ref()?;
         let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, -r.x * ratio, -r.y * ratio);
         Some(r)
