@@ -109,6 +109,78 @@ async fn stepping_makes_records_appear_and_offsets_grow() {
     root.remove();
 }
 
+/// Resolves at the browser's next animation frame (after the records layer drew).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().unwrap().request_animation_frame(&resolve);
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn client_rect(el: &web_sys::Element) -> (f64, f64, f64, f64) {
+    let r = el.get_bounding_client_rect();
+    (r.left(), r.top(), r.right(), r.bottom())
+}
+
+/// The canvas covers only the part of the stage on screen (plus a 64 px margin),
+/// follows scrolling, and counts the dots it drew.
+#[wasm_bindgen_test]
+async fn records_canvas_covers_the_visible_stage_and_follows_scrolling() {
+    // Geometry needs the app's real stylesheet (the test page has none).
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../static/style.css")));
+    document().head().unwrap().append_child(&style).unwrap();
+    let root = mount_app().await;
+    // A stage taller than the window: the page scrolls.
+    let spacer = document().create_element("div").unwrap();
+    spacer.set_attribute("style", "height:3000px").unwrap();
+    root.append_child(&spacer).unwrap();
+    for _ in 0..12 {
+        click_testid(&root, "step").await;
+    }
+    click_testid(&root, "step").await;
+    next_frame().await;
+    next_frame().await;
+    let layer = by_testid(&root, "records-layer");
+    let canvas: web_sys::HtmlCanvasElement = layer.clone().dyn_into().unwrap();
+    let drawn: usize = layer.get_attribute("data-in-flight").unwrap().parse().unwrap();
+    assert!(drawn > 0, "records of the last step are in flight");
+    let window = web_sys::window().unwrap();
+    let (vw, vh) = (window.inner_width().unwrap().as_f64().unwrap(), window.inner_height().unwrap().as_f64().unwrap());
+    let stage = root.query_selector(".stage__inner").unwrap().unwrap();
+    let (sx0, sy0, sx1, sy1) = client_rect(&stage);
+    let (cx0, cy0, cx1, cy1) = client_rect(&layer);
+    // Inside the stage, no larger than the window plus the margin on each side.
+    assert!(
+        cx0 >= sx0 - 0.5 && cy0 >= sy0 - 0.5 && cx1 <= sx1 + 0.5 && cy1 <= sy1 + 0.5,
+        "inside the stage: canvas {:?}, stage {:?}",
+        (cx0, cy0, cx1, cy1),
+        (sx0, sy0, sx1, sy1)
+    );
+    assert!(cx1 - cx0 <= vw + 2.0 * 64.0 + 1.0 && cy1 - cy0 <= vh + 2.0 * 64.0 + 1.0, "about the window's size");
+    // The backing store matches the box (times the pixel ratio): no full-stage bitmap.
+    let ratio = window.device_pixel_ratio().clamp(1.0, 2.0);
+    assert!((f64::from(canvas.width()) - (cx1 - cx0) * ratio).abs() <= ratio + 0.5);
+    // Everything on screen of the stage is covered.
+    assert!(cy0 <= sy0.max(0.0) + 0.5 && cy1 >= sy1.min(vh) - 0.5, "covers the visible rows");
+
+    // Scroll the page down: the canvas moves with the visible part.
+    let before = cy0 - sy0;
+    window.scroll_to_with_x_and_y(0.0, 400.0);
+    next_frame().await;
+    next_frame().await;
+    let (sx0, sy0, _, sy1) = client_rect(&stage);
+    let (cx0, cy0, _, _) = client_rect(&layer);
+    assert!(sy0 < 0.0, "the page scrolled (stage top at {sy0})");
+    if sy0 < -64.0 && sy1 > 0.0 {
+        assert!(cy0 - sy0 > before, "the canvas moved down the stage: {} → {}", before, cy0 - sy0);
+    }
+    assert!(cx0 >= sx0 - 0.5);
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+    root.remove();
+    style.remove();
+}
+
 #[wasm_bindgen_test]
 async fn killing_a_broker_by_clicking_takes_its_replicas_offline_and_logs_it() {
     let root = mount_app().await;
