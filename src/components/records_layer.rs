@@ -60,6 +60,7 @@ fn now_ms() -> f64 {
 #[component]
 pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
     let canvas = use_node_ref();
+    let sample_label = use_node_ref();
     let board: Rc<RefCell<Vec<Flight>>> = use_mut_ref(Vec::new);
     let counts = use_state_eq(StepCounts::default);
 
@@ -89,6 +90,7 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
     // The frame loop: started once, stopped on unmount.
     {
         let canvas = canvas.clone();
+        let label = sample_label.clone();
         let board = board.clone();
         use_effect_with((), move |_| {
             let alive = Rc::new(Cell::new(true));
@@ -100,7 +102,7 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
                 if !alive2.get() {
                     return;
                 }
-                painter.frame(&canvas, &board.borrow());
+                painter.frame(&canvas, &label, &board.borrow());
                 if let (Some(w), Some(cb)) = (web_sys::window(), again.borrow().as_ref()) {
                     let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
                 }
@@ -130,7 +132,8 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
                 width="0" height="0" aria-hidden="true" />
             <p class="visually-hidden" aria-live="polite" data-testid="records-summary">{ summary.clone() }</p>
             if sampled {
-                <p class="records-sample" title={summary}>
+                // Kept in the bottom-right corner of the visible stage by the frame loop.
+                <p ref={sample_label} class="records-sample" data-testid="records-sample-count" title={summary}>
                     { format!("{} / {} {}", c.drawn, c.produced + c.replicated + c.consumed, s.records_drawn_of) }
                 </p>
             }
@@ -147,6 +150,8 @@ struct Painter {
     placed: Option<(Rect, f64)>,
     /// The box (stage coordinates) drawn into last frame, to clear.
     dirty: Option<[f64; 4]>,
+    /// The sample label and where it was put (bottom and right edge of the visible stage).
+    label_at: Option<(web_sys::Element, (f64, f64))>,
     /// The `data-in-flight` value last written.
     shown_count: Option<usize>,
 }
@@ -165,7 +170,7 @@ impl Painter {
     /// stage on screen ([`layout::visible_region`]): with software raster, the
     /// browser copies the whole canvas to the compositor on every frame it
     /// changes, so its size, not the number of dots, set the cost.
-    fn frame(&mut self, canvas: &NodeRef, board: &[Flight]) {
+    fn frame(&mut self, canvas: &NodeRef, label: &NodeRef, board: &[Flight]) {
         let now = now_ms();
         // (style key, x, y, hop) of every dot in flight.
         let mut dots: Vec<(u32, f64, f64, Hop)> =
@@ -174,7 +179,7 @@ impl Painter {
         let Some(ctx) = self.context(&el) else { return };
         // Follows scrolling and resizing even when idle, so the layer always
         // covers what is on screen (three reads; it writes only on a change).
-        let region = self.place(&el);
+        let region = self.place(&el, label);
         if dots.is_empty() && self.dirty.is_none() {
             self.show_count(0);
             return;
@@ -260,7 +265,9 @@ impl Painter {
 
     /// Sizes and moves the canvas over the visible part of the stage (when that
     /// changed) and sets the transform that maps stage coordinates onto it.
-    fn place(&mut self, el: &web_sys::HtmlCanvasElement) -> Option<Rect> {
+    /// Also keeps the "N / M drawn" label (when shown) in the bottom-right corner
+    /// of the visible stage, where the learner sees it.
+    fn place(&mut self, el: &web_sys::HtmlCanvasElement, label: &NodeRef) -> Option<Rect> {
         let window = web_sys::window()?;
         let inner = el.parent_element()?;
         let scroller = inner.parent_element()?;
@@ -275,7 +282,22 @@ impl Painter {
         };
         let viewport = Rect { x: 0.0, y: 0.0, w: f64::from(doc.client_width()), h: f64::from(doc.client_height()) };
         let size = (origin.width(), origin.height());
-        let region = layout::visible_region((origin.left(), origin.top()), clip, viewport, size, MARGIN);
+        let stage = (origin.left(), origin.top());
+        let region = layout::visible_region(stage, clip, viewport, size, MARGIN);
+        if let (Some(l), Some(_)) =
+            (label.cast::<web_sys::Element>(), layout::visible_region(stage, clip, viewport, size, 0.0))
+        {
+            // The bottom-right corner of what is on screen of the scroll box, in
+            // stage coordinates (it may lie right of the stage, in the box's free space).
+            let right = (clip.x + clip.w).min(viewport.x + viewport.w) - stage.0;
+            let bottom = ((clip.y + clip.h).min(viewport.y + viewport.h) - stage.1).min(size.1);
+            let at = (bottom, size.0 - right);
+            if self.label_at.as_ref().is_none_or(|(e, a)| *e != l || *a != at) {
+                // `bottom` and `right` relative to the stage box.
+                let _ = l.set_attribute("style", &format!("bottom:auto;top:{}px;right:{}px", at.0 - 26.0, at.1 + 8.0));
+                self.label_at = Some((l, at));
+            }
+        }
         // Sharp dots on high-density screens, at most 2× (4× the pixels).
         let ratio = window.device_pixel_ratio().clamp(1.0, 2.0);
         // Off screen, the canvas stays where it was (the caller clears it).
