@@ -61,6 +61,8 @@ fn now_ms() -> f64 {
 pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
     let canvas = use_node_ref();
     let sample_label = use_node_ref();
+    // Set when the stage may have moved on screen: the frame loop measures again.
+    let stale: Rc<Cell<bool>> = use_memo((), |_| Cell::new(true));
     let board: Rc<RefCell<Vec<Flight>>> = use_mut_ref(Vec::new);
     let counts = use_state_eq(StepCounts::default);
 
@@ -71,7 +73,10 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
         let (view, prev, events, topo) =
             (props.view.clone(), props.prev_view.clone(), props.events.clone(), props.topo.clone());
         let (step_ms, reduced) = (props.step_ms, props.reduced_motion);
+        let stale = stale.clone();
         use_effect_with(props.version, move |_| {
+            // A re-render can move things (a notice, a new layout).
+            stale.set(true);
             let dur = (step_ms * 3.0).clamp(350.0, 1200.0);
             let (new, c) = flights::plan(&prev, &view, &events, &topo, now_ms(), dur, MAX_DOTS_PER_STEP);
             let mut b = board.borrow_mut();
@@ -92,12 +97,25 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
         let canvas = canvas.clone();
         let label = sample_label.clone();
         let board = board.clone();
+        let stale = stale.clone();
         use_effect_with((), move |_| {
             let alive = Rc::new(Cell::new(true));
             let handle: Rc<RefCell<Option<FrameCallback>>> = Rc::new(RefCell::new(None));
             let again = handle.clone();
             let alive2 = alive.clone();
-            let mut painter = Painter::default();
+            let mut painter = Painter { stale: stale.clone(), ..Painter::default() };
+            // Scrolling (the page or the stage: capture sees both) and resizing
+            // move the visible part of the stage.
+            let on_move = {
+                let stale = stale.clone();
+                Closure::<dyn Fn()>::new(move || stale.set(true))
+            };
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let f = on_move.as_ref().unchecked_ref();
+                let _ = w.add_event_listener_with_callback_and_bool("scroll", f, true);
+                let _ = w.add_event_listener_with_callback("resize", f);
+            }
             *handle.borrow_mut() = Some(Closure::new(move |_ts: f64| {
                 if !alive2.get() {
                     return;
@@ -114,6 +132,11 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
                 alive.set(false);
                 // Break the closure's reference to itself so it can be freed.
                 handle.borrow_mut().take();
+                if let Some(w) = window {
+                    let f = on_move.as_ref().unchecked_ref();
+                    let _ = w.remove_event_listener_with_callback_and_bool("scroll", f, true);
+                    let _ = w.remove_event_listener_with_callback("resize", f);
+                }
             }
         });
     }
@@ -146,6 +169,11 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
 struct Painter {
     /// The canvas element and its 2D context (fetched once).
     ctx: Option<(web_sys::HtmlCanvasElement, web_sys::CanvasRenderingContext2d)>,
+    /// Where the stage is on screen, measured at most every [`REMEASURE_FRAMES`]
+    /// frames or when `stale` says it may have moved (DOM reads cost time).
+    geometry: Option<Geometry>,
+    geometry_age: u32,
+    stale: Rc<Cell<bool>>,
     /// The stage region the canvas covers now, and the pixel ratio it was sized for.
     placed: Option<(Rect, f64)>,
     /// The box (stage coordinates) drawn into last frame, to clear.
@@ -155,6 +183,24 @@ struct Painter {
     /// The `data-in-flight` value last written.
     shown_count: Option<usize>,
 }
+
+/// What [`Painter::measure`] reads from the page.
+#[derive(Clone, Copy, PartialEq)]
+struct Geometry {
+    /// The stage's origin on screen (client coordinates).
+    stage: (f64, f64),
+    /// The stage's (width, height).
+    size: (f64, f64),
+    /// The scroll box that shows the stage, and the window (client coordinates).
+    clip: Rect,
+    viewport: Rect,
+    /// Canvas pixels per CSS pixel: sharp dots on high-density screens, at most 2×.
+    ratio: f64,
+}
+
+/// Frames between two measurements when nothing announced a move (a layout
+/// shift of less than [`MARGIN`] is covered in between).
+const REMEASURE_FRAMES: u32 = 15;
 
 /// Extra pixels drawn around the visible part, so a scroll between two frames
 /// does not show an undrawn edge.
@@ -265,24 +311,40 @@ impl Painter {
 
     /// Sizes and moves the canvas over the visible part of the stage (when that
     /// changed) and sets the transform that maps stage coordinates onto it.
-    /// Also keeps the "N / M drawn" label (when shown) in the bottom-right corner
-    /// of the visible stage, where the learner sees it.
-    fn place(&mut self, el: &web_sys::HtmlCanvasElement, label: &NodeRef) -> Option<Rect> {
+    /// Reads where the stage is on screen.
+    fn measure(el: &web_sys::HtmlCanvasElement) -> Option<Geometry> {
         let window = web_sys::window()?;
         let inner = el.parent_element()?;
         let scroller = inner.parent_element()?;
         let doc = window.document()?.document_element()?;
         let origin = inner.get_bounding_client_rect();
         let sb = scroller.get_bounding_client_rect();
-        let clip = Rect {
-            x: sb.left() + f64::from(scroller.client_left()),
-            y: sb.top() + f64::from(scroller.client_top()),
-            w: f64::from(scroller.client_width()),
-            h: f64::from(scroller.client_height()),
-        };
-        let viewport = Rect { x: 0.0, y: 0.0, w: f64::from(doc.client_width()), h: f64::from(doc.client_height()) };
-        let size = (origin.width(), origin.height());
-        let stage = (origin.left(), origin.top());
+        Some(Geometry {
+            stage: (origin.left(), origin.top()),
+            size: (origin.width(), origin.height()),
+            clip: Rect {
+                x: sb.left() + f64::from(scroller.client_left()),
+                y: sb.top() + f64::from(scroller.client_top()),
+                w: f64::from(scroller.client_width()),
+                h: f64::from(scroller.client_height()),
+            },
+            viewport: Rect { x: 0.0, y: 0.0, w: f64::from(doc.client_width()), h: f64::from(doc.client_height()) },
+            ratio: window.device_pixel_ratio().clamp(1.0, 2.0),
+        })
+    }
+
+    /// Sizes and moves the canvas over the visible part of the stage (when that
+    /// changed) and sets the transform that maps stage coordinates onto it.
+    /// Also keeps the "N / M drawn" label (when shown) in the bottom-right corner
+    /// of the visible stage, where the learner sees it.
+    fn place(&mut self, el: &web_sys::HtmlCanvasElement, label: &NodeRef) -> Option<Rect> {
+        if self.geometry.is_none() || self.stale.replace(false) || self.geometry_age >= REMEASURE_FRAMES {
+            self.geometry = Self::measure(el);
+            self.geometry_age = 0;
+        } else {
+            self.geometry_age += 1;
+        }
+        let Geometry { stage, size, clip, viewport, ratio } = self.geometry?;
         let region = layout::visible_region(stage, clip, viewport, size, MARGIN);
         if let (Some(l), Some(_)) =
             (label.cast::<web_sys::Element>(), layout::visible_region(stage, clip, viewport, size, 0.0))
@@ -298,21 +360,19 @@ impl Painter {
                 self.label_at = Some((l, at));
             }
         }
-        // Sharp dots on high-density screens, at most 2× (4× the pixels).
-        let ratio = window.device_pixel_ratio().clamp(1.0, 2.0);
         // Off screen, the canvas stays where it was (the caller clears it).
         let r = region?;
         if Some((r, ratio)) != self.placed {
-            // Resizing clears the canvas (and resets its transform).
+            // Resizing clears the canvas and resets its transform.
             el.set_width((r.w * ratio).ceil() as u32);
             el.set_height((r.h * ratio).ceil() as u32);
             let _ =
                 el.set_attribute("style", &format!("left:{}px;top:{}px;width:{}px;height:{}px", r.x, r.y, r.w, r.h));
             self.placed = Some((r, ratio));
             self.dirty = None;
+            let (_, ctx) = self.ctx.as_ref()?;
+            let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, -r.x * ratio, -r.y * ratio);
         }
-        let (_, ctx) = self.ctx.as_ref()?;
-        let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, -r.x * ratio, -r.y * ratio);
         Some(r)
     }
 
