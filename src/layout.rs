@@ -25,6 +25,13 @@ impl Rect {
         o.x >= self.x && o.y >= self.y && o.x + o.w <= self.x + self.w && o.y + o.h <= self.y + self.h
     }
 
+    /// The area both rectangles cover; `None` when it is empty.
+    pub fn intersection(&self, o: &Rect) -> Option<Rect> {
+        let (x0, y0) = (self.x.max(o.x), self.y.max(o.y));
+        let (x1, y1) = ((self.x + self.w).min(o.x + o.w), (self.y + self.h).min(o.y + o.h));
+        (x1 > x0 && y1 > y0).then_some(Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 })
+    }
+
     pub fn center(&self) -> (f64, f64) {
         (self.x + self.w / 2.0, self.y + self.h / 2.0)
     }
@@ -320,16 +327,13 @@ fn narrow(view: &ClusterView, available_width: f64) -> Topology {
 /// `clip` the scrolling box that shows it and `viewport` the window, both in
 /// client coordinates; `size` is the stage's (width, height).
 pub fn visible_region(stage: (f64, f64), clip: Rect, viewport: Rect, size: (f64, f64), margin: f64) -> Option<Rect> {
-    let x0 = clip.x.max(viewport.x) - stage.0 - margin;
-    let y0 = clip.y.max(viewport.y) - stage.1 - margin;
-    let x1 = (clip.x + clip.w).min(viewport.x + viewport.w) - stage.0 + margin;
-    let y1 = (clip.y + clip.h).min(viewport.y + viewport.h) - stage.1 + margin;
-    let (x0, y0) = (x0.max(0.0).floor(), y0.max(0.0).floor());
-    let (x1, y1) = (x1.min(size.0).ceil(), y1.min(size.1).ceil());
-    // Entirely off screen (the margin alone does not count as visible).
-    let on_screen = clip.x.max(viewport.x) < (clip.x + clip.w).min(viewport.x + viewport.w)
-        && clip.y.max(viewport.y) < (clip.y + clip.h).min(viewport.y + viewport.h);
-    (on_screen && x1 > x0 && y1 > y0).then_some(Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 })
+    // Entirely off screen: nothing (the margin alone does not count as visible).
+    let shown = clip.intersection(&viewport)?;
+    let x0 = (shown.x - stage.0 - margin).max(0.0).floor();
+    let y0 = (shown.y - stage.1 - margin).max(0.0).floor();
+    let x1 = (shown.x + shown.w - stage.0 + margin).min(size.0).ceil();
+    let y1 = (shown.y + shown.h - stage.1 + margin).min(size.1).ceil();
+    (x1 > x0 && y1 > y0).then_some(Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 })
 }
 
 #[cfg(test)]

@@ -73,10 +73,7 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
         let (view, prev, events, topo) =
             (props.view.clone(), props.prev_view.clone(), props.events.clone(), props.topo.clone());
         let (step_ms, reduced) = (props.step_ms, props.reduced_motion);
-        let stale = stale.clone();
         use_effect_with(props.version, move |_| {
-            // A re-render can move things (a notice, a new layout).
-            stale.set(true);
             let dur = (step_ms * 3.0).clamp(350.0, 1200.0);
             let (new, c) = flights::plan(&prev, &view, &events, &topo, now_ms(), dur, MAX_DOTS_PER_STEP);
             let mut b = board.borrow_mut();
@@ -90,6 +87,13 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
             }
             counts.set(c);
         });
+    }
+
+    // After every render (a new step, the sample label shown or hidden): the
+    // frame loop measures and places again.
+    {
+        let stale = stale.clone();
+        use_effect(move || stale.set(true));
     }
 
     // The frame loop: started once, stopped on unmount.
@@ -169,11 +173,12 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
 struct Painter {
     /// The canvas element and its 2D context (fetched once).
     ctx: Option<(web_sys::HtmlCanvasElement, web_sys::CanvasRenderingContext2d)>,
-    /// Where the stage is on screen, measured at most every [`REMEASURE_FRAMES`]
-    /// frames or when `stale` says it may have moved (DOM reads cost time).
-    geometry: Option<Geometry>,
-    geometry_age: u32,
+    /// Frames since the stage was last measured: every [`REMEASURE_FRAMES`]
+    /// frames, or sooner when `stale` says it may have moved (DOM reads cost time).
+    measured_ago: Option<u32>,
     stale: Rc<Cell<bool>>,
+    /// The visible stage region as last measured (`None`: off screen).
+    region: Option<Rect>,
     /// The stage region the canvas covers now, and the pixel ratio it was sized for.
     placed: Option<(Rect, f64)>,
     /// The box (stage coordinates) drawn into last frame, to clear.
@@ -224,7 +229,7 @@ impl Painter {
         let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else { return };
         let Some(ctx) = self.context(&el) else { return };
         // Follows scrolling and resizing even when idle, so the layer always
-        // covers what is on screen (three reads; it writes only on a change).
+        // covers what is on screen.
         let region = self.place(&el, label);
         if dots.is_empty() && self.dirty.is_none() {
             self.show_count(0);
@@ -305,12 +310,11 @@ impl Painter {
         let ctx = el.get_context("2d").ok().flatten()?.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()?;
         self.ctx = Some((el.clone(), ctx.clone()));
         self.placed = None;
+        self.measured_ago = None;
         self.dirty = None;
         Some(ctx)
     }
 
-    /// Sizes and moves the canvas over the visible part of the stage (when that
-    /// changed) and sets the transform that maps stage coordinates onto it.
     /// Reads where the stage is on screen.
     fn measure(el: &web_sys::HtmlCanvasElement) -> Option<Geometry> {
         let window = web_sys::window()?;
@@ -337,23 +341,21 @@ impl Painter {
     /// changed) and sets the transform that maps stage coordinates onto it.
     /// Also keeps the "N / M drawn" label (when shown) in the bottom-right corner
     /// of the visible stage, where the learner sees it.
+    /// Measures only when due; in between it returns the last region.
     fn place(&mut self, el: &web_sys::HtmlCanvasElement, label: &NodeRef) -> Option<Rect> {
-        if self.geometry.is_none() || self.stale.replace(false) || self.geometry_age >= REMEASURE_FRAMES {
-            self.geometry = Self::measure(el);
-            self.geometry_age = 0;
-        } else {
-            self.geometry_age += 1;
+        let due = self.stale.replace(false) || self.measured_ago.is_none_or(|n| n >= REMEASURE_FRAMES);
+        if !due {
+            self.measured_ago = self.measured_ago.map(|n| n + 1);
+            return self.region;
         }
-        let Geometry { stage, size, clip, viewport, ratio } = self.geometry?;
-        let region = layout::visible_region(stage, clip, viewport, size, MARGIN);
-        if let (Some(l), Some(_)) =
-            (label.cast::<web_sys::Element>(), layout::visible_region(stage, clip, viewport, size, 0.0))
-        {
+        self.measured_ago = Some(0);
+        let Geometry { stage, size, clip, viewport, ratio } = Self::measure(el)?;
+        self.region = layout::visible_region(stage, clip, viewport, size, MARGIN);
+        if let (Some(l), Some(shown)) = (label.cast::<web_sys::Element>(), clip.intersection(&viewport)) {
             // The bottom-right corner of what is on screen of the scroll box, in
             // stage coordinates (it may lie right of the stage, in the box's free space).
-            let right = (clip.x + clip.w).min(viewport.x + viewport.w) - stage.0;
-            let bottom = ((clip.y + clip.h).min(viewport.y + viewport.h) - stage.1).min(size.1);
-            let at = (bottom, size.0 - right);
+            let bottom = (shown.y + shown.h - stage.1).min(size.1);
+            let at = (bottom, size.0 - (shown.x + shown.w - stage.0));
             if self.label_at.as_ref().is_none_or(|(e, a)| *e != l || *a != at) {
                 // `bottom` and `right` relative to the stage box.
                 let _ = l.set_attribute("style", &format!("bottom:auto;top:{}px;right:{}px", at.0 - 26.0, at.1 + 8.0));
@@ -361,7 +363,7 @@ impl Painter {
             }
         }
         // Off screen, the canvas stays where it was (the caller clears it).
-        let r = region?;
+        let r = self.region?;
         if Some((r, ratio)) != self.placed {
             // Resizing clears the canvas and resets its transform.
             el.set_width((r.w * ratio).ceil() as u32);
