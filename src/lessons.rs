@@ -3,12 +3,12 @@
 //! script of commands at fixed simulated times. Everything here is a pure
 //! function, checked natively by running the lesson in `kafka_sim::Cluster`.
 //!
-//! How the app loads a lesson (see `components::lag_panel`): it dispatches
-//! `Action::ApplyConfig(config)` and then `Action::Reset`, so the run starts
-//! fresh at 0 s whether or not Kafka could have applied the change live; then,
-//! for each scripted command, it dispatches `Action::Step` until the command's
-//! time and `Action::Command`. The learner lands just after the last command,
-//! with the run's history (lag charts, Burrow windows) already recorded.
+//! How the app loads a lesson (see `components::lag_panel`): one
+//! `Action::RunScript`, which starts a fresh run at 0 s from the lesson's
+//! configuration and runs the script through the engine's `scenario::Runner`
+//! (ticks up to each command's time, then the command) with one view refresh at
+//! the end. The learner lands just after the last command, with the run's
+//! history (lag charts, Burrow windows) already recorded.
 //!
 //! Burrow keeps 10 commits per partition. With Kafka's default
 //! `auto.commit.interval.ms` of 5 s that is 50 s of history; the lessons commit
@@ -20,6 +20,7 @@ use kafka_sim::config::{
     BrokerSettings, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig, TopicConfig, TopicSettings,
 };
 use kafka_sim::partitioner::PartitionerKind;
+use kafka_sim::scenario::Runner;
 use kafka_sim::{Cluster, SimError};
 
 /// The topic, producer and group every lesson uses.
@@ -129,36 +130,6 @@ impl Lesson {
     pub fn start_ms(self) -> u64 {
         self.script().last().map_or(0, |(t, _)| *t).max(WARM_UP_MS)
     }
-
-    /// What loading the lesson does after the fresh start, in order: run so
-    /// many steps, apply a command, … (what the app turns into actions).
-    pub fn load_plan(self) -> Vec<PlanItem> {
-        let step_ms = self.config().step_ms;
-        let mut now = 0;
-        let mut plan = Vec::new();
-        let run_to = |plan: &mut Vec<PlanItem>, now: &mut u64, to: u64| {
-            let n = steps_between(*now, to, step_ms);
-            if n > 0 {
-                plan.push(PlanItem::Steps(n));
-                *now += n * step_ms;
-            }
-        };
-        for (at, c) in self.script() {
-            run_to(&mut plan, &mut now, at);
-            plan.push(PlanItem::Command(c));
-        }
-        run_to(&mut plan, &mut now, self.start_ms());
-        plan
-    }
-}
-
-/// One part of loading a lesson.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PlanItem {
-    /// Advance this many steps (`Action::Step` each).
-    Steps(u64),
-    /// Apply a command (`Action::Command`).
-    Command(Command),
 }
 
 /// Every lesson starts this far in, so Burrow's window of 10 commits (one a
@@ -196,21 +167,12 @@ fn base(produce_per_s: f64, consume_per_s: f64) -> ClusterConfig {
     }
 }
 
-/// How many `tick()`s (of `step_ms`) take the clock from `from_ms` to at least
-/// `to_ms`: what `Cluster::run_until` would do, and how many `Action::Step`s the
-/// app dispatches.
-pub fn steps_between(from_ms: u64, to_ms: u64, step_ms: u64) -> u64 {
-    to_ms.saturating_sub(from_ms).div_ceil(step_ms.max(1))
-}
-
-/// Runs a lesson's script on a cluster exactly as the app does (ticks up to each
-/// command's time, then applies it).
-pub fn run_script(cluster: &mut Cluster, script: &[(u64, Command)]) -> Result<(), SimError> {
-    for (at, c) in script {
-        cluster.run_until(*at);
-        cluster.apply(c.clone())?;
-    }
-    Ok(())
+/// Loads a lesson exactly as the app does (`Action::RunScript`): a fresh cluster,
+/// the script through the engine's [`Runner`], up to [`Lesson::start_ms`].
+pub fn load(l: Lesson) -> Result<Cluster, SimError> {
+    let mut runner = Runner::with_script(Cluster::new(l.config())?, l.script());
+    runner.run_until(l.start_ms());
+    Ok(runner.cluster)
 }
 
 #[cfg(test)]
@@ -225,9 +187,7 @@ mod tests {
     }
 
     fn loaded(l: Lesson) -> Cluster {
-        let mut c = Cluster::new(l.config()).unwrap();
-        run_script(&mut c, &l.script()).unwrap();
-        c.run_until(l.start_ms());
+        let c = load(l).unwrap();
         assert_eq!(c.time_ms(), l.start_ms());
         c
     }
@@ -292,23 +252,14 @@ mod tests {
         assert_eq!(statuses(&c), vec![S::Ok; 3], "catching up again");
     }
 
+    /// Every scripted command is accepted (the runner would record a refusal as a
+    /// `rejected` event and carry on, which would make the lesson wrong).
     #[test]
-    fn steps_match_run_until() {
-        assert_eq!(steps_between(0, 12_000, 100), 120);
-        assert_eq!(steps_between(12_000, 12_050, 100), 1);
-        assert_eq!(steps_between(5_000, 1_000, 100), 0);
+    fn every_scripted_command_is_accepted() {
         for l in Lesson::ALL {
-            // The plan the app dispatches ends where the script run ends.
-            let mut c = Cluster::new(l.config()).unwrap();
-            for item in l.load_plan() {
-                match item {
-                    PlanItem::Steps(n) => (0..n).for_each(|_| c.tick()),
-                    PlanItem::Command(cmd) => c.apply(cmd).unwrap(),
-                }
-            }
-            assert_eq!(c.view(), loaded(l).view(), "{l:?}");
+            let mut c = load(l).unwrap();
+            let rejected = c.drain_events().iter().filter(|e| e.type_name() == "rejected").count();
+            assert_eq!(rejected, 0, "{l:?}");
         }
-        assert_eq!(Lesson::Healthy.load_plan(), vec![PlanItem::Steps(120)]);
-        assert_eq!(Lesson::Stopped.load_plan().len(), 2);
     }
 }

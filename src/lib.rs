@@ -10,6 +10,7 @@ pub mod layout;
 pub mod lessons;
 pub mod presets;
 pub mod state;
+pub mod ui;
 pub mod url;
 
 pub use components::app::App;

@@ -1,13 +1,22 @@
 //! The app's one reducer: it owns the simulation, the play state and the
 //! event log. The `Cluster` lives in a `RefCell` so a tick mutates it in place
 //! (no clone per step); every change bumps `version`, which is what Yew compares.
+//!
+//! The cluster is private to this module: after every change the reducer copies
+//! out the plain data the components draw (the view, the selected record's story,
+//! the lag history while the Lag tab is open). No component ever borrows the
+//! cluster, so rendering cannot observe a half-applied step.
 
 use crate::presets::Preset;
+use kafka_sim::burrow::Commit;
 use kafka_sim::command::Command;
 use kafka_sim::config::ClusterConfig;
 use kafka_sim::error::SimError;
 use kafka_sim::event::{Event, EventKind};
+use kafka_sim::group::LagSample;
 use kafka_sim::reconfigure;
+use kafka_sim::scenario::Runner;
+use kafka_sim::story::RecordStory;
 use kafka_sim::view::ClusterView;
 use kafka_sim::Cluster;
 use std::cell::RefCell;
@@ -31,6 +40,39 @@ pub enum Selection {
     Producer(String),
 }
 
+/// The side panel on show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
+    Inspector,
+    Events,
+    Config,
+    Lag,
+}
+
+impl Tab {
+    /// The `?tab=` value.
+    pub fn parse(s: &str) -> Option<Tab> {
+        Some(match s {
+            "inspector" => Tab::Inspector,
+            "events" => Tab::Events,
+            "config" => Tab::Config,
+            "lag" => Tab::Lag,
+            _ => return None,
+        })
+    }
+}
+
+/// One group's lag samples and Burrow windows, copied out of the engine for the
+/// Lag tab.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupLag {
+    pub group: String,
+    pub samples: Vec<LagSample>,
+    /// Burrow's stored commits per partition, oldest first.
+    pub windows: Vec<Vec<Commit>>,
+}
+
 /// A message shown above the stage (config applied, restart, refusal).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
@@ -41,9 +83,9 @@ pub struct Notice {
 
 #[derive(Clone)]
 pub struct AppState {
-    pub cluster: Rc<RefCell<Cluster>>,
+    cluster: Rc<RefCell<Cluster>>,
     /// The configuration the current run started from (reset goes back to it).
-    pub config: ClusterConfig,
+    pub config: Rc<ClusterConfig>,
     pub preset: Option<Preset>,
     pub view: Rc<ClusterView>,
     /// The view the SVG structure shows. While playing a large cluster it is
@@ -62,6 +104,12 @@ pub struct AppState {
     pub playing: bool,
     pub speed: f64,
     pub selection: Option<Selection>,
+    /// The selected record's story, re-read after every change while selected.
+    pub story: Option<Rc<RecordStory>>,
+    pub tab: Tab,
+    /// Lag history per group; copied only while the Lag tab is open, and only when
+    /// a new sample was taken (one a simulated second).
+    pub lag: Rc<Vec<GroupLag>>,
     pub notice: Option<Notice>,
     pub version: u64,
 }
@@ -87,6 +135,15 @@ pub enum Action {
     ApplyConfig(ClusterConfig),
     Command(Command),
     Select(Option<Selection>),
+    SetTab(Tab),
+    /// Start afresh from `config` and run `script` (commands at simulated times)
+    /// up to `until_ms`, all in this one action with one view refresh: how a lesson
+    /// loads.
+    RunScript {
+        config: ClusterConfig,
+        script: Vec<(u64, Command)>,
+        until_ms: u64,
+    },
     DismissNotice,
 }
 
@@ -101,7 +158,7 @@ impl AppState {
         let view = Rc::new(cluster.view());
         let mut s = Self {
             cluster: Rc::new(RefCell::new(cluster)),
-            config,
+            config: Rc::new(config),
             preset,
             prev_view: view.clone(),
             svg_view: view.clone(),
@@ -114,11 +171,52 @@ impl AppState {
             playing: false,
             speed: 1.0,
             selection: None,
+            story: None,
+            tab: Tab::default(),
+            lag: Rc::new(Vec::new()),
             notice: None,
             version: 0,
         };
         s.record(events);
         s
+    }
+
+    /// Copies what the panels show out of the engine: the selected record's story
+    /// and, while the Lag tab is open, the lag history (only when it grew).
+    fn copy_out(&mut self) {
+        let c = self.cluster.borrow();
+        self.story = match &self.selection {
+            Some(Selection::Record { topic, partition, offset }) => {
+                c.record_story(topic, *partition, *offset).map(Rc::new)
+            }
+            _ => None,
+        };
+        if self.tab != Tab::Lag {
+            return;
+        }
+        let newest = |id: &str| c.lag_history(id).map(|h| (h.len(), h.back().map(|s| s.t_ms)));
+        let fresh = self.lag.len() != self.view.groups.len()
+            || self.lag.iter().zip(&self.view.groups).any(|(l, g)| {
+                l.group != g.id || newest(&g.id) != Some((l.samples.len(), l.samples.last().map(|s| s.t_ms)))
+            });
+        if fresh {
+            self.lag = Rc::new(
+                self.view
+                    .groups
+                    .iter()
+                    .map(|g| GroupLag {
+                        group: g.id.clone(),
+                        samples: c.lag_history(&g.id).map(|h| h.iter().cloned().collect()).unwrap_or_default(),
+                        windows: c.burrow_windows(&g.id).unwrap_or_default(),
+                    })
+                    .collect(),
+            );
+        }
+    }
+
+    /// The lag history of one group (empty until the Lag tab has been opened).
+    pub fn lag_of(&self, group: &str) -> Option<&GroupLag> {
+        self.lag.iter().find(|l| l.group == group)
     }
 
     pub fn seed(&self) -> u64 {
@@ -151,15 +249,24 @@ impl AppState {
             self.svg_version += 1;
             self.svg_age = 0;
         }
+        self.copy_out();
     }
 
     fn restart(&self, config: ClusterConfig, preset: Option<Preset>) -> Result<Self, SimError> {
-        let mut s = Self::new(config, preset)?;
+        let cluster = Cluster::new(config.clone())?;
+        Ok(self.restart_with(cluster, config, preset))
+    }
+
+    /// A fresh state around `cluster`, keeping the play controls and the tab.
+    fn restart_with(&self, cluster: Cluster, config: ClusterConfig, preset: Option<Preset>) -> Self {
+        let mut s = Self::from_cluster(cluster, config, preset);
         s.svg_version = self.svg_version + 1;
         s.speed = self.speed;
         s.playing = self.playing;
+        s.tab = self.tab;
         s.version = self.version + 1;
-        Ok(s)
+        s.copy_out();
+        s
     }
 }
 
@@ -207,12 +314,12 @@ impl Reducible for AppState {
                 s.speed = SPEEDS[j];
                 s.version += 1;
             }
-            Action::Reset => match s.restart(s.config.clone(), s.preset) {
+            Action::Reset => match s.restart((*s.config).clone(), s.preset) {
                 Ok(n) => s = n,
                 Err(e) => s.notice = Some(error_notice(&e)),
             },
             Action::SetSeed(seed) => {
-                let config = ClusterConfig { seed, ..s.config.clone() };
+                let config = ClusterConfig { seed, ..(*s.config).clone() };
                 match s.restart(config, s.preset) {
                     Ok(n) => s = n,
                     Err(e) => s.notice = Some(error_notice(&e)),
@@ -262,7 +369,7 @@ impl Reducible for AppState {
                             error: false,
                         },
                     });
-                    s.config = config;
+                    s.config = Rc::new(config);
                     s.preset = None;
                     s.refresh();
                 }
@@ -274,8 +381,25 @@ impl Reducible for AppState {
             }
             Action::Select(sel) => {
                 s.selection = sel;
+                s.copy_out();
                 s.version += 1;
             }
+            Action::SetTab(tab) => {
+                s.tab = tab;
+                s.copy_out();
+                s.version += 1;
+            }
+            Action::RunScript { config, script, until_ms } => match Cluster::new(config.clone()) {
+                Ok(cluster) => {
+                    let mut runner = Runner::with_script(cluster, script);
+                    runner.run_until(until_ms);
+                    s = s.restart_with(runner.cluster, config, None);
+                }
+                Err(e) => {
+                    s.notice = Some(error_notice(&e));
+                    s.version += 1;
+                }
+            },
             Action::DismissNotice => {
                 s.notice = None;
                 s.version += 1;
@@ -316,7 +440,7 @@ mod tests {
     #[test]
     fn invalid_config_is_refused_with_the_reason() {
         let s = state();
-        let mut bad = s.config.clone();
+        let mut bad = (*s.config).clone();
         bad.topics[0].replication_factor = 4;
         let s = s.reduce(Action::ApplyConfig(bad));
         let n = s.notice.clone().unwrap();
@@ -327,12 +451,12 @@ mod tests {
     #[test]
     fn live_and_restart_changes_say_which() {
         let s = state().reduce(Action::Step).reduce(Action::Step);
-        let mut live = s.config.clone();
+        let mut live = (*s.config).clone();
         live.topics[0].config.min_insync_replicas = 1;
         let s = s.reduce(Action::ApplyConfig(live));
         assert!(s.notice.as_ref().unwrap().en.contains("Applied live"));
         assert_eq!(s.view.time_ms, 200, "a live change keeps the run");
-        let mut structural = s.config.clone();
+        let mut structural = (*s.config).clone();
         structural.brokers = 4;
         let s = s.reduce(Action::ApplyConfig(structural));
         assert!(s.notice.as_ref().unwrap().en.contains("brokers"));
@@ -350,5 +474,56 @@ mod tests {
         assert_eq!(s.speed, 10.0);
         let s = s.reduce(Action::SetSpeed(0.0)).reduce(Action::Slower);
         assert_eq!(s.speed, 0.1);
+    }
+
+    /// A lesson loads in one action, through the engine's runner: the same run as
+    /// `lessons::load`, one refresh, and the learner lands at the lesson's start.
+    #[test]
+    fn run_script_loads_a_lesson_in_one_action() {
+        use crate::lessons::{self, Lesson};
+        let l = Lesson::Rewound;
+        let s = state().reduce(Action::Step).reduce(Action::RunScript {
+            config: l.config(),
+            script: l.script(),
+            until_ms: l.start_ms(),
+        });
+        let want = lessons::load(l).unwrap();
+        assert_eq!(s.view.time_ms, l.start_ms());
+        assert_eq!(*s.view, want.view());
+        assert_eq!(*s.config, l.config());
+        assert!(s.preset.is_none());
+    }
+
+    /// The Lag tab's history is copied only while the tab is open, and only when a
+    /// new sample was taken (samples come once a simulated second).
+    #[test]
+    fn lag_history_is_copied_while_the_lag_tab_is_open() {
+        let s = (0..25).fold(state(), |s, _| s.reduce(Action::Step));
+        assert!(s.lag.is_empty(), "not copied while the tab is closed");
+        let s = s.reduce(Action::SetTab(Tab::Lag));
+        assert_eq!(s.lag.len(), s.view.groups.len());
+        let g = &s.lag[0];
+        assert_eq!(g.group, s.view.groups[0].id);
+        assert_eq!(g.samples.len(), 2, "samples at 1 s and 2 s");
+        let engine: Vec<LagSample> = s.cluster.borrow().lag_history(&g.group).unwrap().iter().cloned().collect();
+        assert_eq!(g.samples, engine);
+        let before = s.lag.clone();
+        let s = s.reduce(Action::Step);
+        assert!(Rc::ptr_eq(&before, &s.lag), "no new sample at 2.6 s: the copy is shared");
+        let s = (0..5).fold(s, |s, _| s.reduce(Action::Step));
+        assert!(!Rc::ptr_eq(&before, &s.lag), "a new sample at 3 s is copied");
+        assert_eq!(s.lag[0].samples.len(), 3);
+    }
+
+    /// The selected record's story is copied out and follows the run.
+    #[test]
+    fn selected_record_story_is_copied_out() {
+        let s = (0..10).fold(state(), |s, _| s.reduce(Action::Step));
+        let topic = s.view.topics[0].name.clone();
+        let s = s.reduce(Action::Select(Some(Selection::Record { topic: topic.clone(), partition: 0, offset: 0 })));
+        let story = s.story.clone().expect("offset 0 of partition 0 exists after 1 s");
+        assert_eq!((story.topic.as_str(), story.partition, story.offset), (topic.as_str(), 0, 0));
+        let s = s.reduce(Action::Select(None));
+        assert!(s.story.is_none());
     }
 }

@@ -14,7 +14,8 @@ use crate::hooks::use_viewport_width;
 use crate::i18n::strings;
 use crate::layout;
 use crate::presets::Preset;
-use crate::state::{Action, AppState, Selection};
+use crate::state::{Action, AppState, Selection, Tab};
+use crate::ui::Ui;
 use crate::url;
 use gloo_timers::callback::Interval;
 
@@ -25,14 +26,6 @@ use yew::prelude::*;
 /// Side panels sit to the right above this width, below the stage otherwise.
 const SIDE_BY_SIDE: f64 = 1500.0;
 const SIDE_W: f64 = 380.0;
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Tab {
-    Inspector,
-    Events,
-    Config,
-    Lag,
-}
 
 /// The width the stage's content can use in a window `width` CSS pixels wide:
 /// the window less the workspace padding (2 × 12 px), the stage border (2 × 1 px)
@@ -74,19 +67,11 @@ pub fn App() -> Html {
                 s.speed = speed;
             }
             s.playing = settings.play;
+            s.tab = settings.tab.and_then(Tab::parse).unwrap_or_default();
             s
         })
     };
     let help = use_state(|| false);
-    let tab = {
-        let initial = match settings.tab {
-            Some("events") => Tab::Events,
-            Some("config") => Tab::Config,
-            Some("lag") => Tab::Lag,
-            _ => Tab::Inspector,
-        };
-        use_state(move || initial)
-    };
     let url_notice = use_state(|| !settings.problems.is_empty());
     let width = use_viewport_width();
     let side_by_side = width >= SIDE_BY_SIDE;
@@ -170,14 +155,11 @@ pub fn App() -> Html {
         Callback::from(move |a: Action| d.dispatch(a))
     };
     // Stable across renders (the stage only re-renders when its data changes).
-    let on_select = use_callback((state.dispatcher(), tab.setter()), |sel: Selection, (d, tab)| {
-        tab.set(Tab::Inspector);
+    let on_select = use_callback(state.dispatcher(), |sel: Selection, d| {
+        d.dispatch(Action::SetTab(Tab::Inspector));
         d.dispatch(Action::Select(Some(sel)));
     });
-    let on_apply = {
-        let d = state.dispatcher();
-        Callback::from(move |c| d.dispatch(Action::ApplyConfig(c)))
-    };
+    let ui = Ui::new(*lang, state.dispatcher());
     let on_toggle_lang = {
         let lang = lang.clone();
         Callback::from(move |_| lang.set(lang.other()))
@@ -187,20 +169,20 @@ pub fn App() -> Html {
         Callback::from(move |_| help.set(!*help))
     };
     let tab_button = |t: Tab, label: &'static str, id: &'static str| {
-        let tab = tab.clone();
-        let selected = *tab == t;
+        let selected = state.tab == t;
         html! {
             <button role="tab" class={classes!("tab", selected.then_some("tab--active"))} aria-selected={selected.to_string()}
-                data-testid={id} onclick={Callback::from(move |_| tab.set(t))}>{ label }</button>
+                data-testid={id} onclick={dispatch.reform(move |_| Action::SetTab(t))}>{ label }</button>
         }
     };
     let step_ms = if state.speed >= 1.0 { 100.0 } else { 100.0 / state.speed };
 
     html! {
+        <ContextProvider<Ui> context={ui}>
         <div class={classes!("app", side_by_side.then_some("app--wide"))} lang={lang.code()}>
-            <Header lang={*lang} {on_toggle_lang} {on_help} />
+            <Header {on_toggle_lang} {on_help} />
             <Controls playing={state.playing} speed={state.speed} seed={state.seed()} preset={state.preset}
-                view={state.view.clone()} lang={*lang} dispatch={dispatch.clone()} />
+                view={state.view.clone()} />
             if *url_notice {
                 <div class="notice" role="status" data-testid="url-notice">
                     { for settings.problems.iter().map(|(k, v, allowed)| html! {
@@ -221,11 +203,11 @@ pub fn App() -> Html {
             <div class="workspace">
                 <main class="stage" onclick={dispatch.reform(|_| Action::Select(None))}>
                     <div class="stage__inner" style={format!("width:{}px;height:{}px", topo.width, topo.height)}>
-                        <TopologyView view={state.svg_view.clone()} topo={topo.clone()} lang={*lang}
+                        <TopologyView view={state.svg_view.clone()} topo={topo.clone()}
                             selection={state.selection.clone()} on_select={on_select.clone()} />
                         <RecordsLayer view={state.view.clone()} prev_view={state.prev_view.clone()}
                             events={state.last_events.clone()} topo={topo.clone()} version={state.version}
-                            {step_ms} reduced_motion={*reduced} lang={*lang} />
+                            {step_ms} reduced_motion={*reduced} />
                     </div>
                 </main>
                 <aside class="side" aria-label="panels">
@@ -236,28 +218,28 @@ pub fn App() -> Html {
                         { tab_button(Tab::Lag, s.tab_lag, "tab-lag") }
                     </div>
                     <div class="side__body">
-                        { match *tab {
+                        { match state.tab {
                             Tab::Inspector => html! {
                                 <Inspector selection={state.selection.clone()} view={state.view.clone()}
-                                    cluster={state.cluster.clone()} lang={*lang} dispatch={dispatch.clone()} />
+                                    story={state.story.clone()} config={state.config.clone()} />
                             },
                             Tab::Events => html! {
-                                <EventLog events={state.log.clone()} data_events={state.data_log.clone()} lang={*lang}
+                                <EventLog events={state.log.clone()} data_events={state.data_log.clone()}
                                     on_select={on_select.clone()} />
                             },
-                            Tab::Config => html! { <ConfigPanel config={state.config.clone()} lang={*lang} {on_apply} /> },
+                            Tab::Config => html! { <ConfigPanel config={(*state.config).clone()} /> },
                             Tab::Lag => html! {
-                                <LagPanel view={state.view.clone()} cluster={state.cluster.clone()} lang={*lang}
-                                    dispatch={dispatch.clone()} />
+                                <LagPanel view={state.view.clone()} lag={state.lag.clone()} config={state.config.clone()} />
                             },
                         } }
                     </div>
                 </aside>
             </div>
             if *help {
-                <Help lang={*lang} on_close={{ let h = help.clone(); Callback::from(move |_| h.set(false)) }} />
+                <Help on_close={{ let h = help.clone(); Callback::from(move |_| h.set(false)) }} />
             }
         </div>
+        </ContextProvider<Ui>>
     }
 }
 

@@ -2,7 +2,7 @@
 //! configuration, sees every problem next to the field that causes it (the
 //! simulator's own `ClusterConfig::validate`, in the current language), sees
 //! before applying whether Kafka would take the change live or the scenario has
-//! to restart (`reconfigure::plan`), and applies it through `on_apply`.
+//! to restart (`reconfigure::plan`), and applies it through `Action::ApplyConfig`.
 //!
 //! Numbers are typed as text and parsed here, so "abc", "-1" or "1e99" become a
 //! message under the field instead of a panic or a silently ignored keystroke.
@@ -10,6 +10,8 @@
 //! below, which are tested natively; the component only renders and dispatches.
 
 use crate::i18n::{strings, Lang, Strings};
+use crate::state::Action;
+use crate::ui::use_ui;
 use kafka_sim::assignor::Strategy;
 use kafka_sim::command::{Command, TopicConfigChange};
 use kafka_sim::config::{Acks, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig, MAX_BROKERS, MAX_PARTITIONS};
@@ -24,8 +26,6 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ConfigPanelProps {
     pub config: ClusterConfig,
-    pub lang: Lang,
-    pub on_apply: Callback<ClusterConfig>,
 }
 
 /// Most producers, and most groups, the panel lets the learner add.
@@ -1136,7 +1136,8 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
             }));
         });
     }
-    let lang = props.lang;
+    let ui = use_ui();
+    let lang = ui.lang;
     let s = strings(lang);
     let d: &Draft = &draft;
     let sim_error = d.config.validate().err();
@@ -1154,7 +1155,7 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
     let plan = reconfigure::plan(&props.config, &d.config);
 
     let onsubmit = {
-        let on_apply = props.on_apply.clone();
+        let on_apply = ui.reform(Action::ApplyConfig);
         let config = d.config.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();

@@ -1,9 +1,10 @@
 //! The control bar: play/pause, step, speed, reset, seed, preset, and the
 //! "add" actions. Every control is a real form element (keyboard and touch).
 
-use crate::i18n::{strings, Lang};
+use crate::i18n::strings;
 use crate::presets::Preset;
 use crate::state::{Action, SPEEDS};
+use crate::ui::use_ui;
 use kafka_sim::command::Command;
 use kafka_sim::config::{GroupConfig, OffsetReset, ProducerConfig};
 use kafka_sim::view::ClusterView;
@@ -18,8 +19,6 @@ pub struct ControlsProps {
     pub seed: u64,
     pub preset: Option<Preset>,
     pub view: Rc<ClusterView>,
-    pub lang: Lang,
-    pub dispatch: Callback<Action>,
 }
 
 impl PartialEq for ControlsProps {
@@ -31,8 +30,6 @@ impl PartialEq for ControlsProps {
             && self.seed == o.seed
             && self.preset == o.preset
             && Rc::ptr_eq(&self.view, &o.view)
-            && self.lang == o.lang
-            && self.dispatch == o.dispatch
     }
 }
 
@@ -46,8 +43,9 @@ fn fresh_id<'a>(prefix: &str, used: impl Iterator<Item = &'a str> + Clone) -> St
 
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {
-    let s = strings(props.lang);
-    let d = props.dispatch.clone();
+    let ui = use_ui();
+    let s = strings(ui.lang);
+    let d = ui.dispatch();
     let act = |a: fn() -> Action| {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.emit(a()))

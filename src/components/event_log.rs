@@ -7,6 +7,7 @@
 
 use crate::i18n::{strings, Lang, Strings};
 use crate::state::Selection;
+use crate::ui::use_ui;
 use kafka_sim::event::{Event, EventKind};
 use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
@@ -19,7 +20,6 @@ pub const MAX_ROWS: usize = 200;
 pub struct EventLogProps {
     pub events: Rc<VecDeque<Event>>,
     pub data_events: Rc<VecDeque<Event>>,
-    pub lang: Lang,
     pub on_select: Callback<Selection>,
 }
 
@@ -275,7 +275,8 @@ pub fn visible(ring: &VecDeque<Event>, filter: Filter, max: usize) -> (Vec<(Stri
 
 #[component]
 pub fn EventLog(props: &EventLogProps) -> Html {
-    let s = strings(props.lang);
+    let lang = use_ui().lang;
+    let s = strings(lang);
     let filter = use_state(|| Filter::All);
     let ring = |f: Filter| {
         if f.uses_data_events() {
@@ -300,7 +301,6 @@ pub fn EventLog(props: &EventLogProps) -> Html {
             </button>
         }
     });
-    let lang = props.lang;
     let items = rows.into_iter().map(|(key, e)| {
         let sel = selection(e);
         let sev = severity(e);

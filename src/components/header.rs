@@ -1,16 +1,17 @@
-use crate::i18n::{strings, Lang};
+use crate::i18n::strings;
+use crate::ui::use_ui;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub lang: Lang,
     pub on_toggle_lang: Callback<()>,
     pub on_help: Callback<()>,
 }
 
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
-    let s = strings(props.lang);
+    let lang = use_ui().lang;
+    let s = strings(lang);
     let onclick = props.on_toggle_lang.reform(|_: MouseEvent| ());
     let on_help = props.on_help.reform(|_: MouseEvent| ());
     html! {
@@ -24,7 +25,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             </div>
             <div class="header__actions">
                 <button class="header__lang" data-testid="help-button" onclick={on_help}>{ s.help }</button>
-                <button class="header__lang" data-testid="lang-switch" {onclick} lang={props.lang.other().code()}>
+                <button class="header__lang" data-testid="lang-switch" {onclick} lang={lang.other().code()}>
                     { s.switch_to }
                 </button>
             </div>

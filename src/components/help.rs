@@ -1,17 +1,17 @@
 //! The `?` overlay: keys and touch actions.
 
-use crate::i18n::{strings, Lang};
+use crate::i18n::strings;
+use crate::ui::use_ui;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HelpProps {
-    pub lang: Lang,
     pub on_close: Callback<()>,
 }
 
 #[component]
 pub fn Help(props: &HelpProps) -> Html {
-    let s = strings(props.lang);
+    let s = strings(use_ui().lang);
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help">

@@ -2,15 +2,16 @@
 //! consumer or producer, with the actions a learner can take on it. Every number
 //! is shown as text; every action is a button with a one-line explanation.
 
-use crate::i18n::{strings, Lang, Strings};
+use crate::i18n::{strings, Strings};
 use crate::state::{Action, Selection};
+use crate::ui::use_ui;
 use kafka_sim::command::Command;
 use kafka_sim::config::Acks;
+use kafka_sim::config::ClusterConfig;
 use kafka_sim::partitioner::DecisionReason;
 use kafka_sim::story::{KeyHash, RecordStory};
 use kafka_sim::view::{BrokerView, ClusterView, GroupView, MemberView, PartitionView, ProducerView};
-use kafka_sim::{BrokerId, Cluster};
-use std::cell::RefCell;
+use kafka_sim::BrokerId;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -23,19 +24,19 @@ pub const SLOW_FACTOR: u32 = 10;
 pub struct InspectorProps {
     pub selection: Option<Selection>,
     pub view: Rc<ClusterView>,
-    pub cluster: Rc<RefCell<Cluster>>,
-    pub lang: Lang,
-    pub dispatch: Callback<Action>,
+    /// The selected record's story (copied out by the reducer).
+    pub story: Option<Rc<RecordStory>>,
+    /// The configuration of the run (broker timeouts, groups' session timeouts).
+    pub config: Rc<ClusterConfig>,
 }
 
 impl PartialEq for InspectorProps {
-    /// The cluster is shared and every change to it comes with a new `view`, so
-    /// the view (by pointer) stands for both.
+    /// Views and configurations by pointer: a change always comes as a new `Rc`.
     fn eq(&self, other: &Self) -> bool {
         self.selection == other.selection
             && Rc::ptr_eq(&self.view, &other.view)
-            && self.lang == other.lang
-            && self.dispatch == other.dispatch
+            && self.story == other.story
+            && Rc::ptr_eq(&self.config, &other.config)
     }
 }
 
@@ -146,8 +147,10 @@ impl Ctx<'_> {
 
 #[component]
 pub fn Inspector(props: &InspectorProps) -> Html {
-    let s = strings(props.lang);
-    let ctx = Ctx { s, view: &props.view, dispatch: &props.dispatch };
+    let ui = use_ui();
+    let s = strings(ui.lang);
+    let dispatch = ui.dispatch();
+    let ctx = Ctx { s, view: &props.view, dispatch: &dispatch };
     let Some(sel) = &props.selection else {
         return html! {
             <div class="inspector" data-testid="inspector">
@@ -157,7 +160,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     };
     let (title, body) = match sel {
         Selection::Broker(id) => {
-            let cfg = props.cluster.borrow().config().broker_config.clone();
+            let cfg = &props.config.broker_config;
             (
                 format!("{} {id}", s.broker),
                 broker(&ctx, *id, cfg.broker_session_timeout_ms, cfg.replica_lag_time_max_ms),
@@ -165,17 +168,15 @@ pub fn Inspector(props: &InspectorProps) -> Html {
         }
         Selection::Partition { topic, partition: p } => (format!("{topic}-{p}"), partition(&ctx, topic, *p)),
         Selection::Record { topic, partition: p, offset } => {
-            let story = props.cluster.borrow().record_story(topic, *p, *offset);
-            (format!("{} {topic}-{p} @ {offset}", s.insp_record), record(&ctx, topic, *p, story))
+            (format!("{} {topic}-{p} @ {offset}", s.insp_record), record(&ctx, topic, *p, props.story.as_deref()))
         }
         Selection::Member { group, member: m } => {
-            let session_ms =
-                props.cluster.borrow().config().groups.iter().find(|g| &g.id == group).map(|g| g.session_timeout_ms);
+            let session_ms = props.config.groups.iter().find(|g| &g.id == group).map(|g| g.session_timeout_ms);
             (format!("{group} / {m}"), member(&ctx, group, m, session_ms))
         }
         Selection::Producer(id) => (format!("{} {id}", s.producer), producer(&ctx, id)),
     };
-    let clear = props.dispatch.reform(|e: MouseEvent| {
+    let clear = dispatch.reform(|e: MouseEvent| {
         e.stop_propagation();
         Action::Select(None)
     });
@@ -387,7 +388,7 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
     }
 }
 
-fn record(ctx: &Ctx, topic: &str, p: u32, story: Option<RecordStory>) -> Html {
+fn record(ctx: &Ctx, topic: &str, p: u32, story: Option<&RecordStory>) -> Html {
     let s = ctx.s;
     let part_link = ctx.select(format!("{topic}-{p}"), Selection::Partition { topic: topic.to_string(), partition: p });
     let Some(st) = story else {
@@ -660,7 +661,8 @@ fn join(ids: &[BrokerId]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kafka_sim::ClusterConfig;
+    use crate::i18n::Lang;
+    use kafka_sim::Cluster;
 
     #[test]
     fn hash_line_shows_the_arithmetic() {

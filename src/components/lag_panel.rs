@@ -7,20 +7,19 @@
 //! the charts pause, step and play with the simulation. The maths (trend slope,
 //! scaling, picking a sample from a click) is in plain functions tested natively.
 //!
-//! Loading a lesson dispatches `ApplyConfig(config)` then `Reset` (a fresh run
-//! at 0 s, whether or not the change could have been applied live), then the
-//! lesson's plan: `Step` × n up to each scripted command, and the command (see
-//! `crate::lessons`).
+//! Loading a lesson dispatches one `Action::RunScript`: a fresh run at 0 s from
+//! the lesson's configuration, its script run by the engine's runner, one view
+//! refresh at the end (see `crate::lessons`).
 
 use crate::components::inspector::fill;
 use crate::i18n::{strings, Lang, Strings};
-use crate::lessons::{Lesson, PlanItem};
-use crate::state::Action;
+use crate::lessons::Lesson;
+use crate::state::{Action, GroupLag};
+use crate::ui::use_ui;
 use kafka_sim::burrow::{self, Commit, GroupStatus, PartitionStatus};
+use kafka_sim::config::ClusterConfig;
 use kafka_sim::group::LagSample;
 use kafka_sim::view::{ClusterView, GroupView};
-use kafka_sim::Cluster;
-use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -325,15 +324,18 @@ fn lesson_badge(l: Lesson) -> String {
 #[derive(Properties)]
 pub struct LagPanelProps {
     pub view: Rc<ClusterView>,
-    pub cluster: Rc<RefCell<Cluster>>,
-    pub lang: Lang,
-    pub dispatch: Callback<Action>,
+    /// Lag samples and Burrow windows per group (copied out by the reducer).
+    pub lag: Rc<Vec<GroupLag>>,
+    /// The run's configuration: a lesson is "on" while the run is the lesson's.
+    pub config: Rc<ClusterConfig>,
 }
 
 impl PartialEq for LagPanelProps {
-    /// Every change to the shared cluster comes with a new `view` (by pointer).
+    /// By pointer: every change comes as a new `Rc`.
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.view, &other.view) && self.lang == other.lang
+        Rc::ptr_eq(&self.view, &other.view)
+            && Rc::ptr_eq(&self.lag, &other.lag)
+            && Rc::ptr_eq(&self.config, &other.config)
     }
 }
 
@@ -345,7 +347,7 @@ struct History {
 }
 
 impl History {
-    fn of(samples: &[&LagSample], partitions: usize) -> History {
+    fn of(samples: &[LagSample], partitions: usize) -> History {
         History {
             ts: samples.iter().map(|s| s.t_ms).collect(),
             total: samples.iter().map(|s| (s.t_ms, Some(s.total))).collect(),
@@ -358,7 +360,8 @@ impl History {
 
 #[component]
 pub fn LagPanel(props: &LagPanelProps) -> Html {
-    let s = strings(props.lang);
+    let ui = use_ui();
+    let s = strings(ui.lang);
     let chosen = use_state_eq(|| None::<String>);
     // The chart sample picked by tap/click/keys (by time), and the one under the mouse.
     let pinned = use_state_eq(|| None::<u64>);
@@ -396,22 +399,15 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
         </div>
     };
 
-    let active_lesson = (*lesson).filter(|l| props.cluster.borrow().config() == &l.config());
+    let active_lesson = (*lesson).filter(|l| *props.config == l.config());
     let lessons = {
         let buttons = Lesson::ALL.iter().map(|&l| {
             let (title, _) = lesson_text(s, l);
             let onclick = {
-                let d = props.dispatch.clone();
+                let ui = ui.clone();
                 let (lesson, chosen, pinned, hover) = (lesson.clone(), chosen.clone(), pinned.clone(), hover.clone());
                 Callback::from(move |_: MouseEvent| {
-                    d.emit(Action::ApplyConfig(l.config()));
-                    d.emit(Action::Reset);
-                    for item in l.load_plan() {
-                        match item {
-                            PlanItem::Steps(n) => (0..n).for_each(|_| d.emit(Action::Step)),
-                            PlanItem::Command(c) => d.emit(Action::Command(c)),
-                        }
-                    }
+                    ui.send(Action::RunScript { config: l.config(), script: l.script(), until_ms: l.start_ms() });
                     lesson.set(Some(l));
                     chosen.set(Some(crate::lessons::GROUP.to_string()));
                     pinned.set(None);
@@ -455,12 +451,10 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
         };
     };
 
-    // Lag history and Burrow windows, read from the shared cluster.
-    let (history, windows) = {
-        let c = props.cluster.borrow();
-        let samples: Vec<&LagSample> = c.lag_history(&g.id).map(|h| h.iter().collect()).unwrap_or_default();
-        (History::of(&samples, g.partitions.len()), c.burrow_windows(&g.id).unwrap_or_default())
-    };
+    // Lag history and Burrow windows, as the reducer copied them out.
+    let lag = props.lag.iter().find(|l| l.group == g.id);
+    let history = History::of(lag.map_or(&[][..], |l| &l.samples), g.partitions.len());
+    let windows = lag.map_or(&[][..], |l| &l.windows);
 
     // The sample the readouts show: hovered, else pinned, else the newest.
     let index_of = |t: Option<u64>| t.and_then(|t| history.ts.binary_search(&t).ok());
@@ -478,7 +472,7 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
             { charts(s, &history, shown, pinned_index, ChartState {
                 pinned: pinned.clone(), hover: hover.clone(), total_ref: total_ref.clone(), parts_ref: parts_ref.clone(),
             }) }
-            { burrow_view(s, props.lang, g, &windows) }
+            { burrow_view(s, ui.lang, g, windows) }
         </div>
     }
 }

@@ -4,8 +4,9 @@
 
 use crate::components::topology::PALETTE;
 use crate::flights::{self, Flight, Hop, StepCounts};
-use crate::i18n::{strings, Lang};
+use crate::i18n::strings;
 use crate::layout::{self, Rect, Topology};
+use crate::ui::use_ui;
 use kafka_sim::event::Event;
 use kafka_sim::view::ClusterView;
 use std::cell::{Cell, RefCell};
@@ -40,7 +41,6 @@ pub struct RecordsLayerProps {
     /// How long a step lasts on screen, in ms.
     pub step_ms: f64,
     pub reduced_motion: bool,
-    pub lang: Lang,
 }
 
 impl PartialEq for RecordsLayerProps {
@@ -49,7 +49,6 @@ impl PartialEq for RecordsLayerProps {
             && Rc::ptr_eq(&self.topo, &o.topo)
             && self.step_ms == o.step_ms
             && self.reduced_motion == o.reduced_motion
-            && self.lang == o.lang
     }
 }
 
@@ -145,7 +144,7 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
         });
     }
 
-    let s = strings(props.lang);
+    let s = strings(use_ui().lang);
     let c = *counts;
     let summary = format!(
         "{}: {} produced, {} replicated, {} consumed ({} {})",

@@ -4,9 +4,10 @@
 //! moving records are drawn by `records_layer` on a canvas above it.
 
 use crate::components::records_layer::style_of;
-use crate::i18n::{strings, Lang, Strings};
+use crate::i18n::{strings, Strings};
 use crate::layout::{cell_window, Rect, ReplicaBox, Section, Topology, CELLS};
 use crate::state::Selection;
+use crate::ui::use_ui;
 use kafka_sim::partitioner::DecisionReason;
 use kafka_sim::view::{ClusterView, PartitionView, RecentDecision};
 use std::rc::Rc;
@@ -17,7 +18,6 @@ use yew::prelude::*;
 pub struct TopologyProps {
     pub view: Rc<ClusterView>,
     pub topo: Rc<Topology>,
-    pub lang: Lang,
     pub selection: Option<Selection>,
     pub on_select: Callback<Selection>,
 }
@@ -28,7 +28,6 @@ impl PartialEq for TopologyProps {
     fn eq(&self, o: &Self) -> bool {
         Rc::ptr_eq(&self.view, &o.view)
             && Rc::ptr_eq(&self.topo, &o.topo)
-            && self.lang == o.lang
             && self.selection == o.selection
             && self.on_select == o.on_select
     }
@@ -41,7 +40,7 @@ pub const GROUP_COLOURS: [&str; 4] = ["#7B3FBF", "#0B7A5B", "#B42318", "#1F6FEB"
 
 #[component]
 pub fn TopologyView(props: &TopologyProps) -> Html {
-    let s = strings(props.lang);
+    let s = strings(use_ui().lang);
     let view = &props.view;
     let t = &props.topo;
     let sel = props.selection.as_ref();

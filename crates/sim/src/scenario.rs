@@ -257,15 +257,21 @@ impl Runner {
     pub fn new(scenario: &Scenario) -> Result<Self, SimError> {
         scenario.validate()?;
         let cluster = Cluster::new(scenario.config())?;
-        let mut steps: Vec<(u64, Command)> = scenario
+        let steps: Vec<(u64, Command)> = scenario
             .script
             .iter()
             .enumerate()
             .map(|(i, s)| s.command(i).map(|c| (s.at_ms, c)))
             .collect::<Result<_, _>>()?;
-        // Stable: steps at the same time run in file order.
+        Ok(Self::with_script(cluster, steps))
+    }
+
+    /// Runs `steps` (commands at simulated times) on a cluster that already exists:
+    /// how the app loads a lesson, in one go.
+    pub fn with_script(cluster: Cluster, mut steps: Vec<(u64, Command)>) -> Self {
+        // Stable: steps at the same time run in the given order.
         steps.sort_by_key(|(t, _)| *t);
-        Ok(Self { cluster, steps, next: 0 })
+        Self { cluster, steps, next: 0 }
     }
 
     /// Applies due steps, then ticks, until time reaches `t_ms`. A refused step
