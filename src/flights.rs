@@ -4,6 +4,7 @@
 //! in `components::records_layer` once per animation frame.
 
 use crate::layout::{cell_window, Topology};
+use crate::palette::{CONSUME_STYLE, REPLICATE_STYLE};
 use kafka_sim::event::{Event, EventKind};
 use kafka_sim::view::ClusterView;
 
@@ -126,7 +127,7 @@ pub fn plan(
                         to: mb.rect.left_mid(),
                         start: start + (i as f64) * dur * 0.3 / n.min(16) as f64,
                         dur,
-                        style: u32::MAX,
+                        style: CONSUME_STYLE,
                         hop: Hop::Consume,
                     });
                 }
@@ -161,7 +162,7 @@ pub fn plan(
                         to: fr.rect.center(),
                         start: start + (i as f64) * dur * 0.3 / n as f64,
                         dur,
-                        style: u32::MAX - 1,
+                        style: REPLICATE_STYLE,
                         hop: Hop::Replicate,
                     });
                 }

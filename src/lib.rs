@@ -8,6 +8,7 @@ pub mod hooks;
 pub mod i18n;
 pub mod layout;
 pub mod lessons;
+pub mod palette;
 pub mod presets;
 pub mod state;
 pub mod ui;

@@ -2,7 +2,7 @@
 //! frame (`requestAnimationFrame`), outside Yew's diff. Yew only hands it the
 //! latest step; the frame loop interpolates every dot between steps.
 
-use crate::components::topology::PALETTE;
+use crate::palette::{style_of, CONSUME_STYLE, REPLICATE_STYLE};
 use crate::flights::{self, Flight, Hop, StepCounts};
 use crate::i18n::strings;
 use crate::layout::{self, Rect, Topology};
@@ -20,15 +20,6 @@ type FrameCallback = Closure<dyn FnMut(f64)>;
 
 /// Most dots planned per step; beyond it a sample is drawn and counts are shown.
 pub const MAX_DOTS_PER_STEP: usize = 200;
-
-/// Colour and shape (0 circle, 1 square, 2 triangle, 3 diamond) of a producer's dots.
-pub fn style_of(i: u32) -> (&'static str, u32) {
-    match i {
-        u32::MAX => ("var(--group)", 0),
-        x if x == u32::MAX - 1 => ("var(--leader)", 0),
-        i => (PALETTE[i as usize % PALETTE.len()], (i / PALETTE.len() as u32) % 4),
-    }
-}
 
 #[derive(Properties)]
 pub struct RecordsLayerProps {
@@ -392,7 +383,7 @@ impl Painter {
 fn style_key(f: &Flight) -> u32 {
     match f.hop {
         Hop::Produce => f.style,
-        Hop::Replicate => u32::MAX - 1,
-        Hop::Consume => u32::MAX,
+        Hop::Replicate => REPLICATE_STYLE,
+        Hop::Consume => CONSUME_STYLE,
     }
 }

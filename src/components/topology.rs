@@ -3,7 +3,7 @@
 //! commit markers), consumer groups. It changes only when the simulation does;
 //! moving records are drawn by `records_layer` on a canvas above it.
 
-use crate::components::records_layer::style_of;
+use crate::palette::{style_of, GROUP_COLOURS};
 use crate::i18n::{strings, Strings};
 use crate::layout::{cell_window, Rect, ReplicaBox, Section, Topology, CELLS};
 use crate::state::Selection;
@@ -32,11 +32,6 @@ impl PartialEq for TopologyProps {
             && self.on_select == o.on_select
     }
 }
-
-/// Colour-blind-safe palette (Okabe–Ito) for producers; shapes repeat every 4.
-pub const PALETTE: [&str; 7] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442"];
-/// Colours of consumer groups' commit markers.
-pub const GROUP_COLOURS: [&str; 4] = ["#7B3FBF", "#0B7A5B", "#B42318", "#1F6FEB"];
 
 #[component]
 pub fn TopologyView(props: &TopologyProps) -> Html {
