@@ -2,6 +2,7 @@
 //! No Kafka rule lives here; the app draws `Cluster::view()` and turns clicks
 //! into commands.
 
+pub mod chart;
 pub mod components;
 pub mod flights;
 pub mod hooks;

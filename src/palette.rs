@@ -8,6 +8,10 @@ pub const PALETTE: [&str; 7] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#00
 /// Colours of consumer groups' commit markers.
 pub const GROUP_COLOURS: [&str; 4] = ["#7B3FBF", "#0B7A5B", "#B42318", "#1F6FEB"];
 
+/// Line colours of the partitions (Okabe–Ito, then two neutrals).
+pub const PART_COLOURS: [&str; 8] =
+    ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C6D1F", "#7F7F7F"];
+
 /// The style of a consumer's dots (leader → consumer).
 pub const CONSUME_STYLE: u32 = u32::MAX;
 /// The style of a replication dot (leader → follower).

@@ -2,10 +2,10 @@
 //! frame (`requestAnimationFrame`), outside Yew's diff. Yew only hands it the
 //! latest step; the frame loop interpolates every dot between steps.
 
-use crate::palette::{style_of, CONSUME_STYLE, REPLICATE_STYLE};
 use crate::flights::{self, Flight, Hop, StepCounts};
 use crate::i18n::strings;
 use crate::layout::{self, Rect, Topology};
+use crate::palette::{style_of, CONSUME_STYLE, REPLICATE_STYLE};
 use crate::ui::use_ui;
 use kafka_sim::event::Event;
 use kafka_sim::view::ClusterView;

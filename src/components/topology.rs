@@ -3,9 +3,9 @@
 //! commit markers), consumer groups. It changes only when the simulation does;
 //! moving records are drawn by `records_layer` on a canvas above it.
 
-use crate::palette::{style_of, GROUP_COLOURS};
 use crate::i18n::{strings, Strings};
 use crate::layout::{cell_window, Rect, ReplicaBox, Section, Topology, CELLS};
+use crate::palette::{style_of, GROUP_COLOURS};
 use crate::state::Selection;
 use crate::ui::use_ui;
 use kafka_sim::partitioner::DecisionReason;
