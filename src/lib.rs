@@ -4,6 +4,7 @@
 
 pub mod chart;
 pub mod components;
+pub mod config_draft;
 pub mod flights;
 pub mod hooks;
 pub mod i18n;
