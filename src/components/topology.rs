@@ -1,15 +1,17 @@
 //! The cluster drawn as SVG from the simulation's view: producers, the
 //! partitioner stage, brokers with each replica's log cells (LEO, HW, group
 //! commit markers), consumer groups. It changes only when the simulation does;
-//! moving records are drawn by `records_layer` on a canvas above it.
+//! moving records are drawn by `records_layer` on a canvas above it. Each broker
+//! and each group is its own component whose props are that part of the view,
+//! compared by value: a step re-renders only the brokers and groups it changed.
 
 use crate::i18n::{strings, Strings};
-use crate::layout::{cell_window, Rect, ReplicaBox, Section, Topology, CELLS};
+use crate::layout::{cell_window, BrokerBox, GroupBox, Rect, ReplicaBox, Section, Topology, CELLS};
 use crate::palette::{style_of, GROUP_COLOURS};
 use crate::state::Selection;
 use crate::ui::use_ui;
 use kafka_sim::partitioner::DecisionReason;
-use kafka_sim::view::{ClusterView, PartitionView, RecentDecision};
+use kafka_sim::view::{BrokerView, ClusterView, GroupView, PartitionView, RecentDecision};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -39,22 +41,8 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
     let view = &props.view;
     let t = &props.topo;
     let sel = props.selection.as_ref();
-    let select = |sel: Selection| {
-        let cb = props.on_select.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.stop_propagation();
-            cb.emit(sel.clone());
-        })
-    };
-    let key_select = |sel: Selection| {
-        let cb = props.on_select.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                cb.emit(sel.clone());
-            }
-        })
-    };
+    let select = |sel: Selection| select(&props.on_select, sel);
+    let key_select = |sel: Selection| key_select(&props.on_select, sel);
 
     html! {
         <svg class="topology" role="img" aria-label={s.topology_label}
@@ -95,89 +83,193 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
                 }
             }) }
             { partitioner_stage(view, t, s) }
-            { for t.brokers.iter().map(|b| {
-                let bv = view.brokers.iter().find(|x| x.id == b.id);
-                let alive = bv.is_some_and(|x| x.alive);
-                let status = match bv {
-                    Some(x) if !x.alive && x.fenced => format!("{} · {}", s.down, s.fenced),
-                    Some(x) if !x.alive => s.down.to_string(),
-                    Some(x) if x.slow_factor > 1 => format!("{} ×{}", s.slow, x.slow_factor),
-                    _ => String::new(),
-                };
-                let selected = sel == Some(&Selection::Broker(b.id));
-                let class = classes!("broker", (!alive).then_some("broker--down"), selected.then_some("is-selected"));
-                html! {
-                    <g key={b.id} {class} data-testid={format!("broker-{}", b.id)}
-                        tabindex="0" role="button" aria-label={format!("{} {} {}", s.broker, b.id, status)}
-                        onclick={select(Selection::Broker(b.id))} onkeydown={key_select(Selection::Broker(b.id))}>
-                        { rect(&b.rect, "broker__box", 10.0) }
-                        <text class="broker__name" x={(b.rect.x + 10.0).to_string()} y={(b.rect.y + 20.0).to_string()}>
-                            { format!("{} {}", s.broker, b.id) }
-                        </text>
-                        <text class="broker__status" x={(b.rect.x + b.rect.w - 10.0).to_string()} y={(b.rect.y + 20.0).to_string()}
-                            text-anchor="end">{ status }</text>
-                        { for t.replicas.iter().filter(|r| r.broker == b.id).map(|r| {
-                            let part = view.topics.iter().find(|x| x.name == r.topic).and_then(|x| x.partitions.get(r.partition as usize));
-                            match part {
-                                Some(p) => replica(r, p, view, alive, s, sel, &props.on_select),
-                                None => html! {},
-                            }
-                        }) }
-                    </g>
-                }
+            { for t.brokers.iter().map(|b| html! {
+                <BrokerPart key={b.id} part={broker_part(view, t, b, sel)} on_select={props.on_select.clone()} />
             }) }
-            { for t.groups.iter().zip(&view.groups).enumerate().map(|(gi, (gb, g))| html! {
-                <g key={g.id.clone()} class="group">
-                    { rect(&gb.rect, "group__box", 10.0) }
-                    <rect class="group__swatch" x={(gb.rect.x + 8.0).to_string()} y={(gb.rect.y + 9.0).to_string()}
-                        width="10" height="10" rx="2" fill={GROUP_COLOURS[gi % GROUP_COLOURS.len()]} />
-                    <text class="group__name" x={(gb.rect.x + 24.0).to_string()} y={(gb.rect.y + 18.0).to_string()}>
-                        { g.id.clone() }
-                    </text>
-                    <text class="group__meta" x={(gb.rect.x + gb.rect.w - 8.0).to_string()} y={(gb.rect.y + 18.0).to_string()}
-                        text-anchor="end">
-                        { format!("{} {} · {} {}", s.generation, g.generation, s.lag, g.total_lag) }
-                    </text>
-                    { for gb.members.iter().zip(&g.members).map(|(mb, m)| {
-                        let parts: Vec<String> = m.assigned.iter().map(|tp| tp.partition.to_string()).collect();
-                        let label = if m.crashed {
-                            s.crashed.to_string()
-                        } else if parts.is_empty() {
-                            s.idle.to_string()
-                        } else {
-                            format!("P{} · {} {}", parts.join(","), s.lag, m.records_lag_max)
-                        };
-                        let selection = Selection::Member { group: g.id.clone(), member: m.id.clone() };
-                        let selected = sel == Some(&selection);
-                        let class = classes!(
-                            "member",
-                            m.crashed.then_some("member--crashed"),
-                            (parts.is_empty() && !m.crashed).then_some("member--idle"),
-                            selected.then_some("is-selected"),
-                        );
-                        html! {
-                            <g key={m.id.clone()} {class} data-testid={format!("consumer-{}-{}", g.id, m.id)}
-                                tabindex="0" role="button" aria-label={format!("{} {}: {label}", g.id, m.id)}
-                                onclick={select(selection.clone())} onkeydown={key_select(selection)}>
-                                { rect(&mb.rect, "member__box", 6.0) }
-                                <text class="member__name" x={(mb.rect.x + 8.0).to_string()} y={(mb.rect.y + 19.0).to_string()}>
-                                    { m.id.clone() }
-                                </text>
-                                <text class="member__meta" x={(mb.rect.x + mb.rect.w - 8.0).to_string()} y={(mb.rect.y + 19.0).to_string()}
-                                    text-anchor="end">{ label }</text>
-                            </g>
-                        }
-                    }) }
-                </g>
+            { for t.groups.iter().zip(&view.groups).enumerate().map(|(gi, (gb, g))| {
+                let selected = match sel {
+                    Some(Selection::Member { group, member }) if *group == g.id => Some(member.clone()),
+                    _ => None,
+                };
+                html! {
+                    <GroupPart key={g.id.clone()} gi={gi} bx={gb.clone()} group={g.clone()} {selected}
+                        on_select={props.on_select.clone()} />
+                }
             }) }
         </svg>
     }
 }
 
+/// A group's committed offset on a leader's log: (group index, group id, offset).
+pub type Commit = (usize, String, u64);
+
+/// What one broker's part of the stage draws: compared by value, so a broker
+/// whose replicas, status and selection did not change is not re-rendered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BrokerData {
+    pub bx: BrokerBox,
+    pub broker: Option<BrokerView>,
+    /// Its replicas with their partitions and, for leaders, each group's
+    /// committed offset.
+    pub replicas: Vec<(ReplicaBox, PartitionView, Vec<Commit>)>,
+    /// The selection, when it is this broker or one of its partitions.
+    pub selected: Option<Selection>,
+}
+
+/// Cuts one broker's data out of the view.
+pub fn broker_part(view: &ClusterView, t: &Topology, b: &BrokerBox, sel: Option<&Selection>) -> BrokerData {
+    let replicas = t
+        .replicas
+        .iter()
+        .filter(|r| r.broker == b.id)
+        .filter_map(|r| {
+            let p = view.topics.iter().find(|x| x.name == r.topic)?.partitions.get(r.partition as usize)?;
+            let commits = if r.leader {
+                view.groups
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, g)| g.topic == p.topic)
+                    .filter_map(|(gi, g)| Some((gi, g.id.clone(), g.partitions.get(p.partition as usize)?.committed?)))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            Some((r.clone(), p.clone(), commits))
+        })
+        .collect::<Vec<_>>();
+    let selected = sel
+        .filter(|s| match s {
+            Selection::Broker(id) => *id == b.id,
+            Selection::Partition { topic, partition } => {
+                replicas.iter().any(|(r, _, _)| r.topic == *topic && r.partition == *partition)
+            }
+            _ => false,
+        })
+        .cloned();
+    BrokerData { bx: b.clone(), broker: view.brokers.iter().find(|x| x.id == b.id).cloned(), replicas, selected }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BrokerPartProps {
+    pub part: BrokerData,
+    pub on_select: Callback<Selection>,
+}
+
+#[component]
+pub fn BrokerPart(props: &BrokerPartProps) -> Html {
+    let s = strings(use_ui().lang);
+    let BrokerData { bx: b, broker: bv, replicas, selected } = &props.part;
+    let alive = bv.as_ref().is_some_and(|x| x.alive);
+    let status = match bv {
+        Some(x) if !x.alive && x.fenced => format!("{} · {}", s.down, s.fenced),
+        Some(x) if !x.alive => s.down.to_string(),
+        Some(x) if x.slow_factor > 1 => format!("{} ×{}", s.slow, x.slow_factor),
+        _ => String::new(),
+    };
+    let is_selected = *selected == Some(Selection::Broker(b.id));
+    let class = classes!("broker", (!alive).then_some("broker--down"), is_selected.then_some("is-selected"));
+    html! {
+        <g {class} data-testid={format!("broker-{}", b.id)}
+            tabindex="0" role="button" aria-label={format!("{} {} {}", s.broker, b.id, status)}
+            onclick={select(&props.on_select, Selection::Broker(b.id))}
+            onkeydown={key_select(&props.on_select, Selection::Broker(b.id))}>
+            { rect(&b.rect, "broker__box", 10.0) }
+            <text class="broker__name" x={(b.rect.x + 10.0).to_string()} y={(b.rect.y + 20.0).to_string()}>
+                { format!("{} {}", s.broker, b.id) }
+            </text>
+            <text class="broker__status" x={(b.rect.x + b.rect.w - 10.0).to_string()} y={(b.rect.y + 20.0).to_string()}
+                text-anchor="end">{ status }</text>
+            { for replicas.iter().map(|(r, p, commits)| replica(r, p, commits, alive, s, selected.as_ref(), &props.on_select)) }
+        </g>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct GroupPartProps {
+    pub gi: usize,
+    pub bx: GroupBox,
+    pub group: GroupView,
+    /// The selected member, when it is one of this group's.
+    pub selected: Option<String>,
+    pub on_select: Callback<Selection>,
+}
+
+/// One consumer group's part of the stage (compared by value, like `BrokerPart`).
+#[component]
+pub fn GroupPart(props: &GroupPartProps) -> Html {
+    let s = strings(use_ui().lang);
+    let (gi, gb, g) = (props.gi, &props.bx, &props.group);
+    html! {
+        <g class="group">
+            { rect(&gb.rect, "group__box", 10.0) }
+            <rect class="group__swatch" x={(gb.rect.x + 8.0).to_string()} y={(gb.rect.y + 9.0).to_string()}
+                width="10" height="10" rx="2" fill={GROUP_COLOURS[gi % GROUP_COLOURS.len()]} />
+            <text class="group__name" x={(gb.rect.x + 24.0).to_string()} y={(gb.rect.y + 18.0).to_string()}>
+                { g.id.clone() }
+            </text>
+            <text class="group__meta" x={(gb.rect.x + gb.rect.w - 8.0).to_string()} y={(gb.rect.y + 18.0).to_string()}
+                text-anchor="end">
+                { format!("{} {} · {} {}", s.generation, g.generation, s.lag, g.total_lag) }
+            </text>
+            { for gb.members.iter().zip(&g.members).map(|(mb, m)| {
+                let parts: Vec<String> = m.assigned.iter().map(|tp| tp.partition.to_string()).collect();
+                let label = if m.crashed {
+                    s.crashed.to_string()
+                } else if parts.is_empty() {
+                    s.idle.to_string()
+                } else {
+                    format!("P{} · {} {}", parts.join(","), s.lag, m.records_lag_max)
+                };
+                let selection = Selection::Member { group: g.id.clone(), member: m.id.clone() };
+                let selected = props.selected.as_ref() == Some(&m.id);
+                let class = classes!(
+                    "member",
+                    m.crashed.then_some("member--crashed"),
+                    (parts.is_empty() && !m.crashed).then_some("member--idle"),
+                    selected.then_some("is-selected"),
+                );
+                html! {
+                    <g key={m.id.clone()} {class} data-testid={format!("consumer-{}-{}", g.id, m.id)}
+                        tabindex="0" role="button" aria-label={format!("{} {}: {label}", g.id, m.id)}
+                        onclick={select(&props.on_select, selection.clone())}
+                        onkeydown={key_select(&props.on_select, selection)}>
+                        { rect(&mb.rect, "member__box", 6.0) }
+                        <text class="member__name" x={(mb.rect.x + 8.0).to_string()} y={(mb.rect.y + 19.0).to_string()}>
+                            { m.id.clone() }
+                        </text>
+                        <text class="member__meta" x={(mb.rect.x + mb.rect.w - 8.0).to_string()} y={(mb.rect.y + 19.0).to_string()}
+                            text-anchor="end">{ label }</text>
+                    </g>
+                }
+            }) }
+        </g>
+    }
+}
+
+/// A click that selects `sel` (and does not reach the stage, which deselects).
+fn select(on_select: &Callback<Selection>, sel: Selection) -> Callback<MouseEvent> {
+    let cb = on_select.clone();
+    Callback::from(move |e: MouseEvent| {
+        e.stop_propagation();
+        cb.emit(sel.clone());
+    })
+}
+
+/// Enter or Space on a focused element selects `sel`.
+fn key_select(on_select: &Callback<Selection>, sel: Selection) -> Callback<KeyboardEvent> {
+    let cb = on_select.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            e.prevent_default();
+            cb.emit(sel.clone());
+        }
+    })
+}
+
 fn replica(
     r: &ReplicaBox,
     p: &PartitionView,
-    view: &ClusterView,
+    commits: &[Commit],
     broker_alive: bool,
     s: &Strings,
     sel: Option<&Selection>,
@@ -204,15 +296,7 @@ fn replica(
     } else {
         s.follower.to_string()
     };
-    let part_sel = Selection::Partition { topic: r.topic.clone(), partition: r.partition };
-    let on_part = {
-        let cb = on_select.clone();
-        let sel = part_sel.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.stop_propagation();
-            cb.emit(sel.clone());
-        })
-    };
+    let on_part = select(on_select, Selection::Partition { topic: r.topic.clone(), partition: r.partition });
     let hw_slot = p.high_watermark.checked_sub(window).filter(|&d| d <= u64::from(CELLS));
     html! {
         <g key={format!("{}-{}-{}", r.topic, r.partition, r.broker)} {class}
@@ -234,7 +318,7 @@ fn replica(
                 }
                 None => html! {},
             } }
-            { if r.leader { commit_markers(r, p, view, window) } else { html! {} } }
+            { commit_markers(r, commits, window) }
             <text class="replica__offsets" x={(r.rect.x + r.rect.w - 4.0).to_string()} y={(r.rect.y + 12.0).to_string()} text-anchor="end">
                 { format!("LEO {leo}") }
             </text>
@@ -301,18 +385,15 @@ fn log_cells(r: &ReplicaBox, p: &PartitionView, leo: u64, window: u64, on_select
 }
 
 /// Each group's committed offset on the leader's log, as a small triangle.
-fn commit_markers(r: &ReplicaBox, p: &PartitionView, view: &ClusterView, window: u64) -> Html {
+fn commit_markers(r: &ReplicaBox, commits: &[Commit], window: u64) -> Html {
     html! {
-        { for view.groups.iter().enumerate().filter(|(_, g)| g.topic == p.topic).map(|(gi, g)| {
-            let Some(c) = g.partitions.get(p.partition as usize).and_then(|x| x.committed) else { return html! {} };
+        { for commits.iter().map(|(gi, group, c)| {
             let slot = c.saturating_sub(window).min(u64::from(CELLS)) as u32;
             let x = r.boundary_x(slot);
             let y = r.cells.y + r.cells.h + 1.0;
-            let dy = gi as f64 * 0.0;
             html! {
-                <path class="commit-mark" fill={GROUP_COLOURS[gi % GROUP_COLOURS.len()]}
-                    d={format!("M{},{} l-3,4 h6 z", x, y + dy)}>
-                    <title>{ format!("{} committed {c}", g.id) }</title>
+                <path class="commit-mark" fill={GROUP_COLOURS[gi % GROUP_COLOURS.len()]} d={format!("M{x},{y} l-3,4 h6 z")}>
+                    <title>{ format!("{group} committed {c}") }</title>
                 </path>
             }
         }) }
@@ -415,5 +496,44 @@ fn rect(r: &Rect, class: &'static str, radius: f64) -> Html {
     html! {
         <rect class={class} x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()}
             rx={radius.to_string()} />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout;
+    use crate::presets::Preset;
+    use kafka_sim::Cluster;
+
+    /// Each broker's part holds exactly what it draws, so parts of brokers a
+    /// change did not touch compare equal (and Yew skips them).
+    #[test]
+    fn broker_parts_change_only_where_the_view_did() {
+        let mut c = Cluster::new(Preset::Default.config(1)).unwrap();
+        c.run_until(6_000);
+        let v = c.view();
+        let t = layout::topology(&v, 1200.0);
+        let parts = |sel: Option<&Selection>| t.brokers.iter().map(|b| broker_part(&v, &t, b, sel)).collect::<Vec<_>>();
+        let plain = parts(None);
+        let picked = parts(Some(&Selection::Broker(2)));
+        assert_eq!(plain.len(), 3);
+        assert_eq!(picked[0], plain[0]);
+        assert_ne!(picked[1], plain[1], "only broker 2 shows the selection");
+        assert_eq!(picked[2], plain[2]);
+        // orders-0 has a replica on every broker (RF 3): all three show it selected.
+        let p0 = Selection::Partition { topic: "orders".into(), partition: 0 };
+        assert!(parts(Some(&p0)).iter().all(|b| b.selected.as_ref() == Some(&p0)));
+        // Commit markers sit on leaders only, one per group that committed.
+        let replicas: Vec<_> = plain.iter().flat_map(|b| &b.replicas).collect();
+        assert_eq!(replicas.len(), 9);
+        assert!(replicas.iter().all(|(r, _, commits)| r.leader || commits.is_empty()));
+        assert!(replicas.iter().any(|(r, _, commits)| r.leader && commits.len() == v.groups.len()));
+        // A broker going down changes its own part; stepping changes the logs.
+        c.apply(kafka_sim::command::Command::KillBroker { broker: 3 }).unwrap();
+        let v2 = c.view();
+        let b3 = broker_part(&v2, &t, &t.brokers[2], None);
+        assert!(!b3.broker.as_ref().unwrap().alive);
+        assert_ne!(b3, plain[2]);
     }
 }
