@@ -7,10 +7,11 @@
 //! the lag history while the Lag tab is open). No component ever borrows the
 //! cluster, so rendering cannot observe a half-applied step.
 
+use crate::config_draft::fresh_id;
 use crate::presets::Preset;
 use kafka_sim::burrow::Commit;
 use kafka_sim::command::Command;
-use kafka_sim::config::ClusterConfig;
+use kafka_sim::config::{ClusterConfig, GroupConfig, OffsetReset, ProducerConfig};
 use kafka_sim::error::SimError;
 use kafka_sim::event::{Event, EventKind};
 use kafka_sim::group::LagSample;
@@ -134,6 +135,12 @@ pub enum Action {
     /// Apply a new configuration: live where Kafka allows it, else restart.
     ApplyConfig(ClusterConfig),
     Command(Command),
+    /// Add a consumer to the first group.
+    AddConsumer,
+    /// Add a producer (a fresh id, 5 records/s) on the first topic.
+    AddProducer,
+    /// Add a one-member group (a fresh id, `earliest`) on the first topic.
+    AddGroup,
     Select(Option<Selection>),
     SetTab(Tab),
     /// Start afresh from `config` and run `script` (commands at simulated times)
@@ -379,6 +386,13 @@ impl Reducible for AppState {
                 s.notice = result.err().map(|e| error_notice(&e));
                 s.refresh();
             }
+            Action::AddConsumer | Action::AddProducer | Action::AddGroup => {
+                if let Some(c) = add_command(&action, &s.view) {
+                    let result = s.cluster.borrow_mut().apply(c);
+                    s.notice = result.err().map(|e| error_notice(&e));
+                    s.refresh();
+                }
+            }
             Action::Select(sel) => {
                 s.selection = sel;
                 s.copy_out();
@@ -407,6 +421,26 @@ impl Reducible for AppState {
         }
         Rc::new(s)
     }
+}
+
+/// The command behind one of the control bar's "add" buttons, with a fresh id.
+fn add_command(action: &Action, view: &ClusterView) -> Option<Command> {
+    let topic = view.topics.first()?.name.clone();
+    Some(match action {
+        Action::AddConsumer => Command::AddConsumer { group: view.groups.first()?.id.clone() },
+        Action::AddProducer => {
+            let id = fresh_id("p", view.producers.iter().map(|p| p.id.as_str()));
+            Command::AddProducer(ProducerConfig::new(id, topic, 5.0))
+        }
+        Action::AddGroup => {
+            let id = fresh_id("group", view.groups.iter().map(|g| g.id.as_str()));
+            Command::AddGroup(GroupConfig {
+                auto_offset_reset: OffsetReset::Earliest,
+                ..GroupConfig::new(id, topic, 1)
+            })
+        }
+        _ => return None,
+    })
 }
 
 fn error_notice(e: &SimError) -> Notice {
@@ -525,5 +559,18 @@ mod tests {
         assert_eq!((story.topic.as_str(), story.partition, story.offset), (topic.as_str(), 0, 0));
         let s = s.reduce(Action::Select(None));
         assert!(s.story.is_none());
+    }
+
+    /// The control bar's "add" buttons pick fresh ids in the reducer.
+    #[test]
+    fn add_buttons_use_fresh_ids() {
+        let s = state().reduce(Action::AddProducer).reduce(Action::AddProducer).reduce(Action::AddGroup);
+        let ids: Vec<&str> = s.view.producers.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids.len(), 4, "{ids:?}");
+        assert_eq!(ids[2..], ["p3", "p4"], "the default preset has p1 and p2");
+        assert_eq!(s.view.groups.last().unwrap().id, "group1");
+        let members = s.view.groups[0].members.len();
+        let s = s.reduce(Action::AddConsumer);
+        assert_eq!(s.view.groups[0].members.len(), members + 1);
     }
 }

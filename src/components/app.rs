@@ -182,7 +182,7 @@ pub fn App() -> Html {
         <div class={classes!("app", side_by_side.then_some("app--wide"))} lang={lang.code()}>
             <Header {on_toggle_lang} {on_help} />
             <Controls playing={state.playing} speed={state.speed} seed={state.seed()} preset={state.preset}
-                view={state.view.clone()} />
+                time_ms={state.view.time_ms} />
             if *url_notice {
                 <div class="notice" role="status" data-testid="url-notice">
                     { for settings.problems.iter().map(|(k, v, allowed)| html! {

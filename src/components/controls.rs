@@ -5,10 +5,6 @@ use crate::i18n::strings;
 use crate::presets::Preset;
 use crate::state::{Action, SPEEDS};
 use crate::ui::use_ui;
-use kafka_sim::command::Command;
-use kafka_sim::config::{GroupConfig, OffsetReset, ProducerConfig};
-use kafka_sim::view::ClusterView;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -18,7 +14,8 @@ pub struct ControlsProps {
     pub speed: f64,
     pub seed: u64,
     pub preset: Option<Preset>,
-    pub view: Rc<ClusterView>,
+    /// Simulated time, for the clock.
+    pub time_ms: u64,
 }
 
 impl PartialEq for ControlsProps {
@@ -29,16 +26,8 @@ impl PartialEq for ControlsProps {
             && self.speed == o.speed
             && self.seed == o.seed
             && self.preset == o.preset
-            && Rc::ptr_eq(&self.view, &o.view)
+            && self.time_ms == o.time_ms
     }
-}
-
-/// A producer or group id not used yet: `prefix1`, `prefix2`, …
-fn fresh_id<'a>(prefix: &str, used: impl Iterator<Item = &'a str> + Clone) -> String {
-    (1..)
-        .map(|i| format!("{prefix}{i}"))
-        .find(|id| !used.clone().any(|u| u == id))
-        .unwrap_or_else(|| prefix.to_string())
 }
 
 #[component]
@@ -86,38 +75,9 @@ pub fn Controls(props: &ControlsProps) -> Html {
             }
         })
     };
-    let view = props.view.clone();
-    let add_consumer = {
-        let d = d.clone();
-        let group = view.groups.first().map(|g| g.id.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(group) = group.clone() {
-                d.emit(Action::Command(Command::AddConsumer { group }));
-            }
-        })
-    };
-    let add_producer = {
-        let d = d.clone();
-        let topic = view.topics.first().map(|t| t.name.clone());
-        let id = fresh_id("p", view.producers.iter().map(|p| p.id.as_str()));
-        Callback::from(move |_: MouseEvent| {
-            if let Some(topic) = topic.clone() {
-                d.emit(Action::Command(Command::AddProducer(ProducerConfig::new(id.clone(), topic, 5.0))));
-            }
-        })
-    };
-    let add_group = {
-        let d = d.clone();
-        let topic = view.topics.first().map(|t| t.name.clone());
-        let id = fresh_id("group", view.groups.iter().map(|g| g.id.as_str()));
-        Callback::from(move |_: MouseEvent| {
-            if let Some(topic) = topic.clone() {
-                let g =
-                    GroupConfig { auto_offset_reset: OffsetReset::Earliest, ..GroupConfig::new(id.clone(), topic, 1) };
-                d.emit(Action::Command(Command::AddGroup(g)));
-            }
-        })
-    };
+    let add_consumer = act(|| Action::AddConsumer);
+    let add_producer = act(|| Action::AddProducer);
+    let add_group = act(|| Action::AddGroup);
     let speed_value = SPEEDS.iter().copied().find(|&x| x >= props.speed).unwrap_or(10.0);
     html! {
         <div class="controls" role="toolbar" aria-label="simulation controls">
@@ -153,7 +113,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 </select>
             </label>
             <span class="clock" data-testid="sim-time" title={s.sim_time}>
-                { format!("t = {:.1} s", props.view.time_ms as f64 / 1000.0) }
+                { format!("t = {:.1} s", props.time_ms as f64 / 1000.0) }
             </span>
             <span class="controls__adds">
                 <button class="btn btn--small" data-testid="add-consumer" onclick={add_consumer}>{ s.add_consumer }</button>
@@ -161,16 +121,5 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 <button class="btn btn--small" data-testid="add-group" onclick={add_group}>{ s.add_group }</button>
             </span>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fresh_id;
-
-    #[test]
-    fn fresh_ids_skip_used_ones() {
-        assert_eq!(fresh_id("p", ["p1", "p2"].into_iter()), "p3");
-        assert_eq!(fresh_id("group", ["g1"].into_iter()), "group1");
     }
 }
