@@ -16,11 +16,21 @@ use yew::prelude::*;
 /// Rows rendered at most: the log re-renders every tick, so keep it cheap.
 pub const MAX_ROWS: usize = 200;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct EventLogProps {
     pub events: Rc<VecDeque<Event>>,
     pub data_events: Rc<VecDeque<Event>>,
     pub on_select: Callback<Selection>,
+}
+
+impl PartialEq for EventLogProps {
+    /// By pointer: the reducer replaces a ring only when events arrived, so this
+    /// never compares hundreds of events one by one.
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.events, &o.events)
+            && Rc::ptr_eq(&self.data_events, &o.data_events)
+            && self.on_select == o.on_select
+    }
 }
 
 /// The filter chips, in display order.
