@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # A caller's BLESS=1 would rewrite the golden files instead of comparing them, and a
-# KAFKA_SIM_SEED would narrow the fault fuzzing to one seed: neither belongs in CI.
+# KAFKA_SIM_SEED would narrow the property tests (properties.rs) to one seed: neither
+# belongs in CI.
 unset BLESS KAFKA_SIM_SEED
 
 # The release bundle's ceiling: gzip -9 of dist/*.wasm + *.js + *.css, in bytes
