@@ -31,8 +31,25 @@ fn blessing() -> bool {
 
 const BLESS_HINT: &str = "if the change is intended, re-bless with `BLESS=1 cargo test -p kafka-sim-cli --test golden` and review `git diff crates/cli/tests/golden`";
 
+/// The file stems with extension `ext` in `dir`, sorted.
+fn stems(dir: &Path, ext: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == ext))
+        .map(|path| path.file_stem().expect("a file stem").to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn golden_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+}
+
 /// Runs one scenario and compares (or, with BLESS=1, rewrites) its golden trace.
-fn golden(name: &str) {
+/// Returns why it differs, if it does.
+fn golden(name: &str) -> Result<(), String> {
     let root = repo_root();
     let scenario = format!("scenarios/{name}.json");
     let out = kafka_sim_in(&root, &["run", &scenario, "--trace"]);
@@ -41,7 +58,7 @@ fn golden(name: &str) {
     let actual = String::from_utf8(out.stdout).expect("the trace is UTF-8");
     assert!(actual.ends_with('\n'), "the trace ends with a newline");
 
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(format!("{name}.trace"));
+    let path = golden_dir().join(format!("{name}.trace"));
     // A golden file is meant to be read in review: keep it small.
     assert!(
         actual.len() < 300 * 1024,
@@ -52,69 +69,47 @@ fn golden(name: &str) {
         std::fs::create_dir_all(path.parent().expect("a parent")).expect("create tests/golden");
         std::fs::write(&path, &actual).expect("write the golden file");
         eprintln!("blessed {}", path.display());
-        return;
+        return Ok(());
     }
-    let expected = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) => panic!(
-            "{name}: cannot read {}: {e}; create it with `BLESS=1 cargo test -p kafka-sim-cli --test golden`",
-            path.display()
-        ),
-    };
+    let expected =
+        std::fs::read_to_string(&path).map_err(|e| format!("{name}: cannot read {}: {e}", path.display()))?;
     if actual == expected {
-        return;
+        return Ok(());
     }
     let (a, e): (Vec<&str>, Vec<&str>) = (actual.lines().collect(), expected.lines().collect());
     let first = a.iter().zip(&e).position(|(x, y)| x != y).unwrap_or(a.len().min(e.len()));
-    panic!(
-        "{name}: the trace differs from {} at line {} ({} lines now, {} in the golden file)\n  golden: {}\n  actual: {}\n{BLESS_HINT}",
+    Err(format!(
+        "{name}: the trace differs from {} at line {} ({} lines now, {} in the golden file)\n  golden: {}\n  actual: {}",
         path.display(),
         first + 1,
         a.len(),
         e.len(),
         e.get(first).unwrap_or(&"<end of file>"),
         a.get(first).unwrap_or(&"<end of output>"),
-    );
+    ))
 }
 
+/// Every `scenarios/<name>.json` has a `tests/golden/<name>.trace` and the other way
+/// round (so no blessed file goes uncompared), and every pair matches. The list is
+/// read from the two directories, not written here. With BLESS=1 a scenario without
+/// a golden file gets one; a golden file without a scenario still fails.
 #[test]
-fn golden_keyed_orders() {
-    golden("keyed-orders");
-}
-
-#[test]
-fn golden_retention() {
-    golden("retention");
-}
-
-#[test]
-fn golden_partitions_added() {
-    golden("partitions-added");
-}
-
-#[test]
-fn golden_readme_example() {
-    golden("readme-example");
-}
-
-/// Every scenario shipped in `scenarios/` has a golden trace (and so a test above).
-#[test]
-fn every_shipped_scenario_has_a_golden_trace() {
-    let mut missing = Vec::new();
-    for entry in std::fs::read_dir(repo_root().join("scenarios")).expect("scenarios/") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "json") {
-            let name = path.file_stem().expect("stem").to_string_lossy().into_owned();
-            let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/{name}.trace"));
-            if !golden.exists() && !blessing() {
-                missing.push(name);
-            }
-        }
-    }
+fn every_scenario_matches_its_golden_trace() {
+    let scenarios = stems(&repo_root().join("scenarios"), "json");
+    let goldens = stems(&golden_dir(), "trace");
+    assert!(!scenarios.is_empty(), "no scenarios/*.json found");
+    let orphans: Vec<&String> = goldens.iter().filter(|g| !scenarios.contains(g)).collect();
     assert!(
-        missing.is_empty(),
-        "no golden trace for {missing:?}: add a golden(...) test in golden.rs, then {BLESS_HINT}"
+        orphans.is_empty(),
+        "golden traces without a scenario (delete them or restore scenarios/<name>.json): {orphans:?}"
     );
+    let missing: Vec<&String> = scenarios.iter().filter(|s| !goldens.contains(s)).collect();
+    assert!(
+        missing.is_empty() || blessing(),
+        "scenarios without a golden trace: {missing:?}; create them with `BLESS=1 cargo test -p kafka-sim-cli --test golden`"
+    );
+    let failures: Vec<String> = scenarios.iter().filter_map(|name| golden(name).err()).collect();
+    assert!(failures.is_empty(), "{}\n{BLESS_HINT}", failures.join("\n"));
 }
 
 // ---------------------------------------------------------------------------
@@ -268,7 +263,7 @@ fn shape(v: &serde_json::Value, path: &str, out: &mut Vec<String>) {
 #[test]
 fn the_doc_documents_every_event_type_in_the_golden_traces() {
     let doc = std::fs::read_to_string(repo_root().join("docs/scenario-format.md")).expect("doc");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let dir = golden_dir();
     let mut types = std::collections::BTreeSet::new();
     for entry in std::fs::read_dir(&dir).expect("tests/golden") {
         let path = entry.expect("entry").path();

@@ -407,8 +407,13 @@ mod tests {
         for i in 0..6 {
             log.append(rec(i, 30), i, &s);
         }
+        // retention.bytes 0 would delete both segments of 90 B; [3,6) reaches past HW 4.
         let d = log.apply_retention(10, 4, &s);
-        assert_eq!(d[0].to_offset, 3, "segment [3,6) reaches past HW 4 and must stay");
+        let only_below_hw =
+            Deletion { reason: DeletionReason::RetentionBytes, segments: 1, from_offset: 0, to_offset: 3, bytes: 90 };
+        assert_eq!(d, vec![only_below_hw], "segment [3,6) reaches past HW 4 and must stay");
+        assert_eq!((log.log_start_offset(), log.size_bytes()), (3, 90));
+        assert!(log.get(2).is_none() && log.get(3).is_some() && log.get(5).is_some());
     }
 
     /// UnifiedLog.deleteRetentionMsBreachedSegments, including the active segment

@@ -31,14 +31,13 @@
 //!    and a dead leader is replaced (or the partition goes offline) within
 //!    `broker.session.timeout.ms`.
 //!
-//! Known engine bugs (minimal reproductions in `tests/replication.rs`): the
-//! normal run does not generate their triggers where it can (idempotent
-//! producers, switching away from acks=0, adding partitions while a broker is
-//! down), skips the checks they break (consumer resets after a clean failover,
-//! ISR changes without events, the ledger and committed records after an
-//! unclean election), and counts rather than fails on the engine panic when a
-//! leader with a longer log is elected. The ignored
-//! `*_including_known_bugs` test runs everything and fails until they are fixed.
+//! The engine bugs these runs once found (idempotent retries acknowledged above
+//! the HW, partitions added while a broker is down led by the dead broker, a
+//! record switched away from acks=0 counted twice when lost, consumers reset
+//! after a clean failover, ISR changes without events, uncounted losses and
+//! changed committed records after unclean elections, a panic electing a leader
+//! with a longer log) are fixed; each has a minimal reproduction in
+//! `tests/replication.rs`, and the generator produces every one of their triggers.
 
 use kafka_sim::command::TopicConfigChange;
 use kafka_sim::config::{Acks, BrokerSettings, GroupConfig, OffsetReset, ProducerConfig, TopicConfig, TopicSettings};
@@ -87,63 +86,6 @@ impl Rng {
     }
 }
 
-/// What the generated scripts may do. The normal run leaves out the triggers of
-/// known engine bugs; `strict` runs include them.
-#[derive(Clone, Copy)]
-struct Options {
-    /// Idempotent acks=all producers (BUG: a retry of records already in the log
-    /// is acknowledged above the HW).
-    idempotent_producers: bool,
-    /// `add_partitions` while a broker is down (BUG: the new partition may be led
-    /// by the dead broker forever).
-    add_partitions_while_down: bool,
-    /// Switch producers from acks=0 to another acks (BUG: a record created
-    /// under acks=0 and sent after the switch carries both FLAG_ACKS0 and
-    /// FLAG_ACKED, and `loss_counts` underflows when it is lost).
-    switch_from_acks_0: bool,
-    /// Check that consumers are never reset as out of range after a clean
-    /// failover (BUG: pos > a new leader's lagging HW is treated as out of range).
-    check_consumer_resets: bool,
-    /// Check the loss ledger after unclean elections too (BUG: records at
-    /// offsets where the old and new leader's logs diverge below the new
-    /// leader's LEO are lost without being counted).
-    check_ledger_after_unclean: bool,
-    /// Check that committed records never change on a partition that had an
-    /// unclean election before (BUG: the KIP-279 divergence check ignores the
-    /// epoch the leader answers with, so a replica can keep records of an epoch
-    /// the leader never had, and later win a clean election with them).
-    check_committed_after_unclean: bool,
-    /// Check that every ISR change is announced by an event (BUG: an election
-    /// silently drops dead ISR members).
-    check_isr_events: bool,
-    /// Count, instead of failing on, the engine's panic when a leader is elected
-    /// whose log is longer than the previous leader's (BUG: `Log::range` slices
-    /// past the end). The rest of such a seed is skipped.
-    tolerate_longer_log_panic: bool,
-}
-
-const NORMAL: Options = Options {
-    idempotent_producers: false,
-    add_partitions_while_down: false,
-    switch_from_acks_0: false,
-    check_consumer_resets: false,
-    check_ledger_after_unclean: false,
-    check_committed_after_unclean: false,
-    check_isr_events: false,
-    tolerate_longer_log_panic: true,
-};
-
-const STRICT: Options = Options {
-    idempotent_producers: true,
-    add_partitions_while_down: true,
-    switch_from_acks_0: true,
-    check_consumer_resets: true,
-    check_ledger_after_unclean: true,
-    check_committed_after_unclean: true,
-    check_isr_events: true,
-    tolerate_longer_log_panic: false,
-};
-
 fn step(at_ms: u64, action: Action) -> ScriptStep {
     ScriptStep {
         at_ms,
@@ -168,16 +110,15 @@ fn step(at_ms: u64, action: Action) -> ScriptStep {
     }
 }
 
-fn random_acks(rng: &mut Rng, opts: Options) -> (Acks, Option<bool>) {
+fn random_acks(rng: &mut Rng) -> (Acks, Option<bool>) {
     match rng.range(0, 5) {
         0 => (Acks::None, None),
         1 | 2 => (Acks::Leader, rng.pick(&[None, Some(false)])),
-        _ if opts.idempotent_producers => (Acks::All, rng.pick(&[None, Some(true), Some(false)])),
-        _ => (Acks::All, Some(false)),
+        _ => (Acks::All, rng.pick(&[None, Some(true), Some(false)])),
     }
 }
 
-fn random_scenario(seed: u64, opts: Options) -> Scenario {
+fn random_scenario(seed: u64) -> Scenario {
     let mut rng = Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0x5EED);
     let brokers = rng.range(3, 5) as u32;
     let rf = rng.range(1, 3) as u32;
@@ -194,7 +135,7 @@ fn random_scenario(seed: u64, opts: Options) -> Scenario {
     };
     let producers: Vec<ProducerConfig> = (0..rng.range(1, 3))
         .map(|i| {
-            let (acks, enable_idempotence) = random_acks(&mut rng, opts);
+            let (acks, enable_idempotence) = random_acks(&mut rng);
             let request_timeout_ms = rng.pick(&[2000, 5000, 30_000]);
             ProducerConfig {
                 acks,
@@ -279,10 +220,7 @@ fn random_scenario(seed: u64, opts: Options) -> Scenario {
             },
             82..=91 => {
                 let pi = rng.range(0, producers.len() as u64 - 1) as usize;
-                let (acks, enable_idempotence) = random_acks(&mut rng, opts);
-                if !opts.switch_from_acks_0 && (acks_now[pi] == Acks::None || acks == Acks::None) {
-                    continue;
-                }
+                let (acks, enable_idempotence) = random_acks(&mut rng);
                 acks_now[pi] = acks;
                 ScriptStep {
                     producer: Some(format!("p{pi}")),
@@ -291,7 +229,7 @@ fn random_scenario(seed: u64, opts: Options) -> Scenario {
                     ..step(t, Action::SetProducer)
                 }
             }
-            92..=95 if partitions < 8 && (down.is_empty() || opts.add_partitions_while_down) => {
+            92..=95 if partitions < 8 => {
                 partitions += rng.range(1, 2) as u32;
                 ScriptStep { topic: Some(T.into()), partitions: Some(partitions), ..step(t, Action::AddPartitions) }
             }
@@ -340,7 +278,6 @@ struct PartitionTrack {
 
 struct Checker {
     seed: u64,
-    opts: Options,
     parts: Vec<PartitionTrack>,
     /// Per producer: (from t_ms, acks) — to tell acks=all records from others.
     acks_history: Vec<Vec<(u64, Acks)>>,
@@ -352,8 +289,6 @@ struct Checker {
     /// taken before a step that may elect a leader: what a `data_lost` event
     /// from that step refers to.
     tails: Option<Vec<Vec<(u64, Record)>>>,
-    /// Every ISR change must be announced by an event.
-    check_isr_events: bool,
     isrs: Vec<Vec<BrokerId>>,
 }
 
@@ -366,17 +301,15 @@ macro_rules! check {
 }
 
 impl Checker {
-    fn new(seed: u64, opts: Options, s: &Scenario) -> Self {
+    fn new(seed: u64, s: &Scenario) -> Self {
         Checker {
             seed,
-            opts,
             parts: Vec::new(),
             acks_history: s.producers.iter().map(|p| vec![(0, p.acks)]).collect(),
             session_timeout_ms: s.broker_config.broker_session_timeout_ms,
             step_ms: s.step_ms,
             crashed: BTreeMap::new(),
             tails: None,
-            check_isr_events: opts.check_isr_events,
             isrs: Vec::new(),
         }
     }
@@ -486,9 +419,7 @@ impl Checker {
                     let m = consumed_to.entry(*partition).or_default();
                     *m = (*m).max(*to_offset);
                 }
-                EventKind::OffsetReset { partition, cause: ResetCause::OutOfRange, from, to, .. }
-                    if self.opts.check_consumer_resets =>
-                {
+                EventKind::OffsetReset { partition, cause: ResetCause::OutOfRange, from, to, .. } => {
                     let p = &self.parts[*partition as usize];
                     check!(self, e.t_ms, p.unclean_ever,
                         "partition {partition}: consumer reset from {from:?} to {to} as out of range without an unclean election");
@@ -534,25 +465,28 @@ impl Checker {
         }
 
         let alive: BTreeSet<BrokerId> = v.brokers.iter().filter(|b| b.alive).map(|b| b.id).collect();
-        if self.check_isr_events {
-            for (i, pv) in topic.partitions.iter().enumerate() {
-                let pn = i as u32;
-                if let Some(before) = self.isrs.get(i) {
-                    // An unclean election resets the ISR to the new leader.
-                    if !unclean_now.contains(&pn) {
-                        for b in before.iter().filter(|b| !pv.isr.contains(b)) {
-                            check!(self, now, isr_events.contains(&(pn, *b, false)),
-                                "partition {pn}: broker {b} left the ISR {before:?} -> {:?} without an isr_shrunk event", pv.isr);
-                        }
-                        for b in pv.isr.iter().filter(|b| !before.contains(b)) {
-                            check!(self, now, isr_events.contains(&(pn, *b, true)),
-                                "partition {pn}: broker {b} joined the ISR {before:?} -> {:?} without an isr_expanded event", pv.isr);
-                        }
+        for (i, pv) in topic.partitions.iter().enumerate() {
+            let pn = i as u32;
+            if let Some(before) = self.isrs.get(i) {
+                // An unclean election resets the ISR to the new leader.
+                if !unclean_now.contains(&pn) {
+                    for b in before.iter().filter(|b| !pv.isr.contains(b)) {
+                        check!(
+                            self,
+                            now,
+                            isr_events.contains(&(pn, *b, false)),
+                            "partition {pn}: broker {b} left the ISR {before:?} -> {:?} without an isr_shrunk event",
+                            pv.isr
+                        );
+                    }
+                    for b in pv.isr.iter().filter(|b| !before.contains(b)) {
+                        check!(self, now, isr_events.contains(&(pn, *b, true)),
+                            "partition {pn}: broker {b} joined the ISR {before:?} -> {:?} without an isr_expanded event", pv.isr);
                     }
                 }
             }
-            self.isrs = topic.partitions.iter().map(|p| p.isr.clone()).collect();
         }
+        self.isrs = topic.partitions.iter().map(|p| p.isr.clone()).collect();
         for (i, pv) in topic.partitions.iter().enumerate() {
             let pn = i as u32;
             // 1. Structure.
@@ -637,8 +571,7 @@ impl Checker {
             {
                 let committed = &self.parts[i].committed;
                 let len = committed.len() as u64;
-                let exempt = self.parts[i].unclean_ever && !self.opts.check_committed_after_unclean;
-                if elected.contains(&pn) && pv.leader.is_some() && !exempt {
+                if elected.contains(&pn) && pv.leader.is_some() {
                     check!(
                         self,
                         now,
@@ -659,10 +592,6 @@ impl Checker {
                             now_ids[o]
                         );
                     }
-                } else if elected.contains(&pn) && pv.leader.is_some() {
-                    // Exempt (known bug): follow the new leader's log.
-                    let ids = c.records(T, pn, 0, len).iter().map(|(_, r)| (r.producer, r.seq)).collect();
-                    self.parts[i].committed = ids;
                 }
                 let len = self.parts[i].committed.len() as u64;
                 // What consumers read was committed at that moment, even if a
@@ -784,9 +713,6 @@ impl Checker {
     /// in some partition's log.
     fn acknowledged_records_are_present(&self, c: &Cluster, v: &ClusterView) {
         let now = v.time_ms;
-        if !self.opts.check_ledger_after_unclean && self.parts.iter().any(|p| p.unclean_ever) {
-            return;
-        }
         // A record's sequence number is unique per producer and it goes to one
         // partition, so distinct sequence numbers count distinct records.
         let mut present: Vec<Vec<bool>> = v.producers.iter().map(|p| vec![false; p.sent as usize]).collect();
@@ -816,8 +742,8 @@ impl Checker {
 }
 
 /// Runs one seed; panics with the seed and the reason on the first violation.
-fn run_seed(seed: u64, opts: Options) -> RunStats {
-    let s = random_scenario(seed, opts);
+fn run_seed(seed: u64) -> RunStats {
+    let s = random_scenario(seed);
     s.validate().unwrap_or_else(|e| panic!("seed {seed}: invalid scenario: {}", e.en));
     let mut c = Cluster::new(s.config()).unwrap_or_else(|e| panic!("seed {seed}: invalid scenario: {}", e.en));
     // The script, as `Runner` plays it (stable order for steps at the same time),
@@ -826,7 +752,7 @@ fn run_seed(seed: u64, opts: Options) -> RunStats {
         s.script.iter().enumerate().map(|(i, st)| (st.at_ms, st.command(i).expect("valid step"))).collect();
     script.sort_by_key(|(t, _)| *t);
     let mut next = 0;
-    let mut checker = Checker::new(seed, opts, &s);
+    let mut checker = Checker::new(seed, &s);
     let mut stats = RunStats::default();
     let _ = c.drain_events();
     loop {
@@ -885,25 +811,12 @@ struct RunStats {
     isr_expanded: u64,
 }
 
-/// The message of the known engine panic (a slice index past the end in `Log::range`).
-const KNOWN_PANIC: &str = "out of range for slice of length";
-
-fn run_seeds(seeds: std::ops::Range<u64>, opts: Options) {
+fn run_seeds(seeds: std::ops::Range<u64>) {
     let n = seeds.end - seeds.start;
     let mut total = RunStats::default();
-    let mut known_panics = Vec::new();
-    if opts.tolerate_longer_log_panic {
-        // Keep the output readable: the tolerated panic's message is reported below.
-        let default = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !info.to_string().contains(KNOWN_PANIC) {
-                default(info);
-            }
-        }));
-    }
     for seed in seeds {
         // An engine panic does not name the seed: catch it and say which.
-        let s = match std::panic::catch_unwind(|| run_seed(seed, opts)) {
+        let s = match std::panic::catch_unwind(|| run_seed(seed)) {
             Ok(s) => s,
             Err(e) => {
                 let msg = e
@@ -913,10 +826,6 @@ fn run_seeds(seeds: std::ops::Range<u64>, opts: Options) {
                     .unwrap_or_default();
                 if msg.starts_with("seed ") {
                     panic!("{msg}");
-                }
-                if opts.tolerate_longer_log_panic && msg.contains(KNOWN_PANIC) {
-                    known_panics.push(seed);
-                    continue;
                 }
                 panic!("seed {seed}: the engine panicked: {msg}");
             }
@@ -930,43 +839,34 @@ fn run_seeds(seeds: std::ops::Range<u64>, opts: Options) {
         total.isr_expanded += s.isr_expanded;
     }
     eprintln!("{n} seeds: {total:?}");
-    if !known_panics.is_empty() {
-        eprintln!(
-            "{} seed(s) stopped early by the known Log::range panic (see replication.rs electing_a_replica_with_a_longer_log_than_the_last_leader_does_not_panic), e.g. {:?}",
-            known_panics.len(),
-            &known_panics[..known_panics.len().min(10)]
-        );
-    }
     // The runs must actually exercise failures.
     assert!(total.elections > 0 && total.unclean > 0 && total.offline > 0 && total.data_lost > 0);
     assert!(total.truncated > 0 && total.isr_shrunk > 0 && total.isr_expanded > 0);
 }
 
-/// Every check (the engine bugs the relaxed `NORMAL` options once worked around
-/// are fixed; `NORMAL` stays for bisecting a regression).
+/// Every invariant over 300 seeds.
 #[test]
 fn replication_invariants_hold_under_random_faults() {
-    run_seeds(0..300, STRICT);
+    run_seeds(0..300);
 }
 
 /// The same invariants over 10,000 seeds (run with `--release -- --ignored`).
 #[test]
 #[ignore = "long: 10,000 seeds; run with cargo test --release -p kafka-sim --test fault_invariants -- --ignored"]
 fn replication_invariants_hold_under_random_faults_10k_seeds() {
-    run_seeds(0..10_000, STRICT);
+    run_seeds(0..10_000);
 }
 
 /// Prints one seed's scenario and its replication events, to reproduce a
 /// failure: `SEED=n cargo test -p kafka-sim --test fault_invariants print_seed
-/// -- --ignored --nocapture` (add `STRICT=1` for the strict options).
+/// -- --ignored --nocapture`.
 #[test]
 #[ignore = "a debugging aid, not a test"]
 fn print_seed() {
     let Some(seed) = std::env::var("SEED").ok().and_then(|s| s.parse().ok()) else {
         return;
     };
-    let opts = if std::env::var_os("STRICT").is_some() { STRICT } else { NORMAL };
-    let s = random_scenario(seed, opts);
+    let s = random_scenario(seed);
     eprintln!("{} brokers, {:?}, {:?}", s.brokers, s.topics[0], s.broker_config);
     for p in &s.producers {
         eprintln!("  producer {} acks {:?} idempotence {:?} {}/s", p.id, p.acks, p.enable_idempotence, p.rate_per_s);

@@ -514,10 +514,16 @@ fn records_keep_naming_their_producer_after_another_producer_is_removed() {
 fn single_replica_high_watermark_follows_every_append_whatever_the_acks() {
     for acks in [Acks::Leader, Acks::None] {
         let mut c = cluster(1, vec![ProducerConfig { acks, ..ProducerConfig::new("p1", TOPIC, 10.0) }]);
+        // Ticks that appended to partition 0, so the check ran after real appends.
+        let (mut appends, mut last_leo) = (0, 0);
         for _ in 0..30 {
             c.tick();
             let view = c.view();
             let p = &view.topics[0].partitions[0];
+            if p.log_end_offset > last_leo {
+                appends += 1;
+                last_leo = p.log_end_offset;
+            }
             assert_eq!(
                 p.high_watermark,
                 p.log_end_offset,
@@ -528,5 +534,7 @@ fn single_replica_high_watermark_follows_every_append_whatever_the_acks() {
                 p.log_end_offset
             );
         }
+        // 10 records/s and 100 ms steps: one record, so one append, per tick.
+        assert_eq!(appends, 30, "acks={}: partition 0 grew on {appends} of 30 ticks (LEO {last_leo})", acks.name());
     }
 }

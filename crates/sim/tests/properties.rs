@@ -37,10 +37,7 @@
 //! `KAFKA_SIM_DEBUG='"g1",partition: 0'` then prints, on failure, every event
 //! whose debug text contains all of the comma-separated pieces.
 //!
-//! Known engine bugs are worked around behind flags, each with an ignored test
-//! that reproduces it: `EXACT_REDELIVERED`, `UNREAD_BY_COUNTS_POSITIONS`,
-//! `RF1_ACKS1_HW_FIXED`. Set a flag to `true` once its bug is fixed.
-//! (Committed offsets are `u64`, so "committed ≥ 0" holds by type.)
+//! Committed offsets are `u64`, so "committed ≥ 0" holds by type.
 
 use kafka_sim::assignor::Strategy;
 use kafka_sim::config::{
@@ -96,7 +93,7 @@ fn random_topic_settings(g: &mut Gen, rf: u32) -> TopicSettings {
     s
 }
 
-fn random_producer(g: &mut Gen, id: String, topic: &str, partitions: u32, rf: u32) -> ProducerConfig {
+fn random_producer(g: &mut Gen, id: String, topic: &str, partitions: u32) -> ProducerConfig {
     let mut p = ProducerConfig::new(id, topic, g.pick(&RATES));
     p.value_bytes = g.pick(&[10, 50, 100]);
     match g.below(3) {
@@ -123,16 +120,8 @@ fn random_producer(g: &mut Gen, id: String, topic: &str, partitions: u32, rf: u3
         ignore_keys: g.chance(10),
     };
     p.acks = g.pick(&[Acks::All, Acks::All, Acks::Leader]);
-    if rf == 1 && !RF1_ACKS1_HW_FIXED {
-        p.acks = Acks::All;
-    }
     p
 }
-
-/// With RF 1, acks=1 leaves the HW stuck for up to 15 s (see the ignored test
-/// `single_replica_high_watermark_follows_every_append_whatever_the_acks`), so
-/// the generator only uses acks=1 on replicated topics until that is fixed.
-const RF1_ACKS1_HW_FIXED: bool = true;
 
 fn random_group(g: &mut Gen, id: String, topic: &str) -> GroupConfig {
     GroupConfig {
@@ -162,7 +151,7 @@ fn random_config(seed: u64, g: &mut Gen) -> ClusterConfig {
     let mut producers = Vec::new();
     for i in 0..g.below(3) {
         let t = g.pick(&topics);
-        producers.push(random_producer(g, format!("p{i}"), &t.name, t.partitions, t.replication_factor));
+        producers.push(random_producer(g, format!("p{i}"), &t.name, t.partitions));
     }
     let mut groups = Vec::new();
     for i in 0..g.below(3) {
@@ -497,12 +486,10 @@ impl Run {
                 let old: Vec<bool> = (from..to).map(|o| is_set(&gp.delivered, o)).collect();
                 let before = old.iter().filter(|&&b| b).count() as u64;
                 mark(&mut gp.delivered, from, to);
-                // A record delivered before must never be announced as new. (The
-                // engine also counts records the group skipped and never got, so
-                // equality is checked only when EXACT_REDELIVERED is on: see the
-                // ignored test `redelivered_counts_only_records_the_group_had_read`
-                // in consumer_groups.rs.)
-                if *redelivered < before || *redelivered > to - from || (EXACT_REDELIVERED && *redelivered != before) {
+                // `redelivered` counts exactly the records delivered to the group
+                // before (not those it skipped: consumer_groups.rs,
+                // `redelivered_counts_only_records_the_group_had_read`).
+                if *redelivered != before {
                     self.fail(format!(
                         "{e:?}: {before} of these records had been delivered to {group} before, not {redelivered}"
                     ));
@@ -543,17 +530,6 @@ impl Run {
                 for group in unread_by {
                     let gp = self.group_part(group, topic, *partition);
                     mark(&mut gp.excused, *from_offset, *to_offset);
-                }
-                if !UNREAD_BY_COUNTS_POSITIONS {
-                    // Known bug: a group reading the partition without a committed
-                    // offset yet is not named (see the ignored
-                    // `retention_names_a_reading_latest_group_before_its_first_commit`).
-                    for gm in self.model.groups.values_mut().filter(|gm| gm.topic == *topic) {
-                        let gp = &mut gm.parts[*partition as usize];
-                        if gp.committed.is_none() {
-                            mark(&mut gp.excused, *from_offset, *to_offset);
-                        }
-                    }
                 }
             }
             EventKind::OffsetReset { group, topic, partition, from, to, policy, cause } => {
@@ -719,7 +695,7 @@ impl Run {
                 }
                 let id = format!("p{}", self.next_producer);
                 self.next_producer += 1;
-                let mut pc = random_producer(&mut self.g, id, &t.name, t.partitions.len() as u32, t.replication_factor);
+                let mut pc = random_producer(&mut self.g, id, &t.name, t.partitions.len() as u32);
                 let mut expect = None;
                 if self.g.chance(5) {
                     pc.topic = "missing".into();
@@ -891,16 +867,6 @@ fn live_producers(view: &ClusterView) -> Vec<ProducerView> {
 }
 
 const STEPS: usize = 60;
-
-/// Whether `redelivered` must equal the number of records delivered before
-/// (the documented meaning). Off while the engine over-counts records the group
-/// skipped (see `redelivered_counts_only_records_the_group_had_read`).
-const EXACT_REDELIVERED: bool = true;
-
-/// Whether `segments_deleted.unread_by` names a group that is reading a
-/// partition (has a fetch position) but has not committed on it yet. Off while
-/// the engine omits it (see `retention_names_a_reading_latest_group_before_its_first_commit`).
-const UNREAD_BY_COUNTS_POSITIONS: bool = true;
 
 /// How often the interesting situations came up, so the test cannot pass by
 /// never reaching them.

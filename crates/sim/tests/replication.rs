@@ -1256,9 +1256,11 @@ fn every_isr_change_is_announced_by_an_event() {
     s.run_until(2500);
     s.kill(r[1]);
     let mut isr = s.p().isr;
+    let mut left = Vec::new();
     s.run_checking(10_000, |s| {
         let now = s.p().isr;
         for gone in isr.iter().filter(|b| !now.contains(b)) {
+            left.push(*gone);
             assert!(
                 s.events_since(s.now()).any(|e| matches!(&e.kind,
                     EventKind::IsrShrunk { broker, .. } if broker == gone)),
@@ -1268,6 +1270,11 @@ fn every_isr_change_is_announced_by_an_event() {
         }
         isr = now;
     });
+    // Both killed brokers were fenced and left the ISR (the check above ran).
+    left.sort();
+    let mut killed = vec![r[0], r[1]];
+    killed.sort();
+    assert_eq!(left, killed, "the ISR changes this test is about happened");
 }
 
 /// An election may pick a replica whose log is *longer* than the previous
@@ -1290,7 +1297,7 @@ fn electing_a_replica_with_a_longer_log_than_the_last_leader_does_not_panic() {
     s.run_until(8500 + SESSION_MS);
     assert_eq!(s.p().leader, None, "nobody alive");
     assert!(s.p().log_end_offset < long, "the last leader's log is the shorter one");
-    s.restart(r[0]); // panics here
+    s.restart(r[0]); // the call that used to panic
     assert_eq!(s.p().leader, Some(r[0]));
     assert!(s.elections().pop().unwrap().1.unclean);
 }
@@ -1340,7 +1347,7 @@ fn a_preferred_election_followed_at_once_by_a_shutdown_does_not_panic() {
     assert_eq!(s.p().isr, r);
     assert!(s.leo_of(r[0]) < s.leo_of(r[1]), "the preferred replica is a fetch behind");
     s.apply(Command::ElectPreferredLeader { topic: None });
-    s.apply(Command::ShutdownBroker { broker: r[0] }); // panics here
+    s.apply(Command::ShutdownBroker { broker: r[0] }); // the call that used to panic
     assert_eq!(s.p().leader, Some(r[1]));
     assert_eq!(s.ledger(0).acked_lost, 0);
 }
@@ -1368,10 +1375,20 @@ fn a_record_created_with_acks_0_and_sent_after_switching_to_acks_1_is_counted_on
     assert_eq!(s.p().leader, None);
     s.restart(r[0]); // unclean again: r1's records, the waiting ones included, are lost
     let losses = s.losses();
-    assert!(!losses.is_empty());
-    for (_, from, to, acked, acks0, _) in losses {
-        assert!(acked + acks0 <= to - from, "[{from}, {to}): {acked} acked + {acks0} acks=0");
+    // r0's unclean return loses r1's log from where it diverged: records sent
+    // with acks=1 after the switch, those that waited under acks=0 included.
+    let [(_, _, _, _, first_acks0, _), (_, from, to, acked, acks0, _)] = losses[..] else {
+        panic!("two unclean elections lose data: {losses:?}");
+    };
+    assert!(first_acks0 > 0, "r1's first unclean election loses r0's acks=0 records: {losses:?}");
+    // Each lost record is in exactly one class (an acks=1 leader acknowledges at
+    // once, so none is in neither): one counted twice would break the sum.
+    for (_, from, to, acked, acks0, _) in &losses {
+        assert_eq!(acked + acks0, to - from, "[{from}, {to}): {acked} acked + {acks0} acks=0: {losses:?}");
     }
+    assert_eq!((acked, acks0), (to - from, 0), "the waiting records count as acked, not acks=0: {losses:?}");
+    let ledger = s.ledger(0);
+    assert_eq!(ledger.acked_lost, acked, "the ledger counts each lost acked record once: {ledger:?}");
 }
 
 /// What an election loses is everything the previous leader's log has from the
