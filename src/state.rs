@@ -286,7 +286,7 @@ impl Reducible for AppState {
 }
 
 fn error_notice(e: &SimError) -> Notice {
-    Notice { en: format!("{}: {}", e.code.name(), e.en), ko: format!("{}: {}", e.code.name(), e.ko), error: true }
+    Notice { en: format!("{}: {}", e.code, e.en()), ko: format!("{}: {}", e.code, e.ko()), error: true }
 }
 
 #[cfg(test)]

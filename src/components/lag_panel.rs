@@ -16,7 +16,7 @@ use crate::components::inspector::fill;
 use crate::i18n::{strings, Lang, Strings};
 use crate::lessons::{Lesson, PlanItem};
 use crate::state::Action;
-use kafka_sim::burrow::{self, Commit, GroupStatus, PartitionStatus};
+use kafka_sim::burrow::{Commit, GroupStatus, PartitionStatus};
 use kafka_sim::group::LagSample;
 use kafka_sim::view::{ClusterView, GroupView};
 use kafka_sim::Cluster;
@@ -274,13 +274,6 @@ pub fn percent(f: f64) -> String {
 
 fn opt(v: Option<u64>) -> String {
     v.map_or_else(|| "-".to_string(), |v| v.to_string())
-}
-
-fn burrow_lang(l: Lang) -> burrow::Lang {
-    match l {
-        Lang::En => burrow::Lang::En,
-        Lang::Ko => burrow::Lang::Ko,
-    }
 }
 
 fn group_class(s: GroupStatus) -> &'static str {
@@ -803,7 +796,7 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
 /// the rule that decided its status.
 fn burrow_view(s: &Strings, lang: Lang, g: &GroupView, windows: &[Vec<Commit>]) -> Html {
     let b = &g.burrow;
-    let bl = burrow_lang(lang);
+    let bl = lang;
     let max =
         b.max_lag.as_ref().map_or_else(|| "-".to_string(), |m| format!("{}-{} ({})", m.topic, m.partition, m.lag));
     html! {

@@ -53,14 +53,8 @@ use std::fmt;
 /// set in `InMemoryStorage.Configure`).
 pub const DEFAULT_INTERVALS: u32 = 10;
 
-/// The language of an explanation.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Ko,
-}
+/// The language of an explanation (the engine's one language type).
+pub use crate::text::Lang;
 
 // ---------------------------------------------------------------------------
 // Input
@@ -315,154 +309,7 @@ impl Reason {
 
     /// A plain explanation for a student, with the numbers that decided it.
     pub fn explain(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Reason::NoCommits, Lang::En) => "No offset commits are stored for this partition yet, so there is \
-                                              nothing to judge: Burrow reports OK with the window 0% complete."
-                .to_string(),
-            (Reason::NoCommits, Lang::Ko) => "이 파티션에는 아직 저장된 offset 커밋이 없어 판단할 근거가 \
-                                              없습니다. Burrow는 윈도우가 0% 채워진 상태로 OK를 보고합니다."
-                .to_string(),
-
-            (Reason::WindowIncomplete { complete, minimum_complete }, Lang::En) => format!(
-                "Only {} of the window is filled, below the minimum-complete setting of {}: Burrow does not judge \
-                 a partition on so little history and reports OK.",
-                pct(*complete),
-                pct(*minimum_complete)
-            ),
-            (Reason::WindowIncomplete { complete, minimum_complete }, Lang::Ko) => format!(
-                "윈도우가 {}만 채워져 minimum-complete 설정값({})에 못 미칩니다. 이력이 이만큼 적으면 Burrow는 \
-                 판단하지 않고 OK로 둡니다.",
-                pct(*complete),
-                pct(*minimum_complete)
-            ),
-
-            (Reason::NoCurrentLag { current_lag, allowed_lag }, Lang::En) => {
-                if *allowed_lag == 0 {
-                    "The current lag is 0: the consumer has read everything written so far, so the partition is \
-                     OK whatever its history looks like."
-                        .to_string()
-                } else {
-                    format!(
-                        "The current lag ({current_lag}) is within the allowed lag ({allowed_lag}), so the \
-                         partition is OK whatever its history looks like."
-                    )
-                }
-            }
-            (Reason::NoCurrentLag { current_lag, allowed_lag }, Lang::Ko) => {
-                if *allowed_lag == 0 {
-                    "현재 lag가 0입니다. 컨슈머가 지금까지 쓰인 메시지를 모두 읽었으므로 이력과 상관없이 \
-                     OK입니다."
-                        .to_string()
-                } else {
-                    format!("현재 lag({current_lag})가 허용 lag({allowed_lag}) 이내이므로 이력과 상관없이 OK입니다.")
-                }
-            }
-
-            (Reason::NoCommitsSinceWindowSpan { since_last_commit_ms, window_span_ms, current_lag }, Lang::En) => {
-                format!(
-                    "The last commit was {} before now, longer than the window spans ({} from its first to its \
-                     last commit), and the lag is still {current_lag}: the consumer has stopped committing for \
-                     this partition (STOP).",
-                    go_duration(*since_last_commit_ms),
-                    go_duration(*window_span_ms)
-                )
-            }
-            (Reason::NoCommitsSinceWindowSpan { since_last_commit_ms, window_span_ms, current_lag }, Lang::Ko) => {
-                format!(
-                    "마지막 커밋은 지금으로부터 {} 전으로, 윈도우 전체 길이(첫 커밋부터 마지막 커밋까지 {})보다 \
-                     깁니다. 그런데 lag가 아직 {current_lag} 남아 있으므로 컨슈머가 이 파티션의 커밋을 멈춘 \
-                     것으로 봅니다(STOP).",
-                    ko_duration(*since_last_commit_ms),
-                    ko_duration(*window_span_ms)
-                )
-            }
-
-            (Reason::OffsetsRewound { index, previous_offset, rewound_offset }, Lang::En) => format!(
-                "Commit #{} went back from offset {previous_offset} to {rewound_offset}, and no later commit in \
-                 the window got back to {previous_offset}: the consumer has rewound (REWIND).",
-                index + 1
-            ),
-            (Reason::OffsetsRewound { index, previous_offset, rewound_offset }, Lang::Ko) => format!(
-                "{}번 커밋에서 offset이 {previous_offset}에서 {rewound_offset}{} 뒤로 돌아갔고, 그 뒤 윈도우 \
-                 안의 어떤 커밋도 {previous_offset}까지 돌아오지 못했습니다. 컨슈머가 되감긴 상태입니다(REWIND).",
-                index + 1,
-                ro(*rewound_offset)
-            ),
-
-            (Reason::LagZeroAtSomePoint { index, lag, allowed_lag }, Lang::En) => {
-                if *allowed_lag == 0 {
-                    format!(
-                        "Commit #{} in the window had lag 0 (the consumer had caught up), so the window counts \
-                         as OK.",
-                        index + 1
-                    )
-                } else {
-                    format!(
-                        "Commit #{} in the window had lag {lag}, within the allowed lag ({allowed_lag}), so the \
-                         window counts as OK.",
-                        index + 1
-                    )
-                }
-            }
-            (Reason::LagZeroAtSomePoint { index, lag, allowed_lag }, Lang::Ko) => {
-                if *allowed_lag == 0 {
-                    format!(
-                        "윈도우의 {}번 커밋 시점에 lag가 0이었습니다(컨슈머가 따라잡은 적이 있음). 그래서 이 \
-                         윈도우는 OK로 봅니다.",
-                        index + 1
-                    )
-                } else {
-                    format!(
-                        "윈도우의 {}번 커밋 시점에 lag가 {lag}{}, 허용 lag({allowed_lag}) 이내였습니다. 그래서 \
-                         이 윈도우는 OK로 봅니다.",
-                        index + 1,
-                        ro(*lag)
-                    )
-                }
-            }
-
-            (Reason::OffsetsStalled { offset, commits, current_lag }, Lang::En) => format!(
-                "All {commits} commits in the window are at offset {offset}, the lag is {current_lag} and no \
-                 commit was caught up: the consumer keeps committing but makes no progress (STALL)."
-            ),
-            (Reason::OffsetsStalled { offset, commits, current_lag }, Lang::Ko) => format!(
-                "윈도우의 커밋 {commits}개가 모두 offset {offset}에 머물러 있고, lag는 {current_lag}이며 lag가 \
-                 0인 커밋도 없었습니다. 컨슈머가 커밋은 계속하지만 진행하지 못하고 있습니다(STALL)."
-            ),
-
-            (Reason::LagNotDecreasing { first_lag, last_lag, commits }, Lang::En) => match (first_lag, last_lag) {
-                (Some(first), Some(last)) => format!(
-                    "The offsets move, but over the window's {commits} commits the lag never went down (from \
-                     {first} to {last}): the consumer is slower than the producers (WARN)."
-                ),
-                _ => format!(
-                    "The offsets move, but none of the window's {commits} commits recorded a lag, so Burrow \
-                     cannot see it going down: WARN."
-                ),
-            },
-            (Reason::LagNotDecreasing { first_lag, last_lag, commits }, Lang::Ko) => match (first_lag, last_lag) {
-                (Some(first), Some(last)) => format!(
-                    "offset은 움직이지만 윈도우의 커밋 {commits}개 동안 lag가 한 번도 줄지 않았습니다({first} → \
-                     {last}). 컨슈머가 프로듀서 속도를 따라가지 못하고 있습니다(WARN)."
-                ),
-                _ => format!(
-                    "offset은 움직이지만 윈도우의 커밋 {commits}개 중 lag가 기록된 것이 없어 lag가 줄어드는지 \
-                     확인할 수 없습니다. 그래서 WARN입니다."
-                ),
-            },
-
-            (Reason::LagDecreasing { index, from_lag, to_lag }, Lang::En) => format!(
-                "None of the warning rules fired: at commit #{} the lag fell from {from_lag} to {to_lag}, so the \
-                 consumer is catching up and the partition is OK.",
-                index + 1
-            ),
-            (Reason::LagDecreasing { index, from_lag, to_lag }, Lang::Ko) => format!(
-                "경고 규칙에 걸린 것이 없습니다. {}번 커밋에서 lag가 {from_lag}에서 {to_lag}{} 줄었으니 \
-                 컨슈머가 따라잡는 중이고, 파티션은 OK입니다.",
-                index + 1,
-                ro(*to_lag)
-            ),
-        }
+        crate::text::burrow_reason(self, lang)
     }
 }
 
@@ -497,35 +344,7 @@ impl Note {
 
     /// A plain explanation with the numbers involved.
     pub fn explain(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Note::StopDeferred { broker_offset, last_offset }, Lang::En) => format!(
-                "Judged by the timestamps alone this would be STOP, but a recent log end offset ({broker_offset}) \
-                 was at or below the last committed offset ({last_offset}): the consumer was caught up moments \
-                 ago, so Burrow holds the STOP back."
-            ),
-            (Note::StopDeferred { broker_offset, last_offset }, Lang::Ko) => format!(
-                "타임스탬프만 보면 STOP이지만, 최근 log end offset({broker_offset})이 마지막 커밋 \
-                 offset({last_offset}) 이하였습니다. 컨슈머가 바로 얼마 전까지 따라잡고 있었으므로 Burrow는 \
-                 STOP 판정을 보류합니다."
-            ),
-            (Note::RewindRecovered { index, previous_offset, rewound_offset, recovered_offset }, Lang::En) => {
-                format!(
-                    "Commit #{} went back from offset {previous_offset} to {rewound_offset}, but a later commit \
-                     reached {recovered_offset}, at or past {previous_offset}; the rewind counts as recovered and \
-                     the other rules apply.",
-                    index + 1
-                )
-            }
-            (Note::RewindRecovered { index, previous_offset, rewound_offset, recovered_offset }, Lang::Ko) => {
-                format!(
-                    "{}번 커밋에서 offset이 {previous_offset}에서 {rewound_offset}{} 뒤로 갔지만, 이후 커밋이 \
-                     offset {recovered_offset}까지 올라가 원래 위치({previous_offset}) 이상을 회복했습니다. 그래서 \
-                     REWIND로 보지 않고 나머지 규칙을 적용합니다.",
-                    index + 1,
-                    ro(*rewound_offset)
-                )
-            }
-        }
+        crate::text::burrow_note(self, lang)
     }
 }
 
@@ -1138,85 +957,6 @@ impl BrokerOffsetRing {
 }
 
 // ---------------------------------------------------------------------------
-// Formatting helpers
-// ---------------------------------------------------------------------------
-
-/// A duration the way Go prints a `time.Duration`: `400ms`, `1.5s`, `7m0s`, `1h0m0s`.
-fn go_duration(ms: i64) -> String {
-    if ms < 0 {
-        return format!("-{}", go_duration(ms.saturating_neg()));
-    }
-    if ms == 0 {
-        return "0s".to_string();
-    }
-    if ms < 1000 {
-        return format!("{ms}ms");
-    }
-    let (h, m, s, frac) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
-    let mut out = String::new();
-    if h > 0 {
-        out.push_str(&format!("{h}h"));
-    }
-    if h > 0 || m > 0 {
-        out.push_str(&format!("{m}m"));
-    }
-    out.push_str(&seconds(s, frac));
-    out.push('s');
-    out
-}
-
-/// A duration in Korean: `400밀리초`, `1.5초`, `7분`, `1시간 2분 3초`.
-fn ko_duration(ms: i64) -> String {
-    if ms < 0 {
-        return format!("-{}", ko_duration(ms.saturating_neg()));
-    }
-    if ms < 1000 {
-        return format!("{ms}밀리초");
-    }
-    let (h, m, s, frac) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
-    let mut parts = Vec::new();
-    if h > 0 {
-        parts.push(format!("{h}시간"));
-    }
-    if m > 0 {
-        parts.push(format!("{m}분"));
-    }
-    if s > 0 || frac > 0 {
-        parts.push(format!("{}초", seconds(s, frac)));
-    }
-    parts.join(" ")
-}
-
-fn seconds(s: i64, frac_ms: i64) -> String {
-    if frac_ms == 0 {
-        s.to_string()
-    } else {
-        let frac = format!("{frac_ms:03}");
-        format!("{s}.{}", frac.trim_end_matches('0'))
-    }
-}
-
-/// A fraction as a percentage: `50%`, `66.7%`.
-fn pct(x: f64) -> String {
-    let v = x * 100.0;
-    if (v - v.round()).abs() < 1e-9 {
-        format!("{v:.0}%")
-    } else {
-        format!("{v:.1}%")
-    }
-}
-
-/// The Korean particle "(으)로" after a number read aloud in Sino-Korean: `으로`
-/// after a final consonant other than ㄹ (영, 삼, 육, 십, 백, 천, 만...), `로`
-/// after a vowel or ㄹ (일, 이, 사, 오, 칠, 팔, 구).
-fn ro(n: i64) -> &'static str {
-    match n.unsigned_abs() % 10 {
-        0 | 3 | 6 => "으로",
-        _ => "로",
-    }
-}
-
-// ---------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------
 
@@ -1725,26 +1465,6 @@ mod tests {
         }
         assert_eq!(reasons[5].explain(Lang::Ko).matches("10으로").count(), 1);
         assert!(reasons[11].explain(Lang::Ko).contains("3으로"));
-    }
-
-    #[test]
-    fn duration_and_particle_helpers() {
-        assert_eq!(go_duration(420_000), "7m0s");
-        assert_eq!(go_duration(3_600_000), "1h0m0s");
-        assert_eq!(go_duration(1_500), "1.5s");
-        assert_eq!(go_duration(17_603), "17.603s");
-        assert_eq!(go_duration(400), "400ms");
-        assert_eq!(go_duration(0), "0s");
-        assert_eq!(ko_duration(420_000), "7분");
-        assert_eq!(ko_duration(3_723_000), "1시간 2분 3초");
-        assert_eq!(ko_duration(1_500), "1.5초");
-        assert_eq!(ko_duration(400), "400밀리초");
-        assert_eq!(ro(2000), "으로");
-        assert_eq!(ro(2001), "로");
-        assert_eq!(ro(13), "으로");
-        assert_eq!(ro(7), "로");
-        assert_eq!(pct(0.5), "50%");
-        assert_eq!(pct(2.0 / 3.0), "66.7%");
     }
 
     #[test]

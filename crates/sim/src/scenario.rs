@@ -3,7 +3,8 @@
 
 use crate::command::{Command, ResetSpec, TopicConfigChange};
 use crate::config::{Acks, BrokerSettings, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig, TopicConfig};
-use crate::error::{ErrorCode, SimError};
+use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
+use crate::limits;
 use crate::Cluster;
 use serde::{Deserialize, Serialize};
 
@@ -26,7 +27,8 @@ pub struct Scenario {
     pub broker_config: BrokerSettings,
     #[serde(default)]
     pub script: Vec<ScriptStep>,
-    /// How long to run, in simulated ms (default 60000).
+    /// How long to run, in simulated ms (default 60000, at most
+    /// [`limits::MAX_RUN_MS`]).
     #[serde(default = "default_duration")]
     pub duration_ms: u64,
 }
@@ -119,13 +121,12 @@ pub struct ScriptStep {
     pub enable_idempotence: Option<bool>,
 }
 
-fn need<T: Clone>(v: &Option<T>, field: &str, step: usize, action: &str) -> Result<T, SimError> {
+fn need<T: Clone>(v: &Option<T>, field: &'static str, step: usize, action: Action) -> Result<T, SimError> {
     v.clone().ok_or_else(|| {
         SimError::new(
             ErrorCode::InvalidConfig,
-            format!("script[{step}].{field}"),
-            format!("step {action} needs \"{field}\""),
-            format!("{action} 단계에는 \"{field}\"가 필요합니다"),
+            FieldPath::root().item("script", step).field(field),
+            ErrorReason::StepNeeds { action, field },
         )
     })
 }
@@ -133,7 +134,7 @@ fn need<T: Clone>(v: &Option<T>, field: &str, step: usize, action: &str) -> Resu
 impl ScriptStep {
     /// The command this step stands for, or what is missing.
     pub fn command(&self, index: usize) -> Result<Command, SimError> {
-        let a = serde_name(self.action);
+        let a = self.action;
         let group = || need(&self.group, "group", index, a);
         Ok(match self.action {
             Action::AddConsumer => Command::AddConsumer { group: group()? },
@@ -168,11 +169,8 @@ impl ScriptStep {
                     other => {
                         return Err(SimError::new(
                             ErrorCode::InvalidConfig,
-                            format!("script[{index}].to"),
-                            format!("unknown reset target {other:?}: use earliest, latest, offset or shift"),
-                            format!(
-                                "알 수 없는 재설정 대상 {other:?}: earliest, latest, offset, shift 중 하나를 쓰세요"
-                            ),
+                            FieldPath::root().item("script", index).field("to"),
+                            ErrorReason::UnknownResetTarget { value: other.to_string() },
                         ))
                     }
                 };
@@ -221,6 +219,13 @@ fn serde_name(a: Action) -> &'static str {
     }
 }
 
+impl Action {
+    /// The name as written in a scenario's `do`.
+    pub fn name(self) -> &'static str {
+        serde_name(self)
+    }
+}
+
 impl Scenario {
     pub fn config(&self) -> ClusterConfig {
         ClusterConfig {
@@ -237,7 +242,15 @@ impl Scenario {
     /// Checks the configuration and that every step names what it needs.
     pub fn validate(&self) -> Result<(), SimError> {
         self.config().validate()?;
+        if self.duration_ms > limits::MAX_RUN_MS {
+            let reason = ErrorReason::DurationMs { value: self.duration_ms };
+            return Err(SimError::new(ErrorCode::InvalidConfig, FieldPath::new("duration_ms"), reason));
+        }
         for (i, s) in self.script.iter().enumerate() {
+            if s.at_ms > limits::MAX_RUN_MS {
+                let field = FieldPath::root().item("script", i).field("at_ms");
+                return Err(SimError::new(ErrorCode::InvalidConfig, field, ErrorReason::StepTime { at_ms: s.at_ms }));
+            }
             s.command(i)?;
         }
         Ok(())
