@@ -623,4 +623,50 @@ mod tests {
         assert!(!valid_topic_name("주문"));
         assert!(!valid_topic_name(&"a".repeat(250)));
     }
+
+    /// Each limit is accepted exactly up to its `limits` constant, and the
+    /// refusal names the constant's value.
+    #[test]
+    fn limits_are_enforced_at_their_constants() {
+        type Set = fn(&mut ClusterConfig, u64);
+        let cases: [(&str, u64, Set); 7] = [
+            ("brokers", u64::from(limits::MAX_BROKERS), |c, v| {
+                c.brokers = v as u32;
+                c.topics[0].replication_factor = 1;
+                c.topics[0].config.min_insync_replicas = 1;
+            }),
+            ("topics[0].partitions", u64::from(limits::MAX_PARTITIONS), |c, v| c.topics[0].partitions = v as u32),
+            ("groups[0].consumers", u64::from(limits::MAX_GROUP_MEMBERS), |c, v| c.groups[0].consumers = v as u32),
+            ("producers[0].rate_per_s", limits::MAX_PRODUCER_RATE as u64, |c, v| c.producers[0].rate_per_s = v as f64),
+            ("groups[0].records_per_s", limits::MAX_GROUP_RATE as u64, |c, v| c.groups[0].records_per_s = v as f64),
+            ("producers[0].value_bytes", u64::from(limits::MAX_VALUE_BYTES), |c, v| {
+                c.producers[0].value_bytes = v as u32
+            }),
+            ("step_ms", limits::MAX_STEP_MS, |c, v| c.step_ms = v),
+        ];
+        for (field, max, set) in cases {
+            let mut c = ClusterConfig::default();
+            set(&mut c, max);
+            assert_eq!(c.validate(), Ok(()), "{field} = {max}");
+            set(&mut c, max + 1);
+            let e = c.validate().unwrap_err();
+            assert_eq!(e.field, field);
+            assert!(e.en().contains(&max.to_string()), "{}", e.en());
+            assert!(e.ko().contains(&max.to_string()), "{}", e.ko());
+        }
+    }
+
+    #[test]
+    fn errors_are_data_with_a_typed_path() {
+        let mut c = ClusterConfig::default();
+        c.producers[0].keys = Some(vec![]);
+        let e = c.validate().unwrap_err();
+        assert_eq!(e.field, FieldPath::root().item("producers", 0).field("keys"));
+        assert_eq!(e.reason, ErrorReason::EmptyKeys);
+        let mut c = ClusterConfig::default();
+        c.topics[0].config.retention_ms = -2;
+        let e = c.validate().unwrap_err();
+        assert_eq!(e.field.to_string(), "topics[0].config.retention.ms");
+        assert_eq!(e.reason, ErrorReason::RetentionMs { value: -2 });
+    }
 }

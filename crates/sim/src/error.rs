@@ -158,7 +158,8 @@ impl From<&'static str> for FieldPath {
 
 impl PartialEq<&str> for FieldPath {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        let text: String = self.to_string();
+        text.as_str() == *other
     }
 }
 

@@ -461,3 +461,40 @@ pub fn reset_name(r: OffsetReset) -> &'static str {
         OffsetReset::None => "none",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario(json: &str) -> Scenario {
+        serde_json::from_str(json).expect("a scenario")
+    }
+
+    #[test]
+    fn run_length_is_limited_to_max_run_ms() {
+        let max = limits::MAX_RUN_MS;
+        let ok = scenario(&format!(r#"{{"topics":[{{"name":"a"}}],"duration_ms":{max}}}"#));
+        assert_eq!(ok.validate(), Ok(()));
+        let long = scenario(&format!(r#"{{"topics":[{{"name":"a"}}],"duration_ms":{}}}"#, max + 1));
+        let e = long.validate().unwrap_err();
+        assert_eq!((e.field.to_string(), e.reason), ("duration_ms".into(), ErrorReason::DurationMs { value: max + 1 }));
+        let late = scenario(&format!(
+            r#"{{"topics":[{{"name":"a"}}],"groups":[{{"id":"g","topic":"a"}}],
+                "script":[{{"at_ms":{max},"do":"add_consumer","group":"g"}},{{"at_ms":{},"do":"add_consumer","group":"g"}}]}}"#,
+            max + 1
+        ));
+        let e = late.validate().unwrap_err();
+        assert_eq!(e.field, "script[1].at_ms");
+        assert!(e.ko().contains("86400000"), "{}", e.ko());
+    }
+
+    #[test]
+    fn a_step_missing_a_field_names_the_action_and_the_field() {
+        let s = scenario(r#"{"topics":[{"name":"a"}],"script":[{"at_ms":1,"do":"kill_broker"}]}"#);
+        let e = s.validate().unwrap_err();
+        assert_eq!(e.field, "script[0].broker");
+        assert_eq!(e.reason, ErrorReason::StepNeeds { action: Action::KillBroker, field: "broker" });
+        assert_eq!(e.en(), "step kill_broker needs \"broker\"");
+        assert_eq!(e.ko(), "kill_broker 단계에는 \"broker\"가 필요합니다");
+    }
+}
