@@ -85,7 +85,7 @@ pub enum Segment {
 /// Where in a configuration or request an error is: `topics[0].replication_factor`,
 /// `producers[1].partitioner.custom[0].partitions[2]`, `members.c1.owned[0]`.
 /// Names are joined with `.`, indices written `[i]`; the empty path is "".
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct FieldPath(Vec<Segment>);
 
 impl FieldPath {
@@ -156,10 +156,24 @@ impl From<&'static str> for FieldPath {
     }
 }
 
+/// Compares with the printed form, without allocating.
 impl PartialEq<&str> for FieldPath {
     fn eq(&self, other: &&str) -> bool {
-        let text: String = self.to_string();
-        text.as_str() == *other
+        struct Rest<'a>(&'a str);
+        impl fmt::Write for Rest<'_> {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                self.0 = self.0.strip_prefix(s).ok_or(fmt::Error)?;
+                Ok(())
+            }
+        }
+        let mut rest = Rest(other);
+        fmt::write(&mut rest, format_args!("{self}")).is_ok() && rest.0.is_empty()
+    }
+}
+
+impl fmt::Debug for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "FieldPath({:?})", self.to_string())
     }
 }
 
@@ -452,6 +466,10 @@ mod tests {
             FieldPath::root().item("topics", 0).field("config").field("retention.ms"),
             "topics[0].config.retention.ms"
         );
+        assert_ne!(FieldPath::root().item("topics", 0), "topics[0].x");
+        assert_ne!(FieldPath::root().item("topics", 0).field("x"), "topics[0]");
+        assert_eq!(FieldPath::root(), "");
+        assert_eq!(format!("{:?}", FieldPath::new("a").index(1)), "FieldPath(\"a[1]\")");
         assert_eq!(serde_json::to_string(&FieldPath::root().item("groups", 3)).unwrap(), "\"groups[3]\"");
     }
 

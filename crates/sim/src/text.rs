@@ -223,10 +223,10 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
         }
         R::MinIsrAboveReplicationFactor { min_isr, replication_factor } => (
             format!(
-                "min.insync.replicas {min_isr} is larger than the replication factor {replication_factor}: every acks=all write would fail with NOT_ENOUGH_REPLICAS"
+                "min.insync.replicas {min_isr} is larger than the replication factor {replication_factor}: every acks=all write would fail with {}", ErrorCode::NotEnoughReplicas
             ),
             format!(
-                "min.insync.replicas {min_isr}이(가) 복제 팩터 {replication_factor}보다 큽니다: acks=all 쓰기가 모두 NOT_ENOUGH_REPLICAS로 실패합니다"
+                "min.insync.replicas {min_isr}이(가) 복제 팩터 {replication_factor}보다 큽니다: acks=all 쓰기가 모두 {}로 실패합니다", ErrorCode::NotEnoughReplicas
             ),
         ),
         R::ProducerExists { id } => (
@@ -517,9 +517,9 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
         }
         EventKind::OffsetOutOfRange { group, member, topic, partition, offset, log_start_offset, log_end_offset } => {
             if ko {
-                format!("OFFSET_OUT_OF_RANGE: {group}의 {member}는 {topic}-{partition}의 오프셋 {}을(를) 읽을 수 없습니다 (로그 범위 {log_start_offset}~{log_end_offset}). auto.offset.reset=none이라 자동으로 옮기지 않고 멈춥니다", fmt_opt(*offset))
+                format!("{}: {group}의 {member}는 {topic}-{partition}의 오프셋 {}을(를) 읽을 수 없습니다 (로그 범위 {log_start_offset}~{log_end_offset}). auto.offset.reset=none이라 자동으로 옮기지 않고 멈춥니다", ErrorCode::OffsetOutOfRange, fmt_opt(*offset))
             } else {
-                format!("OFFSET_OUT_OF_RANGE: {member} of {group} cannot read offset {} of {topic}-{partition} (the log holds {log_start_offset}–{log_end_offset}). With auto.offset.reset=none it stops instead of jumping", fmt_opt(*offset))
+                format!("{}: {member} of {group} cannot read offset {} of {topic}-{partition} (the log holds {log_start_offset}–{log_end_offset}). With auto.offset.reset=none it stops instead of jumping", ErrorCode::OffsetOutOfRange, fmt_opt(*offset))
             }
         }
         EventKind::OffsetsResetByCommand { group, topic, partition, from, to } => {
@@ -1068,6 +1068,29 @@ mod tests {
             serde_json::to_string(&ev).unwrap(),
             r#"{"t_ms":5,"type":"rejected","code":"GROUP_ID_NOT_FOUND","field":"group","error":"there is no consumer group \"g9\""}"#
         );
+    }
+
+    #[test]
+    fn kafka_error_names_in_texts_come_from_the_error_code() {
+        let e = error(&ErrorReason::MinIsrAboveReplicationFactor { min_isr: 3, replication_factor: 2 }, Lang::Ko);
+        assert_eq!(
+            e,
+            "min.insync.replicas 3이(가) 복제 팩터 2보다 큽니다: acks=all 쓰기가 모두 NOT_ENOUGH_REPLICAS로 실패합니다"
+        );
+        let kind = EventKind::OffsetOutOfRange {
+            group: "g".into(),
+            member: "g-c1".into(),
+            topic: "t".into(),
+            partition: 0,
+            offset: Some(5),
+            log_start_offset: 10,
+            log_end_offset: 20,
+        };
+        assert_eq!(
+            event(&kind, Lang::En),
+            "OFFSET_OUT_OF_RANGE: g-c1 of g cannot read offset 5 of t-0 (the log holds 10–20). With auto.offset.reset=none it stops instead of jumping"
+        );
+        assert!(event(&kind, Lang::Ko).starts_with("OFFSET_OUT_OF_RANGE: g의 g-c1는 t-0의 오프셋 5을(를)"));
     }
 
     #[test]
