@@ -22,7 +22,7 @@ pub struct GroupRequest {
 
 /// Evaluates one window (the JSON text of a `PartitionWindow`); `Err` is one line.
 pub fn partition(window: PartitionWindow, lang: Lang) -> Result<PartitionAnswer, String> {
-    window.validate()?;
+    window.validate().map_err(|e| e.to_string())?;
     let e = evaluate_partition(&window);
     Ok(PartitionAnswer {
         status: e.status.as_str(),
@@ -33,6 +33,6 @@ pub fn partition(window: PartitionWindow, lang: Lang) -> Result<PartitionAnswer,
 }
 
 pub fn group(request: GroupRequest) -> Result<kafka_sim::burrow::GroupEvaluation, String> {
-    validate_group(&request.partitions)?;
+    validate_group(&request.partitions).map_err(|e| e.to_string())?;
     Ok(evaluate_group(&request.partitions))
 }

@@ -45,6 +45,8 @@
 //!   the current rules that row evaluates to OK; the restated test says so and a
 //!   variant with the rewind left unrecovered checks REWIND.
 
+use crate::error::FieldPath;
+use crate::ids::TopicPartition;
 use serde::{Deserialize, Serialize, Serializer};
 use std::collections::VecDeque;
 use std::fmt;
@@ -97,6 +99,54 @@ pub struct PartitionWindow {
     pub allowed_lag: i64,
 }
 
+/// Why a commit window (or a group of them) is input Burrow would never hold.
+/// `Display` gives one English line (from [`crate::text`]), as the CLI prints it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WindowError {
+    /// A count, lag, time or broker offset below 0.
+    Negative {
+        field: FieldPath,
+        value: i64,
+    },
+    NegativeOffset {
+        index: usize,
+        offset: i64,
+    },
+    NegativeLag {
+        index: usize,
+        lag: i64,
+    },
+    /// Commit `index` is older than the one before it.
+    CommitsOutOfOrder {
+        index: usize,
+        timestamp_ms: i64,
+        previous_ms: i64,
+    },
+    NoBrokerOffsets,
+    NowBeforeLastCommit {
+        now_ms: i64,
+        last_commit_ms: i64,
+    },
+    ZeroIntervals,
+    /// A group request lists a partition twice.
+    ListedTwice {
+        partition: TopicPartition,
+    },
+    /// A group request's partition has an invalid window.
+    InPartition {
+        partition: TopicPartition,
+        error: Box<WindowError>,
+    },
+}
+
+impl fmt::Display for WindowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::text::window_error(self))
+    }
+}
+
+impl std::error::Error for WindowError {}
+
 impl PartitionWindow {
     /// Checks the window for input Burrow would never hold, returning one line
     /// naming the first problem.
@@ -108,60 +158,42 @@ impl PartitionWindow {
     /// broker offset (Burrow's `addConsumerOffset` drops a commit until it has
     /// seen a log end offset for the partition). An empty `commits` list is
     /// valid: Burrow evaluates it as OK with `complete` 0.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), WindowError> {
+        use WindowError as E;
+        let negative = |field: FieldPath, value: i64| Err(E::Negative { field, value });
         if self.current_lag < 0 {
-            return Err(format!("current_lag must be >= 0 (got {})", self.current_lag));
+            return negative("current_lag".into(), self.current_lag);
         }
         if self.allowed_lag < 0 {
-            return Err(format!("allowed_lag must be >= 0 (got {})", self.allowed_lag));
+            return negative("allowed_lag".into(), self.allowed_lag);
         }
         if self.now_ms < 0 {
-            return Err(format!("now_ms must be >= 0 (got {})", self.now_ms));
+            return negative("now_ms".into(), self.now_ms);
         }
         for (i, c) in self.commits.iter().enumerate() {
             if c.offset < 0 {
-                return Err(format!(
-                    "commits[{i}].offset must be >= 0 (got {}); -1 means \"no committed offset\" and is never stored",
-                    c.offset
-                ));
+                return Err(E::NegativeOffset { index: i, offset: c.offset });
             }
             if c.timestamp_ms < 0 {
-                return Err(format!("commits[{i}].timestamp_ms must be >= 0 (got {})", c.timestamp_ms));
+                return negative(FieldPath::root().item("commits", i).field("timestamp_ms"), c.timestamp_ms);
             }
-            if let Some(lag) = c.lag {
-                if lag < 0 {
-                    return Err(format!(
-                        "commits[{i}].lag must be >= 0 or null (got {lag}); Burrow stores a negative difference as 0"
-                    ));
-                }
+            if let Some(lag) = c.lag.filter(|&l| l < 0) {
+                return Err(E::NegativeLag { index: i, lag });
             }
-            if i > 0 {
-                let prev = self.commits[i - 1].timestamp_ms;
-                if c.timestamp_ms < prev {
-                    return Err(format!(
-                        "commits[{i}].timestamp_ms ({}) is earlier than commits[{}].timestamp_ms ({prev}); list commits oldest first",
-                        c.timestamp_ms,
-                        i - 1
-                    ));
-                }
+            if i > 0 && c.timestamp_ms < self.commits[i - 1].timestamp_ms {
+                let previous_ms = self.commits[i - 1].timestamp_ms;
+                return Err(E::CommitsOutOfOrder { index: i, timestamp_ms: c.timestamp_ms, previous_ms });
             }
         }
-        for (i, &b) in self.broker_offsets.iter().enumerate() {
-            if b < 0 {
-                return Err(format!("broker_offsets[{i}] must be >= 0 (got {b})"));
-            }
+        if let Some((i, &b)) = self.broker_offsets.iter().enumerate().find(|(_, &b)| b < 0) {
+            return negative(FieldPath::root().item("broker_offsets", i), b);
         }
         if let Some(last) = self.commits.last() {
             if self.broker_offsets.is_empty() {
-                return Err("broker_offsets must hold at least one log end offset when there are commits \
-                            (Burrow stores a commit only after it has seen a broker offset)"
-                    .to_string());
+                return Err(E::NoBrokerOffsets);
             }
             if self.now_ms < last.timestamp_ms {
-                return Err(format!(
-                    "now_ms ({}) is earlier than the last commit's timestamp_ms ({})",
-                    self.now_ms, last.timestamp_ms
-                ));
+                return Err(E::NowBeforeLastCommit { now_ms: self.now_ms, last_commit_ms: last.timestamp_ms });
             }
         }
         Ok(())
@@ -669,15 +701,16 @@ impl From<GroupPartitionInputRepr> for GroupPartitionInput {
 
 /// Validates every partition (messages start with `topic-partition: `) and
 /// rejects a topic-partition listed twice.
-pub fn validate_group(parts: &[GroupPartitionInput]) -> Result<(), String> {
+pub fn validate_group(parts: &[GroupPartitionInput]) -> Result<(), WindowError> {
     let mut seen: Vec<(&str, u32)> = Vec::with_capacity(parts.len());
     for p in parts {
         let key = (p.topic.as_str(), p.partition);
+        let tp = || TopicPartition::new(p.topic.clone(), p.partition);
         if seen.contains(&key) {
-            return Err(format!("{}-{}: listed more than once", p.topic, p.partition));
+            return Err(WindowError::ListedTwice { partition: tp() });
         }
         seen.push(key);
-        p.window.validate().map_err(|e| format!("{}-{}: {e}", p.topic, p.partition))?;
+        p.window.validate().map_err(|e| WindowError::InPartition { partition: tp(), error: Box::new(e) })?;
     }
     Ok(())
 }
@@ -798,12 +831,12 @@ impl Default for CommitWindow {
 impl CommitWindow {
     /// A ring of `intervals` (>= 1) commits with the given min-distance (>= 0;
     /// Burrow configures it in seconds as `min-distance`).
-    pub fn new(intervals: u32, min_distance_ms: i64) -> Result<Self, String> {
+    pub fn new(intervals: u32, min_distance_ms: i64) -> Result<Self, WindowError> {
         if intervals == 0 {
-            return Err("intervals must be at least 1".to_string());
+            return Err(WindowError::ZeroIntervals);
         }
         if min_distance_ms < 0 {
-            return Err(format!("min_distance_ms must be >= 0 (got {min_distance_ms})"));
+            return Err(WindowError::Negative { field: "min_distance_ms".into(), value: min_distance_ms });
         }
         Ok(CommitWindow { intervals, min_distance_ms, ring: VecDeque::with_capacity(intervals as usize) })
     }
@@ -1517,7 +1550,7 @@ mod tests {
         for (mutate, expected) in cases {
             let mut w = valid();
             mutate(&mut w);
-            let err = w.validate().unwrap_err();
+            let err = w.validate().unwrap_err().to_string();
             assert!(err.contains(expected), "{err:?} should contain {expected:?}");
             assert!(!err.contains('\n'));
         }
@@ -1539,10 +1572,16 @@ mod tests {
         bad.current_lag = -2;
         assert_eq!(validate_group(&[p("a", 0, valid()), p("a", 1, valid())]), Ok(()));
         assert_eq!(
-            validate_group(&[p("a", 0, valid()), p("a", 1, bad)]),
-            Err("a-1: current_lag must be >= 0 (got -2)".into())
+            validate_group(&[p("a", 0, valid()), p("a", 1, bad.clone())]),
+            Err(WindowError::InPartition {
+                partition: TopicPartition::new("a", 1),
+                error: Box::new(WindowError::Negative { field: "current_lag".into(), value: -2 })
+            })
         );
-        assert_eq!(validate_group(&[p("a", 0, valid()), p("a", 0, valid())]), Err("a-0: listed more than once".into()));
+        let err = validate_group(&[p("a", 0, valid()), p("a", 1, bad)]).unwrap_err();
+        assert_eq!(err.to_string(), "a-1: current_lag must be >= 0 (got -2)");
+        let twice = validate_group(&[p("a", 0, valid()), p("a", 0, valid())]).unwrap_err();
+        assert_eq!(twice.to_string(), "a-0: listed more than once");
     }
 
     // --- group fold (evaluateConsumerStatus) --------------------------------------

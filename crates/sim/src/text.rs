@@ -4,7 +4,7 @@
 //! turns them into prose. Kafka identifiers (config names, error codes) stay
 //! untranslated in both languages.
 
-use crate::burrow::{Note, Reason};
+use crate::burrow::{Note, Reason, WindowError};
 use crate::error::ErrorCode;
 use crate::error::ErrorReason;
 use crate::event::{DataLossReason, EventKind, IsrShrinkReason, ResetCause, Warning};
@@ -728,6 +728,33 @@ fn topic_partitions_ko(n: u32) -> String {
 // ---------------------------------------------------------------------------
 // Burrow
 // ---------------------------------------------------------------------------
+
+/// Why a Burrow commit window is not valid input: one English line (the
+/// `kafka-sim burrow` input errors are English only, like serde's).
+pub fn window_error(e: &WindowError) -> String {
+    match e {
+        WindowError::Negative { field, value } => format!("{field} must be >= 0 (got {value})"),
+        WindowError::NegativeOffset { index, offset } => format!(
+            "commits[{index}].offset must be >= 0 (got {offset}); -1 means \"no committed offset\" and is never stored"
+        ),
+        WindowError::NegativeLag { index, lag } => {
+            format!("commits[{index}].lag must be >= 0 or null (got {lag}); Burrow stores a negative difference as 0")
+        }
+        WindowError::CommitsOutOfOrder { index, timestamp_ms, previous_ms } => format!(
+            "commits[{index}].timestamp_ms ({timestamp_ms}) is earlier than commits[{}].timestamp_ms ({previous_ms}); list commits oldest first",
+            index - 1
+        ),
+        WindowError::NoBrokerOffsets => "broker_offsets must hold at least one log end offset when there are commits \
+                                         (Burrow stores a commit only after it has seen a broker offset)"
+            .to_string(),
+        WindowError::NowBeforeLastCommit { now_ms, last_commit_ms } => {
+            format!("now_ms ({now_ms}) is earlier than the last commit's timestamp_ms ({last_commit_ms})")
+        }
+        WindowError::ZeroIntervals => "intervals must be at least 1".to_string(),
+        WindowError::ListedTwice { partition } => format!("{partition}: listed more than once"),
+        WindowError::InPartition { partition, error } => format!("{partition}: {}", window_error(error)),
+    }
+}
 
 /// Why Burrow gave a partition its status, with the numbers that decided it.
 pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
