@@ -343,9 +343,6 @@ pub enum ErrorReason {
         action: Action,
         field: &'static str,
     },
-    UnknownResetTarget {
-        value: String,
-    },
     StepTime {
         at_ms: u64,
     },

@@ -69,6 +69,19 @@ pub enum Action {
     SetProducer,
 }
 
+/// Where `reset_offsets` moves a group (`kafka-consumer-groups --reset-offsets
+/// --to-earliest | --to-latest | --to-offset | --shift-by`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ResetTarget {
+    Earliest,
+    Latest,
+    /// To `offset`.
+    Offset,
+    /// By `shift_by`.
+    Shift,
+}
+
 /// One timed step. Which fields a step needs depends on `do`; the others must
 /// be absent. Kept flat so a bad field is named in the error.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -93,7 +106,7 @@ pub struct ScriptStep {
     pub records_per_s: Option<f64>,
     /// For `reset_offsets`: `earliest`, `latest`, `offset` or `shift`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
+    pub to: Option<ResetTarget>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -161,18 +174,11 @@ impl ScriptStep {
             },
             Action::ResetOffsets => {
                 let to = need(&self.to, "to", index, a)?;
-                let spec = match to.as_str() {
-                    "earliest" => ResetSpec::ToEarliest,
-                    "latest" => ResetSpec::ToLatest,
-                    "offset" => ResetSpec::ToOffset(need(&self.offset, "offset", index, a)?),
-                    "shift" => ResetSpec::ShiftBy(need(&self.shift_by, "shift_by", index, a)?),
-                    other => {
-                        return Err(SimError::new(
-                            ErrorCode::InvalidConfig,
-                            FieldPath::root().item("script", index).field("to"),
-                            ErrorReason::UnknownResetTarget { value: other.to_string() },
-                        ))
-                    }
+                let spec = match to {
+                    ResetTarget::Earliest => ResetSpec::ToEarliest,
+                    ResetTarget::Latest => ResetSpec::ToLatest,
+                    ResetTarget::Offset => ResetSpec::ToOffset(need(&self.offset, "offset", index, a)?),
+                    ResetTarget::Shift => ResetSpec::ShiftBy(need(&self.shift_by, "shift_by", index, a)?),
                 };
                 Command::ResetOffsets { group: group()?, spec }
             }

@@ -299,10 +299,6 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
             let action = action.name();
             (format!("step {action} needs \"{field}\""), format!("{action} 단계에는 \"{field}\"가 필요합니다"))
         }
-        R::UnknownResetTarget { value } => (
-            format!("unknown reset target {value:?}: use earliest, latest, offset or shift"),
-            format!("알 수 없는 재설정 대상 {value:?}: earliest, latest, offset, shift 중 하나를 쓰세요"),
-        ),
         R::StepTime { at_ms } => (
             format!(
                 "at_ms must be at most {} ({} simulated hours), not {at_ms}",
