@@ -117,7 +117,13 @@ macro_rules! snake_names {
 }
 
 snake_names! {
-    ElectionCause { Offline => "offline", ControlledShutdown => "controlled_shutdown", Preferred => "preferred", Restart => "restart", UncleanEnabled => "unclean_enabled" }
+    ElectionCause {
+        Offline => "offline",
+        ControlledShutdown => "controlled_shutdown",
+        Preferred => "preferred",
+        Restart => "restart",
+        UncleanEnabled => "unclean_enabled",
+    }
     IsrShrinkReason { Lagging => "lagging", Fenced => "fenced" }
     DataLossReason { UncleanElection => "unclean_election", LeaderFailover => "leader_failover" }
     DeletionReason { RetentionMs => "retention.ms", RetentionBytes => "retention.bytes" }
@@ -387,5 +393,29 @@ impl Event {
     /// A plain explanation for a learner, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         crate::text::event(&self.kind, lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `name()` (used by the texts and Debug) agrees with serde's name.
+    #[test]
+    fn names_match_the_serialised_names() {
+        fn check<T: Serialize + fmt::Debug + fmt::Display>(values: &[T]) {
+            for v in values {
+                assert_eq!(serde_json::to_string(v).unwrap(), format!("\"{v}\""));
+                assert_eq!(format!("{v:?}"), format!("\"{v}\""));
+            }
+        }
+        use ElectionCause as E;
+        check(&[E::Offline, E::ControlledShutdown, E::Preferred, E::Restart, E::UncleanEnabled]);
+        check(&[IsrShrinkReason::Lagging, IsrShrinkReason::Fenced]);
+        check(&[DataLossReason::UncleanElection, DataLossReason::LeaderFailover]);
+        check(&[DeletionReason::RetentionMs, DeletionReason::RetentionBytes]);
+        check(&[OffsetReset::Earliest, OffsetReset::Latest, OffsetReset::None]);
+        check(&Strategy::ALL);
+        check(&[ErrorCode::NotEnoughReplicas, ErrorCode::OffsetOutOfRange]);
     }
 }
