@@ -5,8 +5,7 @@
 //! untranslated in both languages.
 
 use crate::burrow::{Note, Reason, WindowError};
-use crate::error::ErrorCode;
-use crate::error::ErrorReason;
+use crate::error::{ErrorCode, ErrorReason};
 use crate::event::{DataLossReason, EventKind, IsrShrinkReason, ResetCause, Warning};
 use crate::limits;
 use serde::{Deserialize, Serialize, Serializer};
@@ -14,6 +13,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// The language of every text: the engine's, the CLI's `--lang` and the app's.
+/// Serialised and parsed (`FromStr`) as `en` / `ko`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
