@@ -10,20 +10,21 @@
 use crate::i18n::{strings, Lang, Strings};
 use kafka_sim::assignor::Strategy;
 use kafka_sim::command::{Command, TopicConfigChange};
-use kafka_sim::config::{Acks, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig, MAX_BROKERS, MAX_PARTITIONS};
+use kafka_sim::config::{Acks, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig};
+use kafka_sim::limits::{self, MAX_BROKERS, MAX_PARTITIONS};
 use kafka_sim::partitioner::{CustomRule, PartitionerKind};
 use std::collections::BTreeMap;
 
 /// Most producers, and most groups, the panel lets the learner add.
 pub const MAX_ROWS: usize = 64;
 /// Most consumers a group may start with (the simulator's limit).
-pub const MAX_MEMBERS: i64 = 64;
+pub const MAX_MEMBERS: i64 = limits::MAX_GROUP_MEMBERS as i64;
 /// Largest producer rate `validate` accepts.
-pub const MAX_PRODUCER_RATE: f64 = 100_000.0;
+pub const MAX_PRODUCER_RATE: f64 = limits::MAX_PRODUCER_RATE;
 /// Largest group processing rate `validate` accepts.
-pub const MAX_GROUP_RATE: f64 = 1_000_000.0;
+pub const MAX_GROUP_RATE: f64 = limits::MAX_GROUP_RATE;
 /// Largest numbered key space `validate` accepts.
-pub const MAX_KEY_SPACE: i64 = 1_000_000;
+pub const MAX_KEY_SPACE: i64 = limits::MAX_KEY_SPACE as i64;
 /// The prefix the VIP rule starts with.
 pub const VIP_PREFIX: &str = "vip-";
 /// Keys a producer gets when the learner switches it to a key list.
@@ -673,7 +674,7 @@ impl Draft {
         if let Some(b) = self.bad.values().next() {
             return Some(format!("{}: {}", b.label.get(lang), b.msg.get(lang)));
         }
-        self.config.validate().err().map(|e| format!("{}: {}", e.code.name(), e.message(lang.code())))
+        self.config.validate().err().map(|e| format!("{}: {}", e.code.name(), e.message(lang)))
     }
 
     pub fn is_valid(&self) -> bool {
@@ -814,7 +815,7 @@ mod tests {
         kind.validate(3, "p").unwrap();
         // All partitions VIP: the catch-all has none, which validate explains.
         let e = vip_rules("vip-", 3, 3).validate(3, "producers[0].partitioner").unwrap_err();
-        assert_eq!(error_anchor(&e.field), "producers[0].partitioner");
+        assert_eq!(error_anchor(&e.field.to_string()), "producers[0].partitioner");
         assert_eq!((default_vip(1), default_vip(3), default_vip(7)), (1, 1, 2));
         assert_eq!([fmt_range(0..1), fmt_range(1..3), fmt_range(2..2)], ["0", "1–2", "—"]);
     }
@@ -896,7 +897,7 @@ mod tests {
         d.set_text(Field::ReplicationFactor, "4");
         let e = d.config.validate().unwrap_err();
         assert_eq!(e.code, ErrorCode::InvalidReplicationFactor);
-        assert_eq!(error_anchor(&e.field), Field::ReplicationFactor.key());
+        assert_eq!(error_anchor(&e.field.to_string()), Field::ReplicationFactor.key());
         assert!(d.problem(Lang::En).unwrap().contains("replication factor 4 is larger than the 3 brokers"));
         d.set_text(Field::Brokers, "4");
         assert!(d.is_valid());
@@ -948,7 +949,7 @@ mod tests {
         assert!(d.is_valid());
         d.set_text(Field::Partitions, "2");
         let e = d.config.validate().unwrap_err();
-        assert_eq!(error_anchor(&e.field), "producers[0].partitioner", "{e:?}");
+        assert_eq!(error_anchor(&e.field.to_string()), "producers[0].partitioner", "{e:?}");
         d.set_text(Field::VipPrefix(0), "  ");
         assert!(d.bad.contains_key("producers[0].partitioner.prefix"));
         d.choose(Choice::Partitioner(0, PartChoice::RoundRobin));

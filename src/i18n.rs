@@ -5,44 +5,8 @@
 //! Sections are marked `// == name ==` so each part of the UI keeps its strings
 //! together; add new fields at the end of their section in all three places.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    Ko,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ko => "ko",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s {
-            "en" => Some(Lang::En),
-            "ko" => Some(Lang::Ko),
-            _ => None,
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::En => Lang::Ko,
-            Lang::Ko => Lang::En,
-        }
-    }
-
-    /// Picks the English or Korean one of two texts.
-    pub fn pick<'a>(self, en: &'a str, ko: &'a str) -> &'a str {
-        match self {
-            Lang::En => en,
-            Lang::Ko => ko,
-        }
-    }
-}
+/// The one language type, shared with the engine's texts and the CLI.
+pub use kafka_sim::text::Lang;
 
 /// The strings of one language.
 pub struct Strings {
@@ -534,7 +498,7 @@ pub const EN: Strings = Strings {
     cfg_intro: "Edit a copy of the cluster's settings, then apply it. Kafka changes some settings on a running cluster; others need a new one, so the scenario restarts.",
     cfg_cluster: "Cluster",
     cfg_brokers: "Brokers",
-    cfg_brokers_hint: "1 to 12 brokers",
+    cfg_brokers_hint: "1 to {n} brokers",
     cfg_topic: "Topic",
     cfg_partitions: "Partitions",
     cfg_partitions_hint: "A running topic can only gain partitions",
@@ -842,7 +806,7 @@ pub const KO: Strings = Strings {
     cfg_intro: "클러스터 설정의 사본을 고친 뒤 적용하세요. 카프카는 일부 설정을 실행 중에 바꿀 수 있고, 나머지는 클러스터를 새로 만들어야 해서 시나리오가 처음부터 다시 시작됩니다.",
     cfg_cluster: "클러스터",
     cfg_brokers: "브로커 수",
-    cfg_brokers_hint: "브로커 1~12개",
+    cfg_brokers_hint: "브로커 1~{n}개",
     cfg_topic: "토픽",
     cfg_partitions: "파티션 수",
     cfg_partitions_hint: "실행 중인 토픽은 파티션을 늘릴 수만 있습니다",

@@ -450,7 +450,7 @@ fn add_command(action: &Action, view: &ClusterView) -> Option<Command> {
 }
 
 fn error_notice(e: &SimError) -> Notice {
-    Notice { en: format!("{}: {}", e.code.name(), e.en), ko: format!("{}: {}", e.code.name(), e.ko), error: true }
+    Notice { en: format!("{}: {}", e.code, e.en()), ko: format!("{}: {}", e.code, e.ko()), error: true }
 }
 
 #[cfg(test)]

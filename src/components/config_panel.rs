@@ -16,6 +16,7 @@ use crate::ui::use_ui;
 use kafka_sim::assignor::Strategy;
 use kafka_sim::config::{Acks, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig};
 use kafka_sim::error::SimError;
+use kafka_sim::limits::MAX_BROKERS;
 use kafka_sim::partitioner::PartitionerKind;
 use kafka_sim::reconfigure;
 use std::rc::Rc;
@@ -78,7 +79,7 @@ impl Ctx<'_> {
         if let Some(b) = self.d.bad.get(key) {
             return Some(b.msg.get(self.lang).to_string());
         }
-        self.sim_error.filter(|_| self.sim_anchor == key).map(|e| e.message(self.lang.code()).to_string())
+        self.sim_error.filter(|_| self.sim_anchor == key).map(|e| e.message(self.lang))
     }
 
     fn text_field(&self, f: Field, hint: Option<&str>, inputmode: &'static str) -> Html {
@@ -404,7 +405,7 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
         lang,
         s,
         sim_error: sim_error.as_ref(),
-        sim_anchor: sim_error.as_ref().map(|e| error_anchor(&e.field)).unwrap_or_default(),
+        sim_anchor: sim_error.as_ref().map(|e| error_anchor(&e.field.to_string())).unwrap_or_default(),
     };
     let problem = d.problem(lang);
     let valid = problem.is_none();
@@ -469,7 +470,7 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
                 <fieldset class="cfg-section">
                     <legend>{ s.cfg_cluster }</legend>
                     <div class="cfg-grid">
-                        { ctx.text_field(Field::Brokers, Some(s.cfg_brokers_hint), "numeric") }
+                        { ctx.text_field(Field::Brokers, Some(&s.cfg_brokers_hint.replace("{n}", &MAX_BROKERS.to_string())), "numeric") }
                     </div>
                 </fieldset>
                 { ctx.topic_section() }

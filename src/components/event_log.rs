@@ -197,7 +197,7 @@ pub fn entity(e: &Event, lang: Lang) -> Option<String> {
         | K::BrokerRestarted { broker }
         | K::BrokerSlowed { broker, .. } => format!("{} {broker}", s.log_broker),
         K::ProduceError { producer, .. } | K::Duplicated { producer, .. } => format!("{} {producer}", s.log_producer),
-        K::Rejected { field, .. } if !field.is_empty() => field.clone(),
+        K::Rejected { field, .. } if !field.is_empty() => field.to_string(),
         K::Rejected { .. } | K::Warning { .. } => return None,
     })
 }
@@ -246,7 +246,7 @@ pub fn selection(e: &Event) -> Option<Selection> {
 /// The event's explanation without a leading `CODE: ` when the code is shown
 /// as a badge already.
 pub fn message_after_badge(e: &Event, lang: Lang) -> String {
-    let msg = e.message(lang.code());
+    let msg = e.message(lang);
     match e.code().and_then(|c| msg.strip_prefix(c)).and_then(|rest| rest.strip_prefix(": ")) {
         Some(rest) => rest.to_string(),
         None => msg,
@@ -374,7 +374,8 @@ pub fn EventLog(props: &EventLogProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kafka_sim::TopicPartition;
+    use kafka_sim::event::{DataLossReason, IsrShrinkReason};
+    use kafka_sim::{ErrorCode, ErrorReason, FieldPath, TopicPartition};
 
     fn ev(t_ms: u64, kind: EventKind) -> Event {
         Event { t_ms, kind }
@@ -387,7 +388,13 @@ mod tests {
     fn isr_shrunk() -> Event {
         ev(
             5000,
-            EventKind::IsrShrunk { topic: "orders".into(), partition: 1, broker: 2, isr: vec![1, 3], reason: "fenced" },
+            EventKind::IsrShrunk {
+                topic: "orders".into(),
+                partition: 1,
+                broker: 2,
+                isr: vec![1, 3],
+                reason: IsrShrinkReason::Fenced,
+            },
         )
     }
 
@@ -402,7 +409,7 @@ mod tests {
                 producer: "p1".into(),
                 topic: "orders".into(),
                 partition: 0,
-                error: "NOT_ENOUGH_REPLICAS",
+                error: ErrorCode::NotEnoughReplicas,
                 records: 3,
                 retrying: true,
             },
@@ -419,7 +426,7 @@ mod tests {
                 to_offset: 12,
                 acked: 2,
                 acks0: 0,
-                reason: "unclean_election",
+                reason: DataLossReason::UncleanElection,
             },
         )
     }
@@ -428,10 +435,9 @@ mod tests {
         ev(
             0,
             EventKind::Rejected {
-                code: "INVALID_CONFIG",
-                field: String::new(),
-                error: "bad".into(),
-                ko: "나쁨".into(),
+                code: ErrorCode::InvalidConfig,
+                field: FieldPath::root(),
+                reason: ErrorReason::BrokerSettingZero,
             },
         )
     }
@@ -481,7 +487,7 @@ mod tests {
             EventKind::Rebalanced {
                 group: "g1".into(),
                 generation: 2,
-                assignor: "range",
+                assignor: kafka_sim::assignor::Strategy::Range,
                 assignment: vec![("g1-c1".into(), vec![TopicPartition::new("orders", 0)])],
                 pending_revocation: vec![],
             },
@@ -506,7 +512,7 @@ mod tests {
                 EventKind::SegmentsDeleted {
                     topic: "orders".into(),
                     partition: 0,
-                    reason: "retention.ms",
+                    reason: kafka_sim::log::DeletionReason::RetentionMs,
                     segments: 1,
                     from_offset: 0,
                     to_offset: 10,
@@ -524,7 +530,7 @@ mod tests {
         let m = message_after_badge(&produce_error(), Lang::En);
         assert!(m.starts_with("p1 → orders-0"), "{m}");
         let m = message_after_badge(&rejected(), Lang::Ko);
-        assert_eq!(m, "나쁨");
+        assert_eq!(m, "broker_config의 값은 모두 1 이상이어야 합니다");
         let m = message_after_badge(&crashed(1), Lang::En);
         assert!(m.starts_with("Broker 1 crashed"), "{m}");
     }

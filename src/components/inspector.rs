@@ -78,7 +78,7 @@ pub fn next_rate(rate: f64, double: bool) -> f64 {
         if rate <= 0.0 {
             1.0
         } else {
-            (rate * 2.0).min(100_000.0)
+            (rate * 2.0).min(kafka_sim::limits::MAX_PRODUCER_RATE)
         }
     } else {
         rate / 2.0
@@ -594,7 +594,7 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
                     pv.rate_per_s <= 0.0, s.insp_rate_help.to_string()) }
                 { ctx.action(s.insp_rate_double, "action-rate-double",
                     Command::SetProducerRate { producer: pv.id.clone(), rate_per_s: next_rate(pv.rate_per_s, true) },
-                    pv.rate_per_s >= 100_000.0, s.insp_rate_help.to_string()) }
+                    pv.rate_per_s >= kafka_sim::limits::MAX_PRODUCER_RATE, s.insp_rate_help.to_string()) }
             </div>
             <h4>{ s.insp_recent }</h4>
             if pv.recent.is_empty() {

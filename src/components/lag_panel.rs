@@ -18,7 +18,7 @@ use crate::lessons::Lesson;
 use crate::palette::PART_COLOURS;
 use crate::state::{Action, GroupLag};
 use crate::ui::use_ui;
-use kafka_sim::burrow::{self, Commit, GroupStatus, PartitionStatus};
+use kafka_sim::burrow::{Commit, GroupStatus, PartitionStatus};
 use kafka_sim::config::ClusterConfig;
 use kafka_sim::group::LagSample;
 use kafka_sim::view::{ClusterView, GroupView};
@@ -32,13 +32,6 @@ const BAR_H: f64 = 24.0;
 
 fn opt(v: Option<u64>) -> String {
     v.map_or_else(|| "-".to_string(), |v| v.to_string())
-}
-
-fn burrow_lang(l: Lang) -> burrow::Lang {
-    match l {
-        Lang::En => burrow::Lang::En,
-        Lang::Ko => burrow::Lang::Ko,
-    }
 }
 
 fn group_class(s: GroupStatus) -> &'static str {
@@ -556,7 +549,7 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
 /// the rule that decided its status.
 fn burrow_view(s: &Strings, lang: Lang, g: &GroupView, windows: &[Vec<Commit>]) -> Html {
     let b = &g.burrow;
-    let bl = burrow_lang(lang);
+    let bl = lang;
     let max =
         b.max_lag.as_ref().map_or_else(|| "-".to_string(), |m| format!("{}-{} ({})", m.topic, m.partition, m.lag));
     html! {

@@ -2,6 +2,7 @@
 //! from stdin (`core/internal/evaluator/caching.go` rules, via kafka_sim::burrow).
 
 use kafka_sim::burrow::{evaluate_group, evaluate_partition, validate_group, GroupPartitionInput, PartitionWindow};
+use kafka_sim::Lang;
 use serde::{Deserialize, Serialize};
 
 /// One partition's answer: `{"status":"OK","reason":"…"}` (plus the explanation).
@@ -20,18 +21,18 @@ pub struct GroupRequest {
 }
 
 /// Evaluates one window (the JSON text of a `PartitionWindow`); `Err` is one line.
-pub fn partition(window: PartitionWindow) -> Result<PartitionAnswer, String> {
-    window.validate()?;
+pub fn partition(window: PartitionWindow, lang: Lang) -> Result<PartitionAnswer, String> {
+    window.validate().map_err(|e| e.to_string())?;
     let e = evaluate_partition(&window);
     Ok(PartitionAnswer {
         status: e.status.as_str(),
         reason: e.reason.code(),
-        explanation: e.reason.explain(kafka_sim::burrow::Lang::En),
+        explanation: e.reason.explain(lang),
         complete: e.complete,
     })
 }
 
 pub fn group(request: GroupRequest) -> Result<kafka_sim::burrow::GroupEvaluation, String> {
-    validate_group(&request.partitions)?;
+    validate_group(&request.partitions).map_err(|e| e.to_string())?;
     Ok(evaluate_group(&request.partitions))
 }

@@ -5,8 +5,10 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use kafka_sim::assignor::{AssignRequest, Strategy};
+use kafka_sim::limits::MAX_RUN_MS;
 use kafka_sim::murmur2::{murmur2, to_positive};
 use kafka_sim::scenario::{Runner, Scenario, Summary};
+use kafka_sim::{Lang, SimError};
 use serde::Serialize;
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -21,6 +23,23 @@ mod describe;
 struct Cli {
     #[command(subcommand)]
     command: Cmd,
+    /// Language of error messages and explanations: en or ko.
+    #[arg(long, global = true, default_value = "en", value_parser = parse_lang)]
+    lang: Lang,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse()
+}
+
+/// A simulated time for `--until-ms` / `--at-ms`: at most `MAX_RUN_MS`, so a
+/// typo cannot start a run that takes hours.
+fn parse_run_ms(s: &str) -> Result<u64, String> {
+    let ms: u64 = s.parse().map_err(|_| "expected a whole number of simulated milliseconds".to_string())?;
+    if ms > MAX_RUN_MS {
+        return Err(format!("at most {MAX_RUN_MS} ({} simulated hours)", MAX_RUN_MS / 3_600_000));
+    }
+    Ok(ms)
 }
 
 #[derive(Subcommand, Debug)]
@@ -50,8 +69,8 @@ enum Cmd {
     Run {
         /// Scenario file (JSON; see docs/scenario-format.md).
         scenario: String,
-        /// Stop at this simulated time instead of the scenario's duration_ms.
-        #[arg(long, allow_negative_numbers = true)]
+        /// Stop at this simulated time instead of the scenario's duration_ms (at most 24 h).
+        #[arg(long, allow_negative_numbers = true, value_parser = parse_run_ms)]
         until_ms: Option<u64>,
         /// Print every event as one JSON object per line before the summary.
         #[arg(long)]
@@ -62,8 +81,8 @@ enum Cmd {
         scenario: String,
         #[arg(long)]
         group: String,
-        /// Describe the group at this simulated time (default: the scenario's end).
-        #[arg(long, allow_negative_numbers = true)]
+        /// Describe the group at this simulated time (default: the scenario's end; at most 24 h).
+        #[arg(long, allow_negative_numbers = true, value_parser = parse_run_ms)]
         at_ms: Option<u64>,
     },
     /// Burrow's status for a partition's commit window read from stdin (JSON), or
@@ -107,12 +126,13 @@ fn main() -> ExitCode {
         }
     };
     let mut out = std::io::stdout().lock();
+    let lang = cli.lang;
     let result = match cli.command {
         Cmd::Partition { partitions, hex, json, keys } => partition(&mut out, partitions, hex, json, &keys),
-        Cmd::Assign { strategy } => assign(&mut out, strategy.into()),
-        Cmd::Run { scenario, until_ms, trace } => run(&mut out, &scenario, until_ms, trace),
-        Cmd::Describe { scenario, group, at_ms } => describe_cmd(&mut out, &scenario, &group, at_ms),
-        Cmd::Burrow { group } => burrow(&mut out, group),
+        Cmd::Assign { strategy } => assign(&mut out, strategy.into(), lang),
+        Cmd::Run { scenario, until_ms, trace } => run(&mut out, &scenario, until_ms, trace, lang),
+        Cmd::Describe { scenario, group, at_ms } => describe_cmd(&mut out, &scenario, &group, at_ms, lang),
+        Cmd::Burrow { group } => burrow(&mut out, group, lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -280,7 +300,7 @@ fn wrong_kind<T: serde::de::DeserializeOwned>(text: &str, line: usize, column: u
     Some(format!("{found} is not allowed here: {expected}, written as a JSON string (line {line} column {column})"))
 }
 
-fn burrow(out: &mut impl Write, group: bool) -> Result<(), Failure> {
+fn burrow(out: &mut impl Write, group: bool, lang: Lang) -> Result<(), Failure> {
     let mut text = String::new();
     std::io::stdin().read_to_string(&mut text).map_err(|e| Failure::BadInput(format!("cannot read stdin: {e}")))?;
     let json = if group {
@@ -289,33 +309,46 @@ fn burrow(out: &mut impl Write, group: bool) -> Result<(), Failure> {
         serde_json::to_string(&answer)
     } else {
         let window: kafka_sim::burrow::PartitionWindow = read_json(&text, "stdin")?;
-        let answer = burrow_cmd::partition(window).map_err(|e| Failure::BadInput(format!("stdin: {e}")))?;
+        let answer = burrow_cmd::partition(window, lang).map_err(|e| Failure::BadInput(format!("stdin: {e}")))?;
         serde_json::to_string(&answer)
     }
     .map_err(|e| Failure::BadInput(e.to_string()))?;
     writeln!(out, "{json}").map_err(io_err)
 }
 
-fn assign(out: &mut impl Write, strategy: Strategy) -> Result<(), Failure> {
+fn assign(out: &mut impl Write, strategy: Strategy, lang: Lang) -> Result<(), Failure> {
     let mut text = String::new();
     std::io::stdin().read_to_string(&mut text).map_err(|e| Failure::BadInput(format!("cannot read stdin: {e}")))?;
     let request: AssignRequest = read_json(&text, "stdin")?;
-    let response = request.run(strategy).map_err(|e| Failure::BadInput(format!("stdin: {}: {}", e.field, e.en)))?;
+    let response =
+        request.run(strategy).map_err(|e| Failure::BadInput(format!("stdin: {}: {}", e.field, e.message(lang))))?;
     let json = serde_json::to_string(&response).map_err(|e| Failure::BadInput(e.to_string()))?;
     writeln!(out, "{json}").map_err(io_err)
 }
 
-fn load_scenario(path: &str) -> Result<Scenario, Failure> {
+/// A refused configuration as `CODE: field: message`, in `lang`.
+fn sim_error(e: &SimError, lang: Lang) -> String {
+    if e.field.is_empty() {
+        format!("{}: {}", e.code, e.message(lang))
+    } else {
+        format!("{}: {}: {}", e.code, e.field, e.message(lang))
+    }
+}
+
+fn load_scenario(path: &str, lang: Lang) -> Result<Scenario, Failure> {
     let text =
         std::fs::read_to_string(path).map_err(|e| Failure::BadInput(format!("cannot read scenario {path}: {e}")))?;
     let scenario: Scenario = read_json(&text, path)?;
-    scenario.validate().map_err(|e| Failure::BadInput(format!("{path}: {}: {} ({})", e.field, e.en, e.code.name())))?;
+    scenario
+        .validate()
+        .map_err(|e| Failure::BadInput(format!("{path}: {}: {} ({})", e.field, e.message(lang), e.code)))?;
     Ok(scenario)
 }
 
-fn run(out: &mut impl Write, path: &str, until_ms: Option<u64>, trace: bool) -> Result<(), Failure> {
-    let scenario = load_scenario(path)?;
-    let mut runner = Runner::new(&scenario).map_err(|e| Failure::BadInput(format!("{path}: {e}")))?;
+fn run(out: &mut impl Write, path: &str, until_ms: Option<u64>, trace: bool, lang: Lang) -> Result<(), Failure> {
+    let scenario = load_scenario(path, lang)?;
+    let mut runner =
+        Runner::new(&scenario).map_err(|e| Failure::BadInput(format!("{path}: {}", sim_error(&e, lang))))?;
     runner.cluster.set_record_events(trace);
     let end = until_ms.unwrap_or(scenario.duration_ms);
     let mut out = std::io::BufWriter::new(out);
@@ -340,8 +373,8 @@ fn run(out: &mut impl Write, path: &str, until_ms: Option<u64>, trace: bool) -> 
     out.flush().map_err(io_err)
 }
 
-fn describe_cmd(out: &mut impl Write, path: &str, group: &str, at_ms: Option<u64>) -> Result<(), Failure> {
-    let scenario = load_scenario(path)?;
+fn describe_cmd(out: &mut impl Write, path: &str, group: &str, at_ms: Option<u64>, lang: Lang) -> Result<(), Failure> {
+    let scenario = load_scenario(path, lang)?;
     if !scenario.groups.iter().any(|g| g.id == group)
         && !scenario.script.iter().any(|s| s.new_group.as_ref().is_some_and(|g| g.id == group))
     {
@@ -351,7 +384,8 @@ fn describe_cmd(out: &mut impl Write, path: &str, group: &str, at_ms: Option<u64
             known.join(", ")
         )));
     }
-    let mut runner = Runner::new(&scenario).map_err(|e| Failure::BadInput(format!("{path}: {e}")))?;
+    let mut runner =
+        Runner::new(&scenario).map_err(|e| Failure::BadInput(format!("{path}: {}", sim_error(&e, lang))))?;
     runner.cluster.set_record_events(false);
     runner.run_until(at_ms.unwrap_or(scenario.duration_ms));
     let view = runner.cluster.view();

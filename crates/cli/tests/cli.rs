@@ -856,3 +856,53 @@ fn run_bad_flags_exit_2() {
     bad(&kafka_sim(&["run", p(&path), "--until-ms", "ten"]), &["--until-ms", "ten"]);
     bad(&kafka_sim(&["run", p(&path), "--tracing"]), &["--tracing"]);
 }
+
+// ---------------------------------------------------------------------------
+// Run length limit (24 simulated hours) and --lang
+// ---------------------------------------------------------------------------
+
+/// Times beyond `MAX_RUN_MS` are refused before anything runs (a typo such as
+/// `--until-ms 99999999999` used to run for hours).
+#[test]
+fn times_beyond_24_simulated_hours_are_refused_before_running() {
+    let path = scenario_file("too-long.json");
+    bad(&kafka_sim(&["run", p(&path), "--until-ms", "99999999999"]), &["--until-ms", "99999999999", "86400000"]);
+    bad(&kafka_sim(&["run", p(&path), "--until-ms", "86400001"]), &["--until-ms", "86400000", "24 simulated hours"]);
+    bad(
+        &kafka_sim(&["describe", p(&path), "--group", "fast", "--at-ms", "99999999999"]),
+        &["--at-ms", "99999999999", "86400000"],
+    );
+    // The limit itself is allowed (checked on a tiny scenario without producers).
+    let empty = scratch("day.json", r#"{"topics": [{"name": "a"}], "step_ms": 1000, "duration_ms": 1000}"#);
+    let out = json(last_line(&ok(&kafka_sim(&["run", p(&empty), "--until-ms", "86400000"]))));
+    assert_eq!(out["t_ms"], 86_400_000, "{out}");
+}
+
+#[test]
+fn scenario_times_beyond_24_simulated_hours_are_refused() {
+    bad_scenario(
+        "long-duration.json",
+        r#"{"topics": [{"name": "a"}], "duration_ms": 99999999999}"#,
+        &["duration_ms", "86400000", "99999999999", "INVALID_CONFIG"],
+    );
+    bad_scenario(
+        "late-step.json",
+        r#"{"topics": [{"name": "a"}], "groups": [{"id": "g", "topic": "a"}],
+            "script": [{"at_ms": 86400001, "do": "add_consumer", "group": "g"}]}"#,
+        &["script[0].at_ms", "86400000", "86400001"],
+    );
+}
+
+#[test]
+fn lang_ko_gives_korean_messages_and_a_bad_lang_is_refused() {
+    let path = scratch("ko.json", r#"{"brokers": 2, "topics": [{"name": "a", "replication_factor": 3}]}"#);
+    let en = bad(&kafka_sim(&["run", p(&path)]), &["topics[0].replication_factor", "larger than the 2 brokers"]);
+    let ko = bad(&kafka_sim(&["run", p(&path), "--lang", "ko"]), &["topics[0].replication_factor", "브로커 수 2"]);
+    assert!(ko.contains("INVALID_REPLICATION_FACTOR") && en.contains("INVALID_REPLICATION_FACTOR"));
+    // --lang en is the default.
+    assert_eq!(en, stderr(&kafka_sim(&["--lang", "en", "run", p(&path)])));
+    bad(&kafka_sim(&["run", p(&path), "--lang", "kr"]), &["--lang", "kr", "en", "ko"]);
+    let window = r#"{"commits":[],"broker_offsets":[],"current_lag":0,"now_ms":0,"allowed_lag":0}"#;
+    let out = json(&ok(&kafka_sim_stdin(&["burrow", "--lang", "ko"], window)));
+    assert!(out["explanation"].as_str().expect("explanation").contains("커밋"), "{out}");
+}

@@ -92,15 +92,16 @@ mod sticky;
 #[cfg(test)]
 mod tests;
 
-use crate::error::{ErrorCode, SimError};
+use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
 use crate::ids::TopicPartition;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 
-/// A partition assignment strategy (`partition.assignment.strategy`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+/// A partition assignment strategy (`partition.assignment.strategy`). `Debug`
+/// prints the quoted name (as `Rebalanced.assignor` did when it was a string).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 pub enum Strategy {
     /// `RangeAssignor`: per topic, contiguous ranges over the sorted members; the
     /// default `partition.assignment.strategy`.
@@ -163,13 +164,8 @@ impl Strategy {
         Strategy::ALL.into_iter().find(|st| st.name() == s || st.kafka_class() == s).ok_or_else(|| {
             SimError::new(
                 ErrorCode::InvalidConfig,
-                "strategy",
-                format!(
-                    "unknown partition assignment strategy {s:?}: use one of range, roundrobin, sticky, cooperative-sticky"
-                ),
-                format!(
-                    "알 수 없는 파티션 할당 전략 {s:?}: range, roundrobin, sticky, cooperative-sticky 중 하나를 쓰세요"
-                ),
+                FieldPath::new("strategy"),
+                ErrorReason::UnknownStrategy { name: s.to_string() },
             )
         })
     }
@@ -196,6 +192,12 @@ impl Strategy {
     /// Whether the strategy rebalances cooperatively (incremental, two-phase).
     pub fn is_cooperative(self) -> bool {
         matches!(self, Strategy::CooperativeSticky)
+    }
+}
+
+impl fmt::Debug for Strategy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.name(), f)
     }
 }
 
@@ -470,9 +472,8 @@ pub fn rebalance_until_stable(
     }
     Err(SimError::new(
         ErrorCode::InvalidRequest,
-        "members",
-        format!("the group did not settle within {MAX_ROUNDS} rebalance rounds"),
-        format!("그룹이 리밸런스 {MAX_ROUNDS}회 안에 안정되지 않았습니다"),
+        FieldPath::new("members"),
+        ErrorReason::NotSettled { rounds: MAX_ROUNDS },
     ))
 }
 
@@ -523,9 +524,8 @@ impl AssignRequest {
                         TopicPartition::parse(s).ok_or_else(|| {
                             SimError::new(
                                 ErrorCode::InvalidRequest,
-                                format!("members.{id}.owned[{i}]"),
-                                format!("{s:?} is not a partition: write it as topic-partition, e.g. \"t1-0\""),
-                                format!("{s:?}는 파티션 표기가 아닙니다: \"t1-0\"처럼 토픽-파티션 번호로 쓰세요"),
+                                FieldPath::new("members").field(id.clone()).item("owned", i),
+                                ErrorReason::NotAPartition { text: s.clone() },
                             )
                         })
                     })
@@ -645,8 +645,8 @@ struct Context<'a> {
     topic_hash_order: Vec<usize>,
 }
 
-fn invalid(field: String, en: String, ko: String) -> SimError {
-    SimError::new(ErrorCode::InvalidRequest, field, en, ko)
+fn invalid(field: FieldPath, reason: ErrorReason) -> SimError {
+    SimError::new(ErrorCode::InvalidRequest, field, reason)
 }
 
 impl<'a> Context<'a> {
@@ -656,34 +656,21 @@ impl<'a> Context<'a> {
         for (i, m) in members.iter().enumerate() {
             if m.member_id.is_empty() {
                 return Err(invalid(
-                    format!("members[{i}].member_id"),
-                    "a member id must not be empty".into(),
-                    "멤버 ID는 비어 있을 수 없습니다".into(),
+                    FieldPath::root().item("members", i).field("member_id"),
+                    ErrorReason::EmptyMemberId,
                 ));
             }
             if let Some(first) = ids.insert(&m.member_id, i) {
                 return Err(invalid(
-                    format!("members[{i}].member_id"),
-                    format!(
-                        "member id {:?} appears twice (members {first} and {i}); the coordinator gives every member a unique id",
-                        m.member_id
-                    ),
-                    format!(
-                        "멤버 ID {:?}가 두 번 나옵니다 ({first}번, {i}번); 코디네이터는 멤버마다 고유한 ID를 줍니다",
-                        m.member_id
-                    ),
+                    FieldPath::root().item("members", i).field("member_id"),
+                    ErrorReason::MemberIdTwice { id: m.member_id.clone(), first, second: i },
                 ));
             }
             if let Some(instance) = &m.group_instance_id {
                 if let Some(first) = instance_ids.insert(instance, i) {
                     return Err(invalid(
-                        format!("members[{i}].group_instance_id"),
-                        format!(
-                            "group.instance.id {instance:?} is used by members {first} and {i}; the coordinator fences the older one (FENCED_INSTANCE_ID)"
-                        ),
-                        format!(
-                            "group.instance.id {instance:?}를 {first}번과 {i}번 멤버가 함께 씁니다; 코디네이터는 이전 멤버를 차단합니다 (FENCED_INSTANCE_ID)"
-                        ),
+                        FieldPath::root().item("members", i).field("group_instance_id"),
+                        ErrorReason::InstanceIdTwice { instance: instance.clone(), first, second: i },
                     ));
                 }
             }
@@ -691,9 +678,8 @@ impl<'a> Context<'a> {
             for t in &m.topics {
                 if !topics.insert(t.as_str()) {
                     return Err(invalid(
-                        format!("members[{i}].topics"),
-                        format!("member {:?} subscribes to topic {t:?} twice; a subscription is a set", m.member_id),
-                        format!("멤버 {:?}가 토픽 {t:?}를 두 번 구독합니다; 구독은 집합입니다", m.member_id),
+                        FieldPath::root().item("members", i).field("topics"),
+                        ErrorReason::TopicSubscribedTwice { member: m.member_id.clone(), topic: t.clone() },
                     ));
                 }
             }
@@ -701,9 +687,8 @@ impl<'a> Context<'a> {
             for tp in &m.owned {
                 if !owned.insert(tp) {
                     return Err(invalid(
-                        format!("members[{i}].owned"),
-                        format!("member {:?} lists {tp} twice among its owned partitions", m.member_id),
-                        format!("멤버 {:?}의 소유 파티션 목록에 {tp}가 두 번 있습니다", m.member_id),
+                        FieldPath::root().item("members", i).field("owned"),
+                        ErrorReason::OwnedTwice { member: m.member_id.clone(), partition: tp.clone() },
                     ));
                 }
             }

@@ -3,8 +3,8 @@
 //! preferred) and restarts with truncation by leader epoch.
 
 use crate::cluster::Cluster;
-use crate::error::{ErrorCode, SimError};
-use crate::event::EventKind;
+use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
+use crate::event::{DataLossReason, ElectionCause, EventKind, IsrShrinkReason};
 use crate::ids::BrokerId;
 use crate::replication::loss_counts;
 
@@ -22,9 +22,8 @@ impl Cluster {
         self.brokers.iter().position(|b| b.id == id).ok_or_else(|| {
             SimError::new(
                 ErrorCode::InvalidRequest,
-                "broker",
-                format!("there is no broker {id} (brokers are 1 to {})", self.brokers.len()),
-                format!("브로커 {id}이(가) 없습니다 (브로커는 1~{})", self.brokers.len()),
+                FieldPath::new("broker"),
+                ErrorReason::NoSuchBroker { id, brokers: self.brokers.len() as u32 },
             )
         })
     }
@@ -172,7 +171,7 @@ impl Cluster {
                         partition: p as u32,
                         broker,
                         isr: part.isr.clone(),
-                        reason: "lagging",
+                        reason: IsrShrinkReason::Lagging,
                     });
                 }
                 part.maybe_increment_hw(now, lag_max, min_isr, &|b| alive.contains(&b));
@@ -193,18 +192,18 @@ impl Cluster {
             .map(|b| b.id)
             .collect();
         for id in due {
-            self.fence(id, "offline");
+            self.fence(id, ElectionCause::Offline);
         }
     }
 
     /// Fences a broker: out of every ISR (unless it is the last member, which
     /// KRaft keeps so the partition can come back cleanly), and partitions it
     /// led get a new leader.
-    fn fence(&mut self, id: BrokerId, cause: &'static str) {
+    fn fence(&mut self, id: BrokerId, cause: ElectionCause) {
         if let Ok(i) = self.broker_index(id) {
             self.brokers[i].fenced = true;
         }
-        if cause == "offline" {
+        if cause == ElectionCause::Offline {
             self.emit(EventKind::BrokerFenced { broker: id });
         }
         for ti in 0..self.topics.len() {
@@ -217,7 +216,13 @@ impl Cluster {
                     part.isr.retain(|&b| b != id);
                     let isr = part.isr.clone();
                     let topic = self.topics[ti].name.clone();
-                    self.emit(EventKind::IsrShrunk { topic, partition: p as u32, broker: id, isr, reason: "fenced" });
+                    self.emit(EventKind::IsrShrunk {
+                        topic,
+                        partition: p as u32,
+                        broker: id,
+                        isr,
+                        reason: IsrShrinkReason::Fenced,
+                    });
                 }
                 if self.topics[ti].partitions[p].leader == Some(id) {
                     self.elect(ti, p, cause);
@@ -229,7 +234,7 @@ impl Cluster {
     /// Elects a leader for a partition whose leader is gone
     /// (`PartitionChangeBuilder`: the first live ISR member in replica order;
     /// if none and `unclean.leader.election.enable`, the first live replica).
-    pub(crate) fn elect(&mut self, ti: usize, p: usize, cause: &'static str) {
+    pub(crate) fn elect(&mut self, ti: usize, p: usize, cause: ElectionCause) {
         let alive = self.alive_set();
         let unclean_ok = self.topics[ti].settings.unclean_leader_election_enable;
         let part = &self.topics[ti].partitions[p];
@@ -256,7 +261,7 @@ impl Cluster {
 
     /// Makes `new` the leader (epoch + 1), reports the election and any records
     /// the previous leader had that `new` lacks: those are gone for good.
-    fn install_leader(&mut self, ti: usize, p: usize, new: BrokerId, cause: &'static str, unclean: bool) {
+    fn install_leader(&mut self, ti: usize, p: usize, new: BrokerId, cause: ElectionCause, unclean: bool) {
         let now = self.time_ms;
         let topic = self.topics[ti].name.clone();
         let part = &mut self.topics[ti].partitions[p];
@@ -287,7 +292,7 @@ impl Cluster {
             }
             let from_offset = lost[0].0;
             let to_offset = lost[lost.len() - 1].0 + 1;
-            let reason = if unclean { "unclean_election" } else { "leader_failover" };
+            let reason = if unclean { DataLossReason::UncleanElection } else { DataLossReason::LeaderFailover };
             self.emit(EventKind::DataLost { topic, partition: p as u32, from_offset, to_offset, acked, acks0, reason });
         }
     }
@@ -315,7 +320,7 @@ impl Cluster {
         self.emit(EventKind::BrokerShutdown { broker: id });
         self.brokers[i].alive = false;
         self.brokers[i].crashed_at = None;
-        self.fence(id, "controlled_shutdown");
+        self.fence(id, ElectionCause::ControlledShutdown);
         Ok(())
     }
 
@@ -324,9 +329,8 @@ impl Cluster {
         if self.brokers[i].alive {
             return Err(SimError::new(
                 ErrorCode::InvalidRequest,
-                "broker",
-                format!("broker {id} is already running"),
-                format!("브로커 {id}은(는) 이미 실행 중입니다"),
+                FieldPath::new("broker"),
+                ErrorReason::BrokerAlreadyRunning { id },
             ));
         }
         let now = self.time_ms;
@@ -353,7 +357,7 @@ impl Cluster {
                 if part.leader.is_none() {
                     // An offline partition comes back with its last ISR member, or
                     // (unclean allowed) with any replica.
-                    self.elect(ti, p, "restart");
+                    self.elect(ti, p, ElectionCause::Restart);
                 }
             }
         }
@@ -362,12 +366,11 @@ impl Cluster {
 
     pub(crate) fn slow_broker(&mut self, id: BrokerId, factor: u32) -> Result<(), SimError> {
         let i = self.broker_index(id)?;
-        if factor == 0 || factor > 10_000 {
+        if factor == 0 || factor > crate::limits::MAX_SLOW_FACTOR {
             return Err(SimError::new(
                 ErrorCode::InvalidConfig,
-                "factor",
-                format!("factor must be 1 (normal) to 10000, not {factor}"),
-                format!("factor는 1(정상)~10000이어야 합니다 (지금 {factor})"),
+                FieldPath::new("factor"),
+                ErrorReason::SlowFactor { value: factor },
             ));
         }
         self.brokers[i].slow_factor = factor;
@@ -399,7 +402,7 @@ impl Cluster {
                 let part = &mut self.topics[ti].partitions[p];
                 let preferred = part.replicas[0];
                 if part.leader != Some(preferred) && alive.contains(&preferred) && part.isr.contains(&preferred) {
-                    self.install_leader(ti, p, preferred, "preferred", false);
+                    self.install_leader(ti, p, preferred, ElectionCause::Preferred, false);
                 }
             }
         }
@@ -435,7 +438,7 @@ impl Cluster {
         if c.unclean_leader_election_enable == Some(true) {
             for p in 0..self.topics[ti].partitions.len() {
                 if self.topics[ti].partitions[p].leader.is_none() {
-                    self.elect(ti, p, "unclean_enabled");
+                    self.elect(ti, p, ElectionCause::UncleanEnabled);
                 }
             }
         }
@@ -444,10 +447,5 @@ impl Cluster {
 }
 
 fn already_down(id: BrokerId) -> SimError {
-    SimError::new(
-        ErrorCode::InvalidRequest,
-        "broker",
-        format!("broker {id} is already down"),
-        format!("브로커 {id}은(는) 이미 꺼져 있습니다"),
-    )
+    SimError::new(ErrorCode::InvalidRequest, FieldPath::new("broker"), ErrorReason::BrokerAlreadyDown { id })
 }

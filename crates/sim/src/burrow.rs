@@ -45,6 +45,8 @@
 //!   the current rules that row evaluates to OK; the restated test says so and a
 //!   variant with the rewind left unrecovered checks REWIND.
 
+use crate::error::FieldPath;
+use crate::ids::TopicPartition;
 use serde::{Deserialize, Serialize, Serializer};
 use std::collections::VecDeque;
 use std::fmt;
@@ -53,14 +55,8 @@ use std::fmt;
 /// set in `InMemoryStorage.Configure`).
 pub const DEFAULT_INTERVALS: u32 = 10;
 
-/// The language of an explanation.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Ko,
-}
+/// The language of an explanation (the engine's one language type).
+pub use crate::text::Lang;
 
 // ---------------------------------------------------------------------------
 // Input
@@ -103,6 +99,54 @@ pub struct PartitionWindow {
     pub allowed_lag: i64,
 }
 
+/// Why a commit window (or a group of them) is input Burrow would never hold.
+/// `Display` gives one English line (from [`crate::text`]), as the CLI prints it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WindowError {
+    /// A count, lag, time or broker offset below 0.
+    Negative {
+        field: FieldPath,
+        value: i64,
+    },
+    NegativeOffset {
+        index: usize,
+        offset: i64,
+    },
+    NegativeLag {
+        index: usize,
+        lag: i64,
+    },
+    /// Commit `index` is older than the one before it.
+    CommitsOutOfOrder {
+        index: usize,
+        timestamp_ms: i64,
+        previous_ms: i64,
+    },
+    NoBrokerOffsets,
+    NowBeforeLastCommit {
+        now_ms: i64,
+        last_commit_ms: i64,
+    },
+    ZeroIntervals,
+    /// A group request lists a partition twice.
+    ListedTwice {
+        partition: TopicPartition,
+    },
+    /// A group request's partition has an invalid window.
+    InPartition {
+        partition: TopicPartition,
+        error: Box<WindowError>,
+    },
+}
+
+impl fmt::Display for WindowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::text::window_error(self))
+    }
+}
+
+impl std::error::Error for WindowError {}
+
 impl PartitionWindow {
     /// Checks the window for input Burrow would never hold, returning one line
     /// naming the first problem.
@@ -114,60 +158,42 @@ impl PartitionWindow {
     /// broker offset (Burrow's `addConsumerOffset` drops a commit until it has
     /// seen a log end offset for the partition). An empty `commits` list is
     /// valid: Burrow evaluates it as OK with `complete` 0.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), WindowError> {
+        use WindowError as E;
+        let negative = |field: FieldPath, value: i64| Err(E::Negative { field, value });
         if self.current_lag < 0 {
-            return Err(format!("current_lag must be >= 0 (got {})", self.current_lag));
+            return negative("current_lag".into(), self.current_lag);
         }
         if self.allowed_lag < 0 {
-            return Err(format!("allowed_lag must be >= 0 (got {})", self.allowed_lag));
+            return negative("allowed_lag".into(), self.allowed_lag);
         }
         if self.now_ms < 0 {
-            return Err(format!("now_ms must be >= 0 (got {})", self.now_ms));
+            return negative("now_ms".into(), self.now_ms);
         }
         for (i, c) in self.commits.iter().enumerate() {
             if c.offset < 0 {
-                return Err(format!(
-                    "commits[{i}].offset must be >= 0 (got {}); -1 means \"no committed offset\" and is never stored",
-                    c.offset
-                ));
+                return Err(E::NegativeOffset { index: i, offset: c.offset });
             }
             if c.timestamp_ms < 0 {
-                return Err(format!("commits[{i}].timestamp_ms must be >= 0 (got {})", c.timestamp_ms));
+                return negative(FieldPath::root().item("commits", i).field("timestamp_ms"), c.timestamp_ms);
             }
-            if let Some(lag) = c.lag {
-                if lag < 0 {
-                    return Err(format!(
-                        "commits[{i}].lag must be >= 0 or null (got {lag}); Burrow stores a negative difference as 0"
-                    ));
-                }
+            if let Some(lag) = c.lag.filter(|&l| l < 0) {
+                return Err(E::NegativeLag { index: i, lag });
             }
-            if i > 0 {
-                let prev = self.commits[i - 1].timestamp_ms;
-                if c.timestamp_ms < prev {
-                    return Err(format!(
-                        "commits[{i}].timestamp_ms ({}) is earlier than commits[{}].timestamp_ms ({prev}); list commits oldest first",
-                        c.timestamp_ms,
-                        i - 1
-                    ));
-                }
+            if i > 0 && c.timestamp_ms < self.commits[i - 1].timestamp_ms {
+                let previous_ms = self.commits[i - 1].timestamp_ms;
+                return Err(E::CommitsOutOfOrder { index: i, timestamp_ms: c.timestamp_ms, previous_ms });
             }
         }
-        for (i, &b) in self.broker_offsets.iter().enumerate() {
-            if b < 0 {
-                return Err(format!("broker_offsets[{i}] must be >= 0 (got {b})"));
-            }
+        if let Some((i, &b)) = self.broker_offsets.iter().enumerate().find(|(_, &b)| b < 0) {
+            return negative(FieldPath::root().item("broker_offsets", i), b);
         }
         if let Some(last) = self.commits.last() {
             if self.broker_offsets.is_empty() {
-                return Err("broker_offsets must hold at least one log end offset when there are commits \
-                            (Burrow stores a commit only after it has seen a broker offset)"
-                    .to_string());
+                return Err(E::NoBrokerOffsets);
             }
             if self.now_ms < last.timestamp_ms {
-                return Err(format!(
-                    "now_ms ({}) is earlier than the last commit's timestamp_ms ({})",
-                    self.now_ms, last.timestamp_ms
-                ));
+                return Err(E::NowBeforeLastCommit { now_ms: self.now_ms, last_commit_ms: last.timestamp_ms });
             }
         }
         Ok(())
@@ -315,154 +341,7 @@ impl Reason {
 
     /// A plain explanation for a student, with the numbers that decided it.
     pub fn explain(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Reason::NoCommits, Lang::En) => "No offset commits are stored for this partition yet, so there is \
-                                              nothing to judge: Burrow reports OK with the window 0% complete."
-                .to_string(),
-            (Reason::NoCommits, Lang::Ko) => "이 파티션에는 아직 저장된 offset 커밋이 없어 판단할 근거가 \
-                                              없습니다. Burrow는 윈도우가 0% 채워진 상태로 OK를 보고합니다."
-                .to_string(),
-
-            (Reason::WindowIncomplete { complete, minimum_complete }, Lang::En) => format!(
-                "Only {} of the window is filled, below the minimum-complete setting of {}: Burrow does not judge \
-                 a partition on so little history and reports OK.",
-                pct(*complete),
-                pct(*minimum_complete)
-            ),
-            (Reason::WindowIncomplete { complete, minimum_complete }, Lang::Ko) => format!(
-                "윈도우가 {}만 채워져 minimum-complete 설정값({})에 못 미칩니다. 이력이 이만큼 적으면 Burrow는 \
-                 판단하지 않고 OK로 둡니다.",
-                pct(*complete),
-                pct(*minimum_complete)
-            ),
-
-            (Reason::NoCurrentLag { current_lag, allowed_lag }, Lang::En) => {
-                if *allowed_lag == 0 {
-                    "The current lag is 0: the consumer has read everything written so far, so the partition is \
-                     OK whatever its history looks like."
-                        .to_string()
-                } else {
-                    format!(
-                        "The current lag ({current_lag}) is within the allowed lag ({allowed_lag}), so the \
-                         partition is OK whatever its history looks like."
-                    )
-                }
-            }
-            (Reason::NoCurrentLag { current_lag, allowed_lag }, Lang::Ko) => {
-                if *allowed_lag == 0 {
-                    "현재 lag가 0입니다. 컨슈머가 지금까지 쓰인 메시지를 모두 읽었으므로 이력과 상관없이 \
-                     OK입니다."
-                        .to_string()
-                } else {
-                    format!("현재 lag({current_lag})가 허용 lag({allowed_lag}) 이내이므로 이력과 상관없이 OK입니다.")
-                }
-            }
-
-            (Reason::NoCommitsSinceWindowSpan { since_last_commit_ms, window_span_ms, current_lag }, Lang::En) => {
-                format!(
-                    "The last commit was {} before now, longer than the window spans ({} from its first to its \
-                     last commit), and the lag is still {current_lag}: the consumer has stopped committing for \
-                     this partition (STOP).",
-                    go_duration(*since_last_commit_ms),
-                    go_duration(*window_span_ms)
-                )
-            }
-            (Reason::NoCommitsSinceWindowSpan { since_last_commit_ms, window_span_ms, current_lag }, Lang::Ko) => {
-                format!(
-                    "마지막 커밋은 지금으로부터 {} 전으로, 윈도우 전체 길이(첫 커밋부터 마지막 커밋까지 {})보다 \
-                     깁니다. 그런데 lag가 아직 {current_lag} 남아 있으므로 컨슈머가 이 파티션의 커밋을 멈춘 \
-                     것으로 봅니다(STOP).",
-                    ko_duration(*since_last_commit_ms),
-                    ko_duration(*window_span_ms)
-                )
-            }
-
-            (Reason::OffsetsRewound { index, previous_offset, rewound_offset }, Lang::En) => format!(
-                "Commit #{} went back from offset {previous_offset} to {rewound_offset}, and no later commit in \
-                 the window got back to {previous_offset}: the consumer has rewound (REWIND).",
-                index + 1
-            ),
-            (Reason::OffsetsRewound { index, previous_offset, rewound_offset }, Lang::Ko) => format!(
-                "{}번 커밋에서 offset이 {previous_offset}에서 {rewound_offset}{} 뒤로 돌아갔고, 그 뒤 윈도우 \
-                 안의 어떤 커밋도 {previous_offset}까지 돌아오지 못했습니다. 컨슈머가 되감긴 상태입니다(REWIND).",
-                index + 1,
-                ro(*rewound_offset)
-            ),
-
-            (Reason::LagZeroAtSomePoint { index, lag, allowed_lag }, Lang::En) => {
-                if *allowed_lag == 0 {
-                    format!(
-                        "Commit #{} in the window had lag 0 (the consumer had caught up), so the window counts \
-                         as OK.",
-                        index + 1
-                    )
-                } else {
-                    format!(
-                        "Commit #{} in the window had lag {lag}, within the allowed lag ({allowed_lag}), so the \
-                         window counts as OK.",
-                        index + 1
-                    )
-                }
-            }
-            (Reason::LagZeroAtSomePoint { index, lag, allowed_lag }, Lang::Ko) => {
-                if *allowed_lag == 0 {
-                    format!(
-                        "윈도우의 {}번 커밋 시점에 lag가 0이었습니다(컨슈머가 따라잡은 적이 있음). 그래서 이 \
-                         윈도우는 OK로 봅니다.",
-                        index + 1
-                    )
-                } else {
-                    format!(
-                        "윈도우의 {}번 커밋 시점에 lag가 {lag}{}, 허용 lag({allowed_lag}) 이내였습니다. 그래서 \
-                         이 윈도우는 OK로 봅니다.",
-                        index + 1,
-                        ro(*lag)
-                    )
-                }
-            }
-
-            (Reason::OffsetsStalled { offset, commits, current_lag }, Lang::En) => format!(
-                "All {commits} commits in the window are at offset {offset}, the lag is {current_lag} and no \
-                 commit was caught up: the consumer keeps committing but makes no progress (STALL)."
-            ),
-            (Reason::OffsetsStalled { offset, commits, current_lag }, Lang::Ko) => format!(
-                "윈도우의 커밋 {commits}개가 모두 offset {offset}에 머물러 있고, lag는 {current_lag}이며 lag가 \
-                 0인 커밋도 없었습니다. 컨슈머가 커밋은 계속하지만 진행하지 못하고 있습니다(STALL)."
-            ),
-
-            (Reason::LagNotDecreasing { first_lag, last_lag, commits }, Lang::En) => match (first_lag, last_lag) {
-                (Some(first), Some(last)) => format!(
-                    "The offsets move, but over the window's {commits} commits the lag never went down (from \
-                     {first} to {last}): the consumer is slower than the producers (WARN)."
-                ),
-                _ => format!(
-                    "The offsets move, but none of the window's {commits} commits recorded a lag, so Burrow \
-                     cannot see it going down: WARN."
-                ),
-            },
-            (Reason::LagNotDecreasing { first_lag, last_lag, commits }, Lang::Ko) => match (first_lag, last_lag) {
-                (Some(first), Some(last)) => format!(
-                    "offset은 움직이지만 윈도우의 커밋 {commits}개 동안 lag가 한 번도 줄지 않았습니다({first} → \
-                     {last}). 컨슈머가 프로듀서 속도를 따라가지 못하고 있습니다(WARN)."
-                ),
-                _ => format!(
-                    "offset은 움직이지만 윈도우의 커밋 {commits}개 중 lag가 기록된 것이 없어 lag가 줄어드는지 \
-                     확인할 수 없습니다. 그래서 WARN입니다."
-                ),
-            },
-
-            (Reason::LagDecreasing { index, from_lag, to_lag }, Lang::En) => format!(
-                "None of the warning rules fired: at commit #{} the lag fell from {from_lag} to {to_lag}, so the \
-                 consumer is catching up and the partition is OK.",
-                index + 1
-            ),
-            (Reason::LagDecreasing { index, from_lag, to_lag }, Lang::Ko) => format!(
-                "경고 규칙에 걸린 것이 없습니다. {}번 커밋에서 lag가 {from_lag}에서 {to_lag}{} 줄었으니 \
-                 컨슈머가 따라잡는 중이고, 파티션은 OK입니다.",
-                index + 1,
-                ro(*to_lag)
-            ),
-        }
+        crate::text::burrow_reason(self, lang)
     }
 }
 
@@ -497,35 +376,7 @@ impl Note {
 
     /// A plain explanation with the numbers involved.
     pub fn explain(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Note::StopDeferred { broker_offset, last_offset }, Lang::En) => format!(
-                "Judged by the timestamps alone this would be STOP, but a recent log end offset ({broker_offset}) \
-                 was at or below the last committed offset ({last_offset}): the consumer was caught up moments \
-                 ago, so Burrow holds the STOP back."
-            ),
-            (Note::StopDeferred { broker_offset, last_offset }, Lang::Ko) => format!(
-                "타임스탬프만 보면 STOP이지만, 최근 log end offset({broker_offset})이 마지막 커밋 \
-                 offset({last_offset}) 이하였습니다. 컨슈머가 바로 얼마 전까지 따라잡고 있었으므로 Burrow는 \
-                 STOP 판정을 보류합니다."
-            ),
-            (Note::RewindRecovered { index, previous_offset, rewound_offset, recovered_offset }, Lang::En) => {
-                format!(
-                    "Commit #{} went back from offset {previous_offset} to {rewound_offset}, but a later commit \
-                     reached {recovered_offset}, at or past {previous_offset}; the rewind counts as recovered and \
-                     the other rules apply.",
-                    index + 1
-                )
-            }
-            (Note::RewindRecovered { index, previous_offset, rewound_offset, recovered_offset }, Lang::Ko) => {
-                format!(
-                    "{}번 커밋에서 offset이 {previous_offset}에서 {rewound_offset}{} 뒤로 갔지만, 이후 커밋이 \
-                     offset {recovered_offset}까지 올라가 원래 위치({previous_offset}) 이상을 회복했습니다. 그래서 \
-                     REWIND로 보지 않고 나머지 규칙을 적용합니다.",
-                    index + 1,
-                    ro(*rewound_offset)
-                )
-            }
-        }
+        crate::text::burrow_note(self, lang)
     }
 }
 
@@ -850,15 +701,16 @@ impl From<GroupPartitionInputRepr> for GroupPartitionInput {
 
 /// Validates every partition (messages start with `topic-partition: `) and
 /// rejects a topic-partition listed twice.
-pub fn validate_group(parts: &[GroupPartitionInput]) -> Result<(), String> {
+pub fn validate_group(parts: &[GroupPartitionInput]) -> Result<(), WindowError> {
     let mut seen: Vec<(&str, u32)> = Vec::with_capacity(parts.len());
     for p in parts {
         let key = (p.topic.as_str(), p.partition);
+        let tp = || TopicPartition::new(p.topic.clone(), p.partition);
         if seen.contains(&key) {
-            return Err(format!("{}-{}: listed more than once", p.topic, p.partition));
+            return Err(WindowError::ListedTwice { partition: tp() });
         }
         seen.push(key);
-        p.window.validate().map_err(|e| format!("{}-{}: {e}", p.topic, p.partition))?;
+        p.window.validate().map_err(|e| WindowError::InPartition { partition: tp(), error: Box::new(e) })?;
     }
     Ok(())
 }
@@ -979,12 +831,12 @@ impl Default for CommitWindow {
 impl CommitWindow {
     /// A ring of `intervals` (>= 1) commits with the given min-distance (>= 0;
     /// Burrow configures it in seconds as `min-distance`).
-    pub fn new(intervals: u32, min_distance_ms: i64) -> Result<Self, String> {
+    pub fn new(intervals: u32, min_distance_ms: i64) -> Result<Self, WindowError> {
         if intervals == 0 {
-            return Err("intervals must be at least 1".to_string());
+            return Err(WindowError::ZeroIntervals);
         }
         if min_distance_ms < 0 {
-            return Err(format!("min_distance_ms must be >= 0 (got {min_distance_ms})"));
+            return Err(WindowError::Negative { field: "min_distance_ms".into(), value: min_distance_ms });
         }
         Ok(CommitWindow { intervals, min_distance_ms, ring: VecDeque::with_capacity(intervals as usize) })
     }
@@ -1134,85 +986,6 @@ impl BrokerOffsetRing {
 
     pub fn is_empty(&self) -> bool {
         self.ring.is_empty()
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Formatting helpers
-// ---------------------------------------------------------------------------
-
-/// A duration the way Go prints a `time.Duration`: `400ms`, `1.5s`, `7m0s`, `1h0m0s`.
-fn go_duration(ms: i64) -> String {
-    if ms < 0 {
-        return format!("-{}", go_duration(ms.saturating_neg()));
-    }
-    if ms == 0 {
-        return "0s".to_string();
-    }
-    if ms < 1000 {
-        return format!("{ms}ms");
-    }
-    let (h, m, s, frac) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
-    let mut out = String::new();
-    if h > 0 {
-        out.push_str(&format!("{h}h"));
-    }
-    if h > 0 || m > 0 {
-        out.push_str(&format!("{m}m"));
-    }
-    out.push_str(&seconds(s, frac));
-    out.push('s');
-    out
-}
-
-/// A duration in Korean: `400밀리초`, `1.5초`, `7분`, `1시간 2분 3초`.
-fn ko_duration(ms: i64) -> String {
-    if ms < 0 {
-        return format!("-{}", ko_duration(ms.saturating_neg()));
-    }
-    if ms < 1000 {
-        return format!("{ms}밀리초");
-    }
-    let (h, m, s, frac) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
-    let mut parts = Vec::new();
-    if h > 0 {
-        parts.push(format!("{h}시간"));
-    }
-    if m > 0 {
-        parts.push(format!("{m}분"));
-    }
-    if s > 0 || frac > 0 {
-        parts.push(format!("{}초", seconds(s, frac)));
-    }
-    parts.join(" ")
-}
-
-fn seconds(s: i64, frac_ms: i64) -> String {
-    if frac_ms == 0 {
-        s.to_string()
-    } else {
-        let frac = format!("{frac_ms:03}");
-        format!("{s}.{}", frac.trim_end_matches('0'))
-    }
-}
-
-/// A fraction as a percentage: `50%`, `66.7%`.
-fn pct(x: f64) -> String {
-    let v = x * 100.0;
-    if (v - v.round()).abs() < 1e-9 {
-        format!("{v:.0}%")
-    } else {
-        format!("{v:.1}%")
-    }
-}
-
-/// The Korean particle "(으)로" after a number read aloud in Sino-Korean: `으로`
-/// after a final consonant other than ㄹ (영, 삼, 육, 십, 백, 천, 만...), `로`
-/// after a vowel or ㄹ (일, 이, 사, 오, 칠, 팔, 구).
-fn ro(n: i64) -> &'static str {
-    match n.unsigned_abs() % 10 {
-        0 | 3 | 6 => "으로",
-        _ => "로",
     }
 }
 
@@ -1728,26 +1501,6 @@ mod tests {
     }
 
     #[test]
-    fn duration_and_particle_helpers() {
-        assert_eq!(go_duration(420_000), "7m0s");
-        assert_eq!(go_duration(3_600_000), "1h0m0s");
-        assert_eq!(go_duration(1_500), "1.5s");
-        assert_eq!(go_duration(17_603), "17.603s");
-        assert_eq!(go_duration(400), "400ms");
-        assert_eq!(go_duration(0), "0s");
-        assert_eq!(ko_duration(420_000), "7분");
-        assert_eq!(ko_duration(3_723_000), "1시간 2분 3초");
-        assert_eq!(ko_duration(1_500), "1.5초");
-        assert_eq!(ko_duration(400), "400밀리초");
-        assert_eq!(ro(2000), "으로");
-        assert_eq!(ro(2001), "로");
-        assert_eq!(ro(13), "으로");
-        assert_eq!(ro(7), "로");
-        assert_eq!(pct(0.5), "50%");
-        assert_eq!(pct(2.0 / 3.0), "66.7%");
-    }
-
-    #[test]
     fn status_names_and_codes_match_burrow() {
         let all = [
             (PartitionStatus::Ok, "OK", 1),
@@ -1797,7 +1550,7 @@ mod tests {
         for (mutate, expected) in cases {
             let mut w = valid();
             mutate(&mut w);
-            let err = w.validate().unwrap_err();
+            let err = w.validate().unwrap_err().to_string();
             assert!(err.contains(expected), "{err:?} should contain {expected:?}");
             assert!(!err.contains('\n'));
         }
@@ -1819,10 +1572,16 @@ mod tests {
         bad.current_lag = -2;
         assert_eq!(validate_group(&[p("a", 0, valid()), p("a", 1, valid())]), Ok(()));
         assert_eq!(
-            validate_group(&[p("a", 0, valid()), p("a", 1, bad)]),
-            Err("a-1: current_lag must be >= 0 (got -2)".into())
+            validate_group(&[p("a", 0, valid()), p("a", 1, bad.clone())]),
+            Err(WindowError::InPartition {
+                partition: TopicPartition::new("a", 1),
+                error: Box::new(WindowError::Negative { field: "current_lag".into(), value: -2 })
+            })
         );
-        assert_eq!(validate_group(&[p("a", 0, valid()), p("a", 0, valid())]), Err("a-0: listed more than once".into()));
+        let err = validate_group(&[p("a", 0, valid()), p("a", 1, bad)]).unwrap_err();
+        assert_eq!(err.to_string(), "a-1: current_lag must be >= 0 (got -2)");
+        let twice = validate_group(&[p("a", 0, valid()), p("a", 0, valid())]).unwrap_err();
+        assert_eq!(twice.to_string(), "a-0: listed more than once");
     }
 
     // --- group fold (evaluateConsumerStatus) --------------------------------------

@@ -7,8 +7,8 @@
 
 use crate::command::Command;
 use crate::config::{ClusterConfig, GroupConfig, ProducerConfig, TopicSettings};
-use crate::error::{ErrorCode, SimError};
-use crate::event::{Event, EventKind};
+use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
+use crate::event::{Event, EventKind, Warning};
 use crate::group::GroupState;
 use crate::ids::{BrokerId, TopicPartition};
 use crate::log::{LogSettings, Record, NULL_KEY};
@@ -112,11 +112,7 @@ impl Cluster {
                 partitions: layout.into_iter().map(PartitionState::new).collect(),
             });
             if t.replication_factor == 1 {
-                cluster.emit(EventKind::Warning {
-                    code: "REPLICATION_FACTOR_1",
-                    en: format!("Topic {} has replication factor 1: each partition lives on one broker only, so losing that broker loses its records. RF 3 is the usual choice.", t.name),
-                    ko: format!("토픽 {}의 복제 팩터가 1입니다: 파티션마다 브로커 하나에만 있어서 그 브로커를 잃으면 레코드도 잃습니다. 보통 RF 3을 씁니다.", t.name),
-                });
+                cluster.emit(EventKind::Warning(Warning::ReplicationFactor1 { topic: t.name.clone() }));
             }
         }
         for p in &config.producers {
@@ -190,17 +186,15 @@ impl Cluster {
         if self.producers.iter().any(|p| p.config.id == config.id) {
             return Err(SimError::new(
                 ErrorCode::InvalidConfig,
-                "producer",
-                format!("a producer named {:?} already exists", config.id),
-                format!("프로듀서 {:?}이(가) 이미 있습니다", config.id),
+                FieldPath::new("producer"),
+                ErrorReason::ProducerExists { id: config.id.clone() },
             ));
         }
-        if self.producers.len() >= usize::from(u16::MAX) {
+        if self.producers.len() >= crate::limits::MAX_PRODUCERS {
             return Err(SimError::new(
                 ErrorCode::InvalidConfig,
-                "producer",
-                "too many producers",
-                "프로듀서가 너무 많습니다",
+                FieldPath::new("producer"),
+                ErrorReason::TooManyProducers,
             ));
         }
         config.partitioner.validate(self.topics[topic].partitions.len() as u32, "partitioner")?;
@@ -220,9 +214,8 @@ impl Cluster {
         if self.groups.iter().any(|g| g.config.id == config.id) {
             return Err(SimError::new(
                 ErrorCode::InvalidConfig,
-                "group",
-                format!("a consumer group named {:?} already exists", config.id),
-                format!("컨슈머 그룹 {:?}이(가) 이미 있습니다", config.id),
+                FieldPath::new("group"),
+                ErrorReason::GroupExists { id: config.id.clone() },
             ));
         }
         let partitions = self.topics[topic].partitions.len() as u32;
@@ -255,12 +248,11 @@ impl Cluster {
         match command {
             Command::AddConsumer { group } => {
                 let gi = self.group_index(&group)?;
-                if self.groups[gi].members.len() >= 256 {
+                if self.groups[gi].members.len() >= crate::limits::MAX_GROUP_MEMBERS as usize {
                     return Err(SimError::new(
                         ErrorCode::InvalidRequest,
-                        "group",
-                        "a group may have at most 256 members here",
-                        "이 도구에서 그룹 멤버는 최대 256개입니다",
+                        FieldPath::new("group"),
+                        ErrorReason::GroupFull,
                     ));
                 }
                 let id = self.groups[gi].new_member_id();
@@ -278,23 +270,15 @@ impl Cluster {
                 let Some(mi) = mi else {
                     return Err(SimError::new(
                         ErrorCode::UnknownMemberId,
-                        "member",
-                        format!("group {group} has no member {}", member.as_deref().unwrap_or("left to remove")),
-                        format!("그룹 {group}에 {} 멤버가 없습니다", member.as_deref().unwrap_or("제거할")),
+                        FieldPath::new("member"),
+                        ErrorReason::NoSuchMember { group, member },
                     ));
                 };
                 if self.groups[gi].members[mi].crashed_at.is_some() {
                     return Err(SimError::new(
                         ErrorCode::UnknownMemberId,
-                        "member",
-                        format!(
-                            "{} has already crashed; the coordinator removes it after session.timeout.ms",
-                            self.groups[gi].members[mi].id
-                        ),
-                        format!(
-                            "{}는 이미 멈췄습니다. session.timeout.ms가 지나면 코디네이터가 제거합니다",
-                            self.groups[gi].members[mi].id
-                        ),
+                        FieldPath::new("member"),
+                        ErrorReason::MemberAlreadyCrashed { member: self.groups[gi].members[mi].id.clone() },
                     ));
                 }
                 if graceful {
@@ -311,14 +295,14 @@ impl Cluster {
                 let n = self.groups.len();
                 ClusterConfig { groups: vec![config.clone()], ..self.shape_config() }
                     .validate()
-                    .map_err(|e| SimError { field: e.field.replacen("groups[0]", &format!("groups[{n}]"), 1), ..e })?;
+                    .map_err(|e| SimError { field: e.field.reindexed("groups", n), ..e })?;
                 self.add_group(config)
             }
             Command::AddProducer(config) => {
                 let n = self.producers.len();
-                ClusterConfig { producers: vec![config.clone()], ..self.shape_config() }.validate().map_err(|e| {
-                    SimError { field: e.field.replacen("producers[0]", &format!("producers[{n}]"), 1), ..e }
-                })?;
+                ClusterConfig { producers: vec![config.clone()], ..self.shape_config() }
+                    .validate()
+                    .map_err(|e| SimError { field: e.field.reindexed("producers", n), ..e })?;
                 self.add_producer(config)
             }
             Command::RemoveProducer { producer } => {
@@ -339,20 +323,19 @@ impl Cluster {
                 config.acks = acks;
                 config.enable_idempotence = enable_idempotence;
                 let n = self.producers.len();
-                ClusterConfig { producers: vec![config.clone()], ..self.shape_config() }.validate().map_err(|e| {
-                    SimError { field: e.field.replacen("producers[0]", &format!("producers[{n}]"), 1), ..e }
-                })?;
+                ClusterConfig { producers: vec![config.clone()], ..self.shape_config() }
+                    .validate()
+                    .map_err(|e| SimError { field: e.field.reindexed("producers", n), ..e })?;
                 self.producers[pi].config = config;
                 Ok(())
             }
             Command::SetProducerRate { producer, rate_per_s } => {
                 let pi = self.producer_index(&producer)?;
-                if !(rate_per_s.is_finite() && (0.0..=100_000.0).contains(&rate_per_s)) {
+                if !(rate_per_s.is_finite() && (0.0..=crate::limits::MAX_PRODUCER_RATE).contains(&rate_per_s)) {
                     return Err(SimError::new(
                         ErrorCode::InvalidConfig,
-                        "rate_per_s",
-                        format!("rate_per_s must be between 0 and 100000, not {rate_per_s}"),
-                        format!("rate_per_s는 0~100000이어야 합니다 (지금 {rate_per_s})"),
+                        FieldPath::new("rate_per_s"),
+                        ErrorReason::ProducerRate { value: crate::error::Rate(rate_per_s) },
                     ));
                 }
                 let now = self.time_ms;
@@ -361,12 +344,11 @@ impl Cluster {
             }
             Command::SetGroupRate { group, records_per_s } => {
                 let gi = self.group_index(&group)?;
-                if !(records_per_s.is_finite() && (0.0..=1_000_000.0).contains(&records_per_s)) {
+                if !(records_per_s.is_finite() && (0.0..=crate::limits::MAX_GROUP_RATE).contains(&records_per_s)) {
                     return Err(SimError::new(
                         ErrorCode::InvalidConfig,
-                        "records_per_s",
-                        format!("records_per_s must be between 0 and 1000000, not {records_per_s}"),
-                        format!("records_per_s는 0~1000000이어야 합니다 (지금 {records_per_s})"),
+                        FieldPath::new("records_per_s"),
+                        ErrorReason::GroupRate { value: crate::error::Rate(records_per_s) },
                     ));
                 }
                 self.groups[gi].config.records_per_s = records_per_s;
@@ -392,9 +374,8 @@ impl Cluster {
         self.groups.iter().position(|g| g.config.id == group).ok_or_else(|| {
             SimError::new(
                 ErrorCode::GroupIdNotFound,
-                "group",
-                format!("there is no consumer group {group:?}"),
-                format!("컨슈머 그룹 {group:?}이(가) 없습니다"),
+                FieldPath::new("group"),
+                ErrorReason::NoSuchGroup { group: group.to_string() },
             )
         })
     }
@@ -403,9 +384,8 @@ impl Cluster {
         self.producers.iter().position(|p| p.config.id == producer && !p.removed).ok_or_else(|| {
             SimError::new(
                 ErrorCode::InvalidRequest,
-                "producer",
-                format!("there is no producer {producer:?}"),
-                format!("프로듀서 {producer:?}이(가) 없습니다"),
+                FieldPath::new("producer"),
+                ErrorReason::NoSuchProducer { producer: producer.to_string() },
             )
         })
     }
@@ -416,25 +396,17 @@ impl Cluster {
         let ti = self.topic_index(topic).ok_or_else(|| unknown_topic(topic))?;
         let now = self.topics[ti].partitions.len() as u32;
         if total <= now {
-            let (en, ko) = if total < now {
-                (
-                    format!("topic {topic} has {now} partitions and cannot go down to {total}: Kafka can add partitions but never remove them"),
-                    format!("토픽 {topic}의 파티션은 {now}개이며 {total}개로 줄일 수 없습니다: 카프카는 파티션을 늘릴 수만 있고 줄일 수는 없습니다"),
-                )
-            } else {
-                (
-                    format!("topic {topic} already has {now} partitions: the new count must be larger"),
-                    format!("토픽 {topic}은(는) 이미 파티션이 {now}개입니다: 더 큰 수를 주세요"),
-                )
-            };
-            return Err(SimError::new(ErrorCode::InvalidPartitions, "partitions", en, ko));
-        }
-        if total > crate::config::MAX_PARTITIONS {
             return Err(SimError::new(
                 ErrorCode::InvalidPartitions,
-                "partitions",
-                format!("at most {} partitions per topic here, not {total}", crate::config::MAX_PARTITIONS),
-                format!("이 도구에서 토픽당 파티션은 최대 {}개입니다 (요청 {total})", crate::config::MAX_PARTITIONS),
+                FieldPath::new("partitions"),
+                ErrorReason::PartitionsNotIncreased { topic: topic.to_string(), now, requested: total },
+            ));
+        }
+        if total > crate::limits::MAX_PARTITIONS {
+            return Err(SimError::new(
+                ErrorCode::InvalidPartitions,
+                FieldPath::new("partitions"),
+                ErrorReason::TooManyPartitions { requested: total },
             ));
         }
         // New replicas go to registered (live, unfenced) brokers only.
@@ -443,15 +415,8 @@ impl Cluster {
         if (broker_ids.len() as u32) < rf {
             return Err(SimError::new(
                 ErrorCode::InvalidReplicationFactor,
-                "partitions",
-                format!(
-                    "new partitions need {rf} live brokers for replication factor {rf}, but only {} are up",
-                    broker_ids.len()
-                ),
-                format!(
-                    "복제 팩터 {rf}인 새 파티션에는 살아 있는 브로커가 {rf}개 필요한데 {}개뿐입니다",
-                    broker_ids.len()
-                ),
+                FieldPath::new("partitions"),
+                ErrorReason::NotEnoughBrokersForPartitions { replication_factor: rf, live: broker_ids.len() as u32 },
             ));
         }
         // AdminZkClient.addPartitions starts where partition 0's first replica is.
@@ -530,10 +495,7 @@ impl Cluster {
                     new_events.push(EventKind::SegmentsDeleted {
                         topic: topic.name.clone(),
                         partition: p as u32,
-                        reason: match d.reason {
-                            crate::log::DeletionReason::RetentionMs => "retention.ms",
-                            crate::log::DeletionReason::RetentionBytes => "retention.bytes",
-                        },
+                        reason: d.reason,
                         segments: d.segments,
                         from_offset: d.from_offset,
                         to_offset: d.to_offset,
@@ -718,9 +680,8 @@ impl Cluster {
 pub(crate) fn unknown_topic(topic: &str) -> SimError {
     SimError::new(
         ErrorCode::UnknownTopicOrPartition,
-        "topic",
-        format!("topic {topic:?} does not exist"),
-        format!("토픽 {topic:?}이(가) 없습니다"),
+        FieldPath::new("topic"),
+        ErrorReason::UnknownTopic { topic: topic.to_string() },
     )
 }
 

@@ -3,14 +3,12 @@
 //! each topic's `config` object.
 
 use crate::assignor::Strategy;
-use crate::error::{ErrorCode, SimError};
+use crate::error::{ErrorCode, ErrorReason, FieldPath, Rate, SimError};
+use crate::limits;
 use crate::partitioner::{PartitionerKind, PartitionerSettings};
 use serde::{Deserialize, Serialize};
 
-/// Most brokers a cluster may have.
-pub const MAX_BROKERS: u32 = 12;
-/// Most partitions a topic may have (the visualiser draws every one).
-pub const MAX_PARTITIONS: u32 = 256;
+pub use crate::limits::{MAX_BROKERS, MAX_PARTITIONS};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -266,8 +264,8 @@ fn default_value_bytes() -> u32 {
     100
 }
 
-/// `auto.offset.reset`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+/// `auto.offset.reset` (`Debug` prints the quoted name: see `event::snake_names`).
+#[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum OffsetReset {
     Earliest,
@@ -396,20 +394,20 @@ impl Default for ClusterConfig {
     }
 }
 
-fn invalid(code: ErrorCode, field: String, en: String, ko: String) -> SimError {
-    SimError::new(code, field, en, ko)
+fn invalid(code: ErrorCode, field: FieldPath, reason: ErrorReason) -> Result<(), SimError> {
+    Err(SimError::new(code, field, reason))
+}
+
+fn invalid_config(field: FieldPath, reason: ErrorReason) -> Result<(), SimError> {
+    invalid(ErrorCode::InvalidConfig, field, reason)
 }
 
 impl ClusterConfig {
     /// Checks every value and says what is wrong and what is allowed.
     pub fn validate(&self) -> Result<(), SimError> {
-        if self.step_ms == 0 || self.step_ms > 1000 {
-            return Err(invalid(
-                ErrorCode::InvalidConfig,
-                "step_ms".into(),
-                format!("step_ms must be 1 to 1000 simulated ms, not {}", self.step_ms),
-                format!("step_ms는 시뮬레이션 시간 1~1000ms여야 합니다 (지금 {})", self.step_ms),
-            ));
+        use ErrorReason as R;
+        if self.step_ms == 0 || self.step_ms > limits::MAX_STEP_MS {
+            return invalid_config("step_ms".into(), R::StepMs { value: self.step_ms });
         }
         let b = &self.broker_config;
         if b.log_retention_check_interval_ms == 0
@@ -418,278 +416,157 @@ impl ClusterConfig {
             || b.fetch_delay_ms == 0
             || b.replica_fetch_max_bytes == 0
         {
-            return Err(invalid(
-                ErrorCode::InvalidConfig,
-                "broker_config".into(),
-                "every broker_config value must be at least 1".into(),
-                "broker_config의 값은 모두 1 이상이어야 합니다".into(),
-            ));
+            return invalid_config("broker_config".into(), R::BrokerSettingZero);
         }
-        if self.brokers == 0 || self.brokers > MAX_BROKERS {
-            return Err(invalid(
-                ErrorCode::InvalidConfig,
-                "brokers".into(),
-                format!("a cluster needs 1 to {MAX_BROKERS} brokers, not {}", self.brokers),
-                format!("브로커는 1~{MAX_BROKERS}개여야 합니다 (지금 {}개)", self.brokers),
-            ));
+        if self.brokers == 0 || self.brokers > limits::MAX_BROKERS {
+            return invalid_config("brokers".into(), R::Brokers { value: self.brokers });
         }
         for (i, t) in self.topics.iter().enumerate() {
-            let f = |name: &str| format!("topics[{i}].{name}");
+            let f = |name: &'static str| FieldPath::root().item("topics", i).field(name);
             if !valid_topic_name(&t.name) {
-                return Err(invalid(
-                    ErrorCode::InvalidTopicException,
-                    f("name"),
-                    format!(
-                        "topic name {:?} is not valid: use 1 to 249 characters from a-z, A-Z, 0-9, '.', '_' and '-'",
-                        t.name
-                    ),
-                    format!("토픽 이름 {:?}은(는) 쓸 수 없습니다: a-z, A-Z, 0-9, '.', '_', '-' 로 1~249자", t.name),
-                ));
+                return invalid(ErrorCode::InvalidTopicException, f("name"), R::TopicName { name: t.name.clone() });
             }
             if self.topics[..i].iter().any(|o| o.name == t.name) {
-                return Err(invalid(
+                return invalid(
                     ErrorCode::TopicAlreadyExists,
                     f("name"),
-                    format!("topic {:?} is defined twice", t.name),
-                    format!("토픽 {:?}이(가) 두 번 정의되어 있습니다", t.name),
-                ));
+                    R::TopicDefinedTwice { name: t.name.clone() },
+                );
             }
-            if t.partitions == 0 || t.partitions > MAX_PARTITIONS {
-                return Err(invalid(
-                    ErrorCode::InvalidPartitions,
-                    f("partitions"),
-                    format!("a topic needs 1 to {MAX_PARTITIONS} partitions, not {}", t.partitions),
-                    format!("파티션 수는 1~{MAX_PARTITIONS}개여야 합니다 (지금 {}개)", t.partitions),
-                ));
+            if t.partitions == 0 || t.partitions > limits::MAX_PARTITIONS {
+                return invalid(ErrorCode::InvalidPartitions, f("partitions"), R::Partitions { value: t.partitions });
             }
             if t.replication_factor == 0 {
-                return Err(invalid(
-                    ErrorCode::InvalidReplicationFactor,
-                    f("replication_factor"),
-                    "replication factor must be at least 1".into(),
-                    "복제 팩터(replication factor)는 1 이상이어야 합니다".into(),
-                ));
+                return invalid(ErrorCode::InvalidReplicationFactor, f("replication_factor"), R::ReplicationFactorZero);
             }
             if t.replication_factor > self.brokers {
-                return Err(invalid(
+                return invalid(
                     ErrorCode::InvalidReplicationFactor,
                     f("replication_factor"),
-                    format!(
-                        "replication factor {} is larger than the {} brokers: each copy needs its own broker",
-                        t.replication_factor, self.brokers
-                    ),
-                    format!(
-                        "복제 팩터 {}이(가) 브로커 수 {}보다 큽니다: 복제본마다 다른 브로커가 필요합니다",
-                        t.replication_factor, self.brokers
-                    ),
-                ));
+                    R::ReplicationFactorAboveBrokers {
+                        replication_factor: t.replication_factor,
+                        brokers: self.brokers,
+                    },
+                );
             }
-            t.config.validate(&f("config"), t.replication_factor)?;
+            t.config.validate(f("config"), t.replication_factor)?;
+        }
+        if self.producers.len() > limits::MAX_PRODUCERS {
+            return invalid_config("producers".into(), R::TooManyProducers);
         }
         for (i, p) in self.producers.iter().enumerate() {
-            let f = |name: &str| format!("producers[{i}].{name}");
-            self.check_id(&p.id, &f("id"), self.producers[..i].iter().map(|o| o.id.as_str()))?;
-            self.check_topic(&p.topic, &f("topic"))?;
-            if !(p.rate_per_s.is_finite() && (0.0..=100_000.0).contains(&p.rate_per_s)) {
-                return Err(invalid(
-                    ErrorCode::InvalidConfig,
-                    f("rate_per_s"),
-                    format!("rate_per_s must be between 0 and 100000 records per second, not {}", p.rate_per_s),
-                    format!("rate_per_s는 초당 0~100000건이어야 합니다 (지금 {})", p.rate_per_s),
-                ));
+            let f = |name: &'static str| FieldPath::root().item("producers", i).field(name);
+            self.check_id(&p.id, f("id"), self.producers[..i].iter().map(|o| o.id.as_str()))?;
+            self.check_topic(&p.topic, f("topic"))?;
+            if !(p.rate_per_s.is_finite() && (0.0..=limits::MAX_PRODUCER_RATE).contains(&p.rate_per_s)) {
+                return invalid_config(f("rate_per_s"), R::ProducerRate { value: Rate(p.rate_per_s) });
             }
-            if p.value_bytes == 0 || p.value_bytes > 1_048_576 {
-                return Err(invalid(
-                    ErrorCode::InvalidConfig,
-                    f("value_bytes"),
-                    format!("value_bytes must be 1 to 1048576, not {}", p.value_bytes),
-                    format!("value_bytes는 1~1048576이어야 합니다 (지금 {})", p.value_bytes),
-                ));
+            if p.value_bytes == 0 || p.value_bytes > limits::MAX_VALUE_BYTES {
+                return invalid_config(f("value_bytes"), R::ValueBytes { value: p.value_bytes });
             }
             if let Some(t) = self.topics.iter().find(|t| t.name == p.topic) {
-                p.partitioner.validate(t.partitions, &f("partitioner"))?;
+                p.partitioner.validate(t.partitions, f("partitioner"))?;
             }
             if let Some(n) = p.key_space {
-                if n == 0 || n > 1_000_000 {
-                    return Err(invalid(
-                        ErrorCode::InvalidConfig,
-                        f("key_space"),
-                        format!("key_space must be 1 to 1000000 keys, not {n}"),
-                        format!("key_space는 키 1~1000000개여야 합니다 (지금 {n})"),
-                    ));
+                if n == 0 || n > limits::MAX_KEY_SPACE {
+                    return invalid_config(f("key_space"), R::KeySpace { value: n });
                 }
                 if p.keys.is_some() {
-                    return Err(invalid(
-                        ErrorCode::InvalidConfig,
-                        f("key_space"),
-                        "give either keys or key_space, not both".into(),
-                        "keys와 key_space 중 하나만 쓰세요".into(),
-                    ));
+                    return invalid_config(f("key_space"), R::KeysAndKeySpace);
                 }
             }
             if p.enable_idempotence == Some(true) && p.acks != Acks::All {
                 // ProducerConfig.postProcessAndValidateIdempotenceConfigs
-                return Err(invalid(
-                    ErrorCode::InvalidConfig,
-                    f("enable_idempotence"),
-                    format!("enable.idempotence=true needs acks=all, but acks={}", p.acks.name()),
-                    format!("enable.idempotence=true에는 acks=all이 필요한데 acks={}입니다", p.acks.name()),
-                ));
+                return invalid_config(f("enable_idempotence"), R::IdempotenceNeedsAcksAll { acks: p.acks });
             }
             if p.delivery_timeout_ms < p.request_timeout_ms || p.request_timeout_ms == 0 {
-                return Err(invalid(
-                    ErrorCode::InvalidConfig,
+                return invalid_config(
                     f("delivery_timeout_ms"),
-                    format!(
-                        "delivery.timeout.ms ({}) must be at least request.timeout.ms ({}), and both above 0",
-                        p.delivery_timeout_ms, p.request_timeout_ms
-                    ),
-                    format!(
-                        "delivery.timeout.ms({})는 request.timeout.ms({}) 이상이어야 하고 둘 다 0보다 커야 합니다",
-                        p.delivery_timeout_ms, p.request_timeout_ms
-                    ),
-                ));
+                    R::DeliveryTimeout {
+                        delivery_timeout_ms: p.delivery_timeout_ms,
+                        request_timeout_ms: p.request_timeout_ms,
+                    },
+                );
             }
-            if let Some(keys) = &p.keys {
-                if keys.is_empty() {
-                    return Err(invalid(
-                        ErrorCode::InvalidConfig,
-                        f("keys"),
-                        "keys is an empty list: give at least one key, or null for null keys".into(),
-                        "keys가 빈 목록입니다: 키를 하나 이상 주거나, 키 없이 보내려면 null로 두세요".into(),
-                    ));
-                }
+            if p.keys.as_ref().is_some_and(Vec::is_empty) {
+                return invalid_config(f("keys"), R::EmptyKeys);
             }
         }
         for (i, g) in self.groups.iter().enumerate() {
-            let f = |name: &str| format!("groups[{i}].{name}");
-            self.check_id(&g.id, &f("id"), self.groups[..i].iter().map(|o| o.id.as_str()))?;
-            self.check_topic(&g.topic, &f("topic"))?;
-            if g.consumers > 64 {
-                return Err(invalid(
-                    ErrorCode::InvalidConfig,
-                    f("consumers"),
-                    format!("a group may start with 0 to 64 consumers, not {}", g.consumers),
-                    format!("그룹의 컨슈머는 0~64개여야 합니다 (지금 {}개)", g.consumers),
-                ));
+            let f = |name: &'static str| FieldPath::root().item("groups", i).field(name);
+            self.check_id(&g.id, f("id"), self.groups[..i].iter().map(|o| o.id.as_str()))?;
+            self.check_topic(&g.topic, f("topic"))?;
+            if g.consumers > limits::MAX_GROUP_MEMBERS {
+                return invalid_config(f("consumers"), R::GroupConsumers { value: g.consumers });
             }
             if g.max_poll_records == 0 {
-                return Err(invalid(
-                    ErrorCode::InvalidConfig,
-                    f("max_poll_records"),
-                    "max.poll.records must be at least 1".into(),
-                    "max.poll.records는 1 이상이어야 합니다".into(),
-                ));
+                return invalid_config(f("max_poll_records"), R::MaxPollRecordsZero);
             }
             if g.auto_commit_interval_ms == 0 || g.session_timeout_ms == 0 {
-                return Err(invalid(
-                    ErrorCode::InvalidConfig,
-                    f(if g.session_timeout_ms == 0 { "session_timeout_ms" } else { "auto_commit_interval_ms" }),
-                    "auto.commit.interval.ms and session.timeout.ms must be at least 1".into(),
-                    "auto.commit.interval.ms와 session.timeout.ms는 1 이상이어야 합니다".into(),
-                ));
+                let field = if g.session_timeout_ms == 0 { "session_timeout_ms" } else { "auto_commit_interval_ms" };
+                return invalid_config(f(field), R::CommitOrSessionZero);
             }
-            if !(g.records_per_s.is_finite() && (0.0..=1_000_000.0).contains(&g.records_per_s)) {
-                return Err(invalid(
-                    ErrorCode::InvalidConfig,
-                    f("records_per_s"),
-                    format!("records_per_s must be between 0 and 1000000, not {}", g.records_per_s),
-                    format!("records_per_s는 0~1000000이어야 합니다 (지금 {})", g.records_per_s),
-                ));
+            if !(g.records_per_s.is_finite() && (0.0..=limits::MAX_GROUP_RATE).contains(&g.records_per_s)) {
+                return invalid_config(f("records_per_s"), R::GroupRate { value: Rate(g.records_per_s) });
             }
         }
         Ok(())
     }
 
-    fn check_id<'a>(&self, id: &str, field: &str, earlier: impl Iterator<Item = &'a str>) -> Result<(), SimError> {
-        if id.is_empty() || id.len() > 64 || !id.chars().all(|c| c.is_alphanumeric() || "._-".contains(c)) {
-            return Err(invalid(
-                ErrorCode::InvalidConfig,
-                field.into(),
-                format!("id {id:?} is not valid: use 1 to 64 letters, digits, '.', '_' or '-'"),
-                format!("id {id:?}은(는) 쓸 수 없습니다: 글자, 숫자, '.', '_', '-'로 1~64자"),
-            ));
+    fn check_id<'a>(&self, id: &str, field: FieldPath, earlier: impl Iterator<Item = &'a str>) -> Result<(), SimError> {
+        if id.is_empty()
+            || id.len() > limits::MAX_ID_LEN
+            || !id.chars().all(|c| c.is_alphanumeric() || "._-".contains(c))
+        {
+            return invalid_config(field, ErrorReason::InvalidId { id: id.to_string() });
         }
         let mut earlier = earlier;
         if earlier.any(|e| e == id) {
-            return Err(invalid(
-                ErrorCode::InvalidConfig,
-                field.into(),
-                format!("id {id:?} is used twice"),
-                format!("id {id:?}이(가) 두 번 쓰였습니다"),
-            ));
+            return invalid_config(field, ErrorReason::IdUsedTwice { id: id.to_string() });
         }
         Ok(())
     }
 
-    fn check_topic(&self, topic: &str, field: &str) -> Result<(), SimError> {
+    fn check_topic(&self, topic: &str, field: FieldPath) -> Result<(), SimError> {
         if self.topics.iter().any(|t| t.name == topic) {
             return Ok(());
         }
-        let known: Vec<&str> = self.topics.iter().map(|t| t.name.as_str()).collect();
-        Err(invalid(
+        let known = self.topics.iter().map(|t| t.name.clone()).collect();
+        invalid(
             ErrorCode::UnknownTopicOrPartition,
-            field.into(),
-            format!("topic {topic:?} does not exist (topics: {})", known.join(", ")),
-            format!("토픽 {topic:?}이(가) 없습니다 (있는 토픽: {})", known.join(", ")),
-        ))
+            field,
+            ErrorReason::UnknownConfigTopic { topic: topic.to_string(), known },
+        )
     }
 }
 
 impl TopicSettings {
-    pub fn validate(&self, field: &str, replication_factor: u32) -> Result<(), SimError> {
-        let bad = |name: &str, en: String, ko: String| {
-            Err(invalid(ErrorCode::InvalidConfig, format!("{field}.{name}"), en, ko))
-        };
+    /// Checks the topic configs; `field` is where they are (e.g. `topics[0].config`).
+    pub fn validate(&self, field: impl Into<FieldPath>, replication_factor: u32) -> Result<(), SimError> {
+        use ErrorReason as R;
+        let field = field.into();
+        let bad = |name: &'static str, reason| invalid_config(field.clone().field(name), reason);
         if self.retention_ms < -1 {
-            return bad(
-                "retention.ms",
-                format!("retention.ms must be -1 (keep forever) or at least 0, not {}", self.retention_ms),
-                format!("retention.ms는 -1(영구 보관) 또는 0 이상이어야 합니다 (지금 {})", self.retention_ms),
-            );
+            return bad("retention.ms", R::RetentionMs { value: self.retention_ms });
         }
         if self.retention_bytes < -1 {
-            return bad(
-                "retention.bytes",
-                format!("retention.bytes must be -1 (no limit) or at least 0, not {}", self.retention_bytes),
-                format!("retention.bytes는 -1(제한 없음) 또는 0 이상이어야 합니다 (지금 {})", self.retention_bytes),
-            );
+            return bad("retention.bytes", R::RetentionBytes { value: self.retention_bytes });
         }
-        // Kafka's LogConfig: segment.bytes has a minimum of 14 bytes (a record batch header).
-        if self.segment_bytes < 14 || self.segment_bytes > i64::from(i32::MAX) {
-            return bad(
-                "segment.bytes",
-                format!("segment.bytes must be between 14 and 2147483647, not {}", self.segment_bytes),
-                format!("segment.bytes는 14~2147483647이어야 합니다 (지금 {})", self.segment_bytes),
-            );
+        if !(limits::MIN_SEGMENT_BYTES..=limits::MAX_SEGMENT_BYTES).contains(&self.segment_bytes) {
+            return bad("segment.bytes", R::SegmentBytes { value: self.segment_bytes });
         }
         if self.segment_ms < 1 {
-            return bad(
-                "segment.ms",
-                format!("segment.ms must be at least 1, not {}", self.segment_ms),
-                format!("segment.ms는 1 이상이어야 합니다 (지금 {})", self.segment_ms),
-            );
+            return bad("segment.ms", R::SegmentMs { value: self.segment_ms });
         }
         if self.min_insync_replicas == 0 {
-            return bad(
-                "min.insync.replicas",
-                "min.insync.replicas must be at least 1".into(),
-                "min.insync.replicas는 1 이상이어야 합니다".into(),
-            );
+            return bad("min.insync.replicas", R::MinIsrZero);
         }
         if self.min_insync_replicas > replication_factor {
             // Kafka accepts this config, but then every acks=all write fails with
             // NOT_ENOUGH_REPLICAS; a teaching tool says so up front.
             return bad(
                 "min.insync.replicas",
-                format!(
-                    "min.insync.replicas {} is larger than the replication factor {}: every acks=all write would fail with NOT_ENOUGH_REPLICAS",
-                    self.min_insync_replicas, replication_factor
-                ),
-                format!(
-                    "min.insync.replicas {}이(가) 복제 팩터 {}보다 큽니다: acks=all 쓰기가 모두 NOT_ENOUGH_REPLICAS로 실패합니다",
-                    self.min_insync_replicas, replication_factor
-                ),
+                R::MinIsrAboveReplicationFactor { min_isr: self.min_insync_replicas, replication_factor },
             );
         }
         Ok(())
@@ -699,7 +576,7 @@ impl TopicSettings {
 /// Kafka's `Topic.validate`: 1..=249 chars of `[a-zA-Z0-9._-]`, not `.` or `..`.
 pub fn valid_topic_name(name: &str) -> bool {
     !name.is_empty()
-        && name.len() <= 249
+        && name.len() <= limits::MAX_TOPIC_NAME_LEN
         && name != "."
         && name != ".."
         && name.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
@@ -721,8 +598,9 @@ mod tests {
         let e = c.validate().unwrap_err();
         assert_eq!(e.code, ErrorCode::InvalidReplicationFactor);
         assert_eq!(e.field, "topics[0].replication_factor");
-        assert!(e.en.contains("replication factor 4 is larger than the 3 brokers"), "{}", e.en);
-        assert!(e.ko.contains("브로커 수 3"), "{}", e.ko);
+        assert_eq!(e.reason, ErrorReason::ReplicationFactorAboveBrokers { replication_factor: 4, brokers: 3 });
+        assert!(e.en().contains("replication factor 4 is larger than the 3 brokers"), "{}", e.en());
+        assert!(e.ko().contains("브로커 수 3"), "{}", e.ko());
     }
 
     #[test]
@@ -744,5 +622,51 @@ mod tests {
         assert!(!valid_topic_name(".."));
         assert!(!valid_topic_name("주문"));
         assert!(!valid_topic_name(&"a".repeat(250)));
+    }
+
+    /// Each limit is accepted exactly up to its `limits` constant, and the
+    /// refusal names the constant's value.
+    #[test]
+    fn limits_are_enforced_at_their_constants() {
+        type Set = fn(&mut ClusterConfig, u64);
+        let cases: [(&str, u64, Set); 7] = [
+            ("brokers", u64::from(limits::MAX_BROKERS), |c, v| {
+                c.brokers = v as u32;
+                c.topics[0].replication_factor = 1;
+                c.topics[0].config.min_insync_replicas = 1;
+            }),
+            ("topics[0].partitions", u64::from(limits::MAX_PARTITIONS), |c, v| c.topics[0].partitions = v as u32),
+            ("groups[0].consumers", u64::from(limits::MAX_GROUP_MEMBERS), |c, v| c.groups[0].consumers = v as u32),
+            ("producers[0].rate_per_s", limits::MAX_PRODUCER_RATE as u64, |c, v| c.producers[0].rate_per_s = v as f64),
+            ("groups[0].records_per_s", limits::MAX_GROUP_RATE as u64, |c, v| c.groups[0].records_per_s = v as f64),
+            ("producers[0].value_bytes", u64::from(limits::MAX_VALUE_BYTES), |c, v| {
+                c.producers[0].value_bytes = v as u32
+            }),
+            ("step_ms", limits::MAX_STEP_MS, |c, v| c.step_ms = v),
+        ];
+        for (field, max, set) in cases {
+            let mut c = ClusterConfig::default();
+            set(&mut c, max);
+            assert_eq!(c.validate(), Ok(()), "{field} = {max}");
+            set(&mut c, max + 1);
+            let e = c.validate().unwrap_err();
+            assert_eq!(e.field, field);
+            assert!(e.en().contains(&max.to_string()), "{}", e.en());
+            assert!(e.ko().contains(&max.to_string()), "{}", e.ko());
+        }
+    }
+
+    #[test]
+    fn errors_are_data_with_a_typed_path() {
+        let mut c = ClusterConfig::default();
+        c.producers[0].keys = Some(vec![]);
+        let e = c.validate().unwrap_err();
+        assert_eq!(e.field, FieldPath::root().item("producers", 0).field("keys"));
+        assert_eq!(e.reason, ErrorReason::EmptyKeys);
+        let mut c = ClusterConfig::default();
+        c.topics[0].config.retention_ms = -2;
+        let e = c.validate().unwrap_err();
+        assert_eq!(e.field.to_string(), "topics[0].config.retention.ms");
+        assert_eq!(e.reason, ErrorReason::RetentionMs { value: -2 });
     }
 }

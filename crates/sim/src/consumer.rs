@@ -5,7 +5,7 @@ use crate::assignor::{self, MemberSubscription};
 use crate::cluster::Cluster;
 use crate::command::ResetSpec;
 use crate::config::OffsetReset;
-use crate::error::{ErrorCode, SimError};
+use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
 use crate::event::{EventKind, ResetCause};
 use crate::group::{GroupState, LagSample};
 use crate::ids::TopicPartition;
@@ -207,19 +207,7 @@ impl Cluster {
         };
         self.groups[gi].members[mi].assigned[idx].1 = Some(to);
         let (group, topic) = (self.groups[gi].config.id.clone(), self.topics[ti].name.clone());
-        self.emit(EventKind::OffsetReset {
-            group,
-            topic,
-            partition: p,
-            from: candidate,
-            to,
-            policy: match policy {
-                OffsetReset::Earliest => "earliest",
-                OffsetReset::Latest => "latest",
-                OffsetReset::None => "none",
-            },
-            cause,
-        });
+        self.emit(EventKind::OffsetReset { group, topic, partition: p, from: candidate, to, policy, cause });
         Some(to)
     }
 
@@ -370,7 +358,7 @@ impl Cluster {
         self.emit(EventKind::Rebalanced {
             group: group.clone(),
             generation,
-            assignor: strategy.name(),
+            assignor: strategy,
             assignment: list,
             pending_revocation: pending.clone(),
         });
@@ -389,9 +377,8 @@ impl Cluster {
         if live > 0 {
             return Err(SimError::new(
                 ErrorCode::NonEmptyGroup,
-                "group",
-                format!("offsets can only be reset while group {group} is inactive, but it has {live} member(s): stop its consumers first"),
-                format!("그룹 {group}이(가) 비활성 상태일 때만 오프셋을 재설정할 수 있는데 멤버가 {live}개 있습니다: 먼저 컨슈머를 멈추세요"),
+                FieldPath::new("group"),
+                ErrorReason::GroupNotEmpty { group: group.to_string(), members: live },
             ));
         }
         let ti = self.groups[gi].topic;

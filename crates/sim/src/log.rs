@@ -63,10 +63,12 @@ pub struct LogSettings {
     pub segment_ms: i64,
 }
 
-/// Why segments were deleted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Why segments were deleted (serialised as the config's name).
+#[derive(Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum DeletionReason {
+    #[serde(rename = "retention.ms")]
     RetentionMs,
+    #[serde(rename = "retention.bytes")]
     RetentionBytes,
 }
 

@@ -60,7 +60,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{ErrorCode, SimError};
+use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
 use crate::murmur2::{murmur2, to_positive};
 use crate::rng::SimRng;
 
@@ -138,76 +138,35 @@ impl PartitionerKind {
     /// Checks a custom partitioner against the topic's partition count. The
     /// other kinds always pass. `field` is the path of this setting in the
     /// configuration (e.g. `producers[0].partitioner`).
-    pub fn validate(&self, num_partitions: u32, field: &str) -> Result<(), SimError> {
+    pub fn validate(&self, num_partitions: u32, field: impl Into<FieldPath>) -> Result<(), SimError> {
         let PartitionerKind::Custom(rules) = self else {
             return Ok(());
         };
-        let custom = format!("{field}.custom");
+        let custom = field.into().field("custom");
+        let bad = |path: FieldPath, reason| Err(SimError::new(ErrorCode::InvalidConfig, path, reason));
         let Some(last) = rules.len().checked_sub(1) else {
-            return Err(SimError::new(
-                ErrorCode::InvalidConfig,
-                custom,
-                "the custom partitioner has no rules: give it at least one, and end with a rule \
-                 without key_prefix that catches every other record",
-                "사용자 정의 파티셔너에 규칙이 하나도 없습니다. 규칙을 하나 이상 주고, 마지막에는 \
-                 key_prefix 없이 나머지 모든 레코드를 받는 규칙을 두세요.",
-            ));
+            return bad(custom, ErrorReason::CustomNoRules);
         };
         for (i, rule) in rules.iter().enumerate() {
             if rule.partitions.is_empty() {
-                return Err(SimError::new(
-                    ErrorCode::InvalidConfig,
-                    format!("{custom}[{i}].partitions"),
-                    format!("rule {i} lists no partitions: the records it matches would have nowhere to go"),
-                    format!("규칙 {i}에 파티션이 하나도 없습니다. 이 규칙에 맞는 레코드가 갈 곳이 없습니다."),
-                ));
+                return bad(
+                    custom.clone().index(i).field("partitions"),
+                    ErrorReason::RuleWithoutPartitions { rule: i },
+                );
             }
             for (j, &partition) in rule.partitions.iter().enumerate() {
                 if partition >= num_partitions {
-                    return Err(SimError::new(
-                        ErrorCode::InvalidConfig,
-                        format!("{custom}[{i}].partitions[{j}]"),
-                        format!("rule {i} names partition {partition} but {}", topic_partitions_en(num_partitions)),
-                        format!(
-                            "규칙 {i}이(가) 파티션 {partition}을(를) 가리키지만 {}",
-                            topic_partitions_ko(num_partitions)
-                        ),
-                    ));
+                    return bad(
+                        custom.clone().index(i).item("partitions", j),
+                        ErrorReason::RulePartitionOutOfRange { rule: i, partition, partitions: num_partitions },
+                    );
                 }
             }
         }
         if rules[last].key_prefix.is_some() {
-            return Err(SimError::new(
-                ErrorCode::InvalidConfig,
-                format!("{custom}[{last}].key_prefix"),
-                format!(
-                    "the last rule (rule {last}) has a key_prefix, so records whose key matches no \
-                     rule, and records without a key, would have no partition: end the list with a \
-                     rule without key_prefix"
-                ),
-                format!(
-                    "마지막 규칙(규칙 {last})에 key_prefix가 있어서 어느 규칙에도 맞지 않는 키의 레코드와 \
-                     키가 없는 레코드가 갈 파티션이 없습니다. 목록 끝에 key_prefix 없는 규칙을 두세요."
-                ),
-            ));
+            return bad(custom.index(last).field("key_prefix"), ErrorReason::LastRuleHasKeyPrefix { rule: last });
         }
         Ok(())
-    }
-}
-
-fn topic_partitions_en(n: u32) -> String {
-    match n {
-        0 => "the topic has no partitions".to_string(),
-        1 => "the topic has 1 partition (0)".to_string(),
-        _ => format!("the topic has {n} partitions (0-{})", n - 1),
-    }
-}
-
-fn topic_partitions_ko(n: u32) -> String {
-    match n {
-        0 => "이 토픽에는 파티션이 없습니다.".to_string(),
-        1 => "이 토픽의 파티션은 1개(0)뿐입니다.".to_string(),
-        _ => format!("이 토픽의 파티션은 {n}개(0-{})뿐입니다.", n - 1),
     }
 }
 
@@ -924,8 +883,8 @@ mod tests {
         let err = PartitionerKind::Custom(vec![]).validate(10, "producers[0].partitioner").unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidConfig);
         assert_eq!(err.field, "producers[0].partitioner.custom");
-        assert!(err.en.contains("no rules"), "{}", err.en);
-        assert!(err.ko.contains("규칙이 하나도 없습니다"), "{}", err.ko);
+        assert!(err.en().contains("no rules"), "{}", err.en());
+        assert!(err.ko().contains("규칙이 하나도 없습니다"), "{}", err.ko());
     }
 
     #[test]
@@ -937,8 +896,8 @@ mod tests {
         let err = kind.validate(10, "p").unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidConfig);
         assert_eq!(err.field, "p.custom[0].partitions");
-        assert!(err.en.starts_with("rule 0 lists no partitions"), "{}", err.en);
-        assert!(err.ko.contains("규칙 0에 파티션이 하나도 없습니다"), "{}", err.ko);
+        assert!(err.en().starts_with("rule 0 lists no partitions"), "{}", err.en());
+        assert!(err.ko().contains("규칙 0에 파티션이 하나도 없습니다"), "{}", err.ko());
     }
 
     #[test]
@@ -950,13 +909,13 @@ mod tests {
         let err = kind.validate(10, "p").unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidConfig);
         assert_eq!(err.field, "p.custom[1].partitions[1]");
-        assert_eq!(err.en, "rule 1 names partition 12 but the topic has 10 partitions (0-9)");
-        assert_eq!(err.ko, "규칙 1이(가) 파티션 12을(를) 가리키지만 이 토픽의 파티션은 10개(0-9)뿐입니다.");
+        assert_eq!(err.en(), "rule 1 names partition 12 but the topic has 10 partitions (0-9)");
+        assert_eq!(err.ko(), "규칙 1이(가) 파티션 12을(를) 가리키지만 이 토픽의 파티션은 10개(0-9)뿐입니다.");
         assert_eq!(err.code.name(), "INVALID_CONFIG");
 
         let one = PartitionerKind::Custom(vec![CustomRule { key_prefix: None, partitions: vec![1] }]);
         let err = one.validate(1, "p").unwrap_err();
-        assert_eq!(err.en, "rule 0 names partition 1 but the topic has 1 partition (0)");
+        assert_eq!(err.en(), "rule 0 names partition 1 but the topic has 1 partition (0)");
     }
 
     #[test]
@@ -968,8 +927,8 @@ mod tests {
         let err = kind.validate(10, "p").unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidConfig);
         assert_eq!(err.field, "p.custom[1].key_prefix");
-        assert!(err.en.contains("rule without key_prefix"), "{}", err.en);
-        assert!(err.ko.contains("key_prefix 없는 규칙"), "{}", err.ko);
+        assert!(err.en().contains("rule without key_prefix"), "{}", err.en());
+        assert!(err.ko().contains("key_prefix 없는 규칙"), "{}", err.ko());
     }
 
     // -- keyed records ------------------------------------------------------

@@ -11,6 +11,7 @@
 
 use crate::cluster::Cluster;
 use crate::config::Acks;
+use crate::error::ErrorCode;
 use crate::event::{Event, EventKind};
 use crate::log::{record_bytes, Record, FLAG_ACKED, FLAG_ACKS0, NULL_KEY};
 use crate::producer::PlacedRecord;
@@ -104,7 +105,7 @@ impl Cluster {
         let leader = part.leader;
         let leader_alive = leader.is_some_and(|b| self.broker_alive(b));
         if leader.is_none() {
-            return self.retry_or_fail(batch, "LEADER_NOT_AVAILABLE", now);
+            return self.retry_or_fail(batch, ErrorCode::LeaderNotAvailable, now);
         }
         if !leader_alive {
             if acks == Acks::None {
@@ -114,11 +115,11 @@ impl Cluster {
                 self.producers[pi].ledger.unacknowledged_lost += n;
                 return;
             }
-            return self.retry_or_fail(batch, "NETWORK_EXCEPTION", now);
+            return self.retry_or_fail(batch, ErrorCode::NetworkException, now);
         }
         let min_isr = self.topics[ti].settings.min_insync_replicas;
         if acks == Acks::All && (part.isr.len() as u32) < min_isr {
-            return self.retry_or_fail(batch, "NOT_ENOUGH_REPLICAS", now);
+            return self.retry_or_fail(batch, ErrorCode::NotEnoughReplicas, now);
         }
         // Append (the idempotent producer's retries skip what is already there).
         let idempotent = self.producers[pi].config.idempotent();
@@ -235,15 +236,15 @@ impl Cluster {
                     let part = &mut self.topics[ti].partitions[p];
                     let Some(front) = part.pending.front() else { break };
                     let outcome = if part.leader_epoch != front.leader_epoch {
-                        Some(Err("NOT_LEADER_OR_FOLLOWER"))
+                        Some(Err(ErrorCode::NotLeaderOrFollower))
                     } else if part.high_watermark > front.last_offset {
                         if (part.isr.len() as u32) < min_isr {
-                            Some(Err("NOT_ENOUGH_REPLICAS_AFTER_APPEND"))
+                            Some(Err(ErrorCode::NotEnoughReplicasAfterAppend))
                         } else {
                             Some(Ok(()))
                         }
                     } else if now >= front.deadline_ms {
-                        Some(Err("REQUEST_TIMED_OUT"))
+                        Some(Err(ErrorCode::RequestTimedOut))
                     } else {
                         None
                     };
@@ -267,7 +268,7 @@ impl Cluster {
 
     /// A retriable error: try again after `retry.backoff.ms`, unless
     /// `delivery.timeout.ms` has passed since the batch was created.
-    fn retry_or_fail(&mut self, mut batch: Batch, error: &'static str, now: u64) {
+    fn retry_or_fail(&mut self, mut batch: Batch, error: ErrorCode, now: u64) {
         let pi = batch.producer as usize;
         let n = batch.records.len() as u32;
         let (backoff, delivery_timeout) = {
@@ -276,14 +277,14 @@ impl Cluster {
         };
         let retrying = now + backoff < batch.created_ms + delivery_timeout;
         // Counted per failed produce request, as a client's error metrics do.
-        *self.producers[pi].errors.entry(error).or_insert(0) += 1;
+        *self.producers[pi].errors.entry(error.name()).or_insert(0) += 1;
         let topic = self.topics[batch.topic].name.clone();
         let producer = self.producers[pi].config.id.clone();
         // An event per failed request would flood the log while a partition is
         // unavailable: report each (partition, error) at most once a second, and
         // every final failure.
         let reported = &mut self.producers[pi].error_reported;
-        let key = (batch.partition, error);
+        let key = (batch.partition, error.name());
         let due = match reported.iter_mut().find(|(k, _)| *k == key) {
             Some((_, t)) if now < *t + 1000 => false,
             Some((_, t)) => {

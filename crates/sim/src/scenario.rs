@@ -3,7 +3,8 @@
 
 use crate::command::{Command, ResetSpec, TopicConfigChange};
 use crate::config::{Acks, BrokerSettings, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig, TopicConfig};
-use crate::error::{ErrorCode, SimError};
+use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
+use crate::limits;
 use crate::Cluster;
 use serde::{Deserialize, Serialize};
 
@@ -26,7 +27,8 @@ pub struct Scenario {
     pub broker_config: BrokerSettings,
     #[serde(default)]
     pub script: Vec<ScriptStep>,
-    /// How long to run, in simulated ms (default 60000).
+    /// How long to run, in simulated ms (default 60000, at most
+    /// [`limits::MAX_RUN_MS`]).
     #[serde(default = "default_duration")]
     pub duration_ms: u64,
 }
@@ -67,6 +69,19 @@ pub enum Action {
     SetProducer,
 }
 
+/// Where `reset_offsets` moves a group (`kafka-consumer-groups --reset-offsets
+/// --to-earliest | --to-latest | --to-offset | --shift-by`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ResetTarget {
+    Earliest,
+    Latest,
+    /// To `offset`.
+    Offset,
+    /// By `shift_by`.
+    Shift,
+}
+
 /// One timed step. Which fields a step needs depends on `do`; the others must
 /// be absent. Kept flat so a bad field is named in the error.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -91,7 +106,7 @@ pub struct ScriptStep {
     pub records_per_s: Option<f64>,
     /// For `reset_offsets`: `earliest`, `latest`, `offset` or `shift`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
+    pub to: Option<ResetTarget>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -119,13 +134,12 @@ pub struct ScriptStep {
     pub enable_idempotence: Option<bool>,
 }
 
-fn need<T: Clone>(v: &Option<T>, field: &str, step: usize, action: &str) -> Result<T, SimError> {
+fn need<T: Clone>(v: &Option<T>, field: &'static str, step: usize, action: Action) -> Result<T, SimError> {
     v.clone().ok_or_else(|| {
         SimError::new(
             ErrorCode::InvalidConfig,
-            format!("script[{step}].{field}"),
-            format!("step {action} needs \"{field}\""),
-            format!("{action} 단계에는 \"{field}\"가 필요합니다"),
+            FieldPath::root().item("script", step).field(field),
+            ErrorReason::StepNeeds { action, field },
         )
     })
 }
@@ -133,7 +147,7 @@ fn need<T: Clone>(v: &Option<T>, field: &str, step: usize, action: &str) -> Resu
 impl ScriptStep {
     /// The command this step stands for, or what is missing.
     pub fn command(&self, index: usize) -> Result<Command, SimError> {
-        let a = serde_name(self.action);
+        let a = self.action;
         let group = || need(&self.group, "group", index, a);
         Ok(match self.action {
             Action::AddConsumer => Command::AddConsumer { group: group()? },
@@ -160,21 +174,11 @@ impl ScriptStep {
             },
             Action::ResetOffsets => {
                 let to = need(&self.to, "to", index, a)?;
-                let spec = match to.as_str() {
-                    "earliest" => ResetSpec::ToEarliest,
-                    "latest" => ResetSpec::ToLatest,
-                    "offset" => ResetSpec::ToOffset(need(&self.offset, "offset", index, a)?),
-                    "shift" => ResetSpec::ShiftBy(need(&self.shift_by, "shift_by", index, a)?),
-                    other => {
-                        return Err(SimError::new(
-                            ErrorCode::InvalidConfig,
-                            format!("script[{index}].to"),
-                            format!("unknown reset target {other:?}: use earliest, latest, offset or shift"),
-                            format!(
-                                "알 수 없는 재설정 대상 {other:?}: earliest, latest, offset, shift 중 하나를 쓰세요"
-                            ),
-                        ))
-                    }
+                let spec = match to {
+                    ResetTarget::Earliest => ResetSpec::ToEarliest,
+                    ResetTarget::Latest => ResetSpec::ToLatest,
+                    ResetTarget::Offset => ResetSpec::ToOffset(need(&self.offset, "offset", index, a)?),
+                    ResetTarget::Shift => ResetSpec::ShiftBy(need(&self.shift_by, "shift_by", index, a)?),
                 };
                 Command::ResetOffsets { group: group()?, spec }
             }
@@ -221,6 +225,13 @@ fn serde_name(a: Action) -> &'static str {
     }
 }
 
+impl Action {
+    /// The name as written in a scenario's `do`.
+    pub fn name(self) -> &'static str {
+        serde_name(self)
+    }
+}
+
 impl Scenario {
     pub fn config(&self) -> ClusterConfig {
         ClusterConfig {
@@ -237,7 +248,15 @@ impl Scenario {
     /// Checks the configuration and that every step names what it needs.
     pub fn validate(&self) -> Result<(), SimError> {
         self.config().validate()?;
+        if self.duration_ms > limits::MAX_RUN_MS {
+            let reason = ErrorReason::DurationMs { value: self.duration_ms };
+            return Err(SimError::new(ErrorCode::InvalidConfig, FieldPath::new("duration_ms"), reason));
+        }
         for (i, s) in self.script.iter().enumerate() {
+            if s.at_ms > limits::MAX_RUN_MS {
+                let field = FieldPath::root().item("script", i).field("at_ms");
+                return Err(SimError::new(ErrorCode::InvalidConfig, field, ErrorReason::StepTime { at_ms: s.at_ms }));
+            }
             s.command(i)?;
         }
         Ok(())
@@ -452,5 +471,42 @@ pub fn reset_name(r: OffsetReset) -> &'static str {
         OffsetReset::Earliest => "earliest",
         OffsetReset::Latest => "latest",
         OffsetReset::None => "none",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario(json: &str) -> Scenario {
+        serde_json::from_str(json).expect("a scenario")
+    }
+
+    #[test]
+    fn run_length_is_limited_to_max_run_ms() {
+        let max = limits::MAX_RUN_MS;
+        let ok = scenario(&format!(r#"{{"topics":[{{"name":"a"}}],"duration_ms":{max}}}"#));
+        assert_eq!(ok.validate(), Ok(()));
+        let long = scenario(&format!(r#"{{"topics":[{{"name":"a"}}],"duration_ms":{}}}"#, max + 1));
+        let e = long.validate().unwrap_err();
+        assert_eq!((e.field.to_string(), e.reason), ("duration_ms".into(), ErrorReason::DurationMs { value: max + 1 }));
+        let late = scenario(&format!(
+            r#"{{"topics":[{{"name":"a"}}],"groups":[{{"id":"g","topic":"a"}}],
+                "script":[{{"at_ms":{max},"do":"add_consumer","group":"g"}},{{"at_ms":{},"do":"add_consumer","group":"g"}}]}}"#,
+            max + 1
+        ));
+        let e = late.validate().unwrap_err();
+        assert_eq!(e.field, "script[1].at_ms");
+        assert!(e.ko().contains("86400000"), "{}", e.ko());
+    }
+
+    #[test]
+    fn a_step_missing_a_field_names_the_action_and_the_field() {
+        let s = scenario(r#"{"topics":[{"name":"a"}],"script":[{"at_ms":1,"do":"kill_broker"}]}"#);
+        let e = s.validate().unwrap_err();
+        assert_eq!(e.field, "script[0].broker");
+        assert_eq!(e.reason, ErrorReason::StepNeeds { action: Action::KillBroker, field: "broker" });
+        assert_eq!(e.en(), "step kill_broker needs \"broker\"");
+        assert_eq!(e.ko(), "kill_broker 단계에는 \"broker\"가 필요합니다");
     }
 }

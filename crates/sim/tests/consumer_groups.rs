@@ -109,7 +109,7 @@ fn rejected_codes(events: &[Event]) -> Vec<&'static str> {
     events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::Rejected { code, .. } => Some(*code),
+            EventKind::Rejected { code, .. } => Some(code.name()),
             _ => None,
         })
         .collect()
@@ -148,7 +148,7 @@ fn second_group_with_earliest_rereads_from_offset_zero_and_first_group_is_unaffe
     for p in 0..3 {
         assert!(
             events.iter().any(|e| matches!(&e.kind,
-                EventKind::OffsetReset { group, partition, from: None, to: 0, policy: "earliest", cause: ResetCause::NoCommittedOffset, .. }
+                EventKind::OffsetReset { group, partition, from: None, to: 0, policy: OffsetReset::Earliest, cause: ResetCause::NoCommittedOffset, .. }
                     if group == "g2" && *partition == p)),
             "g2 resets partition {p} to 0 by earliest"
         );
@@ -189,7 +189,7 @@ fn latest_starts_at_the_high_watermark() {
         assert!(hw > 0);
         assert!(
             events.iter().any(|e| matches!(&e.kind,
-                EventKind::OffsetReset { group, partition, from: None, to, policy: "latest", cause: ResetCause::NoCommittedOffset, .. }
+                EventKind::OffsetReset { group, partition, from: None, to, policy: OffsetReset::Latest, cause: ResetCause::NoCommittedOffset, .. }
                     if group == "g" && *partition == p as u32 && *to == hw)),
             "partition {p} resets to its high watermark {hw}: {events:#?}"
         );
@@ -377,7 +377,7 @@ fn crash_keeps_partitions_unread_until_session_timeout_then_new_owner_starts_at_
         .iter()
         .find(|e| matches!(&e.kind, EventKind::Consumed { partition, .. } if *partition == p))
         .unwrap()
-        .message("en");
+        .message(kafka_sim::Lang::En);
     assert!(text.contains("delivered again"), "{text}");
     assert_eq!(group_view(&c.view(), "g").redelivered, pos - com);
 }
@@ -730,14 +730,20 @@ fn retention_deleting_unread_records_resets_an_earliest_group_to_the_log_start()
     let (event, start, _) = run.first_problem.expect("slow falls out of range");
     let last_deleted_to = run.deletions.last().unwrap().0;
     match event.kind {
-        EventKind::OffsetReset { from: Some(from), to, policy: "earliest", cause: ResetCause::OutOfRange, .. } => {
+        EventKind::OffsetReset {
+            from: Some(from),
+            to,
+            policy: OffsetReset::Earliest,
+            cause: ResetCause::OutOfRange,
+            ..
+        } => {
             assert!(from < to);
             assert_eq!(to, start, "earliest jumps to the log start");
             assert_eq!(to, last_deleted_to);
         }
         other => panic!("unexpected {other:?}"),
     }
-    let text = event.message("en");
+    let text = event.message(kafka_sim::Lang::En);
     assert!(text.contains("retention deleted it"), "{text}");
 }
 
@@ -747,7 +753,13 @@ fn retention_deleting_unread_records_resets_a_latest_group_to_the_high_watermark
     let run = run_retention(OffsetReset::Latest);
     let (event, start, hw) = run.first_problem.expect("slow falls out of range");
     match event.kind {
-        EventKind::OffsetReset { from: Some(from), to, policy: "latest", cause: ResetCause::OutOfRange, .. } => {
+        EventKind::OffsetReset {
+            from: Some(from),
+            to,
+            policy: OffsetReset::Latest,
+            cause: ResetCause::OutOfRange,
+            ..
+        } => {
             assert!(from < start);
             assert_eq!(to, hw, "latest jumps to the high watermark");
         }

@@ -41,11 +41,11 @@
 
 use kafka_sim::command::TopicConfigChange;
 use kafka_sim::config::{Acks, BrokerSettings, GroupConfig, OffsetReset, ProducerConfig, TopicConfig, TopicSettings};
-use kafka_sim::event::ResetCause;
+use kafka_sim::event::{DataLossReason, ResetCause};
 use kafka_sim::log::{Record, FLAG_ACKED};
 use kafka_sim::scenario::{Action, Runner, Scenario, ScriptStep};
 use kafka_sim::view::ClusterView;
-use kafka_sim::{BrokerId, Cluster, Command, Event, EventKind};
+use kafka_sim::{BrokerId, Cluster, Command, ErrorCode, Event, EventKind};
 use std::collections::{BTreeMap, BTreeSet};
 
 const T: &str = "t";
@@ -385,8 +385,7 @@ impl Checker {
                 EventKind::DataLost { partition, from_offset, to_offset, acked, acks0, reason, .. } => {
                     check!(self, e.t_ms, from_offset < to_offset && acked + acks0 <= to_offset - from_offset,
                         "partition {partition}: data_lost [{from_offset}, {to_offset}) with {acked} acked, {acks0} acks=0");
-                    if *reason != "unclean_election" {
-                        check!(self, e.t_ms, *reason == "leader_failover", "unknown data_lost reason {reason}");
+                    if *reason == DataLossReason::LeaderFailover {
                         let committed = committed_before[*partition as usize];
                         check!(self, e.t_ms, *from_offset >= committed,
                             "partition {partition}: a clean failover lost [{from_offset}, {to_offset}) but offsets below {committed} were committed");
@@ -436,17 +435,17 @@ impl Checker {
                 EventKind::BrokerFenced { broker } | EventKind::BrokerRestarted { broker } => {
                     self.crashed.remove(broker);
                 }
-                EventKind::Rejected { code, error, .. } => {
+                EventKind::Rejected { code, reason, .. } => {
                     // Scripts may ask for impossible things (e.g. elect while the
                     // preferred replica is down is fine; killing a dead broker is not).
                     check!(
                         self,
                         e.t_ms,
-                        *code == "INVALID_REQUEST"
-                            || *code == "INVALID_CONFIG"
+                        *code == ErrorCode::InvalidRequest
+                            || *code == ErrorCode::InvalidConfig
                             // Adding partitions needs RF live brokers.
-                            || *code == "INVALID_REPLICATION_FACTOR",
-                        "unexpected rejection {code}: {error}"
+                            || *code == ErrorCode::InvalidReplicationFactor,
+                        "unexpected rejection {code}: {reason:?}"
                     );
                 }
                 _ => {}
@@ -744,8 +743,8 @@ impl Checker {
 /// Runs one seed; panics with the seed and the reason on the first violation.
 fn run_seed(seed: u64) -> RunStats {
     let s = random_scenario(seed);
-    s.validate().unwrap_or_else(|e| panic!("seed {seed}: invalid scenario: {}", e.en));
-    let mut c = Cluster::new(s.config()).unwrap_or_else(|e| panic!("seed {seed}: invalid scenario: {}", e.en));
+    s.validate().unwrap_or_else(|e| panic!("seed {seed}: invalid scenario: {}", e.en()));
+    let mut c = Cluster::new(s.config()).unwrap_or_else(|e| panic!("seed {seed}: invalid scenario: {}", e.en()));
     // The script, as `Runner` plays it (stable order for steps at the same time),
     // but with a check after the commands of each instant as well as after each tick.
     let mut script: Vec<(u64, Command)> =
@@ -872,7 +871,7 @@ fn print_seed() {
         eprintln!("  producer {} acks {:?} idempotence {:?} {}/s", p.id, p.acks, p.enable_idempotence, p.rate_per_s);
     }
     for st in &s.script {
-        eprintln!("  {:>6} {:?} {:?}", st.at_ms, st.action, st.command(0).map_err(|e| e.en));
+        eprintln!("  {:>6} {:?} {:?}", st.at_ms, st.action, st.command(0).map_err(|e| e.en()));
     }
     let mut r = Runner::new(&s).expect("valid scenario");
     while r.cluster.time_ms() < s.duration_ms {

@@ -122,7 +122,9 @@ fn rejected(events: &[Event]) -> Vec<(&'static str, String)> {
     events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::Rejected { code, error, .. } => Some((*code, error.clone())),
+            EventKind::Rejected { code, reason, .. } => {
+                Some((code.name(), kafka_sim::text::error(reason, kafka_sim::Lang::En)))
+            }
             _ => None,
         })
         .collect()
@@ -398,7 +400,7 @@ fn adding_fewer_or_equal_partitions_is_invalid_partitions_and_changes_nothing() 
     assert!(c
         .apply(Command::AddPartitions { topic: TOPIC.into(), partitions: 2 })
         .unwrap_err()
-        .en
+        .en()
         .contains("cannot go down to 2"));
     let err = c.apply(Command::AddPartitions { topic: "nope".into(), partitions: 9 }).unwrap_err();
     assert_eq!(err.code, ErrorCode::UnknownTopicOrPartition);
@@ -474,9 +476,9 @@ fn replication_factor_larger_than_brokers_is_invalid_replication_factor() {
     assert_eq!(err.code, ErrorCode::InvalidReplicationFactor);
     assert_eq!(err.code.name(), "INVALID_REPLICATION_FACTOR");
     assert_eq!(err.field, "topics[0].replication_factor");
-    assert!(err.en.contains('3') && err.en.contains('2'), "{}", err.en);
-    assert!(err.en.contains("replication factor 3") && err.en.contains("2 brokers"), "{}", err.en);
-    assert!(err.ko.contains('3') && err.ko.contains('2'), "{}", err.ko);
+    assert!(err.en().contains('3') && err.en().contains('2'), "{}", err.en());
+    assert!(err.en().contains("replication factor 3") && err.en().contains("2 brokers"), "{}", err.en());
+    assert!(err.ko().contains('3') && err.ko().contains('2'), "{}", err.ko());
 }
 
 /// A record names the producer that sent it (`Record.producer`, shown by the UI

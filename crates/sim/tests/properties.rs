@@ -312,7 +312,7 @@ impl Run {
         let result = self.cluster.apply(cmd);
         if self.check {
             let events = self.cluster.drain_events();
-            let rejected: Vec<&'static str> = events
+            let rejected: Vec<ErrorCode> = events
                 .iter()
                 .filter_map(|e| match &e.kind {
                     EventKind::Rejected { code, .. } => Some(*code),
@@ -324,7 +324,7 @@ impl Run {
                     if expect.is_some_and(|code| code != e.code) {
                         self.fail(format!("{desc}: expected {expect:?}, got {e}"));
                     }
-                    if rejected != vec![e.code.name()] || events.len() != 1 {
+                    if rejected != vec![e.code] || events.len() != 1 {
                         self.fail(format!("{desc} was refused ({e}) but reported {events:?}"));
                     }
                     if Some(self.cluster.view()) != before {
@@ -539,7 +539,7 @@ impl Run {
                     ResetCause::NoCommittedOffset => Some(0),
                     // Out of range: what retention deleted must have named the group;
                     // `latest` also skips the retained records up to the HW by design.
-                    ResetCause::OutOfRange if *policy == "latest" => Some(from.unwrap_or(0).max(start)),
+                    ResetCause::OutOfRange if *policy == OffsetReset::Latest => Some(from.unwrap_or(0).max(start)),
                     ResetCause::OutOfRange => {
                         if *to != start {
                             self.fail(format!("{e:?}: earliest must go to the log start {start}"));

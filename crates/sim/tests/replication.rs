@@ -109,7 +109,7 @@ impl Sim {
     fn apply(&mut self, command: Command) {
         let r = self.c.apply(command.clone());
         self.events.extend(self.c.drain_events());
-        r.unwrap_or_else(|e| panic!("{command:?} was refused: {}", e.en));
+        r.unwrap_or_else(|e| panic!("{command:?} was refused: {}", e.en()));
     }
 
     fn now(&self) -> u64 {
@@ -168,7 +168,13 @@ impl Sim {
             .filter_map(|e| match &e.kind {
                 EventKind::LeaderElected { leader, previous, epoch, unclean, cause, .. } => Some((
                     e.t_ms,
-                    Election { leader: *leader, previous: *previous, epoch: *epoch, unclean: *unclean, cause },
+                    Election {
+                        leader: *leader,
+                        previous: *previous,
+                        epoch: *epoch,
+                        unclean: *unclean,
+                        cause: cause.name(),
+                    },
                 )),
                 _ => None,
             })
@@ -185,7 +191,7 @@ impl Sim {
             .iter()
             .filter_map(|e| match &e.kind {
                 EventKind::ProduceError { producer: p, error, retrying, .. } if p == producer => {
-                    Some((e.t_ms, *error, *retrying))
+                    Some((e.t_ms, error.name(), *retrying))
                 }
                 _ => None,
             })
@@ -205,7 +211,7 @@ struct Election {
 fn data_lost(e: &Event) -> Option<(u64, u64, u64, u64, u64, &'static str)> {
     match &e.kind {
         EventKind::DataLost { from_offset, to_offset, acked, acks0, reason, .. } => {
-            Some((e.t_ms, *from_offset, *to_offset, *acked, *acks0, *reason))
+            Some((e.t_ms, *from_offset, *to_offset, *acked, *acks0, reason.name()))
         }
         _ => None,
     }
@@ -355,7 +361,7 @@ fn isr_shrinks_after_replica_lag_time_max_ms_and_expands_after_catching_up() {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::IsrShrunk { broker, reason, .. } => Some((e.t_ms, *broker, *reason)),
+            EventKind::IsrShrunk { broker, reason, .. } => Some((e.t_ms, *broker, reason.name())),
             _ => None,
         })
         .collect();
@@ -670,7 +676,7 @@ fn topic_configs_changed_at_run_time_apply_at_once() {
         })
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidConfig);
-    assert!(err.en.contains("replication factor 3"), "{}", err.en);
+    assert!(err.en().contains("replication factor 3"), "{}", err.en());
 }
 
 /// KIP-101 / KIP-279 (`AbstractFetcherThread.truncateToEpochEndOffsets`): a
@@ -761,7 +767,7 @@ fn replication_factor_above_the_broker_count_is_invalid_replication_factor() {
     let e = Cluster::new(config(3, topic(4, 1, false), vec![], vec![])).unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidReplicationFactor);
     assert_eq!(e.field, "topics[0].replication_factor");
-    assert!(e.en.contains('4') && e.en.contains('3'), "{}", e.en);
+    assert!(e.en().contains('4') && e.en().contains('3'), "{}", e.en());
     let e = Cluster::new(config(3, topic(0, 1, false), vec![], vec![])).unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidReplicationFactor);
 }

@@ -27,7 +27,7 @@
 
 use super::java::{java_cmp, JavaHashOrder};
 use super::{Context, Partitions};
-use crate::error::{ErrorCode, SimError};
+use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
 use crate::ids::TopicPartition;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
@@ -100,13 +100,8 @@ fn remove_first(list: &mut Vec<usize>, p: usize) {
     }
 }
 
-fn internal(what: &str) -> SimError {
-    SimError::new(
-        ErrorCode::InvalidRequest,
-        "members",
-        format!("the sticky assignor reached a state Kafka reports as IllegalStateException: {what}"),
-        format!("sticky 할당기가 Kafka에서 IllegalStateException으로 보고하는 상태에 도달했습니다: {what}"),
-    )
+fn internal(what: &'static str) -> SimError {
+    SimError::new(ErrorCode::InvalidRequest, FieldPath::new("members"), ErrorReason::StickyIllegalState { what })
 }
 
 /// `CooperativeStickyAssignor.computePartitionsTransferringOwnership`: partitions

@@ -328,8 +328,8 @@ fn strategy_parse_explains_the_allowed_names() {
     assert_eq!(err.code, ErrorCode::InvalidConfig);
     assert_eq!(err.field, "strategy");
     for name in ["range", "roundrobin", "sticky", "cooperative-sticky"] {
-        assert!(err.en.contains(name), "{}", err.en);
-        assert!(err.ko.contains(name), "{}", err.ko);
+        assert!(err.en().contains(name), "{}", err.en());
+        assert!(err.ko().contains(name), "{}", err.ko());
     }
 }
 
@@ -339,13 +339,13 @@ fn invalid_members_are_explained() {
     let dup = [member("c1", &["t1"]), member("c1", &["t1"])];
     let err = assign(Range, &topics, &dup).unwrap_err();
     assert_eq!(err.field, "members[1].member_id");
-    assert!(err.en.contains("appears twice"));
+    assert!(err.en().contains("appears twice"));
 
     let empty = [member("", &["t1"])];
     assert_eq!(assign(Range, &topics, &empty).unwrap_err().field, "members[0].member_id");
 
     let static_dup = [member("a", &["t1"]).with_instance_id("i"), member("b", &["t1"]).with_instance_id("i")];
-    assert!(assign(RoundRobin, &topics, &static_dup).unwrap_err().en.contains("FENCED_INSTANCE_ID"));
+    assert!(assign(RoundRobin, &topics, &static_dup).unwrap_err().en().contains("FENCED_INSTANCE_ID"));
 
     let topic_dup = [member("a", &["t1", "t1"])];
     assert_eq!(assign(Sticky, &topics, &topic_dup).unwrap_err().field, "members[0].topics");
