@@ -93,19 +93,10 @@ impl Cluster {
                     let fetch_offset = part.followers[fi].log.log_end_offset();
                     part.followers[fi].update_fetch_state(fetch_offset, now, leader_leo);
                     // Copy what the leader has past the fetch offset.
-                    let mut bytes = 0;
-                    let mut to = fetch_offset;
-                    for (_, r) in part.log.range(fetch_offset, leader_leo) {
-                        if bytes > 0 && bytes + u64::from(r.bytes) > max_bytes {
-                            break;
-                        }
-                        bytes += u64::from(r.bytes);
-                        to += 1;
-                    }
                     let hw = part.high_watermark;
                     let f = &mut part.followers[fi];
-                    f.log.append_from(&part.log, fetch_offset, to, &settings);
-                    copy_epochs(&part.epochs, &mut f.epochs, fetch_offset, to);
+                    let copied = f.log.append_from(&part.log, fetch_offset, max_bytes, &settings);
+                    copy_epochs(&part.epochs, &mut f.epochs, fetch_offset, fetch_offset + copied);
                     if f.epochs.is_empty() {
                         if let Some(&first) = part.epochs.first() {
                             f.epochs.push(first);

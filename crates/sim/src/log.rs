@@ -192,19 +192,32 @@ impl Log {
         self.append_each(records, settings, |_| now_ms)
     }
 
-    /// A follower's copy of the leader's records in `[from, to)`, each appended at
-    /// its own timestamp (as replication did record by record).
-    pub fn append_from(&mut self, leader: &Log, from: u64, to: u64, settings: &LogSettings) {
+    /// A follower's fetch from the leader (`ReplicaFetcherThread`): copies the
+    /// leader's records from `from` on, each appended at its own timestamp, up to
+    /// `max_bytes` (`replica.fetch.max.bytes`; the first record is always taken).
+    /// Returns how many records were copied.
+    pub fn append_from(&mut self, leader: &Log, from: u64, max_bytes: u64, settings: &LogSettings) -> u64 {
         let from = from.max(leader.start_offset).min(leader.log_end_offset());
-        let to = to.min(leader.log_end_offset()).max(from);
-        let (i, j) = ((from - leader.start_offset) as usize, (to - leader.start_offset) as usize);
-        // The deque's two halves, cut to `[i, j)`.
+        let i = (from - leader.start_offset) as usize;
+        // The leader deque's two halves, from `i` on.
         let (head, tail) = leader.records.as_slices();
         let h = head.len();
-        let parts = [&head[i.min(h)..j.min(h)], &tail[i.max(h) - h..j.max(h) - h]];
-        for part in parts {
-            self.append_each(part, settings, |r| r.timestamp_ms);
+        let parts = [&head[i.min(h)..], &tail[i.max(h) - h..]];
+        let mut bytes = 0;
+        let mut lens = [0; 2];
+        'fetch: for (part, len) in parts.iter().zip(&mut lens) {
+            for r in part.iter() {
+                if bytes > 0 && bytes + u64::from(r.bytes) > max_bytes {
+                    break 'fetch;
+                }
+                bytes += u64::from(r.bytes);
+                *len += 1;
+            }
         }
+        for (part, len) in parts.iter().zip(lens) {
+            self.append_each(&part[..len], settings, |r| r.timestamp_ms);
+        }
+        (lens[0] + lens[1]) as u64
     }
 
     /// The one append loop: per record, `LogSegment.shouldRoll` at `now_of(record)`
@@ -242,8 +255,12 @@ impl Log {
     pub fn mark_acked(&mut self, first: u64, last: u64, producer: u16) {
         let from = first.max(self.start_offset).min(self.log_end_offset());
         let to = last.saturating_add(1).min(self.log_end_offset()).max(from);
-        let base = self.start_offset;
-        for r in self.records.range_mut((from - base) as usize..(to - base) as usize) {
+        let (i, j) = ((from - self.start_offset) as usize, (to - self.start_offset) as usize);
+        // The deque's two halves, cut to `[i, j)`.
+        let (head, tail) = self.records.as_mut_slices();
+        let h = head.len();
+        let parts = [&mut head[i.min(h)..j.min(h)], &mut tail[i.max(h) - h..j.max(h) - h]];
+        for r in parts.into_iter().flatten() {
             if r.producer == producer {
                 r.flags |= FLAG_ACKED;
             }

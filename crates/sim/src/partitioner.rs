@@ -213,7 +213,12 @@ fn topic_partitions_ko(n: u32) -> String {
 
 /// `BuiltInPartitioner.partitionForKey`: the partition of a keyed record.
 pub fn partition_for_key(key: &[u8], num_partitions: u32) -> u32 {
-    to_positive(murmur2(key)) as u32 % num_partitions.max(1)
+    partition_for_hash(murmur2(key), num_partitions)
+}
+
+/// [`partition_for_key`] given the key's murmur2 hash.
+fn partition_for_hash(murmur2: i32, num_partitions: u32) -> u32 {
+    to_positive(murmur2) as u32 % num_partitions.max(1)
 }
 
 // ---------------------------------------------------------------------------
@@ -457,10 +462,12 @@ impl Partitioner {
 
     /// [`Partitioner::choose`]'s partition, without building the explanation when
     /// that is cheap to skip (a keyed record under the built-in partitioner is
-    /// only its hash); the partitioner's state moves exactly as with `choose`.
+    /// only its hash; a keyless one that stays in its sticky run is the run's
+    /// partition); the partitioner's state moves exactly as with `choose`. A key
+    /// comes with its murmur2 hash (callers cache it).
     pub fn choose_partition(
         &mut self,
-        key: Option<&[u8]>,
+        key: Option<(&[u8], i32)>,
         record_bytes: u32,
         num_partitions: u32,
         queue_bytes: &[u64],
@@ -470,7 +477,10 @@ impl Partitioner {
             let n = num_partitions.max(1);
             self.state.sync(n);
             let fast = match key {
-                Some(key) if !self.settings.ignore_keys => Some(partition_for_key(key, n)),
+                Some((key, hash)) if !self.settings.ignore_keys => {
+                    debug_assert_eq!(hash, murmur2(key), "the key's murmur2");
+                    Some(partition_for_hash(hash, n))
+                }
                 _ => self.state.sticky_continues(record_bytes, self.settings.batch_size),
             };
             if let Some(partition) = fast {
@@ -478,7 +488,7 @@ impl Partitioner {
                 return partition;
             }
         }
-        self.choose(key, record_bytes, num_partitions, queue_bytes, rng).partition
+        self.choose(key.map(|(key, _)| key), record_bytes, num_partitions, queue_bytes, rng).partition
     }
 
     /// Like [`Partitioner::choose`], but asks `batches` about the real batches:
@@ -589,6 +599,7 @@ impl State {
     /// Adapts to the topic's partition count. Added partitions start without a
     /// deque (so adaptive partitioning waits for them, as `partitionReady` does)
     /// and the sticky partition stays put, as in Kafka.
+    #[inline(always)]
     fn sync(&mut self, n: u32) {
         if n == self.num_partitions {
             return;
@@ -616,6 +627,7 @@ impl State {
         self.availability_of(partition) != Availability::NoLeader
     }
 
+    #[inline(always)]
     fn touch(&mut self, partition: u32) {
         if let Some(touched) = self.touched.get_mut(partition as usize) {
             if !*touched {
@@ -750,6 +762,7 @@ impl State {
     /// starts nor ends the sticky run (it stays below `batch_size`): the run grows
     /// by `record_bytes` and its partition is the answer. `None` for any other
     /// record, which needs the full logic.
+    #[inline(always)]
     fn sticky_continues(&mut self, record_bytes: u32, batch_size: u32) -> Option<u32> {
         let run = self.sticky.as_mut()?;
         let produced = run.produced.saturating_add(record_bytes);
@@ -976,7 +989,8 @@ mod tests {
                     let key = (i % 2 == 0).then_some(key.as_bytes());
                     let bytes = 20 + i % 37;
                     let p = full.choose(key, bytes, 10, &queued, &mut rng_full).partition;
-                    assert_eq!(fast.choose_partition(key, bytes, 10, &queued, &mut rng_fast), p, "{kind:?} record {i}");
+                    let hashed = key.map(|k| (k, murmur2(k)));
+                    assert_eq!(fast.choose_partition(hashed, bytes, 10, &queued, &mut rng_fast), p, "{kind:?} {i}");
                     assert_eq!(fast, full, "{kind:?} record {i}");
                     queued[p as usize] += u64::from(bytes);
                 }

@@ -85,12 +85,12 @@ impl Cluster {
             // Only the last few decisions are kept (for the UI), so only they are
             // built in full.
             let recent = due - i <= crate::producer::RECENT_DECISIONS as u64;
-            let queued = &producer.queued;
             let (p, decision) = if recent {
-                let decision = producer.partitioner.choose(key_bytes, bytes, n as u32, queued, rng);
+                let decision = producer.partitioner.choose(key_bytes, bytes, n as u32, &producer.queued, rng);
                 (decision.partition, Some(decision))
             } else {
-                (producer.partitioner.choose_partition(key_bytes, bytes, n as u32, queued, rng), None)
+                let hashed = key_bytes.map(|k| (k, producer.key_murmur2(key, keys)));
+                (producer.partitioner.choose_partition(hashed, bytes, n as u32, &producer.queued, rng), None)
             };
             producer.queued[p as usize] += u64::from(bytes);
             let record = Record { key, bytes, producer: pi as u16, flags, seq: producer.next_seq, timestamp_ms: ts };
@@ -161,8 +161,9 @@ impl Cluster {
         if batch.attempts == 1 {
             // A first attempt has nothing to deduplicate: set what the producer is
             // told on the batch itself and append it in one pass.
+            let set = ack_flags(0, acks);
             for r in &mut batch.records {
-                r.flags = ack_flags(r.flags, acks);
+                r.flags = r.flags & !(FLAG_ACKED | FLAG_ACKS0) | set;
             }
             if !batch.records.is_empty() {
                 let o = part.log.append_slice(&batch.records, now, &settings);
