@@ -72,9 +72,10 @@ impl Cluster {
         }
         producer.queued.clear();
         producer.queued.resize(n, 0);
-        // Partition every record first, so each batch is allocated at its final size.
-        let mut placed: Vec<(u32, Record)> = Vec::with_capacity(due as usize);
-        let mut counts = vec![0usize; n];
+        // Batches start at the size this partition's batch had last time (plus a
+        // margin), so they rarely grow while records are added.
+        producer.batch_lens.resize(n, 0);
+        let mut batches: Vec<Option<Batch>> = vec![None; n];
         let flags = if producer.config.acks == Acks::None { FLAG_ACKS0 } else { 0 };
         for i in 0..due {
             producer.emitted_since += 1;
@@ -96,32 +97,28 @@ impl Cluster {
             let record = Record { key, bytes, producer: pi as u16, flags, seq: producer.next_seq, timestamp_ms: ts };
             producer.next_seq = producer.next_seq.wrapping_add(1);
             producer.sent += 1;
-            counts[p as usize] += 1;
-            placed.push((p, record));
+            let last_len = producer.batch_lens[p as usize];
+            batches[p as usize]
+                .get_or_insert_with(|| Batch {
+                    producer: pi as u16,
+                    topic: ti,
+                    partition: p,
+                    records: Vec::with_capacity(last_len + last_len / 4 + 4),
+                    created_ms: now,
+                    attempts: 0,
+                    next_attempt_ms: now,
+                })
+                .records
+                .push(record);
             if let Some(decision) = decision {
                 // The offset is not known yet; `send` fills it in for the UI.
                 producer.remember(PlacedRecord { key, decision, offset: u64::MAX, timestamp_ms: ts });
             }
         }
-        let mut batches: Vec<Batch> = Vec::with_capacity(n);
-        // Index into `batches` of each partition's batch.
-        let mut index = vec![usize::MAX; n];
-        for (p, &count) in counts.iter().enumerate().filter(|(_, &c)| c > 0) {
-            index[p] = batches.len();
-            batches.push(Batch {
-                producer: pi as u16,
-                topic: ti,
-                partition: p as u32,
-                records: Vec::with_capacity(count),
-                created_ms: now,
-                attempts: 0,
-                next_attempt_ms: now,
-            });
+        for (len, batch) in producer.batch_lens.iter_mut().zip(&batches) {
+            *len = batch.as_ref().map_or(0, |b| b.records.len());
         }
-        for (p, record) in placed {
-            batches[index[p as usize]].records.push(record);
-        }
-        batches
+        batches.into_iter().flatten().collect()
     }
 
     /// One attempt to write a batch to its partition's leader.

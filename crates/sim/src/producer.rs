@@ -48,6 +48,8 @@ pub(crate) struct ProducerState {
     pub error_reported: Vec<((u32, &'static str), u64)>,
     /// murmur2 of the cluster's keys by key id, filled as they are first used.
     key_murmur2: Vec<i32>,
+    /// Records per partition in the last step's new batches (to size the next).
+    pub batch_lens: Vec<usize>,
 }
 
 /// Where every record this producer sent ended up (the loss ledger).
@@ -90,6 +92,7 @@ impl ProducerState {
             ledger: Ledger::default(),
             error_reported: Vec::new(),
             key_murmur2: Vec::new(),
+            batch_lens: Vec::new(),
         }
     }
 
