@@ -10,7 +10,7 @@ use crate::replication::loss_counts;
 
 impl Cluster {
     pub(crate) fn broker_alive(&self, id: BrokerId) -> bool {
-        self.brokers.iter().any(|b| b.id == id && b.alive)
+        alive(&self.brokers, id)
     }
 
     /// Live broker ids (a small sorted list).
@@ -424,6 +424,11 @@ impl Cluster {
         }
         Ok(())
     }
+}
+
+/// Whether broker `id` is running (for callers that hold other parts of the cluster).
+pub(crate) fn alive(brokers: &[crate::cluster::Broker], id: BrokerId) -> bool {
+    brokers.iter().any(|b| b.id == id && b.alive)
 }
 
 /// Copies the leader's epoch boundaries for the records `[from, to)` a follower

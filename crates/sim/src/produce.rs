@@ -18,6 +18,7 @@ use crate::replication::{Batch, PendingBatch};
 
 /// A record's flags as written by an attempt with `acks`: what the producer is
 /// told depends on this attempt's acks.
+#[inline(always)]
 fn ack_flags(flags: u8, acks: Acks) -> u8 {
     let flags = flags & !(FLAG_ACKED | FLAG_ACKS0);
     match acks {
@@ -158,9 +159,8 @@ impl Cluster {
         if batch.attempts == 1 {
             // A first attempt has nothing to deduplicate: set what the producer is
             // told on the batch itself and append it in one pass.
-            let set = ack_flags(0, acks);
             for r in &mut batch.records {
-                r.flags = r.flags & !(FLAG_ACKED | FLAG_ACKS0) | set;
+                r.flags = ack_flags(r.flags, acks);
             }
             if !batch.records.is_empty() {
                 let o = part.log.append_slice(&batch.records, now, &settings);
@@ -188,8 +188,7 @@ impl Cluster {
         // (a single-replica ISR commits at once, whatever the acks).
         let lag_max = self.config.broker_config.replica_lag_time_max_ms;
         let brokers = &self.brokers;
-        let alive = |b| brokers.iter().any(|x| x.id == b && x.alive);
-        self.topics[ti].partitions[p].maybe_increment_hw(now, lag_max, min_isr, &alive);
+        self.topics[ti].partitions[p].maybe_increment_hw(now, lag_max, min_isr, &|b| crate::brokers::alive(brokers, b));
         if duplicates > 0 {
             let topic_name = self.topics[ti].name.clone();
             self.producers[pi].ledger.duplicates += u64::from(duplicates);
