@@ -10,7 +10,7 @@ use crate::replication::loss_counts;
 
 impl Cluster {
     pub(crate) fn broker_alive(&self, id: BrokerId) -> bool {
-        self.brokers.iter().any(|b| b.id == id && b.alive)
+        alive(&self.brokers, id)
     }
 
     /// Live broker ids (a small sorted list).
@@ -92,29 +92,12 @@ impl Cluster {
                     let fetch_offset = part.followers[fi].log.log_end_offset();
                     part.followers[fi].update_fetch_state(fetch_offset, now, leader_leo);
                     // Copy what the leader has past the fetch offset.
-                    let mut bytes = 0;
-                    let mut copied = Vec::new();
-                    for (_, r) in part.log.range(fetch_offset, leader_leo) {
-                        if bytes > 0 && bytes + u64::from(r.bytes) > max_bytes {
-                            break;
-                        }
-                        bytes += u64::from(r.bytes);
-                        copied.push(*r);
-                    }
-                    let leader_epochs = part.epochs.clone();
                     let hw = part.high_watermark;
                     let f = &mut part.followers[fi];
-                    for r in copied {
-                        let o = f.log.append(r, r.timestamp_ms, &settings);
-                        // Copy the leader's epoch boundaries as records arrive.
-                        if let Some(&(e, s)) = leader_epochs.iter().rev().find(|&&(_, s)| s <= o) {
-                            if f.epochs.last().is_none_or(|&(le, _)| le < e) {
-                                f.epochs.push((e, s));
-                            }
-                        }
-                    }
+                    let copied = f.log.append_from(&part.log, fetch_offset, max_bytes, &settings);
+                    copy_epochs(&part.epochs, &mut f.epochs, fetch_offset, fetch_offset + copied);
                     if f.epochs.is_empty() {
-                        if let Some(&first) = leader_epochs.first() {
+                        if let Some(&first) = part.epochs.first() {
                             f.epochs.push(first);
                         }
                     }
@@ -443,6 +426,31 @@ impl Cluster {
             }
         }
         Ok(())
+    }
+}
+
+/// Whether broker `id` is running (for callers that hold other parts of the cluster).
+pub(crate) fn alive(brokers: &[crate::cluster::Broker], id: BrokerId) -> bool {
+    brokers.iter().any(|b| b.id == id && b.alive)
+}
+
+/// Copies the leader's epoch boundaries for the records `[from, to)` a follower
+/// just fetched, as if record by record: each offset's epoch (the leader's
+/// latest entry starting at or before it) is added when newer than the
+/// follower's latest. Only offsets where an entry starts can change the answer.
+fn copy_epochs(leader: &[(u32, u64)], follower: &mut Vec<(u32, u64)>, from: u64, to: u64) {
+    let mut o = from;
+    while o < to {
+        if let Some(&(e, s)) = leader.iter().rev().find(|&&(_, s)| s <= o) {
+            if follower.last().is_none_or(|&(le, _)| le < e) {
+                follower.push((e, s));
+            }
+        }
+        // The next offset in the range where a leader entry starts.
+        match leader.iter().map(|&(_, s)| s).filter(|&s| s > o && s < to).min() {
+            Some(next) => o = next,
+            None => break,
+        }
     }
 }
 

@@ -54,6 +54,13 @@ pub struct Segment {
     pub largest_timestamp_ms: u64,
 }
 
+impl Segment {
+    /// A segment with nothing in it yet, starting at `base_offset`.
+    fn empty(base_offset: u64) -> Self {
+        Self { base_offset, size_bytes: 0, first_timestamp_ms: None, largest_timestamp_ms: 0 }
+    }
+}
+
 /// Retention and segment settings, as the log sees them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LogSettings {
@@ -106,12 +113,7 @@ impl Log {
     /// An empty log whose next offset is `offset`.
     pub fn starting_at(offset: u64) -> Self {
         let mut segments = VecDeque::new();
-        segments.push_back(Segment {
-            base_offset: offset,
-            size_bytes: 0,
-            first_timestamp_ms: None,
-            largest_timestamp_ms: 0,
-        });
+        segments.push_back(Segment::empty(offset));
         Self { start_offset: offset, records: VecDeque::new(), segments, size_bytes: 0 }
     }
 
@@ -182,38 +184,89 @@ impl Log {
     /// Appends a record at `now_ms`, rolling a segment first if Kafka would.
     /// Returns its offset.
     pub fn append(&mut self, record: Record, now_ms: u64, settings: &LogSettings) -> u64 {
-        let offset = self.log_end_offset();
-        let bytes = u64::from(record.bytes);
-        if self.should_roll(bytes, now_ms, settings) {
-            self.segments.push_back(Segment {
-                base_offset: offset,
-                size_bytes: 0,
-                first_timestamp_ms: None,
-                largest_timestamp_ms: 0,
-            });
+        self.append_each(std::slice::from_ref(&record), settings, |_| now_ms)
+    }
+
+    /// Appends `records` in order at `now_ms`, exactly as that many [`Log::append`]
+    /// calls would, in one pass (the records are copied in bulk). Returns the
+    /// offset of the first.
+    pub fn append_slice(&mut self, records: &[Record], now_ms: u64, settings: &LogSettings) -> u64 {
+        self.append_each(records, settings, |_| now_ms)
+    }
+
+    /// A follower's fetch from the leader (`ReplicaFetcherThread`): copies the
+    /// leader's records from `from` on, each appended at its own timestamp, up to
+    /// `max_bytes` (`replica.fetch.max.bytes`; the first record is always taken).
+    /// Returns how many records were copied.
+    pub fn append_from(&mut self, leader: &Log, from: u64, max_bytes: u64, settings: &LogSettings) -> u64 {
+        let from = from.max(leader.start_offset).min(leader.log_end_offset());
+        let i = (from - leader.start_offset) as usize;
+        // The leader deque's two halves, from `i` on.
+        let (head, tail) = leader.records.as_slices();
+        let h = head.len();
+        let parts = [&head[i.min(h)..], &tail[i.max(h) - h..]];
+        let mut bytes = 0;
+        let mut lens = [0; 2];
+        'fetch: for (part, len) in parts.iter().zip(&mut lens) {
+            for r in part.iter() {
+                if bytes > 0 && bytes + u64::from(r.bytes) > max_bytes {
+                    break 'fetch;
+                }
+                bytes += u64::from(r.bytes);
+                *len += 1;
+            }
         }
-        // There is always an active segment: `starting_at` creates one and
-        // retention rolls a fresh one when it deletes them all.
-        if let Some(seg) = self.segments.back_mut() {
+        for (part, len) in parts.iter().zip(lens) {
+            self.append_each(&part[..len], settings, |r| r.timestamp_ms);
+        }
+        (lens[0] + lens[1]) as u64
+    }
+
+    /// The one append loop: per record, `LogSegment.shouldRoll` at `now_of(record)`
+    /// and the active segment's totals, kept in a local until the end.
+    fn append_each(&mut self, records: &[Record], s: &LogSettings, now_of: impl Fn(&Record) -> u64) -> u64 {
+        let first = self.log_end_offset();
+        let segment_bytes = s.segment_bytes.max(0) as u64;
+        let segment_ms = s.segment_ms.max(0) as u64;
+        // There is always an active segment (`starting_at` creates one and
+        // retention rolls a fresh one); without one, the first record rolls one.
+        let mut seg = self.segments.pop_back().unwrap_or_else(|| Segment::empty(first));
+        let mut added = 0;
+        for (i, record) in records.iter().enumerate() {
+            let bytes = u64::from(record.bytes);
+            if seg.size_bytes != 0 {
+                let full = seg.size_bytes + bytes > segment_bytes;
+                let old = seg.first_timestamp_ms.is_some_and(|t| now_of(record).saturating_sub(t) > segment_ms);
+                if full || old {
+                    let rolled = std::mem::replace(&mut seg, Segment::empty(first + i as u64));
+                    self.segments.push_back(rolled);
+                }
+            }
             seg.size_bytes += bytes;
             seg.first_timestamp_ms.get_or_insert(record.timestamp_ms);
             seg.largest_timestamp_ms = seg.largest_timestamp_ms.max(record.timestamp_ms);
+            added += bytes;
         }
-        self.size_bytes += bytes;
-        self.records.push_back(record);
-        offset
+        self.segments.push_back(seg);
+        self.size_bytes += added;
+        self.records.extend(records);
+        first
     }
 
-    fn should_roll(&self, bytes: u64, now_ms: u64, s: &LogSettings) -> bool {
-        let Some(seg) = self.segments.back() else {
-            return true;
-        };
-        if seg.size_bytes == 0 {
-            return false;
+    /// Sets [`FLAG_ACKED`] on `producer`'s records in `[first, last]` still in the log.
+    pub fn mark_acked(&mut self, first: u64, last: u64, producer: u16) {
+        let from = first.max(self.start_offset).min(self.log_end_offset());
+        let to = last.saturating_add(1).min(self.log_end_offset()).max(from);
+        let (i, j) = ((from - self.start_offset) as usize, (to - self.start_offset) as usize);
+        // The deque's two halves, cut to `[i, j)`.
+        let (head, tail) = self.records.as_mut_slices();
+        let h = head.len();
+        let parts = [&mut head[i.min(h)..j.min(h)], &mut tail[i.max(h) - h..j.max(h) - h]];
+        for r in parts.into_iter().flatten() {
+            if r.producer == producer {
+                r.flags |= FLAG_ACKED;
+            }
         }
-        let full = seg.size_bytes + bytes > s.segment_bytes.max(0) as u64;
-        let old = seg.first_timestamp_ms.is_some_and(|t| now_ms.saturating_sub(t) > s.segment_ms.max(0) as u64);
-        full || old
     }
 
     /// Removes every record at or after `offset` (follower truncation and
@@ -320,12 +373,7 @@ impl Log {
         self.size_bytes -= bytes;
         if all {
             // UnifiedLog rolls a new active segment when retention removed them all.
-            self.segments.push_back(Segment {
-                base_offset: new_start,
-                size_bytes: 0,
-                first_timestamp_ms: None,
-                largest_timestamp_ms: 0,
-            });
+            self.segments.push_back(Segment::empty(new_start));
         }
         Some(Deletion { reason, segments: n as u32, from_offset: from, to_offset: new_start, bytes })
     }

@@ -172,7 +172,12 @@ impl PartitionerKind {
 
 /// `BuiltInPartitioner.partitionForKey`: the partition of a keyed record.
 pub fn partition_for_key(key: &[u8], num_partitions: u32) -> u32 {
-    to_positive(murmur2(key)) as u32 % num_partitions.max(1)
+    partition_for_hash(murmur2(key), num_partitions)
+}
+
+/// [`partition_for_key`] given the key's murmur2 hash.
+fn partition_for_hash(murmur2: i32, num_partitions: u32) -> u32 {
+    to_positive(murmur2) as u32 % num_partitions.max(1)
 }
 
 // ---------------------------------------------------------------------------
@@ -414,6 +419,37 @@ impl Partitioner {
         self.decide(key, record_bytes, num_partitions, queue_bytes, None, rng)
     }
 
+    /// [`Partitioner::choose`]'s partition, without building the explanation when
+    /// that is cheap to skip (a keyed record under the built-in partitioner is
+    /// only its hash; a keyless one that stays in its sticky run is the run's
+    /// partition); the partitioner's state moves exactly as with `choose`. A key
+    /// comes with its murmur2 hash (callers cache it).
+    pub fn choose_partition(
+        &mut self,
+        key: Option<(&[u8], i32)>,
+        record_bytes: u32,
+        num_partitions: u32,
+        queue_bytes: &[u64],
+        rng: &mut SimRng,
+    ) -> u32 {
+        if matches!(self.kind, PartitionerKind::Default) {
+            let n = num_partitions.max(1);
+            self.state.sync(n);
+            let fast = match key {
+                Some((key, hash)) if !self.settings.ignore_keys => {
+                    debug_assert_eq!(hash, murmur2(key), "the key's murmur2");
+                    Some(partition_for_hash(hash, n))
+                }
+                _ => self.state.sticky_continues(record_bytes, self.settings.batch_size),
+            };
+            if let Some(partition) = fast {
+                self.state.touch(partition);
+                return partition;
+            }
+        }
+        self.choose(key.map(|(key, _)| key), record_bytes, num_partitions, queue_bytes, rng).partition
+    }
+
     /// Like [`Partitioner::choose`], but asks `batches` about the real batches:
     /// the built-in partitioner then holds a switch back while the sticky
     /// partition's last batch is not full (up to twice `batch.size`, see
@@ -522,6 +558,7 @@ impl State {
     /// Adapts to the topic's partition count. Added partitions start without a
     /// deque (so adaptive partitioning waits for them, as `partitionReady` does)
     /// and the sticky partition stays put, as in Kafka.
+    #[inline(always)]
     fn sync(&mut self, n: u32) {
         if n == self.num_partitions {
             return;
@@ -549,6 +586,7 @@ impl State {
         self.availability_of(partition) != Availability::NoLeader
     }
 
+    #[inline(always)]
     fn touch(&mut self, partition: u32) {
         if let Some(touched) = self.touched.get_mut(partition as usize) {
             if !*touched {
@@ -677,6 +715,21 @@ impl State {
             }
         }
         self.uniform_pick(members, random)
+    }
+
+    /// [`State::builtin_sticky`] without a [`BatchView`] for a record that neither
+    /// starts nor ends the sticky run (it stays below `batch_size`): the run grows
+    /// by `record_bytes` and its partition is the answer. `None` for any other
+    /// record, which needs the full logic.
+    #[inline(always)]
+    fn sticky_continues(&mut self, record_bytes: u32, batch_size: u32) -> Option<u32> {
+        let run = self.sticky.as_mut()?;
+        let produced = run.produced.saturating_add(record_bytes);
+        if produced >= batch_size {
+            return None;
+        }
+        run.produced = produced;
+        Some(run.partition)
     }
 
     /// The built-in sticky logic: `peekCurrentPartitionInfo`, the accumulator's
@@ -866,6 +919,43 @@ mod tests {
         assert_eq!(s, PartitionerSettings { ignore_keys: true, ..d });
         let err = json::from_str::<PartitionerSettings>(r#"{"linger_ms": 5}"#).unwrap_err();
         assert!(err.contains("unknown field `linger_ms`"), "{err}");
+    }
+
+    /// `choose_partition` is `choose` without the explanation: same partitions,
+    /// same state, same random draws, for every kind, keyed and keyless records,
+    /// runs that end and partitions without a leader.
+    #[test]
+    fn choose_partition_matches_choose() {
+        let kinds =
+            [PartitionerKind::Default, PartitionerKind::UniformSticky, PartitionerKind::RoundRobin, vip_rules()];
+        let all_settings = [
+            settings(100, true),
+            settings(100, false),
+            settings(1, true),
+            PartitionerSettings { ignore_keys: true, ..settings(250, true) },
+        ];
+        for kind in kinds {
+            for s in all_settings {
+                let (mut full, mut fast) = (Partitioner::new(kind.clone(), s), Partitioner::new(kind.clone(), s));
+                let (mut rng_full, mut rng_fast) = (SimRng::new(7), SimRng::new(7));
+                let mut queued = vec![0u64; 10];
+                for i in 0..2000u32 {
+                    if i == 700 {
+                        full.set_availability(3, Availability::NoLeader);
+                        fast.set_availability(3, Availability::NoLeader);
+                    }
+                    let key = format!("{}{i}", if i % 3 == 0 { "vip-" } else { "k" });
+                    let key = (i % 2 == 0).then_some(key.as_bytes());
+                    let bytes = 20 + i % 37;
+                    let p = full.choose(key, bytes, 10, &queued, &mut rng_full).partition;
+                    let hashed = key.map(|k| (k, murmur2(k)));
+                    assert_eq!(fast.choose_partition(hashed, bytes, 10, &queued, &mut rng_fast), p, "{kind:?} {i}");
+                    assert_eq!(fast, full, "{kind:?} record {i}");
+                    queued[p as usize] += u64::from(bytes);
+                }
+                assert_eq!(rng_fast.next_u64(), rng_full.next_u64(), "as many draws");
+            }
+        }
     }
 
     // -- validation -------------------------------------------------------

@@ -17,6 +17,18 @@ use crate::log::{record_bytes, Record, FLAG_ACKED, FLAG_ACKS0, NULL_KEY};
 use crate::producer::PlacedRecord;
 use crate::replication::{Batch, PendingBatch};
 
+/// A record's flags as written by an attempt with `acks`: what the producer is
+/// told depends on this attempt's acks.
+#[inline(always)]
+fn ack_flags(flags: u8, acks: Acks) -> u8 {
+    let flags = flags & !(FLAG_ACKED | FLAG_ACKS0);
+    match acks {
+        Acks::None => flags | FLAG_ACKS0,
+        Acks::Leader => flags | FLAG_ACKED,
+        Acks::All => flags,
+    }
+}
+
 /// How far back the idempotent duplicate check looks in a partition's log.
 const DEDUP_WINDOW: usize = 4096;
 
@@ -62,36 +74,51 @@ impl Cluster {
         }
         producer.queued.clear();
         producer.queued.resize(n, 0);
+        // Batches start at the size this partition's batch had last time (plus a
+        // margin), so they rarely grow while records are added.
+        producer.batch_lens.resize(n, 0);
         let mut batches: Vec<Option<Batch>> = vec![None; n];
+        let flags = if producer.config.acks == Acks::None { FLAG_ACKS0 } else { 0 };
         for i in 0..due {
             producer.emitted_since += 1;
             let ts = producer.timestamp_of(producer.emitted_since).min(now);
             let key = producer.next_key(rng);
             let key_bytes = if key == NULL_KEY { None } else { Some(&keys[key as usize][..]) };
             let bytes = record_bytes(key_bytes.map_or(0, |k| k.len() as u32), producer.config.value_bytes);
-            let decision = producer.partitioner.choose(key_bytes, bytes, n as u32, &producer.queued, rng);
-            let p = decision.partition as usize;
-            producer.queued[p] += u64::from(bytes);
-            let flags = if producer.config.acks == Acks::None { FLAG_ACKS0 } else { 0 };
+            // Only the last few decisions are kept (for the UI), so only they are
+            // built in full.
+            let recent = due - i <= crate::producer::RECENT_DECISIONS as u64;
+            let (p, decision) = if recent {
+                let decision = producer.partitioner.choose(key_bytes, bytes, n as u32, &producer.queued, rng);
+                (decision.partition, Some(decision))
+            } else {
+                let hashed = key_bytes.map(|k| (k, producer.key_murmur2(key, keys)));
+                (producer.partitioner.choose_partition(hashed, bytes, n as u32, &producer.queued, rng), None)
+            };
+            producer.queued[p as usize] += u64::from(bytes);
             let record = Record { key, bytes, producer: pi as u16, flags, seq: producer.next_seq, timestamp_ms: ts };
             producer.next_seq = producer.next_seq.wrapping_add(1);
             producer.sent += 1;
-            batches[p]
+            let last_len = producer.batch_lens[p as usize];
+            batches[p as usize]
                 .get_or_insert_with(|| Batch {
                     producer: pi as u16,
                     topic: ti,
-                    partition: p as u32,
-                    records: Vec::new(),
+                    partition: p,
+                    records: Vec::with_capacity(last_len + last_len / 4 + 4),
                     created_ms: now,
                     attempts: 0,
                     next_attempt_ms: now,
                 })
                 .records
                 .push(record);
-            if due - i <= crate::producer::RECENT_DECISIONS as u64 {
+            if let Some(decision) = decision {
                 // The offset is not known yet; `send` fills it in for the UI.
                 producer.remember(PlacedRecord { key, decision, offset: u64::MAX, timestamp_ms: ts });
             }
+        }
+        for (len, batch) in producer.batch_lens.iter_mut().zip(&batches) {
+            *len = batch.as_ref().map_or(0, |b| b.records.len());
         }
         batches.into_iter().flatten().collect()
     }
@@ -130,8 +157,19 @@ impl Cluster {
         let mut duplicates = 0u32;
         // Offsets of records an idempotent retry found already written.
         let mut present: Option<(u64, u64)> = None;
-        for r in &batch.records {
-            if batch.attempts > 1 {
+        if batch.attempts == 1 {
+            // A first attempt has nothing to deduplicate: set what the producer is
+            // told on the batch itself and append it in one pass.
+            for r in &mut batch.records {
+                r.flags = ack_flags(r.flags, acks);
+            }
+            if !batch.records.is_empty() {
+                let o = part.log.append_slice(&batch.records, now, &settings);
+                first = Some(o);
+                last = o + batch.records.len() as u64 - 1;
+            }
+        } else {
+            for r in &batch.records {
                 if let Some(o) = part.log.find_seq(r.producer, r.seq, DEDUP_WINDOW) {
                     if idempotent {
                         present = Some(present.map_or((o, o), |(a, b)| (a.min(o), b.max(o))));
@@ -139,36 +177,24 @@ impl Cluster {
                     }
                     duplicates += 1;
                 }
+                let r = Record { flags: ack_flags(r.flags, acks), ..*r };
+                let o = part.log.append(r, now, &settings);
+                first.get_or_insert(o);
+                last = o;
             }
-            // What the producer is told depends on this attempt's acks.
-            let mut r = *r;
-            r.flags &= !(FLAG_ACKED | FLAG_ACKS0);
-            match acks {
-                Acks::None => r.flags |= FLAG_ACKS0,
-                Acks::Leader => r.flags |= FLAG_ACKED,
-                Acks::All => {}
-            }
-            let o = part.log.append(r, now, &settings);
-            first.get_or_insert(o);
-            last = o;
         }
         let leader_epoch = part.leader_epoch;
         let n = batch.records.len() as u64;
         // Partition.appendRecordsToLeader tries to move the HW after every append
         // (a single-replica ISR commits at once, whatever the acks).
         let lag_max = self.config.broker_config.replica_lag_time_max_ms;
-        let alive = self.alive_set();
-        self.topics[ti].partitions[p].maybe_increment_hw(now, lag_max, min_isr, &|b| alive.contains(&b));
-        let topic_name = self.topics[ti].name.clone();
+        let brokers = &self.brokers;
+        self.topics[ti].partitions[p].maybe_increment_hw(now, lag_max, min_isr, &|b| crate::brokers::alive(brokers, b));
         if duplicates > 0 {
+            let topic_name = self.topics[ti].name.clone();
             self.producers[pi].ledger.duplicates += u64::from(duplicates);
             let producer = self.producers[pi].config.id.clone();
-            self.emit(EventKind::Duplicated {
-                producer,
-                topic: topic_name.clone(),
-                partition: p as u32,
-                records: duplicates,
-            });
+            self.emit(EventKind::Duplicated { producer, topic: topic_name, partition: p as u32, records: duplicates });
         }
         if let Some(first) = first {
             self.fill_recent_offsets(pi, p as u32, first, &batch);
@@ -178,7 +204,7 @@ impl Cluster {
                     t_ms: now,
                     kind: EventKind::Produced {
                         producer,
-                        topic: topic_name,
+                        topic: self.topics[ti].name.clone(),
                         partition: p as u32,
                         first_offset: first,
                         last_offset: last,

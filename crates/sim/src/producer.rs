@@ -2,6 +2,7 @@
 
 use crate::config::{KeyOrder, ProducerConfig};
 use crate::log::NULL_KEY;
+use crate::murmur2::murmur2;
 use crate::partitioner::{Decision, Partitioner};
 use crate::replication::Batch;
 use crate::rng::SimRng;
@@ -45,6 +46,10 @@ pub(crate) struct ProducerState {
     pub ledger: Ledger,
     /// When each (partition, error) was last reported as an event.
     pub error_reported: Vec<((u32, &'static str), u64)>,
+    /// murmur2 of the cluster's keys by key id, filled as they are first used.
+    key_murmur2: Vec<i32>,
+    /// Records per partition in the last step's new batches (to size the next).
+    pub batch_lens: Vec<usize>,
 }
 
 /// Where every record this producer sent ended up (the loss ledger).
@@ -86,6 +91,8 @@ impl ProducerState {
             removed: false,
             ledger: Ledger::default(),
             error_reported: Vec::new(),
+            key_murmur2: Vec::new(),
+            batch_lens: Vec::new(),
         }
     }
 
@@ -98,11 +105,13 @@ impl ProducerState {
 
     /// CreateTime of the `n`-th record since `rate_since_ms` (1-based), spread
     /// evenly at the configured rate.
+    #[inline(always)]
     pub fn timestamp_of(&self, n: u64) -> u64 {
         self.rate_since_ms + (n as f64 * 1000.0 / self.config.rate_per_s).ceil() as u64
     }
 
     /// The next key id (or [`NULL_KEY`]).
+    #[inline(always)]
     pub fn next_key(&mut self, rng: &mut SimRng) -> u32 {
         let n = self.key_ids.len() as u32;
         if n == 0 {
@@ -117,6 +126,17 @@ impl ProducerState {
             i
         };
         self.key_ids[i as usize]
+    }
+
+    /// murmur2 of key `key` of the cluster's key table `keys`. Cached: the table
+    /// only grows and a key's bytes never change.
+    pub fn key_murmur2(&mut self, key: u32, keys: &[Box<[u8]>]) -> i32 {
+        let i = key as usize;
+        if i >= self.key_murmur2.len() {
+            let known = self.key_murmur2.len();
+            self.key_murmur2.extend(keys[known..].iter().map(|k| murmur2(k)));
+        }
+        self.key_murmur2[i]
     }
 
     pub fn set_rate(&mut self, rate_per_s: f64, now_ms: u64) {

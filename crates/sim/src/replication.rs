@@ -199,11 +199,7 @@ impl PartitionState {
     pub fn mark_acked(&mut self, first: u64, last: u64, producer: u16) {
         let logs = std::iter::once(&mut self.log).chain(self.followers.iter_mut().map(|f| &mut f.log));
         for log in logs {
-            for o in first..=last {
-                if let Some(r) = log.get_mut(o).filter(|r| r.producer == producer) {
-                    r.flags |= FLAG_ACKED;
-                }
-            }
+            log.mark_acked(first, last, producer);
         }
     }
 }
