@@ -39,6 +39,7 @@ pub mod replication;
 pub mod rng;
 pub mod scenario;
 pub mod story;
+pub mod vecmap;
 pub mod view;
 
 pub use cluster::Cluster;
