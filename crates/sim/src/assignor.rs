@@ -94,8 +94,9 @@ mod tests;
 
 use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
 use crate::ids::TopicPartition;
+use crate::vecmap::{VecMap, VecSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -277,22 +278,33 @@ pub fn assign(
     partitions_per_topic: &BTreeMap<String, u32>,
     members: &[MemberSubscription],
 ) -> Result<Assignment, SimError> {
-    let ctx = Context::new(partitions_per_topic, members)?;
-    let lists: Vec<Vec<TopicPartition>> = match strategy {
+    let lists = assign_lists(strategy, &|t| partitions_per_topic.get(t).copied(), members)?;
+    Ok(members.iter().map(|m| m.member_id.clone()).zip(lists).collect())
+}
+
+/// [`assign`] with the partition counts as a lookup (topic → count) and the
+/// result as one list per member, in `members` order: what the simulation uses,
+/// without building maps.
+pub fn assign_lists(
+    strategy: Strategy,
+    partitions_of: &dyn Fn(&str) -> Option<u32>,
+    members: &[MemberSubscription],
+) -> Result<Vec<Vec<TopicPartition>>, SimError> {
+    let ctx = Context::with_lookup(partitions_of, members)?;
+    Ok(match strategy {
         Strategy::Range => range::assign(&ctx),
         Strategy::RoundRobin => round_robin::assign(&ctx),
         Strategy::Sticky => sticky::assign(&ctx)?.assignment,
         Strategy::CooperativeSticky => sticky::assign_cooperative(&ctx)?,
-    };
-    Ok(members.iter().map(|m| m.member_id.clone()).zip(lists).collect())
+    })
 }
 
 /// Partitions in `previous` that are not in `assigned`, sorted: what a member
 /// revokes in `ConsumerCoordinator.onJoinComplete` under the cooperative protocol.
 pub fn revoked(previous: &[TopicPartition], assigned: &[TopicPartition]) -> Vec<TopicPartition> {
-    let assigned: BTreeSet<&TopicPartition> = assigned.iter().collect();
-    let out: BTreeSet<&TopicPartition> = previous.iter().filter(|tp| !assigned.contains(tp)).collect();
-    out.into_iter().cloned().collect()
+    let assigned: VecSet<&TopicPartition> = assigned.iter().collect();
+    let out: VecSet<&TopicPartition> = previous.iter().filter(|tp| !assigned.contains(*tp)).collect();
+    out.iter().map(|tp| (*tp).clone()).collect()
 }
 
 /// Partitions in `assigned` that are not in `previous`, sorted: what
@@ -573,7 +585,6 @@ struct Partitions {
     counts: Vec<u32>,
     offsets: Vec<usize>,
     total: usize,
-    index: BTreeMap<String, usize>,
     topic_hash: Vec<i32>,
     topic_of: Vec<usize>,
 }
@@ -591,7 +602,6 @@ impl Partitions {
         }
         let names: Vec<String> = topics.iter().map(|(n, _)| n.clone()).collect();
         Self {
-            index: names.iter().enumerate().map(|(i, n)| (n.clone(), i)).collect(),
             topic_hash: names.iter().map(|n| java::string_hash(n)).collect(),
             counts: topics.iter().map(|(_, c)| *c).collect(),
             names,
@@ -601,8 +611,9 @@ impl Partitions {
         }
     }
 
+    /// `names` is sorted with `String.compareTo`, so a binary search finds a topic.
     fn topic(&self, name: &str) -> Option<usize> {
-        self.index.get(name).copied()
+        self.names.binary_search_by(|n| java::java_cmp(n, name)).ok()
     }
 
     /// The dense number of `tp`, if its topic takes part and the partition exists.
@@ -650,9 +661,17 @@ fn invalid(field: FieldPath, reason: ErrorReason) -> SimError {
 }
 
 impl<'a> Context<'a> {
+    #[cfg(test)]
     fn new(partitions_per_topic: &BTreeMap<String, u32>, members: &'a [MemberSubscription]) -> Result<Self, SimError> {
-        let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut instance_ids: BTreeMap<&str, usize> = BTreeMap::new();
+        Self::with_lookup(&|t| partitions_per_topic.get(t).copied(), members)
+    }
+
+    fn with_lookup(
+        partitions_of: &dyn Fn(&str) -> Option<u32>,
+        members: &'a [MemberSubscription],
+    ) -> Result<Self, SimError> {
+        let mut ids: VecMap<&str, usize> = VecMap::new();
+        let mut instance_ids: VecMap<&str, usize> = VecMap::new();
         for (i, m) in members.iter().enumerate() {
             if m.member_id.is_empty() {
                 return Err(invalid(
@@ -674,7 +693,7 @@ impl<'a> Context<'a> {
                     ));
                 }
             }
-            let mut topics = BTreeSet::new();
+            let mut topics = VecSet::new();
             for t in &m.topics {
                 if !topics.insert(t.as_str()) {
                     return Err(invalid(
@@ -683,7 +702,7 @@ impl<'a> Context<'a> {
                     ));
                 }
             }
-            let mut owned = BTreeSet::new();
+            let mut owned = VecSet::new();
             for tp in &m.owned {
                 if !owned.insert(tp) {
                     return Err(invalid(
@@ -704,11 +723,11 @@ impl<'a> Context<'a> {
         let existing_in_set_order: Vec<&str> = set_order
             .iter()
             .map(|&i| subscribed_in_order[i])
-            .filter(|t| partitions_per_topic.get(*t).is_some_and(|&n| n > 0))
+            .filter(|t| partitions_of(t).is_some_and(|n| n > 0))
             .collect();
         let map_order = java::string_map_order(&existing_in_set_order);
         let parts = Partitions::new(
-            existing_in_set_order.iter().map(|t| ((*t).to_string(), partitions_per_topic[*t])).collect(),
+            existing_in_set_order.iter().map(|t| ((*t).to_string(), partitions_of(t).unwrap_or(0))).collect(),
         );
         let topic_hash_order = map_order
             .iter()

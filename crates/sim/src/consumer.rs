@@ -9,7 +9,7 @@ use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
 use crate::event::{EventKind, ResetCause};
 use crate::group::{GroupState, LagSample};
 use crate::ids::TopicPartition;
-use std::collections::BTreeMap;
+use crate::vecmap::VecMap;
 
 impl GroupState {
     /// The first offset of `partition` this group still needs, if it will read
@@ -63,7 +63,7 @@ impl Cluster {
         let ti = self.groups[gi].topic;
         let mut budget = self.groups[gi].members[mi].budget + rate * step / 1000.0;
         // (from, to, redelivered) per partition read in this step.
-        let mut read: BTreeMap<u32, (u64, u64, u64)> = BTreeMap::new();
+        let mut read: VecMap<u32, (u64, u64, u64)> = VecMap::new();
         loop {
             let quota = (budget.floor() as u64).min(u64::from(max_poll));
             if quota == 0 {
@@ -115,7 +115,7 @@ impl Cluster {
         mi: usize,
         ti: usize,
         quota: u64,
-        read: &mut BTreeMap<u32, (u64, u64, u64)>,
+        read: &mut VecMap<u32, (u64, u64, u64)>,
     ) -> u64 {
         let n = self.groups[gi].members[mi].assigned.len();
         if n == 0 {
@@ -149,7 +149,7 @@ impl Cluster {
             g.consumed += take;
             g.redelivered += redelivered;
             g.members[mi].assigned[idx].1 = Some(to);
-            let e = read.entry(p).or_insert((pos, to, 0));
+            let e = read.get_or_insert_with(p, || (pos, to, 0));
             e.1 = to;
             e.2 += redelivered;
             got += take;
@@ -306,9 +306,10 @@ impl Cluster {
                 generation: Some(generation),
             })
             .collect();
-        let mut per_topic = BTreeMap::new();
-        per_topic.insert(topic_name.clone(), self.topics[ti].partitions.len() as u32);
-        let assignment = match assignor::assign(strategy, &per_topic, &subs) {
+        let count = self.topics[ti].partitions.len() as u32;
+        let per_topic = |t: &str| (t == topic_name.as_str()).then_some(count);
+        // One list per member, in `subs` (= `g.members`) order.
+        let assignment = match assignor::assign_lists(strategy, &per_topic, &subs) {
             Ok(a) => a,
             Err(e) => {
                 // Member ids are generated here, so this cannot happen; report, don't panic.
@@ -320,9 +321,8 @@ impl Cluster {
         let g = &mut self.groups[gi];
         g.generation += 1;
         let mut assigned_now = vec![false; n_partitions as usize];
-        for m in &mut g.members {
-            let new: Vec<u32> =
-                assignment.get(&m.id).map(|tps| tps.iter().map(|tp| tp.partition).collect()).unwrap_or_default();
+        for (m, tps) in g.members.iter_mut().zip(&assignment) {
+            let new: Vec<u32> = tps.iter().map(|tp| tp.partition).collect();
             for &p in &new {
                 assigned_now[p as usize] = true;
             }

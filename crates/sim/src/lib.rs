@@ -41,6 +41,7 @@ pub mod rng;
 pub mod scenario;
 pub mod story;
 pub mod text;
+pub mod vecmap;
 pub mod view;
 
 pub use cluster::Cluster;

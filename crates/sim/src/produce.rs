@@ -303,7 +303,7 @@ impl Cluster {
         };
         let retrying = now + backoff < batch.created_ms + delivery_timeout;
         // Counted per failed produce request, as a client's error metrics do.
-        *self.producers[pi].errors.entry(error.name()).or_insert(0) += 1;
+        *self.producers[pi].errors.get_or_insert_with(error.name(), || 0) += 1;
         let topic = self.topics[batch.topic].name.clone();
         let producer = self.producers[pi].config.id.clone();
         // An event per failed request would flood the log while a partition is

@@ -6,7 +6,8 @@ use crate::murmur2::murmur2;
 use crate::partitioner::{Decision, Partitioner};
 use crate::replication::Batch;
 use crate::rng::SimRng;
-use std::collections::{BTreeMap, VecDeque};
+use crate::vecmap::VecMap;
+use std::collections::VecDeque;
 
 /// How many recent partitioner decisions each producer remembers for the UI.
 pub const RECENT_DECISIONS: usize = 8;
@@ -34,7 +35,7 @@ pub(crate) struct ProducerState {
     pub emitted_since: u64,
     pub sent: u64,
     pub acked: u64,
-    pub errors: BTreeMap<&'static str, u64>,
+    pub errors: VecMap<&'static str, u64>,
     pub next_seq: u32,
     pub recent: VecDeque<PlacedRecord>,
     /// Bytes queued per partition during the current step (KIP-794 weighting).
@@ -83,7 +84,7 @@ impl ProducerState {
             emitted_since: 0,
             sent: 0,
             acked: 0,
-            errors: BTreeMap::new(),
+            errors: VecMap::new(),
             next_seq: 0,
             recent: VecDeque::with_capacity(RECENT_DECISIONS),
             queued: Vec::new(),

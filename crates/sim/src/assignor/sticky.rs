@@ -29,7 +29,8 @@ use super::java::{java_cmp, JavaHashOrder};
 use super::{Context, Partitions};
 use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
 use crate::ids::TopicPartition;
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use crate::vecmap::VecSet;
+use std::collections::VecDeque;
 
 /// `AbstractStickyAssignor.DEFAULT_GENERATION`.
 const DEFAULT_GENERATION: i32 = -1;
@@ -41,15 +42,24 @@ pub(super) struct StickyResult {
     /// `partitionsTransferringOwnership`: partition → member index that takes it
     /// over. `Some` after the constrained algorithm, `None` after the general
     /// one (Kafka sets the field to `null` there and lets the cooperative
-    /// assignor compute it from scratch). Only the tests look at it.
+    /// assignor compute it from scratch). In partition order. Only the tests look at it.
     #[cfg_attr(not(test), allow(dead_code))]
-    pub transferring: Option<BTreeMap<TopicPartition, usize>>,
+    pub transferring: Option<Vec<(TopicPartition, usize)>>,
 }
 
 /// The sticky algorithm on partition numbers.
 struct Raw {
     lists: Vec<Vec<usize>>,
-    transferring: Option<BTreeMap<usize, usize>>,
+    transferring: Option<Transferring>,
+}
+
+/// `partitionsTransferringOwnership` on partition numbers: (partition, member
+/// that takes it over), ascending by partition.
+type Transferring = Vec<(usize, usize)>;
+
+/// The `Some` entries of a per-partition table, in partition order.
+fn by_partition(table: Vec<Option<usize>>) -> Transferring {
+    table.into_iter().enumerate().filter_map(|(p, m)| Some((p, m?))).collect()
 }
 
 /// `StickyAssignor` / the first half of `CooperativeStickyAssignor`.
@@ -78,7 +88,7 @@ pub(super) fn assign_cooperative(ctx: &Context) -> Result<Vec<Vec<TopicPartition
 
 fn assign_raw(ctx: &Context) -> Result<Raw, SimError> {
     if ctx.members.is_empty() {
-        return Ok(Raw { lists: Vec::new(), transferring: Some(BTreeMap::new()) });
+        return Ok(Raw { lists: Vec::new(), transferring: Some(Vec::new()) });
     }
     let claims = Claims::collect(ctx);
     if claims.all_subscriptions_equal {
@@ -106,21 +116,34 @@ fn internal(what: &'static str) -> SimError {
 
 /// `CooperativeStickyAssignor.computePartitionsTransferringOwnership`: partitions
 /// some member gains that another member (per its reported `owned`) loses.
-fn compute_partitions_transferring_ownership(ctx: &Context, lists: &[Vec<usize>]) -> BTreeMap<usize, usize> {
-    let mut added: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut revoked: BTreeSet<usize> = BTreeSet::new();
+fn compute_partitions_transferring_ownership(ctx: &Context, lists: &[Vec<usize>]) -> Transferring {
+    let total = ctx.parts.total;
+    // Per partition: the last member that gains it; whether some member loses it.
+    let mut added: Vec<Option<usize>> = vec![None; total];
+    let mut revoked = vec![false; total];
+    // Partitions of the member being looked at, cleared after each member.
+    let (mut owned, mut assigned_now) = (vec![false; total], vec![false; total]);
     for (m, assigned) in lists.iter().enumerate() {
-        let owned: BTreeSet<usize> = ctx.members[m].owned.iter().filter_map(|tp| ctx.parts.id(tp)).collect();
-        let assigned_set: BTreeSet<usize> = assigned.iter().copied().collect();
+        let owned_ids: Vec<usize> = ctx.members[m].owned.iter().filter_map(|tp| ctx.parts.id(tp)).collect();
+        owned_ids.iter().for_each(|&p| owned[p] = true);
+        assigned.iter().for_each(|&p| assigned_now[p] = true);
         for &p in assigned {
-            if !owned.contains(&p) {
-                added.insert(p, m);
+            if !owned[p] {
+                added[p] = Some(m);
             }
         }
-        revoked.extend(owned.difference(&assigned_set).copied());
+        for &p in &owned_ids {
+            revoked[p] |= !assigned_now[p];
+        }
+        owned_ids.iter().for_each(|&p| owned[p] = false);
+        assigned.iter().for_each(|&p| assigned_now[p] = false);
     }
-    added.retain(|p, _| revoked.contains(p));
-    added
+    for (p, gained) in added.iter_mut().enumerate() {
+        if !revoked[p] {
+            *gained = None;
+        }
+    }
+    by_partition(added)
 }
 
 // ---------------------------------------------------------------------------
@@ -131,8 +154,8 @@ struct Claims {
     all_subscriptions_equal: bool,
     /// `consumerToOwnedPartitions`, per member.
     owned: Vec<Vec<usize>>,
-    /// `partitionsWithMultiplePreviousOwners`.
-    multiple: BTreeSet<usize>,
+    /// `partitionsWithMultiplePreviousOwners`, per partition.
+    multiple: Vec<bool>,
     /// `maxGeneration`.
     max_generation: i32,
 }
@@ -143,10 +166,12 @@ impl Claims {
     fn collect(ctx: &Context) -> Self {
         let n = ctx.members.len();
         let mut all_equal = true;
-        let mut subscribed: BTreeSet<&str> = BTreeSet::new();
+        // A member's topics are distinct (checked by `Context::new`), so a list
+        // serves as the reference set.
+        let mut subscribed: Vec<&str> = Vec::new();
         let mut owned: Vec<Vec<usize>> = vec![Vec::new(); n];
-        let mut multiple = BTreeSet::new();
-        let mut previous_owner: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut multiple = vec![false; ctx.parts.total];
+        let mut previous_owner: Vec<Option<usize>> = vec![None; ctx.parts.total];
         let mut max_generation = DEFAULT_GENERATION;
         for &m in &ctx.hash_order {
             let member = &ctx.members[m];
@@ -157,7 +182,7 @@ impl Claims {
                 subscribed.extend(member.topics.iter().map(String::as_str));
             } else if all_equal
                 && !(member.topics.len() == subscribed.len()
-                    && member.topics.iter().all(|t| subscribed.contains(t.as_str())))
+                    && member.topics.iter().all(|t| subscribed.contains(&t.as_str())))
             {
                 all_equal = false;
             }
@@ -166,22 +191,22 @@ impl Claims {
             for tp in &member.owned {
                 // Only partitions of topics taking part in this assignment.
                 let Some(p) = ctx.parts.id(tp) else { continue };
-                match previous_owner.get(&p).copied() {
+                match previous_owner[p] {
                     None => {
                         owned[m].push(p);
-                        previous_owner.insert(p, m);
+                        previous_owner[p] = Some(m);
                     }
                     Some(other) => {
                         let other_generation = ctx.generation[other].unwrap_or(DEFAULT_GENERATION);
                         if generation == other_generation {
                             // Same generation, two owners: invalid for both.
-                            multiple.insert(p);
+                            multiple[p] = true;
                             remove_first(&mut owned[other], p);
-                            previous_owner.insert(p, m);
+                            previous_owner[p] = Some(m);
                         } else if generation > other_generation {
                             owned[m].push(p);
                             remove_first(&mut owned[other], p);
-                            previous_owner.insert(p, m);
+                            previous_owner[p] = Some(m);
                         }
                         // Otherwise the other member's newer claim stands.
                     }
@@ -197,7 +222,7 @@ impl Claims {
 // ---------------------------------------------------------------------------
 
 /// Per-member lists and `partitionsTransferringOwnership` (partition → member).
-type Constrained = (Vec<Vec<usize>>, BTreeMap<usize, usize>);
+type Constrained = (Vec<Vec<usize>>, Transferring);
 
 /// `ConstrainedAssignmentBuilder.build` (all members subscribe to the same
 /// topics). Returns the lists and `partitionsTransferringOwnership`.
@@ -226,7 +251,7 @@ fn constrained_assign(ctx: &Context, claims: &Claims) -> Result<Constrained, Sim
                 .cmp(&parts.partition_number(b))
                 .then_with(|| java_cmp(&parts.names[parts.topic_of[a]], &parts.names[parts.topic_of[b]]))
         });
-        owned.retain(|p| !claims.multiple.contains(p));
+        owned.retain(|&p| !claims.multiple[p]);
 
         let keep = if owned.len() < min_quota {
             under_min.push(m);
@@ -259,7 +284,7 @@ fn constrained_assign(ctx: &Context, claims: &Claims) -> Result<Constrained, Sim
 
     // assignRoundRobin. `cursor` is the position of a java.util.Iterator over the
     // under-minQuota LinkedList; `remove()` drops the element it returned last.
-    let mut transferring = BTreeMap::new();
+    let mut transferring: Vec<Option<usize>> = vec![None; total];
     let mut cursor = 0usize;
     for &p in &unassigned {
         let (consumer, from_iterator) = if cursor < under_min.len() {
@@ -277,8 +302,8 @@ fn constrained_assign(ctx: &Context, claims: &Claims) -> Result<Constrained, Sim
 
         // assignNewPartition
         assignment[consumer].push(p);
-        if all_revoked[p] || claims.multiple.contains(&p) {
-            transferring.insert(p, consumer);
+        if all_revoked[p] || claims.multiple[p] {
+            transferring[p] = Some(consumer);
         }
         let count = assignment[consumer].len();
 
@@ -307,7 +332,7 @@ fn constrained_assign(ctx: &Context, claims: &Claims) -> Result<Constrained, Sim
             ));
         }
     }
-    Ok((assignment, transferring))
+    Ok((assignment, by_partition(transferring)))
 }
 
 // ---------------------------------------------------------------------------
@@ -319,29 +344,28 @@ fn constrained_assign(ctx: &Context, claims: &Claims) -> Result<Constrained, Sim
 /// shuffling a second partition of the same topic.
 struct Movements {
     /// partition → (source member, destination member)
-    moves: BTreeMap<usize, (usize, usize)>,
-    /// topic → (source, destination) → the partitions, as the JDK `HashSet` holds them.
-    by_topic: BTreeMap<usize, BTreeMap<(usize, usize), JavaHashOrder<usize>>>,
+    moves: Vec<Option<(usize, usize)>>,
+    /// topic → (source, destination) → the partitions, as the JDK `HashSet` holds
+    /// them. Few pairs per topic and never iterated, so a list searched in full.
+    by_topic: Vec<Vec<PairMoves>>,
 }
 
+/// (source member, destination member) and the partitions moved that way.
+type PairMoves = ((usize, usize), JavaHashOrder<usize>);
+
 impl Movements {
-    fn new() -> Self {
-        Self { moves: BTreeMap::new(), by_topic: BTreeMap::new() }
+    fn new(parts: &Partitions) -> Self {
+        Self { moves: vec![None; parts.total], by_topic: (0..parts.names.len()).map(|_| Vec::new()).collect() }
     }
 
     /// `removeMovementRecordOfPartition`
     fn remove_record(&mut self, parts: &Partitions, p: usize) -> Option<(usize, usize)> {
-        let pair = self.moves.remove(&p)?;
-        let topic = parts.topic_of[p];
-        if let Some(for_topic) = self.by_topic.get_mut(&topic) {
-            if let Some(set) = for_topic.get_mut(&pair) {
-                set.remove(p);
-                if set.is_empty() {
-                    for_topic.remove(&pair);
-                }
-            }
-            if for_topic.is_empty() {
-                self.by_topic.remove(&topic);
+        let pair = self.moves[p].take()?;
+        let for_topic = &mut self.by_topic[parts.topic_of[p]];
+        if let Some(i) = for_topic.iter().position(|(k, _)| *k == pair) {
+            for_topic[i].1.remove(p);
+            if for_topic[i].1.is_empty() {
+                for_topic.remove(i);
             }
         }
         Some(pair)
@@ -349,8 +373,16 @@ impl Movements {
 
     /// `addPartitionMovementRecord`
     fn add_record(&mut self, parts: &Partitions, p: usize, pair: (usize, usize)) {
-        self.moves.insert(p, pair);
-        let set = self.by_topic.entry(parts.topic_of[p]).or_default().entry(pair).or_insert_with(JavaHashOrder::new);
+        self.moves[p] = Some(pair);
+        let for_topic = &mut self.by_topic[parts.topic_of[p]];
+        let i = match for_topic.iter().position(|(k, _)| *k == pair) {
+            Some(i) => i,
+            None => {
+                for_topic.push((pair, JavaHashOrder::new()));
+                for_topic.len() - 1
+            }
+        };
+        let set = &mut for_topic[i].1;
         if !set.contains(p) {
             set.insert(parts.java_hash(p), p);
         }
@@ -358,7 +390,7 @@ impl Movements {
 
     /// `movePartition`
     fn move_partition(&mut self, parts: &Partitions, p: usize, old: usize, new: usize) {
-        if self.moves.contains_key(&p) {
+        if self.moves[p].is_some() {
             // This partition has moved before: collapse the two moves into one,
             // or forget it if it goes back to where it started.
             if let Some((src, _)) = self.remove_record(parts, p) {
@@ -374,13 +406,9 @@ impl Movements {
     /// `getTheActualPartitionToBeMoved`: if some partition of the same topic
     /// moved the opposite way earlier, move that one back instead.
     fn actual_partition_to_move(&self, parts: &Partitions, p: usize, old: usize, new: usize) -> usize {
-        let topic = parts.topic_of[p];
-        let Some(for_topic) = self.by_topic.get(&topic) else {
-            return p;
-        };
-        let old = self.moves.get(&p).map_or(old, |&(src, _)| src);
-        match for_topic.get(&(new, old)) {
-            Some(set) => set.first().unwrap_or(p),
+        let old = self.moves[p].map_or(old, |(src, _)| src);
+        match self.by_topic[parts.topic_of[p]].iter().find(|(k, _)| *k == (new, old)) {
+            Some((_, set)) => set.first().unwrap_or(p),
             None => p,
         }
     }
@@ -401,7 +429,7 @@ struct General<'c, 'a> {
     /// `currentPartitionConsumer`.
     owner: Vec<Option<usize>>,
     /// `sortedCurrentSubscriptions`: (assignment size, rank of the member id).
-    sorted: BTreeSet<(usize, usize)>,
+    sorted: VecSet<(usize, usize)>,
     by_rank: Vec<usize>,
     /// `getMaxAssignmentSize` per member.
     max_size: Vec<usize>,
@@ -454,12 +482,12 @@ impl<'c, 'a> General<'c, 'a> {
             current,
             active: vec![true; n],
             owner,
-            sorted: BTreeSet::new(),
+            sorted: VecSet::new(),
             by_rank,
             max_size,
             sorted_all,
             prev: prepopulate_previous_assignments(ctx, claims.max_generation),
-            movements: Movements::new(),
+            movements: Movements::new(parts),
             revocation_required: false,
         }
     }
@@ -583,7 +611,7 @@ impl<'c, 'a> General<'c, 'a> {
             return true;
         }
         let parts = &self.ctx.parts;
-        for &(size, rank) in &self.sorted {
+        for &(size, rank) in self.sorted.iter() {
             let m = self.by_rank[rank];
             if size == self.max_size[m] {
                 continue;
