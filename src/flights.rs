@@ -1,6 +1,6 @@
 //! Records in flight: what the canvas layer animates between simulation steps.
-//! Planning (which dots, from where to where) is a pure function of the change
-//! between two views plus the step's events, tested natively; drawing happens
+//! Planning (which dots, from where to where) is a pure function of the step's
+//! events (produced, follower_fetched, consumed) and the view, tested natively; drawing happens
 //! in `components::records_layer` once per animation frame.
 
 use crate::layout::{cell_window, Topology};
@@ -63,7 +63,6 @@ pub struct StepCounts {
 /// every record that moved, so heavy load is shown honestly (a sample plus
 /// counts) instead of dropping frames.
 pub fn plan(
-    prev: &ClusterView,
     view: &ClusterView,
     events: &[Event],
     topo: &Topology,
@@ -132,29 +131,15 @@ pub fn plan(
                     });
                 }
             }
-            _ => {}
-        }
-    }
-    // Replication: followers whose log end offset grew since the last view.
-    for (t, pt) in view.topics.iter().zip(&prev.topics) {
-        for (p, pp) in t.partitions.iter().zip(&pt.partitions) {
-            let Some(leader) = p.leader else { continue };
-            let Some(lr) = topo.replica(&t.name, p.partition, leader) else {
-                continue;
-            };
-            for &(b, leo) in &p.log_end_offsets {
-                if b == leader {
-                    continue;
-                }
-                let before = pp.log_end_offsets.iter().find(|(x, _)| *x == b).map_or(leo, |(_, o)| *o);
-                if leo <= before {
-                    continue;
-                }
-                counts.replicated += leo - before;
-                let Some(fr) = topo.replica(&t.name, p.partition, b) else {
+            EventKind::FollowerFetched { topic, partition, broker, leader, from_offset, to_offset } => {
+                let n = to_offset - from_offset;
+                counts.replicated += n;
+                let (Some(lr), Some(fr)) =
+                    (topo.replica(topic, *partition, *leader), topo.replica(topic, *partition, *broker))
+                else {
                     continue;
                 };
-                let n = (leo - before).min(8);
+                let n = n.min(8);
                 for i in 0..n {
                     all.push(Flight {
                         from: lr.rect.center(),
@@ -167,6 +152,7 @@ pub fn plan(
                     });
                 }
             }
+            _ => {}
         }
     }
     let flights = sample(all, cap);
@@ -213,18 +199,51 @@ mod tests {
         let mut c = Cluster::new(Preset::Default.config(3)).unwrap();
         c.run_until(2000);
         c.drain_events();
-        let prev = c.view();
         for _ in 0..5 {
             c.tick();
         }
         let events = c.drain_events();
         let view = c.view();
         let topo = topology(&view, 1400.0);
-        let (flights, counts) = plan(&prev, &view, &events, &topo, 0.0, 500.0, 1000);
+        let (flights, counts) = plan(&view, &events, &topo, 0.0, 500.0, 1000);
         assert!(counts.produced > 0 && counts.replicated > 0 && counts.consumed > 0, "{counts:?}");
         assert!(flights.iter().any(|f| f.hop == Hop::Produce) && flights.iter().any(|f| f.hop == Hop::Replicate));
-        let (few, c2) = plan(&prev, &view, &events, &topo, 0.0, 500.0, 3);
+        let (few, c2) = plan(&view, &events, &topo, 0.0, 500.0, 3);
         assert_eq!(few.len(), 3);
         assert_eq!((c2.produced, c2.drawn), (counts.produced, 3), "counts stay complete when sampling");
+    }
+
+    /// Replication dots come from the engine's `follower_fetched` events: one
+    /// count per fetched record, dots from the leader's box to that follower's.
+    #[test]
+    fn replication_dots_come_from_follower_fetch_events() {
+        let mut c = Cluster::new(Preset::Default.config(3)).unwrap();
+        c.run_until(2000);
+        c.drain_events();
+        c.tick();
+        c.tick();
+        let events = c.drain_events();
+        let fetches: Vec<_> = events
+            .iter()
+            .filter_map(|e| match &e.kind {
+                EventKind::FollowerFetched { topic, partition, broker, leader, from_offset, to_offset } => {
+                    Some((topic.clone(), *partition, *broker, *leader, to_offset - from_offset))
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(!fetches.is_empty(), "followers fetch every step under load");
+        let view = c.view();
+        let topo = topology(&view, 1400.0);
+        let (flights, counts) = plan(&view, &events, &topo, 0.0, 500.0, 10_000);
+        assert_eq!(counts.replicated, fetches.iter().map(|f| f.4).sum::<u64>());
+        for (topic, p, broker, leader, n) in &fetches {
+            let (lr, fr) = (topo.replica(topic, *p, *leader).unwrap(), topo.replica(topic, *p, *broker).unwrap());
+            let dots = flights
+                .iter()
+                .filter(|f| f.hop == Hop::Replicate && f.from == lr.rect.center() && f.to == fr.rect.center())
+                .count() as u64;
+            assert!(dots >= (*n).min(8), "{topic}-{p} {leader}→{broker}: {dots} dots for {n} records");
+        }
     }
 }

@@ -96,8 +96,6 @@ pub struct AppState {
     /// Bumped whenever `svg_view` is replaced (cheap to compare).
     pub svg_version: u64,
     svg_age: u32,
-    /// The view before the last update (flights are computed from the change).
-    pub prev_view: Rc<ClusterView>,
     /// Events of the last update, for flights.
     pub last_events: Rc<Vec<Event>>,
     pub log: Rc<VecDeque<Event>>,
@@ -167,7 +165,6 @@ impl AppState {
             cluster: Rc::new(RefCell::new(cluster)),
             config: Rc::new(config),
             preset,
-            prev_view: view.clone(),
             svg_view: view.clone(),
             svg_version: 0,
             svg_age: 0,
@@ -234,7 +231,7 @@ impl AppState {
     /// which is how the event log knows to re-render) only when events arrived for it.
     fn record(&mut self, events: Vec<Event>) {
         for (ring, cap, data) in [(&mut self.log, LOG_LEN, false), (&mut self.data_log, DATA_LOG_LEN, true)] {
-            let mut new = events.iter().filter(|e| is_data(e) == data).peekable();
+            let mut new = events.iter().filter(|e| logged(e) && is_data(e) == data).peekable();
             if new.peek().is_none() {
                 continue;
             }
@@ -251,7 +248,7 @@ impl AppState {
 
     fn refresh(&mut self) {
         let events = self.cluster.borrow_mut().drain_events();
-        self.prev_view = std::mem::replace(&mut self.view, Rc::new(self.cluster.borrow().view()));
+        self.view = Rc::new(self.cluster.borrow().view());
         self.record(events);
         self.version += 1;
         // Up to 16 replicas re-render at every update; bigger clusters less often.
@@ -281,6 +278,12 @@ impl AppState {
         s.copy_out();
         s
     }
+}
+
+/// Whether the event log keeps `e`. Follower fetches (dozens a step on big
+/// clusters) only drive the replication dots.
+fn logged(e: &Event) -> bool {
+    !matches!(e.kind, EventKind::FollowerFetched { .. })
 }
 
 /// Record-level events: many per step, kept in their own ring.
@@ -586,7 +589,7 @@ mod tests {
     fn event_rings_change_only_when_events_arrive() {
         let s = (0..20).fold(state(), |s, _| s.reduce(Action::Step));
         let next = s.clone().reduce(Action::Step);
-        let notable = next.last_events.iter().any(|e| !is_data(e));
+        let notable = next.last_events.iter().any(|e| logged(e) && !is_data(e));
         assert!(!notable, "a quiet step of the default preset: {:?}", next.last_events);
         assert!(Rc::ptr_eq(&s.log, &next.log));
         assert!(!Rc::ptr_eq(&s.data_log, &next.data_log), "records were produced");

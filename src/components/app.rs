@@ -205,7 +205,7 @@ pub fn App() -> Html {
                     <div class="stage__inner" style={format!("width:{}px;height:{}px", topo.width, topo.height)}>
                         <TopologyView view={state.svg_view.clone()} topo={topo.clone()}
                             selection={state.selection.clone()} on_select={on_select.clone()} />
-                        <RecordsLayer view={state.view.clone()} prev_view={state.prev_view.clone()}
+                        <RecordsLayer view={state.view.clone()}
                             events={state.last_events.clone()} topo={topo.clone()} version={state.version}
                             {step_ms} reduced_motion={*reduced} />
                     </div>

@@ -189,6 +189,7 @@ pub fn entity(e: &Event, lang: Lang) -> Option<String> {
         | K::IsrShrunk { topic, partition, .. }
         | K::IsrExpanded { topic, partition, .. }
         | K::Truncated { topic, partition, .. }
+        | K::FollowerFetched { topic, partition, .. }
         | K::DataLost { topic, partition, .. } => tp(topic, partition),
         K::PartitionsAdded { topic, .. } => format!("{} {topic}", s.log_topic),
         K::BrokerCrashed { broker, .. }
@@ -230,6 +231,7 @@ pub fn selection(e: &Event) -> Option<Selection> {
         | K::IsrShrunk { topic, partition: p, .. }
         | K::IsrExpanded { topic, partition: p, .. }
         | K::Truncated { topic, partition: p, .. }
+        | K::FollowerFetched { topic, partition: p, .. }
         | K::DataLost { topic, partition: p, .. } => partition(topic, p),
         // The first new partition.
         K::PartitionsAdded { topic, from, .. } => partition(topic, from),

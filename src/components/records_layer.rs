@@ -24,7 +24,6 @@ pub const MAX_DOTS_PER_STEP: usize = 200;
 #[derive(Properties)]
 pub struct RecordsLayerProps {
     pub view: Rc<ClusterView>,
-    pub prev_view: Rc<ClusterView>,
     pub events: Rc<Vec<Event>>,
     pub topo: Rc<Topology>,
     /// Bumped on every simulation update.
@@ -60,12 +59,11 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
     {
         let board = board.clone();
         let counts = counts.clone();
-        let (view, prev, events, topo) =
-            (props.view.clone(), props.prev_view.clone(), props.events.clone(), props.topo.clone());
+        let (view, events, topo) = (props.view.clone(), props.events.clone(), props.topo.clone());
         let (step_ms, reduced) = (props.step_ms, props.reduced_motion);
         use_effect_with(props.version, move |_| {
             let dur = (step_ms * 3.0).clamp(350.0, 1200.0);
-            let (new, c) = flights::plan(&prev, &view, &events, &topo, now_ms(), dur, MAX_DOTS_PER_STEP);
+            let (new, c) = flights::plan(&view, &events, &topo, now_ms(), dur, MAX_DOTS_PER_STEP);
             let mut b = board.borrow_mut();
             let now = now_ms();
             b.retain(|f| f.start + f.dur > now);

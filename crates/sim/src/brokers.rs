@@ -37,6 +37,7 @@ impl Cluster {
         let max_bytes = self.config.broker_config.replica_fetch_max_bytes;
         let delay = self.config.broker_config.fetch_delay_ms;
         let slow: Vec<(BrokerId, u32)> = self.brokers.iter().map(|b| (b.id, b.slow_factor)).collect();
+        let record_events = self.record_events;
         let mut events = Vec::new();
         for topic in &mut self.topics {
             let min_isr = topic.settings.min_insync_replicas;
@@ -95,6 +96,16 @@ impl Cluster {
                     let hw = part.high_watermark;
                     let f = &mut part.followers[fi];
                     let copied = f.log.append_from(&part.log, fetch_offset, max_bytes, &settings);
+                    if record_events && copied > 0 {
+                        events.push(EventKind::FollowerFetched {
+                            topic: topic.name.clone(),
+                            partition: p as u32,
+                            broker,
+                            leader,
+                            from_offset: fetch_offset,
+                            to_offset: fetch_offset + copied,
+                        });
+                    }
                     copy_epochs(&part.epochs, &mut f.epochs, fetch_offset, fetch_offset + copied);
                     if f.epochs.is_empty() {
                         if let Some(&first) = part.epochs.first() {

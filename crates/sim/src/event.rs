@@ -291,6 +291,17 @@ pub enum EventKind {
         broker: u32,
         isr: Vec<u32>,
     },
+    /// A follower copied `[from_offset, to_offset)` from its leader in one fetch
+    /// (`ReplicaFetcherThread`). Record-level: emitted only with record events on
+    /// (the app's replication dots, the CLI's `--trace`).
+    FollowerFetched {
+        topic: String,
+        partition: u32,
+        broker: u32,
+        leader: u32,
+        from_offset: u64,
+        to_offset: u64,
+    },
     /// A replica removed records that diverged from the leader's log.
     Truncated {
         topic: String,
@@ -378,6 +389,7 @@ impl Event {
             EventKind::PartitionOffline { .. } => "partition_offline",
             EventKind::IsrShrunk { .. } => "isr_shrunk",
             EventKind::IsrExpanded { .. } => "isr_expanded",
+            EventKind::FollowerFetched { .. } => "follower_fetched",
             EventKind::Truncated { .. } => "truncated",
             EventKind::DataLost { .. } => "data_lost",
             EventKind::ProduceError { .. } => "produce_error",

@@ -622,6 +622,14 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
                 format!("{topic}-{partition}: broker {broker} caught up with the leader and rejoined the ISR. ISR = [{isr}]")
             }
         }
+        EventKind::FollowerFetched { topic, partition, broker, leader, from_offset, to_offset } => {
+            let last = to_offset.saturating_sub(1);
+            if ko {
+                format!("{topic}-{partition}: 브로커 {broker}(팔로워)가 리더 {leader}에서 오프셋 {from_offset}~{last}를 가져왔습니다")
+            } else {
+                format!("{topic}-{partition}: follower on broker {broker} fetched offsets {from_offset}–{last} from the leader on broker {leader}")
+            }
+        }
         EventKind::Truncated { topic, partition, broker, from_offset, to_offset } => {
             if ko {
                 format!("{topic}-{partition}: 브로커 {broker}가 리더와 어긋난 오프셋 {from_offset}~{}를 잘라냈습니다 (리더 에포크 기준)", to_offset.saturating_sub(1))
