@@ -4,6 +4,9 @@
 # main-thread busy %, at the `default` and `stress` presets while playing, and
 # at `stress` paused (what the page costs at rest).
 # Usage: scripts/perf.sh [RUNS]   (results in target/perf/results.jsonl)
+#        BEFORE_DIR=path/to/old/dist scripts/perf.sh [RUNS]
+#   also measures an older build's `stress` (playing and paused) in the same
+#   run, interleaved with this one's, so machine drift hits both alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:${TOOLS_PREFIX:-$HOME/.local}/bin:$PATH"
@@ -21,7 +24,18 @@ fi
 port=8098
 python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
+before_targets=""
+if [ -n "${BEFORE_DIR:-}" ]; then
+  [ -f "$BEFORE_DIR/index.html" ] || { echo "perf: BEFORE_DIR=$BEFORE_DIR has no index.html" >&2; exit 1; }
+  python3 -m http.server 8099 --bind 127.0.0.1 --directory "$BEFORE_DIR" >/dev/null 2>&1 &
+  before_server=$!
+  before_targets=',
+    { "label": "stress-before", "url": "http://127.0.0.1:8099/?preset=stress&play=1",
+      "actions": [ { "waitFor": "[data-testid=records-layer]" } ] },
+    { "label": "stress-paused-before", "url": "http://127.0.0.1:8099/?preset=stress",
+      "actions": [ { "waitFor": "[data-testid=records-layer]" } ] }'
+fi
+trap 'kill $server ${before_server:-} 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
 cat > target/perf/suite.json <<JSON
 { "runs": $runs, "window": 10, "warmup": 3, "viewport": "1400x900",
@@ -31,7 +45,7 @@ cat > target/perf/suite.json <<JSON
     { "label": "stress", "url": "http://127.0.0.1:$port/?preset=stress&play=1",
       "actions": [ { "waitFor": "[data-testid=records-layer]" } ] },
     { "label": "stress-paused", "url": "http://127.0.0.1:$port/?preset=stress",
-      "actions": [ { "waitFor": "[data-testid=records-layer]" } ] }
+      "actions": [ { "waitFor": "[data-testid=records-layer]" } ] }$before_targets
   ] }
 JSON
 cd target/perf && node measure.mjs --suite suite.json --out results.jsonl --table --mute-console
