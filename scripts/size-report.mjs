@@ -43,6 +43,7 @@ function modulePath(path, isFunction) {
     else if (depth === 0) plain += c;
   }
   plain = plain.replace(/^(&|mut |\*const |\*mut |dyn |\[|\(|\s)+/, "");
+  plain = plain.replace(/^[^:]*[ ,  let segs = plain.split("::").filter]+(?=[a-z_]+::)/, "");
   let segs = plain.split("::").filter((s) => s && !s.startsWith("{") && !/^h[0-9a-f]{16}$/.test(s));
   if (segs.length < 2) return null;
   if (isFunction) segs = segs.slice(0, -1);

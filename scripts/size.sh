@@ -9,7 +9,7 @@
 # dist/ and trunk's wasm-bindgen output in target/wasm-bindgen/release). The
 # twiggy input is that output put through wasm-opt -Oz like trunk does, but with
 # -g so function names survive; without -g it is byte-identical to the shipped
-# file (the line "same as dist" checks it). twiggy: `cargo install twiggy --locked`.
+# file (the line "same as dist" checks it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:${TOOLS_PREFIX:-$HOME/.local}/bin:$PATH"
@@ -17,7 +17,12 @@ export PATH="$HOME/.cargo/bin:${TOOLS_PREFIX:-$HOME/.local}/bin:$PATH"
 build=1
 if [ "${1:-}" = "--no-build" ]; then build=0; shift; fi
 families="${1:-40}"
-command -v twiggy >/dev/null || { echo "size: twiggy not found. Fix: cargo install twiggy --locked" >&2; exit 1; }
+# twiggy is only needed here, so it is installed here rather than by setup.sh (CI skips it).
+TWIGGY_VERSION=0.8.0
+if ! twiggy --version 2>/dev/null | grep -qx "twiggy-opt $TWIGGY_VERSION"; then
+  echo "size: building twiggy $TWIGGY_VERSION (about 2 min)" >&2
+  cargo install twiggy --version "=$TWIGGY_VERSION" --locked >&2
+fi
 
 [ "$build" = 0 ] || scripts/build.sh >&2
 
