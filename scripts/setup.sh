@@ -44,6 +44,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown || die "rustup target add wasm32-unknown-unknown failed."
 fi
 
+# 2b. The standard library's source: scripts/build.sh rebuilds std for size (-Zbuild-std).
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  say "adding the rust-src component (a few seconds)"
+  rustup component add rust-src || die "rustup component add rust-src failed."
+fi
+
 # 3. trunk, pinned.
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "building trunk $TRUNK_VERSION (about 7 min on 2 cores)"
@@ -76,6 +82,15 @@ fi
 cargo fetch --locked -q 2>/dev/null || {
   say "fetching crate sources (cargo fetch --locked)"
   cargo fetch --locked || die "cargo fetch --locked failed. Fix: if Cargo.toml changed, run 'cargo generate-lockfile' and commit Cargo.lock."
+}
+
+# 7. The std crates' own dependencies (dlmalloc, hashbrown, …), so scripts/build.sh's
+#    offline -Zbuild-std build works. RUSTC_BOOTSTRAP=1 enables -Z on stable for this
+#    command only.
+RUSTC_BOOTSTRAP=1 cargo fetch --locked -q -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown 2>/dev/null || {
+  say "fetching the standard library's dependencies (cargo fetch -Zbuild-std)"
+  RUSTC_BOOTSTRAP=1 cargo fetch --locked -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown \
+    || die "cargo fetch -Zbuild-std failed (see above). Fix: check that crates.io is reachable and rust-src is installed."
 }
 
 say "ok: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | sed 's/.*(\(.*\))/\1/'), $(chromedriver --version | cut -d' ' -f1-2)"
