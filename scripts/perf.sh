@@ -20,7 +20,7 @@ if [ ! -d target/perf/node_modules/playwright-core ]; then
   echo "perf: installing playwright-core (uses the system Chromium; no browser download)"
   (cd target/perf && npm init -y >/dev/null && npm install --no-audit --no-fund --silent playwright-core@1)
 fi
-[ -n "${SKIP_BUILD:-}" ] || trunk build --release --locked >/dev/null
+[ -n "${SKIP_BUILD:-}" ] || scripts/build.sh >/dev/null
 port=8098
 python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
 server=$!

@@ -8,7 +8,7 @@ export PATH="$HOME/.cargo/bin:${TOOLS_PREFIX:-$HOME/.local}/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 out="${1:-target/screenshots}"
 mkdir -p "$out"
-[ -n "${SKIP_BUILD:-}" ] || trunk build --release --locked >/dev/null
+[ -n "${SKIP_BUILD:-}" ] || scripts/build.sh >/dev/null
 port=8097
 python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
 server=$!

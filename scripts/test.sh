@@ -52,9 +52,8 @@ step "wasm32 tests: kafka-sim under Node, the app in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown -p kafka-sim --test determinism
 cargo test --locked --target wasm32-unknown-unknown -p kafka-visualiser --tests
 
-step "release bundle (trunk build --release: opt-level z, LTO, wasm-opt)"
-rm -rf dist
-trunk build --release --locked
+step "release bundle (scripts/build.sh: opt-level z, LTO, std rebuilt for size, wasm-opt)"
+scripts/build.sh
 size_report=$(scripts/bundle-size.sh dist) \
   || { printf '%s\n' "$size_report"; fail "the release bundle in dist/ is incomplete (see above); budget ${BUNDLE_BUDGET_BYTES} B gzip"; }
 printf '%s\n' "$size_report"
