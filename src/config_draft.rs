@@ -13,7 +13,7 @@ use kafka_sim::command::{Command, TopicConfigChange};
 use kafka_sim::config::{Acks, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig};
 use kafka_sim::limits::{self, MAX_BROKERS, MAX_PARTITIONS};
 use kafka_sim::partitioner::{CustomRule, PartitionerKind};
-use std::collections::BTreeMap;
+use kafka_sim::vecmap::VecMap;
 
 /// Most producers, and most groups, the panel lets the learner add.
 pub const MAX_ROWS: usize = 64;
@@ -162,7 +162,7 @@ pub fn split_index<'a>(key: &'a str, list: &str) -> Option<(usize, &'a str)> {
 
 /// After row `removed` of `list` is deleted, drops its entries and moves the
 /// entries of later rows up by one, so per-field state follows its row.
-pub fn shift_out<V>(map: &mut BTreeMap<String, V>, list: &str, removed: usize) {
+pub fn shift_out<V>(map: &mut VecMap<String, V>, list: &str, removed: usize) {
     for (k, v) in std::mem::take(map) {
         match split_index(&k, list) {
             Some((i, _)) if i == removed => {}
@@ -496,15 +496,15 @@ pub struct Draft {
     /// The configuration the draft started from (the running one).
     pub base: ClusterConfig,
     pub config: ClusterConfig,
-    pub raw: BTreeMap<String, String>,
-    pub bad: BTreeMap<String, Bad>,
+    pub raw: VecMap<String, String>,
+    pub bad: VecMap<String, Bad>,
     /// Bumped on every reset: the form's inputs are rebuilt from the draft.
     pub generation: u32,
 }
 
 impl Draft {
     pub fn new(config: ClusterConfig) -> Self {
-        Self { base: config.clone(), config, raw: BTreeMap::new(), bad: BTreeMap::new(), generation: 0 }
+        Self { base: config.clone(), config, raw: VecMap::new(), bad: VecMap::new(), generation: 0 }
     }
 
     /// Starts over from `config`, dropping every edit.
@@ -829,7 +829,7 @@ mod tests {
 
     #[test]
     fn removing_a_row_moves_later_rows_state_up() {
-        let mut m: BTreeMap<String, u8> = [
+        let mut m: VecMap<String, u8> = [
             ("brokers", 0),
             ("producers[0].rate_per_s", 1),
             ("producers[1].rate_per_s", 2),
@@ -852,7 +852,7 @@ mod tests {
                 "producers[9].keys"
             ]
         );
-        assert_eq!(m["producers[1].partitioner.vip"], 3);
+        assert_eq!(m.get("producers[1].partitioner.vip"), Some(&3));
     }
 
     #[test]
@@ -942,7 +942,7 @@ mod tests {
         d.set_text(Field::VipPrefix(0), "gold-");
         assert_eq!(d.config.producers[0].partitioner, vip_rules("gold-", 2, 3));
         d.set_text(Field::VipCount(0), "3");
-        assert!(d.bad["producers[0].partitioner.vip"].msg.en.contains("from 1 to 2"));
+        assert!(d.bad.get("producers[0].partitioner.vip").unwrap().msg.en.contains("from 1 to 2"));
         d.set_text(Field::VipCount(0), "2");
         d.set_text(Field::Partitions, "6");
         assert_eq!(d.config.producers[0].partitioner, vip_rules("gold-", 2, 6));

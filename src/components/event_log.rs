@@ -9,7 +9,8 @@ use crate::i18n::{strings, Lang, Strings};
 use crate::state::Selection;
 use crate::ui::use_ui;
 use kafka_sim::event::{Event, EventKind};
-use std::collections::{BTreeMap, VecDeque};
+use kafka_sim::vecmap::VecMap;
+use std::collections::VecDeque;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -266,10 +267,10 @@ pub fn format_time(t_ms: u64) -> String {
 pub fn visible(ring: &VecDeque<Event>, filter: Filter, max: usize) -> (Vec<(String, &Event)>, usize) {
     let mut rows = VecDeque::with_capacity(max.min(ring.len()));
     let mut total = 0;
-    let mut seen: BTreeMap<u64, u32> = BTreeMap::new();
+    let mut seen: VecMap<u64, u32> = VecMap::new();
     for e in ring {
         let ordinal = {
-            let n = seen.entry(e.t_ms).or_insert(0);
+            let n = seen.get_or_insert_with(e.t_ms, || 0);
             *n += 1;
             *n - 1
         };
