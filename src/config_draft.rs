@@ -13,6 +13,7 @@ use kafka_sim::command::{Command, TopicConfigChange};
 use kafka_sim::config::{Acks, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig};
 use kafka_sim::limits::{self, MAX_BROKERS, MAX_PARTITIONS};
 use kafka_sim::partitioner::{CustomRule, PartitionerKind};
+use kafka_sim::reconfigure::Fixed;
 use kafka_sim::vecmap::VecMap;
 
 /// Most producers, and most groups, the panel lets the learner add.
@@ -731,30 +732,24 @@ pub fn describe_command(c: &Command) -> Option<Msg> {
 
 /// Why a field of the plan's `restart` list needs a new cluster, in words
 /// (`None` for fields the panel cannot change, shown by path only).
-pub fn restart_reason(path: &str, c: &ClusterConfig) -> Option<Msg> {
+pub fn restart_reason(field: Fixed, c: &ClusterConfig) -> Option<Msg> {
     let plain = |f: fn(&'static Strings) -> &'static str| Some(Msg::both(|s| f(s).to_string()));
-    match path {
-        "brokers" => return plain(|s| s.cfg_why_brokers),
-        "producers" => return plain(|s| s.cfg_why_producers),
-        "groups" => return plain(|s| s.cfg_why_groups),
-        _ => {}
+    match field {
+        Fixed::Brokers => plain(|s| s.cfg_why_brokers),
+        Fixed::Producers => plain(|s| s.cfg_why_producers),
+        Fixed::Groups => plain(|s| s.cfg_why_groups),
+        Fixed::ReplicationFactor(_) => plain(|s| s.cfg_why_rf),
+        Fixed::FewerPartitions(_) => plain(|s| s.cfg_why_partitions),
+        Fixed::Producer(i) => {
+            let id = c.producers.get(i).map_or("", |p| p.id.as_str());
+            Some(Msg::both(|s| s.cfg_why_producer.replace("{id}", id)))
+        }
+        Fixed::Group(i) => {
+            let id = c.groups.get(i).map_or("", |g| g.id.as_str());
+            Some(Msg::both(|s| s.cfg_why_group.replace("{id}", id)))
+        }
+        Fixed::Seed | Fixed::BrokerConfig | Fixed::Topics | Fixed::TopicName(_) | Fixed::Segments(_) => None,
     }
-    if let Some((_, rest)) = split_index(path, "topics") {
-        return match rest {
-            ".replication_factor" => plain(|s| s.cfg_why_rf),
-            ".partitions" => plain(|s| s.cfg_why_partitions),
-            _ => None,
-        };
-    }
-    if let Some((i, "")) = split_index(path, "producers") {
-        let id = c.producers.get(i).map_or("", |p| p.id.as_str());
-        return Some(Msg::both(|s| s.cfg_why_producer.replace("{id}", id)));
-    }
-    if let Some((i, "")) = split_index(path, "groups") {
-        let id = c.groups.get(i).map_or("", |g| g.id.as_str());
-        return Some(Msg::both(|s| s.cfg_why_group.replace("{id}", id)));
-    }
-    None
 }
 
 #[cfg(test)]
@@ -981,8 +976,8 @@ mod tests {
         assert_eq!(d.config.groups.len(), 2);
         assert!(d.is_valid());
         let plan = reconfigure::plan(&d.base, &d.config);
-        assert!(plan.restart.iter().any(|r| r == "producers"));
-        assert!(restart_reason("producers", &d.config).is_some());
+        assert!(plan.restart.contains(&Fixed::Producers));
+        assert!(restart_reason(Fixed::Producers, &d.config).is_some());
     }
 
     #[test]
@@ -1020,13 +1015,13 @@ mod tests {
         c.producers[0].partitioner = PartitionerKind::RoundRobin;
         c.groups[0].assignor = Strategy::Sticky;
         let plan = reconfigure::plan(&d.config, &c);
-        for path in &plan.restart {
-            let m = restart_reason(path, &c).unwrap_or_else(|| panic!("{path}"));
+        for &field in &plan.restart {
+            let m = restart_reason(field, &c).unwrap_or_else(|| panic!("{field}"));
             assert!(!m.en.is_empty() && !m.ko.is_empty() && !m.en.contains('{') && !m.ko.contains('{'), "{m:?}");
         }
-        assert!(restart_reason("producers[0]", &c).unwrap().en.contains("p1"));
-        assert!(restart_reason("groups[0]", &c).unwrap().ko.contains("billing"));
-        assert_eq!(restart_reason("seed", &c), None);
+        assert!(restart_reason(Fixed::Producer(0), &c).unwrap().en.contains("p1"));
+        assert!(restart_reason(Fixed::Group(0), &c).unwrap().ko.contains("billing"));
+        assert_eq!(restart_reason(Fixed::Seed, &c), None);
     }
 
     #[test]

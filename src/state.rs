@@ -358,11 +358,11 @@ impl Reducible for AppState {
                             n.notice = Some(Notice {
                                 en: format!(
                                     "Restarted the scenario: Kafka cannot change {} on a running cluster.",
-                                    plan.restart.join(", ")
+                                    fields(&plan.restart)
                                 ),
                                 ko: format!(
                                     "시나리오를 다시 시작했습니다: 실행 중인 카프카는 {}을(를) 바꿀 수 없습니다.",
-                                    plan.restart.join(", ")
+                                    fields(&plan.restart)
                                 ),
                                 error: false,
                             });
@@ -430,6 +430,11 @@ impl Reducible for AppState {
         }
         Rc::new(s)
     }
+}
+
+/// `brokers, topics[0].partitions`: the fields a restart is for.
+fn fields(fixed: &[reconfigure::Fixed]) -> String {
+    fixed.iter().map(|f| f.to_string()).collect::<Vec<_>>().join(", ")
 }
 
 /// The command behind one of the control bar's "add" buttons, with a fresh id.

@@ -438,10 +438,10 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
             <>
                 <p class="cfg-plan__head">{ s.cfg_plan_restart }</p>
                 <ul>
-                    { for plan.restart.iter().map(|path| html! {
+                    { for plan.restart.iter().map(|&field| html! {
                         <li>
-                            if let Some(m) = restart_reason(path, &d.config) { { m.get(lang).to_string() }{ " " } }
-                            <code>{ path.clone() }</code>
+                            if let Some(m) = restart_reason(field, &d.config) { { m.get(lang).to_string() }{ " " } }
+                            <code>{ field.to_string() }</code>
                         </li>
                     }) }
                 </ul>

@@ -4,15 +4,60 @@
 
 use crate::command::{Command, TopicConfigChange};
 use crate::config::ClusterConfig;
+use std::fmt;
+
+/// A configuration field that cannot change on a running cluster.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fixed {
+    Seed,
+    Brokers,
+    /// `step_ms` or any broker setting.
+    BrokerConfig,
+    /// Topics added or removed.
+    Topics,
+    /// Producers added, removed or renamed.
+    Producers,
+    /// Groups added, removed or renamed.
+    Groups,
+    TopicName(usize),
+    ReplicationFactor(usize),
+    /// Fewer partitions (Kafka can only add them).
+    FewerPartitions(usize),
+    /// `segment.bytes` / `segment.ms` (the simulator fixes them at creation).
+    Segments(usize),
+    /// The producer's topic, keys, partitioner, sizes or timeouts.
+    Producer(usize),
+    /// The group's topic, assignor, offsets or session settings.
+    Group(usize),
+}
+
+impl fmt::Display for Fixed {
+    /// The field's path in the configuration (`brokers`, `topics[0].partitions`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fixed::Seed => f.write_str("seed"),
+            Fixed::Brokers => f.write_str("brokers"),
+            Fixed::BrokerConfig => f.write_str("broker_config"),
+            Fixed::Topics => f.write_str("topics"),
+            Fixed::Producers => f.write_str("producers"),
+            Fixed::Groups => f.write_str("groups"),
+            Fixed::TopicName(i) => write!(f, "topics[{i}].name"),
+            Fixed::ReplicationFactor(i) => write!(f, "topics[{i}].replication_factor"),
+            Fixed::FewerPartitions(i) => write!(f, "topics[{i}].partitions"),
+            Fixed::Segments(i) => write!(f, "topics[{i}].config"),
+            Fixed::Producer(i) => write!(f, "producers[{i}]"),
+            Fixed::Group(i) => write!(f, "groups[{i}]"),
+        }
+    }
+}
 
 /// What it takes to go from one configuration to another.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Plan {
     /// Commands that apply the change to the running cluster.
     pub live: Vec<Command>,
-    /// Fields that cannot change at run time (so the scenario restarts), as paths
-    /// like `brokers` or `topics[0].replication_factor`.
-    pub restart: Vec<String>,
+    /// Fields that cannot change at run time (so the scenario restarts).
+    pub restart: Vec<Fixed>,
 }
 
 impl Plan {
@@ -29,42 +74,42 @@ impl Plan {
 /// seeds) needs a new cluster here.
 pub fn plan(old: &ClusterConfig, new: &ClusterConfig) -> Plan {
     let mut p = Plan::default();
-    let mut restart = |f: &str| p.restart.push(f.to_string());
+    let mut restart = |f: Fixed| p.restart.push(f);
     if old.seed != new.seed {
-        restart("seed");
+        restart(Fixed::Seed);
     }
     if old.brokers != new.brokers {
-        restart("brokers");
+        restart(Fixed::Brokers);
     }
     if old.step_ms != new.step_ms || old.broker_config != new.broker_config {
-        restart("broker_config");
+        restart(Fixed::BrokerConfig);
     }
     if old.topics.len() != new.topics.len() {
-        restart("topics");
+        restart(Fixed::Topics);
     }
     if old.producers.len() != new.producers.len() || old.producers.iter().zip(&new.producers).any(|(a, b)| a.id != b.id)
     {
-        restart("producers");
+        restart(Fixed::Producers);
     }
     if old.groups.len() != new.groups.len() || old.groups.iter().zip(&new.groups).any(|(a, b)| a.id != b.id) {
-        restart("groups");
+        restart(Fixed::Groups);
     }
     let mut live = Vec::new();
     for (i, (a, b)) in old.topics.iter().zip(&new.topics).enumerate() {
         if a.name != b.name {
-            p.restart.push(format!("topics[{i}].name"));
+            p.restart.push(Fixed::TopicName(i));
             continue;
         }
         if a.replication_factor != b.replication_factor {
-            p.restart.push(format!("topics[{i}].replication_factor"));
+            p.restart.push(Fixed::ReplicationFactor(i));
         }
         if b.partitions < a.partitions {
-            p.restart.push(format!("topics[{i}].partitions"));
+            p.restart.push(Fixed::FewerPartitions(i));
         } else if b.partitions > a.partitions {
             live.push(Command::AddPartitions { topic: b.name.clone(), partitions: b.partitions });
         }
         if a.config.segment_bytes != b.config.segment_bytes || a.config.segment_ms != b.config.segment_ms {
-            p.restart.push(format!("topics[{i}].config"));
+            p.restart.push(Fixed::Segments(i));
         }
         let (x, y) = (&a.config, &b.config);
         let change = TopicConfigChange {
@@ -78,7 +123,7 @@ pub fn plan(old: &ClusterConfig, new: &ClusterConfig) -> Plan {
             live.push(Command::SetTopicConfig { topic: b.name.clone(), changes: change });
         }
     }
-    if !p.restart.iter().any(|r| r == "producers") {
+    if !p.restart.contains(&Fixed::Producers) {
         for (i, (a, b)) in old.producers.iter().zip(&new.producers).enumerate() {
             if a.topic != b.topic
                 || a.keys != b.keys
@@ -91,7 +136,7 @@ pub fn plan(old: &ClusterConfig, new: &ClusterConfig) -> Plan {
                 || a.request_timeout_ms != b.request_timeout_ms
                 || a.retry_backoff_ms != b.retry_backoff_ms
             {
-                p.restart.push(format!("producers[{i}]"));
+                p.restart.push(Fixed::Producer(i));
                 continue;
             }
             if a.rate_per_s != b.rate_per_s {
@@ -106,7 +151,7 @@ pub fn plan(old: &ClusterConfig, new: &ClusterConfig) -> Plan {
             }
         }
     }
-    if !p.restart.iter().any(|r| r == "groups") {
+    if !p.restart.contains(&Fixed::Groups) {
         for (i, (a, b)) in old.groups.iter().zip(&new.groups).enumerate() {
             if a.topic != b.topic
                 || a.assignor != b.assignor
@@ -116,7 +161,7 @@ pub fn plan(old: &ClusterConfig, new: &ClusterConfig) -> Plan {
                 || a.max_poll_records != b.max_poll_records
                 || a.session_timeout_ms != b.session_timeout_ms
             {
-                p.restart.push(format!("groups[{i}]"));
+                p.restart.push(Fixed::Group(i));
                 continue;
             }
             if a.records_per_s != b.records_per_s {
@@ -160,6 +205,8 @@ mod tests {
         new.topics[0].replication_factor = 2;
         new.topics[0].partitions = 2;
         let p = plan(&old, &new);
-        assert_eq!(p.restart, vec!["brokers", "topics[0].replication_factor", "topics[0].partitions"]);
+        assert_eq!(p.restart, vec![Fixed::Brokers, Fixed::ReplicationFactor(0), Fixed::FewerPartitions(0)]);
+        let paths: Vec<String> = p.restart.iter().map(Fixed::to_string).collect();
+        assert_eq!(paths, ["brokers", "topics[0].replication_factor", "topics[0].partitions"]);
     }
 }
