@@ -62,7 +62,8 @@ pub fn App() -> Html {
             // Presets are validated by their own tests; fall back to the default one.
             let mut s = AppState::new(preset.config(seed), Some(preset))
                 .or_else(|_| AppState::new(Preset::Default.config(1), Some(Preset::Default)))
-                .expect("the default preset is valid");
+                // Not `expect`: that would keep SimError's Debug code in the bundle.
+                .unwrap_or_else(|_| unreachable!("the default preset is valid (presets.rs tests)"));
             if let Some(speed) = settings.speed {
                 s.speed = speed;
             }
