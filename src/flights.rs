@@ -62,9 +62,9 @@ pub struct StepCounts {
 /// Plans the flights for one update: at most `cap` dots, sampled evenly from
 /// every record that moved, so heavy load is shown honestly (a sample plus
 /// counts) instead of dropping frames.
-pub fn plan(
+pub fn plan<'a>(
     view: &ClusterView,
-    events: &[Event],
+    events: impl IntoIterator<Item = &'a Event>,
     topo: &Topology,
     start: f64,
     dur: f64,

@@ -97,9 +97,11 @@ pub struct AppState {
     pub svg_version: u64,
     svg_age: u32,
     /// Events of the last update, for flights.
-    pub last_events: Rc<Vec<Event>>,
-    pub log: Rc<VecDeque<Event>>,
-    pub data_log: Rc<VecDeque<Event>>,
+    pub last_events: Rc<Vec<Rc<Event>>>,
+    /// The event log's two rings. Events are shared (`Rc`) between the step that
+    /// made them and the rings, so keeping them never copies an event.
+    pub log: Rc<VecDeque<Rc<Event>>>,
+    pub data_log: Rc<VecDeque<Rc<Event>>>,
     pub playing: bool,
     pub speed: f64,
     pub selection: Option<Selection>,
@@ -230,6 +232,7 @@ impl AppState {
     /// Appends the step's events to the two rings. A ring is replaced (a new `Rc`,
     /// which is how the event log knows to re-render) only when events arrived for it.
     fn record(&mut self, events: Vec<Event>) {
+        let events: Vec<Rc<Event>> = events.into_iter().map(Rc::new).collect();
         for (ring, cap, data) in [(&mut self.log, LOG_LEN, false), (&mut self.data_log, DATA_LOG_LEN, true)] {
             let mut new = events.iter().filter(|e| logged(e) && is_data(e) == data).peekable();
             if new.peek().is_none() {
@@ -240,7 +243,7 @@ impl AppState {
                 if ring.len() == cap {
                     ring.pop_front();
                 }
-                ring.push_back(e.clone());
+                ring.push_back(Rc::clone(e));
             }
         }
         self.last_events = Rc::new(events);

@@ -19,8 +19,8 @@ pub const MAX_ROWS: usize = 200;
 
 #[derive(Properties)]
 pub struct EventLogProps {
-    pub events: Rc<VecDeque<Event>>,
-    pub data_events: Rc<VecDeque<Event>>,
+    pub events: Rc<VecDeque<Rc<Event>>>,
+    pub data_events: Rc<VecDeque<Rc<Event>>>,
     pub on_select: Callback<Selection>,
 }
 
@@ -264,11 +264,11 @@ pub fn format_time(t_ms: u64) -> String {
 /// The newest `max` events of `ring` that match `filter`, newest first, each with
 /// a key that stays the same while the event is in the ring (its time and its
 /// place among the events of that time).
-pub fn visible(ring: &VecDeque<Event>, filter: Filter, max: usize) -> (Vec<(String, &Event)>, usize) {
+pub fn visible(ring: &VecDeque<Rc<Event>>, filter: Filter, max: usize) -> (Vec<(String, &Event)>, usize) {
     let mut rows = VecDeque::with_capacity(max.min(ring.len()));
     let mut total = 0;
     let mut seen: VecMap<u64, u32> = VecMap::new();
-    for e in ring {
+    for e in ring.iter().map(|e| &**e) {
         let ordinal = {
             let n = seen.get_or_insert_with(e.t_ms, || 0);
             *n += 1;
@@ -548,7 +548,8 @@ mod tests {
     #[test]
     fn visible_is_newest_first_capped_and_keyed_uniquely() {
         let later = ev(6000, EventKind::BrokerRestarted { broker: 2 });
-        let ring: VecDeque<Event> = [crashed(1), isr_shrunk(), produced(5000), produced(5000), later.clone()].into();
+        let ring: VecDeque<Rc<Event>> =
+            [crashed(1), isr_shrunk(), produced(5000), produced(5000), later.clone()].map(Rc::new).into();
         let (rows, total) = visible(&ring, Filter::All, 3);
         assert_eq!(total, 5);
         assert_eq!(rows.len(), 3);
@@ -558,7 +559,7 @@ mod tests {
         let (rows, total) = visible(&ring, Filter::Brokers, 200);
         assert_eq!((rows.len(), total), (3, 3));
         // Keys stay unique even if time went backwards (a reset between events).
-        let ring: VecDeque<Event> = [crashed(1), crashed(2), isr_shrunk(), crashed(3)].into();
+        let ring: VecDeque<Rc<Event>> = [crashed(1), crashed(2), isr_shrunk(), crashed(3)].map(Rc::new).into();
         let (rows, _) = visible(&ring, Filter::All, 200);
         let mut keys: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();
         keys.sort_unstable();

@@ -24,7 +24,7 @@ pub const MAX_DOTS_PER_STEP: usize = 200;
 #[derive(Properties)]
 pub struct RecordsLayerProps {
     pub view: Rc<ClusterView>,
-    pub events: Rc<Vec<Event>>,
+    pub events: Rc<Vec<Rc<Event>>>,
     pub topo: Rc<Topology>,
     /// Bumped on every simulation update.
     pub version: u64,
@@ -63,7 +63,7 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
         let (step_ms, reduced) = (props.step_ms, props.reduced_motion);
         use_effect_with(props.version, move |_| {
             let dur = (step_ms * 3.0).clamp(350.0, 1200.0);
-            let (new, c) = flights::plan(&view, &events, &topo, now_ms(), dur, MAX_DOTS_PER_STEP);
+            let (new, c) = flights::plan(&view, events.iter().map(|e| &**e), &topo, now_ms(), dur, MAX_DOTS_PER_STEP);
             let mut b = board.borrow_mut();
             let now = now_ms();
             b.retain(|f| f.start + f.dur > now);
