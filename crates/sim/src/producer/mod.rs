@@ -1,10 +1,13 @@
 //! A producer's state: its keys, its partitioner and its counters.
 
+pub mod partitioner;
+mod send;
+
 use crate::config::{KeyOrder, ProducerConfig};
-use crate::log::NULL_KEY;
 use crate::murmur2::murmur2;
-use crate::partitioner::{Decision, Partitioner};
-use crate::replication::Batch;
+use crate::partition::log::NULL_KEY;
+use crate::partition::Batch;
+use crate::producer::partitioner::{Decision, Partitioner};
 use crate::rng::SimRng;
 use crate::vecmap::VecMap;
 use std::collections::VecDeque;

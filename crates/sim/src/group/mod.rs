@@ -1,5 +1,8 @@
 //! Consumer group state: members, assignments, positions and committed offsets.
 
+pub mod assignor;
+mod poll;
+
 use crate::burrow::CommitWindow;
 use crate::config::GroupConfig;
 use std::collections::VecDeque;

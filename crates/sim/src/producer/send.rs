@@ -13,9 +13,9 @@ use crate::cluster::Cluster;
 use crate::config::Acks;
 use crate::error::ErrorCode;
 use crate::event::{Event, EventKind};
-use crate::log::{record_bytes, Record, FLAG_ACKED, FLAG_ACKS0, NULL_KEY};
+use crate::partition::log::{record_bytes, Record, FLAG_ACKED, FLAG_ACKS0, NULL_KEY};
+use crate::partition::{Batch, PendingBatch};
 use crate::producer::PlacedRecord;
-use crate::replication::{Batch, PendingBatch};
 
 /// A record's flags as written by an attempt with `acks`: what the producer is
 /// told depends on this attempt's acks.
@@ -64,9 +64,9 @@ impl Cluster {
         // The built-in partitioner skips partitions without a leader for null keys.
         for (p, part) in topics[ti].partitions.iter().enumerate() {
             let availability = if part.leader.is_some() {
-                crate::partitioner::Availability::Available
+                crate::producer::partitioner::Availability::Available
             } else {
-                crate::partitioner::Availability::NoLeader
+                crate::producer::partitioner::Availability::NoLeader
             };
             if producer.partitioner.availability(p as u32) != availability {
                 producer.partitioner.set_availability(p as u32, availability);
@@ -189,7 +189,8 @@ impl Cluster {
         // (a single-replica ISR commits at once, whatever the acks).
         let lag_max = self.config.broker_config.replica_lag_time_max_ms;
         let brokers = &self.brokers;
-        self.topics[ti].partitions[p].maybe_increment_hw(now, lag_max, min_isr, &|b| crate::brokers::alive(brokers, b));
+        self.topics[ti].partitions[p]
+            .maybe_increment_hw(now, lag_max, min_isr, &|b| crate::controller::alive(brokers, b));
         if duplicates > 0 {
             let topic_name = self.topics[ti].name.clone();
             self.producers[pi].ledger.duplicates += u64::from(duplicates);

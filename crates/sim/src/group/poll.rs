@@ -1,12 +1,12 @@
 //! Consumer groups at work: polling up to the high watermark, committing,
 //! `auto.offset.reset`, rebalancing, session timeouts and lag sampling.
 
-use crate::assignor::{self, MemberSubscription};
 use crate::cluster::Cluster;
 use crate::command::ResetSpec;
 use crate::config::OffsetReset;
 use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
 use crate::event::{EventKind, ResetCause};
+use crate::group::assignor::{self, MemberSubscription};
 use crate::group::{GroupState, LagSample};
 use crate::ids::TopicPartition;
 use crate::vecmap::VecMap;

@@ -5,16 +5,18 @@
 //! members whose session expired are removed, retention runs when its interval
 //! has passed, and each group's lag is sampled once per simulated second.
 
+pub mod story;
+
 use crate::command::Command;
 use crate::config::{ClusterConfig, GroupConfig, ProducerConfig, TopicSettings};
+use crate::controller::placement::assign_replicas_rack_unaware;
 use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
 use crate::event::{Event, EventKind, Warning};
 use crate::group::GroupState;
 use crate::ids::{BrokerId, TopicPartition};
-use crate::log::{LogSettings, Record, NULL_KEY};
-use crate::placement::assign_replicas_rack_unaware;
+use crate::partition::log::{LogSettings, Record, NULL_KEY};
+use crate::partition::PartitionState;
 use crate::producer::ProducerState;
-use crate::replication::PartitionState;
 use crate::rng::SimRng;
 use crate::view::{
     BrokerView, ClusterView, GroupPartitionView, GroupView, MemberView, PartitionView, ProducerView, TopicView,

@@ -5,8 +5,10 @@
 //! `PartitionChangeBuilder` elections and `ReplicaFetcherThread` truncation by
 //! leader epoch (KIP-101, KIP-279).
 
+pub mod log;
+
 use crate::ids::BrokerId;
-use crate::log::{Log, Record, FLAG_ACKED, FLAG_ACKS0};
+use crate::partition::log::{Log, Record, FLAG_ACKED, FLAG_ACKS0};
 use std::collections::VecDeque;
 
 /// A follower replica: its log, and what the leader knows about it.
@@ -267,7 +269,7 @@ mod tests {
             p.log.append(
                 Record { key: u32::MAX, bytes: 10, producer: 0, flags: 0, seq: i, timestamp_ms: 0 },
                 0,
-                &crate::log::LogSettings {
+                &crate::partition::log::LogSettings {
                     retention_ms: -1,
                     retention_bytes: -1,
                     segment_bytes: 1 << 30,

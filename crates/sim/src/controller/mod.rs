@@ -2,11 +2,13 @@
 //! detection, leader elections (clean, unclean, controlled shutdown,
 //! preferred) and restarts with truncation by leader epoch.
 
+pub mod placement;
+
 use crate::cluster::Cluster;
 use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
 use crate::event::{DataLossReason, ElectionCause, EventKind, IsrShrinkReason};
 use crate::ids::BrokerId;
-use crate::replication::loss_counts;
+use crate::partition::loss_counts;
 
 impl Cluster {
     pub(crate) fn broker_alive(&self, id: BrokerId) -> bool {
@@ -64,8 +66,7 @@ impl Cluster {
                             break;
                         }
                         let leo = f.log.log_end_offset();
-                        let end =
-                            crate::replication::divergence(&part.epochs, part.log.log_end_offset(), &f.epochs, leo);
+                        let end = crate::partition::divergence(&part.epochs, part.log.log_end_offset(), &f.epochs, leo);
                         if end >= leo {
                             break;
                         }
@@ -88,7 +89,7 @@ impl Cluster {
                     if fetch_offset < part.log.log_start_offset() {
                         // Fell behind the leader's retention: start over at its log start.
                         let start = part.log.log_start_offset();
-                        part.followers[fi].log = crate::log::Log::starting_at(start);
+                        part.followers[fi].log = crate::partition::log::Log::starting_at(start);
                     }
                     let fetch_offset = part.followers[fi].log.log_end_offset();
                     part.followers[fi].update_fetch_state(fetch_offset, now, leader_leo);
@@ -278,9 +279,9 @@ impl Cluster {
             let (acked, acks0, _) = loss_counts(&lost);
             for (_, r) in &lost {
                 let ledger = &mut self.producers[r.producer as usize].ledger;
-                if r.flags & crate::log::FLAG_ACKED != 0 {
+                if r.flags & crate::partition::log::FLAG_ACKED != 0 {
                     ledger.acked_lost += 1;
-                } else if r.flags & crate::log::FLAG_ACKS0 != 0 {
+                } else if r.flags & crate::partition::log::FLAG_ACKS0 != 0 {
                     ledger.unacknowledged_lost += 1;
                 }
             }
