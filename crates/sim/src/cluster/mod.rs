@@ -149,6 +149,12 @@ impl Cluster {
         self.events.push(Event { t_ms: self.time_ms, kind });
     }
 
+    /// Emits events a state machine pushed, in order.
+    pub(crate) fn emit_all(&mut self, kinds: Vec<EventKind>) {
+        let t_ms = self.time_ms;
+        self.events.extend(kinds.into_iter().map(|kind| Event { t_ms, kind }));
+    }
+
     /// The key bytes behind a record's key id (`None` for a null key).
     pub fn key_bytes(&self, key: u32) -> Option<&[u8]> {
         if key == NULL_KEY {
