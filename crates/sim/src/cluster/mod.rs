@@ -591,7 +591,7 @@ impl Cluster {
                         .map(|r| crate::view::RecentDecision {
                             key: self.key_bytes(r.key).map(|k| String::from_utf8_lossy(k).into_owned()),
                             partition: r.decision.partition,
-                            offset: (r.offset != u64::MAX).then_some(r.offset),
+                            offset: r.offset,
                             timestamp_ms: r.timestamp_ms,
                             reason: r.decision.reason,
                         })

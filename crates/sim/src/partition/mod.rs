@@ -23,6 +23,7 @@ pub(crate) use replica::Follower;
 
 use crate::ids::BrokerId;
 use crate::partition::log::{Log, Record, FLAG_ACKED, FLAG_ACKS0};
+use crate::producer::batch::PendingBatch;
 use std::collections::VecDeque;
 
 /// Which partition a [`PartitionState`]'s events are about.
@@ -30,28 +31,6 @@ use std::collections::VecDeque;
 pub(crate) struct At<'a> {
     pub topic: &'a str,
     pub partition: u32,
-}
-
-/// A produce request waiting for acks=all (`DelayedProduce`).
-#[derive(Clone, Debug)]
-pub(crate) struct PendingBatch {
-    pub batch: Batch,
-    pub first_offset: u64,
-    pub last_offset: u64,
-    pub leader_epoch: u32,
-    pub deadline_ms: u64,
-}
-
-/// Records of one producer for one partition, sent together (a ProducerBatch).
-#[derive(Clone, Debug)]
-pub(crate) struct Batch {
-    pub producer: u16,
-    pub topic: usize,
-    pub partition: u32,
-    pub records: Vec<Record>,
-    pub created_ms: u64,
-    pub attempts: u32,
-    pub next_attempt_ms: u64,
 }
 
 #[derive(Clone, Debug)]

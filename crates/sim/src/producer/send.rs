@@ -8,13 +8,19 @@
 //! request waits until the high watermark passes the batch
 //! (`checkEnoughReplicasReachOffset`), answering NOT_ENOUGH_REPLICAS_AFTER_APPEND
 //! if the ISR shrank below the minimum meanwhile, or REQUEST_TIMED_OUT.
+//!
+//! This stays `impl Cluster`: a send crosses two state machines (the
+//! producer's batches and ledger, the partition's leader log, high watermark
+//! and pending requests) and reads the brokers' liveness. What belongs to one
+//! side alone is a method there (`ProducerState::failed_attempt`,
+//! `ProducerState::placed`, `PartitionState::maybe_increment_hw`).
 
+use super::batch::{Batch, PendingBatch};
 use crate::cluster::Cluster;
 use crate::config::Acks;
 use crate::error::ErrorCode;
 use crate::event::{Event, EventKind};
 use crate::partition::log::{record_bytes, Record, FLAG_ACKED, FLAG_ACKS0, NULL_KEY};
-use crate::partition::{Batch, PendingBatch};
 use crate::producer::PlacedRecord;
 
 /// A record's flags as written by an attempt with `acks`: what the producer is
@@ -99,22 +105,29 @@ impl Cluster {
             let record = Record { key, bytes, producer: pi as u16, flags, seq: producer.next_seq, timestamp_ms: ts };
             producer.next_seq = producer.next_seq.wrapping_add(1);
             producer.sent += 1;
-            let last_len = producer.batch_lens[p as usize];
-            batches[p as usize]
-                .get_or_insert_with(|| Batch {
-                    producer: pi as u16,
-                    topic: ti,
-                    partition: p,
-                    records: Vec::with_capacity(last_len + last_len / 4 + 4),
-                    created_ms: now,
-                    attempts: 0,
-                    next_attempt_ms: now,
-                })
-                .records
-                .push(record);
+            let batch = match &mut batches[p as usize] {
+                Some(batch) => batch,
+                slot => {
+                    let last_len = producer.batch_lens[p as usize];
+                    producer.next_batch_id += 1;
+                    slot.insert(Batch {
+                        id: producer.next_batch_id,
+                        producer: pi as u16,
+                        topic: ti,
+                        partition: p,
+                        records: Vec::with_capacity(last_len + last_len / 4 + 4),
+                        created_ms: now,
+                        attempts: 0,
+                        next_attempt_ms: now,
+                    })
+                }
+            };
+            let index = batch.records.len() as u32;
+            batch.records.push(record);
             if let Some(decision) = decision {
-                // The offset is not known yet; `send` fills it in for the UI.
-                producer.remember(PlacedRecord { key, decision, offset: u64::MAX, timestamp_ms: ts });
+                // The offset is known once the batch is appended (`send`).
+                let batch = batch.id;
+                producer.remember(PlacedRecord { key, decision, offset: None, timestamp_ms: ts, batch, index });
             }
         }
         for (len, batch) in producer.batch_lens.iter_mut().zip(&batches) {
@@ -157,6 +170,9 @@ impl Cluster {
         let mut duplicates = 0u32;
         // Offsets of records an idempotent retry found already written.
         let mut present: Option<(u64, u64)> = None;
+        // Each record's offset, when a remembered decision waits for it.
+        let mut offsets = Vec::new();
+        let wanted = self.producers[pi].awaits_offsets(batch.id);
         if batch.attempts == 1 {
             // A first attempt has nothing to deduplicate: set what the producer is
             // told on the batch itself and append it in one pass.
@@ -173,6 +189,9 @@ impl Cluster {
                 if let Some(o) = part.log.find_seq(r.producer, r.seq, DEDUP_WINDOW) {
                     if idempotent {
                         present = Some(present.map_or((o, o), |(a, b)| (a.min(o), b.max(o))));
+                        if wanted {
+                            offsets.push(o);
+                        }
                         continue;
                     }
                     duplicates += 1;
@@ -181,6 +200,9 @@ impl Cluster {
                 let o = part.log.append(r, now, &settings);
                 first.get_or_insert(o);
                 last = o;
+                if wanted {
+                    offsets.push(o);
+                }
             }
         }
         let leader_epoch = part.leader_epoch;
@@ -197,8 +219,14 @@ impl Cluster {
             let producer = self.producers[pi].config.id.clone();
             self.emit(EventKind::Duplicated { producer, topic: topic_name, partition: p as u32, records: duplicates });
         }
+        if wanted {
+            match first {
+                Some(first) if batch.attempts == 1 => self.producers[pi].placed(batch.id, |i| first + i as u64),
+                _ if !offsets.is_empty() => self.producers[pi].placed(batch.id, |i| offsets[i]),
+                _ => {}
+            }
+        }
         if let Some(first) = first {
-            self.fill_recent_offsets(pi, p as u32, first, &batch);
             if self.record_events {
                 let producer = self.producers[pi].config.id.clone();
                 self.events.push(Event {
@@ -239,17 +267,6 @@ impl Cluster {
                         deadline_ms,
                     });
                 }
-            }
-        }
-    }
-
-    fn fill_recent_offsets(&mut self, pi: usize, partition: u32, first: u64, batch: &Batch) {
-        let recent = &mut self.producers[pi].recent;
-        for placed in recent.iter_mut().filter(|r| r.offset == u64::MAX && r.decision.partition == partition) {
-            if let Some(i) =
-                batch.records.iter().position(|r| r.timestamp_ms == placed.timestamp_ms && r.key == placed.key)
-            {
-                placed.offset = first + i as u64;
             }
         }
     }
@@ -295,49 +312,45 @@ impl Cluster {
 
     /// A retriable error: try again after `retry.backoff.ms`, unless
     /// `delivery.timeout.ms` has passed since the batch was created.
-    fn retry_or_fail(&mut self, mut batch: Batch, error: ErrorCode, now: u64) {
+    fn retry_or_fail(&mut self, batch: Batch, error: ErrorCode, now: u64) {
         let pi = batch.producer as usize;
-        let n = batch.records.len() as u32;
-        let (backoff, delivery_timeout) = {
-            let c = &self.producers[pi].config;
-            (c.retry_backoff_ms, c.delivery_timeout_ms)
-        };
-        let retrying = now + backoff < batch.created_ms + delivery_timeout;
-        // Counted per failed produce request, as a client's error metrics do.
-        *self.producers[pi].errors.get_or_insert_with(error.name(), || 0) += 1;
+        let (partition, records) = (batch.partition, batch.records.len() as u32);
         let topic = self.topics[batch.topic].name.clone();
-        let producer = self.producers[pi].config.id.clone();
-        // An event per failed request would flood the log while a partition is
-        // unavailable: report each (partition, error) at most once a second, and
-        // every final failure.
-        let reported = &mut self.producers[pi].error_reported;
-        let key = (batch.partition, error.name());
-        let due = match reported.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, t)) if now < *t + 1000 => false,
-            Some((_, t)) => {
-                *t = now;
-                true
-            }
-            None => {
-                reported.push((key, now));
-                true
-            }
-        };
-        if due || !retrying {
-            self.emit(EventKind::ProduceError {
-                producer,
-                topic,
-                partition: batch.partition,
-                error,
-                records: n,
-                retrying,
-            });
+        let (reported, retrying) = self.producers[pi].failed_attempt(batch, error, now);
+        if reported || !retrying {
+            let producer = self.producers[pi].config.id.clone();
+            self.emit(EventKind::ProduceError { producer, topic, partition, error, records, retrying });
         }
-        if retrying {
-            batch.next_attempt_ms = now + backoff;
-            self.producers[pi].retries.push_back(batch);
-        } else {
-            self.producers[pi].ledger.failed += u64::from(n);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::ClusterConfig;
+    use crate::Cluster;
+
+    /// Several null-key records share a millisecond at 5000 records/s: each
+    /// remembered decision still gets its own record's offset.
+    #[test]
+    fn recent_decisions_get_their_own_records_offset() {
+        let mut config = ClusterConfig::default();
+        let p = &mut config.producers[0];
+        (p.keys, p.key_space, p.rate_per_s) = (None, None, 5000.0);
+        let mut c = Cluster::new(config).unwrap();
+        c.run_until(2000);
+        let view = c.view();
+        let recent = &view.producers[0].recent;
+        assert_eq!(recent.len(), crate::producer::RECENT_DECISIONS);
+        let mut offsets: Vec<(u32, u64)> = recent.iter().map(|d| (d.partition, d.offset.expect("appended"))).collect();
+        for d in recent {
+            let (tp, o) = (d.partition, d.offset.unwrap());
+            let r = c.records("orders", tp, o, o + 1);
+            assert_eq!(r[0].1.timestamp_ms, d.timestamp_ms, "offset {o} holds this decision's record");
         }
+        offsets.sort_unstable();
+        offsets.dedup();
+        assert_eq!(offsets.len(), recent.len(), "no two decisions share an offset");
+        let shared_ms = recent.windows(2).any(|w| w[0].timestamp_ms == w[1].timestamp_ms);
+        assert!(shared_ms, "the case under test: records sharing a timestamp and a (null) key");
     }
 }
