@@ -231,10 +231,7 @@ impl Cluster {
         self.groups.push(GroupState::new(config, topic, partitions));
         let gi = self.groups.len() - 1;
         for _ in 0..consumers {
-            let id = self.groups[gi].new_member_id();
-            self.groups[gi].members.push(crate::group::MemberState::new(id.clone(), self.time_ms));
-            let group = self.groups[gi].config.id.clone();
-            self.emit(EventKind::MemberJoined { group, member: id });
+            self.with_group(gi, |g, env, out| g.join(env.now, out));
         }
         if consumers > 0 {
             self.rebalance(gi);
@@ -263,10 +260,10 @@ impl Cluster {
                         ErrorReason::GroupFull,
                     ));
                 }
-                let id = self.groups[gi].new_member_id();
-                self.groups[gi].members.push(crate::group::MemberState::new(id.clone(), self.time_ms));
-                self.emit(EventKind::MemberJoined { group, member: id });
-                self.rebalance(gi);
+                self.with_group(gi, |g, env, out| {
+                    g.join(env.now, out);
+                    g.rebalance(env, out);
+                });
                 Ok(())
             }
             Command::RemoveConsumer { group, member, graceful } => {
@@ -290,12 +287,9 @@ impl Cluster {
                     ));
                 }
                 if graceful {
-                    self.leave_group(gi, mi);
+                    self.with_group(gi, |g, env, out| g.leave(mi, env, out));
                 } else {
-                    let m = &mut self.groups[gi].members[mi];
-                    m.crashed_at = Some(self.time_ms);
-                    let (member, session_timeout_ms) = (m.id.clone(), self.groups[gi].config.session_timeout_ms);
-                    self.emit(EventKind::MemberCrashed { group, member, session_timeout_ms });
+                    self.with_group(gi, |g, env, out| g.crash(mi, env.now, out));
                 }
                 Ok(())
             }
@@ -457,8 +451,8 @@ impl Cluster {
         self.replicate(now);
         self.produce(now);
         self.complete_pending(now);
-        self.consume(now);
-        self.expire_sessions(now);
+        self.consume();
+        self.expire_sessions();
         self.detect_failures(now);
         let isr_interval = (self.config.broker_config.replica_lag_time_max_ms / 2).max(1);
         if now - self.last_isr_check_ms >= isr_interval {

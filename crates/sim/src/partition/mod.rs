@@ -6,7 +6,7 @@
 //! `Replica.updateFetchState`, the KRaft controller's `PartitionChangeBuilder`
 //! elections and `ReplicaFetcherThread` truncation (KIP-101, KIP-279).
 //!
-//! [`PartitionState`] owns all of it. Its methods take what lies outside the
+//! `PartitionState` owns all of it. Its methods take what lies outside the
 //! partition as arguments (the time, the live brokers, settings) and push the
 //! events they cause into a `Vec<EventKind>`; they never see the cluster.
 

@@ -1,7 +1,7 @@
 //! A producer as a state machine: its keys, its partitioner, the batches it
 //! builds and retries, its recent partitioner decisions (each told its offset
 //! when its batch is appended) and the ledger of where every record went.
-//! Sending a batch to a partition leader is in [`send`](self) (it needs both
+//! Sending a batch to a partition leader is in `send.rs` (it needs both
 //! the producer and the partition).
 
 pub(crate) mod batch;
