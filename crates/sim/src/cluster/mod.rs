@@ -10,6 +10,7 @@ pub mod story;
 use crate::command::Command;
 use crate::config::{ClusterConfig, GroupConfig, ProducerConfig, TopicSettings};
 use crate::controller::placement::assign_replicas_rack_unaware;
+use crate::controller::Broker;
 use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
 use crate::event::{Event, EventKind, Warning};
 use crate::group::GroupState;
@@ -21,17 +22,6 @@ use crate::rng::SimRng;
 use crate::view::{
     BrokerView, ClusterView, GroupPartitionView, GroupView, MemberView, PartitionView, ProducerView, TopicView,
 };
-
-#[derive(Clone, Debug)]
-pub(crate) struct Broker {
-    pub id: BrokerId,
-    pub alive: bool,
-    /// The controller has fenced it (crash noticed, or controlled shutdown).
-    pub fenced: bool,
-    pub crashed_at: Option<u64>,
-    /// Follower fetch delay multiplier (`slow_broker`).
-    pub slow_factor: u32,
-}
 
 #[derive(Clone, Debug)]
 pub(crate) struct TopicState {
@@ -390,56 +380,6 @@ impl Cluster {
                 ErrorReason::NoSuchProducer { producer: producer.to_string() },
             )
         })
-    }
-
-    /// `kafka-topics --alter --partitions N`: only growing is allowed
-    /// (`AdminZkClient.addPartitions` / `ReplicationControlManager.createPartitions`).
-    fn add_partitions(&mut self, topic: &str, total: u32) -> Result<(), SimError> {
-        let ti = self.topic_index(topic).ok_or_else(|| unknown_topic(topic))?;
-        let now = self.topics[ti].partitions.len() as u32;
-        if total <= now {
-            return Err(SimError::new(
-                ErrorCode::InvalidPartitions,
-                FieldPath::new("partitions"),
-                ErrorReason::PartitionsNotIncreased { topic: topic.to_string(), now, requested: total },
-            ));
-        }
-        if total > crate::limits::MAX_PARTITIONS {
-            return Err(SimError::new(
-                ErrorCode::InvalidPartitions,
-                FieldPath::new("partitions"),
-                ErrorReason::TooManyPartitions { requested: total },
-            ));
-        }
-        // New replicas go to registered (live, unfenced) brokers only.
-        let broker_ids: Vec<BrokerId> = self.brokers.iter().filter(|b| b.alive && !b.fenced).map(|b| b.id).collect();
-        let rf = self.topics[ti].replication_factor;
-        if (broker_ids.len() as u32) < rf {
-            return Err(SimError::new(
-                ErrorCode::InvalidReplicationFactor,
-                FieldPath::new("partitions"),
-                ErrorReason::NotEnoughBrokersForPartitions { replication_factor: rf, live: broker_ids.len() as u32 },
-            ));
-        }
-        // AdminZkClient.addPartitions starts where partition 0's first replica is.
-        let first = self.topics[ti].partitions[0].replicas[0];
-        let start = broker_ids.iter().position(|&b| b >= first).unwrap_or(0) as u32;
-        let layout = assign_replicas_rack_unaware(&broker_ids, total - now, rf, now, Some(start), &mut self.rng);
-        self.topics[ti].partitions.extend(layout.into_iter().map(PartitionState::new));
-        self.topics[ti].broker_offsets.resize(total as usize, crate::burrow::BrokerOffsetRing::default());
-        self.emit(EventKind::PartitionsAdded { topic: topic.to_string(), from: now, to: total });
-        for gi in 0..self.groups.len() {
-            if self.groups[gi].topic == ti {
-                let g = &mut self.groups[gi];
-                g.committed.resize(total as usize, None);
-                g.delivered.resize(total as usize, Vec::new());
-                g.windows.resize(total as usize, crate::group::burrow_window());
-                if !g.members.is_empty() {
-                    self.rebalance(gi);
-                }
-            }
-        }
-        Ok(())
     }
 
     /// Advances simulated time by one step (`step_ms`).

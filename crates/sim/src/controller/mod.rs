@@ -1,8 +1,18 @@
-//! Brokers and the controller: followers fetching, ISR changes, failure
-//! detection, leader elections (clean, unclean, controlled shutdown,
-//! preferred) and restarts with truncation by leader epoch.
+//! The controller: broker liveness (crash, controlled shutdown, restart,
+//! slow fetches), failure detection after `broker.session.timeout.ms`,
+//! fencing, and the elections these trigger; topic changes are in
+//! `topics.rs` and replica placement in [`placement`].
+//!
+//! These stay `impl Cluster`: a broker event touches every partition with a
+//! replica on it (and an election's lost records touch the producers'
+//! ledgers). The per-partition work is `PartitionState`'s (`remove_fenced`,
+//! `elect`, `elect_preferred`, `follower_restarted`); the loops here only
+//! lend each partition the live brokers and its topic's settings
+//! (`Cluster::for_each_partition`), and the periodic follower fetch and ISR
+//! check loops (`replicate`, `shrink_isrs`) do the same.
 
 pub mod placement;
+mod topics;
 
 use crate::cluster::Cluster;
 use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
@@ -11,11 +21,22 @@ use crate::ids::BrokerId;
 use crate::partition::log::{Record, FLAG_ACKED, FLAG_ACKS0};
 use crate::partition::{At, FetchEnv, Lost, PartitionState};
 
+#[derive(Clone, Debug)]
+pub(crate) struct Broker {
+    pub id: BrokerId,
+    pub alive: bool,
+    /// The controller has fenced it (crash noticed, or controlled shutdown).
+    pub fenced: bool,
+    pub crashed_at: Option<u64>,
+    /// Follower fetch delay multiplier (`slow_broker`).
+    pub slow_factor: u32,
+}
+
 /// What an election on any partition needs from outside it.
-struct ElectionCtx<'a> {
-    alive: &'a [BrokerId],
-    unclean_ok: bool,
-    now: u64,
+pub(crate) struct ElectionCtx<'a> {
+    pub alive: &'a [BrokerId],
+    pub unclean_ok: bool,
+    pub now: u64,
 }
 
 impl Cluster {
@@ -119,7 +140,7 @@ impl Cluster {
 
     /// Runs `f` on every partition with what an election needs, then emits the
     /// events it pushed and books the records its elections lost.
-    fn for_each_partition(
+    pub(crate) fn for_each_partition(
         &mut self,
         mut f: impl FnMut(&mut PartitionState, At, &ElectionCtx, &mut Vec<EventKind>) -> Lost,
     ) {
@@ -226,62 +247,10 @@ impl Cluster {
         self.emit(EventKind::BrokerSlowed { broker: id, factor });
         Ok(())
     }
-
-    /// Preferred leader election: the first replica becomes leader again when it
-    /// is alive and in sync.
-    pub(crate) fn elect_preferred(&mut self, topic: Option<&str>) -> Result<(), SimError> {
-        if let Some(t) = topic {
-            self.topic_index(t).ok_or_else(|| crate::cluster::unknown_topic(t))?;
-        }
-        self.for_each_partition(|part, at, ctx, out| {
-            if topic.is_some_and(|t| t != at.topic) {
-                return Vec::new();
-            }
-            part.elect_preferred(ctx.alive, ctx.now, at, out)
-        });
-        Ok(())
-    }
-}
-
-impl Cluster {
-    /// `kafka-configs --alter --entity-type topics`: the changes Kafka applies
-    /// without a restart. A lower `min.insync.replicas` or enabling unclean
-    /// election takes effect at once (an offline partition may elect now).
-    pub(crate) fn set_topic_config(
-        &mut self,
-        topic: &str,
-        c: &crate::command::TopicConfigChange,
-    ) -> Result<(), SimError> {
-        let ti = self.topic_index(topic).ok_or_else(|| crate::cluster::unknown_topic(topic))?;
-        let mut settings = self.topics[ti].settings.clone();
-        if let Some(v) = c.min_insync_replicas {
-            settings.min_insync_replicas = v;
-        }
-        if let Some(v) = c.unclean_leader_election_enable {
-            settings.unclean_leader_election_enable = v;
-        }
-        if let Some(v) = c.retention_ms {
-            settings.retention_ms = v;
-        }
-        if let Some(v) = c.retention_bytes {
-            settings.retention_bytes = v;
-        }
-        settings.validate("config", self.topics[ti].replication_factor)?;
-        self.topics[ti].settings = settings;
-        if c.unclean_leader_election_enable == Some(true) {
-            self.for_each_partition(|part, at, ctx, out| {
-                if at.topic != topic || part.leader.is_some() {
-                    return Vec::new();
-                }
-                part.elect(ctx.alive, ctx.unclean_ok, ElectionCause::UncleanEnabled, ctx.now, at, out)
-            });
-        }
-        Ok(())
-    }
 }
 
 /// Whether broker `id` is running (for callers that hold other parts of the cluster).
-pub(crate) fn alive(brokers: &[crate::cluster::Broker], id: BrokerId) -> bool {
+pub(crate) fn alive(brokers: &[Broker], id: BrokerId) -> bool {
     brokers.iter().any(|b| b.id == id && b.alive)
 }
 

@@ -4,7 +4,7 @@
 //! Burrow's commit windows (`lag.rs`).
 //!
 //! `GroupState`'s methods read their topic's partitions (high watermark, log
-//! bounds, leader) through a [`GroupEnv`] and push the events they cause; the
+//! bounds, leader) through a `GroupEnv` and push the events they cause; the
 //! group never changes a partition. The few `impl Cluster` functions at the end
 //! of this file are the cluster's loops over groups: they lend each group its
 //! topic and emit what it pushed.
@@ -67,7 +67,7 @@ impl MemberState {
 
 /// Burrow's defaults: `intervals` 10, and commits closer than `min-distance`
 /// (1 s) to the previous one replace it.
-pub(crate) fn burrow_window() -> CommitWindow {
+fn burrow_window() -> CommitWindow {
     CommitWindow::new(crate::burrow::DEFAULT_INTERVALS, 1000).unwrap_or_default()
 }
 
@@ -137,6 +137,13 @@ impl GroupState {
         }
         *ranges = merged;
         again
+    }
+
+    /// Its topic grew to `total` partitions.
+    pub fn partitions_added(&mut self, total: u32) {
+        self.committed.resize(total as usize, None);
+        self.delivered.resize(total as usize, Vec::new());
+        self.windows.resize(total as usize, burrow_window());
     }
 
     /// Forgets delivered ranges below `log_start` (retention deleted them).
