@@ -1,11 +1,14 @@
-//! The simulated cluster: the state machine the app and the CLI drive.
-//!
-//! One `tick()` advances simulated time by `step_ms` and, in this order:
-//! producers append the records due by then, consumers poll and commit, crashed
-//! members whose session expired are removed, retention runs when its interval
-//! has passed, and each group's lag is sampled once per simulated second.
+//! The simulated cluster: what the app and the CLI drive. It holds the
+//! concepts' state machines (brokers, topics of `PartitionState`s,
+//! producers, groups), applies commands, and orchestrates one step in
+//! [`Cluster::tick`]: partitions replicate, producers send, acks=all requests
+//! complete, groups poll and commit, sessions expire, the controller fences
+//! and elects, and the periodic ISR check, retention and lag sampling run
+//! when due (docs/ARCHITECTURE.md, "The tick"). `view.rs` builds the read-only
+//! view, `story.rs` a record's story.
 
 pub mod story;
+mod view;
 
 use crate::command::Command;
 use crate::config::{ClusterConfig, GroupConfig, ProducerConfig, TopicSettings};
@@ -14,14 +17,11 @@ use crate::controller::Broker;
 use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
 use crate::event::{Event, EventKind, Warning};
 use crate::group::GroupState;
-use crate::ids::{BrokerId, TopicPartition};
+use crate::ids::BrokerId;
 use crate::partition::log::{LogSettings, Record, NULL_KEY};
 use crate::partition::PartitionState;
 use crate::producer::ProducerState;
 use crate::rng::SimRng;
-use crate::view::{
-    BrokerView, ClusterView, GroupPartitionView, GroupView, MemberView, PartitionView, ProducerView, TopicView,
-};
 
 #[derive(Clone, Debug)]
 pub(crate) struct TopicState {
@@ -382,31 +382,29 @@ impl Cluster {
         })
     }
 
-    /// Advances simulated time by one step (`step_ms`).
+    /// Advances simulated time by one step (`step_ms`), in the order of
+    /// docs/ARCHITECTURE.md ("The tick").
     pub fn tick(&mut self) {
         let now = self.time_ms + self.config.step_ms;
         self.time_ms = now;
         // Followers fetch what was written before this step, so a record is on the
         // leader alone for at least one step (the window acks=1 can lose).
-        self.replicate(now);
-        self.produce(now);
-        self.complete_pending(now);
-        self.consume();
-        self.expire_sessions();
-        self.detect_failures(now);
-        let isr_interval = (self.config.broker_config.replica_lag_time_max_ms / 2).max(1);
-        if now - self.last_isr_check_ms >= isr_interval {
-            self.last_isr_check_ms = now;
-            self.shrink_isrs(now);
+        self.replicate(now); // partition: follower fetch, truncation, ISR expand, HW
+        self.produce(now); // producer: partitioner, batches, leader append, retries
+        self.complete_pending(now); // partition → producer: acks=all answers
+        self.consume(); // group: poll, commit
+        self.expire_sessions(); // group: session timeouts, rebalances
+        self.detect_failures(now); // controller: fence, elect
+        let bc = &self.config.broker_config;
+        let (isr_ms, retention_ms) = ((bc.replica_lag_time_max_ms / 2).max(1), bc.log_retention_check_interval_ms);
+        if due(&mut self.last_isr_check_ms, isr_ms, now) {
+            self.shrink_isrs(now); // partition: maybeShrinkIsr
         }
-        let interval = self.config.broker_config.log_retention_check_interval_ms;
-        if now - self.last_retention_ms >= interval {
-            self.last_retention_ms = now;
-            self.apply_retention(now);
+        if due(&mut self.last_retention_ms, retention_ms, now) {
+            self.apply_retention(now); // partition logs; groups forget deleted ranges
         }
-        if now - self.last_lag_sample_ms >= 1000 {
-            self.last_lag_sample_ms = now;
-            self.sample_lag(now);
+        if due(&mut self.last_lag_sample_ms, 1000, now) {
+            self.sample_lag(now); // group: lag history, Burrow's offset ring
         }
     }
 
@@ -422,11 +420,7 @@ impl Cluster {
         for (ti, topic) in self.topics.iter_mut().enumerate() {
             let settings = topic.log_settings();
             for (p, part) in topic.partitions.iter_mut().enumerate() {
-                // Each replica applies retention to its own log, below the HW.
-                for f in &mut part.followers {
-                    f.log.apply_retention(now, part.high_watermark.min(f.high_watermark), &settings);
-                }
-                for d in part.log.apply_retention(now, part.high_watermark, &settings) {
+                for d in part.apply_retention(now, &settings) {
                     let unread_by = self
                         .groups
                         .iter()
@@ -457,166 +451,16 @@ impl Cluster {
             }
         }
     }
+}
 
-    /// The read-only picture to render.
-    pub fn view(&self) -> ClusterView {
-        ClusterView {
-            time_ms: self.time_ms,
-            brokers: self
-                .brokers
-                .iter()
-                .map(|b| BrokerView { id: b.id, alive: b.alive, fenced: b.fenced, slow_factor: b.slow_factor })
-                .collect(),
-            topics: self
-                .topics
-                .iter()
-                .map(|t| TopicView {
-                    name: t.name.clone(),
-                    replication_factor: t.replication_factor,
-                    partitions: t
-                        .partitions
-                        .iter()
-                        .enumerate()
-                        .map(|(i, p)| PartitionView {
-                            topic: t.name.clone(),
-                            partition: i as u32,
-                            replicas: p.replicas.clone(),
-                            leader: p.leader,
-                            leader_epoch: p.leader_epoch,
-                            isr: p.isr.clone(),
-                            log_start_offset: p.log.log_start_offset(),
-                            log_end_offset: p.log.log_end_offset(),
-                            high_watermark: p.high_watermark,
-                            size_bytes: p.log.size_bytes(),
-                            segments: p.log.segments().len() as u32,
-                            log_end_offsets: p.replicas.iter().map(|&b| (b, p.leo_of(b).unwrap_or(0))).collect(),
-                            tail: {
-                                let end = p.log.log_end_offset();
-                                p.log
-                                    .range(end.saturating_sub(crate::view::VIEW_TAIL), end)
-                                    .map(|(offset, r)| crate::view::TailRecord {
-                                        offset,
-                                        producer: r.producer,
-                                        keyed: r.key != NULL_KEY,
-                                    })
-                                    .collect()
-                            },
-                        })
-                        .collect(),
-                })
-                .collect(),
-            producers: self
-                .producers
-                .iter()
-                .map(|p| ProducerView {
-                    active: !p.removed,
-                    id: p.config.id.clone(),
-                    topic: p.config.topic.clone(),
-                    acks: p.config.acks.name(),
-                    keyed: !p.key_ids.is_empty(),
-                    rate_per_s: p.config.rate_per_s,
-                    sent: p.sent,
-                    acked: p.acked,
-                    errors: p.errors.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
-                    ledger: p.ledger.clone(),
-                    recent: p
-                        .recent
-                        .iter()
-                        .map(|r| crate::view::RecentDecision {
-                            key: self.key_bytes(r.key).map(|k| String::from_utf8_lossy(k).into_owned()),
-                            partition: r.decision.partition,
-                            offset: r.offset,
-                            timestamp_ms: r.timestamp_ms,
-                            reason: r.decision.reason,
-                        })
-                        .collect(),
-                })
-                .collect(),
-            groups: self.groups.iter().map(|g| self.group_view(g)).collect(),
-        }
+/// Whether a periodic task that last ran at `*last` is due at `now` (and
+/// records that it runs).
+fn due(last: &mut u64, interval_ms: u64, now: u64) -> bool {
+    let due = now - *last >= interval_ms;
+    if due {
+        *last = now;
     }
-
-    /// Burrow's verdict on a group, from each partition's commit window and the
-    /// sampled log end offsets (`core/internal/evaluator/caching.go`).
-    fn burrow_of(&self, g: &GroupState) -> crate::burrow::GroupEvaluation {
-        let topic = &self.topics[g.topic];
-        let parts: Vec<crate::burrow::GroupPartitionInput> = g
-            .windows
-            .iter()
-            .enumerate()
-            .map(|(p, w)| crate::burrow::GroupPartitionInput {
-                topic: topic.name.clone(),
-                partition: p as u32,
-                window: w.window(&topic.broker_offsets[p], self.time_ms as i64, 0),
-            })
-            .collect();
-        crate::burrow::evaluate_group(&parts)
-    }
-
-    /// A group's lag samples (one a simulated second, newest last), for charts.
-    pub fn lag_history(&self, group: &str) -> Option<&std::collections::VecDeque<crate::group::LagSample>> {
-        self.groups.iter().find(|g| g.config.id == group).map(|g| &g.lag_history)
-    }
-
-    /// Burrow's stored commits per partition of a group (oldest first).
-    pub fn burrow_windows(&self, group: &str) -> Option<Vec<Vec<crate::burrow::Commit>>> {
-        self.groups.iter().find(|g| g.config.id == group).map(|g| g.windows.iter().map(|w| w.commits()).collect())
-    }
-
-    fn group_view(&self, g: &GroupState) -> GroupView {
-        let topic = &self.topics[g.topic];
-        let partitions: Vec<GroupPartitionView> = topic
-            .partitions
-            .iter()
-            .enumerate()
-            .map(|(p, part)| {
-                let owner = g.owner_of(p as u32);
-                let position =
-                    owner.and_then(|m| m.assigned.iter().find(|(q, _)| *q == p as u32)).and_then(|(_, pos)| *pos);
-                let committed = g.committed[p];
-                GroupPartitionView {
-                    topic: topic.name.clone(),
-                    partition: p as u32,
-                    committed,
-                    position,
-                    log_end_offset: part.high_watermark,
-                    lag: committed.map(|c| part.high_watermark.saturating_sub(c)),
-                    owner: owner.map(|m| m.id.clone()),
-                    records_lag: position.map(|pos| part.high_watermark.saturating_sub(pos)),
-                    time_lag_ms: committed.map(|c| {
-                        if c >= part.high_watermark {
-                            0
-                        } else {
-                            part.log.get(c).map_or(0, |r| self.time_ms.saturating_sub(r.timestamp_ms))
-                        }
-                    }),
-                }
-            })
-            .collect();
-        let lags = partitions.iter().filter_map(|p| p.lag);
-        GroupView {
-            id: g.config.id.clone(),
-            topic: topic.name.clone(),
-            assignor: g.config.assignor.name().to_string(),
-            generation: g.generation,
-            members: g
-                .members
-                .iter()
-                .map(|m| MemberView {
-                    id: m.id.clone(),
-                    assigned: m.partitions().map(|p| TopicPartition::new(topic.name.clone(), p)).collect(),
-                    crashed: m.crashed_at.is_some(),
-                    records_lag_max: m.records_lag_max,
-                })
-                .collect(),
-            total_lag: lags.clone().sum(),
-            max_lag: lags.max().unwrap_or(0),
-            partitions,
-            consumed: g.consumed,
-            redelivered: g.redelivered,
-            burrow: self.burrow_of(g),
-        }
-    }
+    due
 }
 
 pub(crate) fn unknown_topic(topic: &str) -> SimError {

@@ -15,6 +15,7 @@ mod epochs;
 mod fetch;
 mod isr;
 pub mod log;
+mod pending;
 mod replica;
 
 pub(crate) use election::Lost;
@@ -22,7 +23,7 @@ pub(crate) use fetch::FetchEnv;
 pub(crate) use replica::Follower;
 
 use crate::ids::BrokerId;
-use crate::partition::log::{Log, Record, FLAG_ACKED, FLAG_ACKS0};
+use crate::partition::log::{Deletion, Log, LogSettings, Record, FLAG_ACKED, FLAG_ACKS0};
 use crate::producer::batch::PendingBatch;
 use std::collections::VecDeque;
 
@@ -104,6 +105,15 @@ impl PartitionState {
         } else {
             false
         }
+    }
+
+    /// Retention on every replica's log, each below the high watermark it
+    /// knows; returns what the leader's log deleted.
+    pub fn apply_retention(&mut self, now: u64, settings: &LogSettings) -> Vec<Deletion> {
+        for f in &mut self.followers {
+            f.log.apply_retention(now, self.high_watermark.min(f.high_watermark), settings);
+        }
+        self.log.apply_retention(now, self.high_watermark, settings)
     }
 
     /// Marks `producer`'s records in `[first, last]` acknowledged on every replica's copy.

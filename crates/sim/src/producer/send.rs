@@ -271,37 +271,19 @@ impl Cluster {
         }
     }
 
-    /// Acknowledges (or fails) acks=all requests whose outcome is known.
+    /// Acknowledges (or fails) acks=all requests whose outcome is known
+    /// (`PartitionState::take_completed`).
     pub(crate) fn complete_pending(&mut self, now: u64) {
         for ti in 0..self.topics.len() {
             let min_isr = self.topics[ti].settings.min_insync_replicas;
             for p in 0..self.topics[ti].partitions.len() {
-                loop {
-                    let part = &mut self.topics[ti].partitions[p];
-                    let Some(front) = part.pending.front() else { break };
-                    let outcome = if part.leader_epoch != front.leader_epoch {
-                        Some(Err(ErrorCode::NotLeaderOrFollower))
-                    } else if part.high_watermark > front.last_offset {
-                        if (part.isr.len() as u32) < min_isr {
-                            Some(Err(ErrorCode::NotEnoughReplicasAfterAppend))
-                        } else {
-                            Some(Ok(()))
-                        }
-                    } else if now >= front.deadline_ms {
-                        Some(Err(ErrorCode::RequestTimedOut))
-                    } else {
-                        None
-                    };
-                    // Later batches of the same partition cannot finish first.
-                    let Some(outcome) = outcome else { break };
-                    let Some(done) = part.pending.pop_front() else { break };
+                while let Some((done, outcome)) = self.topics[ti].partitions[p].take_completed(now, min_isr) {
                     match outcome {
                         Ok(()) => {
-                            part.mark_acked(done.first_offset, done.last_offset, done.batch.producer);
-                            let pi = done.batch.producer as usize;
+                            let producer = &mut self.producers[done.batch.producer as usize];
                             let n = done.batch.records.len() as u64;
-                            self.producers[pi].acked += n;
-                            self.producers[pi].ledger.acked += n;
+                            producer.acked += n;
+                            producer.ledger.acked += n;
                         }
                         Err(error) => self.retry_or_fail(done.batch, error, now),
                     }
