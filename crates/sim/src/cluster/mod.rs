@@ -51,6 +51,14 @@ pub struct Cluster {
     pub(crate) config: ClusterConfig,
     pub(crate) time_ms: u64,
     pub(crate) rng: SimRng,
+    // Entities are referenced by stable ids. Brokers, topics and groups are never
+    // removed, so their index is their id. A producer's index is its id in every
+    // record it wrote (`Record::producer`); producers are never removed either: a
+    // removed one stays, flagged `removed`, because the view still reports it
+    // (`active: false`) and its records in the logs still count in its ledger
+    // when an election loses them. Members are removed when they leave; their id
+    // is the never-reused `<group>-c<n>`, and positions in `members` are only
+    // used within one call.
     pub(crate) brokers: Vec<Broker>,
     pub(crate) topics: Vec<TopicState>,
     pub(crate) producers: Vec<ProducerState>,

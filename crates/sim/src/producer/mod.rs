@@ -56,7 +56,8 @@ pub(crate) struct ProducerState {
     pub queued: Vec<u64>,
     /// Batches waiting for their next attempt (after an error, or no leader).
     pub retries: VecDeque<Batch>,
-    /// Removed by a command: no longer sends (kept so record indices stay valid).
+    /// Removed by a command: no longer sends. Kept (its index is the id its
+    /// records carry, and the view reports it as inactive).
     pub removed: bool,
     pub ledger: Ledger,
     /// When each (partition, error) was last reported as an event.
