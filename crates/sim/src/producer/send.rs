@@ -12,16 +12,15 @@
 //! This stays `impl Cluster`: a send crosses two state machines (the
 //! producer's batches and ledger, the partition's leader log, high watermark
 //! and pending requests) and reads the brokers' liveness. What belongs to one
-//! side alone is a method there (`ProducerState::failed_attempt`,
-//! `ProducerState::placed`, `PartitionState::maybe_increment_hw`).
+//! side alone is a method there (`ProducerState::new_batches`,
+//! `ProducerState::failed_attempt`, `ProducerState::placed`, `PartitionState::maybe_increment_hw`).
 
 use super::batch::{Batch, PendingBatch};
 use crate::cluster::Cluster;
 use crate::config::Acks;
 use crate::error::ErrorCode;
 use crate::event::{Event, EventKind};
-use crate::partition::log::{record_bytes, Record, FLAG_ACKED, FLAG_ACKS0, NULL_KEY};
-use crate::producer::PlacedRecord;
+use crate::partition::log::{Record, FLAG_ACKED, FLAG_ACKS0};
 
 /// A record's flags as written by an attempt with `acks`: what the producer is
 /// told depends on this attempt's acks.
@@ -46,7 +45,9 @@ impl Cluster {
             if self.producers[pi].removed {
                 continue;
             }
-            let batches = self.new_batches(pi, now);
+            let Self { producers, topics, rng, keys, .. } = self;
+            let partitions = &topics[producers[pi].topic].partitions;
+            let batches = producers[pi].new_batches(pi as u16, partitions, rng, keys, now);
             for batch in batches {
                 self.send(batch, now);
             }
@@ -56,84 +57,6 @@ impl Cluster {
                 }
             }
         }
-    }
-
-    fn new_batches(&mut self, pi: usize, now: u64) -> Vec<Batch> {
-        let Self { producers, topics, rng, keys, .. } = self;
-        let producer = &mut producers[pi];
-        let due = producer.due(now);
-        if due == 0 {
-            return Vec::new();
-        }
-        let ti = producer.topic;
-        let n = topics[ti].partitions.len();
-        // The built-in partitioner skips partitions without a leader for null keys.
-        for (p, part) in topics[ti].partitions.iter().enumerate() {
-            let availability = if part.leader.is_some() {
-                crate::producer::partitioner::Availability::Available
-            } else {
-                crate::producer::partitioner::Availability::NoLeader
-            };
-            if producer.partitioner.availability(p as u32) != availability {
-                producer.partitioner.set_availability(p as u32, availability);
-            }
-        }
-        producer.queued.clear();
-        producer.queued.resize(n, 0);
-        // Batches start at the size this partition's batch had last time (plus a
-        // margin), so they rarely grow while records are added.
-        producer.batch_lens.resize(n, 0);
-        let mut batches: Vec<Option<Batch>> = vec![None; n];
-        let flags = if producer.config.acks == Acks::None { FLAG_ACKS0 } else { 0 };
-        for i in 0..due {
-            producer.emitted_since += 1;
-            let ts = producer.timestamp_of(producer.emitted_since).min(now);
-            let key = producer.next_key(rng);
-            let key_bytes = if key == NULL_KEY { None } else { Some(&keys[key as usize][..]) };
-            let bytes = record_bytes(key_bytes.map_or(0, |k| k.len() as u32), producer.config.value_bytes);
-            // Only the last few decisions are kept (for the UI), so only they are
-            // built in full.
-            let recent = due - i <= crate::producer::RECENT_DECISIONS as u64;
-            let (p, decision) = if recent {
-                let decision = producer.partitioner.choose(key_bytes, bytes, n as u32, &producer.queued, rng);
-                (decision.partition, Some(decision))
-            } else {
-                let hashed = key_bytes.map(|k| (k, producer.key_murmur2(key, keys)));
-                (producer.partitioner.choose_partition(hashed, bytes, n as u32, &producer.queued, rng), None)
-            };
-            producer.queued[p as usize] += u64::from(bytes);
-            let record = Record { key, bytes, producer: pi as u16, flags, seq: producer.next_seq, timestamp_ms: ts };
-            producer.next_seq = producer.next_seq.wrapping_add(1);
-            producer.sent += 1;
-            let batch = match &mut batches[p as usize] {
-                Some(batch) => batch,
-                slot => {
-                    let last_len = producer.batch_lens[p as usize];
-                    producer.next_batch_id += 1;
-                    slot.insert(Batch {
-                        id: producer.next_batch_id,
-                        producer: pi as u16,
-                        topic: ti,
-                        partition: p,
-                        records: Vec::with_capacity(last_len + last_len / 4 + 4),
-                        created_ms: now,
-                        attempts: 0,
-                        next_attempt_ms: now,
-                    })
-                }
-            };
-            let index = batch.records.len() as u32;
-            batch.records.push(record);
-            if let Some(decision) = decision {
-                // The offset is known once the batch is appended (`send`).
-                let batch = batch.id;
-                producer.remember(PlacedRecord { key, decision, offset: None, timestamp_ms: ts, batch, index });
-            }
-        }
-        for (len, batch) in producer.batch_lens.iter_mut().zip(&batches) {
-            *len = batch.as_ref().map_or(0, |b| b.records.len());
-        }
-        batches.into_iter().flatten().collect()
     }
 
     /// One attempt to write a batch to its partition's leader.
