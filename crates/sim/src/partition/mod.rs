@@ -10,6 +10,7 @@
 //! partition as arguments (the time, the live brokers, settings) and push the
 //! events they cause into a `Vec<EventKind>`; they never see the cluster.
 
+mod append;
 mod election;
 mod epochs;
 mod fetch;
@@ -18,6 +19,7 @@ pub mod log;
 mod pending;
 mod replica;
 
+pub(crate) use append::Appended;
 pub(crate) use election::Lost;
 pub(crate) use fetch::FetchEnv;
 pub(crate) use replica::Follower;

@@ -7,9 +7,16 @@
 
 use super::PartitionState;
 use crate::error::ErrorCode;
-use crate::producer::batch::PendingBatch;
+use crate::producer::batch::{Batch, PendingBatch};
 
 impl PartitionState {
+    /// An appended acks=all request waits until the high watermark passes
+    /// `[first_offset, last_offset]`, or its deadline.
+    pub(crate) fn await_acks(&mut self, batch: Batch, first_offset: u64, last_offset: u64, deadline_ms: u64) {
+        let leader_epoch = self.leader_epoch;
+        self.pending.push_back(PendingBatch { batch, first_offset, last_offset, leader_epoch, deadline_ms });
+    }
+
     /// The oldest waiting request if its outcome is known by `now`, with the
     /// outcome; an acknowledged batch's records are marked acknowledged on
     /// every replica. Later requests of the same partition cannot finish first.

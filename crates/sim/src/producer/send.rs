@@ -12,30 +12,16 @@
 //! This stays `impl Cluster`: a send crosses two state machines (the
 //! producer's batches and ledger, the partition's leader log, high watermark
 //! and pending requests) and reads the brokers' liveness. What belongs to one
-//! side alone is a method there (`ProducerState::new_batches`,
-//! `ProducerState::failed_attempt`, `ProducerState::placed`, `PartitionState::maybe_increment_hw`).
+//! side alone is a method there: `ProducerState::new_batches`,
+//! `failed_attempt` and `placed`; `PartitionState::append_batch`,
+//! `maybe_increment_hw`, `await_acks` and `take_completed`.
 
-use super::batch::{Batch, PendingBatch};
+use super::batch::Batch;
 use crate::cluster::Cluster;
 use crate::config::Acks;
 use crate::error::ErrorCode;
 use crate::event::{Event, EventKind};
-use crate::partition::log::{Record, FLAG_ACKED, FLAG_ACKS0};
-
-/// A record's flags as written by an attempt with `acks`: what the producer is
-/// told depends on this attempt's acks.
-#[inline(always)]
-fn ack_flags(flags: u8, acks: Acks) -> u8 {
-    let flags = flags & !(FLAG_ACKED | FLAG_ACKS0);
-    match acks {
-        Acks::None => flags | FLAG_ACKS0,
-        Acks::Leader => flags | FLAG_ACKED,
-        Acks::All => flags,
-    }
-}
-
-/// How far back the idempotent duplicate check looks in a partition's log.
-const DEDUP_WINDOW: usize = 4096;
+use crate::partition::Appended;
 
 impl Cluster {
     /// Partitions the records due this step and sends one batch per partition,
@@ -84,51 +70,11 @@ impl Cluster {
         if acks == Acks::All && (part.isr.len() as u32) < min_isr {
             return self.retry_or_fail(batch, ErrorCode::NotEnoughReplicas, now);
         }
-        // Append (the idempotent producer's retries skip what is already there).
-        let idempotent = self.producers[pi].config.idempotent();
         let settings = self.topics[ti].log_settings();
-        let part = &mut self.topics[ti].partitions[p];
-        let mut first = None;
-        let mut last = 0;
-        let mut duplicates = 0u32;
-        // Offsets of records an idempotent retry found already written.
-        let mut present: Option<(u64, u64)> = None;
-        // Each record's offset, when a remembered decision waits for it.
-        let mut offsets = Vec::new();
+        let idempotent = self.producers[pi].config.idempotent();
         let wanted = self.producers[pi].awaits_offsets(batch.id);
-        if batch.attempts == 1 {
-            // A first attempt has nothing to deduplicate: set what the producer is
-            // told on the batch itself and append it in one pass.
-            for r in &mut batch.records {
-                r.flags = ack_flags(r.flags, acks);
-            }
-            if !batch.records.is_empty() {
-                let o = part.log.append_slice(&batch.records, now, &settings);
-                first = Some(o);
-                last = o + batch.records.len() as u64 - 1;
-            }
-        } else {
-            for r in &batch.records {
-                if let Some(o) = part.log.find_seq(r.producer, r.seq, DEDUP_WINDOW) {
-                    if idempotent {
-                        present = Some(present.map_or((o, o), |(a, b)| (a.min(o), b.max(o))));
-                        if wanted {
-                            offsets.push(o);
-                        }
-                        continue;
-                    }
-                    duplicates += 1;
-                }
-                let r = Record { flags: ack_flags(r.flags, acks), ..*r };
-                let o = part.log.append(r, now, &settings);
-                first.get_or_insert(o);
-                last = o;
-                if wanted {
-                    offsets.push(o);
-                }
-            }
-        }
-        let leader_epoch = part.leader_epoch;
+        let Appended { first, last, duplicates, present, offsets } =
+            self.topics[ti].partitions[p].append_batch(&mut batch, acks, idempotent, wanted, now, &settings);
         let n = batch.records.len() as u64;
         // Partition.appendRecordsToLeader tries to move the HW after every append
         // (a single-replica ISR commits at once, whatever the acks).
@@ -182,13 +128,7 @@ impl Cluster {
                 };
                 if let Some((first_offset, last_offset)) = range {
                     let deadline_ms = now + self.producers[pi].config.request_timeout_ms;
-                    self.topics[ti].partitions[p].pending.push_back(PendingBatch {
-                        batch,
-                        first_offset,
-                        last_offset,
-                        leader_epoch,
-                        deadline_ms,
-                    });
+                    self.topics[ti].partitions[p].await_acks(batch, first_offset, last_offset, deadline_ms);
                 }
             }
         }
