@@ -8,7 +8,7 @@ use super::epochs::divergence;
 use super::{At, Follower, PartitionState};
 use crate::event::{DataLossReason, ElectionCause, EventKind};
 use crate::ids::BrokerId;
-use crate::partition::log::Record;
+use crate::partition::log::{Record, FLAG_ACKED, FLAG_ACKS0};
 
 /// Records an election lost (offset, record), for the producers' ledgers.
 pub(crate) type Lost = Vec<(u64, Record)>;
@@ -87,7 +87,7 @@ impl PartitionState {
             cause,
         });
         if !lost.is_empty() {
-            let (acked, acks0, _) = super::loss_counts(&lost);
+            let (acked, acks0, _) = loss_counts(&lost);
             let from_offset = lost[0].0;
             let to_offset = lost[lost.len() - 1].0 + 1;
             let reason = if unclean { DataLossReason::UncleanElection } else { DataLossReason::LeaderFailover };
@@ -143,4 +143,11 @@ impl PartitionState {
         self.high_watermark = self.high_watermark.min(leo);
         lost
     }
+}
+
+/// Why records were lost in an election: (acknowledged, acks=0, other).
+fn loss_counts(lost: &[(u64, Record)]) -> (u64, u64, u64) {
+    let acked = lost.iter().filter(|(_, r)| r.flags & FLAG_ACKED != 0).count() as u64;
+    let acks0 = lost.iter().filter(|(_, r)| r.flags & FLAG_ACKED == 0 && r.flags & FLAG_ACKS0 != 0).count() as u64;
+    (acked, acks0, (lost.len() as u64).saturating_sub(acked + acks0))
 }

@@ -7,8 +7,10 @@
 //! elections and `ReplicaFetcherThread` truncation (KIP-101, KIP-279).
 //!
 //! `PartitionState` owns all of it. Its methods take what lies outside the
-//! partition as arguments (the time, the live brokers, settings) and push the
-//! events they cause into a `Vec<EventKind>`; they never see the cluster.
+//! partition as arguments (the time, the live brokers, settings), push the
+//! events they cause into a `Vec<EventKind>` and return what the caller must
+//! act on (records an election lost, answered produce requests, deleted
+//! segments); they never see the cluster.
 
 mod append;
 mod election;
@@ -25,7 +27,7 @@ pub(crate) use fetch::FetchEnv;
 pub(crate) use replica::Follower;
 
 use crate::ids::BrokerId;
-use crate::partition::log::{Deletion, Log, LogSettings, Record, FLAG_ACKED, FLAG_ACKS0};
+use crate::partition::log::{Deletion, Log, LogSettings};
 use crate::producer::batch::PendingBatch;
 use std::collections::VecDeque;
 
@@ -125,11 +127,4 @@ impl PartitionState {
             log.mark_acked(first, last, producer);
         }
     }
-}
-
-/// Why records were lost in an election: (acknowledged, acks=0, other).
-pub(crate) fn loss_counts(lost: &[(u64, Record)]) -> (u64, u64, u64) {
-    let acked = lost.iter().filter(|(_, r)| r.flags & FLAG_ACKED != 0).count() as u64;
-    let acks0 = lost.iter().filter(|(_, r)| r.flags & FLAG_ACKED == 0 && r.flags & FLAG_ACKS0 != 0).count() as u64;
-    (acked, acks0, (lost.len() as u64).saturating_sub(acked + acks0))
 }
