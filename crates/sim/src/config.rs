@@ -2,10 +2,10 @@
 //! (see `docs/scenario-format.md`); Kafka's own dotted config names are used inside
 //! each topic's `config` object.
 
-use crate::assignor::Strategy;
 use crate::error::{ErrorCode, ErrorReason, FieldPath, Rate, SimError};
+use crate::group::assignor::Strategy;
 use crate::limits;
-use crate::partitioner::{PartitionerKind, PartitionerSettings};
+use crate::producer::partitioner::{PartitionerKind, PartitionerSettings};
 use serde::{Deserialize, Serialize};
 
 pub use crate::limits::{MAX_BROKERS, MAX_PARTITIONS};

@@ -3,11 +3,11 @@
 //! app's event log and animations and the CLI's `--trace` (one JSON object per
 //! line: `{"t_ms":…,"type":"…",…}`).
 
-use crate::assignor::Strategy;
 use crate::config::OffsetReset;
 use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
+use crate::group::assignor::Strategy;
 use crate::ids::TopicPartition;
-use crate::log::DeletionReason;
+use crate::partition::log::DeletionReason;
 use crate::text::{self, Lang};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};

@@ -17,32 +17,32 @@
 //! assert_eq!(view.brokers.len(), 3);
 //! ```
 
-pub mod assignor;
-pub mod brokers;
 pub mod burrow;
 pub mod cluster;
 pub mod command;
 pub mod config;
-pub mod consumer;
+pub mod controller;
 pub mod error;
 pub mod event;
 pub mod group;
 pub mod ids;
 pub mod limits;
-pub mod log;
 pub mod murmur2;
-pub mod partitioner;
-pub mod placement;
-pub mod produce;
+pub mod partition;
 pub mod producer;
 pub mod reconfigure;
-pub mod replication;
 pub mod rng;
 pub mod scenario;
-pub mod story;
 pub mod text;
 pub mod vecmap;
 pub mod view;
+
+// The paths these modules had before the simulation was split by concept.
+pub use cluster::story;
+pub use controller::placement;
+pub use group::assignor;
+pub use partition::log;
+pub use producer::partitioner;
 
 pub use cluster::Cluster;
 pub use command::{Command, ResetSpec};

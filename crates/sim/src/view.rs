@@ -96,7 +96,7 @@ pub struct RecentDecision {
     /// `None` until the record is written (or if the write failed).
     pub offset: Option<u64>,
     pub timestamp_ms: u64,
-    pub reason: crate::partitioner::DecisionReason,
+    pub reason: crate::producer::partitioner::DecisionReason,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -2,9 +2,9 @@
 
 use crate::cluster::Cluster;
 use crate::ids::BrokerId;
-use crate::log::{FLAG_ACKED, FLAG_ACKS0};
 use crate::murmur2::{murmur2, to_positive};
-use crate::partitioner::PartitionerKind;
+use crate::partition::log::{FLAG_ACKED, FLAG_ACKS0};
+use crate::producer::partitioner::PartitionerKind;
 use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

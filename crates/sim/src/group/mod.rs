@@ -1,19 +1,30 @@
-//! Consumer group state: members, assignments, positions and committed offsets.
+//! A consumer group as a state machine: its members and their assignments
+//! (`membership.rs`: joins, leaves, session expiry, rebalances with an
+//! [`assignor`]), polling and committing (`poll.rs`), and its lag over time and
+//! Burrow's commit windows (`lag.rs`).
+//!
+//! `GroupState`'s methods read their topic's partitions (high watermark, log
+//! bounds, leader) through a `GroupEnv` and push the events they cause; the
+//! group never changes a partition. The few `impl Cluster` functions at the end
+//! of this file are the cluster's loops over groups: they lend each group its
+//! topic and emit what it pushed.
+
+pub mod assignor;
+mod lag;
+mod membership;
+mod poll;
+
+pub use lag::{LagSample, LAG_HISTORY};
 
 use crate::burrow::CommitWindow;
+use crate::cluster::Cluster;
+use crate::command::ResetSpec;
 use crate::config::GroupConfig;
+use crate::error::SimError;
+use crate::event::EventKind;
+use crate::ids::BrokerId;
+use crate::partition::PartitionState;
 use std::collections::VecDeque;
-
-/// Samples kept for lag charts (one per simulated second: 10 minutes).
-pub const LAG_HISTORY: usize = 600;
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct LagSample {
-    pub t_ms: u64,
-    /// Per partition: high watermark − committed offset (`None`: nothing committed).
-    pub lag: Vec<Option<u64>>,
-    pub total: u64,
-}
 
 #[derive(Clone, Debug)]
 pub(crate) struct MemberState {
@@ -56,7 +67,7 @@ impl MemberState {
 
 /// Burrow's defaults: `intervals` 10, and commits closer than `min-distance`
 /// (1 s) to the previous one replace it.
-pub(crate) fn burrow_window() -> CommitWindow {
+fn burrow_window() -> CommitWindow {
     CommitWindow::new(crate::burrow::DEFAULT_INTERVALS, 1000).unwrap_or_default()
 }
 
@@ -128,17 +139,90 @@ impl GroupState {
         again
     }
 
+    /// Its topic grew to `total` partitions.
+    pub fn partitions_added(&mut self, total: u32) {
+        self.committed.resize(total as usize, None);
+        self.delivered.resize(total as usize, Vec::new());
+        self.windows.resize(total as usize, burrow_window());
+    }
+
     /// Forgets delivered ranges below `log_start` (retention deleted them).
     pub fn forget_below(&mut self, partition: u32, log_start: u64) {
         if let Some(r) = self.delivered.get_mut(partition as usize) {
             r.retain(|&(_, b)| b > log_start);
         }
     }
+}
 
-    pub fn push_lag(&mut self, sample: LagSample) {
-        if self.lag_history.len() == LAG_HISTORY {
-            self.lag_history.pop_front();
+/// What a group reads outside itself: its topic's partitions, the live brokers
+/// (a consumer fetches from a live leader only), the time.
+pub(crate) struct GroupEnv<'a> {
+    pub topic: &'a str,
+    pub partitions: &'a [PartitionState],
+    pub alive: &'a [BrokerId],
+    pub now: u64,
+    /// Report `consumed` and `committed` (per-record events).
+    pub record_events: bool,
+}
+
+impl Cluster {
+    /// Runs `f` on group `gi` with its topic lent as a [`GroupEnv`], then emits
+    /// the events it pushed.
+    pub(crate) fn with_group<R>(
+        &mut self,
+        gi: usize,
+        f: impl FnOnce(&mut GroupState, &GroupEnv, &mut Vec<EventKind>) -> R,
+    ) -> R {
+        let alive = self.alive_set();
+        let mut out = Vec::new();
+        let g = &mut self.groups[gi];
+        let topic = &self.topics[g.topic];
+        let env = GroupEnv {
+            topic: &topic.name,
+            partitions: &topic.partitions,
+            alive: &alive,
+            now: self.time_ms,
+            record_events: self.record_events,
+        };
+        let result = f(g, &env, &mut out);
+        self.emit_all(out);
+        result
+    }
+
+    /// Every group's members poll and commit.
+    pub(crate) fn consume(&mut self) {
+        let step_ms = self.config.step_ms;
+        for gi in 0..self.groups.len() {
+            self.with_group(gi, |g, env, out| g.poll(step_ms, env, out));
         }
-        self.lag_history.push_back(sample);
+    }
+
+    /// Every group drops crashed members whose session expired.
+    pub(crate) fn expire_sessions(&mut self) {
+        for gi in 0..self.groups.len() {
+            self.with_group(gi, |g, env, out| g.expire_sessions(env, out));
+        }
+    }
+
+    pub(crate) fn rebalance(&mut self, gi: usize) {
+        self.with_group(gi, |g, env, out| g.rebalance(env, out));
+    }
+
+    pub(crate) fn reset_offsets(&mut self, group: &str, spec: ResetSpec) -> Result<(), SimError> {
+        let gi = self.group_index(group)?;
+        self.with_group(gi, |g, env, out| g.reset_offsets(spec, env, out))
+    }
+
+    /// Burrow's broker-offset ring (each partition's high watermark) and every
+    /// group's lag, sampled.
+    pub(crate) fn sample_lag(&mut self, now: u64) {
+        for t in &mut self.topics {
+            for (p, part) in t.partitions.iter().enumerate() {
+                t.broker_offsets[p].record(part.high_watermark as i64);
+            }
+        }
+        for g in &mut self.groups {
+            g.sample_lag(now, &self.topics[g.topic].partitions);
+        }
     }
 }

@@ -1,35 +1,27 @@
-//! The simulated cluster: the state machine the app and the CLI drive.
-//!
-//! One `tick()` advances simulated time by `step_ms` and, in this order:
-//! producers append the records due by then, consumers poll and commit, crashed
-//! members whose session expired are removed, retention runs when its interval
-//! has passed, and each group's lag is sampled once per simulated second.
+//! The simulated cluster: what the app and the CLI drive. It holds the
+//! concepts' state machines (brokers, topics of `PartitionState`s,
+//! producers, groups), applies commands, and orchestrates one step in
+//! [`Cluster::tick`]: partitions replicate, producers send, acks=all requests
+//! complete, groups poll and commit, sessions expire, the controller fences
+//! and elects, and the periodic ISR check, retention and lag sampling run
+//! when due (docs/ARCHITECTURE.md, "The tick"). `view.rs` builds the read-only
+//! view, `story.rs` a record's story.
+
+pub mod story;
+mod view;
 
 use crate::command::Command;
 use crate::config::{ClusterConfig, GroupConfig, ProducerConfig, TopicSettings};
+use crate::controller::placement::assign_replicas_rack_unaware;
+use crate::controller::Broker;
 use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
 use crate::event::{Event, EventKind, Warning};
 use crate::group::GroupState;
-use crate::ids::{BrokerId, TopicPartition};
-use crate::log::{LogSettings, Record, NULL_KEY};
-use crate::placement::assign_replicas_rack_unaware;
+use crate::ids::BrokerId;
+use crate::partition::log::{LogSettings, Record, NULL_KEY};
+use crate::partition::PartitionState;
 use crate::producer::ProducerState;
-use crate::replication::PartitionState;
 use crate::rng::SimRng;
-use crate::view::{
-    BrokerView, ClusterView, GroupPartitionView, GroupView, MemberView, PartitionView, ProducerView, TopicView,
-};
-
-#[derive(Clone, Debug)]
-pub(crate) struct Broker {
-    pub id: BrokerId,
-    pub alive: bool,
-    /// The controller has fenced it (crash noticed, or controlled shutdown).
-    pub fenced: bool,
-    pub crashed_at: Option<u64>,
-    /// Follower fetch delay multiplier (`slow_broker`).
-    pub slow_factor: u32,
-}
 
 #[derive(Clone, Debug)]
 pub(crate) struct TopicState {
@@ -59,6 +51,14 @@ pub struct Cluster {
     pub(crate) config: ClusterConfig,
     pub(crate) time_ms: u64,
     pub(crate) rng: SimRng,
+    // Entities are referenced by stable ids. Brokers, topics and groups are never
+    // removed, so their index is their id. A producer's index is its id in every
+    // record it wrote (`Record::producer`); producers are never removed either: a
+    // removed one stays, flagged `removed`, because the view still reports it
+    // (`active: false`) and its records in the logs still count in its ledger
+    // when an election loses them. Members are removed when they leave; their id
+    // is the never-reused `<group>-c<n>`, and positions in `members` are only
+    // used within one call.
     pub(crate) brokers: Vec<Broker>,
     pub(crate) topics: Vec<TopicState>,
     pub(crate) producers: Vec<ProducerState>,
@@ -147,6 +147,12 @@ impl Cluster {
         self.events.push(Event { t_ms: self.time_ms, kind });
     }
 
+    /// Emits events a state machine pushed, in order.
+    pub(crate) fn emit_all(&mut self, kinds: Vec<EventKind>) {
+        let t_ms = self.time_ms;
+        self.events.extend(kinds.into_iter().map(|kind| Event { t_ms, kind }));
+    }
+
     /// The key bytes behind a record's key id (`None` for a null key).
     pub fn key_bytes(&self, key: u32) -> Option<&[u8]> {
         if key == NULL_KEY {
@@ -223,10 +229,7 @@ impl Cluster {
         self.groups.push(GroupState::new(config, topic, partitions));
         let gi = self.groups.len() - 1;
         for _ in 0..consumers {
-            let id = self.groups[gi].new_member_id();
-            self.groups[gi].members.push(crate::group::MemberState::new(id.clone(), self.time_ms));
-            let group = self.groups[gi].config.id.clone();
-            self.emit(EventKind::MemberJoined { group, member: id });
+            self.with_group(gi, |g, env, out| g.join(env.now, out));
         }
         if consumers > 0 {
             self.rebalance(gi);
@@ -255,10 +258,10 @@ impl Cluster {
                         ErrorReason::GroupFull,
                     ));
                 }
-                let id = self.groups[gi].new_member_id();
-                self.groups[gi].members.push(crate::group::MemberState::new(id.clone(), self.time_ms));
-                self.emit(EventKind::MemberJoined { group, member: id });
-                self.rebalance(gi);
+                self.with_group(gi, |g, env, out| {
+                    g.join(env.now, out);
+                    g.rebalance(env, out);
+                });
                 Ok(())
             }
             Command::RemoveConsumer { group, member, graceful } => {
@@ -282,12 +285,9 @@ impl Cluster {
                     ));
                 }
                 if graceful {
-                    self.leave_group(gi, mi);
+                    self.with_group(gi, |g, env, out| g.leave(mi, env, out));
                 } else {
-                    let m = &mut self.groups[gi].members[mi];
-                    m.crashed_at = Some(self.time_ms);
-                    let (member, session_timeout_ms) = (m.id.clone(), self.groups[gi].config.session_timeout_ms);
-                    self.emit(EventKind::MemberCrashed { group, member, session_timeout_ms });
+                    self.with_group(gi, |g, env, out| g.crash(mi, env.now, out));
                 }
                 Ok(())
             }
@@ -390,81 +390,29 @@ impl Cluster {
         })
     }
 
-    /// `kafka-topics --alter --partitions N`: only growing is allowed
-    /// (`AdminZkClient.addPartitions` / `ReplicationControlManager.createPartitions`).
-    fn add_partitions(&mut self, topic: &str, total: u32) -> Result<(), SimError> {
-        let ti = self.topic_index(topic).ok_or_else(|| unknown_topic(topic))?;
-        let now = self.topics[ti].partitions.len() as u32;
-        if total <= now {
-            return Err(SimError::new(
-                ErrorCode::InvalidPartitions,
-                FieldPath::new("partitions"),
-                ErrorReason::PartitionsNotIncreased { topic: topic.to_string(), now, requested: total },
-            ));
-        }
-        if total > crate::limits::MAX_PARTITIONS {
-            return Err(SimError::new(
-                ErrorCode::InvalidPartitions,
-                FieldPath::new("partitions"),
-                ErrorReason::TooManyPartitions { requested: total },
-            ));
-        }
-        // New replicas go to registered (live, unfenced) brokers only.
-        let broker_ids: Vec<BrokerId> = self.brokers.iter().filter(|b| b.alive && !b.fenced).map(|b| b.id).collect();
-        let rf = self.topics[ti].replication_factor;
-        if (broker_ids.len() as u32) < rf {
-            return Err(SimError::new(
-                ErrorCode::InvalidReplicationFactor,
-                FieldPath::new("partitions"),
-                ErrorReason::NotEnoughBrokersForPartitions { replication_factor: rf, live: broker_ids.len() as u32 },
-            ));
-        }
-        // AdminZkClient.addPartitions starts where partition 0's first replica is.
-        let first = self.topics[ti].partitions[0].replicas[0];
-        let start = broker_ids.iter().position(|&b| b >= first).unwrap_or(0) as u32;
-        let layout = assign_replicas_rack_unaware(&broker_ids, total - now, rf, now, Some(start), &mut self.rng);
-        self.topics[ti].partitions.extend(layout.into_iter().map(PartitionState::new));
-        self.topics[ti].broker_offsets.resize(total as usize, crate::burrow::BrokerOffsetRing::default());
-        self.emit(EventKind::PartitionsAdded { topic: topic.to_string(), from: now, to: total });
-        for gi in 0..self.groups.len() {
-            if self.groups[gi].topic == ti {
-                let g = &mut self.groups[gi];
-                g.committed.resize(total as usize, None);
-                g.delivered.resize(total as usize, Vec::new());
-                g.windows.resize(total as usize, crate::group::burrow_window());
-                if !g.members.is_empty() {
-                    self.rebalance(gi);
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Advances simulated time by one step (`step_ms`).
+    /// Advances simulated time by one step (`step_ms`), in the order of
+    /// docs/ARCHITECTURE.md ("The tick").
     pub fn tick(&mut self) {
         let now = self.time_ms + self.config.step_ms;
         self.time_ms = now;
         // Followers fetch what was written before this step, so a record is on the
         // leader alone for at least one step (the window acks=1 can lose).
-        self.replicate(now);
-        self.produce(now);
-        self.complete_pending(now);
-        self.consume(now);
-        self.expire_sessions(now);
-        self.detect_failures(now);
-        let isr_interval = (self.config.broker_config.replica_lag_time_max_ms / 2).max(1);
-        if now - self.last_isr_check_ms >= isr_interval {
-            self.last_isr_check_ms = now;
-            self.shrink_isrs(now);
+        self.replicate(now); // partition: follower fetch, truncation, ISR expand, HW
+        self.produce(now); // producer: partitioner, batches, leader append, retries
+        self.complete_pending(now); // partition → producer: acks=all answers
+        self.consume(); // group: poll, commit
+        self.expire_sessions(); // group: session timeouts, rebalances
+        self.detect_failures(now); // controller: fence, elect
+        let bc = &self.config.broker_config;
+        let (isr_ms, retention_ms) = ((bc.replica_lag_time_max_ms / 2).max(1), bc.log_retention_check_interval_ms);
+        if due(&mut self.last_isr_check_ms, isr_ms, now) {
+            self.shrink_isrs(now); // partition: maybeShrinkIsr
         }
-        let interval = self.config.broker_config.log_retention_check_interval_ms;
-        if now - self.last_retention_ms >= interval {
-            self.last_retention_ms = now;
-            self.apply_retention(now);
+        if due(&mut self.last_retention_ms, retention_ms, now) {
+            self.apply_retention(now); // partition logs; groups forget deleted ranges
         }
-        if now - self.last_lag_sample_ms >= 1000 {
-            self.last_lag_sample_ms = now;
-            self.sample_lag(now);
+        if due(&mut self.last_lag_sample_ms, 1000, now) {
+            self.sample_lag(now); // group: lag history, Burrow's offset ring
         }
     }
 
@@ -480,11 +428,7 @@ impl Cluster {
         for (ti, topic) in self.topics.iter_mut().enumerate() {
             let settings = topic.log_settings();
             for (p, part) in topic.partitions.iter_mut().enumerate() {
-                // Each replica applies retention to its own log, below the HW.
-                for f in &mut part.followers {
-                    f.log.apply_retention(now, part.high_watermark.min(f.high_watermark), &settings);
-                }
-                for d in part.log.apply_retention(now, part.high_watermark, &settings) {
+                for d in part.apply_retention(now, &settings) {
                     let unread_by = self
                         .groups
                         .iter()
@@ -515,166 +459,16 @@ impl Cluster {
             }
         }
     }
+}
 
-    /// The read-only picture to render.
-    pub fn view(&self) -> ClusterView {
-        ClusterView {
-            time_ms: self.time_ms,
-            brokers: self
-                .brokers
-                .iter()
-                .map(|b| BrokerView { id: b.id, alive: b.alive, fenced: b.fenced, slow_factor: b.slow_factor })
-                .collect(),
-            topics: self
-                .topics
-                .iter()
-                .map(|t| TopicView {
-                    name: t.name.clone(),
-                    replication_factor: t.replication_factor,
-                    partitions: t
-                        .partitions
-                        .iter()
-                        .enumerate()
-                        .map(|(i, p)| PartitionView {
-                            topic: t.name.clone(),
-                            partition: i as u32,
-                            replicas: p.replicas.clone(),
-                            leader: p.leader,
-                            leader_epoch: p.leader_epoch,
-                            isr: p.isr.clone(),
-                            log_start_offset: p.log.log_start_offset(),
-                            log_end_offset: p.log.log_end_offset(),
-                            high_watermark: p.high_watermark,
-                            size_bytes: p.log.size_bytes(),
-                            segments: p.log.segments().len() as u32,
-                            log_end_offsets: p.replicas.iter().map(|&b| (b, p.leo_of(b).unwrap_or(0))).collect(),
-                            tail: {
-                                let end = p.log.log_end_offset();
-                                p.log
-                                    .range(end.saturating_sub(crate::view::VIEW_TAIL), end)
-                                    .map(|(offset, r)| crate::view::TailRecord {
-                                        offset,
-                                        producer: r.producer,
-                                        keyed: r.key != NULL_KEY,
-                                    })
-                                    .collect()
-                            },
-                        })
-                        .collect(),
-                })
-                .collect(),
-            producers: self
-                .producers
-                .iter()
-                .map(|p| ProducerView {
-                    active: !p.removed,
-                    id: p.config.id.clone(),
-                    topic: p.config.topic.clone(),
-                    acks: p.config.acks.name(),
-                    keyed: !p.key_ids.is_empty(),
-                    rate_per_s: p.config.rate_per_s,
-                    sent: p.sent,
-                    acked: p.acked,
-                    errors: p.errors.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
-                    ledger: p.ledger.clone(),
-                    recent: p
-                        .recent
-                        .iter()
-                        .map(|r| crate::view::RecentDecision {
-                            key: self.key_bytes(r.key).map(|k| String::from_utf8_lossy(k).into_owned()),
-                            partition: r.decision.partition,
-                            offset: (r.offset != u64::MAX).then_some(r.offset),
-                            timestamp_ms: r.timestamp_ms,
-                            reason: r.decision.reason,
-                        })
-                        .collect(),
-                })
-                .collect(),
-            groups: self.groups.iter().map(|g| self.group_view(g)).collect(),
-        }
+/// Whether a periodic task that last ran at `*last` is due at `now` (and
+/// records that it runs).
+fn due(last: &mut u64, interval_ms: u64, now: u64) -> bool {
+    let due = now - *last >= interval_ms;
+    if due {
+        *last = now;
     }
-
-    /// Burrow's verdict on a group, from each partition's commit window and the
-    /// sampled log end offsets (`core/internal/evaluator/caching.go`).
-    fn burrow_of(&self, g: &GroupState) -> crate::burrow::GroupEvaluation {
-        let topic = &self.topics[g.topic];
-        let parts: Vec<crate::burrow::GroupPartitionInput> = g
-            .windows
-            .iter()
-            .enumerate()
-            .map(|(p, w)| crate::burrow::GroupPartitionInput {
-                topic: topic.name.clone(),
-                partition: p as u32,
-                window: w.window(&topic.broker_offsets[p], self.time_ms as i64, 0),
-            })
-            .collect();
-        crate::burrow::evaluate_group(&parts)
-    }
-
-    /// A group's lag samples (one a simulated second, newest last), for charts.
-    pub fn lag_history(&self, group: &str) -> Option<&std::collections::VecDeque<crate::group::LagSample>> {
-        self.groups.iter().find(|g| g.config.id == group).map(|g| &g.lag_history)
-    }
-
-    /// Burrow's stored commits per partition of a group (oldest first).
-    pub fn burrow_windows(&self, group: &str) -> Option<Vec<Vec<crate::burrow::Commit>>> {
-        self.groups.iter().find(|g| g.config.id == group).map(|g| g.windows.iter().map(|w| w.commits()).collect())
-    }
-
-    fn group_view(&self, g: &GroupState) -> GroupView {
-        let topic = &self.topics[g.topic];
-        let partitions: Vec<GroupPartitionView> = topic
-            .partitions
-            .iter()
-            .enumerate()
-            .map(|(p, part)| {
-                let owner = g.owner_of(p as u32);
-                let position =
-                    owner.and_then(|m| m.assigned.iter().find(|(q, _)| *q == p as u32)).and_then(|(_, pos)| *pos);
-                let committed = g.committed[p];
-                GroupPartitionView {
-                    topic: topic.name.clone(),
-                    partition: p as u32,
-                    committed,
-                    position,
-                    log_end_offset: part.high_watermark,
-                    lag: committed.map(|c| part.high_watermark.saturating_sub(c)),
-                    owner: owner.map(|m| m.id.clone()),
-                    records_lag: position.map(|pos| part.high_watermark.saturating_sub(pos)),
-                    time_lag_ms: committed.map(|c| {
-                        if c >= part.high_watermark {
-                            0
-                        } else {
-                            part.log.get(c).map_or(0, |r| self.time_ms.saturating_sub(r.timestamp_ms))
-                        }
-                    }),
-                }
-            })
-            .collect();
-        let lags = partitions.iter().filter_map(|p| p.lag);
-        GroupView {
-            id: g.config.id.clone(),
-            topic: topic.name.clone(),
-            assignor: g.config.assignor.name().to_string(),
-            generation: g.generation,
-            members: g
-                .members
-                .iter()
-                .map(|m| MemberView {
-                    id: m.id.clone(),
-                    assigned: m.partitions().map(|p| TopicPartition::new(topic.name.clone(), p)).collect(),
-                    crashed: m.crashed_at.is_some(),
-                    records_lag_max: m.records_lag_max,
-                })
-                .collect(),
-            total_lag: lags.clone().sum(),
-            max_lag: lags.max().unwrap_or(0),
-            partitions,
-            consumed: g.consumed,
-            redelivered: g.redelivered,
-            burrow: self.burrow_of(g),
-        }
-    }
+    due
 }
 
 pub(crate) fn unknown_topic(topic: &str) -> SimError {

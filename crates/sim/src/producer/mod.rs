@@ -1,12 +1,21 @@
-//! A producer's state: its keys, its partitioner and its counters.
+//! A producer as a state machine: its keys, its partitioner, the batches it
+//! builds and retries, its recent partitioner decisions (each told its offset
+//! when its batch is appended) and the ledger of where every record went.
+//! Sending a batch to a partition leader is in `send.rs` (it needs both
+//! the producer and the partition).
+
+pub(crate) mod batch;
+pub mod partitioner;
+mod send;
 
 use crate::config::{KeyOrder, ProducerConfig};
-use crate::log::NULL_KEY;
+use crate::error::ErrorCode;
 use crate::murmur2::murmur2;
-use crate::partitioner::{Decision, Partitioner};
-use crate::replication::Batch;
+use crate::partition::log::NULL_KEY;
+use crate::producer::partitioner::{Decision, Partitioner};
 use crate::rng::SimRng;
 use crate::vecmap::VecMap;
+use batch::Batch;
 use std::collections::VecDeque;
 
 /// How many recent partitioner decisions each producer remembers for the UI.
@@ -17,8 +26,13 @@ pub const RECENT_DECISIONS: usize = 8;
 pub struct PlacedRecord {
     pub key: u32,
     pub decision: Decision,
-    pub offset: u64,
+    /// Where the record was written, once its batch was appended.
+    pub offset: Option<u64>,
     pub timestamp_ms: u64,
+    /// The record's batch ([`batch::Batch`] `id`) and its index in it: how the
+    /// offset is found when the batch is appended.
+    pub(crate) batch: u64,
+    pub(crate) index: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -42,7 +56,8 @@ pub(crate) struct ProducerState {
     pub queued: Vec<u64>,
     /// Batches waiting for their next attempt (after an error, or no leader).
     pub retries: VecDeque<Batch>,
-    /// Removed by a command: no longer sends (kept so record indices stay valid).
+    /// Removed by a command: no longer sends. Kept (its index is the id its
+    /// records carry, and the view reports it as inactive).
     pub removed: bool,
     pub ledger: Ledger,
     /// When each (partition, error) was last reported as an event.
@@ -51,6 +66,8 @@ pub(crate) struct ProducerState {
     key_murmur2: Vec<i32>,
     /// Records per partition in the last step's new batches (to size the next).
     pub batch_lens: Vec<usize>,
+    /// The id the next new batch gets.
+    pub next_batch_id: u64,
 }
 
 /// Where every record this producer sent ended up (the loss ledger).
@@ -94,6 +111,7 @@ impl ProducerState {
             error_reported: Vec::new(),
             key_murmur2: Vec::new(),
             batch_lens: Vec::new(),
+            next_batch_id: 0,
         }
     }
 
@@ -144,6 +162,49 @@ impl ProducerState {
         self.config.rate_per_s = rate_per_s;
         self.rate_since_ms = now_ms;
         self.emitted_since = 0;
+    }
+
+    /// Whether a remembered decision waits for an offset from batch `id`.
+    pub fn awaits_offsets(&self, id: u64) -> bool {
+        self.recent.iter().any(|r| r.offset.is_none() && r.batch == id)
+    }
+
+    /// Batch `id` was appended: `offset_of(i)` is where its `i`-th record went.
+    pub fn placed(&mut self, id: u64, offset_of: impl Fn(usize) -> u64) {
+        for r in self.recent.iter_mut().filter(|r| r.offset.is_none() && r.batch == id) {
+            r.offset = Some(offset_of(r.index as usize));
+        }
+    }
+
+    /// Counts a failed produce request and schedules the batch's retry after
+    /// `retry.backoff.ms`, unless `delivery.timeout.ms` has passed since it was
+    /// created (then its records count as failed). Returns whether the error is
+    /// due to be reported (each (partition, error) at most once a second: one
+    /// event per failed request would flood the log while a partition is
+    /// unavailable) and whether the batch will be retried.
+    pub fn failed_attempt(&mut self, mut batch: Batch, error: ErrorCode, now: u64) -> (bool, bool) {
+        let retrying = now + self.config.retry_backoff_ms < batch.created_ms + self.config.delivery_timeout_ms;
+        // Counted per failed produce request, as a client's error metrics do.
+        *self.errors.get_or_insert_with(error.name(), || 0) += 1;
+        let key = (batch.partition, error.name());
+        let reported = match self.error_reported.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, t)) if now < *t + 1000 => false,
+            Some((_, t)) => {
+                *t = now;
+                true
+            }
+            None => {
+                self.error_reported.push((key, now));
+                true
+            }
+        };
+        if retrying {
+            batch.next_attempt_ms = now + self.config.retry_backoff_ms;
+            self.retries.push_back(batch);
+        } else {
+            self.ledger.failed += batch.records.len() as u64;
+        }
+        (reported, retrying)
     }
 
     pub fn remember(&mut self, placed: PlacedRecord) {

@@ -1,0 +1,259 @@
+//! The controller: broker liveness (crash, controlled shutdown, restart,
+//! slow fetches), failure detection after `broker.session.timeout.ms`,
+//! fencing, and the elections these trigger; topic changes are in
+//! `topics.rs` and replica placement in [`placement`].
+//!
+//! These stay `impl Cluster`: a broker event touches every partition with a
+//! replica on it (and an election's lost records touch the producers'
+//! ledgers). The per-partition work is `PartitionState`'s (`remove_fenced`,
+//! `elect`, `elect_preferred`, `follower_restarted`); the loops here only
+//! lend each partition the live brokers and its topic's settings
+//! (`Cluster::for_each_partition`), and the periodic follower fetch and ISR
+//! check loops (`replicate`, `shrink_isrs`) do the same.
+
+pub mod placement;
+mod topics;
+
+use crate::cluster::Cluster;
+use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
+use crate::event::{ElectionCause, EventKind};
+use crate::ids::BrokerId;
+use crate::partition::log::{Record, FLAG_ACKED, FLAG_ACKS0};
+use crate::partition::{At, FetchEnv, Lost, PartitionState};
+
+#[derive(Clone, Debug)]
+pub(crate) struct Broker {
+    pub id: BrokerId,
+    pub alive: bool,
+    /// The controller has fenced it (crash noticed, or controlled shutdown).
+    pub fenced: bool,
+    pub crashed_at: Option<u64>,
+    /// Follower fetch delay multiplier (`slow_broker`).
+    pub slow_factor: u32,
+}
+
+/// What an election on any partition needs from outside it.
+pub(crate) struct ElectionCtx<'a> {
+    pub alive: &'a [BrokerId],
+    pub unclean_ok: bool,
+    pub now: u64,
+}
+
+impl Cluster {
+    pub(crate) fn broker_alive(&self, id: BrokerId) -> bool {
+        alive(&self.brokers, id)
+    }
+
+    /// Live broker ids (a small sorted list).
+    pub(crate) fn alive_set(&self) -> Vec<BrokerId> {
+        self.brokers.iter().filter(|b| b.alive).map(|b| b.id).collect()
+    }
+
+    fn broker_index(&self, id: BrokerId) -> Result<usize, SimError> {
+        self.brokers.iter().position(|b| b.id == id).ok_or_else(|| {
+            SimError::new(
+                ErrorCode::InvalidRequest,
+                FieldPath::new("broker"),
+                ErrorReason::NoSuchBroker { id, brokers: self.brokers.len() as u32 },
+            )
+        })
+    }
+
+    /// Followers on live brokers fetch from live leaders when their fetch is due
+    /// (`PartitionState::fetch_round`).
+    pub(crate) fn replicate(&mut self, now: u64) {
+        let alive = self.alive_set();
+        let slow: Vec<(BrokerId, u32)> = self.brokers.iter().map(|b| (b.id, b.slow_factor)).collect();
+        let bc = &self.config.broker_config;
+        let mut env = FetchEnv {
+            alive: &alive,
+            slow: &slow,
+            lag_max_ms: bc.replica_lag_time_max_ms,
+            max_bytes: bc.replica_fetch_max_bytes,
+            delay_ms: bc.fetch_delay_ms,
+            min_isr: 0,
+            record_events: self.record_events,
+        };
+        let mut events = Vec::new();
+        for topic in &mut self.topics {
+            env.min_isr = topic.settings.min_insync_replicas;
+            let settings = topic.log_settings();
+            for (p, part) in topic.partitions.iter_mut().enumerate() {
+                part.fetch_round(now, &env, &settings, At { topic: &topic.name, partition: p as u32 }, &mut events);
+            }
+        }
+        self.emit_all(events);
+    }
+
+    /// `Partition.maybeShrinkIsr`, run every `replica.lag.time.max.ms / 2` as
+    /// Kafka's isr-expiration task.
+    pub(crate) fn shrink_isrs(&mut self, now: u64) {
+        let lag_max = self.config.broker_config.replica_lag_time_max_ms;
+        let alive = self.alive_set();
+        let mut events = Vec::new();
+        for topic in &mut self.topics {
+            let min_isr = topic.settings.min_insync_replicas;
+            for (p, part) in topic.partitions.iter_mut().enumerate() {
+                let at = At { topic: &topic.name, partition: p as u32 };
+                part.maybe_shrink_isr(now, lag_max, min_isr, &alive, at, &mut events);
+            }
+        }
+        self.emit_all(events);
+    }
+
+    /// The controller fences brokers whose session expired and re-elects leaders.
+    pub(crate) fn detect_failures(&mut self, now: u64) {
+        let timeout = self.config.broker_config.broker_session_timeout_ms;
+        let due: Vec<BrokerId> = self
+            .brokers
+            .iter()
+            .filter(|b| !b.alive && !b.fenced && b.crashed_at.is_some_and(|t| now - t >= timeout))
+            .map(|b| b.id)
+            .collect();
+        for id in due {
+            self.fence(id, ElectionCause::Offline);
+        }
+    }
+
+    /// Fences a broker: out of every ISR (unless it is the last member, which
+    /// KRaft keeps so the partition can come back cleanly), and partitions it
+    /// led get a new leader.
+    fn fence(&mut self, id: BrokerId, cause: ElectionCause) {
+        if let Ok(i) = self.broker_index(id) {
+            self.brokers[i].fenced = true;
+        }
+        if cause == ElectionCause::Offline {
+            self.emit(EventKind::BrokerFenced { broker: id });
+        }
+        self.for_each_partition(|part, at, ctx, out| {
+            if !part.replicas.contains(&id) {
+                return Vec::new();
+            }
+            part.remove_fenced(id, at, out);
+            if part.leader == Some(id) {
+                part.elect(ctx.alive, ctx.unclean_ok, cause, ctx.now, at, out)
+            } else {
+                Vec::new()
+            }
+        });
+    }
+
+    /// Runs `f` on every partition with what an election needs, then emits the
+    /// events it pushed and books the records its elections lost.
+    pub(crate) fn for_each_partition(
+        &mut self,
+        mut f: impl FnMut(&mut PartitionState, At, &ElectionCtx, &mut Vec<EventKind>) -> Lost,
+    ) {
+        let alive = self.alive_set();
+        let now = self.time_ms;
+        let mut events = Vec::new();
+        let mut lost = Vec::new();
+        for topic in &mut self.topics {
+            let ctx = ElectionCtx { alive: &alive, unclean_ok: topic.settings.unclean_leader_election_enable, now };
+            for (p, part) in topic.partitions.iter_mut().enumerate() {
+                lost.extend(f(part, At { topic: &topic.name, partition: p as u32 }, &ctx, &mut events));
+            }
+        }
+        self.book_lost(&lost);
+        self.emit_all(events);
+    }
+
+    /// Records an election lost, in their producers' ledgers.
+    fn book_lost(&mut self, lost: &[(u64, Record)]) {
+        for (_, r) in lost {
+            let ledger = &mut self.producers[r.producer as usize].ledger;
+            if r.flags & FLAG_ACKED != 0 {
+                ledger.acked_lost += 1;
+            } else if r.flags & FLAG_ACKS0 != 0 {
+                ledger.unacknowledged_lost += 1;
+            }
+        }
+    }
+
+    pub(crate) fn kill_broker(&mut self, id: BrokerId) -> Result<(), SimError> {
+        let i = self.broker_index(id)?;
+        if !self.brokers[i].alive {
+            return Err(already_down(id));
+        }
+        let b = &mut self.brokers[i];
+        b.alive = false;
+        b.crashed_at = Some(self.time_ms);
+        let session_timeout_ms = self.config.broker_config.broker_session_timeout_ms;
+        self.emit(EventKind::BrokerCrashed { broker: id, session_timeout_ms });
+        Ok(())
+    }
+
+    /// Controlled shutdown (`KafkaController` / KRaft `BrokerHeartbeatManager`):
+    /// leaderships move to another live ISR member first, then the broker stops.
+    pub(crate) fn shutdown_broker(&mut self, id: BrokerId) -> Result<(), SimError> {
+        let i = self.broker_index(id)?;
+        if !self.brokers[i].alive {
+            return Err(already_down(id));
+        }
+        self.emit(EventKind::BrokerShutdown { broker: id });
+        self.brokers[i].alive = false;
+        self.brokers[i].crashed_at = None;
+        self.fence(id, ElectionCause::ControlledShutdown);
+        Ok(())
+    }
+
+    pub(crate) fn restart_broker(&mut self, id: BrokerId) -> Result<(), SimError> {
+        let i = self.broker_index(id)?;
+        if self.brokers[i].alive {
+            return Err(SimError::new(
+                ErrorCode::InvalidRequest,
+                FieldPath::new("broker"),
+                ErrorReason::BrokerAlreadyRunning { id },
+            ));
+        }
+        let b = &mut self.brokers[i];
+        let was_fenced = b.fenced;
+        b.alive = true;
+        b.fenced = false;
+        b.crashed_at = None;
+        self.emit(EventKind::BrokerRestarted { broker: id });
+        self.for_each_partition(|part, at, ctx, out| {
+            // Back before the controller noticed, a leader is still the leader.
+            if !part.replicas.contains(&id) || (part.leader == Some(id) && !was_fenced) {
+                return Vec::new();
+            }
+            part.follower_restarted(id, ctx.now);
+            // An offline partition comes back with its last ISR member, or
+            // (unclean allowed) with any replica.
+            if part.leader.is_none() {
+                part.elect(ctx.alive, ctx.unclean_ok, ElectionCause::Restart, ctx.now, at, out)
+            } else {
+                Vec::new()
+            }
+        });
+        Ok(())
+    }
+
+    pub(crate) fn slow_broker(&mut self, id: BrokerId, factor: u32) -> Result<(), SimError> {
+        let i = self.broker_index(id)?;
+        if factor == 0 || factor > crate::limits::MAX_SLOW_FACTOR {
+            return Err(SimError::new(
+                ErrorCode::InvalidConfig,
+                FieldPath::new("factor"),
+                ErrorReason::SlowFactor { value: factor },
+            ));
+        }
+        self.brokers[i].slow_factor = factor;
+        // The next fetch follows the new pace (a restored broker fetches soon).
+        let next = self.time_ms + self.config.broker_config.fetch_delay_ms * u64::from(factor);
+        for part in self.topics.iter_mut().flat_map(|t| t.partitions.iter_mut()) {
+            part.fetch_no_later_than(id, next);
+        }
+        self.emit(EventKind::BrokerSlowed { broker: id, factor });
+        Ok(())
+    }
+}
+
+/// Whether broker `id` is running (for callers that hold other parts of the cluster).
+pub(crate) fn alive(brokers: &[Broker], id: BrokerId) -> bool {
+    brokers.iter().any(|b| b.id == id && b.alive)
+}
+
+fn already_down(id: BrokerId) -> SimError {
+    SimError::new(ErrorCode::InvalidRequest, FieldPath::new("broker"), ErrorReason::BrokerAlreadyDown { id })
+}

@@ -1,0 +1,111 @@
+//! Topic changes the controller applies to a running cluster:
+//! `kafka-topics --alter --partitions` (placing new replicas on registered
+//! brokers), `kafka-configs --alter` and preferred leader election.
+
+use super::placement::assign_replicas_rack_unaware;
+use crate::cluster::{unknown_topic, Cluster};
+use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
+use crate::event::{ElectionCause, EventKind};
+use crate::ids::BrokerId;
+use crate::partition::PartitionState;
+
+impl Cluster {
+    /// `kafka-topics --alter --partitions N`: only growing is allowed
+    /// (`AdminZkClient.addPartitions` / `ReplicationControlManager.createPartitions`).
+    pub(crate) fn add_partitions(&mut self, topic: &str, total: u32) -> Result<(), SimError> {
+        let ti = self.topic_index(topic).ok_or_else(|| unknown_topic(topic))?;
+        let now = self.topics[ti].partitions.len() as u32;
+        if total <= now {
+            return Err(SimError::new(
+                ErrorCode::InvalidPartitions,
+                FieldPath::new("partitions"),
+                ErrorReason::PartitionsNotIncreased { topic: topic.to_string(), now, requested: total },
+            ));
+        }
+        if total > crate::limits::MAX_PARTITIONS {
+            return Err(SimError::new(
+                ErrorCode::InvalidPartitions,
+                FieldPath::new("partitions"),
+                ErrorReason::TooManyPartitions { requested: total },
+            ));
+        }
+        // New replicas go to registered (live, unfenced) brokers only.
+        let broker_ids: Vec<BrokerId> = self.brokers.iter().filter(|b| b.alive && !b.fenced).map(|b| b.id).collect();
+        let rf = self.topics[ti].replication_factor;
+        if (broker_ids.len() as u32) < rf {
+            return Err(SimError::new(
+                ErrorCode::InvalidReplicationFactor,
+                FieldPath::new("partitions"),
+                ErrorReason::NotEnoughBrokersForPartitions { replication_factor: rf, live: broker_ids.len() as u32 },
+            ));
+        }
+        // AdminZkClient.addPartitions starts where partition 0's first replica is.
+        let first = self.topics[ti].partitions[0].replicas[0];
+        let start = broker_ids.iter().position(|&b| b >= first).unwrap_or(0) as u32;
+        let layout = assign_replicas_rack_unaware(&broker_ids, total - now, rf, now, Some(start), &mut self.rng);
+        self.topics[ti].partitions.extend(layout.into_iter().map(PartitionState::new));
+        self.topics[ti].broker_offsets.resize(total as usize, crate::burrow::BrokerOffsetRing::default());
+        self.emit(EventKind::PartitionsAdded { topic: topic.to_string(), from: now, to: total });
+        for gi in 0..self.groups.len() {
+            if self.groups[gi].topic == ti {
+                self.groups[gi].partitions_added(total);
+                if !self.groups[gi].members.is_empty() {
+                    self.rebalance(gi);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Preferred leader election: the first replica becomes leader again when it
+    /// is alive and in sync.
+    pub(crate) fn elect_preferred(&mut self, topic: Option<&str>) -> Result<(), SimError> {
+        if let Some(t) = topic {
+            self.topic_index(t).ok_or_else(|| crate::cluster::unknown_topic(t))?;
+        }
+        self.for_each_partition(|part, at, ctx, out| {
+            if topic.is_some_and(|t| t != at.topic) {
+                return Vec::new();
+            }
+            part.elect_preferred(ctx.alive, ctx.now, at, out)
+        });
+        Ok(())
+    }
+}
+
+impl Cluster {
+    /// `kafka-configs --alter --entity-type topics`: the changes Kafka applies
+    /// without a restart. A lower `min.insync.replicas` or enabling unclean
+    /// election takes effect at once (an offline partition may elect now).
+    pub(crate) fn set_topic_config(
+        &mut self,
+        topic: &str,
+        c: &crate::command::TopicConfigChange,
+    ) -> Result<(), SimError> {
+        let ti = self.topic_index(topic).ok_or_else(|| crate::cluster::unknown_topic(topic))?;
+        let mut settings = self.topics[ti].settings.clone();
+        if let Some(v) = c.min_insync_replicas {
+            settings.min_insync_replicas = v;
+        }
+        if let Some(v) = c.unclean_leader_election_enable {
+            settings.unclean_leader_election_enable = v;
+        }
+        if let Some(v) = c.retention_ms {
+            settings.retention_ms = v;
+        }
+        if let Some(v) = c.retention_bytes {
+            settings.retention_bytes = v;
+        }
+        settings.validate("config", self.topics[ti].replication_factor)?;
+        self.topics[ti].settings = settings;
+        if c.unclean_leader_election_enable == Some(true) {
+            self.for_each_partition(|part, at, ctx, out| {
+                if at.topic != topic || part.leader.is_some() {
+                    return Vec::new();
+                }
+                part.elect(ctx.alive, ctx.unclean_ok, ElectionCause::UncleanEnabled, ctx.now, at, out)
+            });
+        }
+        Ok(())
+    }
+}
