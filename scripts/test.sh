@@ -7,10 +7,11 @@ cd "$(dirname "$0")/.."
 # belongs in CI.
 unset BLESS KAFKA_SIM_SEED
 
-# The release bundle's ceiling: gzip -9 of dist/*.wasm + *.js + *.css, in bytes
-# (the goal is 200 KiB). Lower it when the bundle shrinks; raising it is a reviewed
+# The release bundle's ceiling: gzip -9 of dist/*.wasm + *.js + *.css, in bytes.
+# A ratchet: 285 KiB now (the bundle is 289,132 B on 2026-12-06), the goal is
+# 200 KiB (issue 11). Lower it when the bundle shrinks; raising it is a reviewed
 # change to this line, so there is no environment override.
-BUNDLE_BUDGET_BYTES=204800
+BUNDLE_BUDGET_BYTES=291840
 
 scripts/setup.sh
 
