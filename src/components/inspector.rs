@@ -140,9 +140,16 @@ impl Ctx<'_> {
         }
     }
 
+    /// One `<dt>`/`<dd>` pair. Generic only in this thin shim, so the markup is
+    /// built by one non-generic function (a copy per value type costs KBs of wasm).
     fn fact(&self, name: &str, value: impl Into<Html>) -> Html {
-        html! { <><dt>{ name.to_string() }</dt><dd>{ value.into() }</dd></> }
+        fact_html(name, value.into())
     }
+}
+
+#[inline(never)]
+fn fact_html(name: &str, value: Html) -> Html {
+    html! { <><dt>{ name.to_string() }</dt><dd>{ value }</dd></> }
 }
 
 #[component]
