@@ -5,6 +5,7 @@ use crate::command::{Command, ResetSpec, TopicConfigChange};
 use crate::config::{Acks, BrokerSettings, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig, TopicConfig};
 use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
 use crate::limits;
+use crate::producer::Ledger;
 use crate::Cluster;
 use serde::{Deserialize, Serialize};
 
@@ -325,7 +326,8 @@ pub struct Summary {
     pub partitions: Vec<SummaryPartition>,
     pub producers: Vec<SummaryProducer>,
     pub groups: Vec<SummaryGroup>,
-    pub ledger: SummaryLedger,
+    /// The loss ledger summed over all producers.
+    pub ledger: Ledger,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -349,17 +351,6 @@ pub struct SummaryProducer {
     pub sent: u64,
     pub acked: u64,
     pub errors: std::collections::BTreeMap<String, u64>,
-}
-
-/// The loss ledger over all producers.
-#[derive(Clone, Debug, PartialEq, Default, Serialize)]
-pub struct SummaryLedger {
-    pub acked: u64,
-    pub acked_lost: u64,
-    pub failed: u64,
-    pub duplicates: u64,
-    pub unacknowledged: u64,
-    pub unacknowledged_lost: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -452,13 +443,8 @@ impl Summary {
                     redelivered: g.redelivered,
                 })
                 .collect(),
-            ledger: v.producers.iter().fold(SummaryLedger::default(), |mut l, p| {
-                l.acked += p.ledger.acked;
-                l.acked_lost += p.ledger.acked_lost;
-                l.failed += p.ledger.failed;
-                l.duplicates += p.ledger.duplicates;
-                l.unacknowledged += p.ledger.unacknowledged;
-                l.unacknowledged_lost += p.ledger.unacknowledged_lost;
+            ledger: v.producers.iter().fold(Ledger::default(), |mut l, p| {
+                l.add(&p.ledger);
                 l
             }),
         }

@@ -88,6 +88,18 @@ pub struct Ledger {
     pub unacknowledged_lost: u64,
 }
 
+impl Ledger {
+    /// Adds another ledger's counts (the CLI summary's total over producers).
+    pub fn add(&mut self, o: &Ledger) {
+        self.acked += o.acked;
+        self.acked_lost += o.acked_lost;
+        self.failed += o.failed;
+        self.duplicates += o.duplicates;
+        self.unacknowledged += o.unacknowledged;
+        self.unacknowledged_lost += o.unacknowledged_lost;
+    }
+}
+
 impl ProducerState {
     pub fn new(config: ProducerConfig, topic: usize, key_ids: Vec<u32>, now_ms: u64) -> Self {
         let partitioner = Partitioner::new(config.partitioner.clone(), config.partitioner_config);
