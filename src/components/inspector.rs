@@ -2,6 +2,7 @@
 //! consumer or producer, with the actions a learner can take on it. Every number
 //! is shown as text; every action is a button with a one-line explanation.
 
+use crate::components::nodes::{dt_dd, el, el_id, head_row};
 use crate::i18n::{strings, Strings};
 use crate::state::{Action, Selection};
 use crate::ui::use_ui;
@@ -149,7 +150,7 @@ impl Ctx<'_> {
 
 #[inline(never)]
 fn fact_html(name: &str, value: Html) -> Html {
-    html! { <><dt>{ name.to_string() }</dt><dd>{ value }</dd></> }
+    dt_dd(name, "", value)
 }
 
 #[component]
@@ -161,7 +162,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     let Some(sel) = &props.selection else {
         return html! {
             <div class="inspector" data-testid="inspector">
-                <p class="insp__hint" data-testid="inspector-hint">{ s.insp_hint }</p>
+                { el_id("p", "insp__hint", "inspector-hint".into(), s.insp_hint.into()) }
             </div>
         };
     };
@@ -190,7 +191,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     html! {
         <div class="inspector" data-testid="inspector">
             <div class="insp__head">
-                <h3 class="insp__title">{ title }</h3>
+                { el("h3", "insp__title", title.into()) }
                 <button type="button" class="insp__clear" aria-label={s.insp_clear} title={s.insp_clear}
                     data-testid="inspector-clear" onclick={clear}>{ "×" }</button>
             </div>
@@ -200,7 +201,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
 }
 
 fn not_found(ctx: &Ctx) -> Html {
-    html! { <p class="insp__note">{ ctx.s.insp_not_found }</p> }
+    el("p", "insp__note", ctx.s.insp_not_found.into())
 }
 
 fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
@@ -219,18 +220,13 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
                 { ctx.fact(s.insp_slow_factor, format!("×{}", b.slow_factor)) }
             </dl>
             <p class={classes!("insp__note", (!b.alive).then_some("insp__note--warn"))}>{ status }</p>
-            <h4>{ s.insp_hosted }</h4>
+            { el("h4", "", s.insp_hosted.into()) }
             if hosted.is_empty() {
-                <p class="insp__note">{ s.insp_none_hosted }</p>
+                { el("p", "insp__note", s.insp_none_hosted.into()) }
             } else {
                 <div class="insp__scroll">
                     <table class="insp__table">
-                        <thead><tr>
-                            <th scope="col">{ s.partition }</th>
-                            <th scope="col">{ s.insp_role }</th>
-                            <th scope="col">{ s.insp_in_isr }</th>
-                            <th scope="col">{ "LEO" }</th>
-                        </tr></thead>
+                        { head_row(&[s.partition, s.insp_role, s.insp_in_isr, "LEO"]) }
                         <tbody>
                             { for hosted.iter().map(|p| {
                                 let role = match p.leader {
@@ -242,9 +238,9 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
                                     <tr key={format!("{}-{}", p.topic, p.partition)}>
                                         <td>{ ctx.select(format!("{}-{}", p.topic, p.partition),
                                             Selection::Partition { topic: p.topic.clone(), partition: p.partition }) }</td>
-                                        <td>{ role }</td>
-                                        <td>{ ctx.yes_no(p.isr.contains(&id)) }</td>
-                                        <td class="insp__num">{ opt(replica_leo(p, id)) }</td>
+                                        { el("td", "", role.into()) }
+                                        { el("td", "", (ctx.yes_no(p.isr.contains(&id))).into()) }
+                                        { el("td", "insp__num", (opt(replica_leo(p, id))).into()) }
                                     </tr>
                                 }
                             }) }
@@ -252,7 +248,7 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
                     </table>
                 </div>
             }
-            <h4>{ s.insp_actions }</h4>
+            { el("h4", "", s.insp_actions.into()) }
             <div class="insp__actions">
                 { ctx.action(s.insp_kill, "action-kill-broker", Command::KillBroker { broker: id }, !b.alive,
                     fill(s.insp_kill_help, &[("ms", session_ms.to_string())])) }
@@ -285,7 +281,7 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
     let broker_alive = |b: BrokerId| ctx.view.brokers.iter().find(|x| x.id == b).is_none_or(|x| x.alive);
     let leader = match pv.leader {
         Some(l) => ctx.select(format!("{} {l}", s.broker), Selection::Broker(l)),
-        None => html! { <strong class="insp__bad">{ s.insp_no_leader }</strong> },
+        None => html! { { el("strong", "insp__bad", s.insp_no_leader.into()) } },
     };
     let groups: Vec<(&GroupView, _)> = ctx
         .view
@@ -309,16 +305,11 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
             if pv.leader.is_none() {
                 <p class="insp__note insp__note--bad">{ format!("{}: {}", s.offline, s.insp_offline_help) }</p>
             }
-            <p class="insp__note">{ s.insp_hw_help }</p>
-            <h4>{ s.insp_replicas }</h4>
+            { el("p", "insp__note", s.insp_hw_help.into()) }
+            { el("h4", "", s.insp_replicas.into()) }
             <div class="insp__scroll">
                 <table class="insp__table">
-                    <thead><tr>
-                        <th scope="col">{ s.insp_broker_col }</th>
-                        <th scope="col">{ s.insp_role }</th>
-                        <th scope="col">{ "LEO" }</th>
-                        <th scope="col">{ s.insp_in_isr }</th>
-                    </tr></thead>
+                    { head_row(&[s.insp_broker_col, s.insp_role, "LEO", s.insp_in_isr]) }
                     <tbody>
                         { for pv.replicas.iter().map(|&b| {
                             let role = if pv.leader == Some(b) { s.leader } else { s.follower };
@@ -327,29 +318,24 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
                                 <tr key={b}>
                                     <td>
                                         { ctx.select(format!("{} {b}", s.broker), Selection::Broker(b)) }
-                                        if down { <span class="insp__tag insp__tag--bad">{ s.down }</span> }
+                                        if down { { el("span", "insp__tag insp__tag--bad", s.down.into()) } }
                                     </td>
-                                    <td>{ role }</td>
-                                    <td class="insp__num">{ opt(replica_leo(pv, b)) }</td>
-                                    <td>{ ctx.yes_no(pv.isr.contains(&b)) }</td>
+                                    { el("td", "", role.into()) }
+                                    { el("td", "insp__num", (opt(replica_leo(pv, b))).into()) }
+                                    { el("td", "", (ctx.yes_no(pv.isr.contains(&b))).into()) }
                                 </tr>
                             }
                         }) }
                     </tbody>
                 </table>
             </div>
-            <h4>{ s.consumer_groups }</h4>
+            { el("h4", "", s.consumer_groups.into()) }
             if groups.is_empty() {
-                <p class="insp__note">{ s.insp_no_groups }</p>
+                { el("p", "insp__note", s.insp_no_groups.into()) }
             } else {
                 <div class="insp__scroll">
                     <table class="insp__table">
-                        <thead><tr>
-                            <th scope="col">{ s.group }</th>
-                            <th scope="col">{ s.insp_committed }</th>
-                            <th scope="col">{ s.lag }</th>
-                            <th scope="col">{ s.insp_owner }</th>
-                        </tr></thead>
+                        { head_row(&[s.group, s.insp_committed, s.lag, s.insp_owner]) }
                         <tbody>
                             { for groups.iter().map(|(g, row)| {
                                 let owner = match row.and_then(|r| r.owner.clone()) {
@@ -358,10 +344,10 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
                                 };
                                 html! {
                                     <tr key={g.id.clone()}>
-                                        <td>{ g.id.clone() }</td>
-                                        <td class="insp__num">{ opt(row.and_then(|r| r.committed)) }</td>
-                                        <td class="insp__num">{ opt(row.and_then(|r| r.lag)) }</td>
-                                        <td>{ owner }</td>
+                                        { el("td", "", (g.id.clone()).into()) }
+                                        { el("td", "insp__num", (opt(row.and_then(|r| r.committed))).into()) }
+                                        { el("td", "insp__num", (opt(row.and_then(|r| r.lag))).into()) }
+                                        { el("td", "", owner.into()) }
                                     </tr>
                                 }
                             }) }
@@ -369,9 +355,9 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
                     </table>
                 </div>
             }
-            <h4>{ s.insp_newest_records }</h4>
+            { el("h4", "", s.insp_newest_records.into()) }
             if pv.log_end_offset == pv.log_start_offset {
-                <p class="insp__note">{ s.insp_no_records }</p>
+                { el("p", "insp__note", s.insp_no_records.into()) }
             } else {
                 <ul class="insp__chips">
                     { for newest_offsets(pv).rev().map(|o| html! {
@@ -382,10 +368,10 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
                     }) }
                 </ul>
                 if pv.high_watermark < pv.log_end_offset {
-                    <p class="insp__help">{ s.insp_uncommitted_legend }</p>
+                    { el("p", "insp__help", s.insp_uncommitted_legend.into()) }
                 }
             }
-            <h4>{ s.insp_actions }</h4>
+            { el("h4", "", s.insp_actions.into()) }
             <div class="insp__actions">
                 { ctx.action(s.insp_preferred, "action-preferred-leader",
                     Command::ElectPreferredLeader { topic: Some(topic.to_string()) }, false,
@@ -401,15 +387,15 @@ fn record(ctx: &Ctx, topic: &str, p: u32, story: Option<&RecordStory>) -> Html {
     let Some(st) = story else {
         return html! {
             <section class="insp__section" data-testid="inspector-record">
-                <p class="insp__note insp__note--warn" data-testid="inspector-record-gone">{ s.insp_gone }</p>
-                <p>{ part_link }</p>
+                { el_id("p", "insp__note insp__note--warn", "inspector-record-gone".into(), s.insp_gone.into()) }
+                { el("p", "", part_link.into()) }
             </section>
         };
     };
     let hash = match (&st.hash, &st.key) {
         (Some(h), Some(k)) => html! {
             <>
-                <p class="insp__note">{ s.insp_hash_rule }</p>
+                { el("p", "insp__note", s.insp_hash_rule.into()) }
                 <p><code class="insp__code" data-testid="inspector-hash">{ hash_line(k, h) }</code></p>
                 if h.partition != st.partition {
                     <p class="insp__note insp__note--warn">{ fill(s.insp_hash_moved,
@@ -417,7 +403,7 @@ fn record(ctx: &Ctx, topic: &str, p: u32, story: Option<&RecordStory>) -> Html {
                 }
             </>
         },
-        _ => html! { <p class="insp__note">{ fill(s.insp_no_hash, &[("p", st.partitioner.to_string())]) }</p> },
+        _ => html! { { el("p", "insp__note", (fill(s.insp_no_hash, &[("p", st.partitioner.to_string())])).into()) } },
     };
     let brokers = |list: &[BrokerId]| {
         if list.is_empty() {
@@ -462,7 +448,7 @@ fn record(ctx: &Ctx, topic: &str, p: u32, story: Option<&RecordStory>) -> Html {
                 <li data-testid="inspector-record-committed">
                     { if st.committed { s.insp_committed_yes } else { s.insp_committed_no } }
                 </li>
-                <li data-testid="inspector-record-acked">{ acked }</li>
+                { el_id("li", "", "inspector-record-acked".into(), acked.into()) }
             </ul>
         </section>
     }
@@ -498,18 +484,13 @@ fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
                 { ctx.fact(s.crashed, ctx.yes_no(m.crashed)) }
             </dl>
             <p class={classes!("insp__note", m.crashed.then_some("insp__note--warn"))}>{ status }</p>
-            <h4>{ s.insp_assigned }</h4>
+            { el("h4", "", s.insp_assigned.into()) }
             if m.assigned.is_empty() {
-                <p class="insp__note">{ s.insp_no_partitions }</p>
+                { el("p", "insp__note", s.insp_no_partitions.into()) }
             } else {
                 <div class="insp__scroll">
                     <table class="insp__table">
-                        <thead><tr>
-                            <th scope="col">{ s.partition }</th>
-                            <th scope="col">{ s.insp_position }</th>
-                            <th scope="col">{ s.insp_committed }</th>
-                            <th scope="col">{ s.lag }</th>
-                        </tr></thead>
+                        { head_row(&[s.partition, s.insp_position, s.insp_committed, s.lag]) }
                         <tbody>
                             { for m.assigned.iter().map(|tp| {
                                 let row = g.partitions.iter().find(|r| r.topic == tp.topic && r.partition == tp.partition);
@@ -517,9 +498,9 @@ fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
                                     <tr key={tp.to_string()}>
                                         <td>{ ctx.select(tp.to_string(),
                                             Selection::Partition { topic: tp.topic.clone(), partition: tp.partition }) }</td>
-                                        <td class="insp__num">{ opt(row.and_then(|r| r.position)) }</td>
-                                        <td class="insp__num">{ opt(row.and_then(|r| r.committed)) }</td>
-                                        <td class="insp__num">{ opt(row.and_then(|r| r.lag)) }</td>
+                                        { el("td", "insp__num", (opt(row.and_then(|r| r.position))).into()) }
+                                        { el("td", "insp__num", (opt(row.and_then(|r| r.committed))).into()) }
+                                        { el("td", "insp__num", (opt(row.and_then(|r| r.lag))).into()) }
                                     </tr>
                                 }
                             }) }
@@ -527,7 +508,7 @@ fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
                     </table>
                 </div>
             }
-            <h4>{ s.insp_actions }</h4>
+            { el("h4", "", s.insp_actions.into()) }
             <div class="insp__actions">
                 { ctx.action(s.insp_leave, "action-leave-member",
                     Command::RemoveConsumer { group: group.to_string(), member: Some(id.to_string()), graceful: true },
@@ -580,21 +561,21 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
                 { ctx.fact(s.insp_acked, pv.acked) }
                 { ctx.fact(s.insp_errors, errors) }
             </dl>
-            <h4>{ s.insp_ledger }</h4>
+            { el("h4", "", s.insp_ledger.into()) }
             <table class="insp__table insp__ledger" data-testid="inspector-ledger">
                 <tbody>
                     { for ledger.iter().map(|(n, text, key, bad)| html! {
                         <tr key={*key} data-ledger={*key}
                             class={classes!((*bad && *n > 0).then_some("insp__row--bad"))}>
-                            <td class="insp__num">{ *n }</td>
-                            <td>{ *text }</td>
+                            { el("td", "insp__num", (*n).into()) }
+                            { el("td", "", (*text).into()) }
                         </tr>
                     }) }
                 </tbody>
             </table>
-            <h4>{ "acks" }</h4>
+            { el("h4", "", ("acks").into()) }
             { acks_buttons(ctx, pv) }
-            <p class="insp__help">{ s.insp_acks_help }</p>
+            { el("p", "insp__help", s.insp_acks_help.into()) }
             <div class="insp__actions insp__actions--row">
                 { ctx.action(s.insp_rate_half, "action-rate-half",
                     Command::SetProducerRate { producer: pv.id.clone(), rate_per_s: next_rate(pv.rate_per_s, false) },
@@ -603,9 +584,9 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
                     Command::SetProducerRate { producer: pv.id.clone(), rate_per_s: next_rate(pv.rate_per_s, true) },
                     pv.rate_per_s >= kafka_sim::limits::MAX_PRODUCER_RATE, s.insp_rate_help.to_string()) }
             </div>
-            <h4>{ s.insp_recent }</h4>
+            { el("h4", "", s.insp_recent.into()) }
             if pv.recent.is_empty() {
-                <p class="insp__note">{ s.no_decisions }</p>
+                { el("p", "insp__note", s.no_decisions.into()) }
             } else {
                 <ul class="insp__points insp__recent">
                     { for pv.recent.iter().rev().map(|d| {

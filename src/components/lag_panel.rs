@@ -13,6 +13,7 @@
 
 use crate::chart::*;
 use crate::components::inspector::fill;
+use crate::components::nodes::{cell, dt_dd, el, el_id, head_row, svg_line, svg_text};
 use crate::i18n::{strings, Lang, Strings};
 use crate::lessons::Lesson;
 use crate::palette::PART_COLOURS;
@@ -179,7 +180,7 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
             <details class="lag-section lag-lessons" open=true>
                 <summary>{ s.lag_lessons }</summary>
                 <div class="lag-lessons__grid">{ for buttons }</div>
-                <p class="lag-note">{ s.lag_lessons_note }</p>
+                { el("p", "lag-note", s.lag_lessons_note.into()) }
             </details>
         }
     };
@@ -197,7 +198,7 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
         return html! {
             <div class="lag-panel" data-testid="lag-panel" role="region" aria-label={s.lag_label}>
                 { chips }
-                <p class="lag-note">{ s.lag_no_groups }</p>
+                { el("p", "lag-note", s.lag_no_groups.into()) }
                 { lessons }
             </div>
         };
@@ -215,7 +216,7 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
 
     html! {
         <div class="lag-panel" data-testid="lag-panel" role="region" aria-label={s.lag_label}>
-            <h3 class="lag-heading">{ s.lag_groups }</h3>
+            { el("h3", "lag-heading", s.lag_groups.into()) }
             { chips }
             { lessons }
             { for lesson_box }
@@ -233,38 +234,40 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
 fn describe_table(s: &Strings, g: &GroupView) -> Html {
     html! {
         <section class="lag-section">
-            <h3 class="lag-heading">{ s.lag_describe }</h3>
+            { el("h3", "lag-heading", s.lag_describe.into()) }
             <div class="lag-scroll" tabindex="0" role="region" aria-label={s.lag_describe}>
                 <table class="lag-table" data-testid="lag-table">
-                    <thead><tr>
-                        { for ["GROUP", "TOPIC", "PARTITION", "CURRENT-OFFSET", "LOG-END-OFFSET", "LAG", "CONSUMER-ID",
-                            "records-lag"].iter().map(|h| html! { <th scope="col">{ *h }</th> }) }
-                        <th scope="col">{ s.lag_col_time }</th>
-                    </tr></thead>
+                    { head_row(&["GROUP", "TOPIC", "PARTITION", "CURRENT-OFFSET", "LOG-END-OFFSET", "LAG", "CONSUMER-ID",
+                        "records-lag", s.lag_col_time]) }
                     <tbody>
-                        { for g.partitions.iter().map(|r| html! {
-                            <tr key={r.partition} data-testid={format!("lag-row-{}-{}", r.topic, r.partition)}>
-                                <td>{ g.id.clone() }</td>
-                                <td>{ r.topic.clone() }</td>
-                                <td class="lag-num">{ r.partition }</td>
-                                <td class="lag-num" data-col="current-offset">{ opt(r.committed) }</td>
-                                <td class="lag-num" data-col="log-end-offset">{ r.log_end_offset }</td>
-                                <td class="lag-num" data-col="lag">{ opt(r.lag) }</td>
-                                <td data-col="consumer-id">{ r.owner.clone().unwrap_or_else(|| "-".into()) }</td>
-                                <td class="lag-num" data-col="records-lag">{ opt(r.records_lag) }</td>
-                                <td class="lag-num" data-col="time-lag">{ r.time_lag_ms.map_or_else(|| "-".into(), format_lag_time) }</td>
-                            </tr>
+                        { for g.partitions.iter().map(|r| {
+                            let cells = [
+                                ("", "", g.id.clone()),
+                                ("", "", r.topic.clone()),
+                                ("lag-num", "", r.partition.to_string()),
+                                ("lag-num", "current-offset", opt(r.committed)),
+                                ("lag-num", "log-end-offset", r.log_end_offset.to_string()),
+                                ("lag-num", "lag", opt(r.lag)),
+                                ("", "consumer-id", r.owner.clone().unwrap_or_else(|| "-".into())),
+                                ("lag-num", "records-lag", opt(r.records_lag)),
+                                ("lag-num", "time-lag", r.time_lag_ms.map_or_else(|| "-".into(), format_lag_time)),
+                            ];
+                            html! {
+                                <tr key={r.partition} data-testid={format!("lag-row-{}-{}", r.topic, r.partition)}>
+                                    { for cells.into_iter().map(|(class, col, v)| cell(class, col, v)) }
+                                </tr>
+                            }
                         }) }
                     </tbody>
                 </table>
             </div>
             <dl class="lag-facts">
-                <dt>{ s.lag_total }</dt><dd data-testid="lag-total">{ g.total_lag }</dd>
-                <dt>{ s.lag_max }</dt><dd data-testid="lag-max">{ g.max_lag }</dd>
+                { dt_dd(s.lag_total, "lag-total", g.total_lag.into()) }
+                { dt_dd(s.lag_max, "lag-max", g.max_lag.into()) }
             </dl>
-            <h4 class="lag-subheading">{ s.lag_member_max }</h4>
+            { el("h4", "lag-subheading", s.lag_member_max.into()) }
             if g.members.is_empty() {
-                <p class="lag-note">{ s.lag_no_members }</p>
+                { el("p", "lag-note", s.lag_no_members.into()) }
             } else {
                 <ul class="lag-members">
                     { for g.members.iter().map(|m| html! {
@@ -281,8 +284,8 @@ fn describe_table(s: &Strings, g: &GroupView) -> Html {
                     }) }
                 </ul>
             }
-            <p class="lag-note" data-testid="lag-explain">{ s.lag_explain }</p>
-            <p class="lag-note">{ s.lag_time_help }</p>
+            { el_id("p", "lag-note", "lag-explain".into(), s.lag_explain.into()) }
+            { el("p", "lag-note", s.lag_time_help.into()) }
         </section>
     }
 }
@@ -293,7 +296,7 @@ fn log_bars(s: &Strings, view: &ClusterView, g: &GroupView) -> Html {
     let x = |f: f64| 4.0 + f * (BAR_W - 8.0);
     html! {
         <section class="lag-section">
-            <h3 class="lag-heading">{ s.lag_bars }</h3>
+            { el("h3", "lag-heading", s.lag_bars.into()) }
             <ul class="lag-bars">
                 { for g.partitions.iter().map(|r| {
                     let (start, hw) = topic
@@ -329,7 +332,7 @@ fn log_bars(s: &Strings, view: &ClusterView, g: &GroupView) -> Html {
                     }
                 }) }
             </ul>
-            <p class="lag-note">{ s.lag_bars_legend }</p>
+            { el("p", "lag-note", s.lag_bars_legend.into()) }
         </section>
     }
 }
@@ -360,8 +363,8 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
     if h.ts.is_empty() {
         return html! {
             <section class="lag-section">
-                <h3 class="lag-heading">{ s.lag_charts }</h3>
-                <p class="lag-note" data-testid="lag-chart-empty">{ s.lag_chart_empty }</p>
+                { el("h3", "lag-heading", s.lag_charts.into()) }
+                { el_id("p", "lag-note", "lag-chart-empty".into(), s.lag_chart_empty.into()) }
             </section>
         };
     }
@@ -427,24 +430,18 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
     };
 
     let axes = |scale: &Scale| {
+        let (left, top, bottom, right) = (PLOT.left, PLOT.top, PLOT.top + PLOT.height, PLOT.left + PLOT.width);
+        let x = scale.x(t_shown);
         html! {
             <>
-                <line class="lag-chart__axis" x1={PLOT.left.to_string()} x2={PLOT.left.to_string()}
-                    y1={PLOT.top.to_string()} y2={(PLOT.top + PLOT.height).to_string()} />
-                <line class="lag-chart__axis" x1={PLOT.left.to_string()} x2={(PLOT.left + PLOT.width).to_string()}
-                    y1={(PLOT.top + PLOT.height).to_string()} y2={(PLOT.top + PLOT.height).to_string()} />
-                <line class="lag-chart__grid" x1={PLOT.left.to_string()} x2={(PLOT.left + PLOT.width).to_string()}
-                    y1={PLOT.top.to_string()} y2={PLOT.top.to_string()} />
-                <text class="lag-chart__label" x={(PLOT.left - 4.0).to_string()} y={(PLOT.top + 4.0).to_string()}
-                    text-anchor="end">{ scale.v_max }</text>
-                <text class="lag-chart__label" x={(PLOT.left - 4.0).to_string()} y={(PLOT.top + PLOT.height).to_string()}
-                    text-anchor="end">{ "0" }</text>
-                <text class="lag-chart__label" x={PLOT.left.to_string()} y={(CHART_H - 6.0).to_string()}
-                    text-anchor="start">{ format_t(scale.t0) }</text>
-                <text class="lag-chart__label" x={(PLOT.left + PLOT.width).to_string()} y={(CHART_H - 6.0).to_string()}
-                    text-anchor="end">{ format_t(scale.t1) }</text>
-                <line class="lag-chart__cursor" x1={scale.x(t_shown).to_string()} x2={scale.x(t_shown).to_string()}
-                    y1={PLOT.top.to_string()} y2={(PLOT.top + PLOT.height).to_string()} />
+                { svg_line("lag-chart__axis", left, left, top, bottom) }
+                { svg_line("lag-chart__axis", left, right, bottom, bottom) }
+                { svg_line("lag-chart__grid", left, right, top, top) }
+                { svg_text("lag-chart__label", left - 4.0, top + 4.0, "end", scale.v_max.to_string()) }
+                { svg_text("lag-chart__label", left - 4.0, bottom, "end", "0".to_string()) }
+                { svg_text("lag-chart__label", left, CHART_H - 6.0, "start", format_t(scale.t0)) }
+                { svg_text("lag-chart__label", right, CHART_H - 6.0, "end", format_t(scale.t1)) }
+                { svg_line("lag-chart__cursor", x, x, top, bottom) }
             </>
         }
     };
@@ -507,8 +504,8 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
 
     html! {
         <section class="lag-section">
-            <h3 class="lag-heading">{ s.lag_charts }</h3>
-            <p class="lag-note">{ s.lag_chart_help }</p>
+            { el("h3", "lag-heading", s.lag_charts.into()) }
+            { el("p", "lag-note", s.lag_chart_help.into()) }
             <div class="lag-readout" data-testid="lag-readout">
                 <span class="lag-readout__which">{ which }</span>
                 <span class="lag-mono">{ format!("t = {}", format_t(t_shown)) }</span>
@@ -521,7 +518,7 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
             <p class="lag-trend" data-testid="lag-trend">
                 <span>{ fill(s.lag_trend, &[("n", TREND_SAMPLES.to_string())]) }</span>{ " " }{ trend_html }
             </p>
-            <h4 class="lag-subheading">{ s.lag_chart_parts }</h4>
+            { el("h4", "lag-subheading", s.lag_chart_parts.into()) }
             { parts_chart }
             <ul class="lag-legend" data-testid="lag-legend">
                 { for h.parts.iter().enumerate().map(|(p, series)| {
@@ -554,15 +551,16 @@ fn burrow_view(s: &Strings, lang: Lang, g: &GroupView, windows: &[Vec<Commit>]) 
         b.max_lag.as_ref().map_or_else(|| "-".to_string(), |m| format!("{}-{} ({})", m.topic, m.partition, m.lag));
     html! {
         <section class="lag-section" data-testid="burrow-view">
-            <h3 class="lag-heading">{ s.lag_burrow }</h3>
+            { el("h3", "lag-heading", s.lag_burrow.into()) }
             <dl class="lag-facts">
-                <dt>{ s.lag_burrow_status }</dt>
-                <dd><span class={classes!("lag-chip", group_class(b.status))} data-testid="burrow-group-status">{ b.status.as_str() }</span></dd>
-                <dt>{ s.lag_burrow_complete }</dt><dd>{ percent(b.complete) }</dd>
-                <dt>{ s.lag_total }</dt><dd>{ b.total_lag }</dd>
-                <dt>{ s.lag_burrow_max }</dt><dd>{ max }</dd>
+                { dt_dd(s.lag_burrow_status, "", html! {
+                    <span class={classes!("lag-chip", group_class(b.status))} data-testid="burrow-group-status">{ b.status.as_str() }</span>
+                }) }
+                { dt_dd(s.lag_burrow_complete, "", percent(b.complete).into()) }
+                { dt_dd(s.lag_total, "", b.total_lag.into()) }
+                { dt_dd(s.lag_burrow_max, "", max.into()) }
             </dl>
-            <p class="lag-note">{ s.lag_burrow_intro }</p>
+            { el("p", "lag-note", s.lag_burrow_intro.into()) }
             <ul class="lag-burrow">
                 { for b.partitions.iter().enumerate().map(|(i, p)| {
                     let name = format!("{}-{}", p.topic, p.partition);
@@ -588,7 +586,7 @@ fn burrow_view(s: &Strings, lang: Lang, g: &GroupView, windows: &[Vec<Commit>]) 
 /// The stored commits as small boxes, oldest first: offset above, lag below.
 fn commit_strip(s: &Strings, commits: &[Commit]) -> Html {
     if commits.is_empty() {
-        return html! { <p class="lag-note">{ s.lag_burrow_empty }</p> };
+        return el("p", "lag-note", s.lag_burrow_empty.into());
     }
     html! {
         <>
