@@ -19,6 +19,7 @@ use crate::ui::Ui;
 use crate::url;
 use gloo_timers::callback::Interval;
 
+use crate::components::nodes::el;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -197,7 +198,7 @@ pub fn App() -> Html {
             if let Some(n) = &state.notice {
                 <div class={classes!("notice", n.error.then_some("notice--error"))} role={if n.error { "alert" } else { "status" }}
                     data-testid="notice">
-                    <p>{ lang.pick(&n.en, &n.ko).to_string() }</p>
+                    { el("p", "", (lang.pick(&n.en, &n.ko).to_string()).into()) }
                     <button class="btn btn--small" onclick={dispatch.reform(|_| Action::DismissNotice)}>{ s.dismiss }</button>
                 </div>
             }

@@ -9,6 +9,7 @@
 //! Everything that decides something lives in [`Draft`] and the free functions
 //! below, which are tested natively; the component only renders and dispatches.
 
+use crate::components::nodes::el;
 use crate::config_draft::*;
 use crate::i18n::{strings, Lang, Strings};
 use crate::state::Action;
@@ -162,7 +163,7 @@ impl Ctx<'_> {
     fn topic_section(&self) -> Html {
         let s = self.s;
         let Some(t) = self.d.config.topics.first() else {
-            return html! { <p class="cfg-note">{ s.cfg_no_topic }</p> };
+            return html! { { el("p", "cfg-note", s.cfg_no_topic.into()) } };
         };
         let unclean_id = "cfg-topics-0-config-unclean-leader-election-enable";
         let dispatch = self.dispatch.clone();
@@ -263,7 +264,7 @@ impl Ctx<'_> {
                     })
                     .collect::<Vec<_>>()
                     .join("; ");
-                html! { <p class="cfg-rule">{ text }</p> }
+                html! { { el("p", "cfg-rule", text.into()) } }
             }
             _ => html! {},
         };
@@ -345,7 +346,7 @@ impl Ctx<'_> {
             <fieldset class="cfg-section">
                 <legend>{ format!("{} ({})", s.cfg_producers, rows.len()) }</legend>
                 if rows.is_empty() {
-                    <p class="cfg-note">{ s.cfg_none }</p>
+                    { el("p", "cfg-note", s.cfg_none.into()) }
                 }
                 <div class="cfg-rows">
                     { for rows.iter().enumerate().map(|(i, p)| self.producer_row(i, p)) }
@@ -367,7 +368,7 @@ impl Ctx<'_> {
             <fieldset class="cfg-section">
                 <legend>{ format!("{} ({})", s.cfg_groups, rows.len()) }</legend>
                 if rows.is_empty() {
-                    <p class="cfg-note">{ s.cfg_none }</p>
+                    { el("p", "cfg-note", s.cfg_none.into()) }
                 }
                 <div class="cfg-rows">
                     { for rows.iter().enumerate().map(|(i, g)| self.group_row(i, g)) }
@@ -432,11 +433,11 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
     };
 
     let plan_html = if !changed {
-        html! { <p>{ s.cfg_plan_unchanged }</p> }
+        html! { { el("p", "", s.cfg_plan_unchanged.into()) } }
     } else if plan.needs_restart() {
         html! {
             <>
-                <p class="cfg-plan__head">{ s.cfg_plan_restart }</p>
+                { el("p", "cfg-plan__head", s.cfg_plan_restart.into()) }
                 <ul>
                     { for plan.restart.iter().map(|&field| html! {
                         <li>
@@ -450,9 +451,9 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
     } else {
         html! {
             <>
-                <p class="cfg-plan__head">{ s.cfg_plan_live }</p>
+                { el("p", "cfg-plan__head", s.cfg_plan_live.into()) }
                 <ul>
-                    { for plan.live.iter().filter_map(describe_command).map(|m| html! { <li>{ m.get(lang).to_string() }</li> }) }
+                    { for plan.live.iter().filter_map(describe_command).map(|m| html! { { el("li", "", (m.get(lang).to_string()).into()) } }) }
                 </ul>
             </>
         }
@@ -466,7 +467,7 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
     html! {
         <form class="config-panel" data-testid="config-panel" {onsubmit} lang={lang.code()}>
             <div class="config-panel__body" key={d.generation.to_string()}>
-                <p class="cfg-intro">{ s.cfg_intro }</p>
+                { el("p", "cfg-intro", s.cfg_intro.into()) }
                 <fieldset class="cfg-section">
                     <legend>{ s.cfg_cluster }</legend>
                     <div class="cfg-grid">

@@ -1,6 +1,7 @@
 //! The control bar: play/pause, step, speed, reset, seed, preset, and the
 //! "add" actions. Every control is a real form element (keyboard and touch).
 
+use crate::components::nodes::el;
 use crate::i18n::strings;
 use crate::presets::Preset;
 use crate::state::{Action, SPEEDS};
@@ -87,7 +88,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             </button>
             <button class="btn" data-testid="step" onclick={act(|| Action::Step)}>{ format!("{} ›", s.step) }</button>
             <label class="field">
-                <span>{ s.speed }</span>
+                { el("span", "", s.speed.into()) }
                 <select data-testid="speed" onchange={on_speed}>
                     { for SPEEDS.iter().map(|&x| html! {
                         <option value={x.to_string()} selected={x == speed_value}>{ format!("{x}×") }</option>
@@ -96,13 +97,13 @@ pub fn Controls(props: &ControlsProps) -> Html {
             </label>
             <button class="btn" data-testid="reset" onclick={act(|| Action::Reset)}>{ format!("↺ {}", s.reset) }</button>
             <label class="field">
-                <span>{ s.seed }</span>
+                { el("span", "", s.seed.into()) }
                 <input data-testid="seed" class={classes!("seed", seed_error.then_some("is-invalid"))} type="text"
                     inputmode="numeric" value={props.seed.to_string()} onchange={on_seed}
                     aria-invalid={seed_error.to_string()} />
             </label>
             <label class="field">
-                <span>{ s.preset }</span>
+                { el("span", "", s.preset.into()) }
                 <select data-testid="preset" onchange={on_preset}>
                     if props.preset.is_none() { <option value="" selected=true>{ "—" }</option> }
                     { for Preset::ALL.iter().map(|p| html! {

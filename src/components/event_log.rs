@@ -5,6 +5,7 @@
 //! The pure parts (which filter an event belongs to, what it concerns, what it
 //! selects) are plain functions, tested natively.
 
+use crate::components::nodes::el;
 use crate::i18n::{strings, Lang, Strings};
 use crate::state::Selection;
 use crate::ui::use_ui;
@@ -310,7 +311,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
             <button type="button" class={classes!("event-log__chip", pressed.then_some("event-log__chip--on"))}
                 aria-pressed={pressed.to_string()} data-testid={format!("event-filter-{}", f.id())} {onclick}>
                 { f.label(s) }
-                <span class="event-log__count">{ count }</span>
+                { el("span", "event-log__count", count.into()) }
             </button>
         }
     });
@@ -319,14 +320,14 @@ pub fn EventLog(props: &EventLogProps) -> Html {
         let sev = severity(e);
         let body = html! {
             <>
-                <span class="event-log__time">{ format_time(e.t_ms) }</span>
+                { el("span", "event-log__time", (format_time(e.t_ms)).into()) }
                 if let Some(who) = entity(e, lang) {
-                    <span class="event-log__entity">{ who }</span>
+                    { el("span", "event-log__entity", who.into()) }
                 }
                 if let Some(code) = e.code() {
                     <span class={classes!("event-log__code", format!("event-log__code--{}", sev.class()))}>{ code }</span>
                 }
-                <span class="event-log__msg">{ message_after_badge(e, lang) }</span>
+                { el("span", "event-log__msg", (message_after_badge(e, lang)).into()) }
             </>
         };
         let class = classes!("event-log__item", format!("event-log__item--{}", sev.class()));
@@ -356,10 +357,10 @@ pub fn EventLog(props: &EventLogProps) -> Html {
                 { for chips }
             </div>
             if filter.uses_data_events() {
-                <p class="event-log__note">{ s.log_data_help }</p>
+                { el("p", "event-log__note", s.log_data_help.into()) }
             }
             if total == 0 {
-                <p class="event-log__empty">{ s.log_empty }</p>
+                { el("p", "event-log__empty", s.log_empty.into()) }
             } else {
                 <ol class="event-log__list">
                     { for items }

@@ -1,3 +1,4 @@
+use crate::components::nodes::el;
 use crate::i18n::strings;
 use crate::ui::use_ui;
 use yew::prelude::*;
@@ -20,7 +21,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <img class="header__logo" src="static/logo.svg" alt="" width="32" height="32" />
                 <div>
                     <h1 class="header__title" data-testid="app-title">{ s.title }</h1>
-                    <p class="header__subtitle">{ s.subtitle }</p>
+                    { el("p", "header__subtitle", s.subtitle.into()) }
                 </div>
             </div>
             <div class="header__actions">

@@ -1,5 +1,6 @@
 //! The `?` overlay: keys and touch actions.
 
+use crate::components::nodes::el;
 use crate::i18n::strings;
 use crate::ui::use_ui;
 use yew::prelude::*;
@@ -18,7 +19,7 @@ pub fn Help(props: &HelpProps) -> Html {
             <div class="overlay__card">
                 <h2 id="help-title">{ s.help_title }</h2>
                 <dl class="keys">
-                    { for s.help_keys.iter().map(|(k, v)| html! { <><dt><kbd>{ *k }</kbd></dt><dd>{ *v }</dd></> }) }
+                    { for s.help_keys.iter().map(|(k, v)| html! { <><dt><kbd>{ *k }</kbd></dt>{ el("dd", "", (*v).into()) }</> }) }
                 </dl>
                 <button class="btn btn--primary" onclick={close} autofocus=true>{ s.help_close }</button>
             </div>
