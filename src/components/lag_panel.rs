@@ -314,17 +314,17 @@ fn log_bars(s: &Strings, view: &ClusterView, g: &GroupView) -> Html {
                             <span class="lag-bars__name">{ name.clone() }</span>
                             <svg class="lag-bar" viewBox={format!("0 0 {BAR_W} {BAR_H}")} role="img"
                                 aria-label={format!("{name}: {text}")}>
-                                <rect class="lag-bar__log" x={x(0.0).to_string()} y="8" width={(x(1.0) - x(0.0)).to_string()} height="12" rx="2" />
+                                { bar_rect("lag-bar__log", x(0.0), x(1.0) - x(0.0), true) }
                                 if let Some(c) = committed {
-                                    <rect class="lag-bar__read" x={x(0.0).to_string()} y="8" width={(c - x(0.0)).max(0.0).to_string()} height="12" rx="2" />
-                                    <rect class="lag-bar__lag" x={c.to_string()} y="8" width={(x(1.0) - c).max(0.0).to_string()} height="12" />
+                                    { bar_rect("lag-bar__read", x(0.0), (c - x(0.0)).max(0.0), true) }
+                                    { bar_rect("lag-bar__lag", c, (x(1.0) - c).max(0.0), false) }
                                 }
                                 if let Some(p) = position {
-                                    <line class="lag-bar__position" x1={p.to_string()} x2={p.to_string()} y1="5" y2="23" />
+                                    { svg_line("lag-bar__position", p, p, 5.0, 23.0) }
                                 }
                                 if let Some(c) = committed {
                                     <polygon class="lag-bar__committed" points={format!("{:.1},7 {:.1},0 {:.1},0", c, c - 4.5, c + 4.5)} />
-                                    <line class="lag-bar__committed-line" x1={c.to_string()} x2={c.to_string()} y1="7" y2="20" />
+                                    { svg_line("lag-bar__committed-line", c, c, 7.0, 20.0) }
                                 }
                             </svg>
                             <span class="lag-bars__text">{ text }</span>
@@ -334,6 +334,40 @@ fn log_bars(s: &Strings, view: &ClusterView, g: &GroupView) -> Html {
             </ul>
             { el("p", "lag-note", s.lag_bars_legend.into()) }
         </section>
+    }
+}
+
+/// A bar of the log strip, 12 px high at y = 8; `rounded` gives it rx = 2.
+#[inline(never)]
+fn bar_rect(class: &'static str, x: f64, width: f64, rounded: bool) -> Html {
+    html! {
+        <rect class={class} x={x.to_string()} y="8" width={width.to_string()} height="12" rx={rounded.then_some("2")} />
+    }
+}
+
+/// A chart's click, mouse-move, mouse-leave and key handlers.
+type ChartHandlers = (Callback<MouseEvent>, Callback<MouseEvent>, Callback<MouseEvent>, Callback<KeyboardEvent>);
+
+/// A chart's `<svg>`, a slider over its `n + 1` samples at `at` (one builder for both charts).
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn chart_svg(
+    node: NodeRef,
+    testid: &'static str,
+    label: &'static str,
+    n: usize,
+    at: usize,
+    valuetext: String,
+    (onclick, onmousemove, onmouseleave, onkeydown): ChartHandlers,
+    children: Html,
+) -> Html {
+    html! {
+        <svg class="lag-chart" ref={node} data-testid={testid}
+            viewBox={format!("0 0 {CHART_W} {CHART_H}")} tabindex="0" role="slider" aria-label={label}
+            aria-valuemin="0" aria-valuemax={n.to_string()} aria-valuenow={at.to_string()}
+            aria-valuetext={valuetext} {onclick} {onmousemove} {onmouseleave} {onkeydown}>
+            { children }
+        </svg>
     }
 }
 
@@ -453,18 +487,23 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
         format!("{:.1},{base:.1} {pts} {:.1},{base:.1}", total_scale.x(h.ts[0]), total_scale.x(h.ts[h.ts.len() - 1]))
     });
     let total_value = format!("t = {}, {} {}", format_t(t_shown), s.lag_total, total_at);
-    let total_chart = html! {
-        <svg class="lag-chart" ref={st.total_ref.clone()} data-testid="lag-chart-total"
-            viewBox={format!("0 0 {CHART_W} {CHART_H}")} tabindex="0" role="slider" aria-label={s.lag_total}
-            aria-valuemin="0" aria-valuemax={(h.ts.len() - 1).to_string()} aria-valuenow={at.to_string()}
-            aria-valuetext={total_value.clone()}
-            onclick={t_click} onmousemove={t_move} onmouseleave={t_leave} onkeydown={t_key}>
-            { axes(&total_scale) }
-            if let Some(a) = area { <polygon class="lag-chart__area" points={a} /> }
-            { for total_lines.iter().map(|pts| html! { <polyline class="lag-chart__line" points={pts.clone()} /> }) }
-            <circle class="lag-chart__dot" cx={total_scale.x(t_shown).to_string()} cy={total_scale.y(total_at as f64).to_string()} r="3" />
-        </svg>
-    };
+    let total_chart = chart_svg(
+        st.total_ref.clone(),
+        "lag-chart-total",
+        s.lag_total,
+        h.ts.len() - 1,
+        at,
+        total_value.clone(),
+        (t_click, t_move, t_leave, t_key),
+        html! {
+            <>
+                { axes(&total_scale) }
+                if let Some(a) = area { <polygon class="lag-chart__area" points={a} /> }
+                { for total_lines.iter().map(|pts| html! { <polyline class="lag-chart__line" points={pts.clone()} /> }) }
+                <circle class="lag-chart__dot" cx={total_scale.x(t_shown).to_string()} cy={total_scale.y(total_at as f64).to_string()} r="3" />
+            </>
+        },
+    );
 
     let (p_click, p_move, p_leave, p_key) = handlers(st.parts_ref.clone(), part_scale);
     let parts_value: Vec<String> = h
@@ -473,12 +512,16 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
         .enumerate()
         .map(|(p, series)| format!("{p}: {}", opt(series.get(at).and_then(|x| x.1))))
         .collect();
-    let parts_chart = html! {
-        <svg class="lag-chart" ref={st.parts_ref.clone()} data-testid="lag-chart-partitions"
-            viewBox={format!("0 0 {CHART_W} {CHART_H}")} tabindex="0" role="slider" aria-label={s.lag_chart_parts}
-            aria-valuemin="0" aria-valuemax={(h.ts.len() - 1).to_string()} aria-valuenow={at.to_string()}
-            aria-valuetext={format!("t = {}, {}", format_t(t_shown), parts_value.join(", "))}
-            onclick={p_click} onmousemove={p_move} onmouseleave={p_leave} onkeydown={p_key}>
+    let parts_chart = chart_svg(
+        st.parts_ref.clone(),
+        "lag-chart-partitions",
+        s.lag_chart_parts,
+        h.ts.len() - 1,
+        at,
+        format!("t = {}, {}", format_t(t_shown), parts_value.join(", ")),
+        (p_click, p_move, p_leave, p_key),
+        html! {
+            <>
             { axes(&part_scale) }
             { for h.parts.iter().enumerate().flat_map(|(p, series)| {
                 let colour = PART_COLOURS[p % PART_COLOURS.len()];
@@ -492,8 +535,9 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
                 Some(html! { <circle class="lag-chart__dot" cx={part_scale.x(t_shown).to_string()}
                     cy={part_scale.y(v as f64).to_string()} r="2.5" style={format!("fill:{colour}")} /> })
             }) }
-        </svg>
-    };
+            </>
+        },
+    );
     let show_latest = {
         let (pinned, hover) = (st.pinned.clone(), st.hover.clone());
         Callback::from(move |_: MouseEvent| {
