@@ -198,7 +198,7 @@ pub fn App() -> Html {
             if let Some(n) = &state.notice {
                 <div class={classes!("notice", n.error.then_some("notice--error"))} role={if n.error { "alert" } else { "status" }}
                     data-testid="notice">
-                    { el("p", "", (lang.pick(&n.en, &n.ko).to_string()).into()) }
+                    { el("p", "", lang.pick(&n.en, &n.ko).to_string().into()) }
                     <button class="btn btn--small" onclick={dispatch.reform(|_| Action::DismissNotice)}>{ s.dismiss }</button>
                 </div>
             }

@@ -163,7 +163,7 @@ impl Ctx<'_> {
     fn topic_section(&self) -> Html {
         let s = self.s;
         let Some(t) = self.d.config.topics.first() else {
-            return html! { { el("p", "cfg-note", s.cfg_no_topic.into()) } };
+            return el("p", "cfg-note", s.cfg_no_topic.into());
         };
         let unclean_id = "cfg-topics-0-config-unclean-leader-election-enable";
         let dispatch = self.dispatch.clone();
@@ -264,7 +264,7 @@ impl Ctx<'_> {
                     })
                     .collect::<Vec<_>>()
                     .join("; ");
-                html! { { el("p", "cfg-rule", text.into()) } }
+                el("p", "cfg-rule", text.into())
             }
             _ => html! {},
         };
@@ -433,7 +433,7 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
     };
 
     let plan_html = if !changed {
-        html! { { el("p", "", s.cfg_plan_unchanged.into()) } }
+        el("p", "", s.cfg_plan_unchanged.into())
     } else if plan.needs_restart() {
         html! {
             <>
@@ -453,7 +453,7 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
             <>
                 { el("p", "cfg-plan__head", s.cfg_plan_live.into()) }
                 <ul>
-                    { for plan.live.iter().filter_map(describe_command).map(|m| html! { { el("li", "", (m.get(lang).to_string()).into()) } }) }
+                    { for plan.live.iter().filter_map(describe_command).map(|m| el("li", "", m.get(lang).to_string().into())) }
                 </ul>
             </>
         }

@@ -320,14 +320,14 @@ pub fn EventLog(props: &EventLogProps) -> Html {
         let sev = severity(e);
         let body = html! {
             <>
-                { el("span", "event-log__time", (format_time(e.t_ms)).into()) }
+                { el("span", "event-log__time", format_time(e.t_ms).into()) }
                 if let Some(who) = entity(e, lang) {
                     { el("span", "event-log__entity", who.into()) }
                 }
                 if let Some(code) = e.code() {
                     <span class={classes!("event-log__code", format!("event-log__code--{}", sev.class()))}>{ code }</span>
                 }
-                { el("span", "event-log__msg", (message_after_badge(e, lang)).into()) }
+                { el("span", "event-log__msg", message_after_badge(e, lang).into()) }
             </>
         };
         let class = classes!("event-log__item", format!("event-log__item--{}", sev.class()));

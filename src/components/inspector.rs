@@ -148,6 +148,20 @@ impl Ctx<'_> {
     }
 }
 
+/// `<div class="insp__scroll"><table class="insp__table">` with a header row of
+/// `labels` and `rows` as its body.
+#[inline(never)]
+fn scroll_table(labels: &[&'static str], rows: Html) -> Html {
+    html! {
+        <div class="insp__scroll">
+            <table class="insp__table">
+                { head_row(labels) }
+                <tbody>{ rows }</tbody>
+            </table>
+        </div>
+    }
+}
+
 #[inline(never)]
 fn fact_html(name: &str, value: Html) -> Html {
     dt_dd(name, "", value)
@@ -224,10 +238,8 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
             if hosted.is_empty() {
                 { el("p", "insp__note", s.insp_none_hosted.into()) }
             } else {
-                <div class="insp__scroll">
-                    <table class="insp__table">
-                        { head_row(&[s.partition, s.insp_role, s.insp_in_isr, "LEO"]) }
-                        <tbody>
+                { scroll_table(&[s.partition, s.insp_role, s.insp_in_isr, "LEO"], html! {
+                    <>
                             { for hosted.iter().map(|p| {
                                 let role = match p.leader {
                                     Some(l) if l == id => s.leader,
@@ -239,14 +251,13 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
                                         <td>{ ctx.select(format!("{}-{}", p.topic, p.partition),
                                             Selection::Partition { topic: p.topic.clone(), partition: p.partition }) }</td>
                                         { el("td", "", role.into()) }
-                                        { el("td", "", (ctx.yes_no(p.isr.contains(&id))).into()) }
-                                        { el("td", "insp__num", (opt(replica_leo(p, id))).into()) }
+                                        { el("td", "", ctx.yes_no(p.isr.contains(&id)).into()) }
+                                        { el("td", "insp__num", opt(replica_leo(p, id)).into()) }
                                     </tr>
                                 }
                             }) }
-                        </tbody>
-                    </table>
-                </div>
+                    </>
+                }) }
             }
             { el("h4", "", s.insp_actions.into()) }
             <div class="insp__actions">
@@ -281,7 +292,7 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
     let broker_alive = |b: BrokerId| ctx.view.brokers.iter().find(|x| x.id == b).is_none_or(|x| x.alive);
     let leader = match pv.leader {
         Some(l) => ctx.select(format!("{} {l}", s.broker), Selection::Broker(l)),
-        None => html! { { el("strong", "insp__bad", s.insp_no_leader.into()) } },
+        None => el("strong", "insp__bad", s.insp_no_leader.into()),
     };
     let groups: Vec<(&GroupView, _)> = ctx
         .view
@@ -307,10 +318,8 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
             }
             { el("p", "insp__note", s.insp_hw_help.into()) }
             { el("h4", "", s.insp_replicas.into()) }
-            <div class="insp__scroll">
-                <table class="insp__table">
-                    { head_row(&[s.insp_broker_col, s.insp_role, "LEO", s.insp_in_isr]) }
-                    <tbody>
+            { scroll_table(&[s.insp_broker_col, s.insp_role, "LEO", s.insp_in_isr], html! {
+                <>
                         { for pv.replicas.iter().map(|&b| {
                             let role = if pv.leader == Some(b) { s.leader } else { s.follower };
                             let down = !broker_alive(b);
@@ -321,22 +330,19 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
                                         if down { { el("span", "insp__tag insp__tag--bad", s.down.into()) } }
                                     </td>
                                     { el("td", "", role.into()) }
-                                    { el("td", "insp__num", (opt(replica_leo(pv, b))).into()) }
-                                    { el("td", "", (ctx.yes_no(pv.isr.contains(&b))).into()) }
+                                    { el("td", "insp__num", opt(replica_leo(pv, b)).into()) }
+                                    { el("td", "", ctx.yes_no(pv.isr.contains(&b)).into()) }
                                 </tr>
                             }
                         }) }
-                    </tbody>
-                </table>
-            </div>
+                </>
+            }) }
             { el("h4", "", s.consumer_groups.into()) }
             if groups.is_empty() {
                 { el("p", "insp__note", s.insp_no_groups.into()) }
             } else {
-                <div class="insp__scroll">
-                    <table class="insp__table">
-                        { head_row(&[s.group, s.insp_committed, s.lag, s.insp_owner]) }
-                        <tbody>
+                { scroll_table(&[s.group, s.insp_committed, s.lag, s.insp_owner], html! {
+                    <>
                             { for groups.iter().map(|(g, row)| {
                                 let owner = match row.and_then(|r| r.owner.clone()) {
                                     Some(m) => ctx.select(m.clone(), Selection::Member { group: g.id.clone(), member: m }),
@@ -344,16 +350,15 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
                                 };
                                 html! {
                                     <tr key={g.id.clone()}>
-                                        { el("td", "", (g.id.clone()).into()) }
-                                        { el("td", "insp__num", (opt(row.and_then(|r| r.committed))).into()) }
-                                        { el("td", "insp__num", (opt(row.and_then(|r| r.lag))).into()) }
+                                        { el("td", "", g.id.clone().into()) }
+                                        { el("td", "insp__num", opt(row.and_then(|r| r.committed)).into()) }
+                                        { el("td", "insp__num", opt(row.and_then(|r| r.lag)).into()) }
                                         { el("td", "", owner.into()) }
                                     </tr>
                                 }
                             }) }
-                        </tbody>
-                    </table>
-                </div>
+                    </>
+                }) }
             }
             { el("h4", "", s.insp_newest_records.into()) }
             if pv.log_end_offset == pv.log_start_offset {
@@ -403,7 +408,7 @@ fn record(ctx: &Ctx, topic: &str, p: u32, story: Option<&RecordStory>) -> Html {
                 }
             </>
         },
-        _ => html! { { el("p", "insp__note", (fill(s.insp_no_hash, &[("p", st.partitioner.to_string())])).into()) } },
+        _ => el("p", "insp__note", fill(s.insp_no_hash, &[("p", st.partitioner.to_string())]).into()),
     };
     let brokers = |list: &[BrokerId]| {
         if list.is_empty() {
@@ -488,25 +493,22 @@ fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
             if m.assigned.is_empty() {
                 { el("p", "insp__note", s.insp_no_partitions.into()) }
             } else {
-                <div class="insp__scroll">
-                    <table class="insp__table">
-                        { head_row(&[s.partition, s.insp_position, s.insp_committed, s.lag]) }
-                        <tbody>
+                { scroll_table(&[s.partition, s.insp_position, s.insp_committed, s.lag], html! {
+                    <>
                             { for m.assigned.iter().map(|tp| {
                                 let row = g.partitions.iter().find(|r| r.topic == tp.topic && r.partition == tp.partition);
                                 html! {
                                     <tr key={tp.to_string()}>
                                         <td>{ ctx.select(tp.to_string(),
                                             Selection::Partition { topic: tp.topic.clone(), partition: tp.partition }) }</td>
-                                        { el("td", "insp__num", (opt(row.and_then(|r| r.position))).into()) }
-                                        { el("td", "insp__num", (opt(row.and_then(|r| r.committed))).into()) }
-                                        { el("td", "insp__num", (opt(row.and_then(|r| r.lag))).into()) }
+                                        { el("td", "insp__num", opt(row.and_then(|r| r.position)).into()) }
+                                        { el("td", "insp__num", opt(row.and_then(|r| r.committed)).into()) }
+                                        { el("td", "insp__num", opt(row.and_then(|r| r.lag)).into()) }
                                     </tr>
                                 }
                             }) }
-                        </tbody>
-                    </table>
-                </div>
+                    </>
+                }) }
             }
             { el("h4", "", s.insp_actions.into()) }
             <div class="insp__actions">
@@ -573,7 +575,7 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
                     }) }
                 </tbody>
             </table>
-            { el("h4", "", ("acks").into()) }
+            { el("h4", "", "acks".into()) }
             { acks_buttons(ctx, pv) }
             { el("p", "insp__help", s.insp_acks_help.into()) }
             <div class="insp__actions insp__actions--row">
