@@ -279,23 +279,23 @@ impl Ctx<'_> {
             .collect();
         let dispatch = self.dispatch.clone();
         let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Edit::new(move |d| d.remove_producer(i))));
-        html! {
-            <fieldset class="cfg-row" key={p.id.clone()} data-testid={format!("config-producer-{}", p.id)}>
-                <legend>{ format!("{} {}", s.cfg_producer, p.id) }</legend>
-                { self.row_error(&format!("producers[{i}]")) }
-                <div class="cfg-grid">
-                    { self.text_field(Field::ProducerRate(i), None, "decimal") }
-                    { self.key_field(i, p) }
-                    { self.partitioner_field(i, p) }
-                    { self.select_field(&format!("producers[{i}].acks"), "acks", acks, p.acks.name(), html! {}) }
-                </div>
-                <button type="button" class="cfg-btn cfg-btn--remove" {onclick}
-                    aria-label={s.cfg_remove_producer.replace("{id}", &p.id)}
-                    data-testid={format!("config-remove-producer-{}", p.id)}>
-                    { s.cfg_remove }
-                </button>
-            </fieldset>
-        }
+        let fields = html! {
+            <>
+                { self.text_field(Field::ProducerRate(i), None, "decimal") }
+                { self.key_field(i, p) }
+                { self.partitioner_field(i, p) }
+                { self.select_field(&format!("producers[{i}].acks"), "acks", acks, p.acks.name(), html! {}) }
+            </>
+        };
+        self.row(
+            "producer",
+            &p.id,
+            format!("{} {}", s.cfg_producer, p.id),
+            format!("producers[{i}]"),
+            fields,
+            s.cfg_remove_producer,
+            onclick,
+        )
     }
 
     fn group_row(&self, i: usize, g: &GroupConfig) -> Html {
@@ -316,20 +316,48 @@ impl Ctx<'_> {
             .collect();
         let dispatch = self.dispatch.clone();
         let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Edit::new(move |d| d.remove_group(i))));
+        let fields = html! {
+            <>
+                { self.text_field(Field::GroupMembers(i), None, "numeric") }
+                { self.select_field(&format!("groups[{i}].assignor"), s.cfg_assignor, assignors, g.assignor.name(), html! {}) }
+                { self.select_field(&format!("groups[{i}].auto_offset_reset"), "auto.offset.reset", resets, current_reset, html! {}) }
+                { self.text_field(Field::GroupRate(i), None, "decimal") }
+            </>
+        };
+        self.row(
+            "group",
+            &g.id,
+            format!("{} {}", s.cfg_group, g.id),
+            format!("groups[{i}]"),
+            fields,
+            s.cfg_remove_group,
+            onclick,
+        )
+    }
+
+    /// One producer's or group's fieldset (`kind` is "producer" or "group"):
+    /// legend, the row's error, its fields, and its remove button.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    fn row(
+        &self,
+        kind: &'static str,
+        id: &str,
+        legend: String,
+        path: String,
+        fields: Html,
+        remove_label: &str,
+        onclick: Callback<MouseEvent>,
+    ) -> Html {
         html! {
-            <fieldset class="cfg-row" key={g.id.clone()} data-testid={format!("config-group-{}", g.id)}>
-                <legend>{ format!("{} {}", s.cfg_group, g.id) }</legend>
-                { self.row_error(&format!("groups[{i}]")) }
-                <div class="cfg-grid">
-                    { self.text_field(Field::GroupMembers(i), None, "numeric") }
-                    { self.select_field(&format!("groups[{i}].assignor"), s.cfg_assignor, assignors, g.assignor.name(), html! {}) }
-                    { self.select_field(&format!("groups[{i}].auto_offset_reset"), "auto.offset.reset", resets, current_reset, html! {}) }
-                    { self.text_field(Field::GroupRate(i), None, "decimal") }
-                </div>
+            <fieldset class="cfg-row" key={id.to_string()} data-testid={format!("config-{kind}-{id}")}>
+                <legend>{ legend }</legend>
+                { self.row_error(&path) }
+                <div class="cfg-grid">{ fields }</div>
                 <button type="button" class="cfg-btn cfg-btn--remove" {onclick}
-                    aria-label={s.cfg_remove_group.replace("{id}", &g.id)}
-                    data-testid={format!("config-remove-group-{}", g.id)}>
-                    { s.cfg_remove }
+                    aria-label={remove_label.replace("{id}", id)}
+                    data-testid={format!("config-remove-{kind}-{id}")}>
+                    { self.s.cfg_remove }
                 </button>
             </fieldset>
         }
@@ -342,19 +370,8 @@ impl Ctx<'_> {
             let dispatch = self.dispatch.clone();
             Callback::from(move |_: MouseEvent| dispatch.dispatch(Edit::new(Draft::add_producer)))
         };
-        html! {
-            <fieldset class="cfg-section">
-                <legend>{ format!("{} ({})", s.cfg_producers, rows.len()) }</legend>
-                if rows.is_empty() {
-                    { el("p", "cfg-note", s.cfg_none.into()) }
-                }
-                <div class="cfg-rows">
-                    { for rows.iter().enumerate().map(|(i, p)| self.producer_row(i, p)) }
-                </div>
-                <button type="button" class="cfg-btn" onclick={add} disabled={rows.len() >= MAX_ROWS}
-                    data-testid="config-add-producer">{ s.cfg_add_producer }</button>
-            </fieldset>
-        }
+        let list = html! { <>{ for rows.iter().enumerate().map(|(i, p)| self.producer_row(i, p)) }</> };
+        section(s, s.cfg_producers, rows.len(), list, add, "config-add-producer", s.cfg_add_producer)
     }
 
     fn groups_section(&self) -> Html {
@@ -364,19 +381,32 @@ impl Ctx<'_> {
             let dispatch = self.dispatch.clone();
             Callback::from(move |_: MouseEvent| dispatch.dispatch(Edit::new(Draft::add_group)))
         };
-        html! {
-            <fieldset class="cfg-section">
-                <legend>{ format!("{} ({})", s.cfg_groups, rows.len()) }</legend>
-                if rows.is_empty() {
-                    { el("p", "cfg-note", s.cfg_none.into()) }
-                }
-                <div class="cfg-rows">
-                    { for rows.iter().enumerate().map(|(i, g)| self.group_row(i, g)) }
-                </div>
-                <button type="button" class="cfg-btn" onclick={add} disabled={rows.len() >= MAX_ROWS}
-                    data-testid="config-add-group">{ s.cfg_add_group }</button>
-            </fieldset>
-        }
+        let list = html! { <>{ for rows.iter().enumerate().map(|(i, g)| self.group_row(i, g)) }</> };
+        section(s, s.cfg_groups, rows.len(), list, add, "config-add-group", s.cfg_add_group)
+    }
+}
+
+/// The producers' or groups' fieldset: its `n` rows and the add button.
+#[inline(never)]
+fn section(
+    s: &Strings,
+    title: &'static str,
+    n: usize,
+    rows: Html,
+    add: Callback<MouseEvent>,
+    add_testid: &'static str,
+    add_label: &'static str,
+) -> Html {
+    html! {
+        <fieldset class="cfg-section">
+            <legend>{ format!("{title} ({n})") }</legend>
+            if n == 0 {
+                { el("p", "cfg-note", s.cfg_none.into()) }
+            }
+            <div class="cfg-rows">{ rows }</div>
+            <button type="button" class="cfg-btn" onclick={add} disabled={n >= MAX_ROWS}
+                data-testid={add_testid}>{ add_label }</button>
+        </fieldset>
     }
 }
 
