@@ -173,7 +173,7 @@ pub fn App() -> Html {
     let tab_button = |t: Tab, label: &'static str, id: &'static str| {
         let selected = state.tab == t;
         html! {
-            <button role="tab" class={classes!("tab", selected.then_some("tab--active"))} aria-selected={selected.to_string()}
+            <button role="tab" class={if selected { "tab tab--active" } else { "tab" }} aria-selected={selected.to_string()}
                 data-testid={id} onclick={dispatch.reform(move |_| Action::SetTab(t))}>{ label }</button>
         }
     };
@@ -181,7 +181,7 @@ pub fn App() -> Html {
 
     html! {
         <ContextProvider<Ui> context={ui}>
-        <div class={classes!("app", side_by_side.then_some("app--wide"))} lang={lang.code()}>
+        <div class={if side_by_side { "app app--wide" } else { "app" }} lang={lang.code()}>
             <Header {on_toggle_lang} {on_help} />
             <Controls playing={state.playing} speed={state.speed} seed={state.seed()} preset={state.preset}
                 time_ms={state.view.time_ms} />
@@ -196,7 +196,7 @@ pub fn App() -> Html {
                 </div>
             }
             if let Some(n) = &state.notice {
-                <div class={classes!("notice", n.error.then_some("notice--error"))} role={if n.error { "alert" } else { "status" }}
+                <div class={if n.error { "notice notice--error" } else { "notice" }} role={if n.error { "alert" } else { "status" }}
                     data-testid="notice">
                     { el("p", "", lang.pick(&n.en, &n.ko).to_string().into()) }
                     <button class="btn btn--small" onclick={dispatch.reform(|_| Action::DismissNotice)}>{ s.dismiss }</button>

@@ -97,7 +97,7 @@ impl Ctx<'_> {
             dispatch.dispatch(Edit::new(move |d| d.set_text(f, &text)));
         });
         html! {
-            <div class={classes!("cfg-field", err.is_some().then_some("cfg-field--invalid"))}>
+            <div class={if err.is_some() { "cfg-field cfg-field--invalid" } else { "cfg-field" }}>
                 <label for={id.clone()}>{ f.label(self.s) }</label>
                 <input id={id.clone()} class="cfg-input" type="text" {inputmode} autocomplete="off"
                     spellcheck="false" value={self.d.text(f)} {oninput}
@@ -131,7 +131,7 @@ impl Ctx<'_> {
             }
         });
         html! {
-            <div class={classes!("cfg-field", err.is_some().then_some("cfg-field--invalid"))}>
+            <div class={if err.is_some() { "cfg-field cfg-field--invalid" } else { "cfg-field" }}>
                 <label for={id.clone()}>{ label.to_string() }</label>
                 <select id={id.clone()} class="cfg-select" {onchange}
                     aria-invalid={err.is_some().then_some("true")}

@@ -98,7 +98,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             <button class="btn" data-testid="reset" onclick={act(|| Action::Reset)}>{ format!("↺ {}", s.reset) }</button>
             <label class="field">
                 { el("span", "", s.seed.into()) }
-                <input data-testid="seed" class={classes!("seed", seed_error.then_some("is-invalid"))} type="text"
+                <input data-testid="seed" class={if *seed_error { "seed is-invalid" } else { "seed" }} type="text"
                     inputmode="numeric" value={props.seed.to_string()} onchange={on_seed}
                     aria-invalid={seed_error.to_string()} />
             </label>

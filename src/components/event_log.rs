@@ -308,7 +308,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
             Callback::from(move |_: MouseEvent| filter.set(f))
         };
         html! {
-            <button type="button" class={classes!("event-log__chip", pressed.then_some("event-log__chip--on"))}
+            <button type="button" class={if pressed { "event-log__chip event-log__chip--on" } else { "event-log__chip" }}
                 aria-pressed={pressed.to_string()} data-testid={format!("event-filter-{}", f.id())} {onclick}>
                 { f.label(s) }
                 { el("span", "event-log__count", count.into()) }

@@ -233,7 +233,7 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
                 { ctx.fact(s.insp_fenced, ctx.yes_no(b.fenced)) }
                 { ctx.fact(s.insp_slow_factor, format!("×{}", b.slow_factor)) }
             </dl>
-            <p class={classes!("insp__note", (!b.alive).then_some("insp__note--warn"))}>{ status }</p>
+            <p class={if !b.alive { "insp__note insp__note--warn" } else { "insp__note" }}>{ status }</p>
             { el("h4", "", s.insp_hosted.into()) }
             if hosted.is_empty() {
                 { el("p", "insp__note", s.insp_none_hosted.into()) }
@@ -366,7 +366,7 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
             } else {
                 <ul class="insp__chips">
                     { for newest_offsets(pv).rev().map(|o| html! {
-                        <li key={o} class={classes!((o >= pv.high_watermark).then_some("insp__chip--uncommitted"))}>
+                        <li key={o} class={(o >= pv.high_watermark).then_some("insp__chip--uncommitted")}>
                             { ctx.select(format!("{} {o}", s.insp_offset),
                                 Selection::Record { topic: topic.to_string(), partition: p, offset: o }) }
                         </li>
@@ -488,7 +488,7 @@ fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
                 { ctx.fact("records-lag-max", m.records_lag_max) }
                 { ctx.fact(s.crashed, ctx.yes_no(m.crashed)) }
             </dl>
-            <p class={classes!("insp__note", m.crashed.then_some("insp__note--warn"))}>{ status }</p>
+            <p class={if m.crashed { "insp__note insp__note--warn" } else { "insp__note" }}>{ status }</p>
             { el("h4", "", s.insp_assigned.into()) }
             if m.assigned.is_empty() {
                 { el("p", "insp__note", s.insp_no_partitions.into()) }
@@ -568,7 +568,7 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
                 <tbody>
                     { for ledger.iter().map(|(n, text, key, bad)| html! {
                         <tr key={*key} data-ledger={*key}
-                            class={classes!((*bad && *n > 0).then_some("insp__row--bad"))}>
+                            class={(*bad && *n > 0).then_some("insp__row--bad")}>
                             { el("td", "insp__num", (*n).into()) }
                             { el("td", "", (*text).into()) }
                         </tr>
@@ -634,7 +634,7 @@ fn acks_buttons(ctx: &Ctx, pv: &ProducerView) -> Html {
                     }));
                 });
                 html! {
-                    <button type="button" class={classes!("insp__seg", on.then_some("insp__seg--on"))}
+                    <button type="button" class={if on { "insp__seg insp__seg--on" } else { "insp__seg" }}
                         aria-pressed={on.to_string()} data-testid={format!("action-acks-{}", acks.name())} {onclick}>
                         { format!("acks={}", acks.name()) }
                     </button>

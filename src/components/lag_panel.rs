@@ -169,7 +169,7 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
             };
             let status_class = if l == Lesson::QuietTopic { "lag-chip--quiet" } else { part_class(l.status()) };
             html! {
-                <button type="button" class={classes!("lag-lesson", (active_lesson == Some(l)).then_some("lag-lesson--on"))}
+                <button type="button" class={if active_lesson == Some(l) { "lag-lesson lag-lesson--on" } else { "lag-lesson" }}
                     data-testid={format!("lesson-{}", l.id())} {onclick}>
                     <span class={classes!("lag-chip", status_class)}>{ lesson_badge(l) }</span>
                     <span class="lag-lesson__title">{ title }</span>

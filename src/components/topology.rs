@@ -376,7 +376,7 @@ fn log_cells(r: &ReplicaBox, p: &PartitionView, leo: u64, window: u64, on_select
         <>
             if !empty.is_empty() { <path class="cell" d={empty} fill="none" /> }
             { for groups.into_iter().map(|((fill, uncommitted), d)| html! {
-                <path class={classes!("cell", "cell--filled", uncommitted.then_some("cell--uncommitted"))} {d} fill={fill} />
+                <path class={if uncommitted { "cell cell--filled cell--uncommitted" } else { "cell cell--filled" }} {d} fill={fill} />
             }) }
             <rect class="cells__hit" x={r.cells.x.to_string()} y={r.cells.y.to_string()}
                 width={r.cells.w.to_string()} height={r.cells.h.to_string()} fill="transparent" {onclick} />
