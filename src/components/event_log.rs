@@ -331,24 +331,18 @@ pub fn EventLog(props: &EventLogProps) -> Html {
             </>
         };
         let class = classes!("event-log__item", format!("event-log__item--{}", sev.class()));
-        match sel {
-            Some(sel) => {
-                // The click handler sits on the list item so a click anywhere in
-                // it (or Enter/Space on the button, which clicks) selects.
-                let on_select = props.on_select.clone();
-                let onclick = Callback::from(move |_: MouseEvent| on_select.emit(sel.clone()));
-                html! {
-                    <li {key} {class} data-kind={e.type_name()} {onclick}>
-                        <button type="button" class="event-log__row" title={s.log_inspect}>{ body }</button>
-                    </li>
-                }
-            }
-            None => html! {
-                <li {key} {class} data-kind={e.type_name()}>
-                    <div class="event-log__row">{ body }</div>
-                </li>
-            },
-        }
+        // The click handler sits on the list item so a click anywhere in
+        // it (or Enter/Space on the button, which clicks) selects.
+        let onclick = sel.map(|sel| {
+            let on_select = props.on_select.clone();
+            Callback::from(move |_: MouseEvent| on_select.emit(sel.clone()))
+        });
+        let row = if onclick.is_some() {
+            html! { <button type="button" class="event-log__row" title={s.log_inspect}>{ body }</button> }
+        } else {
+            html! { <div class="event-log__row">{ body }</div> }
+        };
+        html! { <li {key} {class} data-kind={e.type_name()} {onclick}>{ row }</li> }
     });
     let shown = total.min(MAX_ROWS);
     html! {
