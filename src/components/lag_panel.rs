@@ -471,10 +471,10 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
                 { svg_line("lag-chart__axis", left, left, top, bottom) }
                 { svg_line("lag-chart__axis", left, right, bottom, bottom) }
                 { svg_line("lag-chart__grid", left, right, top, top) }
-                { svg_text("lag-chart__label", left - 4.0, top + 4.0, "end", scale.v_max.to_string()) }
-                { svg_text("lag-chart__label", left - 4.0, bottom, "end", "0".to_string()) }
-                { svg_text("lag-chart__label", left, CHART_H - 6.0, "start", format_t(scale.t0)) }
-                { svg_text("lag-chart__label", right, CHART_H - 6.0, "end", format_t(scale.t1)) }
+                { svg_text("lag-chart__label", left - 4.0, top + 4.0, "end", scale.v_max.to_string().into()) }
+                { svg_text("lag-chart__label", left - 4.0, bottom, "end", "0".into()) }
+                { svg_text("lag-chart__label", left, CHART_H - 6.0, "start", format_t(scale.t0).into()) }
+                { svg_text("lag-chart__label", right, CHART_H - 6.0, "end", format_t(scale.t1).into()) }
                 { svg_line("lag-chart__cursor", x, x, top, bottom) }
             </>
         }

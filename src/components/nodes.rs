@@ -47,9 +47,10 @@ pub fn svg_line(class: &'static str, x1: f64, x2: f64, y1: f64, y2: f64) -> Html
     html! { <line class={class} x1={x1.to_string()} x2={x2.to_string()} y1={y1.to_string()} y2={y2.to_string()} /> }
 }
 
-/// An SVG `<text>` at (x, y) with its `text-anchor`.
+/// An SVG `<text>` at (x, y) with its `text-anchor` (left out when empty).
 #[inline(never)]
-pub fn svg_text(class: &'static str, x: f64, y: f64, anchor: &'static str, text: String) -> Html {
+pub fn svg_text(class: &'static str, x: f64, y: f64, anchor: &'static str, text: Html) -> Html {
+    let anchor = (!anchor.is_empty()).then_some(anchor);
     html! { <text class={class} x={x.to_string()} y={y.to_string()} text-anchor={anchor}>{ text }</text> }
 }
 

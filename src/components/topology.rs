@@ -5,6 +5,7 @@
 //! and each group is its own component whose props are that part of the view,
 //! compared by value: a step re-renders only the brokers and groups it changed.
 
+use crate::components::nodes::svg_text;
 use crate::i18n::{strings, Strings};
 use crate::layout::{cell_window, BrokerBox, GroupBox, Rect, ReplicaBox, Section, Topology, CELLS};
 use crate::palette::{style_of, GROUP_COLOURS};
@@ -55,7 +56,7 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
                     Section::Brokers => s.brokers,
                     Section::Groups => s.consumer_groups,
                 };
-                html! { <text class="col-label" x={x.to_string()} y={y.to_string()}>{ text }</text> }
+                svg_text("col-label", *x, *y, "", text.into())
             }) }
             { for t.producers.iter().zip(&view.producers).enumerate().map(|(i, (b, p))| {
                 let selected = sel == Some(&Selection::Producer(p.id.clone()));
@@ -67,17 +68,11 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
                         onkeydown={key_select(Selection::Producer(p.id.clone()))}>
                         { rect(&b.rect, "producer__box", 8.0) }
                         { marker(i as u32, b.rect.x + 14.0, b.rect.y + 14.0, 6.0) }
-                        <text class="producer__name" x={(b.rect.x + 26.0).to_string()} y={(b.rect.y + 18.0).to_string()}>
-                            { p.id.clone() }
-                        </text>
+                        { svg_text("producer__name", b.rect.x + 26.0, b.rect.y + 18.0, "", p.id.clone().into()) }
                         if b.rect.w >= 120.0 {
-                            <text class="producer__meta" x={(b.rect.x + 8.0).to_string()} y={(b.rect.y + 33.0).to_string()}>
-                                { format!("acks={} · {} · {}/s", p.acks, if p.keyed { s.keyed } else { s.null_keys }, fmt_rate(p.rate_per_s)) }
-                            </text>
+                            { svg_text("producer__meta", b.rect.x + 8.0, b.rect.y + 33.0, "", format!("acks={} · {} · {}/s", p.acks, if p.keyed { s.keyed } else { s.null_keys }, fmt_rate(p.rate_per_s)).into()) }
                         } else {
-                            <text class="producer__meta" x={(b.rect.x + 8.0).to_string()} y={(b.rect.y + 33.0).to_string()}>
-                                { format!("acks={}", p.acks) }
-                            </text>
+                            { svg_text("producer__meta", b.rect.x + 8.0, b.rect.y + 33.0, "", format!("acks={}", p.acks).into()) }
                         }
                     </g>
                 }
@@ -174,11 +169,8 @@ pub fn BrokerPart(props: &BrokerPartProps) -> Html {
             onclick={select(&props.on_select, Selection::Broker(b.id))}
             onkeydown={key_select(&props.on_select, Selection::Broker(b.id))}>
             { rect(&b.rect, "broker__box", 10.0) }
-            <text class="broker__name" x={(b.rect.x + 10.0).to_string()} y={(b.rect.y + 20.0).to_string()}>
-                { format!("{} {}", s.broker, b.id) }
-            </text>
-            <text class="broker__status" x={(b.rect.x + b.rect.w - 10.0).to_string()} y={(b.rect.y + 20.0).to_string()}
-                text-anchor="end">{ status }</text>
+            { svg_text("broker__name", b.rect.x + 10.0, b.rect.y + 20.0, "", format!("{} {}", s.broker, b.id).into()) }
+            { svg_text("broker__status", b.rect.x + b.rect.w - 10.0, b.rect.y + 20.0, "end", status.into()) }
             { for replicas.iter().map(|(r, p, commits)| replica(r, p, commits, alive, s, selected.as_ref(), &props.on_select)) }
         </g>
     }
@@ -204,13 +196,8 @@ pub fn GroupPart(props: &GroupPartProps) -> Html {
             { rect(&gb.rect, "group__box", 10.0) }
             <rect class="group__swatch" x={(gb.rect.x + 8.0).to_string()} y={(gb.rect.y + 9.0).to_string()}
                 width="10" height="10" rx="2" fill={GROUP_COLOURS[gi % GROUP_COLOURS.len()]} />
-            <text class="group__name" x={(gb.rect.x + 24.0).to_string()} y={(gb.rect.y + 18.0).to_string()}>
-                { g.id.clone() }
-            </text>
-            <text class="group__meta" x={(gb.rect.x + gb.rect.w - 8.0).to_string()} y={(gb.rect.y + 18.0).to_string()}
-                text-anchor="end">
-                { format!("{} {} · {} {}", s.generation, g.generation, s.lag, g.total_lag) }
-            </text>
+            { svg_text("group__name", gb.rect.x + 24.0, gb.rect.y + 18.0, "", g.id.clone().into()) }
+            { svg_text("group__meta", gb.rect.x + gb.rect.w - 8.0, gb.rect.y + 18.0, "end", format!("{} {} · {} {}", s.generation, g.generation, s.lag, g.total_lag).into()) }
             { for gb.members.iter().zip(&g.members).map(|(mb, m)| {
                 let parts: Vec<String> = m.assigned.iter().map(|tp| tp.partition.to_string()).collect();
                 let label = if m.crashed {
@@ -234,11 +221,8 @@ pub fn GroupPart(props: &GroupPartProps) -> Html {
                         onclick={select(&props.on_select, selection.clone())}
                         onkeydown={key_select(&props.on_select, selection)}>
                         { rect(&mb.rect, "member__box", 6.0) }
-                        <text class="member__name" x={(mb.rect.x + 8.0).to_string()} y={(mb.rect.y + 19.0).to_string()}>
-                            { m.id.clone() }
-                        </text>
-                        <text class="member__meta" x={(mb.rect.x + mb.rect.w - 8.0).to_string()} y={(mb.rect.y + 19.0).to_string()}
-                            text-anchor="end">{ label }</text>
+                        { svg_text("member__name", mb.rect.x + 8.0, mb.rect.y + 19.0, "", m.id.clone().into()) }
+                        { svg_text("member__meta", mb.rect.x + mb.rect.w - 8.0, mb.rect.y + 19.0, "end", label.into()) }
                     </g>
                 }
             }) }
@@ -305,10 +289,8 @@ fn replica(
             <title>{ format!("{}-{} · {} · LEO {} · HW {} · ISR [{}]", r.topic, r.partition, role, leo, p.high_watermark,
                 p.isr.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(",")) }</title>
             { rect(&r.rect, "replica__box", 5.0) }
-            <text class="replica__name" x={(r.rect.x + 6.0).to_string()} y={(r.rect.y + 12.0).to_string()}>
-                { format!("{}-{}", short(&r.topic), r.partition) }
-            </text>
-            <text class="replica__role" x={(r.rect.x + 6.0).to_string()} y={(r.rect.y + 23.0).to_string()}>{ role }</text>
+            { svg_text("replica__name", r.rect.x + 6.0, r.rect.y + 12.0, "", format!("{}-{}", short(&r.topic), r.partition).into()) }
+            { svg_text("replica__role", r.rect.x + 6.0, r.rect.y + 23.0, "", role.into()) }
             { log_cells(r, p, leo, window, on_select) }
             { match hw_slot {
                 Some(d) => {
@@ -319,12 +301,8 @@ fn replica(
                 None => html! {},
             } }
             { commit_markers(r, commits, window) }
-            <text class="replica__offsets" x={(r.rect.x + r.rect.w - 4.0).to_string()} y={(r.rect.y + 12.0).to_string()} text-anchor="end">
-                { format!("LEO {leo}") }
-            </text>
-            <text class="replica__offsets" x={(r.rect.x + r.rect.w - 4.0).to_string()} y={(r.rect.y + 23.0).to_string()} text-anchor="end">
-                { format!("HW {}", p.high_watermark) }
-            </text>
+            { svg_text("replica__offsets", r.rect.x + r.rect.w - 4.0, r.rect.y + 12.0, "end", format!("LEO {leo}").into()) }
+            { svg_text("replica__offsets", r.rect.x + r.rect.w - 4.0, r.rect.y + 23.0, "end", format!("HW {}", p.high_watermark).into()) }
         </g>
     }
 }
@@ -412,7 +390,7 @@ fn partitioner_stage(view: &ClusterView, t: &Topology, s: &Strings) -> Html {
         <g class="partitioner" data-testid="partitioner-stage">
             { rect(&r, "partitioner__box", 10.0) }
             if shown.is_empty() {
-                <text class="partitioner__empty" x={(r.x + 10.0).to_string()} y={(r.y + 24.0).to_string()}>{ s.no_decisions }</text>
+                { svg_text("partitioner__empty", r.x + 10.0, r.y + 24.0, "", s.no_decisions.into()) }
             }
             { for shown.iter().enumerate().map(|(k, (pi, d))| {
                 let y = r.y + 20.0 + k as f64 * 40.0;
@@ -420,9 +398,9 @@ fn partitioner_stage(view: &ClusterView, t: &Topology, s: &Strings) -> Html {
                 html! {
                     <g class="decision">
                         { marker(*pi as u32, r.x + 12.0, y - 4.0, 5.0) }
-                        <text class="decision__key" x={(r.x + 22.0).to_string()} y={y.to_string()}>{ line1 }</text>
-                        <text class="decision__why" x={(r.x + 22.0).to_string()} y={(y + 12.0).to_string()}>{ line2 }</text>
-                        <text class="decision__why" x={(r.x + 22.0).to_string()} y={(y + 23.0).to_string()}>{ line3 }</text>
+                        { svg_text("decision__key", r.x + 22.0, y, "", line1.into()) }
+                        { svg_text("decision__why", r.x + 22.0, y + 12.0, "", line2.into()) }
+                        { svg_text("decision__why", r.x + 22.0, y + 23.0, "", line3.into()) }
                     </g>
                 }
             }) }
