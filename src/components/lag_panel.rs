@@ -337,6 +337,12 @@ fn log_bars(s: &Strings, view: &ClusterView, g: &GroupView) -> Html {
     }
 }
 
+/// A chart's dot at the shown sample.
+#[inline(never)]
+fn dot(cx: f64, cy: f64, r: &'static str, style: Option<String>) -> Html {
+    html! { <circle class="lag-chart__dot" cx={cx.to_string()} cy={cy.to_string()} {r} {style} /> }
+}
+
 /// A bar of the log strip, 12 px high at y = 8; `rounded` gives it rx = 2.
 #[inline(never)]
 fn bar_rect(class: &'static str, x: f64, width: f64, rounded: bool) -> Html {
@@ -500,7 +506,7 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
                 { axes(&total_scale) }
                 if let Some(a) = area { <polygon class="lag-chart__area" points={a} /> }
                 { for total_lines.iter().map(|pts| html! { <polyline class="lag-chart__line" points={pts.clone()} /> }) }
-                <circle class="lag-chart__dot" cx={total_scale.x(t_shown).to_string()} cy={total_scale.y(total_at as f64).to_string()} r="3" />
+                { dot(total_scale.x(t_shown), total_scale.y(total_at as f64), "3", None) }
             </>
         },
     );
@@ -532,8 +538,7 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
             { for h.parts.iter().enumerate().filter_map(|(p, series)| {
                 let v = series.get(at).and_then(|x| x.1)?;
                 let colour = PART_COLOURS[p % PART_COLOURS.len()];
-                Some(html! { <circle class="lag-chart__dot" cx={part_scale.x(t_shown).to_string()}
-                    cy={part_scale.y(v as f64).to_string()} r="2.5" style={format!("fill:{colour}")} /> })
+                Some(dot(part_scale.x(t_shown), part_scale.y(v as f64), "2.5", Some(format!("fill:{colour}"))))
             }) }
             </>
         },

@@ -5,7 +5,7 @@
 //! and each group is its own component whose props are that part of the view,
 //! compared by value: a step re-renders only the brokers and groups it changed.
 
-use crate::components::nodes::svg_text;
+use crate::components::nodes::{svg_line, svg_text};
 use crate::i18n::{strings, Strings};
 use crate::layout::{cell_window, BrokerBox, GroupBox, Rect, ReplicaBox, Section, Topology, CELLS};
 use crate::palette::{style_of, GROUP_COLOURS};
@@ -295,8 +295,7 @@ fn replica(
             { match hw_slot {
                 Some(d) => {
                     let x = r.boundary_x(d as u32);
-                    html! { <line class="hw-mark" x1={x.to_string()} x2={x.to_string()}
-                        y1={(r.cells.y - 3.0).to_string()} y2={(r.cells.y + r.cells.h + 3.0).to_string()} /> }
+                    svg_line("hw-mark", x, x, r.cells.y - 3.0, r.cells.y + r.cells.h + 3.0)
                 }
                 None => html! {},
             } }
