@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 unset BLESS KAFKA_SIM_SEED
 
 # The release bundle's ceiling: gzip -9 of dist/*.wasm + *.js + *.css, in bytes.
-# A ratchet: 285 KiB now (the bundle is 289,132 B on 2026-12-06), the goal is
+# A ratchet: 280 KiB now (the bundle is 284,741 B on 2026-12-06), the goal is
 # 200 KiB (issue 11). Lower it when the bundle shrinks; raising it is a reviewed
 # change to this line, so there is no environment override.
-BUNDLE_BUDGET_BYTES=291840
+BUNDLE_BUDGET_BYTES=286720
 
 scripts/setup.sh
 
