@@ -52,7 +52,7 @@ pub enum Tab {
 }
 
 impl Tab {
-    /// The `?tab=` value.
+    /// The tab a `?tab=` value names (`inspector`, `events`, `config`, `lag`).
     pub fn parse(s: &str) -> Option<Tab> {
         Some(match s {
             "inspector" => Tab::Inspector,

@@ -4,6 +4,7 @@
 
 use crate::i18n::Lang;
 use crate::presets::Preset;
+use crate::state::Tab;
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct UrlSettings {
@@ -13,14 +14,11 @@ pub struct UrlSettings {
     pub speed: Option<f64>,
     /// `play=1` starts playing at once (for embedded lessons).
     pub play: bool,
-    /// `tab=lag` opens that side-panel tab: one of [`TABS`].
-    pub tab: Option<&'static str>,
+    /// `tab=lag` opens that side-panel tab (names: [`Tab::parse`]).
+    pub tab: Option<Tab>,
     /// Problems found: (parameter, bad value, what is allowed).
     pub problems: Vec<(String, String, &'static str)>,
 }
-
-/// The side-panel tabs `tab=` may name.
-pub const TABS: [&str; 4] = ["inspector", "events", "config", "lag"];
 
 /// Parses a query string such as `?lang=ko` (the leading `?` is optional).
 pub fn parse_query(query: &str) -> UrlSettings {
@@ -51,8 +49,8 @@ pub fn parse_query(query: &str) -> UrlSettings {
                 "0" | "false" => out.play = false,
                 _ => bad("1 or 0"),
             },
-            "tab" => match TABS.iter().find(|t| **t == v) {
-                Some(t) => out.tab = Some(*t),
+            "tab" => match Tab::parse(&v) {
+                Some(t) => out.tab = Some(t),
                 None => bad("inspector, events, config or lag"),
             },
             // Unknown parameters are ignored: course pages may add their own.
@@ -123,8 +121,8 @@ mod tests {
 
     #[test]
     fn tab_names_a_side_panel_tab() {
-        assert_eq!(parse_query("?tab=lag&lang=ko").tab, Some("lag"));
-        assert_eq!(parse_query("tab=events").tab, Some("events"));
+        assert_eq!(parse_query("?tab=lag&lang=ko").tab, Some(Tab::Lag));
+        assert_eq!(parse_query("tab=events").tab, Some(Tab::Events));
         assert_eq!(parse_query("").tab, None);
         let bad = parse_query("tab=charts");
         assert_eq!((bad.tab, bad.problems.len()), (None, 1));

@@ -69,7 +69,7 @@ pub fn App() -> Html {
                 s.speed = speed;
             }
             s.playing = settings.play;
-            s.tab = settings.tab.and_then(Tab::parse).unwrap_or_default();
+            s.tab = settings.tab.unwrap_or_default();
             s
         })
     };

@@ -625,14 +625,14 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
         EventKind::FollowerFetched { topic, partition, broker, leader, from_offset, to_offset } => {
             let last = to_offset.saturating_sub(1);
             if ko {
-                format!("{topic}-{partition}: 브로커 {broker}(팔로워)가 리더 {leader}에서 오프셋 {from_offset}~{last}를 가져왔습니다")
+                format!("{topic}-{partition}: 브로커 {broker}(팔로워)가 리더 {leader}에서 오프셋 {from_offset}~{last} 범위를 가져왔습니다")
             } else {
                 format!("{topic}-{partition}: follower on broker {broker} fetched offsets {from_offset}–{last} from the leader on broker {leader}")
             }
         }
         EventKind::Truncated { topic, partition, broker, from_offset, to_offset } => {
             if ko {
-                format!("{topic}-{partition}: 브로커 {broker}가 리더와 어긋난 오프셋 {from_offset}~{}를 잘라냈습니다 (리더 에포크 기준)", to_offset.saturating_sub(1))
+                format!("{topic}-{partition}: 브로커 {broker}가 리더와 어긋난 오프셋 {from_offset}~{} 범위를 잘라냈습니다 (리더 에포크 기준)", to_offset.saturating_sub(1))
             } else {
                 format!("{topic}-{partition}: broker {broker} truncated offsets {from_offset}–{} that diverged from the leader (by leader epoch)", to_offset.saturating_sub(1))
             }
