@@ -44,14 +44,14 @@ pub fn dt_dd(name: &str, testid: &'static str, value: Html) -> Html {
 /// An SVG `<line>` from (x1, y1) to (x2, y2).
 #[inline(never)]
 pub fn svg_line(class: &'static str, x1: f64, x2: f64, y1: f64, y2: f64) -> Html {
-    html! { <line class={class} x1={x1.to_string()} x2={x2.to_string()} y1={y1.to_string()} y2={y2.to_string()} /> }
+    html! { <line class={class} x1={num(x1)} x2={num(x2)} y1={num(y1)} y2={num(y2)} /> }
 }
 
 /// An SVG `<text>` at (x, y) with its `text-anchor` (left out when empty).
 #[inline(never)]
 pub fn svg_text(class: &'static str, x: f64, y: f64, anchor: &'static str, text: Html) -> Html {
     let anchor = (!anchor.is_empty()).then_some(anchor);
-    html! { <text class={class} x={x.to_string()} y={y.to_string()} text-anchor={anchor}>{ text }</text> }
+    html! { <text class={class} x={num(x)} y={num(y)} text-anchor={anchor}>{ text }</text> }
 }
 
 /// A table cell, `<td class="class" data-col="col">text</td>`; an empty class
@@ -61,4 +61,62 @@ pub fn cell(class: &'static str, col: &'static str, text: String) -> Html {
     let class = (!class.is_empty()).then_some(class);
     let col = (!col.is_empty()).then_some(col);
     html! { <td {class} data-col={col}>{ text }</td> }
+}
+
+/// A coordinate or length for SVG and CSS: at most two decimals, trailing
+/// zeros dropped (`12`, `12.5`, `0.33`). Written with `kafka_sim::fixed`, so
+/// the wasm links no float printing (see that module).
+pub fn num(x: f64) -> String {
+    let mut out = String::new();
+    push_num(&mut out, x);
+    out
+}
+
+fn push_num(out: &mut String, x: f64) {
+    let start = out.len();
+    kafka_sim::fixed::push_fixed(out, x, 2);
+    let kept = out[start..].trim_end_matches('0').trim_end_matches('.').len();
+    out.truncate(start + kept);
+    if &out[start..] == "-0" {
+        out.replace_range(start.., "0");
+    }
+}
+
+/// `template` with each `{}` replaced by the next of `values` as [`num`]
+/// writes it: `nums("M{},{} h6 z", &[x, y])`.
+#[inline(never)]
+pub fn nums(template: &str, values: &[f64]) -> String {
+    let mut out = String::with_capacity(template.len() + 6 * values.len());
+    let mut values = values.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find("{}") {
+        out.push_str(&rest[..at]);
+        push_num(&mut out, values.next().copied().unwrap_or(0.0));
+        rest = &rest[at + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_keep_two_decimals_at_most_and_no_trailing_zeros() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.5), "12.5");
+        assert_eq!(num(1.0 / 3.0), "0.33");
+        assert_eq!(num(-0.001), "0");
+        assert_eq!(num(-4.5), "-4.5");
+        assert_eq!(num(100.0), "100");
+        assert_eq!(num(0.125), "0.12"); // the exact tie rounds to even, as {:.2} does
+    }
+
+    #[test]
+    fn a_template_takes_its_values_in_order() {
+        assert_eq!(nums("M{},{} l-3,4 h6 z", &[10.0, 2.25]), "M10,2.25 l-3,4 h6 z");
+        assert_eq!(nums("{} {}", &[1.5]), "1.5 0");
+        assert_eq!(nums("none", &[]), "none");
+    }
 }

@@ -2,6 +2,7 @@
 //! frame (`requestAnimationFrame`), outside Yew's diff. Yew only hands it the
 //! latest step; the frame loop interpolates every dot between steps.
 
+use crate::components::nodes::nums;
 use crate::flights::{self, Flight, Hop, StepCounts};
 use crate::i18n::strings;
 use crate::layout::{self, Rect, Topology};
@@ -346,7 +347,7 @@ impl Painter {
             let at = (bottom, size.0 - (shown.x + shown.w - stage.0));
             if self.label_at.as_ref().is_none_or(|(e, a)| *e != l || *a != at) {
                 // `bottom` and `right` relative to the stage box.
-                let _ = l.set_attribute("style", &format!("bottom:auto;top:{}px;right:{}px", at.0 - 26.0, at.1 + 8.0));
+                let _ = l.set_attribute("style", &nums("bottom:auto;top:{}px;right:{}px", &[at.0 - 26.0, at.1 + 8.0]));
                 self.label_at = Some((l, at));
             }
         }
@@ -357,7 +358,7 @@ impl Painter {
             el.set_width((r.w * ratio).ceil() as u32);
             el.set_height((r.h * ratio).ceil() as u32);
             let _ =
-                el.set_attribute("style", &format!("left:{}px;top:{}px;width:{}px;height:{}px", r.x, r.y, r.w, r.h));
+                el.set_attribute("style", &nums("left:{}px;top:{}px;width:{}px;height:{}px", &[r.x, r.y, r.w, r.h]));
             self.placed = Some((r, ratio));
             self.dirty = None;
             let (_, ctx) = self.ctx.as_ref()?;

@@ -5,12 +5,13 @@
 //! and each group is its own component whose props are that part of the view,
 //! compared by value: a step re-renders only the brokers and groups it changed.
 
-use crate::components::nodes::{svg_line, svg_text};
+use crate::components::nodes::{num, nums, svg_line, svg_text};
 use crate::i18n::{strings, Strings};
 use crate::layout::{cell_window, BrokerBox, GroupBox, Rect, ReplicaBox, Section, Topology, CELLS};
 use crate::palette::{style_of, GROUP_COLOURS};
 use crate::state::Selection;
 use crate::ui::use_ui;
+use kafka_sim::fixed::fixed;
 use kafka_sim::partitioner::DecisionReason;
 use kafka_sim::view::{BrokerView, ClusterView, GroupView, PartitionView, RecentDecision};
 use std::rc::Rc;
@@ -47,8 +48,8 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
 
     html! {
         <svg class="topology" role="img" aria-label={s.topology_label}
-            viewBox={format!("0 0 {} {}", t.width, t.height)}
-            width={t.width.to_string()} height={t.height.to_string()}>
+            viewBox={nums("0 0 {} {}", &[t.width, t.height])}
+            width={num(t.width)} height={num(t.height)}>
             { for t.labels.iter().map(|(section, x, y)| {
                 let text = match section {
                     Section::Producers => s.producers,
@@ -194,7 +195,7 @@ pub fn GroupPart(props: &GroupPartProps) -> Html {
     html! {
         <g class="group">
             { rect(&gb.rect, "group__box", 10.0) }
-            <rect class="group__swatch" x={(gb.rect.x + 8.0).to_string()} y={(gb.rect.y + 9.0).to_string()}
+            <rect class="group__swatch" x={num(gb.rect.x + 8.0)} y={num(gb.rect.y + 9.0)}
                 width="10" height="10" rx="2" fill={GROUP_COLOURS[gi % GROUP_COLOURS.len()]} />
             { svg_text("group__name", gb.rect.x + 24.0, gb.rect.y + 18.0, "", g.id.clone().into()) }
             { svg_text("group__meta", gb.rect.x + gb.rect.w - 8.0, gb.rect.y + 18.0, "end", format!("{} {} · {} {}", s.generation, g.generation, s.lag, g.total_lag).into()) }
@@ -317,7 +318,7 @@ fn log_cells(r: &ReplicaBox, p: &PartitionView, leo: u64, window: u64, on_select
     for slot in 0..CELLS {
         let offset = window + u64::from(slot);
         let c = r.cell(slot);
-        let d = format!("M{:.1},{:.1}h{:.1}v{:.1}h-{:.1}z", c.x, c.y, c.w, c.h, c.w);
+        let d = nums("M{},{}h{}v{}h-{}z", &[c.x, c.y, c.w, c.h, c.w]);
         if offset >= leo {
             empty.push_str(&d);
             continue;
@@ -355,8 +356,8 @@ fn log_cells(r: &ReplicaBox, p: &PartitionView, leo: u64, window: u64, on_select
             { for groups.into_iter().map(|((fill, uncommitted), d)| html! {
                 <path class={if uncommitted { "cell cell--filled cell--uncommitted" } else { "cell cell--filled" }} {d} fill={fill} />
             }) }
-            <rect class="cells__hit" x={r.cells.x.to_string()} y={r.cells.y.to_string()}
-                width={r.cells.w.to_string()} height={r.cells.h.to_string()} fill="transparent" {onclick} />
+            <rect class="cells__hit" x={num(r.cells.x)} y={num(r.cells.y)}
+                width={num(r.cells.w)} height={num(r.cells.h)} fill="transparent" {onclick} />
         </>
     }
 }
@@ -369,7 +370,7 @@ fn commit_markers(r: &ReplicaBox, commits: &[Commit], window: u64) -> Html {
             let x = r.boundary_x(slot);
             let y = r.cells.y + r.cells.h + 1.0;
             html! {
-                <path class="commit-mark" fill={GROUP_COLOURS[gi % GROUP_COLOURS.len()]} d={format!("M{x},{y} l-3,4 h6 z")}>
+                <path class="commit-mark" fill={GROUP_COLOURS[gi % GROUP_COLOURS.len()]} d={nums("M{},{} l-3,4 h6 z", &[x, y])}>
                     <title>{ format!("{group} committed {c}") }</title>
                 </path>
             }
@@ -420,11 +421,12 @@ pub fn explain(d: &RecentDecision, producer: &str, s: &Strings) -> (String, Stri
             format!("{} {rule} · murmur2⁺ {to_positive}", s.rule),
             format!("% {set_len} = #{index} → P{}", d.partition),
         ),
-        DecisionReason::Sticky { sticky, .. } | DecisionReason::CustomSticky { sticky, .. } => {
-            (s.sticky.to_string(), format!("{:.1}/{:.0} KB batch.size", kb(sticky.batch_bytes), kb(sticky.batch_size)))
-        }
+        DecisionReason::Sticky { sticky, .. } | DecisionReason::CustomSticky { sticky, .. } => (
+            s.sticky.to_string(),
+            format!("{}/{} KB batch.size", fixed(kb(sticky.batch_bytes), 1), fixed(kb(sticky.batch_size), 0)),
+        ),
         DecisionReason::UniformSticky { batch_bytes, batch_size, .. } => {
-            ("uniform-sticky".to_string(), format!("{:.1} / {:.0} KB", kb(batch_bytes), kb(batch_size)))
+            ("uniform-sticky".to_string(), format!("{} / {} KB", fixed(kb(batch_bytes), 1), fixed(kb(batch_size), 0)))
         }
         DecisionReason::RoundRobin { counter, candidates, .. } => {
             (s.round_robin.to_string(), format!("#{counter} % {candidates} = {}", d.partition))
@@ -446,33 +448,29 @@ fn short(topic: &str) -> String {
 }
 
 fn fmt_rate(r: f64) -> String {
-    if r.fract() == 0.0 {
-        format!("{r:.0}")
-    } else {
-        format!("{r:.1}")
-    }
+    fixed(r, if r.fract() == 0.0 { 0 } else { 1 })
 }
 
 /// The producer's marker: colour and shape, as the records layer draws its dots.
 fn marker(style: u32, x: f64, y: f64, r: f64) -> Html {
     let (fill, shape) = style_of(style);
     match shape {
-        0 => html! { <circle class="marker" cx={x.to_string()} cy={y.to_string()} r={r.to_string()} fill={fill} /> },
-        1 => html! { <rect class="marker" x={(x - r).to_string()} y={(y - r).to_string()} width={(2.0 * r).to_string()}
-        height={(2.0 * r).to_string()} fill={fill} /> },
+        0 => html! { <circle class="marker" cx={num(x)} cy={num(y)} r={num(r)} fill={fill} /> },
+        1 => html! { <rect class="marker" x={num(x - r)} y={num(y - r)} width={num(2.0 * r)}
+        height={num(2.0 * r)} fill={fill} /> },
         2 => {
-            html! { <path class="marker" fill={fill} d={format!("M{},{} L{},{} L{},{} Z", x, y - r, x + r, y + r, x - r, y + r)} /> }
+            html! { <path class="marker" fill={fill} d={nums("M{},{} L{},{} L{},{} Z", &[x, y - r, x + r, y + r, x - r, y + r])} /> }
         }
         _ => {
-            html! { <path class="marker" fill={fill} d={format!("M{},{} L{},{} L{},{} L{},{} Z", x, y - r, x + r, y, x, y + r, x - r, y)} /> }
+            html! { <path class="marker" fill={fill} d={nums("M{},{} L{},{} L{},{} L{},{} Z", &[x, y - r, x + r, y, x, y + r, x - r, y])} /> }
         }
     }
 }
 
 fn rect(r: &Rect, class: &'static str, radius: f64) -> Html {
     html! {
-        <rect class={class} x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()}
-            rx={radius.to_string()} />
+        <rect class={class} x={num(r.x)} y={num(r.y)} width={num(r.w)} height={num(r.h)}
+            rx={num(radius)} />
     }
 }
 

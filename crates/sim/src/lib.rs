@@ -24,6 +24,7 @@ pub mod config;
 pub mod controller;
 pub mod error;
 pub mod event;
+pub mod fixed;
 pub mod group;
 pub mod ids;
 pub mod limits;

@@ -1007,11 +1007,8 @@ fn seconds(s: i64, frac_ms: i64) -> String {
 /// A fraction as a percentage: `50%`, `66.7%`.
 fn pct(x: f64) -> String {
     let v = x * 100.0;
-    if (v - v.round()).abs() < 1e-9 {
-        format!("{v:.0}%")
-    } else {
-        format!("{v:.1}%")
-    }
+    let digits = if (v - v.round()).abs() < 1e-9 { 0 } else { 1 };
+    format!("{}%", crate::fixed::fixed(v, digits))
 }
 
 /// The Korean particle "(으)로" after a number read aloud in Sino-Korean: `으로`
