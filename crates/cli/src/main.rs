@@ -15,6 +15,7 @@ use std::process::ExitCode;
 
 mod burrow_cmd;
 mod describe;
+mod lesson_cmd;
 
 /// The kafka-sim command line: a deterministic Apache Kafka simulation for
 /// scenarios, golden traces and checks.
@@ -92,6 +93,16 @@ enum Cmd {
         #[arg(long)]
         group: bool,
     },
+    /// Play a lesson of the course headless: each step's narration, question,
+    /// the choice the run makes right (*), the reveal and the measured facts.
+    /// Without an id, list the lessons.
+    Lesson {
+        /// ch2 … ch6.
+        id: Option<String>,
+        /// One JSON object per step instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -133,6 +144,7 @@ fn main() -> ExitCode {
         Cmd::Run { scenario, until_ms, trace } => run(&mut out, &scenario, until_ms, trace, lang),
         Cmd::Describe { scenario, group, at_ms } => describe_cmd(&mut out, &scenario, &group, at_ms, lang),
         Cmd::Burrow { group } => burrow(&mut out, group, lang),
+        Cmd::Lesson { id, json } => lesson_cmd::run(&mut out, id.as_deref(), json, lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
