@@ -6,14 +6,18 @@
 //! (`INVALID_PARTITIONS`, as `kafka-topics --alter` does).
 
 use super::{fact, t, At, Choice, Expect, Lesson, Probe, Question, Spot, Step};
-use crate::command::Command;
-use crate::config::{ClusterConfig, GroupConfig, OffsetReset, ProducerConfig, TopicConfig, TopicSettings};
+use crate::command::{Command, TopicConfigChange};
+use crate::config::{
+    BrokerSettings, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig, TopicConfig, TopicSettings,
+};
 
 const TOPIC: &str = "orders";
 const SHOP: &str = "shop";
 const BILLING: &str = "billing";
 const AUDIT: &str = "audit";
 const ALERTS: &str = "alerts";
+/// About ten records of the shop's size per segment.
+const SEGMENT_BYTES: i64 = 1200;
 
 fn p(partition: u32) -> Spot {
     Spot::Partition { topic: TOPIC.into(), partition }
@@ -32,7 +36,9 @@ pub fn lesson() -> Lesson {
             name: topic.clone(),
             partitions: 3,
             replication_factor: 1,
-            config: TopicSettings::default(),
+            // Small segments (Kafka's default is 1 GiB) so retention has whole
+            // closed segments to delete within the lesson.
+            config: TopicSettings { segment_bytes: SEGMENT_BYTES, ..TopicSettings::default() },
         }],
         producers: vec![ProducerConfig {
             keys: Some(["서울", "부산", "대구", "인천", "광주"].map(String::from).to_vec()),
@@ -43,6 +49,9 @@ pub fn lesson() -> Lesson {
             records_per_s: 1.0,
             ..GroupConfig::new(BILLING, TOPIC, 1)
         }],
+        // Brokers look for deletable segments every second here (Kafka's
+        // `log.retention.check.interval.ms` default is 5 minutes).
+        broker_config: BrokerSettings { log_retention_check_interval_ms: 1_000, ..BrokerSettings::default() },
         ..ClusterConfig::default()
     };
     let leo = |n| Probe::LogEnd { topic: topic.clone(), partition: n };
@@ -222,6 +231,53 @@ pub fn lesson() -> Lesson {
             reveal: t(
                 "Kafka answered {answer} and the topic still has {count_after} partitions. A partition can be added but never removed: its records and every group's offsets in it would have nowhere to go.",
                 "카프카는 {answer:로} 답했고 토픽에는 여전히 파티션이 {count_after}개 있습니다. 파티션은 늘릴 수는 있어도 줄일 수는 없습니다. 그 파티션의 레코드와 그룹마다의 오프셋이 갈 곳이 없기 때문입니다.",
+            ),
+        },
+        Step {
+            title: t("Retention deletes whole segments", "보존 기간이 지나면 세그먼트 단위로 지웁니다"),
+            narration: t(
+                "Records leave a partition only by retention. A partition's log is stored in segments: the last one, the active segment, takes new records and rolls over when it reaches `segment.bytes` (here segment.bytes={seg}, about ten records; Kafka's default is 1 GiB) or `segment.ms`. Brokers check for deletable segments every `log.retention.check.interval.ms` (here every second; Kafka's default is 5 minutes). Partition 0 has {segments} segments now, and billing is at offset {committed} in it. We set `retention.ms=10000`: records older than 10 s may go.",
+                "레코드는 보존 기간(retention)이 지나야만 파티션에서 사라집니다. 파티션의 로그는 세그먼트로 나뉘어 저장됩니다. 마지막 세그먼트(액티브 세그먼트)가 새 레코드를 받고, `segment.bytes`(여기서는 segment.bytes={seg}, 레코드 10개쯤; 카프카 기본값은 1 GiB)나 `segment.ms`에 이르면 새 세그먼트로 넘어갑니다. 브로커는 `log.retention.check.interval.ms`마다(여기서는 1초, 카프카 기본값은 5분) 지울 세그먼트를 찾습니다. 지금 파티션 0에는 세그먼트가 {segments}개 있고, billing은 그 안의 오프셋 {committed}에 있습니다. 이제 `retention.ms=10000`으로 바꿔 10초보다 오래된 레코드를 지울 수 있게 합니다.",
+            ),
+            script: vec![(
+                0,
+                Command::SetTopicConfig {
+                    topic: topic.clone(),
+                    changes: TopicConfigChange { retention_ms: Some(10_000), ..TopicConfigChange::default() },
+                },
+            )],
+            play_ms: 8_000,
+            spotlight: vec![p(0), Spot::Group(BILLING.into())],
+            facts: vec![
+                fact("seg", At::Start, Probe::SegmentBytes { topic: topic.clone() }),
+                fact("segments", At::Start, Probe::Segments { topic: topic.clone(), partition: 0 }),
+                fact("committed", At::Start, Probe::Committed { group: BILLING.into(), topic: topic.clone(), partition: 0 }),
+                fact("unread", At::End, Probe::DeletedUnread { group: BILLING.into(), topic: topic.clone(), partition: 0 }),
+                fact("deleted", At::End, Probe::SegmentsDeleted { topic: topic.clone(), partition: 0 }),
+                fact("start_after", At::End, Probe::LogStart { topic: topic.clone(), partition: 0 }),
+                fact("reset_from", At::End, Probe::ResetFrom { group: BILLING.into(), topic: topic.clone(), partition: 0 }),
+                fact("reset_to", At::End, Probe::ResetTo { group: BILLING.into(), topic: topic.clone(), partition: 0 }),
+            ],
+            question: Some(Question {
+                prompt: t(
+                    "billing has not read partition 0's old records yet. Will retention delete them?",
+                    "billing은 파티션 0의 오래된 레코드를 아직 다 읽지 못했습니다. 보존 기간이 지나면 그래도 지울까요?",
+                ),
+                answer: "unread",
+                choices: vec![
+                    Choice {
+                        text: t("No: Kafka waits until every group has read them", "아니요: 모든 그룹이 읽을 때까지 기다립니다"),
+                        value: Expect::Bool(false),
+                    },
+                    Choice {
+                        text: t("Yes: retention does not wait for consumers", "예: 보존 기간은 컨슈머를 기다리지 않습니다"),
+                        value: Expect::Bool(true),
+                    },
+                ],
+            }),
+            reveal: t(
+                "Retention deleted {deleted} whole closed segments of partition 0, so its log now starts at offset {start_after}; the active segment is never deleted. billing had not read them: its position {reset_from} no longer existed, so `auto.offset.reset=earliest` moved it to {reset_to}, the log start at that moment. The records in between were never read by billing. With `latest` it would have jumped to the end; with `none` the consumer would stop with OFFSET_OUT_OF_RANGE.",
+                "보존 기간이 지나 파티션 0의 닫힌 세그먼트 {deleted}개가 통째로 지워졌고, 로그는 이제 오프셋 {start_after}에서 시작합니다. 액티브 세그먼트는 지우지 않습니다. billing은 그 레코드를 아직 읽지 않았습니다. 위치 {reset_from}의 레코드가 없어졌으므로 `auto.offset.reset=earliest`에 따라 그때의 로그 시작인 {reset_to:으로} 옮겨 갔습니다. 그 사이의 레코드는 billing이 끝내 읽지 못했습니다. `latest`였다면 로그 끝으로 건너뛰고, `none`이었다면 컨슈머가 OFFSET_OUT_OF_RANGE로 멈췄을 것입니다.",
             ),
         },
     ];

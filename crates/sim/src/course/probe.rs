@@ -115,6 +115,40 @@ pub enum Probe {
     BurrowGroup {
         group: String,
     },
+    // ch2: retention
+    /// The topic's `segment.bytes`.
+    SegmentBytes {
+        topic: String,
+    },
+    /// The partition's segments now (the last one is the active segment).
+    Segments {
+        topic: String,
+        partition: u32,
+    },
+    /// Segments retention deleted from the partition during the step.
+    SegmentsDeleted {
+        topic: String,
+        partition: u32,
+    },
+    /// Whether retention deleted records of the partition that the group had
+    /// not read (committed) yet.
+    DeletedUnread {
+        group: String,
+        topic: String,
+        partition: u32,
+    },
+    /// Where `auto.offset.reset` moved the group's position during the step
+    /// (`from`: the position it had; `None`: no reset happened).
+    ResetFrom {
+        group: String,
+        topic: String,
+        partition: u32,
+    },
+    ResetTo {
+        group: String,
+        topic: String,
+        partition: u32,
+    },
 }
 
 impl Probe {
@@ -177,13 +211,62 @@ impl Probe {
             Probe::BurrowGroup { group } => {
                 grp(&view, group).map_or(Value::None, |g| Value::Word(g.burrow.status.as_str().to_string()))
             }
+            // ch2
+            Probe::SegmentBytes { topic } => cluster
+                .config()
+                .topics
+                .iter()
+                .find(|t| &t.name == topic)
+                .map_or(Value::None, |t| Value::Int(t.config.segment_bytes)),
+            Probe::Segments { topic, partition } => int(part(&view, topic, *partition).map(|p| u64::from(p.segments))),
+            Probe::SegmentsDeleted { topic, partition } => Value::Int(
+                events
+                    .iter()
+                    .filter_map(|e| match &e.kind {
+                        EventKind::SegmentsDeleted { topic: t, partition: p, segments, .. }
+                            if t == topic && p == partition =>
+                        {
+                            Some(i64::from(*segments))
+                        }
+                        _ => None,
+                    })
+                    .sum(),
+            ),
+            Probe::DeletedUnread { group, topic, partition } => Value::Bool(events.iter().any(|e| {
+                matches!(&e.kind, EventKind::SegmentsDeleted { topic: t, partition: p, unread_by, .. }
+                    if t == topic && p == partition && unread_by.contains(group))
+            })),
+            Probe::ResetFrom { group, topic, partition } => {
+                int(reset(events, group, topic, *partition).and_then(|(from, _)| from))
+            }
+            Probe::ResetTo { group, topic, partition } => {
+                int(reset(events, group, topic, *partition).map(|(_, to)| to))
+            }
         }
     }
 }
 
 /// Whether a step keeps this event for its probes (the rest is the app's).
 pub(super) fn keeps(kind: &EventKind) -> bool {
-    matches!(kind, EventKind::Consumed { .. } | EventKind::Rejected { .. })
+    matches!(
+        kind,
+        EventKind::Consumed { .. }
+            | EventKind::Rejected { .. }
+            | EventKind::SegmentsDeleted { .. }
+            | EventKind::OffsetReset { .. }
+    )
+}
+
+/// The first `auto.offset.reset` of the group's position on the partition.
+fn reset(events: &[Event], group: &str, topic: &str, partition: u32) -> Option<(Option<u64>, u64)> {
+    events.iter().find_map(|e| match &e.kind {
+        EventKind::OffsetReset { group: g, topic: t, partition: p, from, to, .. }
+            if g == group && t == topic && *p == partition =>
+        {
+            Some((*from, *to))
+        }
+        _ => None,
+    })
 }
 
 fn part<'a>(view: &'a ClusterView, topic: &str, partition: u32) -> Option<&'a PartitionView> {

@@ -211,6 +211,19 @@ mod ch2 {
         assert_ne!(int(&o, "before"), int(&o, "after"));
     }
 
+    /// `UnifiedLog.deleteOldSegments`: retention ignores consumers and deletes
+    /// whole closed segments; the consumer's `auto.offset.reset=earliest` then
+    /// moves it to the log start (`Fetcher` on OFFSET_OUT_OF_RANGE).
+    #[test]
+    fn retention_deletes_unread_segments_and_earliest_resets_to_the_log_start() {
+        let o = outcome(6);
+        assert_eq!(o.facts.get("unread"), Some(&Value::Bool(true)));
+        assert!(int(&o, "deleted") > 0);
+        assert!(int(&o, "reset_from") < int(&o, "reset_to"), "{:?}", o.facts);
+        assert!(int(&o, "reset_to") <= int(&o, "start_after"));
+        assert_eq!(int(&o, "reset_from"), int(&o, "committed"));
+    }
+
     #[test]
     fn removing_partitions_is_refused() {
         let o = outcome(5);
