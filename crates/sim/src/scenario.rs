@@ -288,10 +288,18 @@ impl Runner {
 
     /// Runs `steps` (commands at simulated times) on a cluster that already exists:
     /// how the app loads a lesson, in one go.
-    pub fn with_script(cluster: Cluster, mut steps: Vec<(u64, Command)>) -> Self {
+    pub fn with_script(cluster: Cluster, steps: Vec<(u64, Command)>) -> Self {
+        let mut runner = Self { cluster, steps: Vec::new(), next: 0 };
+        runner.set_script(steps);
+        runner
+    }
+
+    /// Replaces the commands still to run (a lesson's next step).
+    pub fn set_script(&mut self, mut steps: Vec<(u64, Command)>) {
         // Stable: steps at the same time run in the given order.
         steps.sort_by_key(|(t, _)| *t);
-        Self { cluster, steps, next: 0 }
+        self.steps = steps;
+        self.next = 0;
     }
 
     /// Applies due steps, then ticks, until time reaches `t_ms`. A refused step

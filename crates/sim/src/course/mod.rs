@@ -204,12 +204,12 @@ impl Player {
         let mut t = 0;
         let mut runner = Runner::with_script(cluster, Vec::new());
         for s in &lesson.steps[..step] {
-            runner = Runner::with_script(runner.cluster, shifted(&s.script, t));
+            runner.set_script(shifted(&s.script, t));
             t += s.play_ms;
             runner.run_until(t);
             runner.cluster.drain_events();
         }
-        let runner = Runner::with_script(runner.cluster, shifted(&lesson.steps[step].script, t));
+        runner.set_script(shifted(&lesson.steps[step].script, t));
         let mut player = Player {
             lesson: lesson.clone(),
             step,
@@ -277,6 +277,30 @@ impl Player {
             self.outcome = Some(Outcome { facts, correct });
         }
         self.outcome.as_ref().expect("set above")
+    }
+
+    /// Moves on to the next step without replaying: plays the rest of this step
+    /// first, then opens the next one on the cluster as it is (the same state
+    /// [`Player::open`] would replay to). `false` on the last step.
+    pub fn next_step(&mut self) -> bool {
+        if self.step + 1 >= self.lesson.steps.len() {
+            return false;
+        }
+        self.finish();
+        let t = self.end_ms();
+        self.runner.cluster.drain_events();
+        self.step += 1;
+        self.runner.set_script(shifted(&self.lesson.steps[self.step].script, t));
+        self.start_ms = t;
+        self.events.clear();
+        self.outcome = None;
+        self.start = self.measure(At::Start);
+        true
+    }
+
+    /// Leaves the lesson with the cluster as it is ("free play").
+    pub fn into_cluster(self) -> Cluster {
+        self.runner.cluster
     }
 
     pub fn outcome(&self) -> Option<&Outcome> {

@@ -134,6 +134,22 @@ fn opening_a_step_replays_what_the_step_before_left() {
     }
 }
 
+/// "Next" continues on the live cluster; it must reach what a replay reaches.
+#[test]
+fn next_continues_exactly_where_open_replays_to() {
+    for l in lessons() {
+        let mut p = Player::open(&l, 0).unwrap();
+        for k in 1..l.steps.len() {
+            assert!(p.next_step());
+            let opened = Player::open(&l, k).unwrap();
+            assert_eq!(p.step_index(), k);
+            assert_eq!(Summary::of(p.cluster()), Summary::of(opened.cluster()), "{} step {k}", l.id);
+            assert_eq!(p.narration(Lang::Ko), opened.narration(Lang::Ko));
+        }
+        assert!(!p.next_step(), "{}: no step after the last", l.id);
+    }
+}
+
 #[test]
 fn retry_gives_the_same_outcome() {
     for l in lessons() {
