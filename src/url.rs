@@ -16,6 +16,12 @@ pub struct UrlSettings {
     pub play: bool,
     /// `tab=lag` opens that side-panel tab (names: [`Tab::parse`]).
     pub tab: Option<Tab>,
+    /// `lesson=ch3` opens that lesson of the course (`kafka_sim::course`).
+    pub lesson: Option<&'static str>,
+    /// `step=4` (from 1) opens that step of the lesson; needs `lesson`.
+    pub step: Option<usize>,
+    /// `embed=1`: only the stage and the lesson panel (for course pages).
+    pub embed: bool,
     /// Problems found: (parameter, bad value, what is allowed).
     pub problems: Vec<(String, String, &'static str)>,
 }
@@ -53,8 +59,36 @@ pub fn parse_query(query: &str) -> UrlSettings {
                 Some(t) => out.tab = Some(t),
                 None => bad("inspector, events, config or lag"),
             },
+            "lesson" => match kafka_sim::course::lessons().iter().find(|l| l.id == v) {
+                Some(l) => out.lesson = Some(l.id),
+                None => bad("ch2, ch3, ch4, ch5 or ch6"),
+            },
+            "step" => match v.parse::<usize>() {
+                Ok(n) if n >= 1 => out.step = Some(n),
+                _ => bad("a whole number from 1 (the lesson's step)"),
+            },
+            "embed" => match v.as_str() {
+                "1" | "true" => out.embed = true,
+                "0" | "false" => out.embed = false,
+                _ => bad("1 or 0"),
+            },
             // Unknown parameters are ignored: course pages may add their own.
             _ => {}
+        }
+    }
+    // A step only means something within a lesson, and only up to its length.
+    if let Some(n) = out.step {
+        let steps = out.lesson.and_then(kafka_sim::course::lesson).map(|l| l.steps.len());
+        match steps {
+            None => {
+                out.step = None;
+                out_problem(&mut out.problems, "step", &n.to_string(), "a step of a lesson: add lesson=ch2 … ch6");
+            }
+            Some(len) if n > len => {
+                out.step = Some(len);
+                out_problem(&mut out.problems, "step", &n.to_string(), "at most the lesson's last step (opened that)");
+            }
+            Some(_) => {}
         }
     }
     out
@@ -127,6 +161,22 @@ mod tests {
         let bad = parse_query("tab=charts");
         assert_eq!((bad.tab, bad.problems.len()), (None, 1));
         assert_eq!(bad.problems[0].2, "inspector, events, config or lag");
+    }
+
+    #[test]
+    fn a_lesson_step_and_embed_mode() {
+        let s = parse_query("?lesson=ch2&step=4&lang=ko&embed=1");
+        assert_eq!((s.lesson, s.step, s.lang, s.embed), (Some("ch2"), Some(4), Some(Lang::Ko), true));
+        assert!(s.problems.is_empty(), "{:?}", s.problems);
+        let bad = parse_query("lesson=ch9&step=0&embed=yes");
+        assert_eq!((bad.lesson, bad.step, bad.embed), (None, None, false));
+        let names: Vec<&str> = bad.problems.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["lesson", "step", "embed"]);
+        // A step without a lesson, or past the lesson's end.
+        assert_eq!(parse_query("step=2").problems[0].0, "step");
+        let past = parse_query("lesson=ch2&step=99");
+        assert_eq!(past.step, Some(kafka_sim::course::lesson("ch2").unwrap().steps.len()));
+        assert_eq!(past.problems.len(), 1);
     }
 
     #[test]
