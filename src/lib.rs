@@ -9,6 +9,7 @@ pub mod flights;
 pub mod hooks;
 pub mod i18n;
 pub mod layout;
+pub mod lesson_view;
 pub mod lessons;
 pub mod palette;
 pub mod presets;

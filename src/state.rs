@@ -8,10 +8,12 @@
 //! cluster, so rendering cannot observe a half-applied step.
 
 use crate::config_draft::fresh_id;
+use crate::lesson_view::{LessonView, Phase, Progress};
 use crate::presets::Preset;
 use kafka_sim::burrow::Commit;
 use kafka_sim::command::Command;
 use kafka_sim::config::{ClusterConfig, GroupConfig, OffsetReset, ProducerConfig};
+use kafka_sim::course::{self, Player};
 use kafka_sim::error::SimError;
 use kafka_sim::event::{Event, EventKind};
 use kafka_sim::group::LagSample;
@@ -82,9 +84,63 @@ pub struct Notice {
     pub error: bool,
 }
 
+/// What runs: the explorer's own cluster, or a lesson's player (which owns the
+/// cluster it plays on).
+#[derive(Clone)]
+enum Engine {
+    Free(Cluster),
+    Lesson(Box<Player>),
+}
+
+impl Engine {
+    fn cluster(&self) -> &Cluster {
+        match self {
+            Engine::Free(c) => c,
+            Engine::Lesson(p) => p.cluster(),
+        }
+    }
+
+    /// Plays `n` steps; a lesson stops at its step's end. Returns the events.
+    fn tick(&mut self, n: u32) -> Vec<Event> {
+        match self {
+            Engine::Free(c) => {
+                for _ in 0..n {
+                    c.tick();
+                }
+                c.drain_events()
+            }
+            Engine::Lesson(p) => (0..n).flat_map(|_| p.tick()).collect(),
+        }
+    }
+
+    /// Plays the rest of a lesson's step at once (keeping its events).
+    fn finish_step(&mut self) -> Vec<Event> {
+        let mut events = Vec::new();
+        if let Engine::Lesson(p) = self {
+            while !p.done() {
+                events.extend(p.tick());
+            }
+        }
+        events
+    }
+
+    /// A free-play command. Callers leave any lesson first
+    /// ([`AppState::free_play_notice`]): a lesson's run only takes its script.
+    fn apply(&mut self, c: Command) -> Result<(), SimError> {
+        match self {
+            Engine::Free(cluster) => cluster.apply(c),
+            Engine::Lesson(_) => Ok(()),
+        }
+    }
+
+    fn step_done(&self) -> bool {
+        matches!(self, Engine::Lesson(p) if p.done())
+    }
+}
+
 #[derive(Clone)]
 pub struct AppState {
-    cluster: Rc<RefCell<Cluster>>,
+    engine: Rc<RefCell<Engine>>,
     /// The configuration the current run started from (reset goes back to it).
     pub config: Rc<ClusterConfig>,
     pub preset: Option<Preset>,
@@ -112,6 +168,11 @@ pub struct AppState {
     /// a new sample was taken (one a simulated second).
     pub lag: Rc<Vec<GroupLag>>,
     pub notice: Option<Notice>,
+    /// The open lesson's panel, `None` in free play.
+    pub lesson: Option<Rc<LessonView>>,
+    /// The learner's answer to the open step's question (from 0).
+    answer: Option<usize>,
+    pub progress: Rc<Progress>,
     pub version: u64,
 }
 
@@ -143,6 +204,24 @@ pub enum Action {
     AddGroup,
     Select(Option<Selection>),
     SetTab(Tab),
+    /// Open a lesson of the course at a step (from 0), replaying from its seed.
+    OpenLesson {
+        id: &'static str,
+        step: usize,
+    },
+    /// Answer the open question (choice from 0): the step then plays.
+    Answer(usize),
+    /// Play a step without a question, or finish the playing step at once.
+    PlayStep,
+    NextStep,
+    /// The step before, restored exactly (replayed from the seed).
+    BackStep,
+    /// The same step again, from its start (same seed, same result).
+    RetryStep,
+    /// Leave the lesson and keep exploring the same cluster.
+    FreePlay,
+    /// Progress read from storage when the app starts.
+    SetProgress(Progress),
     /// Start afresh from `config` and run `script` (commands at simulated times)
     /// up to `until_ms`, all in this one action with one view refresh: how a lesson
     /// loads.
@@ -162,9 +241,13 @@ impl AppState {
 
     fn from_cluster(mut cluster: Cluster, config: ClusterConfig, preset: Option<Preset>) -> Self {
         let events = cluster.drain_events();
-        let view = Rc::new(cluster.view());
+        Self::from_engine(Engine::Free(cluster), events, config, preset)
+    }
+
+    fn from_engine(engine: Engine, events: Vec<Event>, config: ClusterConfig, preset: Option<Preset>) -> Self {
+        let view = Rc::new(engine.cluster().view());
         let mut s = Self {
-            cluster: Rc::new(RefCell::new(cluster)),
+            engine: Rc::new(RefCell::new(engine)),
             config: Rc::new(config),
             preset,
             svg_view: view.clone(),
@@ -181,6 +264,9 @@ impl AppState {
             tab: Tab::default(),
             lag: Rc::new(Vec::new()),
             notice: None,
+            lesson: None,
+            answer: None,
+            progress: Rc::new(Progress::default()),
             version: 0,
         };
         s.record(events);
@@ -190,7 +276,14 @@ impl AppState {
     /// Copies what the panels show out of the engine: the selected record's story
     /// and, while the Lag tab is open, the lag history (only when it grew).
     fn copy_out(&mut self) {
-        let c = self.cluster.borrow();
+        let engine = self.engine.borrow();
+        if let Engine::Lesson(p) = &*engine {
+            let view = LessonView::of(p, self.answer, self.playing);
+            if self.lesson.as_deref() != Some(&view) {
+                self.lesson = Some(Rc::new(view));
+            }
+        }
+        let c = engine.cluster();
         self.story = match &self.selection {
             Some(Selection::Record { topic, partition, offset }) => {
                 c.record_story(topic, *partition, *offset).map(Rc::new)
@@ -250,8 +343,15 @@ impl AppState {
     }
 
     fn refresh(&mut self) {
-        let events = self.cluster.borrow_mut().drain_events();
-        self.view = Rc::new(self.cluster.borrow().view());
+        let events = match &mut *self.engine.borrow_mut() {
+            Engine::Free(c) => c.drain_events(),
+            Engine::Lesson(_) => Vec::new(),
+        };
+        self.refresh_with(events);
+    }
+
+    fn refresh_with(&mut self, events: Vec<Event>) {
+        self.view = Rc::new(self.engine.borrow().cluster().view());
         self.record(events);
         self.version += 1;
         // Up to 16 replicas re-render at every update; bigger clusters less often.
@@ -273,13 +373,72 @@ impl AppState {
     /// A fresh state around `cluster`, keeping the play controls and the tab.
     fn restart_with(&self, cluster: Cluster, config: ClusterConfig, preset: Option<Preset>) -> Self {
         let mut s = Self::from_cluster(cluster, config, preset);
-        s.svg_version = self.svg_version + 1;
-        s.speed = self.speed;
+        self.carry_into(&mut s);
         s.playing = self.playing;
-        s.tab = self.tab;
-        s.version = self.version + 1;
         s.copy_out();
         s
+    }
+
+    /// What survives a restart: the play controls, the tab, the progress.
+    fn carry_into(&self, s: &mut Self) {
+        s.svg_version = self.svg_version + 1;
+        s.speed = self.speed;
+        s.tab = self.tab;
+        s.progress = self.progress.clone();
+        s.version = self.version + 1;
+    }
+
+    /// Opens step `step` of `lesson`, paused at the step's start.
+    fn open_lesson(&self, lesson: &course::Lesson, step: usize) -> Result<Self, SimError> {
+        let player = Player::open(lesson, step)?;
+        let config = lesson.config.clone();
+        let mut s = Self::from_engine(Engine::Lesson(Box::new(player)), Vec::new(), config, None);
+        self.carry_into(&mut s);
+        s.copy_out();
+        Ok(s)
+    }
+
+    /// Free play: a lesson in progress gives its cluster to the explorer. A
+    /// no-op outside a lesson.
+    fn leave_lesson(&mut self) {
+        let player = match &*self.engine.borrow() {
+            Engine::Lesson(p) => (**p).clone(),
+            Engine::Free(_) => return,
+        };
+        self.engine = Rc::new(RefCell::new(Engine::Free(player.into_cluster())));
+        self.lesson = None;
+        self.answer = None;
+    }
+
+    /// The lesson's id and step (from 0), if one is open.
+    fn lesson_at(&self) -> Option<(&'static str, usize)> {
+        self.lesson.as_ref().map(|l| (l.id, l.step))
+    }
+
+    /// After the engine moved: a lesson step that has played pauses the run and
+    /// counts as done; then the view is refreshed.
+    fn after_play(&mut self, events: Vec<Event>) {
+        if self.engine.borrow().step_done() {
+            self.playing = false;
+            if let Some((id, step)) = self.lesson_at() {
+                if !self.progress.is_done(id, step) {
+                    Rc::make_mut(&mut self.progress).mark(id, step);
+                }
+            }
+        }
+        self.refresh_with(events);
+    }
+
+    /// A free-play action during a lesson leaves the lesson first (the cluster
+    /// carries over) and says so.
+    fn free_play_notice(&mut self) -> Option<Notice> {
+        self.lesson.as_ref()?;
+        self.leave_lesson();
+        Some(Notice {
+            en: "You left the lesson: free play on the same cluster. Open the lesson again to go on.".into(),
+            ko: "레슨을 벗어나 같은 클러스터에서 자유롭게 실험합니다. 이어 가려면 레슨을 다시 여세요.".into(),
+            error: false,
+        })
     }
 }
 
@@ -304,17 +463,12 @@ impl Reducible for AppState {
                 if !s.playing {
                     return self;
                 }
-                {
-                    let mut c = s.cluster.borrow_mut();
-                    for _ in 0..n {
-                        c.tick();
-                    }
-                }
-                s.refresh();
+                let events = s.engine.borrow_mut().tick(n);
+                s.after_play(events);
             }
             Action::Step => {
-                s.cluster.borrow_mut().tick();
-                s.refresh();
+                let events = s.engine.borrow_mut().tick(1);
+                s.after_play(events);
             }
             Action::TogglePlay => {
                 s.playing = !s.playing;
@@ -374,19 +528,20 @@ impl Reducible for AppState {
                         Err(e) => s.notice = Some(error_notice(&e)),
                     }
                 } else {
+                    let left = s.free_play_notice();
                     let mut failed = None;
                     for c in plan.live {
-                        if let Err(e) = s.cluster.borrow_mut().apply(c) {
+                        if let Err(e) = s.engine.borrow_mut().apply(c) {
                             failed = Some(e);
                         }
                     }
                     s.notice = Some(match &failed {
                         Some(e) => error_notice(e),
-                        None => Notice {
+                        None => left.unwrap_or(Notice {
                             en: "Applied live, as Kafka would: no restart needed.".into(),
                             ko: "카프카처럼 실행 중에 바로 적용했습니다: 다시 시작할 필요가 없습니다.".into(),
                             error: false,
-                        },
+                        }),
                     });
                     s.config = Rc::new(config);
                     s.preset = None;
@@ -394,16 +549,88 @@ impl Reducible for AppState {
                 }
             }
             Action::Command(c) => {
-                let result = s.cluster.borrow_mut().apply(c);
-                s.notice = result.err().map(|e| error_notice(&e));
+                let left = s.free_play_notice();
+                let result = s.engine.borrow_mut().apply(c);
+                s.notice = result.err().map(|e| error_notice(&e)).or(left);
                 s.refresh();
             }
             Action::AddConsumer | Action::AddProducer | Action::AddGroup => {
                 if let Some(c) = add_command(&action, &s.view) {
-                    let result = s.cluster.borrow_mut().apply(c);
-                    s.notice = result.err().map(|e| error_notice(&e));
+                    let left = s.free_play_notice();
+                    let result = s.engine.borrow_mut().apply(c);
+                    s.notice = result.err().map(|e| error_notice(&e)).or(left);
                     s.refresh();
                 }
+            }
+            Action::OpenLesson { id, step } => match course::lesson(id) {
+                Some(l) => match s.open_lesson(&l, step) {
+                    Ok(n) => s = n,
+                    Err(e) => s.notice = Some(error_notice(&e)),
+                },
+                None => return self,
+            },
+            Action::Answer(k) => {
+                let asking = s.lesson.as_ref().is_some_and(|l| l.phase == Phase::Asking && k < l.choices.len());
+                if !asking {
+                    return self;
+                }
+                s.answer = Some(k);
+                s.playing = true;
+                s.copy_out();
+                s.version += 1;
+            }
+            Action::PlayStep => match s.lesson.as_ref().map(|l| l.phase) {
+                Some(Phase::Ready | Phase::Asking) => {
+                    s.playing = true;
+                    s.copy_out();
+                    s.version += 1;
+                }
+                Some(Phase::Playing) => {
+                    let events = s.engine.borrow_mut().finish_step();
+                    s.after_play(events);
+                }
+                _ => return self,
+            },
+            Action::NextStep => {
+                let Some((id, step)) = s.lesson_at() else { return self };
+                let events = s.engine.borrow_mut().finish_step();
+                s.after_play(events);
+                let moved = match &mut *s.engine.borrow_mut() {
+                    Engine::Lesson(p) => p.next_step(),
+                    Engine::Free(_) => false,
+                };
+                if moved {
+                    s.answer = None;
+                    s.playing = false;
+                    s.refresh();
+                } else if let Some(next) = course::lessons().iter().skip_while(|l| l.id != id).nth(1) {
+                    // The last step: on to the next chapter.
+                    match s.open_lesson(next, 0) {
+                        Ok(n) => s = n,
+                        Err(e) => s.notice = Some(error_notice(&e)),
+                    }
+                } else {
+                    let _ = step;
+                }
+            }
+            Action::BackStep | Action::RetryStep => {
+                let Some((id, step)) = s.lesson_at() else { return self };
+                let to = if matches!(action, Action::BackStep) { step.saturating_sub(1) } else { step };
+                if let Some(l) = course::lesson(id) {
+                    match s.open_lesson(&l, to) {
+                        Ok(n) => s = n,
+                        Err(e) => s.notice = Some(error_notice(&e)),
+                    }
+                }
+            }
+            Action::FreePlay => {
+                s.leave_lesson();
+                s.playing = false;
+                s.refresh();
+            }
+            Action::SetProgress(p) => {
+                s.progress = Rc::new(p);
+                s.version += 1;
             }
             Action::Select(sel) => {
                 s.selection = sel;
@@ -556,7 +783,8 @@ mod tests {
         let g = &s.lag[0];
         assert_eq!(g.group, s.view.groups[0].id);
         assert_eq!(g.samples.len(), 2, "samples at 1 s and 2 s");
-        let engine: Vec<LagSample> = s.cluster.borrow().lag_history(&g.group).unwrap().iter().cloned().collect();
+        let engine: Vec<LagSample> =
+            s.engine.borrow().cluster().lag_history(&g.group).unwrap().iter().cloned().collect();
         assert_eq!(g.samples, engine);
         let before = s.lag.clone();
         let s = s.reduce(Action::Step);
@@ -601,5 +829,86 @@ mod tests {
         assert!(!notable, "a quiet step of the default preset: {:?}", next.last_events);
         assert!(Rc::ptr_eq(&s.log, &next.log));
         assert!(!Rc::ptr_eq(&s.data_log, &next.data_log), "records were produced");
+    }
+
+    fn play_out(s: Rc<AppState>) -> Rc<AppState> {
+        let mut s = s;
+        for _ in 0..2000 {
+            if !s.playing {
+                break;
+            }
+            s = s.reduce(Action::Advance(5));
+        }
+        s
+    }
+
+    /// A lesson step asks, plays after the answer, stops at its end and reveals
+    /// the run's verdict; the step counts as done.
+    #[test]
+    fn a_lesson_step_asks_plays_and_reveals() {
+        let lesson = course::lesson("ch2").unwrap();
+        let k = lesson.steps.iter().position(|st| st.question.is_some()).unwrap();
+        let s = state().reduce(Action::OpenLesson { id: "ch2", step: k });
+        let l = s.lesson.clone().unwrap();
+        assert_eq!((l.id, l.step, l.phase), ("ch2", k, Phase::Asking));
+        assert!(!s.playing);
+        let t0 = s.view.time_ms;
+        let s = s.reduce(Action::Advance(3));
+        assert_eq!(s.view.time_ms, t0, "nothing plays before the answer");
+        let s = play_out(s.reduce(Action::Answer(1)));
+        let l = s.lesson.clone().unwrap();
+        assert_eq!(l.phase, Phase::Revealed);
+        assert_eq!(s.view.time_ms, t0 + lesson.steps[k].play_ms, "the step stops at its end");
+        assert_eq!(l.verdict(), Some(l.correct == Some(1)));
+        assert!(s.progress.is_done("ch2", k));
+        // The same step opened directly reveals the same outcome.
+        let again = Player::open(&lesson, k).unwrap().finish().clone();
+        assert_eq!(l.correct, again.correct);
+    }
+
+    /// Next continues on the live run; back restores the step before exactly.
+    #[test]
+    fn next_and_back_move_between_exact_states() {
+        let s = state().reduce(Action::OpenLesson { id: "ch2", step: 0 });
+        let s = play_out(s.reduce(Action::PlayStep));
+        let s = s.reduce(Action::NextStep);
+        let l = s.lesson.clone().unwrap();
+        assert_eq!((l.step, l.answer), (1, None));
+        let direct = state().reduce(Action::OpenLesson { id: "ch2", step: 1 });
+        assert_eq!(*s.view, *direct.view);
+        let back = s.reduce(Action::BackStep);
+        let first = state().reduce(Action::OpenLesson { id: "ch2", step: 0 });
+        assert_eq!(back.lesson.as_ref().unwrap().step, 0);
+        assert_eq!(*back.view, *first.view);
+    }
+
+    /// Free play keeps the lesson's cluster; a command during a lesson leaves it
+    /// (and applies), saying so.
+    #[test]
+    fn free_play_carries_the_cluster_over() {
+        let s = state().reduce(Action::OpenLesson { id: "ch2", step: 2 });
+        let t = s.view.time_ms;
+        let free = s.clone().reduce(Action::FreePlay);
+        assert!(free.lesson.is_none());
+        assert_eq!(free.view.time_ms, t);
+        let free = free.reduce(Action::Step);
+        assert_eq!(free.view.time_ms, t + 100, "the explorer's run goes on");
+        let groups = s.view.groups.len();
+        let s = s.reduce(Action::AddGroup);
+        assert!(s.lesson.is_none());
+        assert_eq!(s.view.groups.len(), groups + 1);
+        assert!(s.notice.as_ref().unwrap().en.contains("left the lesson"));
+    }
+
+    /// An answer counts only while a question is open, and only for a choice
+    /// that exists; an unknown lesson id opens nothing.
+    #[test]
+    fn answers_outside_a_question_are_ignored() {
+        let s = state().reduce(Action::OpenLesson { id: "ch2", step: 0 });
+        let v = s.version;
+        let s = s.reduce(Action::Answer(0)).reduce(Action::Answer(9));
+        assert_eq!(s.version, v);
+        let bad = state().reduce(Action::OpenLesson { id: "nope", step: 0 });
+        assert!(bad.lesson.is_none());
     }
 }
