@@ -89,7 +89,7 @@ pub struct Notice {
 #[derive(Clone)]
 enum Engine {
     Free(Cluster),
-    Lesson(Box<Player>),
+    Lesson(Player),
 }
 
 impl Engine {
@@ -392,7 +392,7 @@ impl AppState {
     fn open_lesson(&self, lesson: &course::Lesson, step: usize) -> Result<Self, SimError> {
         let player = Player::open(lesson, step)?;
         let config = lesson.config.clone();
-        let mut s = Self::from_engine(Engine::Lesson(Box::new(player)), Vec::new(), config, None);
+        let mut s = Self::from_engine(Engine::Lesson(player), Vec::new(), config, None);
         self.carry_into(&mut s);
         s.copy_out();
         Ok(s)
@@ -402,7 +402,7 @@ impl AppState {
     /// no-op outside a lesson.
     fn leave_lesson(&mut self) {
         let player = match &*self.engine.borrow() {
-            Engine::Lesson(p) => (**p).clone(),
+            Engine::Lesson(p) => p.clone(),
             Engine::Free(_) => return,
         };
         self.engine = Rc::new(RefCell::new(Engine::Free(player.into_cluster())));
