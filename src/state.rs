@@ -88,8 +88,8 @@ pub struct Notice {
 /// cluster it plays on).
 #[derive(Clone)]
 enum Engine {
-    Free(Cluster),
-    Lesson(Player),
+    Free(Box<Cluster>),
+    Lesson(Box<Player>),
 }
 
 impl Engine {
@@ -241,7 +241,7 @@ impl AppState {
 
     fn from_cluster(mut cluster: Cluster, config: ClusterConfig, preset: Option<Preset>) -> Self {
         let events = cluster.drain_events();
-        Self::from_engine(Engine::Free(cluster), events, config, preset)
+        Self::from_engine(Engine::Free(Box::new(cluster)), events, config, preset)
     }
 
     fn from_engine(engine: Engine, events: Vec<Event>, config: ClusterConfig, preset: Option<Preset>) -> Self {
@@ -392,7 +392,7 @@ impl AppState {
     fn open_lesson(&self, lesson: &course::Lesson, step: usize) -> Result<Self, SimError> {
         let player = Player::open(lesson, step)?;
         let config = lesson.config.clone();
-        let mut s = Self::from_engine(Engine::Lesson(player), Vec::new(), config, None);
+        let mut s = Self::from_engine(Engine::Lesson(Box::new(player)), Vec::new(), config, None);
         self.carry_into(&mut s);
         s.copy_out();
         Ok(s)
@@ -402,10 +402,10 @@ impl AppState {
     /// no-op outside a lesson.
     fn leave_lesson(&mut self) {
         let player = match &*self.engine.borrow() {
-            Engine::Lesson(p) => p.clone(),
+            Engine::Lesson(p) => (**p).clone(),
             Engine::Free(_) => return,
         };
-        self.engine = Rc::new(RefCell::new(Engine::Free(player.into_cluster())));
+        self.engine = Rc::new(RefCell::new(Engine::Free(Box::new(player.into_cluster()))));
         self.lesson = None;
         self.answer = None;
     }
