@@ -308,6 +308,30 @@ pub struct Strings {
     pub lag_burrow_max: &'static str,
     pub lag_burrow_window: &'static str,
     pub lag_burrow_empty: &'static str,
+
+    // == lesson ==
+    pub lesson_course: &'static str,
+    pub lesson_chapter: &'static str,
+    pub lesson_step: &'static str,
+    pub lesson_of: &'static str,
+    pub lesson_play: &'static str,
+    pub lesson_playing: &'static str,
+    pub lesson_skip: &'static str,
+    pub lesson_choose: &'static str,
+    pub lesson_right: &'static str,
+    pub lesson_wrong: &'static str,
+    pub lesson_skipped: &'static str,
+    pub lesson_back: &'static str,
+    pub lesson_next: &'static str,
+    pub lesson_next_chapter: &'static str,
+    pub lesson_retry: &'static str,
+    pub lesson_free: &'static str,
+    pub lesson_free_title: &'static str,
+    pub lesson_pick: &'static str,
+    pub lesson_picker_intro: &'static str,
+    pub lesson_done: &'static str,
+    pub lesson_right_answer: &'static str,
+    pub lesson_your_answer: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -620,6 +644,30 @@ pub const EN: Strings = Strings {
     lag_burrow_max: "Partition with the max lag",
     lag_burrow_window: "Commits in Burrow's window, from #1, the oldest, to the newest (offset, with the lag below)",
     lag_burrow_empty: "No commits stored yet.",
+
+    // == lesson ==
+    lesson_course: "Course",
+    lesson_chapter: "Chapter",
+    lesson_step: "Step",
+    lesson_of: "of",
+    lesson_play: "Play this step",
+    lesson_playing: "Playing…",
+    lesson_skip: "Skip to the end of the step",
+    lesson_choose: "Choose your prediction, then the step plays.",
+    lesson_right: "Right: the run did exactly that.",
+    lesson_wrong: "Not this time: the run's answer is marked.",
+    lesson_skipped: "You skipped the question; the run's answer is marked.",
+    lesson_back: "← Back",
+    lesson_next: "Next →",
+    lesson_next_chapter: "Next chapter →",
+    lesson_retry: "Retry step",
+    lesson_free: "Free play",
+    lesson_free_title: "Leave the lesson and keep this cluster to experiment",
+    lesson_pick: "Lessons",
+    lesson_picker_intro: "Each lesson runs the real engine: predict what Kafka will do, then watch it happen.",
+    lesson_done: "done",
+    lesson_right_answer: "the run's answer",
+    lesson_your_answer: "your answer",
 };
 
 pub const KO: Strings = Strings {
@@ -928,6 +976,30 @@ pub const KO: Strings = Strings {
     lag_burrow_max: "lag가 가장 큰 파티션",
     lag_burrow_window: "Burrow 윈도우의 커밋, 가장 오래된 #1부터 최신까지 (위: offset, 아래: lag)",
     lag_burrow_empty: "저장된 커밋이 아직 없습니다.",
+
+    // == lesson ==
+    lesson_course: "강좌",
+    lesson_chapter: "챕터",
+    lesson_step: "단계",
+    lesson_of: "/",
+    lesson_play: "이 단계 실행",
+    lesson_playing: "실행 중…",
+    lesson_skip: "단계 끝으로 건너뛰기",
+    lesson_choose: "먼저 예상을 고르세요. 그다음 단계가 실행됩니다.",
+    lesson_right: "맞았습니다: 실행 결과가 그랬습니다.",
+    lesson_wrong: "이번에는 아닙니다: 실행 결과의 답을 표시했습니다.",
+    lesson_skipped: "질문을 건너뛰었습니다. 실행 결과의 답을 표시했습니다.",
+    lesson_back: "← 이전",
+    lesson_next: "다음 →",
+    lesson_next_chapter: "다음 챕터 →",
+    lesson_retry: "다시 하기",
+    lesson_free: "자유 실험",
+    lesson_free_title: "레슨을 나가 이 클러스터로 자유롭게 실험합니다",
+    lesson_pick: "레슨 목록",
+    lesson_picker_intro: "레슨마다 실제 엔진이 돌아갑니다. 카프카가 어떻게 할지 먼저 예상한 뒤, 실제로 일어나는 일을 지켜보세요.",
+    lesson_done: "완료",
+    lesson_right_answer: "실행 결과의 답",
+    lesson_your_answer: "내 답",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {
