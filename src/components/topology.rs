@@ -11,6 +11,7 @@ use crate::layout::{cell_window, BrokerBox, GroupBox, Rect, ReplicaBox, Section,
 use crate::palette::{style_of, GROUP_COLOURS};
 use crate::state::Selection;
 use crate::ui::use_ui;
+use kafka_sim::course::Spot;
 use kafka_sim::fixed::fixed;
 use kafka_sim::partitioner::DecisionReason;
 use kafka_sim::view::{BrokerView, ClusterView, GroupView, PartitionView, RecentDecision};
@@ -24,6 +25,10 @@ pub struct TopologyProps {
     pub topo: Rc<Topology>,
     pub selection: Option<Selection>,
     pub on_select: Callback<Selection>,
+    /// A lesson step's spotlight: these entities stay bright, the rest dims.
+    /// Empty: nothing dims.
+    #[prop_or_default]
+    pub spotlight: Rc<Vec<Spot>>,
 }
 
 impl PartialEq for TopologyProps {
@@ -34,7 +39,17 @@ impl PartialEq for TopologyProps {
             && Rc::ptr_eq(&self.topo, &o.topo)
             && self.selection == o.selection
             && self.on_select == o.on_select
+            && self.spotlight == o.spotlight
     }
+}
+
+/// Whether a spotlight names this replica: its partition, or the broker it is on.
+pub fn spot_replica(spots: &[Spot], topic: &str, partition: u32, broker: u32) -> bool {
+    spots.iter().any(|s| match s {
+        Spot::Partition { topic: t, partition: p } => t == topic && *p == partition,
+        Spot::Broker(b) => *b == broker,
+        _ => false,
+    })
 }
 
 #[component]
@@ -45,9 +60,11 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
     let sel = props.selection.as_ref();
     let select = |sel: Selection| select(&props.on_select, sel);
     let key_select = |sel: Selection| key_select(&props.on_select, sel);
+    let spots = &props.spotlight;
+    let lit = |on: bool| (!spots.is_empty() && on).then_some("is-spot");
 
     html! {
-        <svg class="topology" role="img" aria-label={s.topology_label}
+        <svg class={classes!("topology", (!spots.is_empty()).then_some("topology--spot"))} role="img" aria-label={s.topology_label}
             viewBox={nums("0 0 {} {}", &[t.width, t.height])}
             width={num(t.width)} height={num(t.height)}>
             { for t.labels.iter().map(|(section, x, y)| {
@@ -61,7 +78,12 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
             }) }
             { for t.producers.iter().zip(&view.producers).enumerate().map(|(i, (b, p))| {
                 let selected = sel == Some(&Selection::Producer(p.id.clone()));
-                let class = classes!("producer", selected.then_some("is-selected"), (!p.active).then_some("is-removed"));
+                let class = classes!(
+                    "producer",
+                    selected.then_some("is-selected"),
+                    (!p.active).then_some("is-removed"),
+                    lit(spots.contains(&Spot::Producer(p.id.clone()))),
+                );
                 html! {
                     <g key={p.id.clone()} {class} data-testid={format!("producer-{}", p.id)}
                         tabindex="0" role="button" aria-label={format!("{} {}", s.producer, p.id)}
@@ -78,17 +100,18 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
                     </g>
                 }
             }) }
-            { partitioner_stage(view, t, s) }
+            { partitioner_stage(view, t, s, lit(spots.contains(&Spot::Partitioner))) }
             { for t.brokers.iter().map(|b| html! {
-                <BrokerPart key={b.id} part={broker_part(view, t, b, sel)} on_select={props.on_select.clone()} />
+                <BrokerPart key={b.id} part={broker_part(view, t, b, sel, spots)} on_select={props.on_select.clone()} />
             }) }
             { for t.groups.iter().zip(&view.groups).enumerate().map(|(gi, (gb, g))| {
                 let selected = match sel {
                     Some(Selection::Member { group, member }) if *group == g.id => Some(member.clone()),
                     _ => None,
                 };
+                let spot = lit(spots.contains(&Spot::Group(g.id.clone()))).is_some();
                 html! {
-                    <GroupPart key={g.id.clone()} gi={gi} bx={gb.clone()} group={g.clone()} {selected}
+                    <GroupPart key={g.id.clone()} gi={gi} bx={gb.clone()} group={g.clone()} {selected} {spot}
                         on_select={props.on_select.clone()} />
                 }
             }) }
@@ -110,10 +133,18 @@ pub struct BrokerData {
     pub replicas: Vec<(ReplicaBox, PartitionView, Vec<Commit>)>,
     /// The selection, when it is this broker or one of its partitions.
     pub selected: Option<Selection>,
+    /// Per replica (in order): whether a lesson's spotlight names it.
+    pub spot: Vec<bool>,
 }
 
 /// Cuts one broker's data out of the view.
-pub fn broker_part(view: &ClusterView, t: &Topology, b: &BrokerBox, sel: Option<&Selection>) -> BrokerData {
+pub fn broker_part(
+    view: &ClusterView,
+    t: &Topology,
+    b: &BrokerBox,
+    sel: Option<&Selection>,
+    spots: &[Spot],
+) -> BrokerData {
     let replicas = t
         .replicas
         .iter()
@@ -142,7 +173,8 @@ pub fn broker_part(view: &ClusterView, t: &Topology, b: &BrokerBox, sel: Option<
             _ => false,
         })
         .cloned();
-    BrokerData { bx: b.clone(), broker: view.brokers.iter().find(|x| x.id == b.id).cloned(), replicas, selected }
+    let spot = replicas.iter().map(|(r, _, _)| spot_replica(spots, &r.topic, r.partition, r.broker)).collect();
+    BrokerData { bx: b.clone(), broker: view.brokers.iter().find(|x| x.id == b.id).cloned(), replicas, selected, spot }
 }
 
 #[derive(Properties, PartialEq)]
@@ -154,7 +186,7 @@ pub struct BrokerPartProps {
 #[component]
 pub fn BrokerPart(props: &BrokerPartProps) -> Html {
     let s = strings(use_ui().lang);
-    let BrokerData { bx: b, broker: bv, replicas, selected } = &props.part;
+    let BrokerData { bx: b, broker: bv, replicas, selected, spot } = &props.part;
     let alive = bv.as_ref().is_some_and(|x| x.alive);
     let status = match bv {
         Some(x) if !x.alive && x.fenced => format!("{} · {}", s.down, s.fenced),
@@ -172,7 +204,7 @@ pub fn BrokerPart(props: &BrokerPartProps) -> Html {
             { rect(&b.rect, "broker__box", 10.0) }
             { svg_text("broker__name", b.rect.x + 10.0, b.rect.y + 20.0, "", format!("{} {}", s.broker, b.id).into()) }
             { svg_text("broker__status", b.rect.x + b.rect.w - 10.0, b.rect.y + 20.0, "end", status.into()) }
-            { for replicas.iter().map(|(r, p, commits)| replica(r, p, commits, alive, s, selected.as_ref(), &props.on_select)) }
+            { for replicas.iter().zip(spot).map(|((r, p, commits), lit)| replica(r, p, commits, alive, *lit, s, selected.as_ref(), &props.on_select)) }
         </g>
     }
 }
@@ -184,6 +216,9 @@ pub struct GroupPartProps {
     pub group: GroupView,
     /// The selected member, when it is one of this group's.
     pub selected: Option<String>,
+    /// A lesson's spotlight names this group.
+    #[prop_or_default]
+    pub spot: bool,
     pub on_select: Callback<Selection>,
 }
 
@@ -193,7 +228,7 @@ pub fn GroupPart(props: &GroupPartProps) -> Html {
     let s = strings(use_ui().lang);
     let (gi, gb, g) = (props.gi, &props.bx, &props.group);
     html! {
-        <g class="group">
+        <g class={classes!("group", props.spot.then_some("is-spot"))}>
             { rect(&gb.rect, "group__box", 10.0) }
             <rect class="group__swatch" x={num(gb.rect.x + 8.0)} y={num(gb.rect.y + 9.0)}
                 width="10" height="10" rx="2" fill={GROUP_COLOURS[gi % GROUP_COLOURS.len()]} />
@@ -256,6 +291,7 @@ fn replica(
     p: &PartitionView,
     commits: &[Commit],
     broker_alive: bool,
+    spot: bool,
     s: &Strings,
     sel: Option<&Selection>,
     on_select: &Callback<Selection>,
@@ -271,6 +307,7 @@ fn replica(
         (offline || !broker_alive).then_some("replica--offline"),
         matches!(sel, Some(Selection::Partition { topic, partition }) if *topic == r.topic && *partition == r.partition)
             .then_some("is-selected"),
+        spot.then_some("is-spot"),
     );
     let role = if offline {
         s.offline.to_string()
@@ -378,7 +415,7 @@ fn commit_markers(r: &ReplicaBox, commits: &[Commit], window: u64) -> Html {
     }
 }
 
-fn partitioner_stage(view: &ClusterView, t: &Topology, s: &Strings) -> Html {
+fn partitioner_stage(view: &ClusterView, t: &Topology, s: &Strings, spot: Option<&'static str>) -> Html {
     let r = t.partitioner;
     // The newest decisions across producers, newest last.
     let mut recent: Vec<(usize, &RecentDecision)> =
@@ -387,7 +424,7 @@ fn partitioner_stage(view: &ClusterView, t: &Topology, s: &Strings) -> Html {
     let lines = ((r.h - 20.0) / 40.0).floor().max(1.0) as usize;
     let shown: Vec<_> = recent.iter().rev().take(lines).rev().collect();
     html! {
-        <g class="partitioner" data-testid="partitioner-stage">
+        <g class={classes!("partitioner", spot)} data-testid="partitioner-stage">
             { rect(&r, "partitioner__box", 10.0) }
             if shown.is_empty() {
                 { svg_text("partitioner__empty", r.x + 10.0, r.y + 24.0, "", s.no_decisions.into()) }
@@ -489,7 +526,8 @@ mod tests {
         c.run_until(6_000);
         let v = c.view();
         let t = layout::topology(&v, 1200.0);
-        let parts = |sel: Option<&Selection>| t.brokers.iter().map(|b| broker_part(&v, &t, b, sel)).collect::<Vec<_>>();
+        let parts =
+            |sel: Option<&Selection>| t.brokers.iter().map(|b| broker_part(&v, &t, b, sel, &[])).collect::<Vec<_>>();
         let plain = parts(None);
         let picked = parts(Some(&Selection::Broker(2)));
         assert_eq!(plain.len(), 3);
@@ -507,8 +545,26 @@ mod tests {
         // A broker going down changes its own part; stepping changes the logs.
         c.apply(kafka_sim::command::Command::KillBroker { broker: 3 }).unwrap();
         let v2 = c.view();
-        let b3 = broker_part(&v2, &t, &t.brokers[2], None);
+        let b3 = broker_part(&v2, &t, &t.brokers[2], None, &[]);
         assert!(!b3.broker.as_ref().unwrap().alive);
         assert_ne!(b3, plain[2]);
+    }
+
+    /// A lesson's spotlight marks the replicas of its partitions and of its
+    /// brokers, nothing else.
+    #[test]
+    fn spotlight_marks_partitions_and_brokers() {
+        let mut c = Cluster::new(Preset::Default.config(1)).unwrap();
+        c.run_until(1_000);
+        let v = c.view();
+        let t = layout::topology(&v, 1200.0);
+        let spots = [Spot::Partition { topic: "orders".into(), partition: 1 }, Spot::Broker(3)];
+        for b in &t.brokers {
+            let part = broker_part(&v, &t, b, None, &spots);
+            for ((r, _, _), lit) in part.replicas.iter().zip(&part.spot) {
+                assert_eq!(*lit, r.partition == 1 || r.broker == 3, "{r:?}");
+            }
+            assert!(broker_part(&v, &t, b, None, &[]).spot.iter().all(|l| !l));
+        }
     }
 }
