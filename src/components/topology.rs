@@ -204,7 +204,7 @@ pub fn BrokerPart(props: &BrokerPartProps) -> Html {
             { rect(&b.rect, "broker__box", 10.0) }
             { svg_text("broker__name", b.rect.x + 10.0, b.rect.y + 20.0, "", format!("{} {}", s.broker, b.id).into()) }
             { svg_text("broker__status", b.rect.x + b.rect.w - 10.0, b.rect.y + 20.0, "end", status.into()) }
-            { for replicas.iter().zip(spot).map(|((r, p, commits), lit)| replica(r, p, commits, alive, *lit, s, selected.as_ref(), &props.on_select)) }
+            { for replicas.iter().zip(spot).map(|((r, p, commits), lit)| replica(r, p, commits, Lit { broker_alive: alive, spot: *lit }, s, selected.as_ref(), &props.on_select)) }
         </g>
     }
 }
@@ -286,12 +286,19 @@ fn key_select(on_select: &Callback<Selection>, sel: Selection) -> Callback<Keybo
     })
 }
 
+/// How a replica is drawn besides its data: its broker is up, a lesson's
+/// spotlight names it.
+#[derive(Clone, Copy)]
+struct Lit {
+    broker_alive: bool,
+    spot: bool,
+}
+
 fn replica(
     r: &ReplicaBox,
     p: &PartitionView,
     commits: &[Commit],
-    broker_alive: bool,
-    spot: bool,
+    Lit { broker_alive, spot }: Lit,
     s: &Strings,
     sel: Option<&Selection>,
     on_select: &Callback<Selection>,
