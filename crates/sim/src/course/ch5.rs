@@ -154,8 +154,8 @@ pub fn lesson() -> Lesson {
         Step {
             title: t("records-lag-max: the largest, not the sum", "records-lag-max: 합이 아니라 가장 큰 값"),
             narration: t(
-                "The consumer measures its own lag per partition, `records-lag`: high watermark − its fetch position (the next offset it will read). Now it is {rl0} on partition 0 and {rl1} on partition 1. The tool's LAG starts from the committed offset instead: {lag0} and {lag1}.",
-                "컨슈머도 파티션마다 자기 랙을 잽니다. 이것이 `records-lag`이고, 하이 워터마크 − 자기 위치(position, 다음에 읽을 오프셋)입니다. 지금 파티션 0에서 {rl0}, 파티션 1에서 {rl1}입니다. 도구의 LAG는 커밋한 오프셋에서 잽니다. {lag0:과} {lag1}입니다.",
+                "The consumer measures its own lag per partition, `records-lag`: high watermark − its fetch position (the next offset it will read). Now it is {rl0} on partition 0 and {rl1} on partition 1. The tool's LAG column starts from the committed offset instead: {lag0} and {lag1}.",
+                "컨슈머도 파티션마다 자기 랙을 잽니다. 이것이 `records-lag`이고, 하이 워터마크 − 자기 위치(position, 다음에 읽을 오프셋)입니다. 지금 파티션 0에서 {rl0}, 파티션 1에서 {rl1}입니다. 도구의 LAG 열은 커밋한 오프셋에서 잽니다. {lag0:과} {lag1}입니다.",
             ),
             script: Vec::new(),
             play_ms: 10_000,
@@ -180,7 +180,7 @@ pub fn lesson() -> Lesson {
                 choices: vec![
                     Choice { text: t("{total}, the sum of the LAG column", "LAG 열의 합인 {total}"), value: Expect::Fact("total") },
                     Choice {
-                        text: t("{lag0}, the largest LAG in the tool", "도구에서 가장 큰 LAG인 {lag0}"),
+                        text: t("{lag0}, the largest value in the tool's LAG column", "도구의 LAG 열에서 가장 큰 값인 {lag0}"),
                         value: Expect::Fact("lag0"),
                     },
                     Choice {
@@ -219,8 +219,8 @@ pub fn lesson() -> Lesson {
         Step {
             title: t("More consumers, up to the partitions", "컨슈머를 파티션 수까지 늘리기"),
             narration: t(
-                "Each group gets two more consumers: three consumers for three partitions. The group rebalances and each consumer gets one partition. billing-a's lag is {a} now.",
-                "두 그룹에 컨슈머를 2개씩 더합니다. 파티션 3개에 컨슈머 3개입니다. 그룹이 리밸런스하고 컨슈머마다 파티션을 하나씩 맡습니다. 지금 billing-a의 랙은 {a}입니다.",
+                "Each group gets two more consumers: three consumers for three partitions. Each group rebalances and each consumer gets one partition. billing-a's lag is {a} now.",
+                "두 그룹에 컨슈머를 2개씩 더합니다. 파티션 3개에 컨슈머 3개입니다. 그룹마다 리밸런스가 일어나고 컨슈머마다 파티션을 하나씩 맡습니다. 지금 billing-a의 랙은 {a}입니다.",
             ),
             script: vec![
                 (0, add_consumer(BILL_A)),
