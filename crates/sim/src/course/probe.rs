@@ -71,7 +71,15 @@ pub enum Probe {
         topic: String,
         partition: u32,
     },
-    /// The largest `records-lag` among the group's members (from positions).
+    /// `records-lag-max` of the group's members, the largest if several: per
+    /// member, the largest high watermark − fetch position over its partitions
+    /// at its last poll. Kafka's consumer records `records-lag` (HW − position,
+    /// `SubscriptionState.partitionLag`) for each partition it fetches and
+    /// `records-lag-max` is the `Max` of those samples (`FetchMetricsManager`),
+    /// kept over the metrics window (`metrics.sample.window.ms` ×
+    /// `metrics.num.samples`, 30 s × 2): a lag that just fell still shows there
+    /// for up to a minute, while the simulator shows the last poll's. It is not
+    /// the group's lag of [`Probe::Lag`], which starts from the committed offset.
     RecordsLagMax {
         group: String,
     },
@@ -145,6 +153,30 @@ pub enum Probe {
         partition: u32,
     },
     ResetTo {
+        group: String,
+        topic: String,
+        partition: u32,
+    },
+    // ch5
+    /// The sum of the group's lags (HW − committed) over its partitions.
+    TotalLag {
+        group: String,
+    },
+    /// The owning consumer's `records-lag` of one partition: HW − its fetch position.
+    RecordsLag {
+        group: String,
+        topic: String,
+        partition: u32,
+    },
+    /// The owning consumer's fetch position (the next offset it will read).
+    Position {
+        group: String,
+        topic: String,
+        partition: u32,
+    },
+    /// The LOG-END-OFFSET column of `kafka-consumer-groups --describe`: ListOffsets
+    /// `latest` under read_uncommitted, i.e. the high watermark, not the leader's LEO.
+    DescribedLogEnd {
         group: String,
         topic: String,
         partition: u32,
@@ -241,6 +273,17 @@ impl Probe {
             }
             Probe::ResetTo { group, topic, partition } => {
                 int(reset(events, group, topic, *partition).map(|(_, to)| to))
+            }
+            // ch5
+            Probe::TotalLag { group } => int(grp(&view, group).map(|g| g.total_lag)),
+            Probe::RecordsLag { group, topic, partition } => {
+                int(group_part(&view, group, topic, *partition).and_then(|p| p.records_lag))
+            }
+            Probe::Position { group, topic, partition } => {
+                int(group_part(&view, group, topic, *partition).and_then(|p| p.position))
+            }
+            Probe::DescribedLogEnd { group, topic, partition } => {
+                int(group_part(&view, group, topic, *partition).map(|p| p.log_end_offset))
             }
         }
     }

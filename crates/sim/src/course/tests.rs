@@ -247,3 +247,111 @@ mod ch2 {
         assert_eq!(int(&o, "count_after"), 5);
     }
 }
+
+/// Chapter 5's claims, as the engine plays them.
+mod ch5 {
+    use super::*;
+    use crate::event::EventKind;
+
+    fn outcome(step: usize) -> Outcome {
+        Player::open(&lesson("ch5").unwrap(), step).unwrap().finish().clone()
+    }
+
+    fn int(o: &Outcome, name: &str) -> i64 {
+        match o.facts.get(name) {
+            Some(Value::Int(n)) => *n,
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    /// `kafka-consumer-groups --describe` (ConsumerGroupCommand): one row per
+    /// partition, LAG = LOG-END-OFFSET − CURRENT-OFFSET; a group that keeps up
+    /// still lags by what it read since its last auto-commit.
+    #[test]
+    fn lag_is_per_partition_hw_minus_committed() {
+        let o = outcome(0);
+        for p in ["0", "1"] {
+            let (c, hw, lag) = (format!("c{p}"), format!("hw{p}"), format!("lag{p}"));
+            assert_eq!(int(&o, &lag), int(&o, &hw) - int(&o, &c), "{:?}", o.facts);
+            assert!(int(&o, &lag) > 0, "{:?}", o.facts);
+        }
+    }
+
+    /// ConsumerGroupCommand's LOG-END-OFFSET is ListOffsets `latest` under
+    /// read_uncommitted: the high watermark, behind the leader's LEO while
+    /// followers have not fetched the newest records.
+    #[test]
+    fn described_log_end_is_the_high_watermark_not_the_leo() {
+        let o = outcome(1);
+        assert_eq!(int(&o, "shown"), int(&o, "hw"));
+        assert!(int(&o, "leo") > int(&o, "hw"), "{:?}", o.facts);
+        assert_eq!(int(&o, "lag"), int(&o, "hw") - int(&o, "c"));
+    }
+
+    #[test]
+    fn a_slow_group_falls_behind_where_records_pile_up() {
+        let o = outcome(2);
+        assert!(int(&o, "lag0_after") > int(&o, "lag0") + 40, "{:?}", o.facts);
+        assert!(int(&o, "lag1_after") < int(&o, "lag0_after") / 4, "{:?}", o.facts);
+    }
+
+    /// `records-lag` is HW − position (`SubscriptionState.partitionLag`) and
+    /// `records-lag-max` the `Max` of those (`FetchMetricsManager`); the tool's
+    /// LAG starts from the committed offset, which trails the position under
+    /// auto-commit, so the two differ by exactly position − committed.
+    #[test]
+    fn records_lag_max_is_the_largest_records_lag_from_the_position() {
+        let o = outcome(3);
+        assert_eq!(int(&o, "max"), int(&o, "rl0").max(int(&o, "rl1")));
+        assert_ne!(int(&o, "max"), int(&o, "rl0") + int(&o, "rl1"));
+        assert_eq!(int(&o, "lag0") - int(&o, "rl0"), int(&o, "pos0") - int(&o, "c0"));
+        assert!(int(&o, "pos0") > int(&o, "c0"), "{:?}", o.facts);
+        assert_eq!(int(&o, "total"), int(&o, "lag0") + int(&o, "lag1"));
+    }
+
+    /// Adding consumers helps while each gets a partition: every assignor
+    /// (`RangeAssignor` here) gives a partition to one member of a group, so
+    /// members beyond the partition count get none and the lag falls no faster.
+    #[test]
+    fn consumers_help_up_to_the_partition_count() {
+        let five = outcome(4);
+        assert_eq!(int(&five, "a"), int(&five, "b"));
+        assert!(int(&five, "a") > int(&five, "h0") + int(&five, "h1") + int(&five, "h2"), "{:?}", five.facts);
+        let six = outcome(5);
+        assert!(int(&six, "a_after") < int(&six, "a"), "{:?}", six.facts);
+        assert_eq!(int(&six, "idle"), 0);
+        let seven = outcome(6);
+        assert_eq!(int(&seven, "a"), int(&seven, "b"));
+        assert!(int(&seven, "a_after") < int(&seven, "a"), "{:?}", seven.facts);
+        assert_eq!(int(&seven, "b_after"), int(&seven, "a_after"));
+        // members − partitions: 4 − 3.
+        assert_eq!(int(&seven, "idle"), 1);
+    }
+
+    /// The engine says so too: the rebalance after the fourth join reports the
+    /// idle member (`IdleConsumer`, members 4, partitions 3).
+    #[test]
+    fn the_fourth_consumer_is_reported_idle() {
+        let mut p = Player::open(&lesson("ch5").unwrap(), 6).unwrap();
+        let mut idle = Vec::new();
+        while !p.done() {
+            for e in p.tick() {
+                if let EventKind::IdleConsumer { group, member, partitions, members } = e.kind {
+                    idle.push((group, member, partitions, members));
+                }
+            }
+        }
+        assert_eq!(idle, vec![("billing-b".to_string(), "billing-b-c4".to_string(), 3, 4)]);
+    }
+
+    /// A crashed member keeps its partitions until `session.timeout.ms` expires
+    /// (the group coordinator's heartbeat expiry): nobody commits there
+    /// meanwhile, and that partition's lag alone grows.
+    #[test]
+    fn a_crashed_consumer_freezes_its_partition() {
+        let o = outcome(7);
+        assert_eq!(int(&o, "c_after"), int(&o, "c"));
+        assert!(int(&o, "lag_after") > int(&o, "lag") + 50, "{:?}", o.facts);
+        assert!(int(&o, "lag0_after") < int(&o, "lag_after") / 10, "{:?}", o.facts);
+    }
+}
