@@ -176,6 +176,28 @@ impl std::fmt::Display for Progress {
     }
 }
 
+/// Where progress is kept in local storage.
+const PROGRESS_KEY: &str = "kafka-visualiser.progress";
+
+/// The stored progress; empty when storage is unavailable (private mode, a
+/// sandboxed iframe) or holds nothing.
+#[cfg(target_arch = "wasm32")]
+pub fn load_progress() -> Progress {
+    let stored = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|st| st.get_item(PROGRESS_KEY).ok().flatten());
+    stored.map_or_else(Progress::default, |s| Progress::parse(&s))
+}
+
+/// Stores progress when the browser allows it; silently not otherwise (the
+/// course still works, it only forgets on reload).
+#[cfg(target_arch = "wasm32")]
+pub fn save_progress(p: &Progress) {
+    if let Some(st) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = st.set_item(PROGRESS_KEY, &p.to_string());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ pub mod components;
 pub mod config_draft;
 pub mod flights;
 pub mod hooks;
+pub mod host;
 pub mod i18n;
 pub mod layout;
 pub mod lesson_view;
