@@ -177,6 +177,7 @@ impl std::fmt::Display for Progress {
 }
 
 /// Where progress is kept in local storage.
+#[cfg(target_arch = "wasm32")]
 const PROGRESS_KEY: &str = "kafka-visualiser.progress";
 
 /// The stored progress; empty when storage is unavailable (private mode, a
