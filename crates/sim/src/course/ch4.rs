@@ -30,17 +30,17 @@ const JEJU: &str = "제주";
 /// Where the built-in partitioner puts 서울 and 대구/제주 in `weather`: the
 /// partitions the steps spotlight and look into (the tests check them against
 /// the producer's decisions).
-const SEOUL_PARTITION: u32 = 4;
-const SHARED_WEATHER: u32 = 7;
+pub(super) const SEOUL_PARTITION: u32 = 4;
+pub(super) const SHARED_WEATHER: u32 = 7;
 
 /// Records of a sticky run: `batch.size` is set to this many records' bytes so
 /// the switch falls exactly on a record.
-const RUN: u32 = 10;
+pub(super) const RUN: u32 = 10;
 const VALUE_BYTES: u32 = 100;
 
 /// Eight VIP customers, one per VIP partition (`vip-seo` → index 0 ... by
 /// `toPositive(murmur2) % 8`), and eight others, four on each shared partition.
-const CUSTOMERS: [&str; 16] = [
+pub(super) const CUSTOMERS: [&str; 16] = [
     "vip-seo",
     "lee",
     "vip-park",
@@ -58,8 +58,8 @@ const CUSTOMERS: [&str; 16] = [
     "vip-hwang",
     "kang",
 ];
-const VIP_PARTITION: u32 = 3;
-const SHARED_PARTITION: u32 = 8;
+pub(super) const VIP_PARTITION: u32 = 3;
+pub(super) const SHARED_PARTITION: u32 = 8;
 
 fn topic(name: &str, partitions: u32) -> TopicConfig {
     TopicConfig { name: name.into(), partitions, replication_factor: 1, config: TopicSettings::default() }
@@ -79,7 +79,7 @@ fn run_batch(key_len: u32) -> PartitionerSettings {
 }
 
 /// The custom rule: `vip-` keys to partitions 0-7, everyone else to 8 and 9.
-pub(crate) fn vip_rule() -> PartitionerKind {
+pub(super) fn vip_rule() -> PartitionerKind {
     PartitionerKind::Custom(vec![
         CustomRule { key_prefix: Some("vip-".into()), partitions: (0..8).collect() },
         CustomRule { key_prefix: None, partitions: vec![8, 9] },
@@ -170,8 +170,8 @@ pub fn lesson() -> Lesson {
             ],
             question: None,
             reveal: t(
-                "The topic holds {readings} 서울 readings, all in partition {seoul} and in the order they were sent; the partition's newest records are {tail}. One member of `dashboard` owns partition {seoul} and reads it in offset order (it has committed up to offset {committed}), so 서울's readings are processed in order. Order is guaranteed within a partition only: that is why you key records that must stay in order.",
-                "토픽에 있는 서울 측정값 {readings}개는 모두 파티션 {seoul}에 보낸 순서 그대로 있습니다. 이 파티션의 가장 최근 레코드는 {tail}입니다. `dashboard`의 컨슈머 하나가 파티션 {seoul:을} 맡아 오프셋 순서대로 읽으므로(오프셋 {committed}까지 커밋) 서울 측정값은 순서대로 처리됩니다. 카프카는 파티션 안에서만 순서를 보장합니다. 순서가 중요한 레코드에 키를 붙이는 이유입니다.",
+                "The topic holds {readings} 서울 readings, all in partition {seoul} and in the order they were sent; the partition's newest records are {tail}. One member of `dashboard` owns partition {seoul} and reads it in offset order (its committed offset is {committed}), so 서울's readings are processed in order. Order is guaranteed within a partition only: that is why you key records that must stay in order.",
+                "토픽에 있는 서울 측정값 {readings}개는 모두 파티션 {seoul}에 보낸 순서 그대로 있습니다. 이 파티션의 가장 최근 레코드는 {tail}입니다. `dashboard`의 컨슈머 하나가 파티션 {seoul:을} 맡아 오프셋 순서대로 읽으므로(커밋한 오프셋은 {committed}) 서울 측정값은 순서대로 처리됩니다. 카프카는 파티션 안에서만 순서를 보장합니다. 순서가 중요한 레코드에 키를 붙이는 이유입니다.",
             ),
         },
         Step {
@@ -217,7 +217,7 @@ pub fn lesson() -> Lesson {
             }),
             reveal: t(
                 "제주 went to partition {jeju} too, and the partition's newest records read {tail}: one log, the two keys interleaved exactly as `sensors` sent them, and a consumer reads them in that order. Kafka's guarantee is per partition, not per key. Records from two producers are in the order the leader appended them; 서울 in partition {seoul} has no order relative to either. Retries do not reorder a producer's records either: `enable.idempotence=true` is the default with acks=all.",
-                "제주도 파티션 {jeju:으로} 갔고, 이 파티션의 가장 최근 레코드는 {tail}입니다. 로그 하나에 두 키가 `sensors`가 보낸 순서 그대로 섞여 있고, 컨슈머도 그 순서로 읽습니다. 카프카의 순서 보장은 키 단위가 아니라 파티션 단위입니다. 프로듀서가 둘이면 리더가 덧붙인 순서를 따릅니다. 파티션 {seoul}에 있는 서울은 이 두 키와 아무 순서 관계가 없습니다. 재시도가 일어나도 프로듀서의 순서는 바뀌지 않습니다. acks=all이면 `enable.idempotence=true`가 기본값이기 때문입니다.",
+                "제주 측정값도 파티션 {jeju:으로} 갔고, 이 파티션의 가장 최근 레코드는 {tail}입니다. 로그 하나에 두 키가 `sensors`가 보낸 순서 그대로 섞여 있고, 컨슈머도 그 순서로 읽습니다. 카프카의 순서 보장은 키 단위가 아니라 파티션 단위입니다. 프로듀서가 둘이면 리더가 덧붙인 순서를 따릅니다. 파티션 {seoul}에 있는 서울은 이 두 키와 아무 순서 관계가 없습니다. 재시도가 일어나도 프로듀서의 순서는 바뀌지 않습니다. acks=all이면 `enable.idempotence=true`가 기본값이기 때문입니다.",
             ),
         },
         Step {
