@@ -34,7 +34,8 @@ pub(super) const SEOUL_PARTITION: u32 = 4;
 pub(super) const SHARED_WEATHER: u32 = 7;
 
 /// Records of a sticky run: `batch.size` is set to this many records' bytes so
-/// the switch falls exactly on a record.
+/// the switch falls exactly on a record. `web` sends 5 records per 100 ms tick,
+/// so a run is two whole ticks and `Probe::Moves` sees every move.
 pub(super) const RUN: u32 = 10;
 const VALUE_BYTES: u32 = 100;
 
@@ -136,8 +137,8 @@ pub fn lesson() -> Lesson {
                 ],
             }),
             reveal: t(
-                "The producer put every 서울 reading in partition {seoul}. toPositive({murmur2}) = {hash}, and {hash} % {n} = {seoul}. Mind the sign: Kafka clears the sign bit, it does not take the absolute value or a negative remainder. The same bytes always give the same partition, in every Java client (other clients, e.g. librdkafka's default, hash differently).",
-                "프로듀서는 서울 측정값을 모두 파티션 {seoul}에 넣었습니다. toPositive({murmur2}) = {hash}이고, {hash} % {n} = {seoul}입니다. 부호에 주의하세요. 카프카는 절댓값을 쓰거나 음수 나머지를 쓰지 않고 부호 비트를 지웁니다. 같은 바이트는 언제나 같은 파티션으로 갑니다. 자바 클라이언트라면 어디서나 그렇습니다(librdkafka 기본값 같은 다른 클라이언트는 해시 방식이 다릅니다).",
+                "The producer put the 서울 readings in partition {seoul}. toPositive({murmur2}) = {hash}, and {hash} % {n} = {seoul}. Mind the sign: Kafka clears the sign bit, it does not take the absolute value or a negative remainder. The same bytes always give the same partition, in every Java client (other clients, e.g. librdkafka's default, hash differently).",
+                "프로듀서는 서울 측정값을 파티션 {seoul}에 넣었습니다. toPositive({murmur2}) = {hash}이고, {hash} % {n} = {seoul}입니다. 부호에 주의하세요. 카프카는 절댓값을 쓰거나 음수 나머지를 쓰지 않고 부호 비트를 지웁니다. 같은 바이트는 언제나 같은 파티션으로 갑니다. 자바 클라이언트라면 어디서나 그렇습니다(librdkafka 기본값 같은 다른 클라이언트는 해시 방식이 다릅니다).",
             ),
         },
         Step {
@@ -247,12 +248,12 @@ pub fn lesson() -> Lesson {
                 answer: "used",
                 choices: vec![
                     Choice {
-                        text: t("All {count}, one record to each in turn", "{count}개 모두, 하나씩 돌아가며"),
-                        value: Expect::Fact("count"),
-                    },
-                    Choice {
                         text: t("One: the producer fills a batch for one partition first", "1개: 프로듀서가 먼저 한 파티션의 배치를 채웁니다"),
                         value: Expect::Int(1),
+                    },
+                    Choice {
+                        text: t("All {count}, one record to each in turn", "{count}개 모두, 하나씩 돌아가며"),
+                        value: Expect::Fact("count"),
                     },
                 ],
             }),
@@ -264,8 +265,8 @@ pub fn lesson() -> Lesson {
         Step {
             title: t("Sticky batches even out", "스티키 배치는 고르게 퍼집니다"),
             narration: t(
-                "`web` keeps sending for 20 s. Producers without a key have been sticky since Kafka 2.4 (KIP-480). Since Kafka 3.3 (KIP-794) this is done by the built-in partitioner, used when `partitioner.class` is not set: each time a batch is full it draws the next partition at random, and with `partitioner.adaptive.partitioning.enable=true` (the default) it weighs the draw by how many batches wait for each partition, so a partition whose broker is slow is picked less often; one whose broker has not taken its batches for `partitioner.availability.timeout.ms` is skipped.",
-                "`web`이 20초 동안 계속 보냅니다. 키 없는 프로듀서는 카프카 2.4부터(KIP-480) 스티키 방식입니다. 카프카 3.3부터는(KIP-794) `partitioner.class`를 정하지 않으면 쓰는 기본 파티셔너가 이 일을 합니다. 배치가 찰 때마다 다음 파티션을 무작위로 뽑는데, `partitioner.adaptive.partitioning.enable=true`(기본값)이면 파티션마다 기다리는 배치 수로 가중치를 두어 브로커가 느린 파티션을 덜 뽑습니다. 브로커가 `partitioner.availability.timeout.ms` 동안 배치를 가져가지 않은 파티션은 아예 건너뜁니다.",
+                "`web` keeps sending for 20 s. Producers without a key have been sticky since Kafka 2.4 (KIP-480). Since Kafka 3.3 (KIP-794) this is done by the built-in partitioner, used when `partitioner.class` is not set: each time a batch is full it draws the next partition at random, and with `partitioner.adaptive.partitioning.enable=true` (the default) it weighs the draw by how many batches wait for each partition, so a partition whose broker is slow is picked less often. With `partitioner.availability.timeout.ms` set (the default 0 turns it off), a partition whose broker has not taken its batches for that long is skipped.",
+                "`web`이 20초 동안 계속 보냅니다. 키 없는 프로듀서는 카프카 2.4부터(KIP-480) 스티키 방식입니다. 카프카 3.3부터는(KIP-794) `partitioner.class`를 정하지 않으면 쓰는 기본 파티셔너가 이 일을 합니다. 배치가 찰 때마다 다음 파티션을 무작위로 뽑는데, `partitioner.adaptive.partitioning.enable=true`(기본값)이면 파티션마다 기다리는 배치 수로 가중치를 두어 브로커가 느린 파티션을 덜 뽑습니다. `partitioner.availability.timeout.ms`를 정하면(기본값 0은 끔) 그 시간 동안 브로커가 배치를 가져가지 않은 파티션은 아예 건너뜁니다.",
             ),
             script: Vec::new(),
             play_ms: 20_000,
@@ -334,8 +335,8 @@ pub fn lesson() -> Lesson {
         Step {
             title: t("Your own partitioner: VIP partitions", "직접 만든 파티셔너: VIP 파티션"),
             narration: t(
-                "The shop plugs in its own partitioner (a class implementing Kafka's `Partitioner` interface, set as `partitioner.class`): keys starting with `vip-` go to partitions 0-7, all other customers to partitions 8 and 9. It has 8 VIP and 8 other customers, each ordering as often, 40 orders a second in all. The group `fulfil` has one consumer per partition, each handling 6 orders a second.",
-                "쇼핑몰이 직접 만든 파티셔너를 끼웁니다(카프카의 `Partitioner` 인터페이스를 구현한 클래스를 `partitioner.class`로 설정). `vip-`로 시작하는 키는 파티션 0-7로, 나머지 고객은 파티션 8과 9로 보냅니다. VIP 고객 8명과 일반 고객 8명이 똑같이 자주 주문하며, 모두 합쳐 초당 40건입니다. `fulfil` 그룹에는 파티션마다 컨슈머가 하나 있고, 컨슈머마다 초당 6건을 처리합니다.",
+                "The shop plugs in its own partitioner (a class implementing Kafka's `Partitioner` interface, set as `partitioner.class`; the simulator stands in for it with a key-prefix rule): keys starting with `vip-` go to partitions 0-7, all other customers to partitions 8 and 9. It has 8 VIP and 8 other customers, each ordering as often, 40 orders a second in all. The group `fulfil` has one consumer per partition, each handling 6 orders a second.",
+                "쇼핑몰이 직접 만든 파티셔너를 끼웁니다(카프카의 `Partitioner` 인터페이스를 구현한 클래스를 `partitioner.class`로 설정하며, 시뮬레이터에서는 키 접두사 규칙이 그 클래스를 대신합니다). `vip-`로 시작하는 키는 파티션 0-7로, 나머지 고객은 파티션 8과 9로 보냅니다. VIP 고객 8명과 일반 고객 8명이 똑같이 자주 주문하며, 모두 합쳐 초당 40건입니다. `fulfil` 그룹에는 파티션마다 컨슈머가 하나 있고, 컨슈머마다 초당 6건을 처리합니다.",
             ),
             script: vec![
                 (0, Command::RemoveProducer { producer: LEGACY.into() }),

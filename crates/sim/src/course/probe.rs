@@ -138,8 +138,8 @@ pub enum Probe {
         topic: String,
     },
     /// How many times the producer's appends moved to another partition during
-    /// the step, in append order (exact while it sends at most one record per
-    /// tick: within a tick its batches are appended in partition order).
+    /// the step, in append order (exact while each tick's records go to one
+    /// partition: within a tick its batches are appended in partition order).
     Moves {
         producer: String,
         topic: String,
