@@ -389,8 +389,8 @@ pub fn lesson() -> Lesson {
                 ],
             }),
             reveal: t(
-                "Partition {most} lags more. Meanwhile VIP partition 3 received {in_vip} orders and partition 8 {in_shared}; their lag is now {lag_vip} and {lag_shared} (partition 9: {lag_other}). The VIP consumers idle while the two shared ones fall behind: reserving partitions 0-7 of {used} gives VIPs headroom, not speed, and the other customers pay for it. Size a custom rule by the traffic of each key group. Each customer's key still maps to one partition of its set, so per-customer order holds.",
-                "랙이 더 큰 쪽은 파티션 {most}입니다. 그동안 VIP 파티션 3은 주문 {in_vip}건, 파티션 8은 {in_shared}건을 받았고, 지금 컨슈머 랙은 각각 {lag_vip}, {lag_shared}입니다(파티션 9는 {lag_other}). VIP 컨슈머는 놀고 공용 컨슈머 둘은 뒤처집니다. 파티션 {used}개 중 파티션 0-7을 VIP에게 떼어 주면 VIP에게 여유가 생길 뿐 빨라지지는 않고, 그 대가는 나머지 고객이 치릅니다. 직접 만든 규칙은 키 그룹마다의 트래픽에 맞춰 정하세요. 고객의 키는 여전히 자기 집합 안의 파티션 하나로만 가므로 고객별 순서는 지켜집니다.",
+                "Partition {most} lags more. Meanwhile VIP partition 3 received {in_vip} orders and partition 8 {in_shared}; their lag is now {lag_vip} and {lag_shared} (partition 9: {lag_other}). The VIP consumers keep up with room to spare while the two shared ones fall behind: reserving partitions 0-7 of {used} gives VIPs headroom, not speed, and the other customers pay for it. Size a custom rule by the traffic of each key group. Each customer's key still maps to one partition of its set, so per-customer order holds.",
+                "랙이 더 큰 쪽은 파티션 {most}입니다. 그동안 VIP 파티션 3은 주문 {in_vip}건, 파티션 8은 {in_shared}건을 받았고, 지금 컨슈머 랙은 각각 {lag_vip}, {lag_shared}입니다(파티션 9는 {lag_other}). VIP 컨슈머는 여유 있게 따라가고 공용 컨슈머 둘은 뒤처집니다. 파티션 {used}개 중 파티션 0-7을 VIP에게 떼어 주면 VIP에게 여유가 생길 뿐 빨라지지는 않고, 그 대가는 나머지 고객이 치릅니다. 직접 만든 규칙은 키 그룹마다의 트래픽에 맞춰 정하세요. 고객의 키는 여전히 자기 집합 안의 파티션 하나로만 가므로 고객별 순서는 지켜집니다.",
             ),
         },
     ];
