@@ -16,6 +16,7 @@
 //! lessons' own (the engine's event and error prose stays in [`crate::text`]).
 
 mod ch2;
+mod ch4;
 mod ch5;
 mod probe;
 
@@ -372,7 +373,7 @@ pub(crate) fn refused(events: &[Event]) -> Option<&EventKind> {
 
 /// Every lesson of the course, in chapter order.
 pub fn lessons() -> Vec<Lesson> {
-    vec![ch2::lesson(), ch5::lesson()]
+    vec![ch2::lesson(), ch4::lesson(), ch5::lesson()]
 }
 
 /// The lesson with this id (`ch2` ... `ch6`).

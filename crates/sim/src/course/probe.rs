@@ -181,6 +181,63 @@ pub enum Probe {
         topic: String,
         partition: u32,
     },
+    // ch4
+    /// `murmur2(key)` as a signed Java int, before `toPositive` (`Utils.murmur2`).
+    KeyMurmur2 {
+        key: String,
+    },
+    /// `BuiltInPartitioner.partitionForKey(key, partitions)`: where the
+    /// built-in partitioner puts `key` in a topic of `partitions` partitions.
+    KeyPartitionOf {
+        key: String,
+        partitions: u32,
+    },
+    /// Records the producer appended to the partition during the step.
+    ProducedTo {
+        producer: String,
+        topic: String,
+        partition: u32,
+    },
+    /// How many partitions the producer appended to during the step.
+    PartitionsWritten {
+        producer: String,
+        topic: String,
+    },
+    /// How many times the producer's appends moved to another partition during
+    /// the step, in append order (exact while each tick's records go to one
+    /// partition: within a tick its batches are appended in partition order).
+    Moves {
+        producer: String,
+        topic: String,
+    },
+    /// Records with this key in the topic's logs.
+    KeyRecords {
+        topic: String,
+        key: String,
+    },
+    /// How many partitions of the topic hold records with this key.
+    KeyPartitions {
+        topic: String,
+        key: String,
+    },
+    /// Whether the partition's log holds every producer's records in the order
+    /// that producer sent them (its sequence numbers rise with the offset).
+    SendOrder {
+        topic: String,
+        partition: u32,
+    },
+    /// The keys of the partition's newest `n` records, oldest first.
+    LastKeys {
+        topic: String,
+        partition: u32,
+        n: u64,
+    },
+    /// Which of `among` has the group's largest lag (the first on a tie).
+    MostLag {
+        group: String,
+        topic: String,
+        among: Vec<u32>,
+    },
 }
 
 impl Probe {
@@ -285,8 +342,103 @@ impl Probe {
             Probe::DescribedLogEnd { group, topic, partition } => {
                 int(group_part(&view, group, topic, *partition).map(|p| p.log_end_offset))
             }
+            // ch4
+            Probe::KeyMurmur2 { key } => Value::Int(i64::from(crate::murmur2::murmur2(key.as_bytes()))),
+            Probe::KeyPartitionOf { key, partitions } => {
+                Value::Int(i64::from(crate::producer::partitioner::partition_for_key(key.as_bytes(), *partitions)))
+            }
+            Probe::ProducedTo { producer, topic, partition } => Value::Int(
+                produced(events, producer, topic).filter(|(p, _)| p == partition).map(|(_, n)| i64::from(n)).sum(),
+            ),
+            Probe::PartitionsWritten { producer, topic } => {
+                let mut seen: Vec<u32> = produced(events, producer, topic).map(|(p, _)| p).collect();
+                seen.sort_unstable();
+                seen.dedup();
+                Value::Int(seen.len() as i64)
+            }
+            Probe::Moves { producer, topic } => {
+                let order: Vec<u32> = produced(events, producer, topic).map(|(p, _)| p).collect();
+                Value::Int(order.windows(2).filter(|w| w[0] != w[1]).count() as i64)
+            }
+            Probe::KeyRecords { topic, key } => {
+                Value::Int(keyed_records(cluster, &view, topic, key).map(|(_, n)| n).sum::<u64>() as i64)
+            }
+            Probe::KeyPartitions { topic, key } => {
+                Value::Int(keyed_records(cluster, &view, topic, key).filter(|(_, n)| *n > 0).count() as i64)
+            }
+            Probe::SendOrder { topic, partition } => match part(&view, topic, *partition) {
+                Some(p) => {
+                    // The last sequence number seen per producer.
+                    let mut last: Vec<(u16, u32)> = Vec::new();
+                    let records = cluster.records(topic, *partition, p.log_start_offset, p.log_end_offset);
+                    Value::Bool(records.iter().all(|(_, r)| match last.iter_mut().find(|(id, _)| *id == r.producer) {
+                        Some((_, seq)) if *seq >= r.seq => false,
+                        Some((_, seq)) => {
+                            *seq = r.seq;
+                            true
+                        }
+                        None => {
+                            last.push((r.producer, r.seq));
+                            true
+                        }
+                    }))
+                }
+                None => Value::None,
+            },
+            Probe::LastKeys { topic, partition, n } => match part(&view, topic, *partition) {
+                Some(p) => {
+                    let from = p.log_end_offset.saturating_sub(*n).max(p.log_start_offset);
+                    let keys: Vec<String> = cluster
+                        .records(topic, *partition, from, p.log_end_offset)
+                        .iter()
+                        .map(|(_, r)| {
+                            cluster
+                                .key_bytes(r.key)
+                                .map_or_else(|| "null".into(), |k| String::from_utf8_lossy(k).into())
+                        })
+                        .collect();
+                    Value::Word(keys.join(", "))
+                }
+                None => Value::None,
+            },
+            Probe::MostLag { group, topic, among } => {
+                let lags = among.iter().filter_map(|&p| Some((p, group_part(&view, group, topic, p)?.lag?)));
+                // `max_by_key` keeps the last of equal maxima; the first is wanted.
+                int(lags
+                    .fold(None, |best: Option<(u32, u64)>, (p, lag)| match best {
+                        Some((_, b)) if b >= lag => best,
+                        _ => Some((p, lag)),
+                    })
+                    .map(|(p, _)| u64::from(p)))
+            }
         }
     }
+}
+
+/// `(partition, records)` of each append the producer made to the topic during
+/// the step, in order.
+fn produced<'a>(events: &'a [Event], producer: &'a str, topic: &'a str) -> impl Iterator<Item = (u32, u32)> + 'a {
+    events.iter().filter_map(move |e| match &e.kind {
+        EventKind::Produced { producer: pr, topic: t, partition, count, .. } if pr == producer && t == topic => {
+            Some((*partition, *count))
+        }
+        _ => None,
+    })
+}
+
+/// `(partition, records with this key)` for every partition of the topic.
+fn keyed_records<'a>(
+    cluster: &'a Cluster,
+    view: &'a ClusterView,
+    topic: &'a str,
+    key: &'a str,
+) -> impl Iterator<Item = (u32, u64)> + 'a {
+    let parts = view.topics.iter().filter(move |t| t.name == topic).flat_map(|t| &t.partitions);
+    parts.map(move |p| {
+        let records = cluster.records(topic, p.partition, p.log_start_offset, p.log_end_offset);
+        let n = records.iter().filter(|(_, r)| cluster.key_bytes(r.key) == Some(key.as_bytes())).count();
+        (p.partition, n as u64)
+    })
 }
 
 /// Whether a step keeps this event for its probes (the rest is the app's).
@@ -297,6 +449,7 @@ pub(super) fn keeps(kind: &EventKind) -> bool {
             | EventKind::Rejected { .. }
             | EventKind::SegmentsDeleted { .. }
             | EventKind::OffsetReset { .. }
+            | EventKind::Produced { .. }
     )
 }
 

@@ -355,3 +355,141 @@ mod ch5 {
         assert!(int(&o, "lag0_after") < int(&o, "lag_after") / 10, "{:?}", o.facts);
     }
 }
+
+/// Chapter 4's claims, as the engine plays them.
+mod ch4 {
+    use super::*;
+    use crate::course::ch4::{
+        vip_rule, CUSTOMERS, RUN, SEOUL_PARTITION, SHARED_PARTITION, SHARED_WEATHER, VIP_PARTITION,
+    };
+    use crate::producer::partitioner::{Partitioner, PartitionerSettings};
+    use crate::rng::SimRng;
+
+    fn outcome(step: usize) -> Outcome {
+        Player::open(&lesson("ch4").unwrap(), step).unwrap().finish().clone()
+    }
+
+    fn int(o: &Outcome, name: &str) -> i64 {
+        match o.facts.get(name) {
+            Some(Value::Int(n)) => *n,
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    fn word(o: &Outcome, name: &str) -> String {
+        match o.facts.get(name) {
+            Some(Value::Word(w)) => w.clone(),
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    /// `BuiltInPartitioner.partitionForKey`: `Utils.toPositive(murmur2) %
+    /// numPartitions`, where toPositive clears the sign bit (`& 0x7fffffff`).
+    /// 서울's murmur2 is negative, so the floor remainder of the signed hash
+    /// (what `%` gives in Python) would be another partition.
+    #[test]
+    fn seoul_goes_to_its_positive_hash_modulo_the_partition_count() {
+        let o = outcome(0);
+        let (murmur2, hash, n) = (int(&o, "murmur2"), int(&o, "hash"), int(&o, "n"));
+        assert!(murmur2 < 0, "the case under test: a negative murmur2");
+        assert_eq!(hash, murmur2 & 0x7fff_ffff);
+        assert_eq!(n, 10);
+        assert_eq!(int(&o, "seoul"), hash % n);
+        assert_ne!(int(&o, "seoul"), murmur2.rem_euclid(n));
+        assert_eq!(int(&o, "seoul"), i64::from(SEOUL_PARTITION), "the partition the steps look into");
+    }
+
+    /// One key, one partition: every 서울 record is in one log, in send order.
+    #[test]
+    fn one_key_stays_in_one_partition_in_send_order() {
+        let o = outcome(1);
+        assert!(int(&o, "readings") > 0);
+        assert_eq!(int(&o, "parts"), 1, "{:?}", o.facts);
+        assert_eq!(int(&o, "seoul"), i64::from(SEOUL_PARTITION));
+        assert_eq!(o.facts.get("in_order"), Some(&Value::Bool(true)));
+        assert!(word(&o, "tail").split(", ").all(|k| k == "서울"), "{:?}", o.facts);
+        assert!(int(&o, "committed") > 0, "the group read the partition");
+    }
+
+    /// Order is per partition (Kafka's log), not per key: two keys that share a
+    /// partition are interleaved in the order the producer sent them.
+    #[test]
+    fn two_keys_sharing_a_partition_keep_their_send_order() {
+        let o = outcome(2);
+        assert_eq!(int(&o, "daegu"), int(&o, "jeju"));
+        assert_eq!(int(&o, "daegu"), i64::from(SHARED_WEATHER));
+        assert_eq!(int(&o, "h1") % 10, int(&o, "h2") % 10);
+        assert_ne!(int(&o, "seoul"), int(&o, "daegu"));
+        assert_eq!(o.facts.get("in_order"), Some(&Value::Bool(true)));
+        let tail = word(&o, "tail");
+        let keys: Vec<&str> = tail.split(", ").collect();
+        assert_eq!(keys.len(), 4);
+        assert!(keys.windows(2).all(|w| w[0] != w[1]) && keys.iter().all(|k| ["대구", "제주"].contains(k)), "{tail}");
+    }
+
+    /// KIP-480 / `BuiltInPartitioner.updatePartitionInfo`: without a key the
+    /// producer stays on one partition until `batch.size` bytes went to it.
+    #[test]
+    fn null_keys_fill_a_batch_before_moving_on() {
+        let o = outcome(3);
+        assert_eq!(int(&o, "used"), 1, "{:?}", o.facts);
+        let counts = [int(&o, "c0"), int(&o, "c1"), int(&o, "c2")];
+        assert_eq!(counts.iter().sum::<i64>(), i64::from(RUN));
+        assert_eq!(int(&o, "count"), 3);
+
+        let o = outcome(4);
+        let counts = [int(&o, "c0"), int(&o, "c1"), int(&o, "c2")];
+        let batches = counts.iter().sum::<i64>() / i64::from(RUN);
+        for c in counts {
+            assert_eq!(c % i64::from(RUN), 0, "moves only after a full batch: {counts:?}");
+            // Even over many batches: each partition within a third of its share.
+            assert!(3 * c > batches * i64::from(RUN) * 2 / 3, "{counts:?}");
+        }
+        let moves = int(&o, "moves");
+        assert!(moves > 0 && moves < batches, "a draw may repeat the partition: {moves} of {batches}");
+    }
+
+    /// `UniformStickyPartitioner` (KIP-480) ignores keys: one key's records
+    /// spread over several partitions, unlike the built-in partitioner's.
+    #[test]
+    fn uniform_sticky_spreads_one_key() {
+        let o = outcome(5);
+        assert_eq!(int(&o, "parts"), 1);
+        assert!(int(&o, "used") > 1, "{:?}", o.facts);
+        assert!(int(&o, "parts_after") > int(&o, "parts"));
+    }
+
+    /// The setup the VIP step narrates, checked through the engine's custom
+    /// partitioner: one VIP customer per partition 0-7, four others on each of
+    /// partitions 8 and 9.
+    #[test]
+    fn vip_customers_fill_partitions_as_narrated() {
+        let mut partitioner = Partitioner::new(vip_rule(), PartitionerSettings::default());
+        let mut rng = SimRng::new(1);
+        let mut per_partition = [0; 10];
+        for key in CUSTOMERS {
+            let p = partitioner.choose(Some(key.as_bytes()), 100, 10, &[], &mut rng).partition;
+            assert_eq!(key.starts_with("vip-"), p < 8, "{key} → partition {p}");
+            per_partition[p as usize] += 1;
+        }
+        assert_eq!(per_partition, [1, 1, 1, 1, 1, 1, 1, 1, 4, 4]);
+    }
+
+    /// Reserving 8 of 10 partitions for half of the traffic: the shared
+    /// partitions get four times the load and their consumers fall behind.
+    #[test]
+    fn vip_rule_skews_load_and_lag() {
+        let o = outcome(6);
+        let (vip, shared) = (int(&o, "in_vip"), int(&o, "in_shared"));
+        assert!(vip > 0);
+        assert_eq!(shared, 4 * vip, "{:?}", o.facts);
+        assert!(
+            int(&o, "lag_shared") > int(&o, "lag_vip") && int(&o, "lag_other") > int(&o, "lag_vip"),
+            "{:?}",
+            o.facts
+        );
+        assert_eq!(int(&o, "most"), i64::from(SHARED_PARTITION));
+        assert_ne!(VIP_PARTITION, SHARED_PARTITION);
+        assert_eq!(int(&o, "used"), 10);
+    }
+}
