@@ -322,7 +322,7 @@ pub fn lesson() -> Lesson {
                 ),
                 answer: "status_end",
                 choices: vec![
-                    status_is("OK", "OK", "OK"),
+                    status_is("OK", "OK: billing is catching up", "OK: billing이 따라잡고 있습니다"),
                     status_is(
                         "REWIND",
                         "REWIND: a step back stays on record",
@@ -332,8 +332,8 @@ pub fn lesson() -> Lesson {
                 ],
             }),
             reveal: t(
-                "{status_end}, although the lag is still {lag_end}: a fixed lag threshold would still be firing. A REWIND lasts only while the window holds a step back the consumer has not made up (`checkIfRewindRecovered`): billing's newest commit, offset {newest}, is past offset {from}, where it stood before the reset. And the lag stored with the window's commits fell, from {l1} to {l2}, so the WARN rule (the lag never went down) does not apply either.",
-                "{status_end}입니다. 랙이 아직 {lag_end}인데도 그렇습니다. 고정 기준값이었다면 여전히 알림이 울렸을 것입니다. REWIND는 컨슈머가 아직 되찾지 못한 후퇴가 윈도에 남아 있는 동안만 이어집니다(`checkIfRewindRecovered`). billing의 마지막 커밋인 오프셋 {newest:은} 리셋 전에 있던 오프셋 {from:을} 넘었습니다. 그리고 윈도의 커밋과 함께 기록된 랙이 {l1}에서 {l2:으로} 줄었으니, 랙이 한 번도 줄지 않을 때의 WARN 규칙에도 걸리지 않습니다.",
+                "{status_end}, although the lag is still {lag_end}: a fixed lag threshold could well still be firing. A REWIND lasts only while the window holds a step back the consumer has not made up (`checkIfRewindRecovered`): billing's newest commit, offset {newest}, is past offset {from}, where it stood before the reset. And the lag stored with the window's commits fell, from {l1} to {l2}, so the WARN rule (the lag never went down) does not apply either.",
+                "{status_end}입니다. 랙이 아직 {lag_end}인데도 그렇습니다. 고정된 랙 기준값이었다면 아직 알림이 울리고 있을 수 있습니다. REWIND는 컨슈머가 아직 되찾지 못한 후퇴가 윈도에 남아 있는 동안만 이어집니다(`checkIfRewindRecovered`). billing의 마지막 커밋인 오프셋 {newest:은} 리셋 전에 있던 오프셋 {from:을} 넘었습니다. 그리고 윈도의 커밋과 함께 기록된 랙이 {l1}에서 {l2:으로} 줄었으니, 랙이 한 번도 줄지 않을 때의 WARN 규칙에도 걸리지 않습니다.",
             ),
         },
     ];
