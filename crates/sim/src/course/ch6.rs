@@ -44,7 +44,8 @@ pub fn lesson() -> Lesson {
             // Burrow's window of 10 commits fills in ~10 s (Kafka's default: 5000).
             auto_commit_interval_ms: 1000,
             // Kafka's default before 3.0 (KIP-735 raised it to 45 s): the dead
-            // consumer of step 1 is gone before step 3's consumer joins.
+            // consumer of the quiet-topic step is gone before the STALL step's
+            // consumer joins (a crashed member would still hold partitions).
             session_timeout_ms: 10_000,
             ..GroupConfig::new(GROUP, TOPIC, 1)
         }],
@@ -139,6 +140,8 @@ pub fn lesson() -> Lesson {
                 "Morning: the producer writes 6 records/s again. billing has {members} consumers. Its newest commit on partition 0 is {since} ms old, and its window spans {span} ms.",
                 "아침이 되어 프로듀서가 다시 초당 6개씩 씁니다. billing의 컨슈머 수는 {members}입니다. 파티션 0의 마지막 커밋은 {since}ms 전이고, 윈도는 {span}ms에 걸쳐 있습니다.",
             ),
+            // STOP only once no recent log end offset is at or below the last
+            // commit (`checkIfRecentLagZero`, Burrow issue #303): ~10 s here.
             script: vec![(0, produce(6.0))],
             play_ms: 15_000,
             spotlight: spots(),
@@ -180,6 +183,11 @@ pub fn lesson() -> Lesson {
                 "A new consumer joins billing and reads on from offset {committed}, where the group stopped. Two seconds later the database it writes to starts refusing every write. Its error handler seeks back to the failed record (`consumer.seek`) and polls again: the consumer keeps calling poll(), so auto-commit keeps committing the same offset, once a second. The simulator plays this as a processing rate of 0: the consumer polls and commits but takes no record, where a real one would fetch the failed record again on every poll.",
                 "새 컨슈머가 billing에 들어와 그룹이 멈춘 오프셋 {committed}부터 이어서 읽습니다. 2초 뒤, 결과를 쓰는 데이터베이스가 모든 쓰기를 거부하기 시작합니다. 에러 처리 코드는 실패한 레코드로 되돌아가(`consumer.seek`) 다시 poll()합니다. 컨슈머가 poll()을 계속 부르니 자동 커밋도 1초마다 같은 오프셋을 계속 커밋합니다. 시뮬레이터는 이것을 처리 속도 0으로 나타냅니다. 컨슈머는 poll()하고 커밋하지만 레코드를 하나도 가져가지 않습니다. 실제 컨슈머라면 poll()할 때마다 실패한 레코드를 다시 가져옵니다.",
             ),
+            // Rate 0 after 2 s: a member that never read has no position and
+            // would commit nothing (STOP, not STALL). A live member keeps
+            // committing its unchanged position each interval, as
+            // `ConsumerCoordinator.maybeAutoCommitOffsetsAsync` commits
+            // `allConsumed()` whether it moved or not.
             script: vec![(0, Command::AddConsumer { group: GROUP.into() }), (2_000, rate(0.0))],
             play_ms: 15_000,
             spotlight: spots(),
