@@ -88,6 +88,13 @@ fn ending(word: &str) -> Ending {
 /// 빌링, `orders` 오더스, `consumer` 컨슈머, `shop` 숍.
 fn latin_ending(word: &str) -> Ending {
     let letters: String = word.chars().rev().take_while(char::is_ascii_alphabetic).collect();
+    // Capitals read as words, not spelled: Burrow's STOP (스톱) and ERR (에러).
+    let read: String = letters.chars().rev().collect();
+    match read.as_str() {
+        "STOP" => return Ending::Consonant,
+        "ERR" => return Ending::Vowel,
+        _ => {}
+    }
     let spelled = letters.len() <= 2 || letters.chars().all(|c| c.is_ascii_uppercase());
     let last = letters.chars().next().unwrap_or('a').to_ascii_lowercase();
     if spelled {
@@ -167,6 +174,13 @@ mod tests {
         assert_eq!(with("ISR", Euro), "ISR로");
         assert_eq!(with("HW", I), "HW가");
         assert_eq!(with("t1-0", I), "t1-0이");
+        // Burrow's statuses: STOP and ERR are read as words, the rest spelled or as words alike.
+        assert_eq!(with("STOP", I), "STOP이");
+        assert_eq!(with("ERR", I), "ERR가");
+        assert_eq!(with("OK", I), "OK가");
+        assert_eq!(with("WARN", I), "WARN이");
+        assert_eq!(with("STALL", Euro), "STALL로");
+        assert_eq!(with("REWIND", I), "REWIND가");
     }
 
     #[test]

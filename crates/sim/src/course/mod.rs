@@ -18,9 +18,10 @@
 mod ch2;
 mod ch4;
 mod ch5;
+mod ch6;
 mod probe;
 
-pub use probe::{Probe, Value};
+pub use probe::{Probe, Value, WindowField};
 
 use crate::command::Command;
 use crate::config::ClusterConfig;
@@ -373,7 +374,7 @@ pub(crate) fn refused(events: &[Event]) -> Option<&EventKind> {
 
 /// Every lesson of the course, in chapter order.
 pub fn lessons() -> Vec<Lesson> {
-    vec![ch2::lesson(), ch4::lesson(), ch5::lesson()]
+    vec![ch2::lesson(), ch4::lesson(), ch5::lesson(), ch6::lesson()]
 }
 
 /// The lesson with this id (`ch2` ... `ch6`).

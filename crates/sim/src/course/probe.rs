@@ -1,6 +1,7 @@
 //! What a lesson can measure on a run: read from the engine's view and from the
 //! events of the step being played, never computed beside the engine.
 
+use crate::burrow::{Commit, Reason};
 use crate::event::{Event, EventKind};
 use crate::text::Lang;
 use crate::view::{ClusterView, GroupView, PartitionView};
@@ -238,6 +239,19 @@ pub enum Probe {
         topic: String,
         among: Vec<u32>,
     },
+    // ch6
+    /// One number of Burrow's stored commits for a partition (see [`WindowField`]).
+    BurrowWindow {
+        group: String,
+        topic: String,
+        partition: u32,
+        field: WindowField,
+    },
+    /// The group's live members (crashed ones waiting for `session.timeout.ms`
+    /// do not count).
+    Members {
+        group: String,
+    },
 }
 
 impl Probe {
@@ -411,6 +425,17 @@ impl Probe {
                     })
                     .map(|(p, _)| u64::from(p)))
             }
+            // ch6
+            Probe::BurrowWindow { group, topic, partition, field } => {
+                let commits = cluster.burrow_windows(group).and_then(|w| w.get(*partition as usize).cloned());
+                let reason = grp(&view, group)
+                    .and_then(|g| g.burrow.partitions.iter().find(|p| &p.topic == topic && p.partition == *partition))
+                    .map(|p| &p.reason);
+                field.measure(commits.as_deref().unwrap_or(&[]), reason, cluster.time_ms())
+            }
+            Probe::Members { group } => {
+                int(grp(&view, group).map(|g| g.members.iter().filter(|m| !m.crashed).count() as u64))
+            }
         }
     }
 }
@@ -480,4 +505,56 @@ fn group_part<'a>(
     partition: u32,
 ) -> Option<&'a crate::view::GroupPartitionView> {
     grp(view, group)?.partitions.iter().find(|p| p.topic == topic && p.partition == partition)
+}
+
+/// What [`Probe::BurrowWindow`] reads from a partition's stored commits (Burrow's
+/// ring of the last `intervals` commits, oldest first) or from the rule that
+/// decided its status (`calculatePartitionStatus` in Burrow's
+/// `core/internal/evaluator/caching.go`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowField {
+    /// How many commits the window holds (at most 10, Burrow's `intervals`).
+    Commits,
+    OldestOffset,
+    NewestOffset,
+    /// The lag stored with the oldest / newest commit (log end − offset then).
+    OldestLag,
+    NewestLag,
+    /// Newest minus oldest commit time, in ms: what `checkIfOffsetsStopped`
+    /// compares the time since the last commit with.
+    SpanMs,
+    /// Now minus the newest commit time, in ms.
+    SinceLastMs,
+    /// The offset before the backwards step, and the one after it, while the
+    /// partition is REWIND (`None` otherwise).
+    RewoundFrom,
+    RewoundTo,
+    /// The rule's code as the engine names it (`offsets_stalled` ...); for tests,
+    /// not for lesson texts.
+    Reason,
+}
+
+impl WindowField {
+    fn measure(self, commits: &[Commit], reason: Option<&Reason>, now_ms: u64) -> Value {
+        let (oldest, newest) = (commits.first(), commits.last());
+        let int = |v: Option<i64>| v.map_or(Value::None, Value::Int);
+        let rewound = match reason {
+            Some(Reason::OffsetsRewound { previous_offset, rewound_offset, .. }) => {
+                Some((*previous_offset, *rewound_offset))
+            }
+            _ => None,
+        };
+        match self {
+            WindowField::Commits => Value::Int(commits.len() as i64),
+            WindowField::OldestOffset => int(oldest.map(|c| c.offset)),
+            WindowField::NewestOffset => int(newest.map(|c| c.offset)),
+            WindowField::OldestLag => int(oldest.and_then(|c| c.lag)),
+            WindowField::NewestLag => int(newest.and_then(|c| c.lag)),
+            WindowField::SpanMs => int(oldest.zip(newest).map(|(o, n)| n.timestamp_ms - o.timestamp_ms)),
+            WindowField::SinceLastMs => int(newest.map(|n| now_ms as i64 - n.timestamp_ms)),
+            WindowField::RewoundFrom => int(rewound.map(|(from, _)| from)),
+            WindowField::RewoundTo => int(rewound.map(|(_, to)| to)),
+            WindowField::Reason => reason.map_or(Value::None, |r| Value::Word(r.code().to_string())),
+        }
+    }
 }

@@ -493,3 +493,140 @@ mod ch4 {
         assert_eq!(int(&o, "used"), 10);
     }
 }
+
+/// Chapter 6's claims about Burrow, as the engine plays them. The rules are
+/// those of `core/internal/evaluator/caching.go` (`calculatePartitionStatus`,
+/// `evaluateConsumerStatus`) in linkedin/Burrow.
+mod ch6 {
+    use super::*;
+
+    fn outcome(step: usize) -> Outcome {
+        Player::open(&lesson("ch6").unwrap(), step).unwrap().finish().clone()
+    }
+
+    fn int(o: &Outcome, name: &str) -> i64 {
+        match o.facts.get(name) {
+            Some(Value::Int(n)) => *n,
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    fn word(o: &Outcome, name: &str) -> String {
+        match o.facts.get(name) {
+            Some(Value::Word(w)) => w.clone(),
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    /// `storage.intervals` (10) commits are kept, one per `auto.commit.interval.ms`.
+    #[test]
+    fn the_window_keeps_the_last_ten_commits() {
+        let o = outcome(0);
+        assert_eq!(int(&o, "commits"), i64::from(crate::burrow::DEFAULT_INTERVALS));
+        let interval = lesson("ch6").unwrap().config.groups[0].auto_commit_interval_ms as i64;
+        assert_eq!(int(&o, "span"), (int(&o, "commits") - 1) * interval);
+        assert_eq!(word(&o, "status"), "OK");
+    }
+
+    /// `calculatePartitionStatus` runs no rule while the current lag is 0, so a
+    /// dead consumer on a quiet topic is OK.
+    #[test]
+    fn a_dead_consumer_on_a_quiet_topic_is_ok() {
+        let o = outcome(1);
+        assert_eq!(int(&o, "members"), 0);
+        assert_eq!(int(&o, "lag_end"), 0);
+        assert_eq!((word(&o, "status"), word(&o, "group")), ("OK".into(), "OK".into()));
+        assert_eq!(word(&o, "reason"), "no_current_lag");
+    }
+
+    /// STOP: now − newest commit > newest − oldest (`checkIfOffsetsStopped`),
+    /// with lag; the group reports it as ERR.
+    #[test]
+    fn no_commits_with_lag_is_stop() {
+        let o = outcome(2);
+        assert_eq!(word(&o, "status"), "STOP");
+        assert_eq!(word(&o, "group"), "ERR");
+        assert_eq!(word(&o, "reason"), "no_commits_since_window_span");
+        assert!(int(&o, "since_end") > int(&o, "span_end") && int(&o, "lag") > 0, "{:?}", o.facts);
+    }
+
+    /// Burrow defers STOP while a recent log end offset is at or below the last
+    /// commit (`checkIfRecentLagZero`, Burrow issue #303): records are back and
+    /// the commits are old, but the partition is not STOP yet.
+    #[test]
+    fn stop_waits_for_the_recent_log_end_offsets() {
+        let mut p = Player::open(&lesson("ch6").unwrap(), 2).unwrap();
+        for _ in 0..50 {
+            p.tick();
+        }
+        let probe =
+            |field| Probe::BurrowWindow { group: "billing".into(), topic: "orders".into(), partition: 0, field };
+        let measure = |q: Probe| q.measure(p.cluster(), &[]);
+        let (Value::Int(since), Value::Int(span)) =
+            (measure(probe(WindowField::SinceLastMs)), measure(probe(WindowField::SpanMs)))
+        else {
+            panic!("no window")
+        };
+        assert!(since > span, "{since} {span}");
+        let lag = measure(Probe::Lag { group: "billing".into(), topic: "orders".into(), partition: 0 });
+        assert!(matches!(lag, Value::Int(n) if n > 0), "{lag:?}");
+        assert_eq!(
+            measure(Probe::BurrowPartition { group: "billing".into(), topic: "orders".into(), partition: 0 }),
+            Value::Word("OK".into())
+        );
+        assert!(!p.done(), "still inside the step");
+    }
+
+    /// STALL: a live consumer that keeps polling (Kafka auto-commits
+    /// `allConsumed()` inside `poll()`, `ConsumerCoordinator`) commits the same
+    /// offset every interval; every commit in the window is that offset, with lag.
+    #[test]
+    fn committing_the_same_offset_with_lag_is_stall() {
+        let o = outcome(3);
+        assert_eq!(word(&o, "status"), "STALL");
+        assert_eq!(word(&o, "group"), "ERR");
+        assert_eq!(word(&o, "reason"), "offsets_stalled");
+        assert_eq!(int(&o, "oldest"), int(&o, "offset"));
+        assert_eq!(int(&o, "commits"), i64::from(crate::burrow::DEFAULT_INTERVALS));
+        assert!(int(&o, "lag") > 0);
+        // Still committing, and alive: not the STOP of a consumer that stopped polling.
+        assert_eq!(int(&o, "members"), 1);
+        assert!(int(&o, "since") <= 1000, "{:?}", o.facts);
+        // The new member resumed from the group's committed offset.
+        assert_eq!(int(&o, "first"), int(&o, "committed"));
+    }
+
+    /// WARN (`checkIfLagNotDecreasing`): offsets advance, the lag never falls;
+    /// the group reports WARN as WARN.
+    #[test]
+    fn a_slow_consumer_is_warn() {
+        let o = outcome(4);
+        assert_eq!((word(&o, "status"), word(&o, "group")), ("WARN".into(), "WARN".into()));
+        assert_eq!(word(&o, "reason"), "lag_not_decreasing");
+        assert!(int(&o, "o2") > int(&o, "o1") && int(&o, "l2") > int(&o, "l1"), "{:?}", o.facts);
+    }
+
+    /// `kafka-consumer-groups --reset-offsets --to-earliest` commits the log
+    /// start: an offset below the one before it is REWIND, ERR for the group.
+    #[test]
+    fn a_reset_to_earliest_is_rewind() {
+        let o = outcome(5);
+        assert_eq!((word(&o, "status"), word(&o, "group")), ("REWIND".into(), "ERR".into()));
+        assert_eq!(int(&o, "to"), int(&o, "log_start"));
+        assert!(int(&o, "to") < int(&o, "from"));
+        assert_eq!(int(&o, "from"), int(&o, "committed"));
+    }
+
+    /// REWIND ends once a later commit reaches the offset before the step back
+    /// (`checkIfRewindRecovered`, Burrow PR #716); a falling lag is OK even
+    /// when it is far from 0.
+    #[test]
+    fn rewind_passes_and_a_falling_lag_is_ok() {
+        let o = outcome(6);
+        assert_eq!(word(&o, "status"), "REWIND");
+        assert_eq!(word(&o, "status_end"), "OK");
+        assert_eq!(word(&o, "reason"), "lag_decreasing");
+        assert!(int(&o, "newest") >= int(&o, "from"));
+        assert!(int(&o, "lag_end") > 0 && int(&o, "l2") < int(&o, "l1"), "{:?}", o.facts);
+    }
+}
