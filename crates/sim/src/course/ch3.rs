@@ -409,8 +409,8 @@ pub fn lesson() -> Lesson {
             ],
             question: Some(Question {
                 prompt: t(
-                    "Broker 3 becomes the leader at once. What happens to the `acks-all` records broker 2 acknowledged alone?",
-                    "브로커 3이 바로 리더가 됩니다. 브로커 2가 혼자 응답한 `acks-all` 레코드는 어떻게 될까요?",
+                    "Broker 3 becomes the leader. What happens to the `acks-all` records broker 2 acknowledged alone?",
+                    "브로커 3이 리더가 됩니다. 브로커 2가 혼자 응답한 `acks-all` 레코드는 어떻게 될까요?",
                 ),
                 answer: "lost_after",
                 choices: vec![
