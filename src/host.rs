@@ -17,7 +17,10 @@ pub enum HostCommand {
     Next,
     Back,
     /// Open a lesson at a step (from 0).
-    Goto { lesson: &'static str, step: usize },
+    Goto {
+        lesson: &'static str,
+        step: usize,
+    },
 }
 
 /// The fields of an incoming message, as read off the object.
@@ -59,9 +62,17 @@ pub fn parse(m: &Incoming) -> Option<HostCommand> {
 pub enum Outgoing {
     Ready,
     /// A step opened: lesson, step (from 1), steps.
-    Step { lesson: &'static str, step: usize, steps: usize },
+    Step {
+        lesson: &'static str,
+        step: usize,
+        steps: usize,
+    },
     /// The learner answered and the step revealed whether it was right.
-    Answer { lesson: &'static str, step: usize, correct: bool },
+    Answer {
+        lesson: &'static str,
+        step: usize,
+        correct: bool,
+    },
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -146,12 +157,7 @@ mod tests {
     use super::*;
 
     fn msg(target: &str, command: &str, lesson: Option<&str>, step: Option<f64>) -> Incoming {
-        Incoming {
-            target: Some(target.into()),
-            command: Some(command.into()),
-            lesson: lesson.map(String::from),
-            step,
-        }
+        Incoming { target: Some(target.into()), command: Some(command.into()), lesson: lesson.map(String::from), step }
     }
 
     #[test]

@@ -134,6 +134,8 @@ pub fn matches(filter: Filter, e: &Event) -> bool {
                 | K::BrokerShutdown { .. }
                 | K::BrokerRestarted { .. }
                 | K::BrokerSlowed { .. }
+                | K::BrokerIsolated { .. }
+                | K::BrokerHealed { .. }
                 | K::LeaderElected { .. }
                 | K::PartitionOffline { .. }
                 | K::IsrShrunk { .. }
@@ -198,7 +200,9 @@ pub fn entity(e: &Event, lang: Lang) -> Option<String> {
         | K::BrokerFenced { broker }
         | K::BrokerShutdown { broker }
         | K::BrokerRestarted { broker }
-        | K::BrokerSlowed { broker, .. } => format!("{} {broker}", s.log_broker),
+        | K::BrokerSlowed { broker, .. }
+        | K::BrokerIsolated { broker }
+        | K::BrokerHealed { broker } => format!("{} {broker}", s.log_broker),
         K::ProduceError { producer, .. } | K::Duplicated { producer, .. } => format!("{} {producer}", s.log_producer),
         K::Rejected { field, .. } if !field.is_empty() => field.to_string(),
         K::Rejected { .. } | K::Warning { .. } => return None,
@@ -241,7 +245,9 @@ pub fn selection(e: &Event) -> Option<Selection> {
         | K::BrokerFenced { broker }
         | K::BrokerShutdown { broker }
         | K::BrokerRestarted { broker }
-        | K::BrokerSlowed { broker, .. } => Selection::Broker(*broker),
+        | K::BrokerSlowed { broker, .. }
+        | K::BrokerIsolated { broker }
+        | K::BrokerHealed { broker } => Selection::Broker(*broker),
         K::ProduceError { producer, .. } | K::Duplicated { producer, .. } => Selection::Producer(producer.clone()),
         K::Rejected { .. } | K::Warning { .. } => return None,
     })

@@ -77,6 +77,22 @@ pub enum Command {
         broker: BrokerId,
         factor: u32,
     },
+    /// A network partition between this broker and every other broker: follower
+    /// fetches to and from it fail (its followers fall behind, and followers of
+    /// the partitions it leads cannot fetch from it), so after
+    /// `replica.lag.time.max.ms` the leaders drop the stuck followers from the
+    /// ISR (`Partition.maybeShrinkIsr`). Its links to the controller and to
+    /// clients stay up: it is neither fenced nor re-elected away from, and
+    /// producers and consumers still reach it. Lasts until `HealBroker`, across
+    /// crashes and restarts.
+    IsolateBroker {
+        broker: BrokerId,
+    },
+    /// Ends `IsolateBroker`: fetches resume at the next step, so its followers
+    /// catch up and rejoin the ISR (`Partition.maybeExpandIsr`).
+    HealBroker {
+        broker: BrokerId,
+    },
     /// `kafka-leader-election --election-type PREFERRED` for every partition (or one topic).
     ElectPreferredLeader {
         topic: Option<String>,

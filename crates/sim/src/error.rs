@@ -331,6 +331,12 @@ pub enum ErrorReason {
     BrokerAlreadyDown {
         id: u32,
     },
+    BrokerAlreadyIsolated {
+        id: u32,
+    },
+    BrokerNotIsolated {
+        id: u32,
+    },
     SlowFactor {
         value: u32,
     },

@@ -262,6 +262,15 @@ pub enum EventKind {
         broker: u32,
         factor: u32,
     },
+    /// The network between this broker and the other brokers is cut: follower
+    /// fetches to and from it fail. The controller and clients still reach it.
+    BrokerIsolated {
+        broker: u32,
+    },
+    /// The broker's links to the other brokers are back.
+    BrokerHealed {
+        broker: u32,
+    },
     /// A partition got a new leader (leader epoch `epoch`).
     LeaderElected {
         topic: String,
@@ -385,6 +394,8 @@ impl Event {
             EventKind::BrokerShutdown { .. } => "broker_shutdown",
             EventKind::BrokerRestarted { .. } => "broker_restarted",
             EventKind::BrokerSlowed { .. } => "broker_slowed",
+            EventKind::BrokerIsolated { .. } => "broker_isolated",
+            EventKind::BrokerHealed { .. } => "broker_healed",
             EventKind::LeaderElected { .. } => "leader_elected",
             EventKind::PartitionOffline { .. } => "partition_offline",
             EventKind::IsrShrunk { .. } => "isr_shrunk",

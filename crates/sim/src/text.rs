@@ -287,6 +287,14 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
         R::BrokerAlreadyDown { id } => {
             (format!("broker {id} is already down"), format!("브로커 {id}은(는) 이미 꺼져 있습니다"))
         }
+        R::BrokerAlreadyIsolated { id } => (
+            format!("broker {id} is already cut off from the other brokers"),
+            format!("{} 이미 다른 브로커와 끊겨 있습니다", crate::josa::with(&format!("브로커 {id}"), crate::josa::Particle::Eun)),
+        ),
+        R::BrokerNotIsolated { id } => (
+            format!("broker {id} is not cut off from the other brokers: there is nothing to heal"),
+            format!("{} 다른 브로커와 끊겨 있지 않아 복구할 것이 없습니다", crate::josa::with(&format!("브로커 {id}"), crate::josa::Particle::Eun)),
+        ),
         R::SlowFactor { value } => (
             format!("factor must be 1 (normal) to {}, not {value}", limits::MAX_SLOW_FACTOR),
             format!("factor는 1(정상)~{}이어야 합니다 (지금 {value})", limits::MAX_SLOW_FACTOR),
@@ -587,6 +595,22 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
                 format!("브로커 {broker}의 복제(fetch) 간격이 {factor}배로 느려졌습니다")
             } else {
                 format!("Broker {broker} now fetches {factor}× less often")
+            }
+        }
+        EventKind::BrokerIsolated { broker } => {
+            if ko {
+                let b = crate::josa::with(&format!("브로커 {broker}"), crate::josa::Particle::Gwa);
+                format!("{b} 다른 브로커 사이의 네트워크가 끊겼습니다(컨트롤러와 클라이언트는 여전히 이 브로커에 닿습니다): 이 브로커와 주고받는 복제(fetch)가 실패하므로, 따라잡지 못한 팔로워는 replica.lag.time.max.ms가 지나면 ISR에서 빠집니다")
+            } else {
+                format!("Broker {broker} is cut off from the other brokers (the controller and clients still reach it): follower fetches to and from it fail, so followers that stop catching up leave the ISR after replica.lag.time.max.ms")
+            }
+        }
+        EventKind::BrokerHealed { broker } => {
+            if ko {
+                let b = crate::josa::with(&format!("브로커 {broker}"), crate::josa::Particle::Gwa);
+                format!("{b} 다른 브로커 사이의 네트워크가 복구되었습니다: 팔로워가 다시 fetch해서 따라잡으면 ISR에 다시 들어갑니다")
+            } else {
+                format!("Broker {broker} can reach the other brokers again: its followers fetch again and rejoin the ISR once caught up")
             }
         }
         EventKind::LeaderElected { topic, partition, leader, previous, epoch, unclean, cause } => {
@@ -1159,5 +1183,18 @@ mod tests {
         assert!(serde_json::to_string(&err).unwrap().contains(r#""error":"NOT_ENOUGH_REPLICAS_AFTER_APPEND""#));
         assert_eq!(err.code(), Some("NOT_ENOUGH_REPLICAS_AFTER_APPEND"));
         assert!(err.message(Lang::En).contains("the ISR shrank below min.insync.replicas"));
+    }
+
+    /// The isolation texts put the right particle after the broker id (josa).
+    #[test]
+    fn isolation_texts_read_right_in_korean() {
+        let iso = |broker| event(&EventKind::BrokerIsolated { broker }, Lang::Ko);
+        assert!(iso(1).starts_with("브로커 1과 다른 브로커 사이의"), "{}", iso(1));
+        assert!(iso(2).starts_with("브로커 2와 다른 브로커 사이의"), "{}", iso(2));
+        assert!(event(&EventKind::BrokerHealed { broker: 3 }, Lang::Ko).starts_with("브로커 3과 "));
+        let e = error(&ErrorReason::BrokerAlreadyIsolated { id: 2 }, Lang::Ko);
+        assert_eq!(e, "브로커 2는 이미 다른 브로커와 끊겨 있습니다");
+        let e = error(&ErrorReason::BrokerNotIsolated { id: 1 }, Lang::En);
+        assert_eq!(e, "broker 1 is not cut off from the other brokers: there is nothing to heal");
     }
 }

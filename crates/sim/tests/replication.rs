@@ -408,6 +408,154 @@ fn a_broker_restored_from_a_large_slow_factor_catches_up_and_rejoins_the_isr() {
 }
 
 // ---------------------------------------------------------------------------
+// A broker cut off from the other brokers (isolate_broker)
+// ---------------------------------------------------------------------------
+
+impl Sim {
+    fn isolate(&mut self, broker: BrokerId) {
+        self.apply(Command::IsolateBroker { broker });
+    }
+
+    fn heal(&mut self, broker: BrokerId) {
+        self.apply(Command::HealBroker { broker });
+    }
+
+    /// `isr_shrunk` events as (t, broker, reason).
+    fn shrinks(&self) -> Vec<(u64, BrokerId, &'static str)> {
+        self.events
+            .iter()
+            .filter_map(|e| match &e.kind {
+                EventKind::IsrShrunk { broker, reason, .. } => Some((e.t_ms, *broker, reason.name())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn expansions(&self, broker: BrokerId) -> Vec<u64> {
+        self.events
+            .iter()
+            .filter_map(|e| match &e.kind {
+                EventKind::IsrExpanded { broker: b, .. } if *b == broker => Some(e.t_ms),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// `Replica.isCaughtUp` / `Partition.maybeShrinkIsr` (the isr-expiration task,
+/// every `replica.lag.time.max.ms / 2`): a follower whose fetches fail stops
+/// catching up, so once `replica.lag.time.max.ms` has passed since it last was
+/// caught up the leader drops it from the ISR (reason `lagging`: it is still
+/// registered, so the controller does not fence it). Meanwhile it holds the HW
+/// back (`maybeIncrementLeaderHW` waits for every ISR member); once it is out,
+/// the HW moves again. Healed, it fetches, catches up and rejoins
+/// (`Partition.maybeExpandIsr`).
+#[test]
+fn a_follower_isolated_longer_than_replica_lag_time_max_ms_leaves_the_isr_and_rejoins_after_healing() {
+    let mut s = Sim::new(config(3, topic(3, 1, false), vec![producer("p", Acks::Leader, 50.0)], vec![]));
+    let r = s.p().replicas;
+    s.run_until(5000);
+    s.isolate(r[2]);
+    let (frozen_leo, hw_then) = (s.leo_of(r[2]), s.p().high_watermark);
+    s.run_until(5000 + LAG_MAX_MS * 2);
+    assert_eq!(s.leo_of(r[2]), frozen_leo, "an isolated follower copies nothing");
+    assert_eq!(s.p().leader, Some(r[0]), "no election: the controller still sees every broker");
+    let shrunk = s.shrinks();
+    assert_eq!(shrunk.len(), 1, "{shrunk:?}");
+    let (t, broker, reason) = shrunk[0];
+    assert_eq!((broker, reason), (r[2], "lagging"));
+    assert!(t >= 5000 + LAG_MAX_MS, "out of the ISR at {t}, before replica.lag.time.max.ms passed");
+    assert!(t <= 5000 + LAG_MAX_MS * 3 / 2 + 100, "out of the ISR only at {t}");
+    assert_eq!(s.p().isr, vec![r[0], r[1]]);
+    assert!(hw_then <= frozen_leo, "the HW never passes an ISR member's LEO");
+    assert!(s.p().high_watermark > frozen_leo + 50, "out of the ISR, it no longer holds the HW back");
+    // Healed: it fetches at the next step, catches up and rejoins.
+    let healed_at = s.now();
+    s.heal(r[2]);
+    s.run_until(healed_at + 1000);
+    let rejoined = s.expansions(r[2]);
+    assert_eq!(rejoined.len(), 1, "{rejoined:?}");
+    assert!(rejoined[0] <= healed_at + 300, "rejoined only at {}", rejoined[0]);
+    assert_eq!(s.p().isr, r);
+    assert!(s.leo_of(r[2]) > frozen_leo + 100);
+}
+
+/// The other side of `Replica.isCaughtUp`: a follower cut off for less than
+/// `replica.lag.time.max.ms` stays in the ISR; it only holds the HW back while
+/// it cannot fetch, and catches up when healed. Nothing was lost or refused.
+#[test]
+fn a_follower_isolated_shorter_than_replica_lag_time_max_ms_stays_in_the_isr() {
+    let mut s = Sim::new(config(3, topic(3, 1, false), vec![producer("p", Acks::Leader, 50.0)], vec![]));
+    let r = s.p().replicas;
+    s.run_until(5000);
+    s.isolate(r[2]);
+    let frozen_leo = s.leo_of(r[2]);
+    s.run_checking(5000 + LAG_MAX_MS / 2, |s| {
+        assert_eq!(s.p().isr, r, "out of the ISR before replica.lag.time.max.ms");
+        assert!(s.p().high_watermark <= frozen_leo, "the HW passed the isolated ISR member's LEO");
+    });
+    assert!(s.p().log_end_offset > frozen_leo + 25, "the leader kept appending");
+    s.heal(r[2]);
+    s.run_until(5000 + LAG_MAX_MS * 3);
+    assert!(s.shrinks().is_empty(), "{:?}", s.shrinks());
+    let p = s.p();
+    assert_eq!(p.isr, r);
+    assert!(p.high_watermark > frozen_leo + 100, "the HW moves again once it catches up");
+}
+
+/// Isolating a leader: its followers cannot fetch from it, so it drops them
+/// from the ISR itself (`maybeShrinkIsr` runs on the leader, which still reaches
+/// the controller) and leads alone. With `min.insync.replicas=1` acks=all is then
+/// acknowledged by the leader alone, as acks=1 would be; with 2 it is refused
+/// with NOT_ENOUGH_REPLICAS (`Partition.appendRecordsToLeader`).
+#[test]
+fn an_isolated_leader_shrinks_the_isr_to_itself_and_acks_all_then_depends_on_min_insync_replicas() {
+    let run = |min_isr: u32| {
+        let mut s = Sim::new(config(3, topic(3, min_isr, false), vec![producer("p", Acks::All, 50.0)], vec![]));
+        let r = s.p().replicas;
+        s.run_until(3000);
+        s.isolate(r[0]);
+        let followers_leo = (s.leo_of(r[1]), s.leo_of(r[2]));
+        s.run_until(3000 + LAG_MAX_MS * 2);
+        assert_eq!(s.p().leader, Some(r[0]), "still registered: still the leader");
+        assert_eq!(s.p().isr, vec![r[0]]);
+        assert_eq!((s.leo_of(r[1]), s.leo_of(r[2])), followers_leo, "followers cannot fetch from it");
+        let acked = s.ledger(0).acked;
+        s.run_until(3000 + LAG_MAX_MS * 4);
+        (s, acked)
+    };
+    let (s, acked) = run(1);
+    assert!(s.ledger(0).acked > acked + 150, "min.insync.replicas=1: acks=all acknowledged by the leader alone");
+    assert_eq!(s.p().high_watermark, s.p().log_end_offset);
+    let (s, acked) = run(2);
+    assert_eq!(s.ledger(0).acked, acked, "min.insync.replicas=2: nothing acknowledged");
+    assert!(s.errors(0).get("NOT_ENOUGH_REPLICAS").copied().unwrap_or(0) > 0, "{:?}", s.errors(0));
+}
+
+/// Like the other broker commands: an unknown broker id is refused (nothing
+/// changes, a `rejected` event explains it), and so are isolating twice and
+/// healing a broker that is not isolated.
+#[test]
+fn isolate_and_heal_refuse_unknown_brokers_and_repeats() {
+    let mut c = Cluster::new(config(3, topic(3, 1, false), vec![], vec![])).unwrap();
+    c.drain_events();
+    for command in [Command::IsolateBroker { broker: 9 }, Command::HealBroker { broker: 0 }] {
+        let e = c.apply(command).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidRequest);
+        assert_eq!(e.field.to_string(), "broker");
+        assert!(e.en().contains("there is no broker"), "{}", e.en());
+    }
+    assert!(c.apply(Command::HealBroker { broker: 2 }).unwrap_err().en().contains("not cut off"));
+    c.apply(Command::IsolateBroker { broker: 2 }).unwrap();
+    assert!(c.broker_isolated(2) && !c.broker_isolated(1));
+    assert!(c.apply(Command::IsolateBroker { broker: 2 }).unwrap_err().en().contains("already cut off"));
+    c.apply(Command::HealBroker { broker: 2 }).unwrap();
+    assert!(!c.broker_isolated(2));
+    let types: Vec<&str> = c.drain_events().iter().map(|e| e.type_name()).collect();
+    assert_eq!(types, ["rejected", "rejected", "rejected", "broker_isolated", "rejected", "broker_healed"]);
+}
+
+// ---------------------------------------------------------------------------
 // acks=all and min.insync.replicas
 // ---------------------------------------------------------------------------
 

@@ -81,7 +81,7 @@ impl Cluster {
             time_ms: 0,
             rng: SimRng::new(config.seed),
             brokers: (1..=config.brokers)
-                .map(|id| Broker { id, alive: true, fenced: false, crashed_at: None, slow_factor: 1 })
+                .map(|id| Broker { id, alive: true, fenced: false, crashed_at: None, slow_factor: 1, isolated: false })
                 .collect(),
             topics: Vec::new(),
             producers: Vec::new(),
@@ -315,6 +315,8 @@ impl Cluster {
             Command::ShutdownBroker { broker } => self.shutdown_broker(broker),
             Command::RestartBroker { broker } => self.restart_broker(broker),
             Command::SlowBroker { broker, factor } => self.slow_broker(broker, factor),
+            Command::IsolateBroker { broker } => self.isolate_broker(broker),
+            Command::HealBroker { broker } => self.heal_broker(broker),
             Command::ElectPreferredLeader { topic } => self.elect_preferred(topic.as_deref()),
             Command::SetTopicConfig { topic, changes } => self.set_topic_config(&topic, &changes),
             Command::SetProducerAcks { producer, acks, enable_idempotence } => {

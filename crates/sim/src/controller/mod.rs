@@ -30,6 +30,8 @@ pub(crate) struct Broker {
     pub crashed_at: Option<u64>,
     /// Follower fetch delay multiplier (`slow_broker`).
     pub slow_factor: u32,
+    /// Cut off from the other brokers (`isolate_broker`): no follower fetch to or from it.
+    pub isolated: bool,
 }
 
 /// What an election on any partition needs from outside it.
@@ -64,10 +66,12 @@ impl Cluster {
     pub(crate) fn replicate(&mut self, now: u64) {
         let alive = self.alive_set();
         let slow: Vec<(BrokerId, u32)> = self.brokers.iter().map(|b| (b.id, b.slow_factor)).collect();
+        let isolated: Vec<BrokerId> = self.brokers.iter().filter(|b| b.isolated).map(|b| b.id).collect();
         let bc = &self.config.broker_config;
         let mut env = FetchEnv {
             alive: &alive,
             slow: &slow,
+            isolated: &isolated,
             lag_max_ms: bc.replica_lag_time_max_ms,
             max_bytes: bc.replica_fetch_max_bytes,
             delay_ms: bc.fetch_delay_ms,
@@ -246,6 +250,47 @@ impl Cluster {
         }
         self.emit(EventKind::BrokerSlowed { broker: id, factor });
         Ok(())
+    }
+}
+
+impl Cluster {
+    /// Cuts the broker's replication links (`Command::IsolateBroker`). Nothing
+    /// else changes now: the leaders notice only when `shrink_isrs` finds the
+    /// stuck followers not caught up for `replica.lag.time.max.ms`.
+    pub(crate) fn isolate_broker(&mut self, id: BrokerId) -> Result<(), SimError> {
+        let i = self.broker_index(id)?;
+        if self.brokers[i].isolated {
+            return Err(SimError::new(
+                ErrorCode::InvalidRequest,
+                FieldPath::new("broker"),
+                ErrorReason::BrokerAlreadyIsolated { id },
+            ));
+        }
+        self.brokers[i].isolated = true;
+        self.emit(EventKind::BrokerIsolated { broker: id });
+        Ok(())
+    }
+
+    /// Restores the broker's replication links (`Command::HealBroker`). Its
+    /// followers' fetches were never scheduled away, so they fetch at the next
+    /// step.
+    pub(crate) fn heal_broker(&mut self, id: BrokerId) -> Result<(), SimError> {
+        let i = self.broker_index(id)?;
+        if !self.brokers[i].isolated {
+            return Err(SimError::new(
+                ErrorCode::InvalidRequest,
+                FieldPath::new("broker"),
+                ErrorReason::BrokerNotIsolated { id },
+            ));
+        }
+        self.brokers[i].isolated = false;
+        self.emit(EventKind::BrokerHealed { broker: id });
+        Ok(())
+    }
+
+    /// Whether the broker is cut off from the other brokers (`Command::IsolateBroker`).
+    pub fn broker_isolated(&self, id: BrokerId) -> bool {
+        self.brokers.iter().any(|b| b.id == id && b.isolated)
     }
 }
 

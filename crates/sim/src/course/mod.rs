@@ -16,6 +16,7 @@
 //! lessons' own (the engine's event and error prose stays in [`crate::text`]).
 
 mod ch2;
+mod ch3;
 mod ch4;
 mod ch5;
 mod ch6;
@@ -374,7 +375,7 @@ pub(crate) fn refused(events: &[Event]) -> Option<&EventKind> {
 
 /// Every lesson of the course, in chapter order.
 pub fn lessons() -> Vec<Lesson> {
-    vec![ch2::lesson(), ch4::lesson(), ch5::lesson(), ch6::lesson()]
+    vec![ch2::lesson(), ch3::lesson(), ch4::lesson(), ch5::lesson(), ch6::lesson()]
 }
 
 /// The lesson with this id (`ch2` ... `ch6`).

@@ -252,6 +252,41 @@ pub enum Probe {
     Members {
         group: String,
     },
+    // ch3
+    /// What `kafka-topics --create` of a new one-partition topic with this
+    /// replication factor gets from this cluster: the error code of the
+    /// engine's topic validation (`INVALID_REPLICATION_FACTOR` when it exceeds
+    /// the brokers, as Kafka's `ReplicationControlManager.createTopic`), or `OK`.
+    CreateTopic {
+        topic: String,
+        replication_factor: u32,
+    },
+    /// The log end offset of the replica on `broker`.
+    ReplicaLogEnd {
+        topic: String,
+        partition: u32,
+        broker: u32,
+    },
+    /// The first offset an election lost during the step (`data_lost`): the
+    /// new leader's log end when it took over.
+    LostFrom {
+        topic: String,
+        partition: u32,
+    },
+    /// The error of the producer's first failed produce attempt during the
+    /// step (`produce_error`), or `OK`.
+    ProduceError {
+        producer: String,
+    },
+    /// Whether the partition has a leader (false: offline).
+    Online {
+        topic: String,
+        partition: u32,
+    },
+    /// acks=0 records known to be gone (sent to a dead leader or lost in a failover).
+    UnackedLost {
+        producer: String,
+    },
 }
 
 impl Probe {
@@ -436,6 +471,45 @@ impl Probe {
             Probe::Members { group } => {
                 int(grp(&view, group).map(|g| g.members.iter().filter(|m| !m.crashed).count() as u64))
             }
+            // ch3
+            Probe::CreateTopic { topic, replication_factor } => {
+                let config = crate::config::ClusterConfig {
+                    topics: vec![crate::config::TopicConfig {
+                        name: topic.clone(),
+                        partitions: 1,
+                        replication_factor: *replication_factor,
+                        config: crate::config::TopicSettings::default(),
+                    }],
+                    producers: Vec::new(),
+                    groups: Vec::new(),
+                    ..cluster.config().clone()
+                };
+                Value::Word(config.validate().map_or_else(|e| e.code.name(), |()| "OK").to_string())
+            }
+            Probe::ReplicaLogEnd { topic, partition, broker } => int(part(&view, topic, *partition)
+                .and_then(|p| p.log_end_offsets.iter().find(|(b, _)| b == broker).map(|&(_, o)| o))),
+            Probe::LostFrom { topic, partition } => int(events.iter().find_map(|e| match &e.kind {
+                EventKind::DataLost { topic: t, partition: p, from_offset, .. } if t == topic && p == partition => {
+                    Some(*from_offset)
+                }
+                _ => None,
+            })),
+            Probe::ProduceError { producer } => Value::Word(
+                events
+                    .iter()
+                    .find_map(|e| match &e.kind {
+                        EventKind::ProduceError { producer: p, error, .. } if p == producer => Some(error.name()),
+                        _ => None,
+                    })
+                    .unwrap_or("OK")
+                    .to_string(),
+            ),
+            Probe::Online { topic, partition } => {
+                part(&view, topic, *partition).map_or(Value::None, |p| Value::Bool(p.leader.is_some()))
+            }
+            Probe::UnackedLost { producer } => {
+                int(view.producers.iter().find(|p| &p.id == producer).map(|p| p.ledger.unacknowledged_lost))
+            }
         }
     }
 }
@@ -475,6 +549,8 @@ pub(super) fn keeps(kind: &EventKind) -> bool {
             | EventKind::SegmentsDeleted { .. }
             | EventKind::OffsetReset { .. }
             | EventKind::Produced { .. }
+            | EventKind::DataLost { .. }
+            | EventKind::ProduceError { .. }
     )
 }
 

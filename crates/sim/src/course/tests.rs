@@ -630,3 +630,130 @@ mod ch6 {
         assert!(int(&o, "lag_end") > 0 && int(&o, "l2") < int(&o, "l1"), "{:?}", o.facts);
     }
 }
+
+/// Chapter 3's claims, as the engine plays them.
+mod ch3 {
+    use super::*;
+
+    fn outcome(step: usize) -> Outcome {
+        Player::open(&lesson("ch3").unwrap(), step).unwrap().finish().clone()
+    }
+
+    fn int(o: &Outcome, name: &str) -> i64 {
+        match o.facts.get(name) {
+            Some(Value::Int(n)) => *n,
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    fn word(o: &Outcome, name: &str) -> String {
+        match o.facts.get(name) {
+            Some(Value::Word(w)) => w.clone(),
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    /// The lesson's commands name brokers: seed 3 must place partition 0 on
+    /// [1, 2, 3] (leader 1), or every step would be about the wrong broker.
+    #[test]
+    fn the_seed_places_the_leader_on_broker_1() {
+        let p = Player::open(&lesson("ch3").unwrap(), 0).unwrap();
+        let view = p.cluster().view();
+        assert_eq!(view.topics[0].partitions[0].replicas, vec![1, 2, 3]);
+        assert_eq!(int(&outcome(1), "leader"), 1);
+    }
+
+    /// `ReplicationControlManager.createTopic`: a replication factor above the
+    /// number of registered brokers is INVALID_REPLICATION_FACTOR; one equal to
+    /// it is fine.
+    #[test]
+    fn a_replication_factor_above_the_broker_count_is_refused() {
+        assert_eq!(word(&outcome(0), "answer"), "INVALID_REPLICATION_FACTOR");
+        let p = Player::open(&lesson("ch3").unwrap(), 0).unwrap();
+        let rf3 = Probe::CreateTopic { topic: "payments".into(), replication_factor: 3 };
+        assert_eq!(rf3.measure(p.cluster(), &[]), Value::Word("OK".into()));
+    }
+
+    /// `Partition.maybeIncrementLeaderHW` waits for every ISR member, and
+    /// consumers fetch with `FetchIsolation.HIGH_WATERMARK`: with an ISR
+    /// follower cut off, the group stops at the HW while the leader's log grows.
+    #[test]
+    fn consumers_stop_at_the_high_watermark_while_the_log_grows() {
+        let o = outcome(2);
+        assert_eq!(int(&o, "pos"), int(&o, "hw_end"));
+        assert!(int(&o, "leo_end") > int(&o, "hw_end") + 20, "{:?}", o.facts);
+        assert!(int(&o, "hw_end") <= int(&o, "leo"), "the HW did not move while broker 3 was cut off");
+    }
+
+    /// `Partition.maybeShrinkIsr` / `Replica.isCaughtUp`: cut off longer than
+    /// `replica.lag.time.max.ms`, broker 3 leaves the ISR and the HW moves on;
+    /// healed, it catches up and rejoins (`Partition.maybeExpandIsr`).
+    #[test]
+    fn a_follower_cut_off_too_long_leaves_the_isr_and_rejoins_when_caught_up() {
+        let stuck = outcome(2);
+        let o = outcome(3);
+        assert_eq!((int(&o, "isr"), int(&o, "isr_end")), (3, 2));
+        assert!(int(&o, "hw_end") > int(&stuck, "hw_end"), "the HW moves once broker 3 is out");
+        assert_eq!(int(&o, "pos_end"), int(&o, "hw_end"));
+        let o = outcome(4);
+        assert_eq!(int(&o, "isr_end"), 3);
+        assert!(int(&o, "leo3") + 100 < int(&o, "leo"), "broker 3 was far behind: {:?}", o.facts);
+        assert!(int(&o, "leo3_end") + 5 >= int(&o, "leo_end"), "and caught up: {:?}", o.facts);
+    }
+
+    /// `Replica.isCaughtUp`: followers fetching every 2 s stay in the ISR (they
+    /// reach the leader's log end at each fetch) yet are behind between fetches,
+    /// which the acks step needs.
+    #[test]
+    fn slowed_followers_are_behind_but_stay_in_the_isr() {
+        let o = outcome(5);
+        assert_eq!(int(&o, "isr"), 3);
+        assert!(int(&o, "leo2") < int(&o, "leo") && int(&o, "leo3") < int(&o, "leo"), "{:?}", o.facts);
+        assert!(int(&o, "acked_all") > 0, "acks=all was answered at least once before the crash");
+    }
+
+    /// The same crash under acks 0/1/all (`Partition.makeLeader` on broker 2:
+    /// what only broker 1 had is gone): acks=1 loses acknowledged records,
+    /// acks=0 loses records silently, acks=all loses none of its acknowledged
+    /// ones (`DelayedProduce` had not answered for the records the followers lacked).
+    #[test]
+    fn acks_1_loses_acknowledged_records_on_the_crash_and_acks_all_does_not() {
+        let o = outcome(6);
+        assert_eq!(int(&o, "leader"), 2);
+        assert_eq!(int(&o, "kept"), int(&o, "f2"));
+        assert!(int(&o, "kept") < int(&o, "leo"));
+        assert!(int(&o, "lost1") > 0 && int(&o, "lost0") > 0, "{:?}", o.facts);
+        assert!(int(&o, "acked_all") > 0);
+        assert_eq!(int(&o, "lost_all"), 0);
+    }
+
+    /// `Partition.appendRecordsToLeader`: acks=all with an ISR smaller than
+    /// `min.insync.replicas` is NOT_ENOUGH_REPLICAS; acks=1 is still appended,
+    /// but KIP-966 keeps the HW where it was.
+    #[test]
+    fn min_insync_replicas_2_with_two_brokers_down_refuses_acks_all() {
+        let o = outcome(7);
+        assert_eq!(word(&o, "err"), "NOT_ENOUGH_REPLICAS");
+        assert_eq!(int(&o, "isr"), 1);
+        assert!(int(&o, "leo_end") > int(&o, "leo_start"));
+        assert!(int(&o, "hw_end") < int(&o, "leo_start"), "{:?}", o.facts);
+    }
+
+    /// With `min.insync.replicas=1` an ISR of the leader alone acknowledges
+    /// acks=all; when it dies, a clean election (`PartitionChangeBuilder`) finds
+    /// no ISR member and the partition stays offline; the unclean election then
+    /// loses acknowledged acks=all records the new leader never had.
+    #[test]
+    fn acks_all_with_min_insync_replicas_1_loses_acknowledged_records_in_an_unclean_election() {
+        let o = outcome(8);
+        assert_eq!(o.facts.get("online"), Some(&Value::Bool(false)));
+        assert_eq!(o.facts.get("leader"), Some(&Value::None));
+        assert!(int(&o, "acked_all_end") > int(&o, "acked_all") + 50, "{:?}", o.facts);
+        let leo3 = int(&o, "leo3");
+        let o = outcome(9);
+        assert_eq!(int(&o, "leader"), 3);
+        assert_eq!(int(&o, "kept"), leo3, "broker 3 leads with the log it had");
+        assert_eq!(int(&o, "lost_before"), 0);
+        assert!(int(&o, "lost_after") > 0, "{:?}", o.facts);
+    }
+}

@@ -15,6 +15,9 @@ pub(crate) struct FetchEnv<'a> {
     pub alive: &'a [BrokerId],
     /// Follower fetch delay multiplier per broker (`slow_broker`).
     pub slow: &'a [(BrokerId, u32)],
+    /// Brokers cut off from the others (`isolate_broker`): a fetch between one
+    /// of them and any other broker fails. Usually empty.
+    pub isolated: &'a [BrokerId],
     pub lag_max_ms: u64,
     pub max_bytes: u64,
     pub delay_ms: u64,
@@ -24,7 +27,12 @@ pub(crate) struct FetchEnv<'a> {
 }
 
 impl PartitionState {
-    /// Followers on live brokers whose fetch is due fetch from a live leader.
+    /// Followers on live brokers whose fetch is due fetch from a live leader,
+    /// unless the network between them is cut (`isolate_broker`): such a fetch
+    /// fails and changes nothing, on either side, so the leader's view of the
+    /// follower (`Replica.lastCaughtUpTimeMs`) ages until `maybeShrinkIsr`
+    /// drops it. It is retried every step (Kafka backs off
+    /// `replica.fetch.backoff.ms`; the simulator does not model that).
     pub(crate) fn fetch_round(
         &mut self,
         now: u64,
@@ -40,6 +48,9 @@ impl PartitionState {
         for fi in 0..self.followers.len() {
             let broker = self.followers[fi].broker;
             if !env.alive.contains(&broker) || self.followers[fi].next_fetch_ms > now {
+                continue;
+            }
+            if !env.isolated.is_empty() && (env.isolated.contains(&broker) || env.isolated.contains(&leader)) {
                 continue;
             }
             self.truncate_diverged(fi, at, out);
