@@ -208,6 +208,104 @@ impl ScriptStep {
     }
 }
 
+impl ScriptStep {
+    /// The step that stands for `command` at `at_ms` (the inverse of
+    /// [`ScriptStep::command`]): how a run is exported as a scenario.
+    pub fn of(at_ms: u64, command: &Command) -> ScriptStep {
+        let mut s = ScriptStep {
+            at_ms,
+            action: Action::AddConsumer,
+            group: None,
+            member: None,
+            producer: None,
+            topic: None,
+            partitions: None,
+            rate_per_s: None,
+            records_per_s: None,
+            to: None,
+            offset: None,
+            shift_by: None,
+            new_group: None,
+            new_producer: None,
+            broker: None,
+            factor: None,
+            config: None,
+            acks: None,
+            enable_idempotence: None,
+        };
+        match command.clone() {
+            Command::AddConsumer { group } => s.group = Some(group),
+            Command::RemoveConsumer { group, member, graceful } => {
+                s.action = if graceful { Action::RemoveConsumer } else { Action::CrashConsumer };
+                (s.group, s.member) = (Some(group), member);
+            }
+            Command::AddGroup(g) => (s.action, s.new_group) = (Action::AddGroup, Some(g)),
+            Command::AddProducer(p) => (s.action, s.new_producer) = (Action::AddProducer, Some(p)),
+            Command::RemoveProducer { producer } => (s.action, s.producer) = (Action::RemoveProducer, Some(producer)),
+            Command::SetProducerRate { producer, rate_per_s } => {
+                (s.action, s.producer, s.rate_per_s) = (Action::SetProducerRate, Some(producer), Some(rate_per_s));
+            }
+            Command::SetGroupRate { group, records_per_s } => {
+                (s.action, s.group, s.records_per_s) = (Action::SetGroupRate, Some(group), Some(records_per_s));
+            }
+            Command::AddPartitions { topic, partitions } => {
+                (s.action, s.topic, s.partitions) = (Action::AddPartitions, Some(topic), Some(partitions));
+            }
+            Command::ResetOffsets { group, spec } => {
+                (s.action, s.group) = (Action::ResetOffsets, Some(group));
+                s.to = Some(match spec {
+                    ResetSpec::ToEarliest => ResetTarget::Earliest,
+                    ResetSpec::ToLatest => ResetTarget::Latest,
+                    ResetSpec::ToOffset(o) => {
+                        s.offset = Some(o);
+                        ResetTarget::Offset
+                    }
+                    ResetSpec::ShiftBy(n) => {
+                        s.shift_by = Some(n);
+                        ResetTarget::Shift
+                    }
+                });
+            }
+            Command::KillBroker { broker } => (s.action, s.broker) = (Action::KillBroker, Some(broker)),
+            Command::ShutdownBroker { broker } => (s.action, s.broker) = (Action::ShutdownBroker, Some(broker)),
+            Command::RestartBroker { broker } => (s.action, s.broker) = (Action::RestartBroker, Some(broker)),
+            Command::IsolateBroker { broker } => (s.action, s.broker) = (Action::IsolateBroker, Some(broker)),
+            Command::HealBroker { broker } => (s.action, s.broker) = (Action::HealBroker, Some(broker)),
+            Command::SlowBroker { broker, factor } => {
+                (s.action, s.broker, s.factor) = (Action::SlowBroker, Some(broker), Some(factor));
+            }
+            Command::ElectPreferredLeader { topic } => (s.action, s.topic) = (Action::ElectPreferredLeader, topic),
+            Command::SetTopicConfig { topic, changes } => {
+                (s.action, s.topic, s.config) = (Action::SetTopicConfig, Some(topic), Some(changes));
+            }
+            Command::SetProducerAcks { producer, acks, enable_idempotence } => {
+                (s.action, s.producer, s.acks) = (Action::SetProducer, Some(producer), Some(acks));
+                s.enable_idempotence = enable_idempotence;
+            }
+        }
+        s
+    }
+}
+
+impl Scenario {
+    /// A run as a scenario `kafka-sim run` replays exactly: its configuration
+    /// (with the seed), every command with its simulated time, and the time
+    /// reached as the duration.
+    pub fn of_run(config: &ClusterConfig, commands: &[(u64, Command)], duration_ms: u64) -> Scenario {
+        Scenario {
+            seed: config.seed,
+            brokers: config.brokers,
+            topics: config.topics.clone(),
+            producers: config.producers.clone(),
+            groups: config.groups.clone(),
+            step_ms: config.step_ms,
+            broker_config: config.broker_config.clone(),
+            script: commands.iter().map(|(t, c)| ScriptStep::of(*t, c)).collect(),
+            duration_ms,
+        }
+    }
+}
+
 fn serde_name(a: Action) -> &'static str {
     match a {
         Action::AddConsumer => "add_consumer",
@@ -476,6 +574,64 @@ pub fn reset_name(r: OffsetReset) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+
+    /// Every command survives the trip to a script step and back, so an
+    /// exported run replays the same commands.
+    #[test]
+    fn every_command_round_trips_through_a_script_step() {
+        use crate::command::TopicConfigChange;
+        use crate::config::{Acks, GroupConfig, ProducerConfig};
+        let all = vec![
+            Command::AddConsumer { group: "g".into() },
+            Command::RemoveConsumer { group: "g".into(), member: Some("m".into()), graceful: true },
+            Command::RemoveConsumer { group: "g".into(), member: None, graceful: false },
+            Command::AddGroup(GroupConfig::new("g2", "t", 2)),
+            Command::AddProducer(ProducerConfig::new("p2", "t", 3.5)),
+            Command::RemoveProducer { producer: "p".into() },
+            Command::SetProducerRate { producer: "p".into(), rate_per_s: 2.5 },
+            Command::SetGroupRate { group: "g".into(), records_per_s: 0.0 },
+            Command::AddPartitions { topic: "t".into(), partitions: 6 },
+            Command::ResetOffsets { group: "g".into(), spec: ResetSpec::ToEarliest },
+            Command::ResetOffsets { group: "g".into(), spec: ResetSpec::ToLatest },
+            Command::ResetOffsets { group: "g".into(), spec: ResetSpec::ToOffset(7) },
+            Command::ResetOffsets { group: "g".into(), spec: ResetSpec::ShiftBy(-3) },
+            Command::KillBroker { broker: 1 },
+            Command::ShutdownBroker { broker: 2 },
+            Command::RestartBroker { broker: 3 },
+            Command::IsolateBroker { broker: 1 },
+            Command::HealBroker { broker: 1 },
+            Command::SlowBroker { broker: 2, factor: 10 },
+            Command::ElectPreferredLeader { topic: None },
+            Command::ElectPreferredLeader { topic: Some("t".into()) },
+            Command::SetTopicConfig {
+                topic: "t".into(),
+                changes: TopicConfigChange { retention_ms: Some(1000), ..TopicConfigChange::default() },
+            },
+            Command::SetProducerAcks { producer: "p".into(), acks: Acks::Leader, enable_idempotence: Some(false) },
+        ];
+        for (i, c) in all.iter().enumerate() {
+            let step = ScriptStep::of(i as u64 * 100, c);
+            assert_eq!(step.at_ms, i as u64 * 100);
+            assert_eq!(step.command(i).as_ref(), Ok(c), "{step:?}");
+        }
+    }
+
+    /// `Scenario::of_run` replays to the same state as the run it was taken from.
+    #[test]
+    fn an_exported_run_replays_exactly() {
+        let config = ClusterConfig::default();
+        let script = vec![
+            (2_000, Command::KillBroker { broker: 1 }),
+            (5_000, Command::AddConsumer { group: config.groups[0].id.clone() }),
+            (7_000, Command::RestartBroker { broker: 1 }),
+        ];
+        let mut live = Runner::with_script(Cluster::new(config.clone()).unwrap(), script.clone());
+        live.run_until(12_000);
+        let scenario = Scenario::of_run(&config, &script, 12_000);
+        let mut replay = Runner::new(&scenario).unwrap();
+        replay.run_until(scenario.duration_ms);
+        assert_eq!(Summary::of(&replay.cluster), Summary::of(&live.cluster));
+    }
     use super::*;
 
     fn scenario(json: &str) -> Scenario {

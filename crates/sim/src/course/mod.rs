@@ -302,6 +302,19 @@ impl Player {
         true
     }
 
+    /// Every command the lesson has applied so far, with its simulated time:
+    /// with the lesson's configuration, a scenario that replays this run.
+    pub fn commands_so_far(&self) -> Vec<(u64, Command)> {
+        let now = self.runner.cluster.time_ms();
+        let mut t = 0;
+        let mut out = Vec::new();
+        for s in &self.lesson.steps[..=self.step] {
+            out.extend(shifted(&s.script, t).into_iter().filter(|(at, _)| *at <= now));
+            t += s.play_ms;
+        }
+        out
+    }
+
     /// Leaves the lesson with the cluster as it is ("free play").
     pub fn into_cluster(self) -> Cluster {
         self.runner.cluster

@@ -150,6 +150,22 @@ fn next_continues_exactly_where_open_replays_to() {
     }
 }
 
+/// A lesson's run exported as a scenario replays to the same state.
+#[test]
+fn a_lesson_run_exports_as_a_scenario_that_replays_it() {
+    use crate::scenario::{Runner, Scenario};
+    for l in lessons() {
+        let k = l.steps.len() - 1;
+        let mut p = Player::open(&l, k).unwrap();
+        p.finish();
+        let t = p.cluster().time_ms();
+        let scenario = Scenario::of_run(&l.config, &p.commands_so_far(), t);
+        let mut replay = Runner::new(&scenario).unwrap_or_else(|e| panic!("{}: {e:?}", l.id));
+        replay.run_until(t);
+        assert_eq!(Summary::of(&replay.cluster), Summary::of(p.cluster()), "{}", l.id);
+    }
+}
+
 #[test]
 fn retry_gives_the_same_outcome() {
     for l in lessons() {
