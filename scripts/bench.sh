@@ -27,8 +27,8 @@ if ! rustup target list --installed | grep -qx wasm32-wasip1; then
 fi
 
 echo "building (release profile, opt-level ${OPT_LEVEL:-as configured})" >&2
-cargo build --quiet --release --example throughput -p kafka-sim
-cargo build --quiet --release --example throughput -p kafka-sim --target wasm32-wasip1
+cargo build --quiet --release --example throughput --example lesson_open -p kafka-sim
+cargo build --quiet --release --example throughput --example lesson_open -p kafka-sim --target wasm32-wasip1
 
 # Runs "$@", prints its output, and leaves the output in $out and the CPU seconds
 # (user + sys) in $cpu.
@@ -64,3 +64,10 @@ printf 'wasm:   %s records/s (median wall), %s records per CPU-second\n' "$wasm"
 awk -v n="$native" -v w="$wasm" -v nc="$native_cpu" -v wc="$wasm_cpu" \
   'BEGIN { printf "native/wasm: %.2fx wall, %.2fx CPU\n", n / w, nc / wc }'
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+
+# Opening any lesson step (a replay from the seed) must take at most 100 ms.
+echo
+echo "== opening each lesson step, ms (median of ${REPETITIONS}); native"
+"$TARGET_DIR/release/examples/lesson_open" "$REPETITIONS"
+echo "== the same, wasm32-wasip1 under Node"
+node --no-warnings scripts/run-wasi.mjs "$TARGET_DIR/wasm32-wasip1/release/examples/lesson_open.wasm" "$REPETITIONS"
