@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14            # 0.22 needs rustc >= 1.96.1
 BINARYEN_NPM_VERSION=132.0.0     # gives wasm-opt version_132 (Trunk.toml [tools].wasm_opt)
+PLAYWRIGHT_CORE_VERSION=1.65.2   # drives the system Chromium in tests/embed.mjs (no browser download)
 TOOLS_PREFIX="${TOOLS_PREFIX:-$HOME/.local}"
 export PATH="$HOME/.cargo/bin:$TOOLS_PREFIX/bin:$PATH"
 
@@ -76,6 +77,16 @@ if ! wasm-opt --version 2>/dev/null | grep -q "(version_${BINARYEN_NPM_VERSION%%
     || die "npm install binaryen@$BINARYEN_NPM_VERSION failed. Fix: check that the npm registry is reachable."
   wasm-opt --version | grep -q "(version_${BINARYEN_NPM_VERSION%%.*})" \
     || die "wasm-opt on PATH is $(command -v wasm-opt), not version_${BINARYEN_NPM_VERSION%%.*}. Fix: put $TOOLS_PREFIX/bin before /usr/bin on PATH."
+fi
+
+# 5b. playwright-core for the host-page browser test (tests/embed.mjs); it uses the
+#     system Chromium and never downloads a browser.
+PW_DIR="$TOOLS_PREFIX/lib/node_modules/playwright-core"
+if ! grep -q "\"version\": \"$PLAYWRIGHT_CORE_VERSION\"" "$PW_DIR/package.json" 2>/dev/null; then
+  say "installing playwright-core@$PLAYWRIGHT_CORE_VERSION (npm, a few seconds)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --global --prefix "$TOOLS_PREFIX" --no-audit --no-fund --silent \
+    "playwright-core@$PLAYWRIGHT_CORE_VERSION" \
+    || die "npm install playwright-core@$PLAYWRIGHT_CORE_VERSION failed. Fix: check that the npm registry is reachable."
 fi
 
 # 6. Crate sources, so trunk's offline cargo build works.
