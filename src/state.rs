@@ -222,6 +222,15 @@ pub enum Action {
     FreePlay,
     /// Progress read from storage when the app starts.
     SetProgress(Progress),
+    /// → (or Enter): the next lesson step, or one simulation step in free play.
+    Forward,
+    /// ←: the lesson step before (nothing in free play).
+    Backward,
+    /// A digit key: answer choice `n` (from 1) when a question is open.
+    Choose(usize),
+    /// The host page's play / pause (`postMessage`): in a lesson, play plays
+    /// the step.
+    SetPlaying(bool),
     /// Start afresh from `config` and run `script` (commands at simulated times)
     /// up to `until_ms`, all in this one action with one view refresh: how a lesson
     /// loads.
@@ -628,6 +637,33 @@ impl Reducible for AppState {
                 s.playing = false;
                 s.refresh();
             }
+            Action::Forward => {
+                let next = if s.lesson.is_some() { Action::NextStep } else { Action::Step };
+                return self.reduce(next);
+            }
+            Action::Backward => {
+                if s.lesson.is_none() {
+                    return self;
+                }
+                return self.reduce(Action::BackStep);
+            }
+            Action::Choose(n) => {
+                if n == 0 {
+                    return self;
+                }
+                return self.reduce(Action::Answer(n - 1));
+            }
+            Action::SetPlaying(on) => {
+                let phase = s.lesson.as_ref().map(|l| l.phase);
+                if on && phase == Some(Phase::Revealed) || s.playing == on {
+                    return self;
+                }
+                s.playing = on;
+                s.svg_view = s.view.clone();
+                s.svg_version += 1;
+                s.copy_out();
+                s.version += 1;
+            }
             Action::SetProgress(p) => {
                 s.progress = Rc::new(p);
                 s.version += 1;
@@ -910,5 +946,34 @@ mod tests {
         assert_eq!(s.version, v);
         let bad = state().reduce(Action::OpenLesson { id: "nope", step: 0 });
         assert!(bad.lesson.is_none());
+    }
+
+    /// The keys map onto the lesson when one is open, and onto the run otherwise.
+    #[test]
+    fn keys_follow_the_lesson_or_the_run() {
+        let free = state().reduce(Action::Forward);
+        assert_eq!(free.view.time_ms, 100, "→ steps the run in free play");
+        assert_eq!(free.clone().reduce(Action::Backward).version, free.version, "← does nothing in free play");
+        let lesson = course::lesson("ch2").unwrap();
+        let k = lesson.steps.iter().position(|st| st.question.is_some()).unwrap();
+        let s = state().reduce(Action::OpenLesson { id: "ch2", step: k });
+        assert_eq!(s.clone().reduce(Action::Choose(0)).version, s.version, "0 is no choice");
+        let s = s.reduce(Action::Choose(2));
+        assert_eq!(s.lesson.as_ref().unwrap().answer, Some(1));
+        let s = s.reduce(Action::Forward);
+        assert_eq!(s.lesson.as_ref().unwrap().step, k + 1, "→ goes to the next step");
+        let s = s.reduce(Action::Backward);
+        assert_eq!(s.lesson.as_ref().unwrap().step, k);
+    }
+
+    /// The host page's play starts a lesson step; pause stops it.
+    #[test]
+    fn host_play_and_pause() {
+        let s = state().reduce(Action::OpenLesson { id: "ch2", step: 0 });
+        let s = s.reduce(Action::SetPlaying(true));
+        assert!(s.playing);
+        assert_eq!(s.lesson.as_ref().unwrap().phase, Phase::Playing);
+        let s = s.reduce(Action::SetPlaying(false));
+        assert!(!s.playing);
     }
 }
