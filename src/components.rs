@@ -3,6 +3,7 @@
 pub mod app;
 pub mod config_panel;
 pub mod controls;
+pub mod course_host;
 pub mod event_log;
 pub mod header;
 pub mod help;
