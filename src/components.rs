@@ -9,6 +9,7 @@ pub mod header;
 pub mod help;
 pub mod inspector;
 pub mod lag_panel;
+pub mod legend;
 pub mod lesson_panel;
 pub mod nodes;
 pub mod records_layer;
