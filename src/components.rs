@@ -14,3 +14,4 @@ pub mod lesson_panel;
 pub mod nodes;
 pub mod records_layer;
 pub mod topology;
+pub mod welcome;

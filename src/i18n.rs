@@ -340,6 +340,12 @@ pub struct Strings {
     pub lesson_done: &'static str,
     pub lesson_right_answer: &'static str,
     pub lesson_your_answer: &'static str,
+    pub welcome_title: &'static str,
+    pub welcome_text: &'static str,
+    pub welcome_how: &'static str,
+    pub welcome_start: &'static str,
+    pub welcome_lessons: &'static str,
+    pub welcome_explore: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -684,6 +690,12 @@ pub const EN: Strings = Strings {
     lesson_done: "done",
     lesson_right_answer: "the run's answer",
     lesson_your_answer: "your answer",
+    welcome_title: "Watch Kafka work, then predict it",
+    welcome_text: "This is a simulated Apache Kafka cluster that behaves like the real one: producers, the partitioner, brokers with leader and follower replicas, and consumer groups. Every number you see comes from the running simulation.",
+    welcome_how: "The lessons follow the course chapter by chapter. Each step asks what Kafka will do; you choose, the cluster runs, and the answer is explained with the run's own numbers.",
+    welcome_start: "Start with chapter 2",
+    welcome_lessons: "Choose a lesson",
+    welcome_explore: "Explore freely",
 };
 
 pub const KO: Strings = Strings {
@@ -1024,6 +1036,12 @@ pub const KO: Strings = Strings {
     lesson_done: "완료",
     lesson_right_answer: "실행 결과의 답",
     lesson_your_answer: "내 답",
+    welcome_title: "카프카가 일하는 모습을 보고, 먼저 예상해 보세요",
+    welcome_text: "실제 카프카처럼 동작하는 Apache Kafka 시뮬레이션입니다. 프로듀서, 파티셔너, 리더와 팔로워 파티션을 가진 브로커, 컨슈머 그룹이 모두 움직이며, 화면의 숫자는 모두 실행 중인 시뮬레이션에서 나옵니다.",
+    welcome_how: "레슨은 강좌를 챕터별로 따라갑니다. 단계마다 카프카가 어떻게 할지 묻고, 답을 고르면 클러스터가 실행되며, 실행 결과의 숫자로 답을 설명합니다.",
+    welcome_start: "챕터 2부터 시작",
+    welcome_lessons: "레슨 고르기",
+    welcome_explore: "자유롭게 둘러보기",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {
