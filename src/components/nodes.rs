@@ -4,6 +4,7 @@
 //! "Release bundle"). They build the same DOM the `html!` they replace did.
 
 use yew::prelude::*;
+use yew::virtual_dom::{Key, VList};
 
 /// `<tag class="class" data-testid="testid">child</tag>`; an empty class or
 /// test id is left out.
@@ -61,4 +62,21 @@ pub fn cell(class: &'static str, col: &'static str, text: String) -> Html {
     let class = (!class.is_empty()).then_some(class);
     let col = (!col.is_empty()).then_some(col);
     html! { <td {class} data-col={col}>{ text }</td> }
+}
+
+// inspector/event_log builders
+
+/// Sibling nodes without a wrapper element, like `<>…</>`: one vector push per
+/// child instead of an inlined list per `html!` site.
+#[inline(never)]
+pub fn frag(children: Vec<Html>) -> Html {
+    VList::with_children(children, None).into()
+}
+
+/// An item of a keyed list, `<tag key={key} class="class">child</tag>`; an
+/// empty class is left out.
+#[inline(never)]
+pub fn keyed(tag: &'static str, key: Key, class: &'static str, child: Html) -> Html {
+    let class = (!class.is_empty()).then_some(class);
+    html! { <@{tag} {key} {class}>{ child }</@> }
 }
