@@ -32,11 +32,16 @@ pub struct InspectorProps {
 }
 
 impl PartialEq for InspectorProps {
-    /// Views and configurations by pointer: a change always comes as a new `Rc`.
+    /// Views, stories and configurations by pointer: a change always comes as
+    /// a new `Rc` (the story is re-read with every new view).
     fn eq(&self, other: &Self) -> bool {
+        let same_story = match (&self.story, &other.story) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
         self.selection == other.selection
             && Rc::ptr_eq(&self.view, &other.view)
-            && self.story == other.story
+            && same_story
             && Rc::ptr_eq(&self.config, &other.config)
     }
 }
@@ -159,10 +164,17 @@ impl Ctx<'_> {
 
     /// An action button with its one-sentence explanation.
     #[inline(never)]
-    fn action(&self, label: &'static str, testid: &str, command: Command, disabled: bool, help: String) -> Html {
+    fn action(
+        &self,
+        label: &'static str,
+        testid: &'static str,
+        command: Command,
+        disabled: bool,
+        help: AttrValue,
+    ) -> Html {
         let help_id = AttrValue::from(format!("{testid}-help"));
         let attrs = ButtonAttrs {
-            testid: Some(testid.to_string().into()),
+            testid: Some(testid.into()),
             disabled,
             describedby: Some(help_id.clone()),
             ..ButtonAttrs::default()
@@ -301,9 +313,9 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
         scroll_table(&[s.partition, s.insp_role, s.insp_in_isr, "LEO"], rows)
     };
     let (slow_label, slow_factor, slow_help) = if slow {
-        (s.insp_normal_speed, 1, s.insp_normal_help.to_string())
+        (s.insp_normal_speed, 1, s.insp_normal_help.into())
     } else {
-        (s.insp_slow, SLOW_FACTOR, fill(s.insp_slow_help, &[("ms", lag_max_ms.to_string())]))
+        (s.insp_slow, SLOW_FACTOR, fill(s.insp_slow_help, &[("ms", lag_max_ms.to_string())]).into())
     };
     section(
         "inspector-broker",
@@ -326,21 +338,21 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
                         "action-kill-broker",
                         Command::KillBroker { broker: id },
                         !b.alive,
-                        fill(s.insp_kill_help, &[("ms", session_ms.to_string())]),
+                        fill(s.insp_kill_help, &[("ms", session_ms.to_string())]).into(),
                     ),
                     ctx.action(
                         s.insp_shutdown,
                         "action-shutdown-broker",
                         Command::ShutdownBroker { broker: id },
                         !b.alive,
-                        s.insp_shutdown_help.to_string(),
+                        s.insp_shutdown_help.into(),
                     ),
                     ctx.action(
                         s.insp_restart,
                         "action-restart-broker",
                         Command::RestartBroker { broker: id },
                         b.alive,
-                        s.insp_restart_help.to_string(),
+                        s.insp_restart_help.into(),
                     ),
                     ctx.action(
                         slow_label,
@@ -468,7 +480,7 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
                     "action-preferred-leader",
                     Command::ElectPreferredLeader { topic: Some(topic.to_string()) },
                     false,
-                    s.insp_preferred_help.to_string(),
+                    s.insp_preferred_help.into(),
                 ),
             ),
         ],
@@ -567,7 +579,7 @@ fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
         "action-add-consumer",
         Command::AddConsumer { group: group.to_string() },
         false,
-        fill(s.insp_add_consumer_help, &[("g", group.to_string())]),
+        fill(s.insp_add_consumer_help, &[("g", group.to_string())]).into(),
     );
     let Some(m) = g.members.iter().find(|m| m.id == id) else {
         return section("inspector-member", vec![not_found(ctx), el("div", "insp__actions", add)]);
@@ -614,20 +626,8 @@ fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
                 "div",
                 "insp__actions",
                 frag(vec![
-                    ctx.action(
-                        s.insp_leave,
-                        "action-leave-member",
-                        remove(true),
-                        m.crashed,
-                        s.insp_leave_help.to_string(),
-                    ),
-                    ctx.action(
-                        s.insp_crash,
-                        "action-crash-member",
-                        remove(false),
-                        m.crashed,
-                        s.insp_crash_help.to_string(),
-                    ),
+                    ctx.action(s.insp_leave, "action-leave-member", remove(true), m.crashed, s.insp_leave_help.into()),
+                    ctx.action(s.insp_crash, "action-crash-member", remove(false), m.crashed, s.insp_crash_help.into()),
                     add,
                 ]),
             ),
@@ -663,19 +663,16 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
         (l.unacknowledged, s.insp_ledger_unacked, "unacknowledged", false),
         (l.unacknowledged_lost, s.insp_ledger_unacked_lost, "unacknowledged-lost", true),
     ];
-    let ledger = html! {
-        <table class="insp__table insp__ledger" data-testid="inspector-ledger">
-            <tbody>
-                { for ledger.iter().map(|(n, text, key, bad)| html! {
-                    <tr key={*key} data-ledger={*key}
-                        class={(*bad && *n > 0).then_some("insp__row--bad")}>
-                        { el("td", "insp__num", (*n).into()) }
-                        { el("td", "", (*text).into()) }
-                    </tr>
-                }) }
-            </tbody>
-        </table>
-    };
+    let mut rows = Vec::new();
+    for (n, text, key, bad) in ledger {
+        rows.push(html! {
+            <tr key={key} data-ledger={key} class={(bad && n > 0).then_some("insp__row--bad")}>
+                { el("td", "insp__num", n.into()) }
+                { el("td", "", text.into()) }
+            </tr>
+        });
+    }
+    let ledger = el_id("table", "insp__table insp__ledger", "inspector-ledger".into(), el("tbody", "", frag(rows)));
     let rate = |double: bool| Command::SetProducerRate {
         producer: pv.id.clone(),
         rate_per_s: next_rate(pv.rate_per_s, double),
@@ -742,14 +739,14 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
                         "action-rate-half",
                         rate(false),
                         pv.rate_per_s <= 0.0,
-                        s.insp_rate_help.to_string(),
+                        s.insp_rate_help.into(),
                     ),
                     ctx.action(
                         s.insp_rate_double,
                         "action-rate-double",
                         rate(true),
                         pv.rate_per_s >= kafka_sim::limits::MAX_PRODUCER_RATE,
-                        s.insp_rate_help.to_string(),
+                        s.insp_rate_help.into(),
                     ),
                 ]),
             ),
