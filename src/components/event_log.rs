@@ -320,7 +320,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     let items = rows.into_iter().map(|(key, e)| {
         let sel = selection(e);
         let (class, code_class) = severity(e).row_classes();
-        let body = frag(vec![
+        let body = frag(&mut [
             el("span", "event-log__time", format_time(e.t_ms).into()),
             entity(e, lang).map_or_else(Html::default, |who| el("span", "event-log__entity", who.into())),
             e.code().map_or_else(Html::default, |code| el("span", code_class, code.into())),

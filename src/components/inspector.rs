@@ -182,7 +182,7 @@ impl Ctx<'_> {
         el(
             "div",
             "insp__action",
-            frag(vec![
+            frag(&mut [
                 self.button("insp__button", attrs, Click::Command(command), label.into()),
                 html! { <p class="insp__help" id={help_id}>{ help }</p> },
             ]),
@@ -199,8 +199,8 @@ impl Ctx<'_> {
 /// `<div class="insp__scroll"><table class="insp__table">` with a header row of
 /// `labels` and `rows` as its body.
 #[inline(never)]
-fn scroll_table(labels: &[&'static str], rows: Vec<Html>) -> Html {
-    el("div", "insp__scroll", el("table", "insp__table", frag(vec![head_row(labels), el("tbody", "", frag(rows))])))
+fn scroll_table(labels: &[&'static str], rows: &mut [Html]) -> Html {
+    el("div", "insp__scroll", el("table", "insp__table", frag(&mut [head_row(labels), el("tbody", "", frag(rows))])))
 }
 
 #[inline(never)]
@@ -209,12 +209,12 @@ fn fact_html(name: &str, value: Html) -> Html {
 }
 
 /// `<dl class="insp__facts">` of `<dt>`/`<dd>` pairs.
-fn facts(pairs: Vec<Html>) -> Html {
+fn facts(pairs: &mut [Html]) -> Html {
     el("dl", "insp__facts", frag(pairs))
 }
 
 /// `<section class="insp__section" data-testid="testid">`.
-fn section(testid: &'static str, children: Vec<Html>) -> Html {
+fn section(testid: &'static str, children: &mut [Html]) -> Html {
     el_id("section", "insp__section", testid.into(), frag(children))
 }
 
@@ -262,11 +262,11 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     };
     let clear =
         ButtonAttrs { testid: Some("inspector-clear".into()), label: Some(s.insp_clear), ..ButtonAttrs::default() };
-    frame(frag(vec![
+    frame(frag(&mut [
         el(
             "div",
             "insp__head",
-            frag(vec![
+            frag(&mut [
                 el("h3", "insp__title", title.into()),
                 ctx.button("insp__clear", clear, Click::Select(None), "×".into()),
             ]),
@@ -299,7 +299,7 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
             "tr",
             name.into(),
             "",
-            frag(vec![
+            frag(&mut [
                 el("td", "", link),
                 el("td", "", role.into()),
                 el("td", "", ctx.yes_no(p.isr.contains(&id)).into()),
@@ -310,7 +310,7 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
     let hosted = if rows.is_empty() {
         el("p", "insp__note", s.insp_none_hosted.into())
     } else {
-        scroll_table(&[s.partition, s.insp_role, s.insp_in_isr, "LEO"], rows)
+        scroll_table(&[s.partition, s.insp_role, s.insp_in_isr, "LEO"], &mut rows)
     };
     let (slow_label, slow_factor, slow_help) = if slow {
         (s.insp_normal_speed, 1, s.insp_normal_help.into())
@@ -319,8 +319,8 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
     };
     section(
         "inspector-broker",
-        vec![
-            facts(vec![
+        &mut [
+            facts(&mut [
                 ctx.fact(s.insp_alive, ctx.yes_no(b.alive)),
                 ctx.fact(s.insp_fenced, ctx.yes_no(b.fenced)),
                 ctx.fact(s.insp_slow_factor, format!("×{}", b.slow_factor)),
@@ -332,7 +332,7 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
             el(
                 "div",
                 "insp__actions",
-                frag(vec![
+                frag(&mut [
                     ctx.action(
                         s.insp_kill,
                         "action-kill-broker",
@@ -394,8 +394,8 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
             "tr",
             b.into(),
             "",
-            frag(vec![
-                el("td", "", frag(vec![link, down])),
+            frag(&mut [
+                el("td", "", frag(&mut [link, down])),
                 el("td", "", role.into()),
                 el("td", "insp__num", opt(replica_leo(pv, b)).into()),
                 el("td", "", ctx.yes_no(pv.isr.contains(&b)).into()),
@@ -413,7 +413,7 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
             "tr",
             g.id.as_str().into(),
             "",
-            frag(vec![
+            frag(&mut [
                 el("td", "", g.id.clone().into()),
                 el("td", "insp__num", opt(row.and_then(|r| r.committed)).into()),
                 el("td", "insp__num", opt(row.and_then(|r| r.lag)).into()),
@@ -424,7 +424,7 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
     let groups = if groups.is_empty() {
         el("p", "insp__note", s.insp_no_groups.into())
     } else {
-        scroll_table(&[s.group, s.insp_committed, s.lag, s.insp_owner], groups)
+        scroll_table(&[s.group, s.insp_committed, s.lag, s.insp_owner], &mut groups)
     };
     let records = if pv.log_end_offset == pv.log_start_offset {
         el("p", "insp__note", s.insp_no_records.into())
@@ -438,15 +438,15 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
             );
             chips.push(keyed("li", o.into(), class, link));
         }
-        frag(vec![
-            el("ul", "insp__chips", frag(chips)),
+        frag(&mut [
+            el("ul", "insp__chips", frag(&mut chips)),
             when(pv.high_watermark < pv.log_end_offset, || el("p", "insp__help", s.insp_uncommitted_legend.into())),
         ])
     };
     section(
         "inspector-partition",
-        vec![
-            facts(vec![
+        &mut [
+            facts(&mut [
                 ctx.fact(s.leader, leader),
                 ctx.fact(s.insp_leader_epoch, pv.leader_epoch),
                 ctx.fact(s.insp_log_start, pv.log_start_offset),
@@ -466,7 +466,7 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
             }),
             el("p", "insp__note", s.insp_hw_help.into()),
             el("h4", "", s.insp_replicas.into()),
-            scroll_table(&[s.insp_broker_col, s.insp_role, "LEO", s.insp_in_isr], replicas),
+            scroll_table(&[s.insp_broker_col, s.insp_role, "LEO", s.insp_in_isr], &mut replicas),
             el("h4", "", s.consumer_groups.into()),
             groups,
             el("h4", "", s.insp_newest_records.into()),
@@ -493,14 +493,14 @@ fn record(ctx: &Ctx, topic: &str, p: u32, story: Option<&RecordStory>) -> Html {
     let Some(st) = story else {
         return section(
             "inspector-record",
-            vec![
+            &mut [
                 el_id("p", "insp__note insp__note--warn", "inspector-record-gone".into(), s.insp_gone.into()),
                 el("p", "", part_link),
             ],
         );
     };
     let hash = match (&st.hash, &st.key) {
-        (Some(h), Some(k)) => frag(vec![
+        (Some(h), Some(k)) => frag(&mut [
             el("p", "insp__note", s.insp_hash_rule.into()),
             el("p", "", el_id("code", "insp__code", "inspector-hash".into(), hash_line(k, h).into())),
             when(h.partition != st.partition, || {
@@ -534,8 +534,8 @@ fn record(ctx: &Ctx, topic: &str, p: u32, story: Option<&RecordStory>) -> Html {
     let committed = if st.committed { s.insp_committed_yes } else { s.insp_committed_no };
     section(
         "inspector-record",
-        vec![
-            facts(vec![
+        &mut [
+            facts(&mut [
                 ctx.fact(s.partition, part_link),
                 ctx.fact(s.insp_offset, st.offset),
                 ctx.fact(s.producer, ctx.select(st.producer.clone(), Selection::Producer(st.producer.clone()))),
@@ -551,7 +551,7 @@ fn record(ctx: &Ctx, topic: &str, p: u32, story: Option<&RecordStory>) -> Html {
                 ctx.fact(s.insp_bytes, format!("{} B", st.bytes)),
             ]),
             hash,
-            facts(vec![
+            facts(&mut [
                 ctx.fact(s.insp_stored_on, brokers(&st.on_replicas)),
                 ctx.fact(s.insp_missing_on, brokers(&st.missing_on)),
                 ctx.fact(s.insp_read_by, groups(&st.read_by)),
@@ -560,7 +560,7 @@ fn record(ctx: &Ctx, topic: &str, p: u32, story: Option<&RecordStory>) -> Html {
             el(
                 "ul",
                 "insp__points",
-                frag(vec![
+                frag(&mut [
                     el_id("li", "", "inspector-record-committed".into(), committed.into()),
                     el_id("li", "", "inspector-record-acked".into(), acked.into()),
                 ]),
@@ -582,7 +582,7 @@ fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
         fill(s.insp_add_consumer_help, &[("g", group.to_string())]).into(),
     );
     let Some(m) = g.members.iter().find(|m| m.id == id) else {
-        return section("inspector-member", vec![not_found(ctx), el("div", "insp__actions", add)]);
+        return section("inspector-member", &mut [not_found(ctx), el("div", "insp__actions", add)]);
     };
     let status = member_status(s, m, session_ms);
     let mut rows = Vec::new();
@@ -594,7 +594,7 @@ fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
             "tr",
             name.into(),
             "",
-            frag(vec![
+            frag(&mut [
                 el("td", "", link),
                 el("td", "insp__num", opt(row.and_then(|r| r.position)).into()),
                 el("td", "insp__num", opt(row.and_then(|r| r.committed)).into()),
@@ -605,14 +605,14 @@ fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
     let assigned = if rows.is_empty() {
         el("p", "insp__note", s.insp_no_partitions.into())
     } else {
-        scroll_table(&[s.partition, s.insp_position, s.insp_committed, s.lag], rows)
+        scroll_table(&[s.partition, s.insp_position, s.insp_committed, s.lag], &mut rows)
     };
     let remove =
         |graceful: bool| Command::RemoveConsumer { group: group.to_string(), member: Some(id.to_string()), graceful };
     section(
         "inspector-member",
-        vec![
-            facts(vec![
+        &mut [
+            facts(&mut [
                 ctx.fact(s.group, g.id.clone()),
                 ctx.fact(s.generation, g.generation),
                 ctx.fact("records-lag-max", m.records_lag_max),
@@ -625,7 +625,7 @@ fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
             el(
                 "div",
                 "insp__actions",
-                frag(vec![
+                frag(&mut [
                     ctx.action(s.insp_leave, "action-leave-member", remove(true), m.crashed, s.insp_leave_help.into()),
                     ctx.action(s.insp_crash, "action-crash-member", remove(false), m.crashed, s.insp_crash_help.into()),
                     add,
@@ -652,7 +652,13 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
     let errors = if pv.errors.is_empty() {
         s.insp_nobody.into()
     } else {
-        frag(pv.errors.iter().map(|(e, n)| el("span", "insp__lines", format!("{e}: {n}").into())).collect())
+        frag(
+            &mut pv
+                .errors
+                .iter()
+                .map(|(e, n)| el("span", "insp__lines", format!("{e}: {n}").into()))
+                .collect::<Vec<_>>(),
+        )
     };
     let l = &pv.ledger;
     let ledger = [
@@ -672,7 +678,8 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
             </tr>
         });
     }
-    let ledger = el_id("table", "insp__table insp__ledger", "inspector-ledger".into(), el("tbody", "", frag(rows)));
+    let ledger =
+        el_id("table", "insp__table insp__ledger", "inspector-ledger".into(), el("tbody", "", frag(&mut rows)));
     let rate = |double: bool| Command::SetProducerRate {
         producer: pv.id.clone(),
         rate_per_s: next_rate(pv.rate_per_s, double),
@@ -697,7 +704,7 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
             };
             let target = format!("{}-{}", pv.topic, d.partition);
             let offset = match d.offset {
-                Some(o) => frag(vec![
+                Some(o) => frag(&mut [
                     " ".into(),
                     ctx.select(
                         format!("{} {o}", s.insp_offset),
@@ -707,16 +714,16 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
                 None => Html::default(),
             };
             let hash = when(!hash.is_empty(), || {
-                frag(vec![el("br", "", Html::default()), el("code", "insp__code", hash.into())])
+                frag(&mut [el("br", "", Html::default()), el("code", "insp__code", hash.into())])
             });
-            items.push(el("li", "", frag(vec![el("span", "", format!("{key} → {target}").into()), offset, hash])));
+            items.push(el("li", "", frag(&mut [el("span", "", format!("{key} → {target}").into()), offset, hash])));
         }
-        el("ul", "insp__points insp__recent", frag(items))
+        el("ul", "insp__points insp__recent", frag(&mut items))
     };
     section(
         "inspector-producer",
-        vec![
-            facts(vec![
+        &mut [
+            facts(&mut [
                 ctx.fact(s.insp_topic, pv.topic.clone()),
                 ctx.fact(s.insp_rate, format!("{} {}", format_rate(pv.rate_per_s), s.insp_per_s)),
                 ctx.fact("acks", pv.acks),
@@ -733,7 +740,7 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
             el(
                 "div",
                 "insp__actions insp__actions--row",
-                frag(vec![
+                frag(&mut [
                     ctx.action(
                         s.insp_rate_half,
                         "action-rate-half",
@@ -773,7 +780,7 @@ fn acks_buttons(ctx: &Ctx, pv: &ProducerView) -> Html {
             format!("acks={}", acks.name()).into(),
         ));
     }
-    html! { <div class="insp__segmented" role="group" aria-label="acks">{ frag(buttons) }</div> }
+    html! { <div class="insp__segmented" role="group" aria-label="acks">{ frag(&mut buttons) }</div> }
 }
 
 fn join(ids: &[BrokerId]) -> String {
