@@ -5,7 +5,7 @@
 //! The pure parts (which filter an event belongs to, what it concerns, what it
 //! selects) are plain functions, tested natively.
 
-use crate::components::nodes::{el, frag};
+use crate::components::nodes::{el, el_text, frag};
 use crate::i18n::{strings, Lang, Strings};
 use crate::state::Selection;
 use crate::ui::use_ui;
@@ -343,7 +343,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     });
     let shown = total.min(MAX_ROWS);
     let list = if total == 0 {
-        el("p", "event-log__empty", s.log_empty.into())
+        el_text("p", "event-log__empty", s.log_empty)
     } else {
         el("ol", "event-log__list", items.collect())
     };
@@ -354,7 +354,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
         Html::default()
     };
     let data_help =
-        if filter.uses_data_events() { el("p", "event-log__note", s.log_data_help.into()) } else { Html::default() };
+        if filter.uses_data_events() { el_text("p", "event-log__note", s.log_data_help) } else { Html::default() };
     html! {
         <section class="event-log" data-testid="event-log" aria-label={s.log_label}>
             <div class="event-log__filters" role="group" aria-label={s.log_filters}>

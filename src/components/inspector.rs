@@ -2,7 +2,7 @@
 //! consumer or producer, with the actions a learner can take on it. Every number
 //! is shown as text; every action is a button with a one-line explanation.
 
-use crate::components::nodes::{dt_dd, el, el_id, frag, head_row, keyed};
+use crate::components::nodes::{dt_dd, el, el_id, el_text, frag, head_row, keyed};
 use crate::i18n::{strings, Strings};
 use crate::state::{Action, Selection};
 use crate::ui::use_ui;
@@ -276,7 +276,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
 }
 
 fn not_found(ctx: &Ctx) -> Html {
-    el("p", "insp__note", ctx.s.insp_not_found.into())
+    el_text("p", "insp__note", ctx.s.insp_not_found)
 }
 
 fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
@@ -301,14 +301,14 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
             "",
             frag(&mut [
                 el("td", "", link),
-                el("td", "", role.into()),
-                el("td", "", ctx.yes_no(p.isr.contains(&id)).into()),
+                el_text("td", "", role),
+                el_text("td", "", ctx.yes_no(p.isr.contains(&id))),
                 el("td", "insp__num", opt(replica_leo(p, id)).into()),
             ]),
         ));
     }
     let hosted = if rows.is_empty() {
-        el("p", "insp__note", s.insp_none_hosted.into())
+        el_text("p", "insp__note", s.insp_none_hosted)
     } else {
         scroll_table(&[s.partition, s.insp_role, s.insp_in_isr, "LEO"], &mut rows)
     };
@@ -326,9 +326,9 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
                 ctx.fact(s.insp_slow_factor, format!("×{}", b.slow_factor)),
             ]),
             el("p", if !b.alive { "insp__note insp__note--warn" } else { "insp__note" }, status.into()),
-            el("h4", "", s.insp_hosted.into()),
+            el_text("h4", "", s.insp_hosted),
             hosted,
-            el("h4", "", s.insp_actions.into()),
+            el_text("h4", "", s.insp_actions),
             el(
                 "div",
                 "insp__actions",
@@ -383,22 +383,22 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
     let broker_alive = |b: BrokerId| ctx.view.brokers.iter().find(|x| x.id == b).is_none_or(|x| x.alive);
     let leader = match pv.leader {
         Some(l) => ctx.select(format!("{} {l}", s.broker), Selection::Broker(l)),
-        None => el("strong", "insp__bad", s.insp_no_leader.into()),
+        None => el_text("strong", "insp__bad", s.insp_no_leader),
     };
     let mut replicas = Vec::new();
     for &b in &pv.replicas {
         let role = if pv.leader == Some(b) { s.leader } else { s.follower };
         let link = ctx.select(format!("{} {b}", s.broker), Selection::Broker(b));
-        let down = when(!broker_alive(b), || el("span", "insp__tag insp__tag--bad", s.down.into()));
+        let down = when(!broker_alive(b), || el_text("span", "insp__tag insp__tag--bad", s.down));
         replicas.push(keyed(
             "tr",
             b.into(),
             "",
             frag(&mut [
                 el("td", "", frag(&mut [link, down])),
-                el("td", "", role.into()),
+                el_text("td", "", role),
                 el("td", "insp__num", opt(replica_leo(pv, b)).into()),
-                el("td", "", ctx.yes_no(pv.isr.contains(&b)).into()),
+                el_text("td", "", ctx.yes_no(pv.isr.contains(&b))),
             ]),
         ));
     }
@@ -422,12 +422,12 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
         ));
     }
     let groups = if groups.is_empty() {
-        el("p", "insp__note", s.insp_no_groups.into())
+        el_text("p", "insp__note", s.insp_no_groups)
     } else {
         scroll_table(&[s.group, s.insp_committed, s.lag, s.insp_owner], &mut groups)
     };
     let records = if pv.log_end_offset == pv.log_start_offset {
-        el("p", "insp__note", s.insp_no_records.into())
+        el_text("p", "insp__note", s.insp_no_records)
     } else {
         let mut chips = Vec::new();
         for o in newest_offsets(pv).rev() {
@@ -440,7 +440,7 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
         }
         frag(&mut [
             el("ul", "insp__chips", frag(&mut chips)),
-            when(pv.high_watermark < pv.log_end_offset, || el("p", "insp__help", s.insp_uncommitted_legend.into())),
+            when(pv.high_watermark < pv.log_end_offset, || el_text("p", "insp__help", s.insp_uncommitted_legend)),
         ])
     };
     section(
@@ -464,14 +464,14 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
             when(pv.leader.is_none(), || {
                 el("p", "insp__note insp__note--bad", format!("{}: {}", s.offline, s.insp_offline_help).into())
             }),
-            el("p", "insp__note", s.insp_hw_help.into()),
-            el("h4", "", s.insp_replicas.into()),
+            el_text("p", "insp__note", s.insp_hw_help),
+            el_text("h4", "", s.insp_replicas),
             scroll_table(&[s.insp_broker_col, s.insp_role, "LEO", s.insp_in_isr], &mut replicas),
-            el("h4", "", s.consumer_groups.into()),
+            el_text("h4", "", s.consumer_groups),
             groups,
-            el("h4", "", s.insp_newest_records.into()),
+            el_text("h4", "", s.insp_newest_records),
             records,
-            el("h4", "", s.insp_actions.into()),
+            el_text("h4", "", s.insp_actions),
             el(
                 "div",
                 "insp__actions",
@@ -501,7 +501,7 @@ fn record(ctx: &Ctx, topic: &str, p: u32, story: Option<&RecordStory>) -> Html {
     };
     let hash = match (&st.hash, &st.key) {
         (Some(h), Some(k)) => frag(&mut [
-            el("p", "insp__note", s.insp_hash_rule.into()),
+            el_text("p", "insp__note", s.insp_hash_rule),
             el("p", "", el_id("code", "insp__code", "inspector-hash".into(), hash_line(k, h).into())),
             when(h.partition != st.partition, || {
                 let moved = fill(s.insp_hash_moved, &[("n", h.partitions.to_string()), ("p", h.partition.to_string())]);
@@ -603,7 +603,7 @@ fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
         ));
     }
     let assigned = if rows.is_empty() {
-        el("p", "insp__note", s.insp_no_partitions.into())
+        el_text("p", "insp__note", s.insp_no_partitions)
     } else {
         scroll_table(&[s.partition, s.insp_position, s.insp_committed, s.lag], &mut rows)
     };
@@ -619,9 +619,9 @@ fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
                 ctx.fact(s.crashed, ctx.yes_no(m.crashed)),
             ]),
             el("p", if m.crashed { "insp__note insp__note--warn" } else { "insp__note" }, status.into()),
-            el("h4", "", s.insp_assigned.into()),
+            el_text("h4", "", s.insp_assigned),
             assigned,
-            el("h4", "", s.insp_actions.into()),
+            el_text("h4", "", s.insp_actions),
             el(
                 "div",
                 "insp__actions",
@@ -674,7 +674,7 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
         rows.push(html! {
             <tr key={key} data-ledger={key} class={(bad && n > 0).then_some("insp__row--bad")}>
                 { el("td", "insp__num", n.into()) }
-                { el("td", "", text.into()) }
+                { el_text("td", "", text) }
             </tr>
         });
     }
@@ -685,7 +685,7 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
         rate_per_s: next_rate(pv.rate_per_s, double),
     };
     let recent = if pv.recent.is_empty() {
-        el("p", "insp__note", s.no_decisions.into())
+        el_text("p", "insp__note", s.no_decisions)
     } else {
         let mut items = Vec::new();
         for d in pv.recent.iter().rev() {
@@ -732,11 +732,11 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
                 ctx.fact(s.insp_acked, pv.acked),
                 ctx.fact(s.insp_errors, errors),
             ]),
-            el("h4", "", s.insp_ledger.into()),
+            el_text("h4", "", s.insp_ledger),
             ledger,
-            el("h4", "", "acks".into()),
+            el_text("h4", "", "acks"),
             acks_buttons(ctx, pv),
-            el("p", "insp__help", s.insp_acks_help.into()),
+            el_text("p", "insp__help", s.insp_acks_help),
             el(
                 "div",
                 "insp__actions insp__actions--row",
@@ -757,7 +757,7 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
                     ),
                 ]),
             ),
-            el("h4", "", s.insp_recent.into()),
+            el_text("h4", "", s.insp_recent),
             recent,
         ],
     )

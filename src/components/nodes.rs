@@ -4,7 +4,7 @@
 //! "Release bundle"). They build the same DOM the `html!` they replace did.
 
 use yew::prelude::*;
-use yew::virtual_dom::{Key, VList};
+use yew::virtual_dom::{Key, VList, VText};
 
 /// `<tag class="class" data-testid="testid">child</tag>`; an empty class or
 /// test id is left out.
@@ -80,4 +80,10 @@ pub fn frag(children: &mut [Html]) -> Html {
 pub fn keyed(tag: &'static str, key: Key, class: &'static str, child: Html) -> Html {
     let class = (!class.is_empty()).then_some(class);
     html! { <@{tag} {key} {class}>{ child }</@> }
+}
+
+/// `el` with a static text: the text node is made here, once, without a copy.
+#[inline(never)]
+pub fn el_text(tag: &'static str, class: &'static str, text: &'static str) -> Html {
+    el(tag, class, VText::new(AttrValue::Static(text)).into())
 }
