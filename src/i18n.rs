@@ -392,8 +392,8 @@ pub const EN: Strings = Strings {
     rule: "rule",
     records_moving: "records moving this step",
     records_drawn_of: "drawn",
-    partitioner_hold: "Each producer's newest decision · click to hold",
-    partitioner_held: "Held · click to follow again",
+    partitioner_hold: "Newest per producer · click to hold",
+    partitioner_held: "Held · click to follow",
     // == controls ==
     play: "Play",
     pause: "Pause",
@@ -741,8 +741,8 @@ pub const KO: Strings = Strings {
     rule: "규칙",
     records_moving: "이번 단계에 움직인 레코드",
     records_drawn_of: "그림",
-    partitioner_hold: "프로듀서마다 가장 최근 결정 · 클릭하면 멈춤",
-    partitioner_held: "멈춤 · 다시 클릭하면 따라감",
+    partitioner_hold: "프로듀서별 최신 결정 · 클릭: 멈춤",
+    partitioner_held: "멈춤 · 클릭: 다시 따라감",
     // == controls ==
     play: "재생",
     pause: "일시정지",
