@@ -29,13 +29,22 @@ pub struct ConfigPanelProps {
     pub config: ClusterConfig,
 }
 
-/// One edit of the draft, run by the reducer on the latest draft.
-pub struct Edit(Box<dyn FnOnce(&mut Draft)>);
-
-impl Edit {
-    pub fn new(f: impl FnOnce(&mut Draft) + 'static) -> Self {
-        Self(Box::new(f))
-    }
+/// One edit of the draft, run by the reducer on the latest draft. Data rather
+/// than a boxed closure: one `reduce` match instead of a closure body, vtable
+/// and drop glue per kind of edit in the wasm.
+#[derive(Clone)]
+pub enum Edit {
+    Text(Field, String),
+    Choose(Choice),
+    AddProducer,
+    RemoveProducer(usize),
+    AddGroup,
+    RemoveGroup(usize),
+    /// Drop every edit and start over from this configuration (discard).
+    Reset(ClusterConfig),
+    /// A new configuration from outside (applied, preset, seed): start over
+    /// from it unless the draft already started from it.
+    Rebase(ClusterConfig),
 }
 
 impl Reducible for Draft {
@@ -43,7 +52,20 @@ impl Reducible for Draft {
 
     fn reduce(self: Rc<Self>, action: Edit) -> Rc<Self> {
         let mut d = (*self).clone();
-        (action.0)(&mut d);
+        match action {
+            Edit::Text(f, text) => d.set_text(f, &text),
+            Edit::Choose(c) => d.choose(c),
+            Edit::AddProducer => d.add_producer(),
+            Edit::RemoveProducer(i) => d.remove_producer(i),
+            Edit::AddGroup => d.add_group(),
+            Edit::RemoveGroup(i) => d.remove_group(i),
+            Edit::Reset(c) => d.reset(c),
+            Edit::Rebase(c) => {
+                if d.base != c {
+                    d.reset(c);
+                }
+            }
+        }
         Rc::new(d)
     }
 }
@@ -71,7 +93,33 @@ struct Ctx<'a> {
 }
 
 /// One option of a `<select>`: value attribute, text, and the choice it makes.
-type Opt = (String, String, Choice);
+type Opt = (&'static str, &'static str, Choice);
+
+/// `<p class="cfg-field__error" id=… data-testid="config-{slug}-error">`: a
+/// field's or a row's error message (a row's has no id).
+#[inline(never)]
+fn error_p(id: Option<String>, slug: &str, text: String) -> Html {
+    html! { <p class="cfg-field__error" {id} data-testid={format!("config-{slug}-error")}>{ text }</p> }
+}
+
+/// A button of the form; `ty` is its `type`, `aria_label` and `onclick` are
+/// left out when `None`.
+#[inline(never)]
+fn button(
+    ty: &'static str,
+    class: &'static str,
+    testid: AttrValue,
+    aria_label: Option<String>,
+    disabled: bool,
+    onclick: Option<Callback<MouseEvent>>,
+    text: &'static str,
+) -> Html {
+    html! {
+        <button type={ty} class={class} {onclick} aria-label={aria_label} data-testid={testid} {disabled}>
+            { text }
+        </button>
+    }
+}
 
 impl Ctx<'_> {
     /// The message to show under the input with this key: its own parse
@@ -83,79 +131,102 @@ impl Ctx<'_> {
         self.sim_error.filter(|_| self.sim_anchor == key).map(|e| e.message(self.lang))
     }
 
-    fn text_field(&self, f: Field, hint: Option<&str>, inputmode: &'static str) -> Html {
-        let key = f.key();
-        let id = format!("cfg-{}", slug(&key));
-        let (hint_id, err_id) = (format!("{id}-hint"), format!("{id}-error"));
-        let err = self.error(&key);
-        let described: Vec<&str> =
-            [hint.map(|_| hint_id.as_str()), err.as_ref().map(|_| err_id.as_str())].into_iter().flatten().collect();
-        let described = (!described.is_empty()).then(|| described.join(" "));
+    /// A click that makes one edit (one closure type for every button).
+    #[inline(never)]
+    fn on_click(&self, edit: Edit) -> Callback<MouseEvent> {
         let dispatch = self.dispatch.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            let text = target_value(&e);
-            dispatch.dispatch(Edit::new(move |d| d.set_text(f, &text)));
-        });
-        html! {
-            <div class={if err.is_some() { "cfg-field cfg-field--invalid" } else { "cfg-field" }}>
-                <label for={id.clone()}>{ f.label(self.s) }</label>
-                <input id={id.clone()} class="cfg-input" type="text" {inputmode} autocomplete="off"
-                    spellcheck="false" value={self.d.text(f)} {oninput}
-                    aria-invalid={err.is_some().then_some("true")}
-                    aria-describedby={described}
-                    data-testid={format!("config-{}", slug(&key))} />
-                if let Some(h) = hint {
-                    <p class="cfg-field__hint" id={hint_id}>{ h.to_string() }</p>
-                }
-                if let Some(e) = err {
-                    <p class="cfg-field__error" id={err_id} data-testid={format!("config-{}-error", slug(&key))}>
-                        { e }
-                    </p>
-                }
-            </div>
-        }
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(edit.clone()))
     }
 
-    /// A labelled `<select>`; `extra` is rendered under it (sub-fields of the choice).
-    fn select_field(&self, key: &str, label: &str, options: Vec<Opt>, current: &str, extra: Html) -> Html {
-        let id = format!("cfg-{}", slug(key));
-        let err_id = format!("{id}-error");
-        let err = self.error(key);
-        let choices: Vec<(String, Choice)> = options.iter().map(|(v, _, c)| (v.clone(), c.clone())).collect();
-        let dispatch = self.dispatch.clone();
-        let onchange = Callback::from(move |e: Event| {
-            let value = target_value(&e);
-            if let Some((_, c)) = choices.iter().find(|(v, _)| *v == value) {
-                let c = c.clone();
-                dispatch.dispatch(Edit::new(move |d| d.choose(c)));
-            }
-        });
+    /// A field's box: label, control, hint, error message, then `extra`
+    /// (sub-fields of a choice). `id` is the control's; the hint and error
+    /// are `{id}-hint` and `{id}-error`, as the control's aria-describedby says.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    fn field_box(
+        &self,
+        id: &str,
+        slug: &str,
+        label: &str,
+        control: Html,
+        hint: Option<&str>,
+        err: Option<String>,
+        extra: Html,
+    ) -> Html {
+        let class = if err.is_some() { "cfg-field cfg-field--invalid" } else { "cfg-field" };
         html! {
-            <div class={if err.is_some() { "cfg-field cfg-field--invalid" } else { "cfg-field" }}>
-                <label for={id.clone()}>{ label.to_string() }</label>
-                <select id={id.clone()} class="cfg-select" {onchange}
-                    aria-invalid={err.is_some().then_some("true")}
-                    aria-describedby={err.as_ref().map(|_| err_id.clone())}
-                    data-testid={format!("config-{}", slug(key))}>
-                    { for options.into_iter().map(|(v, text, _)| html! {
-                        <option value={v.clone()} selected={v == current}>{ text }</option>
-                    }) }
-                </select>
+            <div class={class}>
+                <label for={id.to_string()}>{ label.to_string() }</label>
+                { control }
+                if let Some(h) = hint {
+                    <p class="cfg-field__hint" id={format!("{id}-hint")}>{ h.to_string() }</p>
+                }
                 if let Some(e) = err {
-                    <p class="cfg-field__error" id={err_id} data-testid={format!("config-{}-error", slug(key))}>
-                        { e }
-                    </p>
+                    { error_p(Some(format!("{id}-error")), slug, e) }
                 }
                 { extra }
             </div>
         }
     }
 
+    /// The ids a control's aria-describedby lists: its hint's and its error's.
+    fn described_by(id: &str, hint: bool, err: bool) -> Option<String> {
+        match (hint, err) {
+            (false, false) => None,
+            (true, false) => Some(format!("{id}-hint")),
+            (false, true) => Some(format!("{id}-error")),
+            (true, true) => Some(format!("{id}-hint {id}-error")),
+        }
+    }
+
+    #[inline(never)]
+    fn text_field(&self, f: Field, hint: Option<&str>, inputmode: &'static str) -> Html {
+        let key = f.key();
+        let slug = slug(&key);
+        let id = format!("cfg-{slug}");
+        let err = self.error(&key);
+        let dispatch = self.dispatch.clone();
+        let oninput = Callback::from(move |e: InputEvent| dispatch.dispatch(Edit::Text(f, target_value(&e))));
+        let input = html! {
+            <input id={id.clone()} class="cfg-input" type="text" {inputmode} autocomplete="off"
+                spellcheck="false" value={self.d.text(f)} {oninput}
+                aria-invalid={err.is_some().then_some("true")}
+                aria-describedby={Self::described_by(&id, hint.is_some(), err.is_some())}
+                data-testid={format!("config-{slug}")} />
+        };
+        self.field_box(&id, &slug, f.label(self.s), input, hint, err, Html::default())
+    }
+
+    /// A labelled `<select>`; `extra` is rendered under it (sub-fields of the choice).
+    #[inline(never)]
+    fn select_field(&self, key: &str, label: &str, options: Vec<Opt>, current: &str, extra: Html) -> Html {
+        let slug = slug(key);
+        let id = format!("cfg-{slug}");
+        let err = self.error(key);
+        let choices: Vec<(&'static str, Choice)> = options.iter().map(|(v, _, c)| (*v, c.clone())).collect();
+        let dispatch = self.dispatch.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let value = target_value(&e);
+            if let Some((_, c)) = choices.iter().find(|(v, _)| *v == value) {
+                dispatch.dispatch(Edit::Choose(c.clone()));
+            }
+        });
+        let select = html! {
+            <select id={id.clone()} class="cfg-select" {onchange}
+                aria-invalid={err.is_some().then_some("true")}
+                aria-describedby={Self::described_by(&id, false, err.is_some())}
+                data-testid={format!("config-{slug}")}>
+                { for options.into_iter().map(|(v, text, _)| html! {
+                    <option value={v} selected={v == current}>{ text }</option>
+                }) }
+            </select>
+        };
+        self.field_box(&id, &slug, label, select, None, err, extra)
+    }
+
     fn row_error(&self, key: &str) -> Html {
         match self.error(key) {
-            Some(e) => {
-                html! { <p class="cfg-field__error" data-testid={format!("config-{}-error", slug(key))}>{ e }</p> }
-            }
+            Some(e) => error_p(None, &slug(key), e),
             None => html! {},
         }
     }
@@ -169,18 +240,21 @@ impl Ctx<'_> {
         let dispatch = self.dispatch.clone();
         let onchange = Callback::from(move |e: Event| {
             let on = target_prop(&e, "checked").as_bool().unwrap_or(false);
-            dispatch.dispatch(Edit::new(move |d| d.choose(Choice::Unclean(on))));
+            dispatch.dispatch(Edit::Choose(Choice::Unclean(on)));
         });
+        let fields = [
+            (Field::Partitions, s.cfg_partitions_hint),
+            (Field::ReplicationFactor, s.cfg_rf_hint),
+            (Field::MinIsr, s.cfg_min_isr_hint),
+            (Field::RetentionMs, s.cfg_retention_ms_hint),
+            (Field::RetentionBytes, s.cfg_retention_bytes_hint),
+        ];
         html! {
             <fieldset class="cfg-section">
                 <legend>{ format!("{} {}", s.cfg_topic, t.name) }</legend>
                 { self.row_error("topics[0]") }
                 <div class="cfg-grid">
-                    { self.text_field(Field::Partitions, Some(s.cfg_partitions_hint), "numeric") }
-                    { self.text_field(Field::ReplicationFactor, Some(s.cfg_rf_hint), "numeric") }
-                    { self.text_field(Field::MinIsr, Some(s.cfg_min_isr_hint), "numeric") }
-                    { self.text_field(Field::RetentionMs, Some(s.cfg_retention_ms_hint), "numeric") }
-                    { self.text_field(Field::RetentionBytes, Some(s.cfg_retention_bytes_hint), "numeric") }
+                    { for fields.into_iter().map(|(f, hint)| self.text_field(f, Some(hint), "numeric")) }
                     <div class="cfg-field cfg-field--check">
                         <div class="cfg-check">
                             <input id={unclean_id} type="checkbox" class="cfg-checkbox" {onchange}
@@ -199,17 +273,13 @@ impl Ctx<'_> {
     fn key_field(&self, i: usize, p: &ProducerConfig) -> Html {
         let s = self.s;
         let mode = KeyMode::of(p);
-        let opt = |v: &str, text: &str, m: KeyMode| (v.to_string(), text.to_string(), Choice::KeyMode(i, m));
-        let options = vec![
-            opt("null", s.cfg_keys_null, KeyMode::Null),
-            opt("list", s.cfg_keys_list, KeyMode::List),
-            opt("space", s.cfg_keys_space, KeyMode::Space),
+        let modes = [
+            ("null", s.cfg_keys_null, KeyMode::Null),
+            ("list", s.cfg_keys_list, KeyMode::List),
+            ("space", s.cfg_keys_space, KeyMode::Space),
         ];
-        let current = match mode {
-            KeyMode::Null => "null",
-            KeyMode::List => "list",
-            KeyMode::Space => "space",
-        };
+        let current = modes.iter().find(|m| m.2 == mode).map_or("null", |m| m.0);
+        let options = modes.into_iter().map(|(v, text, m)| (v, text, Choice::KeyMode(i, m))).collect();
         let extra = match mode {
             KeyMode::Null => html! {},
             KeyMode::List => self.text_field(Field::ProducerKeys(i), Some(s.cfg_key_list_hint), "text"),
@@ -221,24 +291,19 @@ impl Ctx<'_> {
     fn partitioner_field(&self, i: usize, p: &ProducerConfig) -> Html {
         let s = self.s;
         let choice = PartChoice::of(&p.partitioner);
-        let opt = |v: &str, text: &str, c: PartChoice| (v.to_string(), text.to_string(), Choice::Partitioner(i, c));
-        let mut options = vec![
-            opt("default", s.cfg_part_default, PartChoice::Default),
-            opt("uniform-sticky", s.cfg_part_uniform, PartChoice::UniformSticky),
-            opt("round-robin", s.cfg_part_round_robin, PartChoice::RoundRobin),
-            opt("vip", s.cfg_part_vip, PartChoice::Vip),
-        ];
         let base_custom = self.d.base.producers.get(i).filter(|b| b.id == p.id).map(|b| PartChoice::of(&b.partitioner));
-        if choice == PartChoice::Other || base_custom == Some(PartChoice::Other) {
-            options.push(opt("other", s.cfg_part_other, PartChoice::Other));
-        }
-        let current = match choice {
-            PartChoice::Default => "default",
-            PartChoice::UniformSticky => "uniform-sticky",
-            PartChoice::RoundRobin => "round-robin",
-            PartChoice::Vip => "vip",
-            PartChoice::Other => "other",
-        };
+        // "other" only for a custom partitioner the panel cannot edit (from a scenario file).
+        let shown = if choice == PartChoice::Other || base_custom == Some(PartChoice::Other) { 5 } else { 4 };
+        let choices = [
+            ("default", s.cfg_part_default, PartChoice::Default),
+            ("uniform-sticky", s.cfg_part_uniform, PartChoice::UniformSticky),
+            ("round-robin", s.cfg_part_round_robin, PartChoice::RoundRobin),
+            ("vip", s.cfg_part_vip, PartChoice::Vip),
+            ("other", s.cfg_part_other, PartChoice::Other),
+        ];
+        let current = choices.iter().find(|c| c.2 == choice).map_or("default", |c| c.0);
+        let options =
+            choices.into_iter().take(shown).map(|(v, text, c)| (v, text, Choice::Partitioner(i, c))).collect();
         let extra = match (&p.partitioner, vip_parts(&p.partitioner)) {
             (_, Some((prefix, k))) => {
                 let n = self.d.partitions_of(i);
@@ -275,10 +340,8 @@ impl Ctx<'_> {
         let s = self.s;
         let acks = [(Acks::None, s.cfg_acks_0), (Acks::Leader, s.cfg_acks_1), (Acks::All, s.cfg_acks_all)]
             .into_iter()
-            .map(|(a, text)| (a.name().to_string(), text.to_string(), Choice::Acks(i, a)))
+            .map(|(a, text)| (a.name(), text, Choice::Acks(i, a)))
             .collect();
-        let dispatch = self.dispatch.clone();
-        let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Edit::new(move |d| d.remove_producer(i))));
         let fields = html! {
             <>
                 { self.text_field(Field::ProducerRate(i), None, "decimal") }
@@ -294,28 +357,20 @@ impl Ctx<'_> {
             format!("producers[{i}]"),
             fields,
             s.cfg_remove_producer,
-            onclick,
+            Edit::RemoveProducer(i),
         )
     }
 
     fn group_row(&self, i: usize, g: &GroupConfig) -> Html {
         let s = self.s;
-        let assignors = Strategy::ALL
-            .into_iter()
-            .map(|a| (a.name().to_string(), a.name().to_string(), Choice::Assignor(i, a)))
-            .collect();
+        let assignors = Strategy::ALL.into_iter().map(|a| (a.name(), a.name(), Choice::Assignor(i, a))).collect();
         let resets = [
             (OffsetReset::Earliest, "earliest", s.cfg_reset_earliest),
             (OffsetReset::Latest, "latest", s.cfg_reset_latest),
             (OffsetReset::None, "none", s.cfg_reset_none),
         ];
         let current_reset = resets.iter().find(|r| r.0 == g.auto_offset_reset).map_or("latest", |r| r.1);
-        let resets = resets
-            .into_iter()
-            .map(|(r, v, text)| (v.to_string(), text.to_string(), Choice::OffsetReset(i, r)))
-            .collect();
-        let dispatch = self.dispatch.clone();
-        let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Edit::new(move |d| d.remove_group(i))));
+        let resets = resets.into_iter().map(|(r, v, text)| (v, text, Choice::OffsetReset(i, r))).collect();
         let fields = html! {
             <>
                 { self.text_field(Field::GroupMembers(i), None, "numeric") }
@@ -331,7 +386,7 @@ impl Ctx<'_> {
             format!("groups[{i}]"),
             fields,
             s.cfg_remove_group,
-            onclick,
+            Edit::RemoveGroup(i),
         )
     }
 
@@ -347,18 +402,15 @@ impl Ctx<'_> {
         path: String,
         fields: Html,
         remove_label: &str,
-        onclick: Callback<MouseEvent>,
+        remove: Edit,
     ) -> Html {
         html! {
             <fieldset class="cfg-row" key={id.to_string()} data-testid={format!("config-{kind}-{id}")}>
                 <legend>{ legend }</legend>
                 { self.row_error(&path) }
                 <div class="cfg-grid">{ fields }</div>
-                <button type="button" class="cfg-btn cfg-btn--remove" {onclick}
-                    aria-label={remove_label.replace("{id}", id)}
-                    data-testid={format!("config-remove-{kind}-{id}")}>
-                    { self.s.cfg_remove }
-                </button>
+                { button("button", "cfg-btn cfg-btn--remove", format!("config-remove-{kind}-{id}").into(),
+                    Some(remove_label.replace("{id}", id)), false, Some(self.on_click(remove)), self.s.cfg_remove) }
             </fieldset>
         }
     }
@@ -366,47 +418,38 @@ impl Ctx<'_> {
     fn producers_section(&self) -> Html {
         let s = self.s;
         let rows = &self.d.config.producers;
-        let add = {
-            let dispatch = self.dispatch.clone();
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Edit::new(Draft::add_producer)))
-        };
         let list = html! { <>{ for rows.iter().enumerate().map(|(i, p)| self.producer_row(i, p)) }</> };
-        section(s, s.cfg_producers, rows.len(), list, add, "config-add-producer", s.cfg_add_producer)
+        self.section(s.cfg_producers, rows.len(), list, Edit::AddProducer, "config-add-producer", s.cfg_add_producer)
     }
 
     fn groups_section(&self) -> Html {
         let s = self.s;
         let rows = &self.d.config.groups;
-        let add = {
-            let dispatch = self.dispatch.clone();
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Edit::new(Draft::add_group)))
-        };
         let list = html! { <>{ for rows.iter().enumerate().map(|(i, g)| self.group_row(i, g)) }</> };
-        section(s, s.cfg_groups, rows.len(), list, add, "config-add-group", s.cfg_add_group)
+        self.section(s.cfg_groups, rows.len(), list, Edit::AddGroup, "config-add-group", s.cfg_add_group)
     }
-}
 
-/// The producers' or groups' fieldset: its `n` rows and the add button.
-#[inline(never)]
-fn section(
-    s: &Strings,
-    title: &'static str,
-    n: usize,
-    rows: Html,
-    add: Callback<MouseEvent>,
-    add_testid: &'static str,
-    add_label: &'static str,
-) -> Html {
-    html! {
-        <fieldset class="cfg-section">
-            <legend>{ format!("{title} ({n})") }</legend>
-            if n == 0 {
-                { el("p", "cfg-note", s.cfg_none.into()) }
-            }
-            <div class="cfg-rows">{ rows }</div>
-            <button type="button" class="cfg-btn" onclick={add} disabled={n >= MAX_ROWS}
-                data-testid={add_testid}>{ add_label }</button>
-        </fieldset>
+    /// The producers' or groups' fieldset: its `n` rows and the add button.
+    #[inline(never)]
+    fn section(
+        &self,
+        title: &'static str,
+        n: usize,
+        rows: Html,
+        add: Edit,
+        add_testid: &'static str,
+        add_label: &'static str,
+    ) -> Html {
+        html! {
+            <fieldset class="cfg-section">
+                <legend>{ format!("{title} ({n})") }</legend>
+                if n == 0 {
+                    { el("p", "cfg-note", self.s.cfg_none.into()) }
+                }
+                <div class="cfg-rows">{ rows }</div>
+                { button("button", "cfg-btn", add_testid.into(), None, n >= MAX_ROWS, Some(self.on_click(add)), add_label) }
+            </fieldset>
+        }
     }
 }
 
@@ -416,14 +459,7 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
     {
         // A new configuration from outside (applied, preset, seed): start over from it.
         let dispatcher = draft.dispatcher();
-        use_effect_with(props.config.clone(), move |config| {
-            let config = config.clone();
-            dispatcher.dispatch(Edit::new(move |d| {
-                if d.base != config {
-                    d.reset(config);
-                }
-            }));
-        });
+        use_effect_with(props.config.clone(), move |config| dispatcher.dispatch(Edit::Rebase(config.clone())));
     }
     let ui = use_ui();
     let lang = ui.lang;
@@ -451,14 +487,6 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
             if valid {
                 on_apply.emit(config.clone());
             }
-        })
-    };
-    let discard = {
-        let dispatch = draft.dispatcher();
-        let base = props.config.clone();
-        Callback::from(move |_: MouseEvent| {
-            let base = base.clone();
-            dispatch.dispatch(Edit::new(move |d| d.reset(base)));
         })
     };
 
@@ -517,10 +545,9 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
                     <p class="cfg-summary" role="alert" data-testid="config-error">{ p }</p>
                 }
                 <div class="cfg-actions">
-                    <button type="button" class="cfg-btn" onclick={discard} disabled={d.config == d.base && d.bad.is_empty()}
-                        data-testid="config-discard">{ s.cfg_discard }</button>
-                    <button type="submit" class="cfg-btn cfg-btn--primary" disabled={!valid}
-                        data-testid="config-apply">{ s.cfg_apply }</button>
+                    { button("button", "cfg-btn", "config-discard".into(), None, d.config == d.base && d.bad.is_empty(),
+                        Some(ctx.on_click(Edit::Reset(props.config.clone()))), s.cfg_discard) }
+                    { button("submit", "cfg-btn cfg-btn--primary", "config-apply".into(), None, !valid, None, s.cfg_apply) }
                 </div>
             </div>
         </form>
