@@ -31,11 +31,42 @@ impl PartialEq for ControlsProps {
     }
 }
 
+/// A button of the bar; `pressed` is its aria-pressed (play/pause only).
+#[inline(never)]
+fn button(
+    class: &'static str,
+    testid: &'static str,
+    pressed: Option<bool>,
+    onclick: Callback<MouseEvent>,
+    text: Html,
+) -> Html {
+    let pressed = pressed.map(|p| p.to_string());
+    html! { <button {class} data-testid={testid} aria-pressed={pressed} {onclick}>{ text }</button> }
+}
+
+/// `<label class="field"><span>label</span>control</label>`.
+#[inline(never)]
+fn field(label: &'static str, control: Html) -> Html {
+    html! { <label class="field">{ el("span", "", label.into()) }{ control }</label> }
+}
+
+/// A `<select>` of the bar and its options.
+#[inline(never)]
+fn select(testid: &'static str, onchange: Callback<Event>, options: Html) -> Html {
+    html! { <select data-testid={testid} {onchange}>{ options }</select> }
+}
+
+#[inline(never)]
+fn option(value: AttrValue, selected: bool, text: Html) -> Html {
+    html! { <option {value} {selected}>{ text }</option> }
+}
+
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {
     let ui = use_ui();
     let s = strings(ui.lang);
     let d = ui.dispatch();
+    // One closure type for every button: the action comes from a plain fn.
     let act = |a: fn() -> Action| {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.emit(a()))
@@ -76,50 +107,41 @@ pub fn Controls(props: &ControlsProps) -> Html {
             }
         })
     };
-    let add_consumer = act(|| Action::AddConsumer);
-    let add_producer = act(|| Action::AddProducer);
-    let add_group = act(|| Action::AddGroup);
+    let adds: [(&'static str, &'static str, fn() -> Action); 3] = [
+        ("add-consumer", s.add_consumer, || Action::AddConsumer),
+        ("add-producer", s.add_producer, || Action::AddProducer),
+        ("add-group", s.add_group, || Action::AddGroup),
+    ];
     let speed_value = SPEEDS.iter().copied().find(|&x| x >= props.speed).unwrap_or(10.0);
+    let speeds: Html =
+        SPEEDS.iter().map(|&x| option(x.to_string().into(), x == speed_value, format!("{x}×").into())).collect();
+    let presets = html! {
+        <>
+            if props.preset.is_none() { { option("".into(), true, "—".into()) } }
+            { for Preset::ALL.iter().map(|p| {
+                let text = match p { Preset::Default => s.preset_default, Preset::Stress => s.preset_stress };
+                option(p.id().into(), props.preset == Some(*p), text.into())
+            }) }
+        </>
+    };
+    let play = if props.playing { format!("❚❚ {}", s.pause) } else { format!("▶ {}", s.play) };
     html! {
         <div class="controls" role="toolbar" aria-label="simulation controls">
-            <button class="btn btn--primary" data-testid="play-pause" onclick={act(|| Action::TogglePlay)}
-                aria-pressed={props.playing.to_string()}>
-                { if props.playing { format!("❚❚ {}", s.pause) } else { format!("▶ {}", s.play) } }
-            </button>
-            <button class="btn" data-testid="step" onclick={act(|| Action::Step)}>{ format!("{} ›", s.step) }</button>
-            <label class="field">
-                { el("span", "", s.speed.into()) }
-                <select data-testid="speed" onchange={on_speed}>
-                    { for SPEEDS.iter().map(|&x| html! {
-                        <option value={x.to_string()} selected={x == speed_value}>{ format!("{x}×") }</option>
-                    }) }
-                </select>
-            </label>
-            <button class="btn" data-testid="reset" onclick={act(|| Action::Reset)}>{ format!("↺ {}", s.reset) }</button>
-            <label class="field">
-                { el("span", "", s.seed.into()) }
+            { button("btn btn--primary", "play-pause", Some(props.playing), act(|| Action::TogglePlay), play.into()) }
+            { button("btn", "step", None, act(|| Action::Step), format!("{} ›", s.step).into()) }
+            { field(s.speed, select("speed", on_speed, speeds)) }
+            { button("btn", "reset", None, act(|| Action::Reset), format!("↺ {}", s.reset).into()) }
+            { field(s.seed, html! {
                 <input data-testid="seed" class={if *seed_error { "seed is-invalid" } else { "seed" }} type="text"
                     inputmode="numeric" value={props.seed.to_string()} onchange={on_seed}
                     aria-invalid={seed_error.to_string()} />
-            </label>
-            <label class="field">
-                { el("span", "", s.preset.into()) }
-                <select data-testid="preset" onchange={on_preset}>
-                    if props.preset.is_none() { <option value="" selected=true>{ "—" }</option> }
-                    { for Preset::ALL.iter().map(|p| html! {
-                        <option value={p.id()} selected={props.preset == Some(*p)}>
-                            { match p { Preset::Default => s.preset_default, Preset::Stress => s.preset_stress } }
-                        </option>
-                    }) }
-                </select>
-            </label>
+            }) }
+            { field(s.preset, select("preset", on_preset, presets)) }
             <span class="clock" data-testid="sim-time" title={s.sim_time}>
                 { format!("t = {:.1} s", props.time_ms as f64 / 1000.0) }
             </span>
             <span class="controls__adds">
-                <button class="btn btn--small" data-testid="add-consumer" onclick={add_consumer}>{ s.add_consumer }</button>
-                <button class="btn btn--small" data-testid="add-producer" onclick={add_producer}>{ s.add_producer }</button>
-                <button class="btn btn--small" data-testid="add-group" onclick={add_group}>{ s.add_group }</button>
+                { for adds.into_iter().map(|(testid, label, a)| button("btn btn--small", testid, None, act(a), label.into())) }
             </span>
         </div>
     }
