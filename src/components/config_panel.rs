@@ -516,10 +516,11 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
             </>
         }
     };
+    // Whole class strings: `classes!` would build a `Classes` set at run time.
     let plan_class = match (changed, plan.needs_restart()) {
-        (false, _) => "cfg-plan--unchanged",
-        (true, true) => "cfg-plan--restart",
-        (true, false) => "cfg-plan--live",
+        (false, _) => "cfg-plan cfg-plan--unchanged",
+        (true, true) => "cfg-plan cfg-plan--restart",
+        (true, false) => "cfg-plan cfg-plan--live",
     };
 
     html! {
@@ -537,7 +538,7 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
                 { ctx.groups_section() }
             </div>
             <div class="cfg-footer">
-                <div class={classes!("cfg-plan", plan_class)} data-testid="config-plan"
+                <div class={plan_class} data-testid="config-plan"
                     data-restart={(changed && plan.needs_restart()).to_string()} aria-live="polite">
                     { plan_html }
                 </div>
