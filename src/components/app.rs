@@ -73,12 +73,14 @@ pub fn App() -> Html {
             s
         })
     };
-    let help = use_state(|| false);
-    let url_notice = use_state(|| !settings.problems.is_empty());
+    // Boolean states start from a `fn() -> bool` pointer: one instance of the
+    // generic hook for all of them (and the seed box's) instead of one per closure.
+    let help = use_state(bool::default as fn() -> bool);
+    let url_dismissed = use_state(bool::default as fn() -> bool);
     let width = use_viewport_width();
     let side_by_side = width >= SIDE_BY_SIDE;
     let stage_w = stage_width(width);
-    let reduced = use_memo((), |_| reduced_motion());
+    let reduced = use_state(reduced_motion as fn() -> bool);
 
     // Play loop: at most 10 updates a second (fewer for big clusters: each update
     // then runs several steps); faster speeds run several steps per update.
@@ -185,12 +187,12 @@ pub fn App() -> Html {
             <Header {on_toggle_lang} {on_help} />
             <Controls playing={state.playing} speed={state.speed} seed={state.seed()} preset={state.preset}
                 time_ms={state.view.time_ms} />
-            if *url_notice {
+            if !settings.problems.is_empty() && !*url_dismissed {
                 <div class="notice" role="status" data-testid="url-notice">
                     { for settings.problems.iter().map(|(k, v, allowed)| html! {
                         <p>{ format!("{}: {k}={v:?} — {} {allowed}", s.bad_url, lang.pick("allowed:", "허용:")) }</p>
                     }) }
-                    <button class="btn btn--small" onclick={{ let n = url_notice.clone(); Callback::from(move |_| n.set(false)) }}>
+                    <button class="btn btn--small" onclick={{ let n = url_dismissed.clone(); Callback::from(move |_| n.set(true)) }}>
                         { s.dismiss }
                     </button>
                 </div>

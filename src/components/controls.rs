@@ -81,7 +81,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
             }
         })
     };
-    let seed_error = use_state(|| false);
+    // The same hook instance as the app's boolean states (see app.rs).
+    let seed_error = use_state(bool::default as fn() -> bool);
     let on_seed = {
         let d = d.clone();
         let seed_error = seed_error.clone();
