@@ -4,8 +4,8 @@
 use crate::components::config_panel::ConfigPanel;
 use crate::components::controls::Controls;
 use crate::components::event_log::EventLog;
-use crate::components::header::Header;
-use crate::components::help::Help;
+use crate::components::header::header;
+use crate::components::help::help;
 use crate::components::inspector::Inspector;
 use crate::components::lag_panel::LagPanel;
 use crate::components::records_layer::RecordsLayer;
@@ -75,7 +75,7 @@ pub fn App() -> Html {
     };
     // Boolean states start from a `fn() -> bool` pointer: one instance of the
     // generic hook for all of them (and the seed box's) instead of one per closure.
-    let help = use_state(bool::default as fn() -> bool);
+    let show_help = use_state(bool::default as fn() -> bool);
     let url_dismissed = use_state(bool::default as fn() -> bool);
     let width = use_viewport_width();
     let side_by_side = width >= SIDE_BY_SIDE;
@@ -103,7 +103,7 @@ pub fn App() -> Html {
     // Keyboard: Space play/pause, → step, +/− speed, ? help, Esc close.
     {
         let dispatcher = state.dispatcher();
-        let help = help.clone();
+        let help = show_help.clone();
         use_effect_with((), move |_| {
             let listener = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
                 let typing = e
@@ -169,7 +169,7 @@ pub fn App() -> Html {
         Callback::from(move |_| lang.set(lang.other()))
     };
     let on_help = {
-        let help = help.clone();
+        let help = show_help.clone();
         Callback::from(move |_| help.set(!*help))
     };
     let tab_button = |t: Tab, label: &'static str, id: &'static str| {
@@ -184,7 +184,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<Ui> context={ui}>
         <div class={if side_by_side { "app app--wide" } else { "app" }} lang={lang.code()}>
-            <Header {on_toggle_lang} {on_help} />
+            { header(*lang, on_toggle_lang, on_help) }
             <Controls playing={state.playing} speed={state.speed} seed={state.seed()} preset={state.preset}
                 time_ms={state.view.time_ms} />
             if !settings.problems.is_empty() && !*url_dismissed {
@@ -239,8 +239,8 @@ pub fn App() -> Html {
                     </div>
                 </aside>
             </div>
-            if *help {
-                <Help on_close={{ let h = help.clone(); Callback::from(move |_| h.set(false)) }} />
+            if *show_help {
+                { help(*lang, { let h = show_help.clone(); Callback::from(move |_| h.set(false)) }) }
             }
         </div>
         </ContextProvider<Ui>>
