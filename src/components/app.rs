@@ -2,7 +2,7 @@
 //! while playing; the stage draws it; panels inspect, log and configure it.
 
 use crate::components::config_panel::ConfigPanel;
-use crate::components::controls::Controls;
+use crate::components::controls::controls;
 use crate::components::event_log::EventLog;
 use crate::components::header::header;
 use crate::components::help::help;
@@ -74,9 +74,10 @@ pub fn App() -> Html {
         })
     };
     // Boolean states start from a `fn() -> bool` pointer: one instance of the
-    // generic hook for all of them (and the seed box's) instead of one per closure.
+    // generic hook for all of them instead of one per closure.
     let show_help = use_state(bool::default as fn() -> bool);
     let url_dismissed = use_state(bool::default as fn() -> bool);
+    let seed_error = use_state(bool::default as fn() -> bool);
     let width = use_viewport_width();
     let side_by_side = width >= SIDE_BY_SIDE;
     let stage_w = stage_width(width);
@@ -185,8 +186,7 @@ pub fn App() -> Html {
         <ContextProvider<Ui> context={ui}>
         <div class={if side_by_side { "app app--wide" } else { "app" }} lang={lang.code()}>
             { header(*lang, on_toggle_lang, on_help) }
-            <Controls playing={state.playing} speed={state.speed} seed={state.seed()} preset={state.preset}
-                time_ms={state.view.time_ms} />
+            { controls(&state, *lang, &dispatch, &seed_error) }
             if !settings.problems.is_empty() && !*url_dismissed {
                 <div class="notice" role="status" data-testid="url-notice">
                     { for settings.problems.iter().map(|(k, v, allowed)| html! {

@@ -1,35 +1,16 @@
 //! The control bar: play/pause, step, speed, reset, seed, preset, and the
 //! "add" actions. Every control is a real form element (keyboard and touch).
+//! A plain function rendered by `App`, not a component: the bar changes with
+//! the clock on every update anyway, and a component adds its own copy of
+//! Yew's lifecycle code to the wasm. Its one state (the seed box's error) is
+//! the app's.
 
 use crate::components::nodes::el;
-use crate::i18n::strings;
+use crate::i18n::{strings, Lang};
 use crate::presets::Preset;
-use crate::state::{Action, SPEEDS};
-use crate::ui::use_ui;
+use crate::state::{Action, AppState, SPEEDS};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-#[derive(Properties)]
-pub struct ControlsProps {
-    pub playing: bool,
-    pub speed: f64,
-    pub seed: u64,
-    pub preset: Option<Preset>,
-    /// Simulated time, for the clock.
-    pub time_ms: u64,
-}
-
-impl PartialEq for ControlsProps {
-    /// The view by pointer: comparing a whole view deeply on every update costs
-    /// more than re-rendering this small bar.
-    fn eq(&self, o: &Self) -> bool {
-        self.playing == o.playing
-            && self.speed == o.speed
-            && self.seed == o.seed
-            && self.preset == o.preset
-            && self.time_ms == o.time_ms
-    }
-}
 
 /// A button of the bar; `pressed` is its aria-pressed (play/pause only).
 #[inline(never)]
@@ -61,11 +42,10 @@ fn option(value: AttrValue, selected: bool, text: Html) -> Html {
     html! { <option {value} {selected}>{ text }</option> }
 }
 
-#[component]
-pub fn Controls(props: &ControlsProps) -> Html {
-    let ui = use_ui();
-    let s = strings(ui.lang);
-    let d = ui.dispatch();
+/// The bar for `state`; `seed_error` says the seed box holds no number.
+pub fn controls(state: &AppState, lang: Lang, d: &Callback<Action>, seed_error: &UseStateHandle<bool>) -> Html {
+    let s = strings(lang);
+    let invalid = **seed_error;
     // One closure type for every button: the action comes from a plain fn.
     let act = |a: fn() -> Action| {
         let d = d.clone();
@@ -81,8 +61,6 @@ pub fn Controls(props: &ControlsProps) -> Html {
             }
         })
     };
-    // The same hook instance as the app's boolean states (see app.rs).
-    let seed_error = use_state(bool::default as fn() -> bool);
     let on_seed = {
         let d = d.clone();
         let seed_error = seed_error.clone();
@@ -113,33 +91,33 @@ pub fn Controls(props: &ControlsProps) -> Html {
         ("add-producer", s.add_producer, || Action::AddProducer),
         ("add-group", s.add_group, || Action::AddGroup),
     ];
-    let speed_value = SPEEDS.iter().copied().find(|&x| x >= props.speed).unwrap_or(10.0);
+    let speed_value = SPEEDS.iter().copied().find(|&x| x >= state.speed).unwrap_or(10.0);
     let speeds: Html =
         SPEEDS.iter().map(|&x| option(x.to_string().into(), x == speed_value, format!("{x}×").into())).collect();
     let presets = html! {
         <>
-            if props.preset.is_none() { { option("".into(), true, "—".into()) } }
+            if state.preset.is_none() { { option("".into(), true, "—".into()) } }
             { for Preset::ALL.iter().map(|p| {
                 let text = match p { Preset::Default => s.preset_default, Preset::Stress => s.preset_stress };
-                option(p.id().into(), props.preset == Some(*p), text.into())
+                option(p.id().into(), state.preset == Some(*p), text.into())
             }) }
         </>
     };
-    let play = if props.playing { format!("❚❚ {}", s.pause) } else { format!("▶ {}", s.play) };
+    let play = if state.playing { format!("❚❚ {}", s.pause) } else { format!("▶ {}", s.play) };
     html! {
         <div class="controls" role="toolbar" aria-label="simulation controls">
-            { button("btn btn--primary", "play-pause", Some(props.playing), act(|| Action::TogglePlay), play.into()) }
+            { button("btn btn--primary", "play-pause", Some(state.playing), act(|| Action::TogglePlay), play.into()) }
             { button("btn", "step", None, act(|| Action::Step), format!("{} ›", s.step).into()) }
             { field(s.speed, select("speed", on_speed, speeds)) }
             { button("btn", "reset", None, act(|| Action::Reset), format!("↺ {}", s.reset).into()) }
             { field(s.seed, html! {
-                <input data-testid="seed" class={if *seed_error { "seed is-invalid" } else { "seed" }} type="text"
-                    inputmode="numeric" value={props.seed.to_string()} onchange={on_seed}
-                    aria-invalid={seed_error.to_string()} />
+                <input data-testid="seed" class={if invalid { "seed is-invalid" } else { "seed" }} type="text"
+                    inputmode="numeric" value={state.seed().to_string()} onchange={on_seed}
+                    aria-invalid={invalid.to_string()} />
             }) }
             { field(s.preset, select("preset", on_preset, presets)) }
             <span class="clock" data-testid="sim-time" title={s.sim_time}>
-                { format!("t = {:.1} s", props.time_ms as f64 / 1000.0) }
+                { format!("t = {:.1} s", state.view.time_ms as f64 / 1000.0) }
             </span>
             <span class="controls__adds">
                 { for adds.into_iter().map(|(testid, label, a)| button("btn btn--small", testid, None, act(a), label.into())) }
