@@ -2,7 +2,7 @@
 //! while playing; the stage draws it; panels inspect, log and configure it.
 
 use crate::components::config_panel::ConfigPanel;
-use crate::components::controls::controls;
+use crate::components::controls::{controls, on_click};
 use crate::components::event_log::EventLog;
 use crate::components::header::header;
 use crate::components::help::help;
@@ -155,10 +155,7 @@ pub fn App() -> Html {
         let view = state.svg_view.clone();
         use_memo((state.svg_version, stage_w as i64), move |(_, w)| layout::topology(&view, *w as f64))
     };
-    let dispatch = {
-        let d = state.dispatcher();
-        Callback::from(move |a: Action| d.dispatch(a))
-    };
+    let dispatch = state.dispatcher();
     // Stable across renders (the stage only re-renders when its data changes).
     let on_select = use_callback(state.dispatcher(), |sel: Selection, d| {
         d.dispatch(Action::SetTab(Tab::Inspector));
@@ -173,11 +170,11 @@ pub fn App() -> Html {
         let help = show_help.clone();
         Callback::from(move |_| help.set(!*help))
     };
-    let tab_button = |t: Tab, label: &'static str, id: &'static str| {
+    let tab_button = |t: Tab, label: &'static str, id: &'static str, select: fn() -> Action| {
         let selected = state.tab == t;
         html! {
             <button role="tab" class={if selected { "tab tab--active" } else { "tab" }} aria-selected={selected.to_string()}
-                data-testid={id} onclick={dispatch.reform(move |_| Action::SetTab(t))}>{ label }</button>
+                data-testid={id} onclick={on_click(&dispatch, select)}>{ label }</button>
         }
     };
     let step_ms = if state.speed >= 1.0 { 100.0 } else { 100.0 / state.speed };
@@ -201,11 +198,11 @@ pub fn App() -> Html {
                 <div class={if n.error { "notice notice--error" } else { "notice" }} role={if n.error { "alert" } else { "status" }}
                     data-testid="notice">
                     { el("p", "", lang.pick(&n.en, &n.ko).to_string().into()) }
-                    <button class="btn btn--small" onclick={dispatch.reform(|_| Action::DismissNotice)}>{ s.dismiss }</button>
+                    <button class="btn btn--small" onclick={on_click(&dispatch, || Action::DismissNotice)}>{ s.dismiss }</button>
                 </div>
             }
             <div class="workspace">
-                <main class="stage" onclick={dispatch.reform(|_| Action::Select(None))}>
+                <main class="stage" onclick={on_click(&dispatch, || Action::Select(None))}>
                     <div class="stage__inner" style={format!("width:{}px;height:{}px", topo.width, topo.height)}>
                         <TopologyView view={state.svg_view.clone()} topo={topo.clone()}
                             selection={state.selection.clone()} on_select={on_select.clone()} />
@@ -216,10 +213,10 @@ pub fn App() -> Html {
                 </main>
                 <aside class="side" aria-label="panels">
                     <div class="tabs" role="tablist">
-                        { tab_button(Tab::Inspector, s.tab_inspector, "tab-inspector") }
-                        { tab_button(Tab::Events, s.tab_events, "tab-events") }
-                        { tab_button(Tab::Config, s.tab_config, "tab-config") }
-                        { tab_button(Tab::Lag, s.tab_lag, "tab-lag") }
+                        { tab_button(Tab::Inspector, s.tab_inspector, "tab-inspector", || Action::SetTab(Tab::Inspector)) }
+                        { tab_button(Tab::Events, s.tab_events, "tab-events", || Action::SetTab(Tab::Events)) }
+                        { tab_button(Tab::Config, s.tab_config, "tab-config", || Action::SetTab(Tab::Config)) }
+                        { tab_button(Tab::Lag, s.tab_lag, "tab-lag", || Action::SetTab(Tab::Lag)) }
                     </div>
                     <div class="side__body">
                         { match state.tab {

@@ -42,25 +42,38 @@ fn option(value: AttrValue, selected: bool, text: Html) -> Html {
     html! { <option {value} {selected}>{ text }</option> }
 }
 
+/// A click that sends one action. The action comes from a plain fn, so every
+/// button of the bar and the app shares one closure type.
+#[inline(never)]
+pub fn on_click(d: &UseReducerDispatcher<AppState>, a: fn() -> Action) -> Callback<MouseEvent> {
+    let d = d.clone();
+    Callback::from(move |_: MouseEvent| d.dispatch(a()))
+}
+
+/// A `<select>`'s change: its value through `parse`, sent when it parses.
+#[inline(never)]
+fn on_select(d: &UseReducerDispatcher<AppState>, parse: fn(&str) -> Option<Action>) -> Callback<Event> {
+    let d = d.clone();
+    Callback::from(move |e: Event| {
+        if let Some(v) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+            if let Some(a) = parse(&v.value()) {
+                d.dispatch(a);
+            }
+        }
+    })
+}
+
 /// The bar for `state`; `seed_error` says the seed box holds no number.
-pub fn controls(state: &AppState, lang: Lang, d: &Callback<Action>, seed_error: &UseStateHandle<bool>) -> Html {
+pub fn controls(
+    state: &AppState,
+    lang: Lang,
+    d: &UseReducerDispatcher<AppState>,
+    seed_error: &UseStateHandle<bool>,
+) -> Html {
     let s = strings(lang);
     let invalid = **seed_error;
-    // One closure type for every button: the action comes from a plain fn.
-    let act = |a: fn() -> Action| {
-        let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.emit(a()))
-    };
-    let on_speed = {
-        let d = d.clone();
-        Callback::from(move |e: Event| {
-            if let Some(v) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                if let Ok(x) = v.value().parse::<f64>() {
-                    d.emit(Action::SetSpeed(x));
-                }
-            }
-        })
-    };
+    let act = |a| on_click(d, a);
+    let on_speed = on_select(d, |v| v.parse().ok().map(Action::SetSpeed));
     let on_seed = {
         let d = d.clone();
         let seed_error = seed_error.clone();
@@ -69,23 +82,14 @@ pub fn controls(state: &AppState, lang: Lang, d: &Callback<Action>, seed_error: 
                 match v.value().trim().parse::<u64>() {
                     Ok(x) => {
                         seed_error.set(false);
-                        d.emit(Action::SetSeed(x));
+                        d.dispatch(Action::SetSeed(x));
                     }
                     Err(_) => seed_error.set(true),
                 }
             }
         })
     };
-    let on_preset = {
-        let d = d.clone();
-        Callback::from(move |e: Event| {
-            if let Some(v) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                if let Some(p) = Preset::parse(&v.value()) {
-                    d.emit(Action::LoadPreset(p));
-                }
-            }
-        })
-    };
+    let on_preset = on_select(d, |v| Preset::parse(v).map(Action::LoadPreset));
     let adds: [(&'static str, &'static str, fn() -> Action); 3] = [
         ("add-consumer", s.add_consumer, || Action::AddConsumer),
         ("add-producer", s.add_producer, || Action::AddProducer),
