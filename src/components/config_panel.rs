@@ -199,15 +199,15 @@ impl Ctx<'_> {
 
     /// A labelled `<select>`; `extra` is rendered under it (sub-fields of the choice).
     #[inline(never)]
-    fn select_field(&self, key: &str, label: &str, options: Vec<Opt>, current: &str, extra: Html) -> Html {
+    fn select_field(&self, key: &str, label: &str, options: &[Opt], current: &str, extra: Html) -> Html {
         let slug = slug(key);
         let id = format!("cfg-{slug}");
         let err = self.error(key);
-        let choices: Vec<(&'static str, Choice)> = options.iter().map(|(v, _, c)| (*v, c.clone())).collect();
+        let choices = options.to_vec();
         let dispatch = self.dispatch.clone();
         let onchange = Callback::from(move |e: Event| {
             let value = target_value(&e);
-            if let Some((_, c)) = choices.iter().find(|(v, _)| *v == value) {
+            if let Some((_, _, c)) = choices.iter().find(|(v, ..)| *v == value) {
                 dispatch.dispatch(Edit::Choose(c.clone()));
             }
         });
@@ -216,7 +216,7 @@ impl Ctx<'_> {
                 aria-invalid={err.is_some().then_some("true")}
                 aria-describedby={Self::described_by(&id, false, err.is_some())}
                 data-testid={format!("config-{slug}")}>
-                { for options.into_iter().map(|(v, text, _)| html! {
+                { for options.iter().map(|&(v, text, _)| html! {
                     <option value={v} selected={v == current}>{ text }</option>
                 }) }
             </select>
@@ -273,19 +273,20 @@ impl Ctx<'_> {
     fn key_field(&self, i: usize, p: &ProducerConfig) -> Html {
         let s = self.s;
         let mode = KeyMode::of(p);
-        let modes = [
-            ("null", s.cfg_keys_null, KeyMode::Null),
-            ("list", s.cfg_keys_list, KeyMode::List),
-            ("space", s.cfg_keys_space, KeyMode::Space),
+        // Option arrays written out rather than mapped and collected: a
+        // `collect` per site is its own copy of the iterator code.
+        let options = [
+            ("null", s.cfg_keys_null, Choice::KeyMode(i, KeyMode::Null)),
+            ("list", s.cfg_keys_list, Choice::KeyMode(i, KeyMode::List)),
+            ("space", s.cfg_keys_space, Choice::KeyMode(i, KeyMode::Space)),
         ];
-        let current = modes.iter().find(|m| m.2 == mode).map_or("null", |m| m.0);
-        let options = modes.into_iter().map(|(v, text, m)| (v, text, Choice::KeyMode(i, m))).collect();
+        let current = options.iter().find(|o| o.2 == Choice::KeyMode(i, mode)).map_or("null", |o| o.0);
         let extra = match mode {
             KeyMode::Null => html! {},
             KeyMode::List => self.text_field(Field::ProducerKeys(i), Some(s.cfg_key_list_hint), "text"),
             KeyMode::Space => self.text_field(Field::ProducerKeySpace(i), Some(s.cfg_key_space_hint), "numeric"),
         };
-        self.select_field(&format!("producers[{i}].key_mode"), s.cfg_keys, options, current, extra)
+        self.select_field(&format!("producers[{i}].key_mode"), s.cfg_keys, &options, current, extra)
     }
 
     fn partitioner_field(&self, i: usize, p: &ProducerConfig) -> Html {
@@ -294,16 +295,14 @@ impl Ctx<'_> {
         let base_custom = self.d.base.producers.get(i).filter(|b| b.id == p.id).map(|b| PartChoice::of(&b.partitioner));
         // "other" only for a custom partitioner the panel cannot edit (from a scenario file).
         let shown = if choice == PartChoice::Other || base_custom == Some(PartChoice::Other) { 5 } else { 4 };
-        let choices = [
-            ("default", s.cfg_part_default, PartChoice::Default),
-            ("uniform-sticky", s.cfg_part_uniform, PartChoice::UniformSticky),
-            ("round-robin", s.cfg_part_round_robin, PartChoice::RoundRobin),
-            ("vip", s.cfg_part_vip, PartChoice::Vip),
-            ("other", s.cfg_part_other, PartChoice::Other),
+        let options = [
+            ("default", s.cfg_part_default, Choice::Partitioner(i, PartChoice::Default)),
+            ("uniform-sticky", s.cfg_part_uniform, Choice::Partitioner(i, PartChoice::UniformSticky)),
+            ("round-robin", s.cfg_part_round_robin, Choice::Partitioner(i, PartChoice::RoundRobin)),
+            ("vip", s.cfg_part_vip, Choice::Partitioner(i, PartChoice::Vip)),
+            ("other", s.cfg_part_other, Choice::Partitioner(i, PartChoice::Other)),
         ];
-        let current = choices.iter().find(|c| c.2 == choice).map_or("default", |c| c.0);
-        let options =
-            choices.into_iter().take(shown).map(|(v, text, c)| (v, text, Choice::Partitioner(i, c))).collect();
+        let current = options.iter().find(|o| o.2 == Choice::Partitioner(i, choice)).map_or("default", |o| o.0);
         let extra = match (&p.partitioner, vip_parts(&p.partitioner)) {
             (_, Some((prefix, k))) => {
                 let n = self.d.partitions_of(i);
@@ -333,21 +332,22 @@ impl Ctx<'_> {
             }
             _ => html! {},
         };
-        self.select_field(&format!("producers[{i}].partitioner"), s.cfg_partitioner, options, current, extra)
+        self.select_field(&format!("producers[{i}].partitioner"), s.cfg_partitioner, &options[..shown], current, extra)
     }
 
     fn producer_row(&self, i: usize, p: &ProducerConfig) -> Html {
         let s = self.s;
-        let acks = [(Acks::None, s.cfg_acks_0), (Acks::Leader, s.cfg_acks_1), (Acks::All, s.cfg_acks_all)]
-            .into_iter()
-            .map(|(a, text)| (a.name(), text, Choice::Acks(i, a)))
-            .collect();
+        let acks = [
+            (Acks::None.name(), s.cfg_acks_0, Choice::Acks(i, Acks::None)),
+            (Acks::Leader.name(), s.cfg_acks_1, Choice::Acks(i, Acks::Leader)),
+            (Acks::All.name(), s.cfg_acks_all, Choice::Acks(i, Acks::All)),
+        ];
         let fields = html! {
             <>
                 { self.text_field(Field::ProducerRate(i), None, "decimal") }
                 { self.key_field(i, p) }
                 { self.partitioner_field(i, p) }
-                { self.select_field(&format!("producers[{i}].acks"), "acks", acks, p.acks.name(), html! {}) }
+                { self.select_field(&format!("producers[{i}].acks"), "acks", &acks, p.acks.name(), html! {}) }
             </>
         };
         self.row(
@@ -363,19 +363,19 @@ impl Ctx<'_> {
 
     fn group_row(&self, i: usize, g: &GroupConfig) -> Html {
         let s = self.s;
-        let assignors = Strategy::ALL.into_iter().map(|a| (a.name(), a.name(), Choice::Assignor(i, a))).collect();
+        let assignors = Strategy::ALL.map(|a| (a.name(), a.name(), Choice::Assignor(i, a)));
         let resets = [
-            (OffsetReset::Earliest, "earliest", s.cfg_reset_earliest),
-            (OffsetReset::Latest, "latest", s.cfg_reset_latest),
-            (OffsetReset::None, "none", s.cfg_reset_none),
+            ("earliest", s.cfg_reset_earliest, Choice::OffsetReset(i, OffsetReset::Earliest)),
+            ("latest", s.cfg_reset_latest, Choice::OffsetReset(i, OffsetReset::Latest)),
+            ("none", s.cfg_reset_none, Choice::OffsetReset(i, OffsetReset::None)),
         ];
-        let current_reset = resets.iter().find(|r| r.0 == g.auto_offset_reset).map_or("latest", |r| r.1);
-        let resets = resets.into_iter().map(|(r, v, text)| (v, text, Choice::OffsetReset(i, r))).collect();
+        let current_reset =
+            resets.iter().find(|r| r.2 == Choice::OffsetReset(i, g.auto_offset_reset)).map_or("latest", |r| r.0);
         let fields = html! {
             <>
                 { self.text_field(Field::GroupMembers(i), None, "numeric") }
-                { self.select_field(&format!("groups[{i}].assignor"), s.cfg_assignor, assignors, g.assignor.name(), html! {}) }
-                { self.select_field(&format!("groups[{i}].auto_offset_reset"), "auto.offset.reset", resets, current_reset, html! {}) }
+                { self.select_field(&format!("groups[{i}].assignor"), s.cfg_assignor, &assignors, g.assignor.name(), html! {}) }
+                { self.select_field(&format!("groups[{i}].auto_offset_reset"), "auto.offset.reset", &resets, current_reset, html! {}) }
                 { self.text_field(Field::GroupRate(i), None, "decimal") }
             </>
         };
