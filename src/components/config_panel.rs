@@ -9,7 +9,7 @@
 //! Everything that decides something lives in [`Draft`] and the free functions
 //! below, which are tested natively; the component only renders and dispatches.
 
-use crate::components::nodes::el;
+use crate::components::nodes::{el, list};
 use crate::config_draft::*;
 use crate::i18n::{strings, Lang, Strings};
 use crate::state::Action;
@@ -216,8 +216,9 @@ impl Ctx<'_> {
                 aria-invalid={err.is_some().then_some("true")}
                 aria-describedby={Self::described_by(&id, false, err.is_some())}
                 data-testid={format!("config-{slug}")}>
-                { for options.iter().map(|&(v, text, _)| html! {
-                    <option value={v} selected={v == current}>{ text }</option>
+                { list(options.len(), &|i| {
+                    let (v, text, _) = options[i];
+                    html! { <option value={v} selected={v == current}>{ text }</option> }
                 }) }
             </select>
         };
@@ -254,7 +255,7 @@ impl Ctx<'_> {
                 <legend>{ format!("{} {}", s.cfg_topic, t.name) }</legend>
                 { self.row_error("topics[0]") }
                 <div class="cfg-grid">
-                    { for fields.into_iter().map(|(f, hint)| self.text_field(f, Some(hint), "numeric")) }
+                    { list(fields.len(), &|i| self.text_field(fields[i].0, Some(fields[i].1), "numeric")) }
                     <div class="cfg-field cfg-field--check">
                         <div class="cfg-check">
                             <input id={unclean_id} type="checkbox" class="cfg-checkbox" {onchange}
@@ -418,14 +419,14 @@ impl Ctx<'_> {
     fn producers_section(&self) -> Html {
         let s = self.s;
         let rows = &self.d.config.producers;
-        let list = html! { <>{ for rows.iter().enumerate().map(|(i, p)| self.producer_row(i, p)) }</> };
+        let list = list(rows.len(), &|i| self.producer_row(i, &rows[i]));
         self.section(s.cfg_producers, rows.len(), list, Edit::AddProducer, "config-add-producer", s.cfg_add_producer)
     }
 
     fn groups_section(&self) -> Html {
         let s = self.s;
         let rows = &self.d.config.groups;
-        let list = html! { <>{ for rows.iter().enumerate().map(|(i, g)| self.group_row(i, g)) }</> };
+        let list = list(rows.len(), &|i| self.group_row(i, &rows[i]));
         self.section(s.cfg_groups, rows.len(), list, Edit::AddGroup, "config-add-group", s.cfg_add_group)
     }
 
@@ -492,29 +493,27 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
 
     let plan_html = if !changed {
         el("p", "", s.cfg_plan_unchanged.into())
-    } else if plan.needs_restart() {
-        html! {
-            <>
-                { el("p", "cfg-plan__head", s.cfg_plan_restart.into()) }
-                <ul>
-                    { for plan.restart.iter().map(|&field| html! {
-                        <li>
-                            if let Some(m) = restart_reason(field, &d.config) { { m.get(lang).to_string() }{ " " } }
-                            <code>{ field.to_string() }</code>
-                        </li>
-                    }) }
-                </ul>
-            </>
-        }
     } else {
-        html! {
-            <>
-                { el("p", "cfg-plan__head", s.cfg_plan_live.into()) }
-                <ul>
-                    { for plan.live.iter().filter_map(describe_command).map(|m| el("li", "", m.get(lang).to_string().into())) }
-                </ul>
-            </>
-        }
+        let (head, items) = if plan.needs_restart() {
+            let items = list(plan.restart.len(), &|i| {
+                let field = plan.restart[i];
+                html! {
+                    <li>
+                        if let Some(m) = restart_reason(field, &d.config) { { m.get(lang).to_string() }{ " " } }
+                        <code>{ field.to_string() }</code>
+                    </li>
+                }
+            });
+            (s.cfg_plan_restart, items)
+        } else {
+            let items = list(plan.live.len(), &|i| {
+                // Commands the panel does not describe show nothing (an empty list).
+                describe_command(&plan.live[i])
+                    .map_or_else(Html::default, |m| el("li", "", m.get(lang).to_string().into()))
+            });
+            (s.cfg_plan_live, items)
+        };
+        html! { <>{ el("p", "cfg-plan__head", head.into()) }{ el("ul", "", items) }</> }
     };
     // Whole class strings: `classes!` would build a `Classes` set at run time.
     let plan_class = match (changed, plan.needs_restart()) {

@@ -62,3 +62,13 @@ pub fn cell(class: &'static str, col: &'static str, text: String) -> Html {
     let col = (!col.is_empty()).then_some(col);
     html! { <td {class} data-col={col}>{ text }</td> }
 }
+
+// config/app/controls builders
+
+/// The nodes `item(0)`, …, `item(n - 1)` as one list. One loop for every
+/// call site: a `for`/`collect` over an iterator is a new copy of the
+/// iterator and collect code per closure type.
+#[inline(never)]
+pub fn list(n: usize, item: &dyn Fn(usize) -> Html) -> Html {
+    (0..n).map(item).collect()
+}
