@@ -19,7 +19,7 @@ use crate::ui::Ui;
 use crate::url;
 use gloo_timers::callback::Interval;
 
-use crate::components::nodes::el;
+use crate::components::nodes::{el, list};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -186,8 +186,9 @@ pub fn App() -> Html {
             { controls(&state, *lang, &dispatch, &seed_error) }
             if !settings.problems.is_empty() && !*url_dismissed {
                 <div class="notice" role="status" data-testid="url-notice">
-                    { for settings.problems.iter().map(|(k, v, allowed)| html! {
-                        <p>{ format!("{}: {k}={v:?} — {} {allowed}", s.bad_url, lang.pick("allowed:", "허용:")) }</p>
+                    { list(settings.problems.len(), &|i| {
+                        let (k, v, allowed) = &settings.problems[i];
+                        el("p", "", format!("{}: {k}={v:?} — {} {allowed}", s.bad_url, lang.pick("allowed:", "허용:")).into())
                     }) }
                     <button class="btn btn--small" onclick={{ let n = url_dismissed.clone(); Callback::from(move |_| n.set(true)) }}>
                         { s.dismiss }

@@ -5,7 +5,7 @@
 //! Yew's lifecycle code to the wasm. Its one state (the seed box's error) is
 //! the app's.
 
-use crate::components::nodes::el;
+use crate::components::nodes::{el, list};
 use crate::i18n::{strings, Lang};
 use crate::presets::Preset;
 use crate::state::{Action, AppState, SPEEDS};
@@ -96,14 +96,17 @@ pub fn controls(
         ("add-group", s.add_group, || Action::AddGroup),
     ];
     let speed_value = SPEEDS.iter().copied().find(|&x| x >= state.speed).unwrap_or(10.0);
-    let speeds: Html =
-        SPEEDS.iter().map(|&x| option(x.to_string().into(), x == speed_value, format!("{x}×").into())).collect();
+    let speeds = list(SPEEDS.len(), &|i| {
+        let x = SPEEDS[i];
+        option(x.to_string().into(), x == speed_value, format!("{x}×").into())
+    });
     let presets = html! {
         <>
             if state.preset.is_none() { { option("".into(), true, "—".into()) } }
-            { for Preset::ALL.iter().map(|p| {
+            { list(Preset::ALL.len(), &|i| {
+                let p = Preset::ALL[i];
                 let text = match p { Preset::Default => s.preset_default, Preset::Stress => s.preset_stress };
-                option(p.id().into(), state.preset == Some(*p), text.into())
+                option(p.id().into(), state.preset == Some(p), text.into())
             }) }
         </>
     };
@@ -124,7 +127,7 @@ pub fn controls(
                 { format!("t = {:.1} s", state.view.time_ms as f64 / 1000.0) }
             </span>
             <span class="controls__adds">
-                { for adds.into_iter().map(|(testid, label, a)| button("btn btn--small", testid, None, act(a), label.into())) }
+                { list(adds.len(), &|i| button("btn btn--small", adds[i].0, None, act(adds[i].2), adds[i].1.into())) }
             </span>
         </div>
     }

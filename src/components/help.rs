@@ -1,7 +1,7 @@
 //! The `?` overlay: keys and touch actions. A plain function, not a component
 //! (see header.rs).
 
-use crate::components::nodes::el;
+use crate::components::nodes::{el, list};
 use crate::i18n::{strings, Lang};
 use yew::prelude::*;
 
@@ -12,7 +12,10 @@ pub fn help(lang: Lang, on_close: Callback<MouseEvent>) -> Html {
             <div class="overlay__card">
                 <h2 id="help-title">{ s.help_title }</h2>
                 <dl class="keys">
-                    { for s.help_keys.iter().map(|(k, v)| html! { <><dt><kbd>{ *k }</kbd></dt>{ el("dd", "", (*v).into()) }</> }) }
+                    { list(s.help_keys.len(), &|i| {
+                        let (k, v) = s.help_keys[i];
+                        html! { <><dt>{ el("kbd", "", k.into()) }</dt>{ el("dd", "", v.into()) }</> }
+                    }) }
                 </dl>
                 <button class="btn btn--primary" onclick={on_close} autofocus=true>{ s.help_close }</button>
             </div>
