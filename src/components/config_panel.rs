@@ -51,6 +51,11 @@ impl Reducible for Draft {
     type Action = Edit;
 
     fn reduce(self: Rc<Self>, action: Edit) -> Rc<Self> {
+        // The same `Rc` back: no re-render (`use_reducer` compares addresses;
+        // `use_reducer_eq` would compare whole drafts, more code in the wasm).
+        if matches!(&action, Edit::Rebase(c) if *c == self.base) {
+            return self;
+        }
         let mut d = (*self).clone();
         match action {
             Edit::Text(f, text) => d.set_text(f, &text),
@@ -59,12 +64,7 @@ impl Reducible for Draft {
             Edit::RemoveProducer(i) => d.remove_producer(i),
             Edit::AddGroup => d.add_group(),
             Edit::RemoveGroup(i) => d.remove_group(i),
-            Edit::Reset(c) => d.reset(c),
-            Edit::Rebase(c) => {
-                if d.base != c {
-                    d.reset(c);
-                }
-            }
+            Edit::Reset(c) | Edit::Rebase(c) => d.reset(c),
         }
         Rc::new(d)
     }
@@ -456,7 +456,7 @@ impl Ctx<'_> {
 
 #[component]
 pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
-    let draft = use_reducer_eq(|| Draft::new(props.config.clone()));
+    let draft = use_reducer(|| Draft::new(props.config.clone()));
     {
         // A new configuration from outside (applied, preset, seed): start over from it.
         let dispatcher = draft.dispatcher();
