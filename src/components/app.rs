@@ -48,6 +48,14 @@ fn reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// A click that sets a boolean state to `to(current)`: one closure type for
+/// every such button.
+#[inline(never)]
+fn flip(state: &UseStateHandle<bool>, to: fn(bool) -> bool) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_| state.set(to(*state)))
+}
+
 #[component]
 pub fn App() -> Html {
     let settings = use_memo((), |_| url::parse_query(&url::current_query()));
@@ -166,10 +174,7 @@ pub fn App() -> Html {
         let lang = lang.clone();
         Callback::from(move |_| lang.set(lang.other()))
     };
-    let on_help = {
-        let help = show_help.clone();
-        Callback::from(move |_| help.set(!*help))
-    };
+    let on_help = flip(&show_help, |open| !open);
     let tab_button = |t: Tab, label: &'static str, id: &'static str, select: fn() -> Action| {
         let selected = state.tab == t;
         html! {
@@ -190,7 +195,7 @@ pub fn App() -> Html {
                         let (k, v, allowed) = &settings.problems[i];
                         el("p", "", format!("{}: {k}={v:?} — {} {allowed}", s.bad_url, lang.pick("allowed:", "허용:")).into())
                     }) }
-                    <button class="btn btn--small" onclick={{ let n = url_dismissed.clone(); Callback::from(move |_| n.set(true)) }}>
+                    <button class="btn btn--small" onclick={flip(&url_dismissed, |_| true)}>
                         { s.dismiss }
                     </button>
                 </div>
@@ -238,7 +243,7 @@ pub fn App() -> Html {
                 </aside>
             </div>
             if *show_help {
-                { help(*lang, { let h = show_help.clone(); Callback::from(move |_| h.set(false)) }) }
+                { help(*lang, flip(&show_help, |_| false)) }
             }
         </div>
         </ContextProvider<Ui>>
