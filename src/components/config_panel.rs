@@ -26,7 +26,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ConfigPanelProps {
-    pub config: ClusterConfig,
+    /// The running configuration, shared with the app state (compared by value).
+    pub config: Rc<ClusterConfig>,
 }
 
 /// One edit of the draft, run by the reducer on the latest draft. Data rather
@@ -456,11 +457,11 @@ impl Ctx<'_> {
 
 #[component]
 pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
-    let draft = use_reducer(|| Draft::new(props.config.clone()));
+    let draft = use_reducer(|| Draft::new((*props.config).clone()));
     {
         // A new configuration from outside (applied, preset, seed): start over from it.
         let dispatcher = draft.dispatcher();
-        use_effect_with(props.config.clone(), move |config| dispatcher.dispatch(Edit::Rebase(config.clone())));
+        use_effect_with(props.config.clone(), move |config| dispatcher.dispatch(Edit::Rebase((**config).clone())));
     }
     let ui = use_ui();
     let lang = ui.lang;
@@ -477,7 +478,7 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
     };
     let problem = d.problem(lang);
     let valid = problem.is_none();
-    let changed = d.config != props.config;
+    let changed = d.config != *props.config;
     let plan = reconfigure::plan(&props.config, &d.config);
 
     let onsubmit = {
@@ -546,7 +547,7 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
                 }
                 <div class="cfg-actions">
                     { button("button", "cfg-btn", "config-discard".into(), None, d.config == d.base && d.bad.is_empty(),
-                        Some(ctx.on_click(Edit::Reset(props.config.clone()))), s.cfg_discard) }
+                        Some(ctx.on_click(Edit::Reset((*props.config).clone()))), s.cfg_discard) }
                     { button("submit", "cfg-btn cfg-btn--primary", "config-apply".into(), None, !valid, None, s.cfg_apply) }
                 </div>
             </div>
