@@ -482,12 +482,12 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
     let plan = reconfigure::plan(&props.config, &d.config);
 
     let onsubmit = {
-        let on_apply = ui.reform(Action::ApplyConfig);
+        let ui = ui.clone();
         let config = d.config.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if valid {
-                on_apply.emit(config.clone());
+                ui.send(Action::ApplyConfig(config.clone()));
             }
         })
     };
