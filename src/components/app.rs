@@ -115,20 +115,17 @@ pub fn App() -> Html {
         let help = show_help.clone();
         use_effect_with((), move |_| {
             let listener = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
-                let typing = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+                let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                let tag = target.as_ref().map(web_sys::Element::tag_name).unwrap_or_default();
+                let typing = matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA");
                 if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
                     return;
                 }
                 match e.key().as_str() {
                     " " => {
                         // Space on a focused button activates it instead.
-                        let on_button =
-                            e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
-                                el.tag_name() == "BUTTON" || el.get_attribute("role").as_deref() == Some("button")
-                            });
+                        let on_button = tag == "BUTTON"
+                            || target.is_some_and(|el| el.get_attribute("role").as_deref() == Some("button"));
                         if !on_button {
                             e.prevent_default();
                             dispatcher.dispatch(Action::TogglePlay);

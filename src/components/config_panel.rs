@@ -9,7 +9,7 @@
 //! Everything that decides something lives in [`Draft`] and the free functions
 //! below, which are tested natively; the component only renders and dispatches.
 
-use crate::components::nodes::{el, list};
+use crate::components::nodes::{el, list, target_prop, target_value};
 use crate::config_draft::*;
 use crate::i18n::{strings, Lang, Strings};
 use crate::state::Action;
@@ -21,7 +21,6 @@ use kafka_sim::limits::MAX_BROKERS;
 use kafka_sim::partitioner::PartitionerKind;
 use kafka_sim::reconfigure;
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -74,14 +73,6 @@ impl Reducible for Draft {
 // ---------------------------------------------------------------------------
 // The component
 // ---------------------------------------------------------------------------
-
-fn target_prop(e: &Event, prop: &str) -> JsValue {
-    e.target().and_then(|t| js_sys::Reflect::get(&t, &JsValue::from_str(prop)).ok()).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn target_value(e: &Event) -> String {
-    target_prop(e, "value").as_string().unwrap_or_default()
-}
 
 /// What the render helpers share.
 struct Ctx<'a> {

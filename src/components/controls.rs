@@ -5,11 +5,10 @@
 //! Yew's lifecycle code to the wasm. Its one state (the seed box's error) is
 //! the app's.
 
-use crate::components::nodes::{el, list};
+use crate::components::nodes::{el, list, target_value};
 use crate::i18n::{strings, Lang};
 use crate::presets::Preset;
 use crate::state::{Action, AppState, SPEEDS};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// A button of the bar; `pressed` is its aria-pressed (play/pause only).
@@ -55,10 +54,8 @@ pub fn on_click(d: &UseReducerDispatcher<AppState>, a: fn() -> Action) -> Callba
 fn on_select(d: &UseReducerDispatcher<AppState>, parse: fn(&str) -> Option<Action>) -> Callback<Event> {
     let d = d.clone();
     Callback::from(move |e: Event| {
-        if let Some(v) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-            if let Some(a) = parse(&v.value()) {
-                d.dispatch(a);
-            }
+        if let Some(a) = parse(&target_value(&e)) {
+            d.dispatch(a);
         }
     })
 }
@@ -77,16 +74,12 @@ pub fn controls(
     let on_seed = {
         let d = d.clone();
         let seed_error = seed_error.clone();
-        Callback::from(move |e: Event| {
-            if let Some(v) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                match v.value().trim().parse::<u64>() {
-                    Ok(x) => {
-                        seed_error.set(false);
-                        d.dispatch(Action::SetSeed(x));
-                    }
-                    Err(_) => seed_error.set(true),
-                }
+        Callback::from(move |e: Event| match target_value(&e).trim().parse::<u64>() {
+            Ok(x) => {
+                seed_error.set(false);
+                d.dispatch(Action::SetSeed(x));
             }
+            Err(_) => seed_error.set(true),
         })
     };
     let on_preset = on_select(d, |v| Preset::parse(v).map(Action::LoadPreset));

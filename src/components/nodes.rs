@@ -72,3 +72,15 @@ pub fn cell(class: &'static str, col: &'static str, text: String) -> Html {
 pub fn list(n: usize, item: &dyn Fn(usize) -> Html) -> Html {
     (0..n).map(item).collect()
 }
+
+/// A property of an event's target (`value`, `checked`), read through
+/// `Reflect`: no element type imports (and their JS glue) per control kind.
+pub fn target_prop(e: &Event, prop: &str) -> wasm_bindgen::JsValue {
+    use wasm_bindgen::JsValue;
+    e.target().and_then(|t| js_sys::Reflect::get(&t, &JsValue::from_str(prop)).ok()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The `value` of an event's target (an input or a select), `""` if none.
+pub fn target_value(e: &Event) -> String {
+    target_prop(e, "value").as_string().unwrap_or_default()
+}
