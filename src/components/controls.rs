@@ -60,6 +60,9 @@ fn on_select(d: &UseReducerDispatcher<AppState>, parse: fn(&str) -> Option<Actio
     })
 }
 
+/// An "add" button of the bar: its test id, label and action.
+type AddButton = (&'static str, &'static str, fn() -> Action);
+
 /// The bar for `state`; `seed_error` says the seed box holds no number.
 pub fn controls(
     state: &AppState,
@@ -83,7 +86,7 @@ pub fn controls(
         })
     };
     let on_preset = on_select(d, |v| Preset::parse(v).map(Action::LoadPreset));
-    let adds: [(&'static str, &'static str, fn() -> Action); 3] = [
+    let adds: [AddButton; 3] = [
         ("add-consumer", s.add_consumer, || Action::AddConsumer),
         ("add-producer", s.add_producer, || Action::AddProducer),
         ("add-group", s.add_group, || Action::AddGroup),
