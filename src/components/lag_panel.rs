@@ -185,13 +185,14 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
                 vec![badge.into(), title],
             ))
         });
-        html! {
-            <details class="lag-section lag-lessons" open=true>
-                <summary>{ s.lag_lessons }</summary>
-                { el("div", "lag-lessons__grid", list(buttons.collect())) }
-                { el("p", "lag-note", s.lag_lessons_note.into()) }
-            </details>
-        }
+        let children = vec![
+            el("summary", "", s.lag_lessons.into()),
+            el("div", "lag-lessons__grid", list(buttons.collect())),
+            el("p", "lag-note", s.lag_lessons_note.into()),
+        ];
+        // `open=true` in `html!` sets open="open".
+        vtag("details", &["class", "open"], vec![Some("lag-section lag-lessons".into()), Some("open".into())], children)
+            .into()
     };
     let lesson_box = active_lesson.map(|l| {
         let (title, text) = lesson_text(s, l);
@@ -411,28 +412,85 @@ fn bar_rect(class: &'static str, x: f64, width: f64, rounded: bool) -> Html {
     vtag("rect", &["class", "x", "y", "width", "height", "rx"], values, vec![]).into()
 }
 
-/// A chart's click, mouse-move, mouse-leave and key handlers.
-type ChartHandlers = (Callback<MouseEvent>, Callback<MouseEvent>, Callback<MouseEvent>, Callback<KeyboardEvent>);
+/// A chart's node, and its click, mouse-move, mouse-leave and key handlers.
+type ChartHandlers =
+    (NodeRef, Callback<MouseEvent>, Callback<MouseEvent>, Callback<MouseEvent>, Callback<KeyboardEvent>);
+
+/// The handlers of the chart `node` drawn with `scale` over the sample times `ts`.
+#[inline(never)]
+fn chart_handlers(st: &ChartState, node: NodeRef, scale: Scale, ts: &Rc<Vec<u64>>) -> ChartHandlers {
+    // A click pins the sample under the mouse; a move hovers it (one closure for both).
+    let pick = |target: &UseStateHandle<Option<u64>>, pin: bool| {
+        let (target, node, ts) = (target.clone(), node.clone(), ts.clone());
+        Callback::from(move |e: MouseEvent| {
+            let t = index_at(&node, &e, &scale, &ts).map(|i| ts[i]);
+            if t.is_some() || !pin {
+                target.set(t);
+            }
+        })
+    };
+    let onkeydown = {
+        let (pinned, hover, ts) = (st.pinned.clone(), st.hover.clone(), ts.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let current = (*pinned).and_then(|t| ts.binary_search(&t).ok());
+            if let Some(next) = key_move(&e.key(), current, ts.len()) {
+                // Keep the app's own keys (→ steps the simulation) off while reading the chart.
+                e.prevent_default();
+                e.stop_propagation();
+                hover.set(None);
+                pinned.set(next.map(|i| ts[i]));
+            }
+        })
+    };
+    (node.clone(), pick(&st.pinned, true), pick(&st.hover, false), clear(None, st.hover.clone()), onkeydown)
+}
+
+/// A handler that clears the hovered sample, and the pinned one when given.
+#[inline(never)]
+fn clear(pinned: Option<UseStateHandle<Option<u64>>>, hover: UseStateHandle<Option<u64>>) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        if let Some(p) = &pinned {
+            p.set(None);
+        }
+        hover.set(None);
+    })
+}
+
+/// A chart's axes, their labels and the cursor at `t_shown`.
+#[inline(never)]
+fn axes(scale: &Scale, t_shown: u64) -> Vec<Html> {
+    let (left, top, bottom, right) = (PLOT.left, PLOT.top, PLOT.top + PLOT.height, PLOT.left + PLOT.width);
+    let x = scale.x(t_shown);
+    vec![
+        svg_line("lag-chart__axis", left, left, top, bottom),
+        svg_line("lag-chart__axis", left, right, bottom, bottom),
+        svg_line("lag-chart__grid", left, right, top, top),
+        svg_text("lag-chart__label", left - 4.0, top + 4.0, "end", scale.v_max.to_string().into()),
+        svg_text("lag-chart__label", left - 4.0, bottom, "end", "0".into()),
+        svg_text("lag-chart__label", left, CHART_H - 6.0, "start", format_t(scale.t0).into()),
+        svg_text("lag-chart__label", right, CHART_H - 6.0, "end", format_t(scale.t1).into()),
+        svg_line("lag-chart__cursor", x, x, top, bottom),
+    ]
+}
 
 /// A chart's `<svg>`, a slider over its `n + 1` samples at `at` (one builder for both charts).
 #[inline(never)]
 #[allow(clippy::too_many_arguments)]
 fn chart_svg(
-    node: NodeRef,
     testid: &'static str,
     label: &'static str,
     n: usize,
     at: usize,
     valuetext: String,
-    (onclick, onmousemove, onmouseleave, onkeydown): ChartHandlers,
-    children: Html,
+    (node, onclick, onmousemove, onmouseleave, onkeydown): ChartHandlers,
+    children: Vec<Html>,
 ) -> Html {
     html! {
         <svg class="lag-chart" ref={node} data-testid={testid}
             viewBox={format!("0 0 {CHART_W} {CHART_H}")} tabindex="0" role="slider" aria-label={label}
             aria-valuemin="0" aria-valuemax={n.to_string()} aria-valuenow={at.to_string()}
             aria-valuetext={valuetext} {onclick} {onmousemove} {onmouseleave} {onkeydown}>
-            { children }
+            { list(children) }
         </svg>
     }
 }
@@ -461,12 +519,10 @@ fn index_at(node: &NodeRef, e: &MouseEvent, scale: &Scale, ts: &[u64]) -> Option
 
 fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<usize>, st: ChartState) -> Html {
     if h.ts.is_empty() {
-        return html! {
-            <section class="lag-section">
-                { el("h3", "lag-heading", s.lag_charts.into()) }
-                { el_id("p", "lag-note", "lag-chart-empty".into(), s.lag_chart_empty.into()) }
-            </section>
-        };
+        return section(vec![
+            el("h3", "lag-heading", s.lag_charts.into()),
+            el_id("p", "lag-note", "lag-chart-empty".into(), s.lag_chart_empty.into()),
+        ]);
     }
     let max_total = h.total.iter().filter_map(|(_, v)| *v).max().unwrap_or(0);
     let max_part = h.parts.iter().flatten().filter_map(|(_, v)| *v).max().unwrap_or(0);
@@ -495,121 +551,60 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
     let which = if pinned_index.is_some() { s.lag_readout_selected } else { s.lag_readout_latest };
     let total_at = h.total[at].1.unwrap_or(0);
 
-    let handlers = |node: NodeRef, scale: Scale| {
-        let ts = Rc::new(h.ts.clone());
-        let onclick = {
-            let (pinned, node, ts) = (st.pinned.clone(), node.clone(), ts.clone());
-            Callback::from(move |e: MouseEvent| {
-                if let Some(i) = index_at(&node, &e, &scale, &ts) {
-                    pinned.set(Some(ts[i]));
-                }
-            })
-        };
-        let onmousemove = {
-            let (hover, node, ts) = (st.hover.clone(), node.clone(), ts.clone());
-            Callback::from(move |e: MouseEvent| hover.set(index_at(&node, &e, &scale, &ts).map(|i| ts[i])))
-        };
-        let onmouseleave = {
-            let hover = st.hover.clone();
-            Callback::from(move |_: MouseEvent| hover.set(None))
-        };
-        let onkeydown = {
-            let (pinned, hover, ts) = (st.pinned.clone(), st.hover.clone(), ts.clone());
-            Callback::from(move |e: KeyboardEvent| {
-                let current = (*pinned).and_then(|t| ts.binary_search(&t).ok());
-                if let Some(next) = key_move(&e.key(), current, ts.len()) {
-                    // Keep the app's own keys (→ steps the simulation) off while reading the chart.
-                    e.prevent_default();
-                    e.stop_propagation();
-                    hover.set(None);
-                    pinned.set(next.map(|i| ts[i]));
-                }
-            })
-        };
-        (onclick, onmousemove, onmouseleave, onkeydown)
-    };
-
-    let axes = |scale: &Scale| {
-        let (left, top, bottom, right) = (PLOT.left, PLOT.top, PLOT.top + PLOT.height, PLOT.left + PLOT.width);
-        let x = scale.x(t_shown);
-        html! {
-            <>
-                { svg_line("lag-chart__axis", left, left, top, bottom) }
-                { svg_line("lag-chart__axis", left, right, bottom, bottom) }
-                { svg_line("lag-chart__grid", left, right, top, top) }
-                { svg_text("lag-chart__label", left - 4.0, top + 4.0, "end", scale.v_max.to_string().into()) }
-                { svg_text("lag-chart__label", left - 4.0, bottom, "end", "0".into()) }
-                { svg_text("lag-chart__label", left, CHART_H - 6.0, "start", format_t(scale.t0).into()) }
-                { svg_text("lag-chart__label", right, CHART_H - 6.0, "end", format_t(scale.t1).into()) }
-                { svg_line("lag-chart__cursor", x, x, top, bottom) }
-            </>
-        }
-    };
-
-    let (t_click, t_move, t_leave, t_key) = handlers(st.total_ref.clone(), total_scale);
+    let ts = Rc::new(h.ts.clone());
     let total_lines = polylines(&h.total, &total_scale);
     let area = total_lines.first().filter(|_| total_lines.len() == 1).map(|pts| {
         let base = PLOT.top + PLOT.height;
         format!("{:.1},{base:.1} {pts} {:.1},{base:.1}", total_scale.x(h.ts[0]), total_scale.x(h.ts[h.ts.len() - 1]))
     });
-    let total_value = format!("t = {}, {} {}", format_t(t_shown), s.lag_total, total_at);
+    let mut marks = axes(&total_scale, t_shown);
+    if let Some(a) = area {
+        marks.push(shape("polygon", "lag-chart__area", a, None));
+    }
+    for pts in total_lines {
+        marks.push(shape("polyline", "lag-chart__line", pts, None));
+    }
+    marks.push(dot(total_scale.x(t_shown), total_scale.y(total_at as f64), "3", None));
     let total_chart = chart_svg(
-        st.total_ref.clone(),
         "lag-chart-total",
         s.lag_total,
         h.ts.len() - 1,
         at,
-        total_value.clone(),
-        (t_click, t_move, t_leave, t_key),
-        html! {
-            <>
-                { axes(&total_scale) }
-                { area.map(|a| shape("polygon", "lag-chart__area", a, None)).unwrap_or_default() }
-                { for total_lines.iter().map(|pts| shape("polyline", "lag-chart__line", pts.clone(), None)) }
-                { dot(total_scale.x(t_shown), total_scale.y(total_at as f64), "3", None) }
-            </>
-        },
+        format!("t = {}, {} {}", format_t(t_shown), s.lag_total, total_at),
+        chart_handlers(&st, st.total_ref.clone(), total_scale, &ts),
+        marks,
     );
 
-    let (p_click, p_move, p_leave, p_key) = handlers(st.parts_ref.clone(), part_scale);
     let parts_value: Vec<String> = h
         .parts
         .iter()
         .enumerate()
         .map(|(p, series)| format!("{p}: {}", opt(series.get(at).and_then(|x| x.1))))
         .collect();
+    let mut marks = axes(&part_scale, t_shown);
+    for (p, series) in h.parts.iter().enumerate() {
+        let colour = PART_COLOURS[p % PART_COLOURS.len()];
+        for pts in polylines(series, &part_scale) {
+            marks.push(shape("polyline", "lag-chart__part", pts, Some(format!("stroke:{colour}"))));
+        }
+    }
+    // The dots after every line, so no line covers one.
+    for (p, series) in h.parts.iter().enumerate() {
+        if let Some(v) = series.get(at).and_then(|x| x.1) {
+            let colour = PART_COLOURS[p % PART_COLOURS.len()];
+            marks.push(dot(part_scale.x(t_shown), part_scale.y(v as f64), "2.5", Some(format!("fill:{colour}"))));
+        }
+    }
     let parts_chart = chart_svg(
-        st.parts_ref.clone(),
         "lag-chart-partitions",
         s.lag_chart_parts,
         h.ts.len() - 1,
         at,
         format!("t = {}, {}", format_t(t_shown), parts_value.join(", ")),
-        (p_click, p_move, p_leave, p_key),
-        html! {
-            <>
-            { axes(&part_scale) }
-            { for h.parts.iter().enumerate().flat_map(|(p, series)| {
-                let colour = PART_COLOURS[p % PART_COLOURS.len()];
-                polylines(series, &part_scale)
-                    .into_iter()
-                    .map(move |pts| shape("polyline", "lag-chart__part", pts, Some(format!("stroke:{colour}"))))
-            }) }
-            { for h.parts.iter().enumerate().filter_map(|(p, series)| {
-                let v = series.get(at).and_then(|x| x.1)?;
-                let colour = PART_COLOURS[p % PART_COLOURS.len()];
-                Some(dot(part_scale.x(t_shown), part_scale.y(v as f64), "2.5", Some(format!("fill:{colour}"))))
-            }) }
-            </>
-        },
+        chart_handlers(&st, st.parts_ref.clone(), part_scale, &ts),
+        marks,
     );
-    let show_latest = {
-        let (pinned, hover) = (st.pinned.clone(), st.hover.clone());
-        Callback::from(move |_: MouseEvent| {
-            pinned.set(None);
-            hover.set(None);
-        })
-    };
+    let show_latest = clear(Some(st.pinned.clone()), st.hover.clone());
 
     let show_latest = pinned_index.map(|_| {
         button("lag-btn".into(), "lag-show-latest".into(), None, show_latest, vec![s.lag_show_latest.into()]).into()
