@@ -9,6 +9,8 @@ pub const STEADY_BELOW: f64 = 0.5;
 /// The charts' SVG coordinate box.
 pub const CHART_W: f64 = 320.0;
 pub const CHART_H: f64 = 118.0;
+/// Their `viewBox` as text, CHART_W × CHART_H (no float formatting per render).
+pub const CHART_VIEW_BOX: &str = "0 0 320 118";
 /// The plot area inside a chart (room for the axis labels around it).
 pub const PLOT: ChartBox = ChartBox { left: 36.0, top: 8.0, width: 276.0, height: 88.0 };
 

@@ -29,7 +29,8 @@ use yew::prelude::*;
 
 /// The per-partition log bar's SVG box.
 const BAR_W: f64 = 300.0;
-const BAR_H: f64 = 24.0;
+/// Its `viewBox`, BAR_W × 24, as text (no float formatting per bar).
+const BAR_VIEW_BOX: &str = "0 0 300 24";
 
 fn opt(v: Option<u64>) -> String {
     v.map_or_else(|| "-".to_string(), |v| v.to_string())
@@ -111,6 +112,34 @@ impl History {
     }
 }
 
+/// The panel's state handles a group chip or a lesson button changes.
+#[derive(Clone)]
+struct Handles {
+    ui: crate::ui::Ui,
+    chosen: UseStateHandle<Option<String>>,
+    pinned: UseStateHandle<Option<u64>>,
+    hover: UseStateHandle<Option<u64>>,
+    lesson: UseStateHandle<Option<Lesson>>,
+}
+
+/// A click that shows the group `id`, and first loads the lesson `run` if given
+/// (one closure for the chips and the lesson buttons).
+#[inline(never)]
+fn select(h: &Handles, id: String, run: Option<Lesson>) -> Callback<MouseEvent> {
+    let h = h.clone();
+    Callback::from(move |_: MouseEvent| {
+        if let Some(l) = run {
+            h.ui.send(Action::RunScript { config: l.config(), script: l.script(), until_ms: l.start_ms() });
+            h.lesson.set(Some(l));
+        }
+        h.chosen.set(Some(id.clone()));
+        h.pinned.set(None);
+        if run.is_some() {
+            h.hover.set(None);
+        }
+    })
+}
+
 #[component]
 pub fn LagPanel(props: &LagPanelProps) -> Html {
     let ui = use_ui();
@@ -123,21 +152,20 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
     let total_ref = use_node_ref();
     let parts_ref = use_node_ref();
 
+    let handles = Handles {
+        ui: ui.clone(),
+        chosen: chosen.clone(),
+        pinned: pinned.clone(),
+        hover: hover.clone(),
+        lesson: lesson.clone(),
+    };
     let view = &props.view;
     let group: Option<&GroupView> =
         chosen.as_ref().and_then(|id| view.groups.iter().find(|g| &g.id == id)).or_else(|| view.groups.first());
 
     let chip_buttons = view.groups.iter().map(|g| {
         let on = group.is_some_and(|x| x.id == g.id);
-        let onclick = {
-            let chosen = chosen.clone();
-            let pinned = pinned.clone();
-            let id = g.id.clone();
-            Callback::from(move |_: MouseEvent| {
-                chosen.set(Some(id.clone()));
-                pinned.set(None);
-            })
-        };
+        let onclick = select(&handles, g.id.clone(), None);
         let class =
             classes(&["lag-chip lag-chip--button", group_class(g.burrow.status), if on { "lag-chip--on" } else { "" }]);
         let name = el("span", "lag-chip__name", g.id.clone().into());
@@ -157,17 +185,7 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
     let lessons = {
         let buttons = Lesson::ALL.iter().map(|&l| {
             let (title, _) = lesson_text(s, l);
-            let onclick = {
-                let ui = ui.clone();
-                let (lesson, chosen, pinned, hover) = (lesson.clone(), chosen.clone(), pinned.clone(), hover.clone());
-                Callback::from(move |_: MouseEvent| {
-                    ui.send(Action::RunScript { config: l.config(), script: l.script(), until_ms: l.start_ms() });
-                    lesson.set(Some(l));
-                    chosen.set(Some(crate::lessons::GROUP.to_string()));
-                    pinned.set(None);
-                    hover.set(None);
-                })
-            };
+            let onclick = select(&handles, crate::lessons::GROUP.to_string(), Some(l));
             let status_class = if l == Lesson::QuietTopic { "lag-chip--quiet" } else { part_class(l.status()) };
             let class = if active_lesson == Some(l) { "lag-lesson lag-lesson--on" } else { "lag-lesson" };
             let badge = vtag(
@@ -355,7 +373,7 @@ fn log_bars(s: &Strings, view: &ClusterView, g: &GroupView) -> Html {
             &["class", "viewBox", "role", "aria-label"],
             vec![
                 Some("lag-bar".into()),
-                Some(format!("0 0 {BAR_W} {BAR_H}").into()),
+                Some(BAR_VIEW_BOX.into()),
                 Some("img".into()),
                 Some(format!("{name}: {text}").into()),
             ],
@@ -487,7 +505,7 @@ fn chart_svg(
 ) -> Html {
     html! {
         <svg class="lag-chart" ref={node} data-testid={testid}
-            viewBox={format!("0 0 {CHART_W} {CHART_H}")} tabindex="0" role="slider" aria-label={label}
+            viewBox={CHART_VIEW_BOX} tabindex="0" role="slider" aria-label={label}
             aria-valuemin="0" aria-valuemax={n.to_string()} aria-valuenow={at.to_string()}
             aria-valuetext={valuetext} {onclick} {onmousemove} {onmouseleave} {onkeydown}>
             { list(children) }
@@ -749,4 +767,15 @@ fn commit_strip(s: &Strings, commits: &[Commit]) -> Html {
         el("p", "lag-commits__caption", s.lag_burrow_window.into()),
         el("ol", "lag-commits", list(items.collect())),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn view_boxes_match_their_sizes() {
+        assert_eq!(BAR_VIEW_BOX, format!("0 0 {BAR_W} 24"));
+        assert_eq!(CHART_VIEW_BOX, format!("0 0 {CHART_W} {CHART_H}"));
+    }
 }
