@@ -63,11 +63,12 @@ fn lesson_text(s: &Strings, l: Lesson) -> (&'static str, &'static str) {
     }
 }
 
-/// The status named on a lesson's button (the quiet topic's OK is not to be trusted).
-fn lesson_badge(l: Lesson) -> String {
+/// The chip class and status named on a lesson's button (the quiet topic's OK
+/// is not to be trusted).
+fn lesson_badge(l: Lesson) -> (&'static str, &'static str) {
     match l {
-        Lesson::QuietTopic => "OK?".to_string(),
-        l => l.status().as_str().to_string(),
+        Lesson::QuietTopic => ("lag-chip--quiet", "OK?"),
+        l => (part_class(l.status()), l.status().as_str()),
     }
 }
 
@@ -186,22 +187,11 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
         let buttons = Lesson::ALL.iter().map(|&l| {
             let (title, _) = lesson_text(s, l);
             let onclick = select(&handles, crate::lessons::GROUP.to_string(), Some(l));
-            let status_class = if l == Lesson::QuietTopic { "lag-chip--quiet" } else { part_class(l.status()) };
+            let (status_class, status) = lesson_badge(l);
             let class = if active_lesson == Some(l) { "lag-lesson lag-lesson--on" } else { "lag-lesson" };
-            let badge = vtag(
-                "span",
-                &["class"],
-                vec![Some(classes(&["lag-chip", status_class]))],
-                vec![lesson_badge(l).into()],
-            );
+            let badge = chip(status_class, None, status);
             let title = el("span", "lag-lesson__title", title.into());
-            Html::from(button(
-                class.into(),
-                format!("lesson-{}", l.id()).into(),
-                None,
-                onclick,
-                vec![badge.into(), title],
-            ))
+            Html::from(button(class.into(), format!("lesson-{}", l.id()).into(), None, onclick, vec![badge, title]))
         });
         let children = vec![
             el("summary", "", s.lag_lessons.into()),
@@ -671,7 +661,7 @@ fn burrow_view(s: &Strings, lang: Lang, g: &GroupView, windows: &[Vec<Commit>]) 
     let bl = lang;
     let max =
         b.max_lag.as_ref().map_or_else(|| "-".to_string(), |m| format!("{}-{} ({})", m.topic, m.partition, m.lag));
-    let status = chip(group_class(b.status), "burrow-group-status".into(), b.status.as_str());
+    let status = chip(group_class(b.status), Some("burrow-group-status".into()), b.status.as_str());
     let facts = vec![
         dt_dd(s.lag_burrow_status, "", status),
         dt_dd(s.lag_burrow_complete, "", percent(b.complete).into()),
@@ -682,7 +672,7 @@ fn burrow_view(s: &Strings, lang: Lang, g: &GroupView, windows: &[Vec<Commit>]) 
         let name = format!("{}-{}", p.topic, p.partition);
         let commits = windows.get(p.partition as usize).or_else(|| windows.get(i));
         let head = vec![
-            chip(part_class(p.status), format!("burrow-part-status-{name}").into(), p.status.as_str()),
+            chip(part_class(p.status), Some(format!("burrow-part-status-{name}").into()), p.status.as_str()),
             el("strong", "lag-mono", name.clone().into()),
             el("span", "lag-burrow__meta", format!("lag {} · complete {}", p.current_lag, percent(p.complete)).into()),
         ];
@@ -704,16 +694,11 @@ fn burrow_view(s: &Strings, lang: Lang, g: &GroupView, windows: &[Vec<Commit>]) 
     el_id("section", "lag-section", "burrow-view".into(), list(children))
 }
 
-/// A status chip, `<span class="lag-chip {class}" data-testid=…>status</span>`.
+/// A status chip, `<span class="lag-chip {class}" data-testid=…>status</span>` (no test id if `None`).
 #[inline(never)]
-fn chip(class: &'static str, testid: AttrValue, status: &'static str) -> Html {
-    vtag(
-        "span",
-        &["class", "data-testid"],
-        vec![Some(classes(&["lag-chip", class])), Some(testid)],
-        vec![status.into()],
-    )
-    .into()
+fn chip(class: &'static str, testid: Option<AttrValue>, status: &'static str) -> Html {
+    vtag("span", &["class", "data-testid"], vec![Some(classes(&["lag-chip", class])), testid], vec![status.into()])
+        .into()
 }
 
 /// Class names joined by spaces, empty ones left out (what `classes!` gives,
