@@ -24,7 +24,6 @@ use kafka_sim::config::ClusterConfig;
 use kafka_sim::group::LagSample;
 use kafka_sim::view::{ClusterView, GroupView};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The per-partition log bar's SVG box.
@@ -513,15 +512,8 @@ struct ChartState {
 
 /// The sample index under a mouse event on the chart `node`.
 fn index_at(node: &NodeRef, e: &MouseEvent, scale: &Scale, ts: &[u64]) -> Option<usize> {
-    let el: web_sys::Element = node.cast()?;
-    let rect = js_sys::Reflect::get(&el, &"getBoundingClientRect".into())
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?
-        .call0(&el)
-        .ok()?;
-    let num = |k: &str| js_sys::Reflect::get(&rect, &k.into()).ok().and_then(|v| v.as_f64());
-    let x = to_view_x(f64::from(e.client_x()), num("left")?, num("width")?, CHART_W)?;
+    let rect = node.cast::<web_sys::Element>()?.get_bounding_client_rect();
+    let x = to_view_x(f64::from(e.client_x()), rect.left(), rect.width(), CHART_W)?;
     scale.nearest(ts, x)
 }
 
