@@ -119,18 +119,21 @@ struct Handles {
     chosen: UseStateHandle<Option<String>>,
     pinned: UseStateHandle<Option<u64>>,
     hover: UseStateHandle<Option<u64>>,
-    lesson: UseStateHandle<Option<Lesson>>,
+    /// The lesson loaded, by its index in `Lesson::ALL` (an `Option<u64>` state
+    /// shares its hook code with `pinned` and `hover`).
+    lesson: UseStateHandle<Option<u64>>,
 }
 
-/// A click that shows the group `id`, and first loads the lesson `run` if given
+/// A click that shows the group `id`, and first loads the lesson `Lesson::ALL[run]` if given
 /// (one closure for the chips and the lesson buttons).
 #[inline(never)]
-fn select(h: &Handles, id: String, run: Option<Lesson>) -> Callback<MouseEvent> {
+fn select(h: &Handles, id: String, run: Option<usize>) -> Callback<MouseEvent> {
     let h = h.clone();
     Callback::from(move |_: MouseEvent| {
-        if let Some(l) = run {
+        if let Some(i) = run {
+            let l = Lesson::ALL[i];
             h.ui.send(Action::RunScript { config: l.config(), script: l.script(), until_ms: l.start_ms() });
-            h.lesson.set(Some(l));
+            h.lesson.set(Some(i as u64));
         }
         h.chosen.set(Some(id.clone()));
         h.pinned.set(None);
@@ -148,7 +151,7 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
     // The chart sample picked by tap/click/keys (by time), and the one under the mouse.
     let pinned = use_state_eq(|| None::<u64>);
     let hover = use_state_eq(|| None::<u64>);
-    let lesson = use_state_eq(|| None::<Lesson>);
+    let lesson = use_state_eq(|| None::<u64>);
     let total_ref = use_node_ref();
     let parts_ref = use_node_ref();
 
@@ -181,11 +184,12 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
     )
     .into();
 
-    let active_lesson = (*lesson).filter(|l| *props.config == l.config());
+    let active_lesson =
+        lesson.and_then(|i| Lesson::ALL.get(i as usize).copied()).filter(|l| *props.config == l.config());
     let lessons = {
-        let buttons = Lesson::ALL.iter().map(|&l| {
+        let buttons = Lesson::ALL.iter().enumerate().map(|(i, &l)| {
             let (title, _) = lesson_text(s, l);
-            let onclick = select(&handles, crate::lessons::GROUP.to_string(), Some(l));
+            let onclick = select(&handles, crate::lessons::GROUP.to_string(), Some(i));
             let (status_class, status) = lesson_badge(l);
             let class = if active_lesson == Some(l) { "lag-lesson lag-lesson--on" } else { "lag-lesson" };
             let badge = chip(status_class, None, status);
