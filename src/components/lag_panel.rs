@@ -149,9 +149,10 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
     let s = strings(ui.lang);
     let chosen = use_state_eq(|| None::<String>);
     // The chart sample picked by tap/click/keys (by time), and the one under the mouse.
-    let pinned = use_state_eq(|| None::<u64>);
-    let hover = use_state_eq(|| None::<u64>);
-    let lesson = use_state_eq(|| None::<u64>);
+    // One initialiser function for the three: one copy of the hook's code.
+    let pinned = use_state_eq(Option::<u64>::default);
+    let hover = use_state_eq(Option::<u64>::default);
+    let lesson = use_state_eq(Option::<u64>::default);
     let total_ref = use_node_ref();
     let parts_ref = use_node_ref();
 
