@@ -628,7 +628,8 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
         });
         let children =
             vec![swatch.into(), el("span", "lag-mono", parts_value[p].clone().into()), trend.unwrap_or_default()];
-        keyed(p.into(), vtag("li", &[], vec![], children))
+        // A u32 key like the rows' (one `Key` conversion in the wasm).
+        keyed((p as u32).into(), vtag("li", &[], vec![], children))
     });
 
     let readout = vec![
@@ -680,7 +681,7 @@ fn burrow_view(s: &Strings, lang: Lang, g: &GroupView, windows: &[Vec<Commit>]) 
         ];
         let testid = format!("burrow-part-{name}").into();
         let li = vtag("li", &["class", "data-testid"], vec![Some("lag-burrow__part".into()), Some(testid)], children);
-        keyed(name.into(), li)
+        keyed(name.as_str().into(), li)
     });
     let children = vec![
         el("h3", "lag-heading", s.lag_burrow.into()),
