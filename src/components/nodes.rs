@@ -68,6 +68,7 @@ pub fn cell(class: &'static str, col: &'static str, text: String) -> Html {
 /// `<name>` with the attributes `keys`, one value each (`None` leaves it out),
 /// and `children`: the node `html!` builds inline at every element, built by
 /// one function. Unlike `html!`'s `class={..}`, a class passes no `Classes` set.
+/// Not for `<input>` or `<textarea>` (their value is not an attribute).
 #[inline(never)]
 pub fn vtag(
     name: &'static str,
@@ -76,6 +77,7 @@ pub fn vtag(
     children: Vec<Html>,
 ) -> yew::virtual_dom::VTag {
     use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VList, VTag};
+    debug_assert_eq!(keys.len(), values.len(), "a value for each attribute of <{name}>");
     let values = values.into_iter().map(|v| v.map(AttributeOrProperty::Attribute)).collect();
     let children = VList::with_children(children, None).into();
     // What `html!` calls for a static tag name.
