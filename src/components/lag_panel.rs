@@ -468,6 +468,11 @@ fn clear(pinned: Option<UseStateHandle<Option<u64>>>, hover: UseStateHandle<Opti
     })
 }
 
+/// The largest value of a series (0 if none).
+fn series_max(series: &[(u64, Option<u64>)]) -> u64 {
+    series.iter().filter_map(|(_, v)| *v).max().unwrap_or(0)
+}
+
 /// A chart's axes, their labels and the cursor at `t_shown`.
 #[inline(never)]
 fn axes(scale: &Scale, t_shown: u64) -> Vec<Html> {
@@ -529,8 +534,8 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
             el_id("p", "lag-note", "lag-chart-empty".into(), s.lag_chart_empty.into()),
         ]);
     }
-    let max_total = h.total.iter().filter_map(|(_, v)| *v).max().unwrap_or(0);
-    let max_part = h.parts.iter().flatten().filter_map(|(_, v)| *v).max().unwrap_or(0);
+    let max_total = series_max(&h.total);
+    let max_part = h.parts.iter().map(|s| series_max(s)).max().unwrap_or(0);
     let total_scale = Scale::fit(&h.ts, max_total, PLOT);
     let part_scale = Scale::fit(&h.ts, max_part, PLOT);
     let slope = slope_per_s(&last_points(&h.total, TREND_SAMPLES));
