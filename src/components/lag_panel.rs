@@ -268,8 +268,11 @@ fn describe_table(s: &Strings, g: &GroupView) -> Html {
             ("lag-num", "time-lag", r.time_lag_ms.map_or_else(|| "-".into(), format_lag_time)),
         ];
         let testid = format!("lag-row-{}-{}", r.topic, r.partition);
-        let cells = cells.into_iter().map(|(class, col, v)| cell(class, col, v)).collect();
-        keyed(r.partition.into(), vtag("tr", &["data-testid"], vec![Some(testid.into())], cells))
+        let mut tds = Vec::new();
+        for (class, col, v) in cells {
+            tds.push(cell(class, col, v));
+        }
+        keyed(r.partition.into(), vtag("tr", &["data-testid"], vec![Some(testid.into())], tds))
     });
     let head = head_row(&[
         "GROUP",
