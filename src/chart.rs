@@ -9,6 +9,8 @@ pub const STEADY_BELOW: f64 = 0.5;
 /// The charts' SVG coordinate box.
 pub const CHART_W: f64 = 320.0;
 pub const CHART_H: f64 = 118.0;
+/// Their `viewBox` as text, CHART_W × CHART_H (no float formatting per render).
+pub const CHART_VIEW_BOX: &str = "0 0 320 118";
 /// The plot area inside a chart (room for the axis labels around it).
 pub const PLOT: ChartBox = ChartBox { left: 36.0, top: 8.0, width: 276.0, height: 88.0 };
 
@@ -106,13 +108,19 @@ pub fn slope_per_s(points: &[(u64, f64)]) -> Option<f64> {
     }
     let n = points.len() as f64;
     let t0 = points[0].0;
-    let xs = points.iter().map(|(t, _)| (t - t0) as f64 / 1000.0);
-    let mean_x = xs.clone().sum::<f64>() / n;
-    let mean_y = points.iter().map(|(_, v)| v).sum::<f64>() / n;
+    let x = |t: u64| (t - t0) as f64 / 1000.0;
+    // Plain loops: less wasm than the iterator chains, the same sums in the same order.
+    let (mut sum_x, mut sum_y) = (0.0, 0.0);
+    for &(t, y) in points {
+        sum_x += x(t);
+        sum_y += y;
+    }
+    let (mean_x, mean_y) = (sum_x / n, sum_y / n);
     let (mut sxy, mut sxx) = (0.0, 0.0);
-    for (x, (_, y)) in xs.zip(points) {
-        sxy += (x - mean_x) * (y - mean_y);
-        sxx += (x - mean_x) * (x - mean_x);
+    for &(t, y) in points {
+        let dx = x(t) - mean_x;
+        sxy += dx * (y - mean_y);
+        sxx += dx * dx;
     }
     (sxx > 0.0).then(|| sxy / sxx)
 }
@@ -120,7 +128,13 @@ pub fn slope_per_s(points: &[(u64, f64)]) -> Option<f64> {
 /// The last `n` points of a series that have a value.
 pub fn last_points(series: &[(u64, Option<u64>)], n: usize) -> Vec<(u64, f64)> {
     let from = series.len().saturating_sub(n);
-    series[from..].iter().filter_map(|(t, v)| v.map(|v| (*t, v as f64))).collect()
+    let mut out = Vec::new();
+    for &(t, v) in &series[from..] {
+        if let Some(v) = v {
+            out.push((t, v as f64));
+        }
+    }
+    out
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

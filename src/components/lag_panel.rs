@@ -13,7 +13,7 @@
 
 use crate::chart::*;
 use crate::components::inspector::fill;
-use crate::components::nodes::{cell, dt_dd, el, el_id, head_row, svg_line, svg_text};
+use crate::components::nodes::{button, cell, dt_dd, el, el_id, head_row, keyed_tag, svg_line, svg_text, vlist, vtag};
 use crate::i18n::{strings, Lang, Strings};
 use crate::lessons::Lesson;
 use crate::palette::PART_COLOURS;
@@ -24,12 +24,12 @@ use kafka_sim::config::ClusterConfig;
 use kafka_sim::group::LagSample;
 use kafka_sim::view::{ClusterView, GroupView};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The per-partition log bar's SVG box.
 const BAR_W: f64 = 300.0;
-const BAR_H: f64 = 24.0;
+/// Its `viewBox`, BAR_W × 24, as text (no float formatting per bar).
+const BAR_VIEW_BOX: &str = "0 0 300 24";
 
 fn opt(v: Option<u64>) -> String {
     v.map_or_else(|| "-".to_string(), |v| v.to_string())
@@ -62,11 +62,12 @@ fn lesson_text(s: &Strings, l: Lesson) -> (&'static str, &'static str) {
     }
 }
 
-/// The status named on a lesson's button (the quiet topic's OK is not to be trusted).
-fn lesson_badge(l: Lesson) -> String {
+/// The chip class and status named on a lesson's button (the quiet topic's OK
+/// is not to be trusted).
+fn lesson_badge(l: Lesson) -> (&'static str, &'static str) {
     match l {
-        Lesson::QuietTopic => "OK?".to_string(),
-        l => l.status().as_str().to_string(),
+        Lesson::QuietTopic => ("lag-chip--quiet", "OK?"),
+        l => (part_class(l.status()), l.status().as_str()),
     }
 }
 
@@ -111,97 +112,117 @@ impl History {
     }
 }
 
+/// The panel's state handles a group chip or a lesson button changes.
+#[derive(Clone)]
+struct Handles {
+    ui: crate::ui::Ui,
+    chosen: UseStateHandle<Option<String>>,
+    pinned: UseStateHandle<Option<u64>>,
+    hover: UseStateHandle<Option<u64>>,
+    /// The lesson loaded, by its index in `Lesson::ALL` (an `Option<u64>` state
+    /// shares its hook code with `pinned` and `hover`).
+    lesson: UseStateHandle<Option<u64>>,
+}
+
+/// A click that shows the group `id`, and first loads the lesson `Lesson::ALL[run]` if given
+/// (one closure for the chips and the lesson buttons).
+#[inline(never)]
+fn select(h: &Handles, id: String, run: Option<usize>) -> Callback<MouseEvent> {
+    let h = h.clone();
+    Callback::from(move |_: MouseEvent| {
+        if let Some(i) = run {
+            let l = Lesson::ALL[i];
+            h.ui.send(Action::RunScript { config: l.config(), script: l.script(), until_ms: l.start_ms() });
+            h.lesson.set(Some(i as u64));
+        }
+        h.chosen.set(Some(id.clone()));
+        h.pinned.set(None);
+        if run.is_some() {
+            h.hover.set(None);
+        }
+    })
+}
+
 #[component]
 pub fn LagPanel(props: &LagPanelProps) -> Html {
     let ui = use_ui();
     let s = strings(ui.lang);
     let chosen = use_state_eq(|| None::<String>);
     // The chart sample picked by tap/click/keys (by time), and the one under the mouse.
-    let pinned = use_state_eq(|| None::<u64>);
-    let hover = use_state_eq(|| None::<u64>);
-    let lesson = use_state_eq(|| None::<Lesson>);
+    // One initialiser function for the three: one copy of the hook's code.
+    let pinned = use_state_eq(Option::<u64>::default);
+    let hover = use_state_eq(Option::<u64>::default);
+    let lesson = use_state_eq(Option::<u64>::default);
     let total_ref = use_node_ref();
     let parts_ref = use_node_ref();
 
+    let handles = Handles {
+        ui: ui.clone(),
+        chosen: chosen.clone(),
+        pinned: pinned.clone(),
+        hover: hover.clone(),
+        lesson: lesson.clone(),
+    };
     let view = &props.view;
     let group: Option<&GroupView> =
         chosen.as_ref().and_then(|id| view.groups.iter().find(|g| &g.id == id)).or_else(|| view.groups.first());
 
-    let chips = html! {
-        <div class="lag-chips" role="group" aria-label={s.lag_groups}>
-            { for view.groups.iter().map(|g| {
-                let on = group.is_some_and(|x| x.id == g.id);
-                let onclick = {
-                    let chosen = chosen.clone();
-                    let pinned = pinned.clone();
-                    let id = g.id.clone();
-                    Callback::from(move |_: MouseEvent| {
-                        chosen.set(Some(id.clone()));
-                        pinned.set(None);
-                    })
-                };
-                html! {
-                    <button type="button" key={g.id.clone()} data-testid={format!("burrow-status-{}", g.id)}
-                        class={classes!("lag-chip", "lag-chip--button", group_class(g.burrow.status), on.then_some("lag-chip--on"))}
-                        aria-pressed={on.to_string()} {onclick}>
-                        <span class="lag-chip__name">{ g.id.clone() }</span>
-                        <span class="lag-chip__status">{ g.burrow.status.as_str() }</span>
-                    </button>
-                }
-            }) }
-        </div>
-    };
+    let chip_buttons = view.groups.iter().map(|g| {
+        let on = group.is_some_and(|x| x.id == g.id);
+        let onclick = select(&handles, g.id.clone(), None);
+        let class =
+            classes(&["lag-chip lag-chip--button", group_class(g.burrow.status), if on { "lag-chip--on" } else { "" }]);
+        let name = el("span", "lag-chip__name", g.id.clone().into());
+        let status = el("span", "lag-chip__status", g.burrow.status.as_str().into());
+        let testid = format!("burrow-status-{}", g.id).into();
+        keyed_tag(g.id.as_str().into(), button(class, testid, Some(on), onclick, vec![name, status]))
+    });
+    let chips = vtag(
+        "div",
+        &["class", "role", "aria-label"],
+        vec![Some("lag-chips".into()), Some("group".into()), Some(s.lag_groups.into())],
+        chip_buttons.collect(),
+    )
+    .into();
 
-    let active_lesson = (*lesson).filter(|l| *props.config == l.config());
+    let active_lesson =
+        lesson.and_then(|i| Lesson::ALL.get(i as usize).copied()).filter(|l| *props.config == l.config());
     let lessons = {
-        let buttons = Lesson::ALL.iter().map(|&l| {
+        let buttons = Lesson::ALL.iter().enumerate().map(|(i, &l)| {
             let (title, _) = lesson_text(s, l);
-            let onclick = {
-                let ui = ui.clone();
-                let (lesson, chosen, pinned, hover) = (lesson.clone(), chosen.clone(), pinned.clone(), hover.clone());
-                Callback::from(move |_: MouseEvent| {
-                    ui.send(Action::RunScript { config: l.config(), script: l.script(), until_ms: l.start_ms() });
-                    lesson.set(Some(l));
-                    chosen.set(Some(crate::lessons::GROUP.to_string()));
-                    pinned.set(None);
-                    hover.set(None);
-                })
-            };
-            let status_class = if l == Lesson::QuietTopic { "lag-chip--quiet" } else { part_class(l.status()) };
-            html! {
-                <button type="button" class={if active_lesson == Some(l) { "lag-lesson lag-lesson--on" } else { "lag-lesson" }}
-                    data-testid={format!("lesson-{}", l.id())} {onclick}>
-                    <span class={classes!("lag-chip", status_class)}>{ lesson_badge(l) }</span>
-                    <span class="lag-lesson__title">{ title }</span>
-                </button>
-            }
+            let onclick = select(&handles, crate::lessons::GROUP.to_string(), Some(i));
+            let (status_class, status) = lesson_badge(l);
+            let class = if active_lesson == Some(l) { "lag-lesson lag-lesson--on" } else { "lag-lesson" };
+            let badge = chip(status_class, None, status);
+            let title = el("span", "lag-lesson__title", title.into());
+            Html::from(button(class.into(), format!("lesson-{}", l.id()).into(), None, onclick, vec![badge, title]))
         });
-        html! {
-            <details class="lag-section lag-lessons" open=true>
-                <summary>{ s.lag_lessons }</summary>
-                <div class="lag-lessons__grid">{ for buttons }</div>
-                { el("p", "lag-note", s.lag_lessons_note.into()) }
-            </details>
-        }
+        let children = vec![
+            el("summary", "", s.lag_lessons.into()),
+            el("div", "lag-lessons__grid", vlist(buttons.collect())),
+            el("p", "lag-note", s.lag_lessons_note.into()),
+        ];
+        // `open=true` in `html!` sets open="open".
+        vtag("details", &["class", "open"], vec![Some("lag-section lag-lessons".into()), Some("open".into())], children)
+            .into()
     };
     let lesson_box = active_lesson.map(|l| {
         let (title, text) = lesson_text(s, l);
-        html! {
-            <div class="lag-lesson-box" role="status" data-testid="lesson-text">
-                <strong>{ fill(s.lag_lesson_now, &[("title", title.to_string())]) }</strong>
-                <p>{ text }</p>
-            </div>
-        }
+        let keys = &["class", "role", "data-testid"];
+        let values = vec![Some("lag-lesson-box".into()), Some("status".into()), Some("lesson-text".into())];
+        let now = el("strong", "", fill(s.lag_lesson_now, &[("title", title.to_string())]).into());
+        vtag("div", keys, values, vec![now, el("p", "", text.into())]).into()
     });
+    // The panel's region around `children` (with or without a group).
+    let panel = |children: Vec<Html>| {
+        let keys = &["class", "data-testid", "role", "aria-label"];
+        let values =
+            vec![Some("lag-panel".into()), Some("lag-panel".into()), Some("region".into()), Some(s.lag_label.into())];
+        Html::from(vtag("div", keys, values, children))
+    };
 
     let Some(g) = group else {
-        return html! {
-            <div class="lag-panel" data-testid="lag-panel" role="region" aria-label={s.lag_label}>
-                { chips }
-                { el("p", "lag-note", s.lag_no_groups.into()) }
-                { lessons }
-            </div>
-        };
+        return panel(vec![chips, el("p", "lag-note", s.lag_no_groups.into()), lessons]);
     };
 
     // Lag history and Burrow windows, as the reducer copied them out.
@@ -214,165 +235,282 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
     let pinned_index = index_of(*pinned);
     let shown = index_of(*hover).or(pinned_index).or(history.ts.len().checked_sub(1));
 
-    html! {
-        <div class="lag-panel" data-testid="lag-panel" role="region" aria-label={s.lag_label}>
-            { el("h3", "lag-heading", s.lag_groups.into()) }
-            { chips }
-            { lessons }
-            { for lesson_box }
-            { describe_table(s, g) }
-            { log_bars(s, view, g) }
-            { charts(s, &history, shown, pinned_index, ChartState {
-                pinned: pinned.clone(), hover: hover.clone(), total_ref: total_ref.clone(), parts_ref: parts_ref.clone(),
-            }) }
-            { burrow_view(s, ui.lang, g, windows) }
-        </div>
-    }
+    let st = ChartState {
+        pinned: pinned.clone(),
+        hover: hover.clone(),
+        total_ref: total_ref.clone(),
+        parts_ref: parts_ref.clone(),
+    };
+    panel(vec![
+        el("h3", "lag-heading", s.lag_groups.into()),
+        chips,
+        lessons,
+        lesson_box.unwrap_or_default(),
+        describe_table(s, g),
+        log_bars(s, view, g),
+        charts(s, &history, shown, pinned_index, st),
+        burrow_view(s, ui.lang, g, windows),
+    ])
 }
 
 /// `kafka-consumer-groups --describe`, plus records-lag and time lag.
 fn describe_table(s: &Strings, g: &GroupView) -> Html {
-    html! {
-        <section class="lag-section">
-            { el("h3", "lag-heading", s.lag_describe.into()) }
-            <div class="lag-scroll" tabindex="0" role="region" aria-label={s.lag_describe}>
-                <table class="lag-table" data-testid="lag-table">
-                    { head_row(&["GROUP", "TOPIC", "PARTITION", "CURRENT-OFFSET", "LOG-END-OFFSET", "LAG", "CONSUMER-ID",
-                        "records-lag", s.lag_col_time]) }
-                    <tbody>
-                        { for g.partitions.iter().map(|r| {
-                            let cells = [
-                                ("", "", g.id.clone()),
-                                ("", "", r.topic.clone()),
-                                ("lag-num", "", r.partition.to_string()),
-                                ("lag-num", "current-offset", opt(r.committed)),
-                                ("lag-num", "log-end-offset", r.log_end_offset.to_string()),
-                                ("lag-num", "lag", opt(r.lag)),
-                                ("", "consumer-id", r.owner.clone().unwrap_or_else(|| "-".into())),
-                                ("lag-num", "records-lag", opt(r.records_lag)),
-                                ("lag-num", "time-lag", r.time_lag_ms.map_or_else(|| "-".into(), format_lag_time)),
-                            ];
-                            html! {
-                                <tr key={r.partition} data-testid={format!("lag-row-{}-{}", r.topic, r.partition)}>
-                                    { for cells.into_iter().map(|(class, col, v)| cell(class, col, v)) }
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
-            </div>
-            <dl class="lag-facts">
-                { dt_dd(s.lag_total, "lag-total", g.total_lag.into()) }
-                { dt_dd(s.lag_max, "lag-max", g.max_lag.into()) }
-            </dl>
-            { el("h4", "lag-subheading", s.lag_member_max.into()) }
-            if g.members.is_empty() {
-                { el("p", "lag-note", s.lag_no_members.into()) }
+    let rows = g.partitions.iter().map(|r| {
+        let cells = [
+            ("", "", g.id.clone()),
+            ("", "", r.topic.clone()),
+            ("lag-num", "", r.partition.to_string()),
+            ("lag-num", "current-offset", opt(r.committed)),
+            ("lag-num", "log-end-offset", r.log_end_offset.to_string()),
+            ("lag-num", "lag", opt(r.lag)),
+            ("", "consumer-id", r.owner.clone().unwrap_or_else(|| "-".into())),
+            ("lag-num", "records-lag", opt(r.records_lag)),
+            ("lag-num", "time-lag", r.time_lag_ms.map_or_else(|| "-".into(), format_lag_time)),
+        ];
+        let testid = format!("lag-row-{}-{}", r.topic, r.partition);
+        let mut tds = Vec::new();
+        for (class, col, v) in cells {
+            tds.push(cell(class, col, v));
+        }
+        keyed_tag(r.partition.into(), vtag("tr", &["data-testid"], vec![Some(testid.into())], tds))
+    });
+    let head = head_row(&[
+        "GROUP",
+        "TOPIC",
+        "PARTITION",
+        "CURRENT-OFFSET",
+        "LOG-END-OFFSET",
+        "LAG",
+        "CONSUMER-ID",
+        "records-lag",
+        s.lag_col_time,
+    ]);
+    let table =
+        el_id("table", "lag-table", "lag-table".into(), vlist(vec![head, el("tbody", "", vlist(rows.collect()))]));
+    let scroll = vtag(
+        "div",
+        &["class", "tabindex", "role", "aria-label"],
+        vec![Some("lag-scroll".into()), Some("0".into()), Some("region".into()), Some(s.lag_describe.into())],
+        vec![table],
+    );
+    let facts = [dt_dd(s.lag_total, "lag-total", g.total_lag.into()), dt_dd(s.lag_max, "lag-max", g.max_lag.into())];
+    let members = if g.members.is_empty() {
+        el("p", "lag-note", s.lag_no_members.into())
+    } else {
+        let items = g.members.iter().map(|m| {
+            // A crashed consumer reports no metrics.
+            let value = if m.crashed {
+                "records-lag-max -".to_string()
             } else {
-                <ul class="lag-members">
-                    { for g.members.iter().map(|m| html! {
-                        <li key={m.id.clone()} data-testid={format!("lag-member-{}", m.id)}>
-                            <span class="lag-mono">{ m.id.clone() }</span>
-                            if m.crashed { <span class="lag-tag--bad">{ s.crashed }</span> }
-                            <span class="lag-members__value">{ if m.crashed {
-                                // A crashed consumer reports no metrics.
-                                "records-lag-max -".to_string()
-                            } else {
-                                format!("records-lag-max {}", m.records_lag_max)
-                            } }</span>
-                        </li>
-                    }) }
-                </ul>
-            }
-            { el_id("p", "lag-note", "lag-explain".into(), s.lag_explain.into()) }
-            { el("p", "lag-note", s.lag_time_help.into()) }
-        </section>
-    }
+                format!("records-lag-max {}", m.records_lag_max)
+            };
+            let children = vec![
+                el("span", "lag-mono", m.id.clone().into()),
+                if m.crashed { el("span", "lag-tag--bad", s.crashed.into()) } else { Html::default() },
+                el("span", "lag-members__value", value.into()),
+            ];
+            let testid = format!("lag-member-{}", m.id);
+            keyed_tag(m.id.as_str().into(), vtag("li", &["data-testid"], vec![Some(testid.into())], children))
+        });
+        el("ul", "lag-members", vlist(items.collect()))
+    };
+    section(vec![
+        el("h3", "lag-heading", s.lag_describe.into()),
+        scroll.into(),
+        el("dl", "lag-facts", vlist(facts.into())),
+        el("h4", "lag-subheading", s.lag_member_max.into()),
+        members,
+        el_id("p", "lag-note", "lag-explain".into(), s.lag_explain.into()),
+        el("p", "lag-note", s.lag_time_help.into()),
+    ])
+}
+
+/// `<section class="lag-section">`, the frame of each part of the panel.
+#[inline(never)]
+fn section(children: Vec<Html>) -> Html {
+    vtag("section", &["class"], vec![Some("lag-section".into())], children).into()
 }
 
 /// Each partition's retained log as a bar with the committed and position markers.
 fn log_bars(s: &Strings, view: &ClusterView, g: &GroupView) -> Html {
     let topic = view.topics.iter().find(|t| t.name == g.topic);
     let x = |f: f64| 4.0 + f * (BAR_W - 8.0);
-    html! {
-        <section class="lag-section">
-            { el("h3", "lag-heading", s.lag_bars.into()) }
-            <ul class="lag-bars">
-                { for g.partitions.iter().map(|r| {
-                    let (start, hw) = topic
-                        .and_then(|t| t.partitions.iter().find(|p| p.partition == r.partition))
-                        .map_or((0, r.log_end_offset), |p| (p.log_start_offset, p.high_watermark));
-                    let committed = r.committed.map(|c| x(fraction(c, start, hw)));
-                    let position = r.position.map(|p| x(fraction(p, start, hw)));
-                    let text = fill(s.lag_bar_text, &[
-                        ("start", start.to_string()), ("hw", hw.to_string()), ("committed", opt(r.committed)),
-                        ("position", opt(r.position)), ("lag", opt(r.lag)),
-                    ]);
-                    let name = format!("{}-{}", r.topic, r.partition);
-                    html! {
-                        <li key={r.partition} data-testid={format!("lag-bar-{name}")}>
-                            <span class="lag-bars__name">{ name.clone() }</span>
-                            <svg class="lag-bar" viewBox={format!("0 0 {BAR_W} {BAR_H}")} role="img"
-                                aria-label={format!("{name}: {text}")}>
-                                { bar_rect("lag-bar__log", x(0.0), x(1.0) - x(0.0), true) }
-                                if let Some(c) = committed {
-                                    { bar_rect("lag-bar__read", x(0.0), (c - x(0.0)).max(0.0), true) }
-                                    { bar_rect("lag-bar__lag", c, (x(1.0) - c).max(0.0), false) }
-                                }
-                                if let Some(p) = position {
-                                    { svg_line("lag-bar__position", p, p, 5.0, 23.0) }
-                                }
-                                if let Some(c) = committed {
-                                    <polygon class="lag-bar__committed" points={format!("{:.1},7 {:.1},0 {:.1},0", c, c - 4.5, c + 4.5)} />
-                                    { svg_line("lag-bar__committed-line", c, c, 7.0, 20.0) }
-                                }
-                            </svg>
-                            <span class="lag-bars__text">{ text }</span>
-                        </li>
-                    }
-                }) }
-            </ul>
-            { el("p", "lag-note", s.lag_bars_legend.into()) }
-        </section>
-    }
+    let bars = g.partitions.iter().map(|r| {
+        let (start, hw) = topic
+            .and_then(|t| t.partitions.iter().find(|p| p.partition == r.partition))
+            .map_or((0, r.log_end_offset), |p| (p.log_start_offset, p.high_watermark));
+        let committed = r.committed.map(|c| x(fraction(c, start, hw)));
+        let position = r.position.map(|p| x(fraction(p, start, hw)));
+        let text = fill(
+            s.lag_bar_text,
+            &[
+                ("start", start.to_string()),
+                ("hw", hw.to_string()),
+                ("committed", opt(r.committed)),
+                ("position", opt(r.position)),
+                ("lag", opt(r.lag)),
+            ],
+        );
+        let name = format!("{}-{}", r.topic, r.partition);
+        let mut marks = vec![bar_rect("lag-bar__log", x(0.0), x(1.0) - x(0.0), true)];
+        if let Some(c) = committed {
+            marks.push(bar_rect("lag-bar__read", x(0.0), (c - x(0.0)).max(0.0), true));
+            marks.push(bar_rect("lag-bar__lag", c, (x(1.0) - c).max(0.0), false));
+        }
+        if let Some(p) = position {
+            marks.push(svg_line("lag-bar__position", p, p, 5.0, 23.0));
+        }
+        if let Some(c) = committed {
+            let points = format!("{:.1},7 {:.1},0 {:.1},0", c, c - 4.5, c + 4.5);
+            marks.push(shape("polygon", "lag-bar__committed", points, None));
+            marks.push(svg_line("lag-bar__committed-line", c, c, 7.0, 20.0));
+        }
+        let svg = vtag(
+            "svg",
+            &["class", "viewBox", "role", "aria-label"],
+            vec![
+                Some("lag-bar".into()),
+                Some(BAR_VIEW_BOX.into()),
+                Some("img".into()),
+                Some(format!("{name}: {text}").into()),
+            ],
+            marks,
+        );
+        let testid = Some(format!("lag-bar-{name}").into());
+        let children =
+            vec![el("span", "lag-bars__name", name.into()), svg.into(), el("span", "lag-bars__text", text.into())];
+        keyed_tag(r.partition.into(), vtag("li", &["data-testid"], vec![testid], children))
+    });
+    section(vec![
+        el("h3", "lag-heading", s.lag_bars.into()),
+        el("ul", "lag-bars", vlist(bars.collect())),
+        el("p", "lag-note", s.lag_bars_legend.into()),
+    ])
+}
+
+/// A `<polygon>` or `<polyline>` (`name`) through `points`.
+#[inline(never)]
+fn shape(name: &'static str, class: &'static str, points: String, style: Option<String>) -> Html {
+    vtag(
+        name,
+        &["class", "points", "style"],
+        vec![Some(class.into()), Some(points.into()), style.map(Into::into)],
+        vec![],
+    )
+    .into()
 }
 
 /// A chart's dot at the shown sample.
 #[inline(never)]
 fn dot(cx: f64, cy: f64, r: &'static str, style: Option<String>) -> Html {
-    html! { <circle class="lag-chart__dot" cx={cx.to_string()} cy={cy.to_string()} {r} {style} /> }
+    let values = vec![
+        Some("lag-chart__dot".into()),
+        Some(cx.to_string().into()),
+        Some(cy.to_string().into()),
+        Some(r.into()),
+        style.map(Into::into),
+    ];
+    vtag("circle", &["class", "cx", "cy", "r", "style"], values, vec![]).into()
 }
 
 /// A bar of the log strip, 12 px high at y = 8; `rounded` gives it rx = 2.
 #[inline(never)]
 fn bar_rect(class: &'static str, x: f64, width: f64, rounded: bool) -> Html {
-    html! {
-        <rect class={class} x={x.to_string()} y="8" width={width.to_string()} height="12" rx={rounded.then_some("2")} />
-    }
+    let values = vec![
+        Some(class.into()),
+        Some(x.to_string().into()),
+        Some("8".into()),
+        Some(width.to_string().into()),
+        Some("12".into()),
+        rounded.then_some("2".into()),
+    ];
+    vtag("rect", &["class", "x", "y", "width", "height", "rx"], values, vec![]).into()
 }
 
-/// A chart's click, mouse-move, mouse-leave and key handlers.
-type ChartHandlers = (Callback<MouseEvent>, Callback<MouseEvent>, Callback<MouseEvent>, Callback<KeyboardEvent>);
+/// A chart's node, and its click, mouse-move, mouse-leave and key handlers.
+type ChartHandlers =
+    (NodeRef, Callback<MouseEvent>, Callback<MouseEvent>, Callback<MouseEvent>, Callback<KeyboardEvent>);
+
+/// The handlers of the chart `node` drawn with `scale` over the sample times `ts`.
+#[inline(never)]
+fn chart_handlers(st: &ChartState, node: NodeRef, scale: Scale, ts: &Rc<Vec<u64>>) -> ChartHandlers {
+    // A click pins the sample under the mouse; a move hovers it (one closure for both).
+    let pick = |target: &UseStateHandle<Option<u64>>, pin: bool| {
+        let (target, node, ts) = (target.clone(), node.clone(), ts.clone());
+        Callback::from(move |e: MouseEvent| {
+            let t = index_at(&node, &e, &scale, &ts).map(|i| ts[i]);
+            if t.is_some() || !pin {
+                target.set(t);
+            }
+        })
+    };
+    let onkeydown = {
+        let (pinned, hover, ts) = (st.pinned.clone(), st.hover.clone(), ts.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let current = (*pinned).and_then(|t| ts.binary_search(&t).ok());
+            if let Some(next) = key_move(&e.key(), current, ts.len()) {
+                // Keep the app's own keys (→ steps the simulation) off while reading the chart.
+                e.prevent_default();
+                e.stop_propagation();
+                hover.set(None);
+                pinned.set(next.map(|i| ts[i]));
+            }
+        })
+    };
+    (node.clone(), pick(&st.pinned, true), pick(&st.hover, false), clear(None, st.hover.clone()), onkeydown)
+}
+
+/// A handler that clears the hovered sample, and the pinned one when given.
+#[inline(never)]
+fn clear(pinned: Option<UseStateHandle<Option<u64>>>, hover: UseStateHandle<Option<u64>>) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        if let Some(p) = &pinned {
+            p.set(None);
+        }
+        hover.set(None);
+    })
+}
+
+/// The largest value of a series (0 if none).
+fn series_max(series: &[(u64, Option<u64>)]) -> u64 {
+    series.iter().filter_map(|(_, v)| *v).max().unwrap_or(0)
+}
+
+/// A chart's axes, their labels and the cursor at `t_shown`.
+#[inline(never)]
+fn axes(scale: &Scale, t_shown: u64) -> Vec<Html> {
+    let (left, top, bottom, right) = (PLOT.left, PLOT.top, PLOT.top + PLOT.height, PLOT.left + PLOT.width);
+    let x = scale.x(t_shown);
+    vec![
+        svg_line("lag-chart__axis", left, left, top, bottom),
+        svg_line("lag-chart__axis", left, right, bottom, bottom),
+        svg_line("lag-chart__grid", left, right, top, top),
+        svg_text("lag-chart__label", left - 4.0, top + 4.0, "end", scale.v_max.to_string().into()),
+        svg_text("lag-chart__label", left - 4.0, bottom, "end", "0".into()),
+        svg_text("lag-chart__label", left, CHART_H - 6.0, "start", format_t(scale.t0).into()),
+        svg_text("lag-chart__label", right, CHART_H - 6.0, "end", format_t(scale.t1).into()),
+        svg_line("lag-chart__cursor", x, x, top, bottom),
+    ]
+}
 
 /// A chart's `<svg>`, a slider over its `n + 1` samples at `at` (one builder for both charts).
 #[inline(never)]
 #[allow(clippy::too_many_arguments)]
 fn chart_svg(
-    node: NodeRef,
     testid: &'static str,
     label: &'static str,
     n: usize,
     at: usize,
     valuetext: String,
-    (onclick, onmousemove, onmouseleave, onkeydown): ChartHandlers,
-    children: Html,
+    (node, onclick, onmousemove, onmouseleave, onkeydown): ChartHandlers,
+    children: Vec<Html>,
 ) -> Html {
     html! {
         <svg class="lag-chart" ref={node} data-testid={testid}
-            viewBox={format!("0 0 {CHART_W} {CHART_H}")} tabindex="0" role="slider" aria-label={label}
+            viewBox={CHART_VIEW_BOX} tabindex="0" role="slider" aria-label={label}
             aria-valuemin="0" aria-valuemax={n.to_string()} aria-valuenow={at.to_string()}
             aria-valuetext={valuetext} {onclick} {onmousemove} {onmouseleave} {onkeydown}>
-            { children }
+            { vlist(children) }
         </svg>
     }
 }
@@ -387,34 +525,25 @@ struct ChartState {
 
 /// The sample index under a mouse event on the chart `node`.
 fn index_at(node: &NodeRef, e: &MouseEvent, scale: &Scale, ts: &[u64]) -> Option<usize> {
-    let el: web_sys::Element = node.cast()?;
-    let rect = js_sys::Reflect::get(&el, &"getBoundingClientRect".into())
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?
-        .call0(&el)
-        .ok()?;
-    let num = |k: &str| js_sys::Reflect::get(&rect, &k.into()).ok().and_then(|v| v.as_f64());
-    let x = to_view_x(f64::from(e.client_x()), num("left")?, num("width")?, CHART_W)?;
+    let rect = node.cast::<web_sys::Element>()?.get_bounding_client_rect();
+    let x = to_view_x(f64::from(e.client_x()), rect.left(), rect.width(), CHART_W)?;
     scale.nearest(ts, x)
 }
 
 fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<usize>, st: ChartState) -> Html {
     if h.ts.is_empty() {
-        return html! {
-            <section class="lag-section">
-                { el("h3", "lag-heading", s.lag_charts.into()) }
-                { el_id("p", "lag-note", "lag-chart-empty".into(), s.lag_chart_empty.into()) }
-            </section>
-        };
+        return section(vec![
+            el("h3", "lag-heading", s.lag_charts.into()),
+            el_id("p", "lag-note", "lag-chart-empty".into(), s.lag_chart_empty.into()),
+        ]);
     }
-    let max_total = h.total.iter().filter_map(|(_, v)| *v).max().unwrap_or(0);
-    let max_part = h.parts.iter().flatten().filter_map(|(_, v)| *v).max().unwrap_or(0);
+    let max_total = series_max(&h.total);
+    let max_part = h.parts.iter().map(|s| series_max(s)).max().unwrap_or(0);
     let total_scale = Scale::fit(&h.ts, max_total, PLOT);
     let part_scale = Scale::fit(&h.ts, max_part, PLOT);
     let slope = slope_per_s(&last_points(&h.total, TREND_SAMPLES));
     let trend_html = match slope.map(trend) {
-        None => html! { <span>{ s.lag_trend_unknown }</span> },
+        None => el("span", "", s.lag_trend_unknown.into()),
         Some(t) => {
             let words = match t {
                 Trend::Growing(r) => fill(s.lag_trend_growing, &[("rate", signed_rate(r))]),
@@ -422,11 +551,11 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
                 Trend::Steady => s.lag_trend_steady.to_string(),
             };
             let class = match t {
-                Trend::Growing(_) => "lag-trend--up",
-                Trend::Shrinking(_) => "lag-trend--down",
-                Trend::Steady => "lag-trend--flat",
+                Trend::Growing(_) => "lag-trend__value lag-trend--up",
+                Trend::Shrinking(_) => "lag-trend__value lag-trend--down",
+                Trend::Steady => "lag-trend__value lag-trend--flat",
             };
-            html! { <span class={classes!("lag-trend__value", class)}>{ format!("{} {words}", arrow(t)) }</span> }
+            el("span", class, format!("{} {words}", arrow(t)).into())
         }
     };
 
@@ -435,160 +564,100 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
     let which = if pinned_index.is_some() { s.lag_readout_selected } else { s.lag_readout_latest };
     let total_at = h.total[at].1.unwrap_or(0);
 
-    let handlers = |node: NodeRef, scale: Scale| {
-        let ts = Rc::new(h.ts.clone());
-        let onclick = {
-            let (pinned, node, ts) = (st.pinned.clone(), node.clone(), ts.clone());
-            Callback::from(move |e: MouseEvent| {
-                if let Some(i) = index_at(&node, &e, &scale, &ts) {
-                    pinned.set(Some(ts[i]));
-                }
-            })
-        };
-        let onmousemove = {
-            let (hover, node, ts) = (st.hover.clone(), node.clone(), ts.clone());
-            Callback::from(move |e: MouseEvent| hover.set(index_at(&node, &e, &scale, &ts).map(|i| ts[i])))
-        };
-        let onmouseleave = {
-            let hover = st.hover.clone();
-            Callback::from(move |_: MouseEvent| hover.set(None))
-        };
-        let onkeydown = {
-            let (pinned, hover, ts) = (st.pinned.clone(), st.hover.clone(), ts.clone());
-            Callback::from(move |e: KeyboardEvent| {
-                let current = (*pinned).and_then(|t| ts.binary_search(&t).ok());
-                if let Some(next) = key_move(&e.key(), current, ts.len()) {
-                    // Keep the app's own keys (→ steps the simulation) off while reading the chart.
-                    e.prevent_default();
-                    e.stop_propagation();
-                    hover.set(None);
-                    pinned.set(next.map(|i| ts[i]));
-                }
-            })
-        };
-        (onclick, onmousemove, onmouseleave, onkeydown)
-    };
-
-    let axes = |scale: &Scale| {
-        let (left, top, bottom, right) = (PLOT.left, PLOT.top, PLOT.top + PLOT.height, PLOT.left + PLOT.width);
-        let x = scale.x(t_shown);
-        html! {
-            <>
-                { svg_line("lag-chart__axis", left, left, top, bottom) }
-                { svg_line("lag-chart__axis", left, right, bottom, bottom) }
-                { svg_line("lag-chart__grid", left, right, top, top) }
-                { svg_text("lag-chart__label", left - 4.0, top + 4.0, "end", scale.v_max.to_string().into()) }
-                { svg_text("lag-chart__label", left - 4.0, bottom, "end", "0".into()) }
-                { svg_text("lag-chart__label", left, CHART_H - 6.0, "start", format_t(scale.t0).into()) }
-                { svg_text("lag-chart__label", right, CHART_H - 6.0, "end", format_t(scale.t1).into()) }
-                { svg_line("lag-chart__cursor", x, x, top, bottom) }
-            </>
-        }
-    };
-
-    let (t_click, t_move, t_leave, t_key) = handlers(st.total_ref.clone(), total_scale);
+    let ts = Rc::new(h.ts.clone());
     let total_lines = polylines(&h.total, &total_scale);
     let area = total_lines.first().filter(|_| total_lines.len() == 1).map(|pts| {
         let base = PLOT.top + PLOT.height;
         format!("{:.1},{base:.1} {pts} {:.1},{base:.1}", total_scale.x(h.ts[0]), total_scale.x(h.ts[h.ts.len() - 1]))
     });
-    let total_value = format!("t = {}, {} {}", format_t(t_shown), s.lag_total, total_at);
+    let mut marks = axes(&total_scale, t_shown);
+    if let Some(a) = area {
+        marks.push(shape("polygon", "lag-chart__area", a, None));
+    }
+    for pts in total_lines {
+        marks.push(shape("polyline", "lag-chart__line", pts, None));
+    }
+    marks.push(dot(total_scale.x(t_shown), total_scale.y(total_at as f64), "3", None));
     let total_chart = chart_svg(
-        st.total_ref.clone(),
         "lag-chart-total",
         s.lag_total,
         h.ts.len() - 1,
         at,
-        total_value.clone(),
-        (t_click, t_move, t_leave, t_key),
-        html! {
-            <>
-                { axes(&total_scale) }
-                if let Some(a) = area { <polygon class="lag-chart__area" points={a} /> }
-                { for total_lines.iter().map(|pts| html! { <polyline class="lag-chart__line" points={pts.clone()} /> }) }
-                { dot(total_scale.x(t_shown), total_scale.y(total_at as f64), "3", None) }
-            </>
-        },
+        format!("t = {}, {} {}", format_t(t_shown), s.lag_total, total_at),
+        chart_handlers(&st, st.total_ref.clone(), total_scale, &ts),
+        marks,
     );
 
-    let (p_click, p_move, p_leave, p_key) = handlers(st.parts_ref.clone(), part_scale);
     let parts_value: Vec<String> = h
         .parts
         .iter()
         .enumerate()
         .map(|(p, series)| format!("{p}: {}", opt(series.get(at).and_then(|x| x.1))))
         .collect();
+    let mut marks = axes(&part_scale, t_shown);
+    for (p, series) in h.parts.iter().enumerate() {
+        let colour = PART_COLOURS[p % PART_COLOURS.len()];
+        for pts in polylines(series, &part_scale) {
+            marks.push(shape("polyline", "lag-chart__part", pts, Some(format!("stroke:{colour}"))));
+        }
+    }
+    // The dots after every line, so no line covers one.
+    for (p, series) in h.parts.iter().enumerate() {
+        if let Some(v) = series.get(at).and_then(|x| x.1) {
+            let colour = PART_COLOURS[p % PART_COLOURS.len()];
+            marks.push(dot(part_scale.x(t_shown), part_scale.y(v as f64), "2.5", Some(format!("fill:{colour}"))));
+        }
+    }
     let parts_chart = chart_svg(
-        st.parts_ref.clone(),
         "lag-chart-partitions",
         s.lag_chart_parts,
         h.ts.len() - 1,
         at,
         format!("t = {}, {}", format_t(t_shown), parts_value.join(", ")),
-        (p_click, p_move, p_leave, p_key),
-        html! {
-            <>
-            { axes(&part_scale) }
-            { for h.parts.iter().enumerate().flat_map(|(p, series)| {
-                let colour = PART_COLOURS[p % PART_COLOURS.len()];
-                polylines(series, &part_scale).into_iter().map(move |pts| html! {
-                    <polyline class="lag-chart__part" points={pts} style={format!("stroke:{colour}")} />
-                })
-            }) }
-            { for h.parts.iter().enumerate().filter_map(|(p, series)| {
-                let v = series.get(at).and_then(|x| x.1)?;
-                let colour = PART_COLOURS[p % PART_COLOURS.len()];
-                Some(dot(part_scale.x(t_shown), part_scale.y(v as f64), "2.5", Some(format!("fill:{colour}"))))
-            }) }
-            </>
-        },
+        chart_handlers(&st, st.parts_ref.clone(), part_scale, &ts),
+        marks,
     );
-    let show_latest = {
-        let (pinned, hover) = (st.pinned.clone(), st.hover.clone());
-        Callback::from(move |_: MouseEvent| {
-            pinned.set(None);
-            hover.set(None);
-        })
-    };
+    let show_latest = clear(Some(st.pinned.clone()), st.hover.clone());
 
-    html! {
-        <section class="lag-section">
-            { el("h3", "lag-heading", s.lag_charts.into()) }
-            { el("p", "lag-note", s.lag_chart_help.into()) }
-            <div class="lag-readout" data-testid="lag-readout">
-                <span class="lag-readout__which">{ which }</span>
-                <span class="lag-mono">{ format!("t = {}", format_t(t_shown)) }</span>
-                if pinned_index.is_some() {
-                    <button type="button" class="lag-btn" data-testid="lag-show-latest" onclick={show_latest}>{ s.lag_show_latest }</button>
-                }
-            </div>
-            <h4 class="lag-subheading">{ format!("{} (t = {}): {total_at}", s.lag_total, format_t(t_shown)) }</h4>
-            { total_chart }
-            <p class="lag-trend" data-testid="lag-trend">
-                <span>{ fill(s.lag_trend, &[("n", TREND_SAMPLES.to_string())]) }</span>{ " " }{ trend_html }
-            </p>
-            { el("h4", "lag-subheading", s.lag_chart_parts.into()) }
-            { parts_chart }
-            <ul class="lag-legend" data-testid="lag-legend">
-                { for h.parts.iter().enumerate().map(|(p, series)| {
-                    let colour = PART_COLOURS[p % PART_COLOURS.len()];
-                    let t = slope_per_s(&last_points(series, TREND_SAMPLES)).map(trend);
-                    html! {
-                        <li key={p}>
-                            <span class="lag-legend__swatch" style={format!("background:{colour}")}></span>
-                            <span class="lag-mono">{ format!("{p}: {}", opt(series.get(at).and_then(|x| x.1))) }</span>
-                            if let Some(t) = t {
-                                <span class="lag-legend__trend">{ match t {
-                                    Trend::Steady => arrow(t).to_string(),
-                                    Trend::Growing(r) | Trend::Shrinking(r) => format!("{} {}/s", arrow(t), signed_rate(r)),
-                                } }</span>
-                            }
-                        </li>
-                    }
-                }) }
-            </ul>
-        </section>
-    }
+    let show_latest = pinned_index.map(|_| {
+        button("lag-btn".into(), "lag-show-latest".into(), None, show_latest, vec![s.lag_show_latest.into()]).into()
+    });
+    let legend = h.parts.iter().enumerate().map(|(p, series)| {
+        let colour = PART_COLOURS[p % PART_COLOURS.len()];
+        let style = format!("background:{colour}").into();
+        let swatch = vtag("span", &["class", "style"], vec![Some("lag-legend__swatch".into()), Some(style)], vec![]);
+        let trend = slope_per_s(&last_points(series, TREND_SAMPLES)).map(|slope| {
+            let t = trend(slope);
+            let text = match t {
+                Trend::Steady => arrow(t).to_string(),
+                Trend::Growing(r) | Trend::Shrinking(r) => format!("{} {}/s", arrow(t), signed_rate(r)),
+            };
+            el("span", "lag-legend__trend", text.into())
+        });
+        let children =
+            vec![swatch.into(), el("span", "lag-mono", parts_value[p].clone().into()), trend.unwrap_or_default()];
+        // A u32 key like the rows' (one `Key` conversion in the wasm).
+        keyed_tag((p as u32).into(), vtag("li", &[], vec![], children))
+    });
+
+    let readout = vec![
+        el("span", "lag-readout__which", which.into()),
+        el("span", "lag-mono", format!("t = {}", format_t(t_shown)).into()),
+        show_latest.unwrap_or_default(),
+    ];
+    let trend_line =
+        vec![el("span", "", fill(s.lag_trend, &[("n", TREND_SAMPLES.to_string())]).into()), " ".into(), trend_html];
+    section(vec![
+        el("h3", "lag-heading", s.lag_charts.into()),
+        el("p", "lag-note", s.lag_chart_help.into()),
+        el_id("div", "lag-readout", "lag-readout".into(), vlist(readout)),
+        el("h4", "lag-subheading", format!("{} (t = {}): {total_at}", s.lag_total, format_t(t_shown)).into()),
+        total_chart,
+        el_id("p", "lag-trend", "lag-trend".into(), vlist(trend_line)),
+        el("h4", "lag-subheading", s.lag_chart_parts.into()),
+        parts_chart,
+        el_id("ul", "lag-legend", "lag-legend".into(), vlist(legend.collect())),
+    ])
 }
 
 /// Burrow's verdict: the group line, then per partition the stored commits and
@@ -598,38 +667,58 @@ fn burrow_view(s: &Strings, lang: Lang, g: &GroupView, windows: &[Vec<Commit>]) 
     let bl = lang;
     let max =
         b.max_lag.as_ref().map_or_else(|| "-".to_string(), |m| format!("{}-{} ({})", m.topic, m.partition, m.lag));
-    html! {
-        <section class="lag-section" data-testid="burrow-view">
-            { el("h3", "lag-heading", s.lag_burrow.into()) }
-            <dl class="lag-facts">
-                { dt_dd(s.lag_burrow_status, "", html! {
-                    <span class={classes!("lag-chip", group_class(b.status))} data-testid="burrow-group-status">{ b.status.as_str() }</span>
-                }) }
-                { dt_dd(s.lag_burrow_complete, "", percent(b.complete).into()) }
-                { dt_dd(s.lag_total, "", b.total_lag.into()) }
-                { dt_dd(s.lag_burrow_max, "", max.into()) }
-            </dl>
-            { el("p", "lag-note", s.lag_burrow_intro.into()) }
-            <ul class="lag-burrow">
-                { for b.partitions.iter().enumerate().map(|(i, p)| {
-                    let name = format!("{}-{}", p.topic, p.partition);
-                    let commits = windows.get(p.partition as usize).or_else(|| windows.get(i));
-                    html! {
-                        <li key={name.clone()} class="lag-burrow__part" data-testid={format!("burrow-part-{name}")}>
-                            <div class="lag-burrow__head">
-                                <span class={classes!("lag-chip", part_class(p.status))}
-                                    data-testid={format!("burrow-part-status-{name}")}>{ p.status.as_str() }</span>
-                                <strong class="lag-mono">{ name.clone() }</strong>
-                                <span class="lag-burrow__meta">{ format!("lag {} · complete {}", p.current_lag, percent(p.complete)) }</span>
-                            </div>
-                            { commit_strip(s, commits.map(Vec::as_slice).unwrap_or(&[])) }
-                            <p class="lag-burrow__why" data-testid={format!("burrow-part-why-{name}")}>{ p.reason.explain(bl) }</p>
-                        </li>
-                    }
-                }) }
-            </ul>
-        </section>
+    let status = chip(group_class(b.status), Some("burrow-group-status".into()), b.status.as_str());
+    let facts = vec![
+        dt_dd(s.lag_burrow_status, "", status),
+        dt_dd(s.lag_burrow_complete, "", percent(b.complete).into()),
+        dt_dd(s.lag_total, "", b.total_lag.into()),
+        dt_dd(s.lag_burrow_max, "", max.into()),
+    ];
+    let parts = b.partitions.iter().enumerate().map(|(i, p)| {
+        let name = format!("{}-{}", p.topic, p.partition);
+        let commits = windows.get(p.partition as usize).or_else(|| windows.get(i));
+        let head = vec![
+            chip(part_class(p.status), Some(format!("burrow-part-status-{name}").into()), p.status.as_str()),
+            el("strong", "lag-mono", name.clone().into()),
+            el("span", "lag-burrow__meta", format!("lag {} · complete {}", p.current_lag, percent(p.complete)).into()),
+        ];
+        let children = vec![
+            el("div", "lag-burrow__head", vlist(head)),
+            commit_strip(s, commits.map(Vec::as_slice).unwrap_or(&[])),
+            el_id("p", "lag-burrow__why", format!("burrow-part-why-{name}").into(), p.reason.explain(bl).into()),
+        ];
+        let testid = format!("burrow-part-{name}").into();
+        let li = vtag("li", &["class", "data-testid"], vec![Some("lag-burrow__part".into()), Some(testid)], children);
+        keyed_tag(name.as_str().into(), li)
+    });
+    let children = vec![
+        el("h3", "lag-heading", s.lag_burrow.into()),
+        el("dl", "lag-facts", vlist(facts)),
+        el("p", "lag-note", s.lag_burrow_intro.into()),
+        el("ul", "lag-burrow", vlist(parts.collect())),
+    ];
+    el_id("section", "lag-section", "burrow-view".into(), vlist(children))
+}
+
+/// A status chip, `<span class="lag-chip {class}" data-testid=…>status</span>` (no test id if `None`).
+#[inline(never)]
+fn chip(class: &'static str, testid: Option<AttrValue>, status: &'static str) -> Html {
+    vtag("span", &["class", "data-testid"], vec![Some(classes(&["lag-chip", class])), testid], vec![status.into()])
+        .into()
+}
+
+/// Class names joined by spaces, empty ones left out (what `classes!` gives,
+/// without building a `Classes` set).
+#[inline(never)]
+fn classes(names: &[&str]) -> AttrValue {
+    let mut out = String::new();
+    for n in names.iter().filter(|n| !n.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(n);
     }
+    out.into()
 }
 
 /// The stored commits as small boxes, oldest first: offset above, lag below.
@@ -637,29 +726,47 @@ fn commit_strip(s: &Strings, commits: &[Commit]) -> Html {
     if commits.is_empty() {
         return el("p", "lag-note", s.lag_burrow_empty.into());
     }
-    html! {
-        <>
-            <p class="lag-commits__caption">{ s.lag_burrow_window }</p>
-            <ol class="lag-commits">
-                { for commits.iter().enumerate().map(|(i, c)| {
-                    let prev = i.checked_sub(1).map(|j| commits[j].offset);
-                    let class = classes!(
-                        "lag-commit",
-                        (c.lag == Some(0)).then_some("lag-commit--zero"),
-                        prev.is_some_and(|p| c.offset < p).then_some("lag-commit--rewind"),
-                        prev.is_some_and(|p| c.offset == p).then_some("lag-commit--same"),
-                    );
-                    let lag = c.lag.map_or_else(|| "-".to_string(), |l| l.to_string());
-                    html! {
-                        <li {class} title={format!("t = {:.1} s", c.timestamp_ms as f64 / 1000.0)}
-                            aria-label={format!("#{}: offset {}, lag {lag}", i + 1, c.offset)}>
-                            <span class="lag-commit__n" aria-hidden="true">{ format!("#{}", i + 1) }</span>
-                            <span class="lag-commit__offset">{ c.offset }</span>
-                            <span class="lag-commit__lag">{ lag }</span>
-                        </li>
-                    }
-                }) }
-            </ol>
-        </>
+    let items = commits.iter().enumerate().map(|(i, c)| {
+        let prev = i.checked_sub(1).map(|j| commits[j].offset);
+        let when = |on: bool, name| if on { name } else { "" };
+        let class = classes(&[
+            "lag-commit",
+            when(c.lag == Some(0), "lag-commit--zero"),
+            when(prev.is_some_and(|p| c.offset < p), "lag-commit--rewind"),
+            when(prev.is_some_and(|p| c.offset == p), "lag-commit--same"),
+        ]);
+        let lag = c.lag.map_or_else(|| "-".to_string(), |l| l.to_string());
+        let values = vec![
+            Some(class),
+            Some(format!("t = {:.1} s", c.timestamp_ms as f64 / 1000.0).into()),
+            Some(format!("#{}: offset {}, lag {lag}", i + 1, c.offset).into()),
+        ];
+        let n = vtag(
+            "span",
+            &["class", "aria-hidden"],
+            vec![Some("lag-commit__n".into()), Some("true".into())],
+            vec![format!("#{}", i + 1).into()],
+        );
+        let children = vec![
+            n.into(),
+            el("span", "lag-commit__offset", c.offset.into()),
+            el("span", "lag-commit__lag", lag.into()),
+        ];
+        Html::from(vtag("li", &["class", "title", "aria-label"], values, children))
+    });
+    vlist(vec![
+        el("p", "lag-commits__caption", s.lag_burrow_window.into()),
+        el("ol", "lag-commits", vlist(items.collect())),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn view_boxes_match_their_sizes() {
+        assert_eq!(BAR_VIEW_BOX, format!("0 0 {BAR_W} 24"));
+        assert_eq!(CHART_VIEW_BOX, format!("0 0 {CHART_W} {CHART_H}"));
     }
 }

@@ -145,6 +145,66 @@ pub fn target_value(e: &Event) -> String {
     target_prop(e, "value").as_string().unwrap_or_default()
 }
 
+// lag_panel builders
+
+/// `<name>` with the attributes `keys`, one value each (`None` leaves it out),
+/// and `children`: the node `html!` builds inline at every element, built by
+/// one function. Unlike `html!`'s `class={..}`, a class passes no `Classes` set.
+/// Not for `<input>` or `<textarea>` (their value is not an attribute).
+#[inline(never)]
+pub fn vtag(
+    name: &'static str,
+    keys: &'static [&'static str],
+    values: Vec<Option<AttrValue>>,
+    children: Vec<Html>,
+) -> yew::virtual_dom::VTag {
+    use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VList, VTag};
+    debug_assert_eq!(keys.len(), values.len(), "a value for each attribute of <{name}>");
+    let values = values.into_iter().map(|v| v.map(AttributeOrProperty::Attribute)).collect();
+    let children = VList::with_children(children, None).into();
+    // What `html!` calls for a static tag name.
+    VTag::__new_other(
+        name.into(),
+        NodeRef::default(),
+        None,
+        Attributes::Dynamic { keys, values },
+        Listeners::None,
+        children,
+    )
+}
+
+/// A `vtag` with a key (for a keyed list).
+#[inline(never)]
+pub fn keyed_tag(key: yew::virtual_dom::Key, mut tag: yew::virtual_dom::VTag) -> Html {
+    tag.key = Some(key);
+    tag.into()
+}
+
+/// `<button type="button" class="class" data-testid="testid" aria-pressed=…>`
+/// with its click handler and children; `pressed` `None` leaves it out.
+#[inline(never)]
+pub fn button(
+    class: AttrValue,
+    testid: AttrValue,
+    pressed: Option<bool>,
+    onclick: Callback<MouseEvent>,
+    children: Vec<Html>,
+) -> yew::virtual_dom::VTag {
+    let pressed = pressed.map(|p| AttrValue::Static(if p { "true" } else { "false" }));
+    let values = vec![Some("button".into()), Some(class), Some(testid), pressed];
+    let mut tag = vtag("button", &["type", "class", "data-testid", "aria-pressed"], values, children);
+    let onclick: std::rc::Rc<dyn yew::virtual_dom::Listener> =
+        std::rc::Rc::new(yew::html::onclick::Wrapper::new(onclick));
+    tag.set_listeners(Box::new([Some(onclick)]));
+    tag
+}
+
+/// Sibling nodes as one `Html` (one shared path instead of a `collect` per site).
+#[inline(never)]
+pub fn vlist(children: Vec<Html>) -> Html {
+    yew::virtual_dom::VList::with_children(children, None).into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
