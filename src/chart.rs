@@ -2,6 +2,8 @@
 //! trend, "nice" axis maxima, picking a sample from a click or a key, polylines
 //! with gaps, and the number formats the Lag tab shows.
 
+use kafka_sim::fixed::fixed;
+
 /// Samples the trend is fitted over (one per simulated second).
 pub const TREND_SAMPLES: usize = 30;
 /// A slope smaller than this (records/s, either way) counts as steady.
@@ -159,11 +161,7 @@ pub fn trend(slope: f64) -> Trend {
 pub fn signed_rate(r: f64) -> String {
     let sign = if r < 0.0 { "\u{2212}" } else { "+" };
     let a = r.abs();
-    if a >= 10.0 {
-        format!("{sign}{a:.0}")
-    } else {
-        format!("{sign}{a:.1}")
-    }
+    format!("{sign}{}", fixed(a, if a >= 10.0 { 0 } else { 1 }))
 }
 
 /// The arrow for a trend.
@@ -208,7 +206,7 @@ pub fn polylines(series: &[(u64, Option<u64>)], scale: &Scale) -> Vec<String> {
                 if !cur.is_empty() {
                     cur.push(' ');
                 }
-                cur.push_str(&format!("{:.1},{:.1}", scale.x(*t), scale.y(*v as f64)));
+                cur.push_str(&format!("{},{}", fixed(scale.x(*t), 1), fixed(scale.y(*v as f64), 1)));
             }
             None if !cur.is_empty() => out.push(std::mem::take(&mut cur)),
             None => {}
@@ -233,7 +231,7 @@ pub fn fraction(offset: u64, start: u64, end: u64) -> f64 {
 /// A time lag as the panel shows it: `3.2 s`, `125 s`.
 pub fn format_lag_time(ms: u64) -> String {
     if ms < 100_000 {
-        format!("{:.1} s", ms as f64 / 1000.0)
+        format!("{} s", fixed(ms as f64 / 1000.0, 1))
     } else {
         format!("{} s", ms / 1000)
     }
@@ -244,13 +242,13 @@ pub fn format_t(t_ms: u64) -> String {
     if t_ms % 1000 == 0 {
         format!("{} s", t_ms / 1000)
     } else {
-        format!("{:.1} s", t_ms as f64 / 1000.0)
+        format!("{} s", fixed(t_ms as f64 / 1000.0, 1))
     }
 }
 
 /// A share as a whole percentage: `100%`.
 pub fn percent(f: f64) -> String {
-    format!("{:.0}%", (f * 100.0).clamp(0.0, 100.0))
+    format!("{}%", fixed((f * 100.0).clamp(0.0, 100.0), 0))
 }
 
 #[cfg(test)]

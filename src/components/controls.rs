@@ -9,6 +9,7 @@ use crate::components::nodes::{el, list, target_value};
 use crate::i18n::{strings, Lang};
 use crate::presets::Preset;
 use crate::state::{Action, AppState, SPEEDS};
+use kafka_sim::fixed::fixed;
 use yew::prelude::*;
 
 /// A button of the bar; `pressed` is its aria-pressed (play/pause only).
@@ -120,7 +121,7 @@ pub fn controls(
             }) }
             { field(s.preset, select("preset", on_preset, presets)) }
             <span class="clock" data-testid="sim-time" title={s.sim_time}>
-                { format!("t = {:.1} s", state.view.time_ms as f64 / 1000.0) }
+                { format!("t = {} s", fixed(state.view.time_ms as f64 / 1000.0, 1)) }
             </span>
             <span class="controls__adds">
                 { list(adds.len(), &|i| button("btn btn--small", adds[i].0, None, act(adds[i].2), adds[i].1.into())) }

@@ -66,11 +66,7 @@ pub fn newest_offsets(p: &PartitionView) -> std::ops::Range<u64> {
 
 /// A rate as text: `10`, `2.5`.
 pub fn format_rate(r: f64) -> String {
-    if r.fract() == 0.0 {
-        format!("{r:.0}")
-    } else {
-        format!("{r:.1}")
-    }
+    kafka_sim::fixed::fixed(r, if r.fract() == 0.0 { 0 } else { 1 })
 }
 
 /// Simulated milliseconds as seconds with millisecond precision: `12.345 s`.

@@ -13,7 +13,9 @@
 
 use crate::chart::*;
 use crate::components::inspector::fill;
-use crate::components::nodes::{button, cell, dt_dd, el, el_id, head_row, keyed_tag, svg_line, svg_text, vlist, vtag};
+use crate::components::nodes::{
+    button, cell, dt_dd, el, el_id, head_row, keyed_tag, nums, svg_line, svg_text, vlist, vtag,
+};
 use crate::i18n::{strings, Lang, Strings};
 use crate::lessons::Lesson;
 use crate::palette::PART_COLOURS;
@@ -361,7 +363,7 @@ fn log_bars(s: &Strings, view: &ClusterView, g: &GroupView) -> Html {
             marks.push(svg_line("lag-bar__position", p, p, 5.0, 23.0));
         }
         if let Some(c) = committed {
-            let points = format!("{:.1},7 {:.1},0 {:.1},0", c, c - 4.5, c + 4.5);
+            let points = nums("{},7 {},0 {},0", &[c, c - 4.5, c + 4.5]);
             marks.push(shape("polygon", "lag-bar__committed", points, None));
             marks.push(svg_line("lag-bar__committed-line", c, c, 7.0, 20.0));
         }
@@ -568,7 +570,11 @@ fn charts(s: &Strings, h: &History, shown: Option<usize>, pinned_index: Option<u
     let total_lines = polylines(&h.total, &total_scale);
     let area = total_lines.first().filter(|_| total_lines.len() == 1).map(|pts| {
         let base = PLOT.top + PLOT.height;
-        format!("{:.1},{base:.1} {pts} {:.1},{base:.1}", total_scale.x(h.ts[0]), total_scale.x(h.ts[h.ts.len() - 1]))
+        format!(
+            "{} {pts} {}",
+            nums("{},{}", &[total_scale.x(h.ts[0]), base]),
+            nums("{},{}", &[total_scale.x(h.ts[h.ts.len() - 1]), base])
+        )
     });
     let mut marks = axes(&total_scale, t_shown);
     if let Some(a) = area {
@@ -738,7 +744,7 @@ fn commit_strip(s: &Strings, commits: &[Commit]) -> Html {
         let lag = c.lag.map_or_else(|| "-".to_string(), |l| l.to_string());
         let values = vec![
             Some(class),
-            Some(format!("t = {:.1} s", c.timestamp_ms as f64 / 1000.0).into()),
+            Some(format!("t = {} s", kafka_sim::fixed::fixed(c.timestamp_ms as f64 / 1000.0, 1)).into()),
             Some(format!("#{}: offset {}, lag {lag}", i + 1, c.offset).into()),
         ];
         let n = vtag(

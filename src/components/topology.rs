@@ -103,7 +103,7 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
                         { marker(i as u32, b.rect.x + 14.0, b.rect.y + 14.0, 6.0) }
                         { svg_text("producer__name", b.rect.x + 26.0, b.rect.y + 18.0, "", p.id.clone().into()) }
                         if b.rect.w >= 120.0 {
-                            { svg_text("producer__meta", b.rect.x + 8.0, b.rect.y + 33.0, "", format!("acks={} · {} · {}/s", p.acks, if p.keyed { s.keyed } else { s.null_keys }, fmt_rate(p.rate_per_s)).into()) }
+                            { svg_text("producer__meta", b.rect.x + 8.0, b.rect.y + 33.0, "", format!("acks={} · {} · {}/s", p.acks, if p.keyed { s.keyed } else { s.null_keys }, crate::components::inspector::format_rate(p.rate_per_s)).into()) }
                         } else {
                             { svg_text("producer__meta", b.rect.x + 8.0, b.rect.y + 33.0, "", format!("acks={}", p.acks).into()) }
                         }
@@ -554,10 +554,6 @@ fn clip(s: &str, n: usize) -> String {
 
 fn short(topic: &str) -> String {
     clip(topic, 9)
-}
-
-fn fmt_rate(r: f64) -> String {
-    fixed(r, if r.fract() == 0.0 { 0 } else { 1 })
 }
 
 /// The producer's marker: colour and shape, as the records layer draws its dots.
