@@ -260,7 +260,7 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
         R::MemberAlreadyCrashed { member } => (
             format!("{member} has already crashed; the coordinator removes it after session.timeout.ms"),
             format!(
-                "{} 이미 비정상 종료되었습니다. session.timeout.ms가 지나면 코디네이터가 그룹에서 제외합니다",
+                "{} 이미 비정상 종료했습니다. session.timeout.ms가 지나면 코디네이터가 그룹에서 제외합니다",
                 j(member, Particle::Eun)
             ),
         ),
