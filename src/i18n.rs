@@ -29,6 +29,12 @@ pub struct Strings {
     pub topology_label: &'static str,
     pub legend_leader: &'static str,
     pub legend_follower: &'static str,
+    pub legend_title: &'static str,
+    pub legend_out_of_isr: &'static str,
+    pub legend_cells: &'static str,
+    pub legend_hw: &'static str,
+    pub legend_commit: &'static str,
+    pub legend_producers: &'static str,
     pub keyed: &'static str,
     pub null_keys: &'static str,
     pub generation: &'static str,
@@ -46,6 +52,8 @@ pub struct Strings {
     pub rule: &'static str,
     pub records_moving: &'static str,
     pub records_drawn_of: &'static str,
+    pub partitioner_hold: &'static str,
+    pub partitioner_held: &'static str,
     /// How sticky partitioning works (KIP-480, KIP-794), where "sticky" is shown.
     pub sticky_help: &'static str,
     // == controls ==
@@ -334,6 +342,12 @@ pub struct Strings {
     pub lesson_done: &'static str,
     pub lesson_right_answer: &'static str,
     pub lesson_your_answer: &'static str,
+    pub welcome_title: &'static str,
+    pub welcome_text: &'static str,
+    pub welcome_how: &'static str,
+    pub welcome_start: &'static str,
+    pub welcome_lessons: &'static str,
+    pub welcome_explore: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -357,6 +371,12 @@ pub const EN: Strings = Strings {
         "Cluster topology: producers, the partitioner, brokers with their partition replicas, and consumer groups",
     legend_leader: "Leader replica (producers write here, consumers read here)",
     legend_follower: "Follower replica (a copy fetched from the leader)",
+    legend_title: "Legend",
+    legend_out_of_isr: "Out of the ISR: has not caught up with the leader for replica.lag.time.max.ms",
+    legend_cells: "A record in the log (the number is its offset; the colour is its producer); faded: above the high watermark, not readable by consumers yet",
+    legend_hw: "High watermark (HW): consumers read only the records left of this line",
+    legend_commit: "A consumer group's committed offset (the colour is the group)",
+    legend_producers: "Moving dots: records in flight; each producer has its own colour and shape",
     keyed: "keyed",
     null_keys: "null keys",
     generation: "gen",
@@ -374,6 +394,8 @@ pub const EN: Strings = Strings {
     rule: "rule",
     records_moving: "records moving this step",
     records_drawn_of: "drawn",
+    partitioner_hold: "Each producer's newest decision · click to hold",
+    partitioner_held: "Held · click to follow again",
     sticky_help: "Sticky (KIP-480): records without a key fill one batch (batch.size) for a single partition, then the producer switches to another. Since Kafka 3.3 the built-in partitioner picks the next partition weighted towards those with shorter queues (KIP-794). Over time records spread evenly while batches stay large.",
     // == controls ==
     play: "Play",
@@ -671,6 +693,12 @@ pub const EN: Strings = Strings {
     lesson_done: "done",
     lesson_right_answer: "the run's answer",
     lesson_your_answer: "your answer",
+    welcome_title: "Watch Kafka work, then predict it",
+    welcome_text: "This is a simulated Apache Kafka cluster that behaves like the real one: producers, the partitioner, brokers with leader and follower replicas, and consumer groups. Every number you see comes from the running simulation.",
+    welcome_how: "The lessons follow the course chapter by chapter. Each step asks what Kafka will do; you choose, the cluster runs, and the answer is explained with the run's own numbers.",
+    welcome_start: "Start with chapter 2",
+    welcome_lessons: "Choose a lesson",
+    welcome_explore: "Explore freely",
 };
 
 pub const KO: Strings = Strings {
@@ -693,6 +721,12 @@ pub const KO: Strings = Strings {
     topology_label: "클러스터 구성: 프로듀서, 파티셔너, 파티션 복제본을 가진 브로커, 컨슈머 그룹",
     legend_leader: "리더 파티션 (프로듀서가 쓰고 컨슈머가 읽는 곳)",
     legend_follower: "팔로워 파티션 (리더에서 가져온 복제본)",
+    legend_title: "범례",
+    legend_out_of_isr: "ISR에서 빠진 복제본: replica.lag.time.max.ms 동안 리더를 따라잡지 못함",
+    legend_cells: "로그의 레코드 (숫자는 오프셋, 색은 보낸 프로듀서). 흐린 칸: 하이 워터마크 위라 아직 컨슈머가 읽을 수 없음",
+    legend_hw: "하이 워터마크(HW): 컨슈머는 이 선 왼쪽의 레코드만 읽음",
+    legend_commit: "컨슈머 그룹이 커밋한 오프셋 (색은 그룹)",
+    legend_producers: "움직이는 점: 이동 중인 레코드. 프로듀서마다 색과 모양이 다름",
     keyed: "키 있음",
     null_keys: "null 키",
     generation: "세대",
@@ -710,6 +744,8 @@ pub const KO: Strings = Strings {
     rule: "규칙",
     records_moving: "이번 단계에 움직인 레코드",
     records_drawn_of: "그림",
+    partitioner_hold: "프로듀서마다 가장 최근 결정 · 클릭하면 고정",
+    partitioner_held: "고정됨 · 다시 클릭하면 따라감",
     sticky_help: "sticky(KIP-480): 키가 없는 레코드는 한 파티션의 배치(batch.size)를 채운 뒤 다른 파티션으로 넘어갑니다. 카프카 3.3부터 기본 파티셔너는 다음 파티션을 고를 때 대기 중인 데이터가 적은 파티션에 가중치를 둡니다(KIP-794). 시간이 지나면 레코드는 고르게 퍼지고 배치는 크게 유지됩니다.",
     // == controls ==
     play: "재생",
@@ -1004,6 +1040,12 @@ pub const KO: Strings = Strings {
     lesson_done: "완료",
     lesson_right_answer: "실행 결과의 답",
     lesson_your_answer: "내 답",
+    welcome_title: "카프카가 일하는 모습을 보고, 먼저 예상해 보세요",
+    welcome_text: "실제 카프카처럼 동작하는 Apache Kafka 시뮬레이션입니다. 프로듀서, 파티셔너, 리더와 팔로워 파티션을 가진 브로커, 컨슈머 그룹이 모두 움직이며, 화면의 숫자는 모두 실행 중인 시뮬레이션에서 나옵니다.",
+    welcome_how: "레슨은 강좌를 챕터별로 따라갑니다. 단계마다 카프카가 어떻게 할지 묻고, 답을 고르면 클러스터가 실행되며, 실행 결과의 숫자로 답을 설명합니다.",
+    welcome_start: "챕터 2부터 시작",
+    welcome_lessons: "레슨 고르기",
+    welcome_explore: "자유롭게 둘러보기",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {

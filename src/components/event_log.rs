@@ -5,7 +5,7 @@
 //! The pure parts (which filter an event belongs to, what it concerns, what it
 //! selects) are plain functions, tested natively.
 
-use crate::components::nodes::el;
+use crate::components::nodes::{el, el_text, frag};
 use crate::i18n::{strings, Lang, Strings};
 use crate::state::Selection;
 use crate::ui::use_ui;
@@ -90,11 +90,13 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub fn class(self) -> &'static str {
+    /// The row's and the code badge's class attributes, whole: static strings
+    /// instead of a `classes!` set built per row.
+    fn row_classes(self) -> (&'static str, &'static str) {
         match self {
-            Severity::Info => "info",
-            Severity::Warn => "warn",
-            Severity::Error => "error",
+            Severity::Info => ("event-log__item event-log__item--info", "event-log__code event-log__code--info"),
+            Severity::Warn => ("event-log__item event-log__item--warn", "event-log__code event-log__code--warn"),
+            Severity::Error => ("event-log__item event-log__item--error", "event-log__code event-log__code--error"),
         }
     }
 }
@@ -323,54 +325,50 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     });
     let items = rows.into_iter().map(|(key, e)| {
         let sel = selection(e);
-        let sev = severity(e);
-        let body = html! {
-            <>
-                { el("span", "event-log__time", format_time(e.t_ms).into()) }
-                if let Some(who) = entity(e, lang) {
-                    { el("span", "event-log__entity", who.into()) }
-                }
-                if let Some(code) = e.code() {
-                    <span class={classes!("event-log__code", format!("event-log__code--{}", sev.class()))}>{ code }</span>
-                }
-                { el("span", "event-log__msg", message_after_badge(e, lang).into()) }
-            </>
-        };
-        let class = classes!("event-log__item", format!("event-log__item--{}", sev.class()));
+        let (class, code_class) = severity(e).row_classes();
+        let body = frag(&mut [
+            el("span", "event-log__time", format_time(e.t_ms).into()),
+            entity(e, lang).map_or_else(Html::default, |who| el("span", "event-log__entity", who.into())),
+            e.code().map_or_else(Html::default, |code| el("span", code_class, code.into())),
+            el("span", "event-log__msg", message_after_badge(e, lang).into()),
+        ]);
         // The click handler sits on the list item so a click anywhere in
         // it (or Enter/Space on the button, which clicks) selects.
         let onclick = sel.map(|sel| {
             let on_select = props.on_select.clone();
             Callback::from(move |_: MouseEvent| on_select.emit(sel.clone()))
         });
-        let row = if onclick.is_some() {
-            html! { <button type="button" class="event-log__row" title={s.log_inspect}>{ body }</button> }
-        } else {
-            html! { <div class="event-log__row">{ body }</div> }
-        };
-        html! { <li {key} {class} data-kind={e.type_name()} {onclick}>{ row }</li> }
+        // A selectable row is a button; one `html!` site for both kinds.
+        let (tag, kind, title) =
+            if onclick.is_some() { ("button", Some("button"), Some(s.log_inspect)) } else { ("div", None, None) };
+        html! {
+            <li {key} {class} data-kind={e.type_name()} {onclick}>
+                <@{tag} type={kind} class="event-log__row" {title}>{ body }</@>
+            </li>
+        }
     });
     let shown = total.min(MAX_ROWS);
+    let list = if total == 0 {
+        el_text("p", "event-log__empty", s.log_empty)
+    } else {
+        el("ol", "event-log__list", items.collect())
+    };
+    let more = if total > shown {
+        let text = s.log_more.replace("{n}", &shown.to_string()).replace("{total}", &total.to_string());
+        el("p", "event-log__note", text.into())
+    } else {
+        Html::default()
+    };
+    let data_help =
+        if filter.uses_data_events() { el_text("p", "event-log__note", s.log_data_help) } else { Html::default() };
     html! {
         <section class="event-log" data-testid="event-log" aria-label={s.log_label}>
             <div class="event-log__filters" role="group" aria-label={s.log_filters}>
                 { for chips }
             </div>
-            if filter.uses_data_events() {
-                { el("p", "event-log__note", s.log_data_help.into()) }
-            }
-            if total == 0 {
-                { el("p", "event-log__empty", s.log_empty.into()) }
-            } else {
-                <ol class="event-log__list">
-                    { for items }
-                </ol>
-            }
-            if total > shown {
-                <p class="event-log__note">
-                    { s.log_more.replace("{n}", &shown.to_string()).replace("{total}", &total.to_string()) }
-                </p>
-            }
+            { data_help }
+            { list }
+            { more }
         </section>
     }
 }

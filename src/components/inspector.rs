@@ -2,7 +2,7 @@
 //! consumer or producer, with the actions a learner can take on it. Every number
 //! is shown as text; every action is a button with a one-line explanation.
 
-use crate::components::nodes::{dt_dd, el, el_id, head_row};
+use crate::components::nodes::{dt_dd, el, el_id, el_text, frag, head_row, keyed};
 use crate::i18n::{strings, Strings};
 use crate::state::{Action, Selection};
 use crate::ui::use_ui;
@@ -11,7 +11,7 @@ use kafka_sim::config::Acks;
 use kafka_sim::config::ClusterConfig;
 use kafka_sim::partitioner::DecisionReason;
 use kafka_sim::story::{KeyHash, RecordStory};
-use kafka_sim::view::{BrokerView, ClusterView, GroupView, MemberView, PartitionView, ProducerView};
+use kafka_sim::view::{BrokerView, ClusterView, MemberView, PartitionView, ProducerView};
 use kafka_sim::BrokerId;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -32,11 +32,16 @@ pub struct InspectorProps {
 }
 
 impl PartialEq for InspectorProps {
-    /// Views and configurations by pointer: a change always comes as a new `Rc`.
+    /// Views, stories and configurations by pointer: a change always comes as
+    /// a new `Rc` (the story is re-read with every new view).
     fn eq(&self, other: &Self) -> bool {
+        let same_story = match (&self.story, &other.story) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
         self.selection == other.selection
             && Rc::ptr_eq(&self.view, &other.view)
-            && self.story == other.story
+            && same_story
             && Rc::ptr_eq(&self.config, &other.config)
     }
 }
@@ -105,6 +110,25 @@ struct Ctx<'a> {
     dispatch: &'a Callback<Action>,
 }
 
+/// What an inspector button dispatches when clicked (an [`Action`], which is
+/// not `Clone`, so it is made anew on each click).
+#[derive(Clone)]
+enum Click {
+    Select(Option<Selection>),
+    Command(Command),
+}
+
+/// The optional attributes of an inspector button; `None`/`false` ones are left out.
+#[derive(Default)]
+struct ButtonAttrs {
+    testid: Option<AttrValue>,
+    disabled: bool,
+    /// `aria-label` and `title` (the clear button's "×" says nothing by itself).
+    label: Option<&'static str>,
+    describedby: Option<AttrValue>,
+    pressed: Option<AttrValue>,
+}
+
 impl Ctx<'_> {
     fn yes_no(&self, b: bool) -> &'static str {
         if b {
@@ -114,31 +138,55 @@ impl Ctx<'_> {
         }
     }
 
-    /// A link-like button that selects something else.
-    fn select(&self, label: String, sel: Selection) -> Html {
+    /// Every button of the inspector: one `html!` site and one click closure,
+    /// which carries what to dispatch. The click stops there: the
+    /// stage behind clears the selection on a click.
+    #[inline(never)]
+    fn button(&self, class: &'static str, a: ButtonAttrs, click: Click, child: Html) -> Html {
         let d = self.dispatch.clone();
         let onclick = Callback::from(move |e: MouseEvent| {
             e.stop_propagation();
-            d.emit(Action::Select(Some(sel.clone())));
+            d.emit(match click.clone() {
+                Click::Select(sel) => Action::Select(sel),
+                Click::Command(c) => Action::Command(c),
+            });
         });
-        html! { <button type="button" class="insp__link" {onclick}>{ label }</button> }
+        html! {
+            <button type="button" {class} data-testid={a.testid} disabled={a.disabled} aria-label={a.label}
+                title={a.label} aria-describedby={a.describedby} aria-pressed={a.pressed} {onclick}>{ child }</button>
+        }
+    }
+
+    /// A link-like button that selects something else.
+    fn select(&self, label: String, sel: Selection) -> Html {
+        self.button("insp__link", ButtonAttrs::default(), Click::Select(Some(sel)), label.into())
     }
 
     /// An action button with its one-sentence explanation.
-    fn action(&self, label: &str, testid: &str, command: Command, disabled: bool, help: String) -> Html {
-        let d = self.dispatch.clone();
-        let onclick = Callback::from(move |e: MouseEvent| {
-            e.stop_propagation();
-            d.emit(Action::Command(command.clone()));
-        });
-        let help_id = format!("{testid}-help");
-        html! {
-            <div class="insp__action">
-                <button type="button" class="insp__button" data-testid={testid.to_string()} {disabled}
-                    aria-describedby={help_id.clone()} {onclick}>{ label.to_string() }</button>
-                <p class="insp__help" id={help_id}>{ help }</p>
-            </div>
-        }
+    #[inline(never)]
+    fn action(
+        &self,
+        label: &'static str,
+        testid: &'static str,
+        command: Command,
+        disabled: bool,
+        help: AttrValue,
+    ) -> Html {
+        let help_id = AttrValue::from(format!("{testid}-help"));
+        let attrs = ButtonAttrs {
+            testid: Some(testid.into()),
+            disabled,
+            describedby: Some(help_id.clone()),
+            ..ButtonAttrs::default()
+        };
+        el(
+            "div",
+            "insp__action",
+            frag(&mut [
+                self.button("insp__button", attrs, Click::Command(command), label.into()),
+                html! { <p class="insp__help" id={help_id}>{ help }</p> },
+            ]),
+        )
     }
 
     /// One `<dt>`/`<dd>` pair. Generic only in this thin shim, so the markup is
@@ -151,20 +199,38 @@ impl Ctx<'_> {
 /// `<div class="insp__scroll"><table class="insp__table">` with a header row of
 /// `labels` and `rows` as its body.
 #[inline(never)]
-fn scroll_table(labels: &[&'static str], rows: Html) -> Html {
-    html! {
-        <div class="insp__scroll">
-            <table class="insp__table">
-                { head_row(labels) }
-                <tbody>{ rows }</tbody>
-            </table>
-        </div>
-    }
+fn scroll_table(labels: &[&'static str], rows: &mut [Html]) -> Html {
+    el("div", "insp__scroll", el("table", "insp__table", frag(&mut [head_row(labels), el("tbody", "", frag(rows))])))
 }
 
 #[inline(never)]
 fn fact_html(name: &str, value: Html) -> Html {
     dt_dd(name, "", value)
+}
+
+/// `<dl class="insp__facts">` of `<dt>`/`<dd>` pairs.
+fn facts(pairs: &mut [Html]) -> Html {
+    el("dl", "insp__facts", frag(pairs))
+}
+
+/// `<section class="insp__section" data-testid="testid">`.
+fn section(testid: &'static str, children: &mut [Html]) -> Html {
+    el_id("section", "insp__section", testid.into(), frag(children))
+}
+
+/// `<div class="inspector" data-testid="inspector">`.
+fn frame(child: Html) -> Html {
+    el_id("div", "inspector", "inspector".into(), child)
+}
+
+/// `child` when `cond` holds, else an empty node (like `html!`'s `if`, which
+/// keeps the siblings' places).
+fn when(cond: bool, child: impl FnOnce() -> Html) -> Html {
+    if cond {
+        child()
+    } else {
+        Html::default()
+    }
 }
 
 #[component]
@@ -174,11 +240,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     let dispatch = ui.dispatch();
     let ctx = Ctx { s, view: &props.view, dispatch: &dispatch };
     let Some(sel) = &props.selection else {
-        return html! {
-            <div class="inspector" data-testid="inspector">
-                { el_id("p", "insp__hint", "inspector-hint".into(), s.insp_hint.into()) }
-            </div>
-        };
+        return frame(el_id("p", "insp__hint", "inspector-hint".into(), s.insp_hint.into()));
     };
     let (title, body) = match sel {
         Selection::Broker(id) => {
@@ -198,24 +260,23 @@ pub fn Inspector(props: &InspectorProps) -> Html {
         }
         Selection::Producer(id) => (format!("{} {id}", s.producer), producer(&ctx, id)),
     };
-    let clear = dispatch.reform(|e: MouseEvent| {
-        e.stop_propagation();
-        Action::Select(None)
-    });
-    html! {
-        <div class="inspector" data-testid="inspector">
-            <div class="insp__head">
-                { el("h3", "insp__title", title.into()) }
-                <button type="button" class="insp__clear" aria-label={s.insp_clear} title={s.insp_clear}
-                    data-testid="inspector-clear" onclick={clear}>{ "×" }</button>
-            </div>
-            { body }
-        </div>
-    }
+    let clear =
+        ButtonAttrs { testid: Some("inspector-clear".into()), label: Some(s.insp_clear), ..ButtonAttrs::default() };
+    frame(frag(&mut [
+        el(
+            "div",
+            "insp__head",
+            frag(&mut [
+                el("h3", "insp__title", title.into()),
+                ctx.button("insp__clear", clear, Click::Select(None), "×".into()),
+            ]),
+        ),
+        body,
+    ]))
 }
 
 fn not_found(ctx: &Ctx) -> Html {
-    el("p", "insp__note", ctx.s.insp_not_found.into())
+    el_text("p", "insp__note", ctx.s.insp_not_found)
 }
 
 fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
@@ -225,55 +286,85 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
     };
     let status = broker_status(s, b, session_ms);
     let slow = b.slow_factor > 1;
-    let hosted: Vec<&PartitionView> = ctx.view.replicas_on(id).collect();
-    html! {
-        <section class="insp__section" data-testid="inspector-broker">
-            <dl class="insp__facts">
-                { ctx.fact(s.insp_alive, ctx.yes_no(b.alive)) }
-                { ctx.fact(s.insp_fenced, ctx.yes_no(b.fenced)) }
-                { ctx.fact(s.insp_slow_factor, format!("×{}", b.slow_factor)) }
-            </dl>
-            <p class={if !b.alive { "insp__note insp__note--warn" } else { "insp__note" }}>{ status }</p>
-            { el("h4", "", s.insp_hosted.into()) }
-            if hosted.is_empty() {
-                { el("p", "insp__note", s.insp_none_hosted.into()) }
-            } else {
-                { scroll_table(&[s.partition, s.insp_role, s.insp_in_isr, "LEO"], html! {
-                    <>
-                            { for hosted.iter().map(|p| {
-                                let role = match p.leader {
-                                    Some(l) if l == id => s.leader,
-                                    None => s.offline,
-                                    _ => s.follower,
-                                };
-                                html! {
-                                    <tr key={format!("{}-{}", p.topic, p.partition)}>
-                                        <td>{ ctx.select(format!("{}-{}", p.topic, p.partition),
-                                            Selection::Partition { topic: p.topic.clone(), partition: p.partition }) }</td>
-                                        { el("td", "", role.into()) }
-                                        { el("td", "", ctx.yes_no(p.isr.contains(&id)).into()) }
-                                        { el("td", "insp__num", opt(replica_leo(p, id)).into()) }
-                                    </tr>
-                                }
-                            }) }
-                    </>
-                }) }
-            }
-            { el("h4", "", s.insp_actions.into()) }
-            <div class="insp__actions">
-                { ctx.action(s.insp_kill, "action-kill-broker", Command::KillBroker { broker: id }, !b.alive,
-                    fill(s.insp_kill_help, &[("ms", session_ms.to_string())])) }
-                { ctx.action(s.insp_shutdown, "action-shutdown-broker", Command::ShutdownBroker { broker: id }, !b.alive,
-                    s.insp_shutdown_help.to_string()) }
-                { ctx.action(s.insp_restart, "action-restart-broker", Command::RestartBroker { broker: id }, b.alive,
-                    s.insp_restart_help.to_string()) }
-                { ctx.action(if slow { s.insp_normal_speed } else { s.insp_slow }, "action-slow-broker",
-                    Command::SlowBroker { broker: id, factor: if slow { 1 } else { SLOW_FACTOR } }, false,
-                    if slow { s.insp_normal_help.to_string() }
-                    else { fill(s.insp_slow_help, &[("ms", lag_max_ms.to_string())]) }) }
-            </div>
-        </section>
+    let mut rows = Vec::new();
+    for p in ctx.view.replicas_on(id) {
+        let role = match p.leader {
+            Some(l) if l == id => s.leader,
+            None => s.offline,
+            _ => s.follower,
+        };
+        let name = format!("{}-{}", p.topic, p.partition);
+        let link = ctx.select(name.clone(), Selection::Partition { topic: p.topic.clone(), partition: p.partition });
+        rows.push(keyed(
+            "tr",
+            name.into(),
+            "",
+            frag(&mut [
+                el("td", "", link),
+                el_text("td", "", role),
+                el_text("td", "", ctx.yes_no(p.isr.contains(&id))),
+                el("td", "insp__num", opt(replica_leo(p, id)).into()),
+            ]),
+        ));
     }
+    let hosted = if rows.is_empty() {
+        el_text("p", "insp__note", s.insp_none_hosted)
+    } else {
+        scroll_table(&[s.partition, s.insp_role, s.insp_in_isr, "LEO"], &mut rows)
+    };
+    let (slow_label, slow_factor, slow_help) = if slow {
+        (s.insp_normal_speed, 1, s.insp_normal_help.into())
+    } else {
+        (s.insp_slow, SLOW_FACTOR, fill(s.insp_slow_help, &[("ms", lag_max_ms.to_string())]).into())
+    };
+    section(
+        "inspector-broker",
+        &mut [
+            facts(&mut [
+                ctx.fact(s.insp_alive, ctx.yes_no(b.alive)),
+                ctx.fact(s.insp_fenced, ctx.yes_no(b.fenced)),
+                ctx.fact(s.insp_slow_factor, format!("×{}", b.slow_factor)),
+            ]),
+            el("p", if !b.alive { "insp__note insp__note--warn" } else { "insp__note" }, status.into()),
+            el_text("h4", "", s.insp_hosted),
+            hosted,
+            el_text("h4", "", s.insp_actions),
+            el(
+                "div",
+                "insp__actions",
+                frag(&mut [
+                    ctx.action(
+                        s.insp_kill,
+                        "action-kill-broker",
+                        Command::KillBroker { broker: id },
+                        !b.alive,
+                        fill(s.insp_kill_help, &[("ms", session_ms.to_string())]).into(),
+                    ),
+                    ctx.action(
+                        s.insp_shutdown,
+                        "action-shutdown-broker",
+                        Command::ShutdownBroker { broker: id },
+                        !b.alive,
+                        s.insp_shutdown_help.into(),
+                    ),
+                    ctx.action(
+                        s.insp_restart,
+                        "action-restart-broker",
+                        Command::RestartBroker { broker: id },
+                        b.alive,
+                        s.insp_restart_help.into(),
+                    ),
+                    ctx.action(
+                        slow_label,
+                        "action-slow-broker",
+                        Command::SlowBroker { broker: id, factor: slow_factor },
+                        false,
+                        slow_help,
+                    ),
+                ]),
+            ),
+        ],
+    )
 }
 
 fn broker_status(s: &Strings, b: &BrokerView, session_ms: u64) -> String {
@@ -292,122 +383,131 @@ fn partition(ctx: &Ctx, topic: &str, p: u32) -> Html {
     let broker_alive = |b: BrokerId| ctx.view.brokers.iter().find(|x| x.id == b).is_none_or(|x| x.alive);
     let leader = match pv.leader {
         Some(l) => ctx.select(format!("{} {l}", s.broker), Selection::Broker(l)),
-        None => el("strong", "insp__bad", s.insp_no_leader.into()),
+        None => el_text("strong", "insp__bad", s.insp_no_leader),
     };
-    let groups: Vec<(&GroupView, _)> = ctx
-        .view
-        .groups
-        .iter()
-        .filter(|g| g.topic == topic)
-        .map(|g| (g, g.partitions.iter().find(|r| r.partition == p)))
-        .collect();
-    html! {
-        <section class="insp__section" data-testid="inspector-partition">
-            <dl class="insp__facts">
-                { ctx.fact(s.leader, leader) }
-                { ctx.fact(s.insp_leader_epoch, pv.leader_epoch) }
-                { ctx.fact(s.insp_log_start, pv.log_start_offset) }
-                { ctx.fact(s.insp_hw, pv.high_watermark) }
-                { ctx.fact(s.insp_leo, pv.log_end_offset) }
-                { ctx.fact("ISR", format!("[{}]", join(&pv.isr))) }
-                { ctx.fact(s.insp_retained, fill(s.insp_size_value,
-                    &[("bytes", pv.size_bytes.to_string()), ("segments", pv.segments.to_string())])) }
-            </dl>
-            if pv.leader.is_none() {
-                <p class="insp__note insp__note--bad">{ format!("{}: {}", s.offline, s.insp_offline_help) }</p>
-            }
-            { el("p", "insp__note", s.insp_hw_help.into()) }
-            { el("h4", "", s.insp_replicas.into()) }
-            { scroll_table(&[s.insp_broker_col, s.insp_role, "LEO", s.insp_in_isr], html! {
-                <>
-                        { for pv.replicas.iter().map(|&b| {
-                            let role = if pv.leader == Some(b) { s.leader } else { s.follower };
-                            let down = !broker_alive(b);
-                            html! {
-                                <tr key={b}>
-                                    <td>
-                                        { ctx.select(format!("{} {b}", s.broker), Selection::Broker(b)) }
-                                        if down { { el("span", "insp__tag insp__tag--bad", s.down.into()) } }
-                                    </td>
-                                    { el("td", "", role.into()) }
-                                    { el("td", "insp__num", opt(replica_leo(pv, b)).into()) }
-                                    { el("td", "", ctx.yes_no(pv.isr.contains(&b)).into()) }
-                                </tr>
-                            }
-                        }) }
-                </>
-            }) }
-            { el("h4", "", s.consumer_groups.into()) }
-            if groups.is_empty() {
-                { el("p", "insp__note", s.insp_no_groups.into()) }
-            } else {
-                { scroll_table(&[s.group, s.insp_committed, s.lag, s.insp_owner], html! {
-                    <>
-                            { for groups.iter().map(|(g, row)| {
-                                let owner = match row.and_then(|r| r.owner.clone()) {
-                                    Some(m) => ctx.select(m.clone(), Selection::Member { group: g.id.clone(), member: m }),
-                                    None => html! { "-" },
-                                };
-                                html! {
-                                    <tr key={g.id.clone()}>
-                                        { el("td", "", g.id.clone().into()) }
-                                        { el("td", "insp__num", opt(row.and_then(|r| r.committed)).into()) }
-                                        { el("td", "insp__num", opt(row.and_then(|r| r.lag)).into()) }
-                                        { el("td", "", owner.into()) }
-                                    </tr>
-                                }
-                            }) }
-                    </>
-                }) }
-            }
-            { el("h4", "", s.insp_newest_records.into()) }
-            if pv.log_end_offset == pv.log_start_offset {
-                { el("p", "insp__note", s.insp_no_records.into()) }
-            } else {
-                <ul class="insp__chips">
-                    { for newest_offsets(pv).rev().map(|o| html! {
-                        <li key={o} class={(o >= pv.high_watermark).then_some("insp__chip--uncommitted")}>
-                            { ctx.select(format!("{} {o}", s.insp_offset),
-                                Selection::Record { topic: topic.to_string(), partition: p, offset: o }) }
-                        </li>
-                    }) }
-                </ul>
-                if pv.high_watermark < pv.log_end_offset {
-                    { el("p", "insp__help", s.insp_uncommitted_legend.into()) }
-                }
-            }
-            { el("h4", "", s.insp_actions.into()) }
-            <div class="insp__actions">
-                { ctx.action(s.insp_preferred, "action-preferred-leader",
-                    Command::ElectPreferredLeader { topic: Some(topic.to_string()) }, false,
-                    s.insp_preferred_help.to_string()) }
-            </div>
-        </section>
+    let mut replicas = Vec::new();
+    for &b in &pv.replicas {
+        let role = if pv.leader == Some(b) { s.leader } else { s.follower };
+        let link = ctx.select(format!("{} {b}", s.broker), Selection::Broker(b));
+        let down = when(!broker_alive(b), || el_text("span", "insp__tag insp__tag--bad", s.down));
+        replicas.push(keyed(
+            "tr",
+            b.into(),
+            "",
+            frag(&mut [
+                el("td", "", frag(&mut [link, down])),
+                el_text("td", "", role),
+                el("td", "insp__num", opt(replica_leo(pv, b)).into()),
+                el_text("td", "", ctx.yes_no(pv.isr.contains(&b))),
+            ]),
+        ));
     }
+    let mut groups = Vec::new();
+    for g in ctx.view.groups.iter().filter(|g| g.topic == topic) {
+        let row = g.partitions.iter().find(|r| r.partition == p);
+        let owner = match row.and_then(|r| r.owner.clone()) {
+            Some(m) => ctx.select(m.clone(), Selection::Member { group: g.id.clone(), member: m }),
+            None => "-".into(),
+        };
+        groups.push(keyed(
+            "tr",
+            g.id.as_str().into(),
+            "",
+            frag(&mut [
+                el("td", "", g.id.clone().into()),
+                el("td", "insp__num", opt(row.and_then(|r| r.committed)).into()),
+                el("td", "insp__num", opt(row.and_then(|r| r.lag)).into()),
+                el("td", "", owner),
+            ]),
+        ));
+    }
+    let groups = if groups.is_empty() {
+        el_text("p", "insp__note", s.insp_no_groups)
+    } else {
+        scroll_table(&[s.group, s.insp_committed, s.lag, s.insp_owner], &mut groups)
+    };
+    let records = if pv.log_end_offset == pv.log_start_offset {
+        el_text("p", "insp__note", s.insp_no_records)
+    } else {
+        let mut chips = Vec::new();
+        for o in newest_offsets(pv).rev() {
+            let class = if o >= pv.high_watermark { "insp__chip--uncommitted" } else { "" };
+            let link = ctx.select(
+                format!("{} {o}", s.insp_offset),
+                Selection::Record { topic: topic.to_string(), partition: p, offset: o },
+            );
+            chips.push(keyed("li", o.into(), class, link));
+        }
+        frag(&mut [
+            el("ul", "insp__chips", frag(&mut chips)),
+            when(pv.high_watermark < pv.log_end_offset, || el_text("p", "insp__help", s.insp_uncommitted_legend)),
+        ])
+    };
+    section(
+        "inspector-partition",
+        &mut [
+            facts(&mut [
+                ctx.fact(s.leader, leader),
+                ctx.fact(s.insp_leader_epoch, pv.leader_epoch),
+                ctx.fact(s.insp_log_start, pv.log_start_offset),
+                ctx.fact(s.insp_hw, pv.high_watermark),
+                ctx.fact(s.insp_leo, pv.log_end_offset),
+                ctx.fact("ISR", format!("[{}]", join(&pv.isr))),
+                ctx.fact(
+                    s.insp_retained,
+                    fill(
+                        s.insp_size_value,
+                        &[("bytes", pv.size_bytes.to_string()), ("segments", pv.segments.to_string())],
+                    ),
+                ),
+            ]),
+            when(pv.leader.is_none(), || {
+                el("p", "insp__note insp__note--bad", format!("{}: {}", s.offline, s.insp_offline_help).into())
+            }),
+            el_text("p", "insp__note", s.insp_hw_help),
+            el_text("h4", "", s.insp_replicas),
+            scroll_table(&[s.insp_broker_col, s.insp_role, "LEO", s.insp_in_isr], &mut replicas),
+            el_text("h4", "", s.consumer_groups),
+            groups,
+            el_text("h4", "", s.insp_newest_records),
+            records,
+            el_text("h4", "", s.insp_actions),
+            el(
+                "div",
+                "insp__actions",
+                ctx.action(
+                    s.insp_preferred,
+                    "action-preferred-leader",
+                    Command::ElectPreferredLeader { topic: Some(topic.to_string()) },
+                    false,
+                    s.insp_preferred_help.into(),
+                ),
+            ),
+        ],
+    )
 }
 
 fn record(ctx: &Ctx, topic: &str, p: u32, story: Option<&RecordStory>) -> Html {
     let s = ctx.s;
     let part_link = ctx.select(format!("{topic}-{p}"), Selection::Partition { topic: topic.to_string(), partition: p });
     let Some(st) = story else {
-        return html! {
-            <section class="insp__section" data-testid="inspector-record">
-                { el_id("p", "insp__note insp__note--warn", "inspector-record-gone".into(), s.insp_gone.into()) }
-                { el("p", "", part_link.into()) }
-            </section>
-        };
+        return section(
+            "inspector-record",
+            &mut [
+                el_id("p", "insp__note insp__note--warn", "inspector-record-gone".into(), s.insp_gone.into()),
+                el("p", "", part_link),
+            ],
+        );
     };
     let hash = match (&st.hash, &st.key) {
-        (Some(h), Some(k)) => html! {
-            <>
-                { el("p", "insp__note", s.insp_hash_rule.into()) }
-                <p><code class="insp__code" data-testid="inspector-hash">{ hash_line(k, h) }</code></p>
-                if h.partition != st.partition {
-                    <p class="insp__note insp__note--warn">{ fill(s.insp_hash_moved,
-                        &[("n", h.partitions.to_string()), ("p", h.partition.to_string())]) }</p>
-                }
-            </>
-        },
+        (Some(h), Some(k)) => frag(&mut [
+            el_text("p", "insp__note", s.insp_hash_rule),
+            el("p", "", el_id("code", "insp__code", "inspector-hash".into(), hash_line(k, h).into())),
+            when(h.partition != st.partition, || {
+                let moved = fill(s.insp_hash_moved, &[("n", h.partitions.to_string()), ("p", h.partition.to_string())]);
+                el("p", "insp__note insp__note--warn", moved.into())
+            }),
+        ]),
         _ => el("p", "insp__note", fill(s.insp_no_hash, &[("p", st.partitioner.to_string())]).into()),
     };
     let brokers = |list: &[BrokerId]| {
@@ -431,32 +531,42 @@ fn record(ctx: &Ctx, topic: &str, p: u32, story: Option<&RecordStory>) -> Html {
     } else {
         s.insp_acked_no
     };
-    html! {
-        <section class="insp__section" data-testid="inspector-record">
-            <dl class="insp__facts">
-                { ctx.fact(s.partition, part_link) }
-                { ctx.fact(s.insp_offset, st.offset) }
-                { ctx.fact(s.producer, ctx.select(st.producer.clone(), Selection::Producer(st.producer.clone()))) }
-                { ctx.fact(s.insp_key, match &st.key { Some(k) => format!("\"{k}\""), None => s.insp_null_key.to_string() }) }
-                { ctx.fact(s.partitioner, st.partitioner) }
-                { ctx.fact(s.insp_timestamp, format_ms(st.timestamp_ms)) }
-                { ctx.fact(s.insp_bytes, format!("{} B", st.bytes)) }
-            </dl>
-            { hash }
-            <dl class="insp__facts">
-                { ctx.fact(s.insp_stored_on, brokers(&st.on_replicas)) }
-                { ctx.fact(s.insp_missing_on, brokers(&st.missing_on)) }
-                { ctx.fact(s.insp_read_by, groups(&st.read_by)) }
-                { ctx.fact(s.insp_unread_by, groups(&st.unread_by)) }
-            </dl>
-            <ul class="insp__points">
-                <li data-testid="inspector-record-committed">
-                    { if st.committed { s.insp_committed_yes } else { s.insp_committed_no } }
-                </li>
-                { el_id("li", "", "inspector-record-acked".into(), acked.into()) }
-            </ul>
-        </section>
-    }
+    let committed = if st.committed { s.insp_committed_yes } else { s.insp_committed_no };
+    section(
+        "inspector-record",
+        &mut [
+            facts(&mut [
+                ctx.fact(s.partition, part_link),
+                ctx.fact(s.insp_offset, st.offset),
+                ctx.fact(s.producer, ctx.select(st.producer.clone(), Selection::Producer(st.producer.clone()))),
+                ctx.fact(
+                    s.insp_key,
+                    match &st.key {
+                        Some(k) => format!("\"{k}\""),
+                        None => s.insp_null_key.to_string(),
+                    },
+                ),
+                ctx.fact(s.partitioner, st.partitioner),
+                ctx.fact(s.insp_timestamp, format_ms(st.timestamp_ms)),
+                ctx.fact(s.insp_bytes, format!("{} B", st.bytes)),
+            ]),
+            hash,
+            facts(&mut [
+                ctx.fact(s.insp_stored_on, brokers(&st.on_replicas)),
+                ctx.fact(s.insp_missing_on, brokers(&st.missing_on)),
+                ctx.fact(s.insp_read_by, groups(&st.read_by)),
+                ctx.fact(s.insp_unread_by, groups(&st.unread_by)),
+            ]),
+            el(
+                "ul",
+                "insp__points",
+                frag(&mut [
+                    el_id("li", "", "inspector-record-committed".into(), committed.into()),
+                    el_id("li", "", "inspector-record-acked".into(), acked.into()),
+                ]),
+            ),
+        ],
+    )
 }
 
 fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
@@ -469,59 +579,60 @@ fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
         "action-add-consumer",
         Command::AddConsumer { group: group.to_string() },
         false,
-        fill(s.insp_add_consumer_help, &[("g", group.to_string())]),
+        fill(s.insp_add_consumer_help, &[("g", group.to_string())]).into(),
     );
     let Some(m) = g.members.iter().find(|m| m.id == id) else {
-        return html! {
-            <section class="insp__section" data-testid="inspector-member">
-                { not_found(ctx) }
-                <div class="insp__actions">{ add }</div>
-            </section>
-        };
+        return section("inspector-member", &mut [not_found(ctx), el("div", "insp__actions", add)]);
     };
     let status = member_status(s, m, session_ms);
-    html! {
-        <section class="insp__section" data-testid="inspector-member">
-            <dl class="insp__facts">
-                { ctx.fact(s.group, g.id.clone()) }
-                { ctx.fact(s.generation, g.generation) }
-                { ctx.fact("records-lag-max", m.records_lag_max) }
-                { ctx.fact(s.crashed, ctx.yes_no(m.crashed)) }
-            </dl>
-            <p class={if m.crashed { "insp__note insp__note--warn" } else { "insp__note" }}>{ status }</p>
-            { el("h4", "", s.insp_assigned.into()) }
-            if m.assigned.is_empty() {
-                { el("p", "insp__note", s.insp_no_partitions.into()) }
-            } else {
-                { scroll_table(&[s.partition, s.insp_position, s.insp_committed, s.lag], html! {
-                    <>
-                            { for m.assigned.iter().map(|tp| {
-                                let row = g.partitions.iter().find(|r| r.topic == tp.topic && r.partition == tp.partition);
-                                html! {
-                                    <tr key={tp.to_string()}>
-                                        <td>{ ctx.select(tp.to_string(),
-                                            Selection::Partition { topic: tp.topic.clone(), partition: tp.partition }) }</td>
-                                        { el("td", "insp__num", opt(row.and_then(|r| r.position)).into()) }
-                                        { el("td", "insp__num", opt(row.and_then(|r| r.committed)).into()) }
-                                        { el("td", "insp__num", opt(row.and_then(|r| r.lag)).into()) }
-                                    </tr>
-                                }
-                            }) }
-                    </>
-                }) }
-            }
-            { el("h4", "", s.insp_actions.into()) }
-            <div class="insp__actions">
-                { ctx.action(s.insp_leave, "action-leave-member",
-                    Command::RemoveConsumer { group: group.to_string(), member: Some(id.to_string()), graceful: true },
-                    m.crashed, s.insp_leave_help.to_string()) }
-                { ctx.action(s.insp_crash, "action-crash-member",
-                    Command::RemoveConsumer { group: group.to_string(), member: Some(id.to_string()), graceful: false },
-                    m.crashed, s.insp_crash_help.to_string()) }
-                { add }
-            </div>
-        </section>
+    let mut rows = Vec::new();
+    for tp in &m.assigned {
+        let row = g.partitions.iter().find(|r| r.topic == tp.topic && r.partition == tp.partition);
+        let name = tp.to_string();
+        let link = ctx.select(name.clone(), Selection::Partition { topic: tp.topic.clone(), partition: tp.partition });
+        rows.push(keyed(
+            "tr",
+            name.into(),
+            "",
+            frag(&mut [
+                el("td", "", link),
+                el("td", "insp__num", opt(row.and_then(|r| r.position)).into()),
+                el("td", "insp__num", opt(row.and_then(|r| r.committed)).into()),
+                el("td", "insp__num", opt(row.and_then(|r| r.lag)).into()),
+            ]),
+        ));
     }
+    let assigned = if rows.is_empty() {
+        el_text("p", "insp__note", s.insp_no_partitions)
+    } else {
+        scroll_table(&[s.partition, s.insp_position, s.insp_committed, s.lag], &mut rows)
+    };
+    let remove =
+        |graceful: bool| Command::RemoveConsumer { group: group.to_string(), member: Some(id.to_string()), graceful };
+    section(
+        "inspector-member",
+        &mut [
+            facts(&mut [
+                ctx.fact(s.group, g.id.clone()),
+                ctx.fact(s.generation, g.generation),
+                ctx.fact("records-lag-max", m.records_lag_max),
+                ctx.fact(s.crashed, ctx.yes_no(m.crashed)),
+            ]),
+            el("p", if m.crashed { "insp__note insp__note--warn" } else { "insp__note" }, status.into()),
+            el_text("h4", "", s.insp_assigned),
+            assigned,
+            el_text("h4", "", s.insp_actions),
+            el(
+                "div",
+                "insp__actions",
+                frag(&mut [
+                    ctx.action(s.insp_leave, "action-leave-member", remove(true), m.crashed, s.insp_leave_help.into()),
+                    ctx.action(s.insp_crash, "action-crash-member", remove(false), m.crashed, s.insp_crash_help.into()),
+                    add,
+                ]),
+            ),
+        ],
+    )
 }
 
 fn member_status(s: &Strings, m: &MemberView, session_ms: Option<u64>) -> String {
@@ -539,9 +650,15 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
         return not_found(ctx);
     };
     let errors = if pv.errors.is_empty() {
-        html! { s.insp_nobody }
+        s.insp_nobody.into()
     } else {
-        html! { <>{ for pv.errors.iter().map(|(e, n)| html! { <span class="insp__lines">{ format!("{e}: {n}") }</span> }) }</> }
+        frag(
+            &mut pv
+                .errors
+                .iter()
+                .map(|(e, n)| el("span", "insp__lines", format!("{e}: {n}").into()))
+                .collect::<Vec<_>>(),
+        )
     };
     let l = &pv.ledger;
     let ledger = [
@@ -552,96 +669,118 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
         (l.unacknowledged, s.insp_ledger_unacked, "unacknowledged", false),
         (l.unacknowledged_lost, s.insp_ledger_unacked_lost, "unacknowledged-lost", true),
     ];
-    html! {
-        <section class="insp__section" data-testid="inspector-producer">
-            <dl class="insp__facts">
-                { ctx.fact(s.insp_topic, pv.topic.clone()) }
-                { ctx.fact(s.insp_rate, format!("{} {}", format_rate(pv.rate_per_s), s.insp_per_s)) }
-                { ctx.fact("acks", pv.acks) }
-                { ctx.fact(s.insp_key, if pv.keyed { s.keyed } else { s.null_keys }) }
-                { ctx.fact(s.insp_sent, pv.sent) }
-                { ctx.fact(s.insp_acked, pv.acked) }
-                { ctx.fact(s.insp_errors, errors) }
-            </dl>
-            { el("h4", "", s.insp_ledger.into()) }
-            <table class="insp__table insp__ledger" data-testid="inspector-ledger">
-                <tbody>
-                    { for ledger.iter().map(|(n, text, key, bad)| html! {
-                        <tr key={*key} data-ledger={*key}
-                            class={(*bad && *n > 0).then_some("insp__row--bad")}>
-                            { el("td", "insp__num", (*n).into()) }
-                            { el("td", "", (*text).into()) }
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-            { el("h4", "", "acks".into()) }
-            { acks_buttons(ctx, pv) }
-            { el("p", "insp__help", s.insp_acks_help.into()) }
-            <div class="insp__actions insp__actions--row">
-                { ctx.action(s.insp_rate_half, "action-rate-half",
-                    Command::SetProducerRate { producer: pv.id.clone(), rate_per_s: next_rate(pv.rate_per_s, false) },
-                    pv.rate_per_s <= 0.0, s.insp_rate_help.to_string()) }
-                { ctx.action(s.insp_rate_double, "action-rate-double",
-                    Command::SetProducerRate { producer: pv.id.clone(), rate_per_s: next_rate(pv.rate_per_s, true) },
-                    pv.rate_per_s >= kafka_sim::limits::MAX_PRODUCER_RATE, s.insp_rate_help.to_string()) }
-            </div>
-            { el("h4", "", s.insp_recent.into()) }
-            if pv.recent.is_empty() {
-                { el("p", "insp__note", s.no_decisions.into()) }
-            } else {
-                <ul class="insp__points insp__recent">
-                    { for pv.recent.iter().rev().map(|d| {
-                        let key = d.key.as_ref().map_or_else(|| s.insp_null_key.to_string(), |k| format!("\"{k}\""));
-                        let hash = match (&d.reason, &d.key) {
-                            (DecisionReason::Keyed { murmur2, to_positive, modulo }, Some(k)) => hash_line(k, &KeyHash {
-                                murmur2: *murmur2, to_positive: *to_positive, partitions: *modulo, partition: d.partition,
-                            }),
-                            _ => String::new(),
-                        };
-                        let target = format!("{}-{}", pv.topic, d.partition);
-                        html! {
-                            <li>
-                                <span>{ format!("{} → {target}", key) }</span>
-                                if let Some(o) = d.offset {
-                                    { " " }
-                                    { ctx.select(format!("{} {o}", s.insp_offset),
-                                        Selection::Record { topic: pv.topic.clone(), partition: d.partition, offset: o }) }
-                                }
-                                if !hash.is_empty() {
-                                    <br /><code class="insp__code">{ hash }</code>
-                                }
-                            </li>
-                        }
-                    }) }
-                </ul>
-            }
-        </section>
+    let mut rows = Vec::new();
+    for (n, text, key, bad) in ledger {
+        rows.push(html! {
+            <tr key={key} data-ledger={key} class={(bad && n > 0).then_some("insp__row--bad")}>
+                { el("td", "insp__num", n.into()) }
+                { el_text("td", "", text) }
+            </tr>
+        });
     }
+    let ledger =
+        el_id("table", "insp__table insp__ledger", "inspector-ledger".into(), el("tbody", "", frag(&mut rows)));
+    let rate = |double: bool| Command::SetProducerRate {
+        producer: pv.id.clone(),
+        rate_per_s: next_rate(pv.rate_per_s, double),
+    };
+    let recent = if pv.recent.is_empty() {
+        el_text("p", "insp__note", s.no_decisions)
+    } else {
+        let mut items = Vec::new();
+        for d in pv.recent.iter().rev() {
+            let key = d.key.as_ref().map_or_else(|| s.insp_null_key.to_string(), |k| format!("\"{k}\""));
+            let hash = match (&d.reason, &d.key) {
+                (DecisionReason::Keyed { murmur2, to_positive, modulo }, Some(k)) => hash_line(
+                    k,
+                    &KeyHash {
+                        murmur2: *murmur2,
+                        to_positive: *to_positive,
+                        partitions: *modulo,
+                        partition: d.partition,
+                    },
+                ),
+                _ => String::new(),
+            };
+            let target = format!("{}-{}", pv.topic, d.partition);
+            let offset = match d.offset {
+                Some(o) => frag(&mut [
+                    " ".into(),
+                    ctx.select(
+                        format!("{} {o}", s.insp_offset),
+                        Selection::Record { topic: pv.topic.clone(), partition: d.partition, offset: o },
+                    ),
+                ]),
+                None => Html::default(),
+            };
+            let hash = when(!hash.is_empty(), || {
+                frag(&mut [el("br", "", Html::default()), el("code", "insp__code", hash.into())])
+            });
+            items.push(el("li", "", frag(&mut [el("span", "", format!("{key} → {target}").into()), offset, hash])));
+        }
+        el("ul", "insp__points insp__recent", frag(&mut items))
+    };
+    section(
+        "inspector-producer",
+        &mut [
+            facts(&mut [
+                ctx.fact(s.insp_topic, pv.topic.clone()),
+                ctx.fact(s.insp_rate, format!("{} {}", format_rate(pv.rate_per_s), s.insp_per_s)),
+                ctx.fact("acks", pv.acks),
+                ctx.fact(s.insp_key, if pv.keyed { s.keyed } else { s.null_keys }),
+                ctx.fact(s.insp_sent, pv.sent),
+                ctx.fact(s.insp_acked, pv.acked),
+                ctx.fact(s.insp_errors, errors),
+            ]),
+            el_text("h4", "", s.insp_ledger),
+            ledger,
+            el_text("h4", "", "acks"),
+            acks_buttons(ctx, pv),
+            el_text("p", "insp__help", s.insp_acks_help),
+            el(
+                "div",
+                "insp__actions insp__actions--row",
+                frag(&mut [
+                    ctx.action(
+                        s.insp_rate_half,
+                        "action-rate-half",
+                        rate(false),
+                        pv.rate_per_s <= 0.0,
+                        s.insp_rate_help.into(),
+                    ),
+                    ctx.action(
+                        s.insp_rate_double,
+                        "action-rate-double",
+                        rate(true),
+                        pv.rate_per_s >= kafka_sim::limits::MAX_PRODUCER_RATE,
+                        s.insp_rate_help.into(),
+                    ),
+                ]),
+            ),
+            el_text("h4", "", s.insp_recent),
+            recent,
+        ],
+    )
 }
 
 fn acks_buttons(ctx: &Ctx, pv: &ProducerView) -> Html {
-    html! {
-        <div class="insp__segmented" role="group" aria-label="acks">
-            { for [Acks::None, Acks::Leader, Acks::All].into_iter().map(|acks| {
-                let on = pv.acks == acks.name();
-                let d = ctx.dispatch.clone();
-                let producer = pv.id.clone();
-                let onclick = Callback::from(move |e: MouseEvent| {
-                    e.stop_propagation();
-                    d.emit(Action::Command(Command::SetProducerAcks {
-                        producer: producer.clone(), acks, enable_idempotence: None,
-                    }));
-                });
-                html! {
-                    <button type="button" class={if on { "insp__seg insp__seg--on" } else { "insp__seg" }}
-                        aria-pressed={on.to_string()} data-testid={format!("action-acks-{}", acks.name())} {onclick}>
-                        { format!("acks={}", acks.name()) }
-                    </button>
-                }
-            }) }
-        </div>
+    let mut buttons = Vec::new();
+    for acks in [Acks::None, Acks::Leader, Acks::All] {
+        let on = pv.acks == acks.name();
+        let attrs = ButtonAttrs {
+            testid: Some(format!("action-acks-{}", acks.name()).into()),
+            pressed: Some(on.to_string().into()),
+            ..ButtonAttrs::default()
+        };
+        let command = Command::SetProducerAcks { producer: pv.id.clone(), acks, enable_idempotence: None };
+        buttons.push(ctx.button(
+            if on { "insp__seg insp__seg--on" } else { "insp__seg" },
+            attrs,
+            Click::Command(command),
+            format!("acks={}", acks.name()).into(),
+        ));
     }
+    html! { <div class="insp__segmented" role="group" aria-label="acks">{ frag(&mut buttons) }</div> }
 }
 
 fn join(ids: &[BrokerId]) -> String {

@@ -4,6 +4,7 @@
 //! "Release bundle"). They build the same DOM the `html!` they replace did.
 
 use yew::prelude::*;
+use yew::virtual_dom::{Key, VList, VText};
 
 /// `<tag class="class" data-testid="testid">child</tag>`; an empty class or
 /// test id is left out.
@@ -96,6 +97,30 @@ pub fn nums(template: &str, values: &[f64]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+// inspector/event_log builders
+
+/// Sibling nodes without a wrapper element, like `<>…</>`. A slice (`&mut [a, b]`,
+/// built in place on the stack) rather than a `Vec`: one copy of the moving code
+/// instead of a heap vector filled at every call site.
+#[inline(never)]
+pub fn frag(children: &mut [Html]) -> Html {
+    VList::with_children(children.iter_mut().map(std::mem::take).collect(), None).into()
+}
+
+/// An item of a keyed list, `<tag key={key} class="class">child</tag>`; an
+/// empty class is left out.
+#[inline(never)]
+pub fn keyed(tag: &'static str, key: Key, class: &'static str, child: Html) -> Html {
+    let class = (!class.is_empty()).then_some(class);
+    html! { <@{tag} {key} {class}>{ child }</@> }
+}
+
+/// `el` with a static text: the text node is made here, once, without a copy.
+#[inline(never)]
+pub fn el_text(tag: &'static str, class: &'static str, text: &'static str) -> Html {
+    el(tag, class, VText::new(AttrValue::Static(text)).into())
 }
 
 #[cfg(test)]

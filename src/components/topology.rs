@@ -61,6 +61,16 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
     let select = |sel: Selection| select(&props.on_select, sel);
     let key_select = |sel: Selection| key_select(&props.on_select, sel);
     let spots = &props.spotlight;
+    // Clicking the partitioner stage holds its decisions still to read them.
+    let held = use_state(|| None::<Rc<ClusterView>>);
+    let held_view = (*held).clone();
+    let on_hold = {
+        let (held, view) = (held.clone(), props.view.clone());
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            held.set(if held.is_some() { None } else { Some(view.clone()) });
+        })
+    };
     let lit = |on: bool| (!spots.is_empty() && on).then_some("is-spot");
 
     html! {
@@ -100,7 +110,8 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
                     </g>
                 }
             }) }
-            { partitioner_stage(view, t, s, lit(spots.contains(&Spot::Partitioner))) }
+            { partitioner_stage(held_view.as_deref().unwrap_or(view), t, s, lit(spots.contains(&Spot::Partitioner)),
+                held_view.is_some(), on_hold) }
             { for t.brokers.iter().map(|b| html! {
                 <BrokerPart key={b.id} part={broker_part(view, t, b, sel, spots)} on_select={props.on_select.clone()} />
             }) }
@@ -235,13 +246,13 @@ pub fn GroupPart(props: &GroupPartProps) -> Html {
             { svg_text("group__name", gb.rect.x + 24.0, gb.rect.y + 18.0, "", g.id.clone().into()) }
             { svg_text("group__meta", gb.rect.x + gb.rect.w - 8.0, gb.rect.y + 18.0, "end", format!("{} {} · {} {}", s.generation, g.generation, s.lag, g.total_lag).into()) }
             { for gb.members.iter().zip(&g.members).map(|(mb, m)| {
-                let parts: Vec<String> = m.assigned.iter().map(|tp| tp.partition.to_string()).collect();
+                let parts: Vec<u32> = m.assigned.iter().map(|tp| tp.partition).collect();
                 let label = if m.crashed {
                     s.crashed.to_string()
                 } else if parts.is_empty() {
                     s.idle.to_string()
                 } else {
-                    format!("P{} · {} {}", parts.join(","), s.lag, m.records_lag_max)
+                    format!("P{} · {} {}", partition_ranges(&parts), s.lag, m.records_lag_max)
                 };
                 let selection = Selection::Member { group: g.id.clone(), member: m.id.clone() };
                 let selected = props.selected.as_ref() == Some(&m.id);
@@ -264,6 +275,28 @@ pub fn GroupPart(props: &GroupPartProps) -> Html {
             }) }
         </g>
     }
+}
+
+/// Partition numbers as short ranges, so ten of them fit beside a member's
+/// name: `[0, 1, 2, 3, 7, 9]` → `0-3,7,9`.
+pub fn partition_ranges(parts: &[u32]) -> String {
+    let mut sorted = parts.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < sorted.len() {
+        let mut j = i;
+        while j + 1 < sorted.len() && sorted[j + 1] == sorted[j] + 1 {
+            j += 1;
+        }
+        out.push(if j >= i + 2 { format!("{}-{}", sorted[i], sorted[j]) } else { sorted[i].to_string() });
+        if j == i + 1 {
+            out.push(sorted[j].to_string());
+        }
+        i = j + 1;
+    }
+    out.join(",")
 }
 
 /// A click that selects `sel` (and does not reach the stage, which deselects).
@@ -394,12 +427,23 @@ fn log_cells(r: &ReplicaBox, p: &PartitionView, leo: u64, window: u64, on_select
             }
         })
     };
+    // Each record's offset inside its cell while it fits (three digits); the
+    // LEO and HW figures beside the cells are exact at any size.
+    let labelled = if leo <= 1000 { leo.saturating_sub(window).min(u64::from(CELLS)) as u32 } else { 0 };
     html! {
         <>
             if !empty.is_empty() { <path class="cell" d={empty} fill="none" /> }
             { for groups.into_iter().map(|((fill, uncommitted), d)| html! {
                 <path class={if uncommitted { "cell cell--filled cell--uncommitted" } else { "cell cell--filled" }} {d} fill={fill} />
             }) }
+            if labelled > 0 {
+                <text class="cell__offsets" aria-hidden="true" y={num(r.cells.y + r.cells.h / 2.0 + 2.5)}>
+                    { for (0..labelled).map(|slot| {
+                        let c = r.cell(slot);
+                        html! { <tspan x={num(c.x + c.w / 2.0)}>{ window + u64::from(slot) }</tspan> }
+                    }) }
+                </text>
+            }
             <rect class="cells__hit" x={num(r.cells.x)} y={num(r.cells.y)}
                 width={num(r.cells.w)} height={num(r.cells.h)} fill="transparent" {onclick} />
         </>
@@ -422,16 +466,36 @@ fn commit_markers(r: &ReplicaBox, commits: &[Commit], window: u64) -> Html {
     }
 }
 
-fn partitioner_stage(view: &ClusterView, t: &Topology, s: &Strings, spot: Option<&'static str>) -> Html {
+/// The rows of the partitioner stage: each producer's newest decision, in
+/// producer order (a row per producer stays put, so it can be read at any
+/// speed); with more producers than rows, the most recently active ones.
+pub fn latest_per_producer(view: &ClusterView, rows: usize) -> Vec<(usize, &RecentDecision)> {
+    let mut latest: Vec<(usize, &RecentDecision)> =
+        view.producers.iter().enumerate().filter_map(|(i, p)| p.recent.last().map(|d| (i, d))).collect();
+    if latest.len() > rows {
+        let mut by_time = latest.clone();
+        by_time.sort_by_key(|(i, d)| (std::cmp::Reverse(d.timestamp_ms), *i));
+        let keep: Vec<usize> = by_time.iter().take(rows).map(|(i, _)| *i).collect();
+        latest.retain(|(i, _)| keep.contains(i));
+    }
+    latest
+}
+
+fn partitioner_stage(
+    view: &ClusterView,
+    t: &Topology,
+    s: &Strings,
+    spot: Option<&'static str>,
+    held: bool,
+    on_hold: Callback<MouseEvent>,
+) -> Html {
     let r = t.partitioner;
-    // The newest decisions across producers, newest last.
-    let mut recent: Vec<(usize, &RecentDecision)> =
-        view.producers.iter().enumerate().flat_map(|(i, p)| p.recent.iter().map(move |d| (i, d))).collect();
-    recent.sort_by_key(|(i, d)| (d.timestamp_ms, *i));
-    let lines = ((r.h - 20.0) / 40.0).floor().max(1.0) as usize;
-    let shown: Vec<_> = recent.iter().rev().take(lines).rev().collect();
+    let lines = ((r.h - 32.0) / 40.0).floor().max(1.0) as usize;
+    let shown = latest_per_producer(view, lines);
+    let hint = if held { s.partitioner_held } else { s.partitioner_hold };
     html! {
-        <g class={classes!("partitioner", spot)} data-testid="partitioner-stage">
+        <g class={classes!("partitioner", spot, held.then_some("partitioner--held"))} data-testid="partitioner-stage"
+            role="button" tabindex="0" aria-pressed={held.to_string()} aria-label={hint} onclick={on_hold}>
             { rect(&r, "partitioner__box", 10.0) }
             if shown.is_empty() {
                 { svg_text("partitioner__empty", r.x + 10.0, r.y + 24.0, "", s.no_decisions.into()) }
@@ -448,6 +512,7 @@ fn partitioner_stage(view: &ClusterView, t: &Topology, s: &Strings, spot: Option
                     </g>
                 }
             }) }
+            { svg_text("partitioner__hint", r.x + 10.0, r.y + r.h - 8.0, "", hint.into()) }
         </g>
     }
 }
@@ -573,5 +638,32 @@ mod tests {
             }
             assert!(broker_part(&v, &t, b, None, &[]).spot.iter().all(|l| !l));
         }
+    }
+
+    #[test]
+    fn partition_lists_collapse_into_ranges() {
+        assert_eq!(partition_ranges(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]), "0-9");
+        assert_eq!(partition_ranges(&[9, 0, 1, 2, 3, 7]), "0-3,7,9");
+        assert_eq!(partition_ranges(&[1, 2]), "1,2");
+        assert_eq!(partition_ranges(&[4]), "4");
+        assert_eq!(partition_ranges(&[]), "");
+    }
+
+    /// One row per producer with its newest decision; with fewer rows than
+    /// producers, the most recently active ones, still in producer order.
+    #[test]
+    fn the_partitioner_shows_each_producers_newest_decision() {
+        let mut c = Cluster::new(Preset::Default.config(1)).unwrap();
+        c.run_until(3_000);
+        let v = c.view();
+        let rows = latest_per_producer(&v, 10);
+        assert_eq!(rows.len(), v.producers.len());
+        for (i, d) in &rows {
+            assert_eq!(Some(*d), v.producers[*i].recent.last());
+        }
+        assert!(rows.windows(2).all(|w| w[0].0 < w[1].0));
+        let one = latest_per_producer(&v, 1);
+        let newest = rows.iter().map(|(_, d)| d.timestamp_ms).max().unwrap();
+        assert_eq!((one.len(), one[0].1.timestamp_ms), (1, newest));
     }
 }

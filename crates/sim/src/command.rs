@@ -98,7 +98,9 @@ pub enum Command {
         topic: Option<String>,
     },
     /// `kafka-configs --alter` on a topic: `min.insync.replicas`,
-    /// `unclean.leader.election.enable`, `retention.ms`, `retention.bytes`.
+    /// `unclean.leader.election.enable`, `retention.ms`, `retention.bytes`,
+    /// `segment.bytes`, `segment.ms` (all dynamic topic configs in Kafka; the
+    /// segment sizes apply from the active segment's next roll).
     SetTopicConfig {
         topic: String,
         changes: TopicConfigChange,
@@ -123,4 +125,8 @@ pub struct TopicConfigChange {
     pub retention_ms: Option<i64>,
     #[serde(rename = "retention.bytes", default)]
     pub retention_bytes: Option<i64>,
+    #[serde(rename = "segment.bytes", default)]
+    pub segment_bytes: Option<i64>,
+    #[serde(rename = "segment.ms", default)]
+    pub segment_ms: Option<i64>,
 }

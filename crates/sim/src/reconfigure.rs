@@ -108,9 +108,6 @@ pub fn plan(old: &ClusterConfig, new: &ClusterConfig) -> Plan {
         } else if b.partitions > a.partitions {
             live.push(Command::AddPartitions { topic: b.name.clone(), partitions: b.partitions });
         }
-        if a.config.segment_bytes != b.config.segment_bytes || a.config.segment_ms != b.config.segment_ms {
-            p.restart.push(Fixed::Segments(i));
-        }
         let (x, y) = (&a.config, &b.config);
         let change = TopicConfigChange {
             min_insync_replicas: (x.min_insync_replicas != y.min_insync_replicas).then_some(y.min_insync_replicas),
@@ -118,6 +115,8 @@ pub fn plan(old: &ClusterConfig, new: &ClusterConfig) -> Plan {
                 .then_some(y.unclean_leader_election_enable),
             retention_ms: (x.retention_ms != y.retention_ms).then_some(y.retention_ms),
             retention_bytes: (x.retention_bytes != y.retention_bytes).then_some(y.retention_bytes),
+            segment_bytes: (x.segment_bytes != y.segment_bytes).then_some(y.segment_bytes),
+            segment_ms: (x.segment_ms != y.segment_ms).then_some(y.segment_ms),
         };
         if change != TopicConfigChange::default() {
             live.push(Command::SetTopicConfig { topic: b.name.clone(), changes: change });

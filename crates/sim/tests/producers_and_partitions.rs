@@ -540,3 +540,27 @@ fn single_replica_high_watermark_follows_every_append_whatever_the_acks() {
         assert_eq!(appends, 30, "acks={}: partition 0 grew on {appends} of 30 ticks (LEO {last_leo})", acks.name());
     }
 }
+
+/// `segment.bytes` is a dynamic topic config (`kafka-configs --alter`): the
+/// active segment rolls by the new size from its next append on, and a plan
+/// from the config panel applies it live instead of restarting.
+#[test]
+fn segment_bytes_changes_live_and_the_active_segment_rolls_by_it() {
+    let mut c = cluster(1, vec![ProducerConfig::new("p", "t", 20.0)]);
+    c.run_until(5_000);
+    assert_eq!(c.view().topics[0].partitions[0].segments, 1, "1 GiB segments: one active segment");
+    let changes = kafka_sim::command::TopicConfigChange { segment_bytes: Some(1_000), ..Default::default() };
+    c.apply(Command::SetTopicConfig { topic: "t".into(), changes }).unwrap();
+    c.run_until(10_000);
+    let p = &c.view().topics[0].partitions[0];
+    assert!(p.segments > 5, "rolled every ~1000 B after the change: {} segments", p.segments);
+    let bad = kafka_sim::command::TopicConfigChange { segment_bytes: Some(3), ..Default::default() };
+    assert!(c.apply(Command::SetTopicConfig { topic: "t".into(), changes: bad }).is_err(), "below Kafka's minimum");
+
+    let old = c.config().clone();
+    let mut new = old.clone();
+    new.topics[0].config.segment_ms = 60_000;
+    let plan = kafka_sim::reconfigure::plan(&old, &new);
+    assert!(!plan.needs_restart(), "{:?}", plan.restart);
+    assert_eq!(plan.live.len(), 1);
+}

@@ -96,6 +96,15 @@ impl Cluster {
         if let Some(v) = c.retention_bytes {
             settings.retention_bytes = v;
         }
+        // The log reads these at every append, so the active segment rolls by
+        // the new values from now on (Kafka: `LogConfig` is swapped and the
+        // next `maybeRoll` uses it).
+        if let Some(v) = c.segment_bytes {
+            settings.segment_bytes = v;
+        }
+        if let Some(v) = c.segment_ms {
+            settings.segment_ms = v;
+        }
         settings.validate("config", self.topics[ti].replication_factor)?;
         self.topics[ti].settings = settings;
         if c.unclean_leader_election_enable == Some(true) {
