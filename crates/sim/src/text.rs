@@ -641,11 +641,11 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
         }
         EventKind::BrokerSlowed { broker, factor } => {
             if ko {
-                format!("브로커 {broker}의 팔로워가 {factor}배 드물게 fetch합니다. fetch할 때마다 리더의 로그 끝 오프셋까지 따라잡는 한 ISR에 남고, replica.lag.time.max.ms 동안 한 번도 따라잡지 못해야 빠집니다")
+                format!("브로커 {broker}의 팔로워가 {factor}배 드물게 fetch합니다. replica.lag.time.max.ms마다 한 번이라도 리더의 로그 끝 오프셋까지 따라잡으면 ISR에 남습니다: 드물게 fetch한다는 것만으로는 빠지지 않습니다")
             } else {
                 // `Replica.isCaughtUp`: out of sync only when not caught up to the
                 // leader's LEO for replica.lag.time.max.ms, not for fetching rarely.
-                format!("Broker {broker}'s followers now fetch {factor}× less often. They stay in the ISR as long as each fetch catches up to the leader's log end offset; only a follower that has not caught up for replica.lag.time.max.ms leaves")
+                format!("Broker {broker}'s followers now fetch {factor}× less often. They stay in the ISR as long as they catch up to the leader's log end offset at least once every replica.lag.time.max.ms: fetching rarely alone does not remove them")
             }
         }
         EventKind::BrokerIsolated { broker } => {
@@ -1387,5 +1387,15 @@ mod tests {
         assert!(!en.contains("not committed"), "{en}");
         let ko = event(&kind, Lang::Ko);
         assert!(ko.contains("커밋하기 전에") && ko.contains("재설정"), "{ko}");
+    }
+
+    /// `Replica.isCaughtUp`: fetching rarely is not what removes a follower.
+    #[test]
+    fn slow_broker_text_says_what_removes_a_follower() {
+        let kind = EventKind::BrokerSlowed { broker: 2, factor: 10 };
+        let en = event(&kind, Lang::En);
+        assert!(en.contains("at least once every replica.lag.time.max.ms") && en.contains("does not remove"), "{en}");
+        let ko = event(&kind, Lang::Ko);
+        assert!(ko.contains("한 번이라도") && ko.contains("빠지지 않습니다"), "{ko}");
     }
 }
