@@ -871,7 +871,7 @@ pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
                                           nothing to judge: Burrow reports OK with the window 0% complete."
             .to_string(),
         (Reason::NoCommits, Lang::Ko) => "이 파티션에는 아직 저장된 오프셋 커밋이 없어 판단할 근거가 \
-                                          없습니다. 버로우는 윈도우가 0% 채워진 상태로 OK를 보고합니다."
+                                          없습니다. 버로우는 윈도가 0% 채워진 상태로 OK를 보고합니다."
             .to_string(),
 
         (Reason::WindowIncomplete { complete, minimum_complete }, Lang::En) => format!(
@@ -881,7 +881,7 @@ pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
             pct(*minimum_complete)
         ),
         (Reason::WindowIncomplete { complete, minimum_complete }, Lang::Ko) => format!(
-            "윈도우가 {}만 채워져 minimum-complete 설정값({})에 못 미칩니다. 이력이 이만큼 적으면 버로우는 \
+            "윈도가 {}만 채워져 minimum-complete 설정값({})에 못 미칩니다. 이력이 이만큼 적으면 버로우는 \
              판단하지 않고 OK로 둡니다.",
             pct(*complete),
             pct(*minimum_complete)
@@ -920,7 +920,7 @@ pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
         }
         (Reason::NoCommitsSinceWindowSpan { since_last_commit_ms, window_span_ms, current_lag }, Lang::Ko) => {
             format!(
-                "마지막 커밋은 지금으로부터 {} 전으로, 윈도우 전체 길이(첫 커밋부터 마지막 커밋까지 {})보다 \
+                "마지막 커밋은 지금으로부터 {} 전으로, 윈도 전체 길이(첫 커밋부터 마지막 커밋까지 {})보다 \
                  깁니다. 그런데 랙이 아직 {current_lag} 남아 있으므로 컨슈머가 이 파티션의 커밋을 멈춘 \
                  것으로 봅니다(STOP).",
                 ko_duration(*since_last_commit_ms),
@@ -934,7 +934,7 @@ pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
             index + 1
         ),
         (Reason::OffsetsRewound { index, previous_offset, rewound_offset }, Lang::Ko) => format!(
-            "{}번 커밋에서 오프셋이 {previous_offset}에서 {} 뒤로 돌아갔고, 그 뒤 윈도우 \
+            "{}번 커밋에서 오프셋이 {previous_offset}에서 {} 뒤로 돌아갔고, 그 뒤 윈도 \
              안의 어떤 커밋도 {previous_offset}까지 돌아오지 못했습니다. 컨슈머가 되감긴 상태입니다(REWIND).",
             index + 1,
             j(rewound_offset, Particle::Euro)
@@ -958,14 +958,14 @@ pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
         (Reason::LagZeroAtSomePoint { index, lag, allowed_lag }, Lang::Ko) => {
             if *allowed_lag == 0 {
                 format!(
-                    "윈도우의 {}번 커밋 시점에 랙이 0이었습니다(컨슈머가 따라잡은 적이 있음). 그래서 이 \
-                     윈도우는 OK로 봅니다.",
+                    "윈도의 {}번 커밋 시점에 랙이 0이었습니다(컨슈머가 따라잡은 적이 있음). 그래서 이 \
+                     윈도는 OK로 봅니다.",
                     index + 1
                 )
             } else {
                 format!(
-                    "윈도우의 {}번 커밋 시점에 랙이 {}, 허용 랙({allowed_lag}) 이내였습니다. 그래서 \
-                     이 윈도우는 OK로 봅니다.",
+                    "윈도의 {}번 커밋 시점에 랙이 {}, 허용 랙({allowed_lag}) 이내였습니다. 그래서 \
+                     이 윈도는 OK로 봅니다.",
                     index + 1,
                     j(lag, Particle::Euro)
                 )
@@ -977,7 +977,7 @@ pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
              commit was caught up: the consumer keeps committing but makes no progress (STALL)."
         ),
         (Reason::OffsetsStalled { offset, commits, current_lag }, Lang::Ko) => format!(
-            "윈도우의 커밋 {commits}개가 모두 오프셋 {offset}에 머물러 있고, 랙은 {current_lag}이며 랙이 \
+            "윈도의 커밋 {commits}개가 모두 오프셋 {offset}에 머물러 있고, 랙은 {current_lag}이며 랙이 \
              0인 커밋도 없었습니다. 컨슈머가 커밋은 계속하지만 진행하지 못하고 있습니다(STALL)."
         ),
 
@@ -993,11 +993,11 @@ pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
         },
         (Reason::LagNotDecreasing { first_lag, last_lag, commits }, Lang::Ko) => match (first_lag, last_lag) {
             (Some(first), Some(last)) => format!(
-                "오프셋은 움직이지만 윈도우의 커밋 {commits}개 동안 랙이 한 번도 줄지 않았습니다({first} → \
+                "오프셋은 움직이지만 윈도의 커밋 {commits}개 동안 랙이 한 번도 줄지 않았습니다({first} → \
                  {last}). 컨슈머가 프로듀서 속도를 따라가지 못하고 있습니다(WARN)."
             ),
             _ => format!(
-                "오프셋은 움직이지만 윈도우의 커밋 {commits}개 중 랙이 기록된 것이 없어 랙이 줄어드는지 \
+                "오프셋은 움직이지만 윈도의 커밋 {commits}개 중 랙이 기록된 것이 없어 랙이 줄어드는지 \
                  확인할 수 없습니다. 그래서 WARN입니다."
             ),
         },
