@@ -862,7 +862,7 @@ pub const KO: Strings = Strings {
     insp_errors: "오류 (레코드 × 시도)",
     insp_ledger: "보낸 레코드는 어떻게 되었나",
     insp_ledger_acked: "클러스터가 확인 응답함 (acks=1 또는 acks=all)",
-    insp_ledger_acked_lost: "확인 응답 후 사라짐: 언클린 리더 선출이 있었거나, acks=1에서 팔로워가 복사하기 전에 리더 브로커가 꺼짐",
+    insp_ledger_acked_lost: "확인 응답 후 사라짐: unclean 선출이 있었거나, acks=1에서 팔로워가 복사하기 전에 리더 브로커가 꺼짐",
     insp_ledger_failed: "실패: delivery.timeout.ms 안에 쓰지 못함",
     insp_ledger_duplicates: "두 번 저장됨: 확인 응답을 못 받아 재시도함 (멱등성 없음)",
     insp_ledger_unacked: "acks=0으로 보냄: 프로듀서는 결과를 듣지 못함",

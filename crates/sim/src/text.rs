@@ -726,7 +726,7 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
             let n = to_offset - from_offset;
             let why = match (ko, *reason) {
                 (true, DataLossReason::UncleanElection) => {
-                    "뒤처진 복제본이 언클린 리더 선출(unclean leader election)로 리더가 되었기 때문입니다"
+                    "뒤처진 복제본이 unclean 선출로 리더가 되었기 때문입니다"
                 }
                 (true, _) => {
                     "리더가 죽기 전에 팔로워가 아직 복사하지 못했기 때문입니다 (acks=1/0은 복제를 기다리지 않습니다)"
