@@ -165,15 +165,19 @@ pub fn split_index<'a>(key: &'a str, list: &str) -> Option<(usize, &'a str)> {
 /// entries of later rows up by one, so per-field state follows its row.
 pub fn shift_out<V>(map: &mut VecMap<String, V>, list: &str, removed: usize) {
     for (k, v) in std::mem::take(map) {
-        match split_index(&k, list) {
-            Some((i, _)) if i == removed => {}
-            Some((i, rest)) if i > removed => {
-                map.insert(format!("{list}[{}]{rest}", i - 1), v);
-            }
-            _ => {
-                map.insert(k, v);
-            }
+        if let Some(k) = shifted_key(k, list, removed) {
+            map.insert(k, v);
         }
+    }
+}
+
+/// A key of row `removed`'s state is dropped (`None`), a later row's moves up
+/// one, any other stays. Not generic, so `shift_out`'s two instances share it.
+fn shifted_key(k: String, list: &str, removed: usize) -> Option<String> {
+    match split_index(&k, list) {
+        Some((i, _)) if i == removed => None,
+        Some((i, rest)) if i > removed => Some(format!("{list}[{}]{rest}", i - 1)),
+        _ => Some(k),
     }
 }
 

@@ -394,8 +394,8 @@ pub const EN: Strings = Strings {
     rule: "rule",
     records_moving: "records moving this step",
     records_drawn_of: "drawn",
-    partitioner_hold: "Each producer's newest decision · click to hold",
-    partitioner_held: "Held · click to follow again",
+    partitioner_hold: "Newest per producer · click to hold",
+    partitioner_held: "Held · click to follow",
     sticky_help: "Sticky (KIP-480): records without a key fill one batch (batch.size) for a single partition, then the producer switches to another. Since Kafka 3.3 the built-in partitioner picks the next partition weighted towards those with shorter queues (KIP-794). Over time records spread evenly while batches stay large.",
     // == controls ==
     play: "Play",
@@ -744,8 +744,8 @@ pub const KO: Strings = Strings {
     rule: "규칙",
     records_moving: "이번 단계에 움직인 레코드",
     records_drawn_of: "그림",
-    partitioner_hold: "프로듀서마다 가장 최근 결정 · 클릭하면 고정",
-    partitioner_held: "고정됨 · 다시 클릭하면 따라감",
+    partitioner_hold: "프로듀서별 최신 결정 · 클릭: 고정",
+    partitioner_held: "고정 · 클릭: 다시 따라감",
     sticky_help: "sticky(KIP-480): 키가 없는 레코드는 한 파티션의 배치(batch.size)를 채운 뒤 다른 파티션으로 넘어갑니다. 카프카 3.3부터 기본 파티셔너는 다음 파티션을 고를 때 대기 중인 데이터가 적은 파티션에 가중치를 둡니다(KIP-794). 시간이 지나면 레코드는 고르게 퍼지고 배치는 크게 유지됩니다.",
     // == controls ==
     play: "재생",

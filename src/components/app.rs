@@ -2,10 +2,10 @@
 //! while playing; the stage draws it; panels inspect, log and configure it.
 
 use crate::components::config_panel::ConfigPanel;
-use crate::components::controls::Controls;
+use crate::components::controls::{controls, on_click};
 use crate::components::event_log::EventLog;
-use crate::components::header::Header;
-use crate::components::help::Help;
+use crate::components::header::header;
+use crate::components::help::help;
 use crate::components::inspector::Inspector;
 use crate::components::lag_panel::LagPanel;
 use crate::components::records_layer::RecordsLayer;
@@ -19,7 +19,7 @@ use crate::ui::Ui;
 use crate::url;
 use gloo_timers::callback::Interval;
 
-use crate::components::nodes::el;
+use crate::components::nodes::{el, list};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -48,6 +48,14 @@ fn reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// A click that sets a boolean state to `to(current)`: one closure type for
+/// every such button.
+#[inline(never)]
+fn flip(state: &UseStateHandle<bool>, to: fn(bool) -> bool) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_| state.set(to(*state)))
+}
+
 #[component]
 pub fn App() -> Html {
     let settings = use_memo((), |_| url::parse_query(&url::current_query()));
@@ -73,12 +81,15 @@ pub fn App() -> Html {
             s
         })
     };
-    let help = use_state(|| false);
-    let url_notice = use_state(|| !settings.problems.is_empty());
+    // Boolean states start from a `fn() -> bool` pointer: one instance of the
+    // generic hook for all of them instead of one per closure.
+    let show_help = use_state(bool::default as fn() -> bool);
+    let url_dismissed = use_state(bool::default as fn() -> bool);
+    let seed_error = use_state(bool::default as fn() -> bool);
     let width = use_viewport_width();
     let side_by_side = width >= SIDE_BY_SIDE;
     let stage_w = stage_width(width);
-    let reduced = use_memo((), |_| reduced_motion());
+    let reduced = use_state(reduced_motion as fn() -> bool);
 
     // Play loop: at most 10 updates a second (fewer for big clusters: each update
     // then runs several steps); faster speeds run several steps per update.
@@ -101,23 +112,20 @@ pub fn App() -> Html {
     // Keyboard: Space play/pause, → step, +/− speed, ? help, Esc close.
     {
         let dispatcher = state.dispatcher();
-        let help = help.clone();
+        let help = show_help.clone();
         use_effect_with((), move |_| {
             let listener = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
-                let typing = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+                let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                let tag = target.as_ref().map(web_sys::Element::tag_name).unwrap_or_default();
+                let typing = matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA");
                 if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
                     return;
                 }
                 match e.key().as_str() {
                     " " => {
                         // Space on a focused button activates it instead.
-                        let on_button =
-                            e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
-                                el.tag_name() == "BUTTON" || el.get_attribute("role").as_deref() == Some("button")
-                            });
+                        let on_button = tag == "BUTTON"
+                            || target.is_some_and(|el| el.get_attribute("role").as_deref() == Some("button"));
                         if !on_button {
                             e.prevent_default();
                             dispatcher.dispatch(Action::TogglePlay);
@@ -152,10 +160,7 @@ pub fn App() -> Html {
         let view = state.svg_view.clone();
         use_memo((state.svg_version, stage_w as i64), move |(_, w)| layout::topology(&view, *w as f64))
     };
-    let dispatch = {
-        let d = state.dispatcher();
-        Callback::from(move |a: Action| d.dispatch(a))
-    };
+    let dispatch = state.dispatcher();
     // Stable across renders (the stage only re-renders when its data changes).
     let on_select = use_callback(state.dispatcher(), |sel: Selection, d| {
         d.dispatch(Action::SetTab(Tab::Inspector));
@@ -166,15 +171,12 @@ pub fn App() -> Html {
         let lang = lang.clone();
         Callback::from(move |_| lang.set(lang.other()))
     };
-    let on_help = {
-        let help = help.clone();
-        Callback::from(move |_| help.set(!*help))
-    };
-    let tab_button = |t: Tab, label: &'static str, id: &'static str| {
+    let on_help = flip(&show_help, |open| !open);
+    let tab_button = |t: Tab, label: &'static str, id: &'static str, select: fn() -> Action| {
         let selected = state.tab == t;
         html! {
             <button role="tab" class={if selected { "tab tab--active" } else { "tab" }} aria-selected={selected.to_string()}
-                data-testid={id} onclick={dispatch.reform(move |_| Action::SetTab(t))}>{ label }</button>
+                data-testid={id} onclick={on_click(&dispatch, select)}>{ label }</button>
         }
     };
     let step_ms = if state.speed >= 1.0 { 100.0 } else { 100.0 / state.speed };
@@ -182,15 +184,15 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<Ui> context={ui}>
         <div class={if side_by_side { "app app--wide" } else { "app" }} lang={lang.code()}>
-            <Header {on_toggle_lang} {on_help} />
-            <Controls playing={state.playing} speed={state.speed} seed={state.seed()} preset={state.preset}
-                time_ms={state.view.time_ms} />
-            if *url_notice {
+            { header(*lang, on_toggle_lang, on_help) }
+            { controls(&state, *lang, &dispatch, &seed_error) }
+            if !settings.problems.is_empty() && !*url_dismissed {
                 <div class="notice" role="status" data-testid="url-notice">
-                    { for settings.problems.iter().map(|(k, v, allowed)| html! {
-                        <p>{ format!("{}: {k}={v:?} — {} {allowed}", s.bad_url, lang.pick("allowed:", "허용:")) }</p>
+                    { list(settings.problems.len(), &|i| {
+                        let (k, v, allowed) = &settings.problems[i];
+                        el("p", "", format!("{}: {k}={v:?} — {} {allowed}", s.bad_url, lang.pick("allowed:", "허용:")).into())
                     }) }
-                    <button class="btn btn--small" onclick={{ let n = url_notice.clone(); Callback::from(move |_| n.set(false)) }}>
+                    <button class="btn btn--small" onclick={flip(&url_dismissed, |_| true)}>
                         { s.dismiss }
                     </button>
                 </div>
@@ -199,11 +201,11 @@ pub fn App() -> Html {
                 <div class={if n.error { "notice notice--error" } else { "notice" }} role={if n.error { "alert" } else { "status" }}
                     data-testid="notice">
                     { el("p", "", lang.pick(&n.en, &n.ko).to_string().into()) }
-                    <button class="btn btn--small" onclick={dispatch.reform(|_| Action::DismissNotice)}>{ s.dismiss }</button>
+                    <button class="btn btn--small" onclick={on_click(&dispatch, || Action::DismissNotice)}>{ s.dismiss }</button>
                 </div>
             }
             <div class="workspace">
-                <main class="stage" onclick={dispatch.reform(|_| Action::Select(None))}>
+                <main class="stage" onclick={on_click(&dispatch, || Action::Select(None))}>
                     <div class="stage__inner" style={format!("width:{}px;height:{}px", topo.width, topo.height)}>
                         <TopologyView view={state.svg_view.clone()} topo={topo.clone()}
                             selection={state.selection.clone()} on_select={on_select.clone()} />
@@ -214,10 +216,10 @@ pub fn App() -> Html {
                 </main>
                 <aside class="side" aria-label="panels">
                     <div class="tabs" role="tablist">
-                        { tab_button(Tab::Inspector, s.tab_inspector, "tab-inspector") }
-                        { tab_button(Tab::Events, s.tab_events, "tab-events") }
-                        { tab_button(Tab::Config, s.tab_config, "tab-config") }
-                        { tab_button(Tab::Lag, s.tab_lag, "tab-lag") }
+                        { tab_button(Tab::Inspector, s.tab_inspector, "tab-inspector", || Action::SetTab(Tab::Inspector)) }
+                        { tab_button(Tab::Events, s.tab_events, "tab-events", || Action::SetTab(Tab::Events)) }
+                        { tab_button(Tab::Config, s.tab_config, "tab-config", || Action::SetTab(Tab::Config)) }
+                        { tab_button(Tab::Lag, s.tab_lag, "tab-lag", || Action::SetTab(Tab::Lag)) }
                     </div>
                     <div class="side__body">
                         { match state.tab {
@@ -229,7 +231,7 @@ pub fn App() -> Html {
                                 <EventLog events={state.log.clone()} data_events={state.data_log.clone()}
                                     on_select={on_select.clone()} />
                             },
-                            Tab::Config => html! { <ConfigPanel config={(*state.config).clone()} /> },
+                            Tab::Config => html! { <ConfigPanel config={state.config.clone()} /> },
                             Tab::Lag => html! {
                                 <LagPanel view={state.view.clone()} lag={state.lag.clone()} config={state.config.clone()} />
                             },
@@ -237,8 +239,8 @@ pub fn App() -> Html {
                     </div>
                 </aside>
             </div>
-            if *help {
-                <Help on_close={{ let h = help.clone(); Callback::from(move |_| h.set(false)) }} />
+            if *show_help {
+                { help(*lang, flip(&show_help, |_| false)) }
             }
         </div>
         </ContextProvider<Ui>>

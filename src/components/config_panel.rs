@@ -9,7 +9,7 @@
 //! Everything that decides something lives in [`Draft`] and the free functions
 //! below, which are tested natively; the component only renders and dispatches.
 
-use crate::components::nodes::el;
+use crate::components::nodes::{el, list, target_prop, target_value};
 use crate::config_draft::*;
 use crate::i18n::{strings, Lang, Strings};
 use crate::state::Action;
@@ -21,29 +21,51 @@ use kafka_sim::limits::MAX_BROKERS;
 use kafka_sim::partitioner::PartitionerKind;
 use kafka_sim::reconfigure;
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ConfigPanelProps {
-    pub config: ClusterConfig,
+    /// The running configuration, shared with the app state (compared by value).
+    pub config: Rc<ClusterConfig>,
 }
 
-/// One edit of the draft, run by the reducer on the latest draft.
-pub struct Edit(Box<dyn FnOnce(&mut Draft)>);
-
-impl Edit {
-    pub fn new(f: impl FnOnce(&mut Draft) + 'static) -> Self {
-        Self(Box::new(f))
-    }
+/// One edit of the draft, run by the reducer on the latest draft. Data rather
+/// than a boxed closure: one `reduce` match instead of a closure body, vtable
+/// and drop glue per kind of edit in the wasm.
+#[derive(Clone)]
+pub enum Edit {
+    Text(Field, String),
+    Choose(Choice),
+    AddProducer,
+    RemoveProducer(usize),
+    AddGroup,
+    RemoveGroup(usize),
+    /// Drop every edit and start over from this configuration (discard).
+    Reset(ClusterConfig),
+    /// A new configuration from outside (applied, preset, seed): start over
+    /// from it unless the draft already started from it.
+    Rebase(ClusterConfig),
 }
 
 impl Reducible for Draft {
     type Action = Edit;
 
     fn reduce(self: Rc<Self>, action: Edit) -> Rc<Self> {
+        // The same `Rc` back: no re-render (`use_reducer` compares addresses;
+        // `use_reducer_eq` would compare whole drafts, more code in the wasm).
+        if matches!(&action, Edit::Rebase(c) if *c == self.base) {
+            return self;
+        }
         let mut d = (*self).clone();
-        (action.0)(&mut d);
+        match action {
+            Edit::Text(f, text) => d.set_text(f, &text),
+            Edit::Choose(c) => d.choose(c),
+            Edit::AddProducer => d.add_producer(),
+            Edit::RemoveProducer(i) => d.remove_producer(i),
+            Edit::AddGroup => d.add_group(),
+            Edit::RemoveGroup(i) => d.remove_group(i),
+            Edit::Reset(c) | Edit::Rebase(c) => d.reset(c),
+        }
         Rc::new(d)
     }
 }
@@ -51,14 +73,6 @@ impl Reducible for Draft {
 // ---------------------------------------------------------------------------
 // The component
 // ---------------------------------------------------------------------------
-
-fn target_prop(e: &Event, prop: &str) -> JsValue {
-    e.target().and_then(|t| js_sys::Reflect::get(&t, &JsValue::from_str(prop)).ok()).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn target_value(e: &Event) -> String {
-    target_prop(e, "value").as_string().unwrap_or_default()
-}
 
 /// What the render helpers share.
 struct Ctx<'a> {
@@ -71,7 +85,33 @@ struct Ctx<'a> {
 }
 
 /// One option of a `<select>`: value attribute, text, and the choice it makes.
-type Opt = (String, String, Choice);
+type Opt = (&'static str, &'static str, Choice);
+
+/// `<p class="cfg-field__error" id=… data-testid="config-{slug}-error">`: a
+/// field's or a row's error message (a row's has no id).
+#[inline(never)]
+fn error_p(id: Option<String>, slug: &str, text: String) -> Html {
+    html! { <p class="cfg-field__error" {id} data-testid={format!("config-{slug}-error")}>{ text }</p> }
+}
+
+/// A button of the form; `ty` is its `type`, `aria_label` and `onclick` are
+/// left out when `None`.
+#[inline(never)]
+fn button(
+    ty: &'static str,
+    class: &'static str,
+    testid: AttrValue,
+    aria_label: Option<String>,
+    disabled: bool,
+    onclick: Option<Callback<MouseEvent>>,
+    text: &'static str,
+) -> Html {
+    html! {
+        <button type={ty} class={class} {onclick} aria-label={aria_label} data-testid={testid} {disabled}>
+            { text }
+        </button>
+    }
+}
 
 impl Ctx<'_> {
     /// The message to show under the input with this key: its own parse
@@ -83,79 +123,103 @@ impl Ctx<'_> {
         self.sim_error.filter(|_| self.sim_anchor == key).map(|e| e.message(self.lang))
     }
 
-    fn text_field(&self, f: Field, hint: Option<&str>, inputmode: &'static str) -> Html {
-        let key = f.key();
-        let id = format!("cfg-{}", slug(&key));
-        let (hint_id, err_id) = (format!("{id}-hint"), format!("{id}-error"));
-        let err = self.error(&key);
-        let described: Vec<&str> =
-            [hint.map(|_| hint_id.as_str()), err.as_ref().map(|_| err_id.as_str())].into_iter().flatten().collect();
-        let described = (!described.is_empty()).then(|| described.join(" "));
+    /// A click that makes one edit (one closure type for every button).
+    #[inline(never)]
+    fn on_click(&self, edit: Edit) -> Callback<MouseEvent> {
         let dispatch = self.dispatch.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            let text = target_value(&e);
-            dispatch.dispatch(Edit::new(move |d| d.set_text(f, &text)));
-        });
-        html! {
-            <div class={if err.is_some() { "cfg-field cfg-field--invalid" } else { "cfg-field" }}>
-                <label for={id.clone()}>{ f.label(self.s) }</label>
-                <input id={id.clone()} class="cfg-input" type="text" {inputmode} autocomplete="off"
-                    spellcheck="false" value={self.d.text(f)} {oninput}
-                    aria-invalid={err.is_some().then_some("true")}
-                    aria-describedby={described}
-                    data-testid={format!("config-{}", slug(&key))} />
-                if let Some(h) = hint {
-                    <p class="cfg-field__hint" id={hint_id}>{ h.to_string() }</p>
-                }
-                if let Some(e) = err {
-                    <p class="cfg-field__error" id={err_id} data-testid={format!("config-{}-error", slug(&key))}>
-                        { e }
-                    </p>
-                }
-            </div>
-        }
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(edit.clone()))
     }
 
-    /// A labelled `<select>`; `extra` is rendered under it (sub-fields of the choice).
-    fn select_field(&self, key: &str, label: &str, options: Vec<Opt>, current: &str, extra: Html) -> Html {
-        let id = format!("cfg-{}", slug(key));
-        let err_id = format!("{id}-error");
-        let err = self.error(key);
-        let choices: Vec<(String, Choice)> = options.iter().map(|(v, _, c)| (v.clone(), c.clone())).collect();
-        let dispatch = self.dispatch.clone();
-        let onchange = Callback::from(move |e: Event| {
-            let value = target_value(&e);
-            if let Some((_, c)) = choices.iter().find(|(v, _)| *v == value) {
-                let c = c.clone();
-                dispatch.dispatch(Edit::new(move |d| d.choose(c)));
-            }
-        });
+    /// A field's box: label, control, hint, error message, then `extra`
+    /// (sub-fields of a choice). `id` is the control's; the hint and error
+    /// are `{id}-hint` and `{id}-error`, as the control's aria-describedby says.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    fn field_box(
+        &self,
+        id: &str,
+        slug: &str,
+        label: &str,
+        control: Html,
+        hint: Option<&str>,
+        err: Option<String>,
+        extra: Html,
+    ) -> Html {
+        let class = if err.is_some() { "cfg-field cfg-field--invalid" } else { "cfg-field" };
         html! {
-            <div class={if err.is_some() { "cfg-field cfg-field--invalid" } else { "cfg-field" }}>
-                <label for={id.clone()}>{ label.to_string() }</label>
-                <select id={id.clone()} class="cfg-select" {onchange}
-                    aria-invalid={err.is_some().then_some("true")}
-                    aria-describedby={err.as_ref().map(|_| err_id.clone())}
-                    data-testid={format!("config-{}", slug(key))}>
-                    { for options.into_iter().map(|(v, text, _)| html! {
-                        <option value={v.clone()} selected={v == current}>{ text }</option>
-                    }) }
-                </select>
+            <div class={class}>
+                <label for={id.to_string()}>{ label.to_string() }</label>
+                { control }
+                if let Some(h) = hint {
+                    <p class="cfg-field__hint" id={format!("{id}-hint")}>{ h.to_string() }</p>
+                }
                 if let Some(e) = err {
-                    <p class="cfg-field__error" id={err_id} data-testid={format!("config-{}-error", slug(key))}>
-                        { e }
-                    </p>
+                    { error_p(Some(format!("{id}-error")), slug, e) }
                 }
                 { extra }
             </div>
         }
     }
 
+    /// The ids a control's aria-describedby lists: its hint's and its error's.
+    fn described_by(id: &str, hint: bool, err: bool) -> Option<String> {
+        match (hint, err) {
+            (false, false) => None,
+            (true, false) => Some(format!("{id}-hint")),
+            (false, true) => Some(format!("{id}-error")),
+            (true, true) => Some(format!("{id}-hint {id}-error")),
+        }
+    }
+
+    #[inline(never)]
+    fn text_field(&self, f: Field, hint: Option<&str>, inputmode: &'static str) -> Html {
+        let key = f.key();
+        let slug = slug(&key);
+        let id = format!("cfg-{slug}");
+        let err = self.error(&key);
+        let dispatch = self.dispatch.clone();
+        let oninput = Callback::from(move |e: InputEvent| dispatch.dispatch(Edit::Text(f, target_value(&e))));
+        let input = html! {
+            <input id={id.clone()} class="cfg-input" type="text" {inputmode} autocomplete="off"
+                spellcheck="false" value={self.d.text(f)} {oninput}
+                aria-invalid={err.is_some().then_some("true")}
+                aria-describedby={Self::described_by(&id, hint.is_some(), err.is_some())}
+                data-testid={format!("config-{slug}")} />
+        };
+        self.field_box(&id, &slug, f.label(self.s), input, hint, err, Html::default())
+    }
+
+    /// A labelled `<select>`; `extra` is rendered under it (sub-fields of the choice).
+    #[inline(never)]
+    fn select_field(&self, key: &str, label: &str, options: &[Opt], current: &str, extra: Html) -> Html {
+        let slug = slug(key);
+        let id = format!("cfg-{slug}");
+        let err = self.error(key);
+        let choices = options.to_vec();
+        let dispatch = self.dispatch.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let value = target_value(&e);
+            if let Some((_, _, c)) = choices.iter().find(|(v, ..)| *v == value) {
+                dispatch.dispatch(Edit::Choose(c.clone()));
+            }
+        });
+        let select = html! {
+            <select id={id.clone()} class="cfg-select" {onchange}
+                aria-invalid={err.is_some().then_some("true")}
+                aria-describedby={Self::described_by(&id, false, err.is_some())}
+                data-testid={format!("config-{slug}")}>
+                { list(options.len(), &|i| {
+                    let (v, text, _) = options[i];
+                    html! { <option value={v} selected={v == current}>{ text }</option> }
+                }) }
+            </select>
+        };
+        self.field_box(&id, &slug, label, select, None, err, extra)
+    }
+
     fn row_error(&self, key: &str) -> Html {
         match self.error(key) {
-            Some(e) => {
-                html! { <p class="cfg-field__error" data-testid={format!("config-{}-error", slug(key))}>{ e }</p> }
-            }
+            Some(e) => error_p(None, &slug(key), e),
             None => html! {},
         }
     }
@@ -169,18 +233,21 @@ impl Ctx<'_> {
         let dispatch = self.dispatch.clone();
         let onchange = Callback::from(move |e: Event| {
             let on = target_prop(&e, "checked").as_bool().unwrap_or(false);
-            dispatch.dispatch(Edit::new(move |d| d.choose(Choice::Unclean(on))));
+            dispatch.dispatch(Edit::Choose(Choice::Unclean(on)));
         });
+        let fields = [
+            (Field::Partitions, s.cfg_partitions_hint),
+            (Field::ReplicationFactor, s.cfg_rf_hint),
+            (Field::MinIsr, s.cfg_min_isr_hint),
+            (Field::RetentionMs, s.cfg_retention_ms_hint),
+            (Field::RetentionBytes, s.cfg_retention_bytes_hint),
+        ];
         html! {
             <fieldset class="cfg-section">
                 <legend>{ format!("{} {}", s.cfg_topic, t.name) }</legend>
                 { self.row_error("topics[0]") }
                 <div class="cfg-grid">
-                    { self.text_field(Field::Partitions, Some(s.cfg_partitions_hint), "numeric") }
-                    { self.text_field(Field::ReplicationFactor, Some(s.cfg_rf_hint), "numeric") }
-                    { self.text_field(Field::MinIsr, Some(s.cfg_min_isr_hint), "numeric") }
-                    { self.text_field(Field::RetentionMs, Some(s.cfg_retention_ms_hint), "numeric") }
-                    { self.text_field(Field::RetentionBytes, Some(s.cfg_retention_bytes_hint), "numeric") }
+                    { list(fields.len(), &|i| self.text_field(fields[i].0, Some(fields[i].1), "numeric")) }
                     <div class="cfg-field cfg-field--check">
                         <div class="cfg-check">
                             <input id={unclean_id} type="checkbox" class="cfg-checkbox" {onchange}
@@ -199,46 +266,36 @@ impl Ctx<'_> {
     fn key_field(&self, i: usize, p: &ProducerConfig) -> Html {
         let s = self.s;
         let mode = KeyMode::of(p);
-        let opt = |v: &str, text: &str, m: KeyMode| (v.to_string(), text.to_string(), Choice::KeyMode(i, m));
-        let options = vec![
-            opt("null", s.cfg_keys_null, KeyMode::Null),
-            opt("list", s.cfg_keys_list, KeyMode::List),
-            opt("space", s.cfg_keys_space, KeyMode::Space),
+        // Option arrays written out rather than mapped and collected: a
+        // `collect` per site is its own copy of the iterator code.
+        let options = [
+            ("null", s.cfg_keys_null, Choice::KeyMode(i, KeyMode::Null)),
+            ("list", s.cfg_keys_list, Choice::KeyMode(i, KeyMode::List)),
+            ("space", s.cfg_keys_space, Choice::KeyMode(i, KeyMode::Space)),
         ];
-        let current = match mode {
-            KeyMode::Null => "null",
-            KeyMode::List => "list",
-            KeyMode::Space => "space",
-        };
+        let current = options.iter().find(|o| o.2 == Choice::KeyMode(i, mode)).map_or("null", |o| o.0);
         let extra = match mode {
             KeyMode::Null => html! {},
             KeyMode::List => self.text_field(Field::ProducerKeys(i), Some(s.cfg_key_list_hint), "text"),
             KeyMode::Space => self.text_field(Field::ProducerKeySpace(i), Some(s.cfg_key_space_hint), "numeric"),
         };
-        self.select_field(&format!("producers[{i}].key_mode"), s.cfg_keys, options, current, extra)
+        self.select_field(&format!("producers[{i}].key_mode"), s.cfg_keys, &options, current, extra)
     }
 
     fn partitioner_field(&self, i: usize, p: &ProducerConfig) -> Html {
         let s = self.s;
         let choice = PartChoice::of(&p.partitioner);
-        let opt = |v: &str, text: &str, c: PartChoice| (v.to_string(), text.to_string(), Choice::Partitioner(i, c));
-        let mut options = vec![
-            opt("default", s.cfg_part_default, PartChoice::Default),
-            opt("uniform-sticky", s.cfg_part_uniform, PartChoice::UniformSticky),
-            opt("round-robin", s.cfg_part_round_robin, PartChoice::RoundRobin),
-            opt("vip", s.cfg_part_vip, PartChoice::Vip),
-        ];
         let base_custom = self.d.base.producers.get(i).filter(|b| b.id == p.id).map(|b| PartChoice::of(&b.partitioner));
-        if choice == PartChoice::Other || base_custom == Some(PartChoice::Other) {
-            options.push(opt("other", s.cfg_part_other, PartChoice::Other));
-        }
-        let current = match choice {
-            PartChoice::Default => "default",
-            PartChoice::UniformSticky => "uniform-sticky",
-            PartChoice::RoundRobin => "round-robin",
-            PartChoice::Vip => "vip",
-            PartChoice::Other => "other",
-        };
+        // "other" only for a custom partitioner the panel cannot edit (from a scenario file).
+        let shown = if choice == PartChoice::Other || base_custom == Some(PartChoice::Other) { 5 } else { 4 };
+        let options = [
+            ("default", s.cfg_part_default, Choice::Partitioner(i, PartChoice::Default)),
+            ("uniform-sticky", s.cfg_part_uniform, Choice::Partitioner(i, PartChoice::UniformSticky)),
+            ("round-robin", s.cfg_part_round_robin, Choice::Partitioner(i, PartChoice::RoundRobin)),
+            ("vip", s.cfg_part_vip, Choice::Partitioner(i, PartChoice::Vip)),
+            ("other", s.cfg_part_other, Choice::Partitioner(i, PartChoice::Other)),
+        ];
+        let current = options.iter().find(|o| o.2 == Choice::Partitioner(i, choice)).map_or("default", |o| o.0);
         let extra = match (&p.partitioner, vip_parts(&p.partitioner)) {
             (_, Some((prefix, k))) => {
                 let n = self.d.partitions_of(i);
@@ -268,23 +325,22 @@ impl Ctx<'_> {
             }
             _ => html! {},
         };
-        self.select_field(&format!("producers[{i}].partitioner"), s.cfg_partitioner, options, current, extra)
+        self.select_field(&format!("producers[{i}].partitioner"), s.cfg_partitioner, &options[..shown], current, extra)
     }
 
     fn producer_row(&self, i: usize, p: &ProducerConfig) -> Html {
         let s = self.s;
-        let acks = [(Acks::None, s.cfg_acks_0), (Acks::Leader, s.cfg_acks_1), (Acks::All, s.cfg_acks_all)]
-            .into_iter()
-            .map(|(a, text)| (a.name().to_string(), text.to_string(), Choice::Acks(i, a)))
-            .collect();
-        let dispatch = self.dispatch.clone();
-        let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Edit::new(move |d| d.remove_producer(i))));
+        let acks = [
+            (Acks::None.name(), s.cfg_acks_0, Choice::Acks(i, Acks::None)),
+            (Acks::Leader.name(), s.cfg_acks_1, Choice::Acks(i, Acks::Leader)),
+            (Acks::All.name(), s.cfg_acks_all, Choice::Acks(i, Acks::All)),
+        ];
         let fields = html! {
             <>
                 { self.text_field(Field::ProducerRate(i), None, "decimal") }
                 { self.key_field(i, p) }
                 { self.partitioner_field(i, p) }
-                { self.select_field(&format!("producers[{i}].acks"), "acks", acks, p.acks.name(), html! {}) }
+                { self.select_field(&format!("producers[{i}].acks"), "acks", &acks, p.acks.name(), html! {}) }
             </>
         };
         self.row(
@@ -294,33 +350,25 @@ impl Ctx<'_> {
             format!("producers[{i}]"),
             fields,
             s.cfg_remove_producer,
-            onclick,
+            Edit::RemoveProducer(i),
         )
     }
 
     fn group_row(&self, i: usize, g: &GroupConfig) -> Html {
         let s = self.s;
-        let assignors = Strategy::ALL
-            .into_iter()
-            .map(|a| (a.name().to_string(), a.name().to_string(), Choice::Assignor(i, a)))
-            .collect();
+        let assignors = Strategy::ALL.map(|a| (a.name(), a.name(), Choice::Assignor(i, a)));
         let resets = [
-            (OffsetReset::Earliest, "earliest", s.cfg_reset_earliest),
-            (OffsetReset::Latest, "latest", s.cfg_reset_latest),
-            (OffsetReset::None, "none", s.cfg_reset_none),
+            ("earliest", s.cfg_reset_earliest, Choice::OffsetReset(i, OffsetReset::Earliest)),
+            ("latest", s.cfg_reset_latest, Choice::OffsetReset(i, OffsetReset::Latest)),
+            ("none", s.cfg_reset_none, Choice::OffsetReset(i, OffsetReset::None)),
         ];
-        let current_reset = resets.iter().find(|r| r.0 == g.auto_offset_reset).map_or("latest", |r| r.1);
-        let resets = resets
-            .into_iter()
-            .map(|(r, v, text)| (v.to_string(), text.to_string(), Choice::OffsetReset(i, r)))
-            .collect();
-        let dispatch = self.dispatch.clone();
-        let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Edit::new(move |d| d.remove_group(i))));
+        let current_reset =
+            resets.iter().find(|r| r.2 == Choice::OffsetReset(i, g.auto_offset_reset)).map_or("latest", |r| r.0);
         let fields = html! {
             <>
                 { self.text_field(Field::GroupMembers(i), None, "numeric") }
-                { self.select_field(&format!("groups[{i}].assignor"), s.cfg_assignor, assignors, g.assignor.name(), html! {}) }
-                { self.select_field(&format!("groups[{i}].auto_offset_reset"), "auto.offset.reset", resets, current_reset, html! {}) }
+                { self.select_field(&format!("groups[{i}].assignor"), s.cfg_assignor, &assignors, g.assignor.name(), html! {}) }
+                { self.select_field(&format!("groups[{i}].auto_offset_reset"), "auto.offset.reset", &resets, current_reset, html! {}) }
                 { self.text_field(Field::GroupRate(i), None, "decimal") }
             </>
         };
@@ -331,7 +379,7 @@ impl Ctx<'_> {
             format!("groups[{i}]"),
             fields,
             s.cfg_remove_group,
-            onclick,
+            Edit::RemoveGroup(i),
         )
     }
 
@@ -347,18 +395,15 @@ impl Ctx<'_> {
         path: String,
         fields: Html,
         remove_label: &str,
-        onclick: Callback<MouseEvent>,
+        remove: Edit,
     ) -> Html {
         html! {
             <fieldset class="cfg-row" key={id.to_string()} data-testid={format!("config-{kind}-{id}")}>
                 <legend>{ legend }</legend>
                 { self.row_error(&path) }
                 <div class="cfg-grid">{ fields }</div>
-                <button type="button" class="cfg-btn cfg-btn--remove" {onclick}
-                    aria-label={remove_label.replace("{id}", id)}
-                    data-testid={format!("config-remove-{kind}-{id}")}>
-                    { self.s.cfg_remove }
-                </button>
+                { button("button", "cfg-btn cfg-btn--remove", format!("config-remove-{kind}-{id}").into(),
+                    Some(remove_label.replace("{id}", id)), false, Some(self.on_click(remove)), self.s.cfg_remove) }
             </fieldset>
         }
     }
@@ -366,64 +411,48 @@ impl Ctx<'_> {
     fn producers_section(&self) -> Html {
         let s = self.s;
         let rows = &self.d.config.producers;
-        let add = {
-            let dispatch = self.dispatch.clone();
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Edit::new(Draft::add_producer)))
-        };
-        let list = html! { <>{ for rows.iter().enumerate().map(|(i, p)| self.producer_row(i, p)) }</> };
-        section(s, s.cfg_producers, rows.len(), list, add, "config-add-producer", s.cfg_add_producer)
+        let list = list(rows.len(), &|i| self.producer_row(i, &rows[i]));
+        self.section(s.cfg_producers, rows.len(), list, Edit::AddProducer, "config-add-producer", s.cfg_add_producer)
     }
 
     fn groups_section(&self) -> Html {
         let s = self.s;
         let rows = &self.d.config.groups;
-        let add = {
-            let dispatch = self.dispatch.clone();
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Edit::new(Draft::add_group)))
-        };
-        let list = html! { <>{ for rows.iter().enumerate().map(|(i, g)| self.group_row(i, g)) }</> };
-        section(s, s.cfg_groups, rows.len(), list, add, "config-add-group", s.cfg_add_group)
+        let list = list(rows.len(), &|i| self.group_row(i, &rows[i]));
+        self.section(s.cfg_groups, rows.len(), list, Edit::AddGroup, "config-add-group", s.cfg_add_group)
     }
-}
 
-/// The producers' or groups' fieldset: its `n` rows and the add button.
-#[inline(never)]
-fn section(
-    s: &Strings,
-    title: &'static str,
-    n: usize,
-    rows: Html,
-    add: Callback<MouseEvent>,
-    add_testid: &'static str,
-    add_label: &'static str,
-) -> Html {
-    html! {
-        <fieldset class="cfg-section">
-            <legend>{ format!("{title} ({n})") }</legend>
-            if n == 0 {
-                { el("p", "cfg-note", s.cfg_none.into()) }
-            }
-            <div class="cfg-rows">{ rows }</div>
-            <button type="button" class="cfg-btn" onclick={add} disabled={n >= MAX_ROWS}
-                data-testid={add_testid}>{ add_label }</button>
-        </fieldset>
+    /// The producers' or groups' fieldset: its `n` rows and the add button.
+    #[inline(never)]
+    fn section(
+        &self,
+        title: &'static str,
+        n: usize,
+        rows: Html,
+        add: Edit,
+        add_testid: &'static str,
+        add_label: &'static str,
+    ) -> Html {
+        html! {
+            <fieldset class="cfg-section">
+                <legend>{ format!("{title} ({n})") }</legend>
+                if n == 0 {
+                    { el("p", "cfg-note", self.s.cfg_none.into()) }
+                }
+                <div class="cfg-rows">{ rows }</div>
+                { button("button", "cfg-btn", add_testid.into(), None, n >= MAX_ROWS, Some(self.on_click(add)), add_label) }
+            </fieldset>
+        }
     }
 }
 
 #[component]
 pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
-    let draft = use_reducer_eq(|| Draft::new(props.config.clone()));
+    let draft = use_reducer(|| Draft::new((*props.config).clone()));
     {
         // A new configuration from outside (applied, preset, seed): start over from it.
         let dispatcher = draft.dispatcher();
-        use_effect_with(props.config.clone(), move |config| {
-            let config = config.clone();
-            dispatcher.dispatch(Edit::new(move |d| {
-                if d.base != config {
-                    d.reset(config);
-                }
-            }));
-        });
+        use_effect_with(props.config.clone(), move |config| dispatcher.dispatch(Edit::Rebase((**config).clone())));
     }
     let ui = use_ui();
     let lang = ui.lang;
@@ -440,58 +469,49 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
     };
     let problem = d.problem(lang);
     let valid = problem.is_none();
-    let changed = d.config != props.config;
+    let changed = d.config != *props.config;
     let plan = reconfigure::plan(&props.config, &d.config);
 
     let onsubmit = {
-        let on_apply = ui.reform(Action::ApplyConfig);
+        let ui = ui.clone();
         let config = d.config.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if valid {
-                on_apply.emit(config.clone());
+                ui.send(Action::ApplyConfig(config.clone()));
             }
-        })
-    };
-    let discard = {
-        let dispatch = draft.dispatcher();
-        let base = props.config.clone();
-        Callback::from(move |_: MouseEvent| {
-            let base = base.clone();
-            dispatch.dispatch(Edit::new(move |d| d.reset(base)));
         })
     };
 
     let plan_html = if !changed {
         el("p", "", s.cfg_plan_unchanged.into())
-    } else if plan.needs_restart() {
-        html! {
-            <>
-                { el("p", "cfg-plan__head", s.cfg_plan_restart.into()) }
-                <ul>
-                    { for plan.restart.iter().map(|&field| html! {
-                        <li>
-                            if let Some(m) = restart_reason(field, &d.config) { { m.get(lang).to_string() }{ " " } }
-                            <code>{ field.to_string() }</code>
-                        </li>
-                    }) }
-                </ul>
-            </>
-        }
     } else {
-        html! {
-            <>
-                { el("p", "cfg-plan__head", s.cfg_plan_live.into()) }
-                <ul>
-                    { for plan.live.iter().filter_map(describe_command).map(|m| el("li", "", m.get(lang).to_string().into())) }
-                </ul>
-            </>
-        }
+        let (head, items) = if plan.needs_restart() {
+            let items = list(plan.restart.len(), &|i| {
+                let field = plan.restart[i];
+                html! {
+                    <li>
+                        if let Some(m) = restart_reason(field, &d.config) { { m.get(lang).to_string() }{ " " } }
+                        <code>{ field.to_string() }</code>
+                    </li>
+                }
+            });
+            (s.cfg_plan_restart, items)
+        } else {
+            let items = list(plan.live.len(), &|i| {
+                // Commands the panel does not describe show nothing (an empty list).
+                describe_command(&plan.live[i])
+                    .map_or_else(Html::default, |m| el("li", "", m.get(lang).to_string().into()))
+            });
+            (s.cfg_plan_live, items)
+        };
+        html! { <>{ el("p", "cfg-plan__head", head.into()) }{ el("ul", "", items) }</> }
     };
+    // Whole class strings: `classes!` would build a `Classes` set at run time.
     let plan_class = match (changed, plan.needs_restart()) {
-        (false, _) => "cfg-plan--unchanged",
-        (true, true) => "cfg-plan--restart",
-        (true, false) => "cfg-plan--live",
+        (false, _) => "cfg-plan cfg-plan--unchanged",
+        (true, true) => "cfg-plan cfg-plan--restart",
+        (true, false) => "cfg-plan cfg-plan--live",
     };
 
     html! {
@@ -509,7 +529,7 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
                 { ctx.groups_section() }
             </div>
             <div class="cfg-footer">
-                <div class={classes!("cfg-plan", plan_class)} data-testid="config-plan"
+                <div class={plan_class} data-testid="config-plan"
                     data-restart={(changed && plan.needs_restart()).to_string()} aria-live="polite">
                     { plan_html }
                 </div>
@@ -517,10 +537,9 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
                     <p class="cfg-summary" role="alert" data-testid="config-error">{ p }</p>
                 }
                 <div class="cfg-actions">
-                    <button type="button" class="cfg-btn" onclick={discard} disabled={d.config == d.base && d.bad.is_empty()}
-                        data-testid="config-discard">{ s.cfg_discard }</button>
-                    <button type="submit" class="cfg-btn cfg-btn--primary" disabled={!valid}
-                        data-testid="config-apply">{ s.cfg_apply }</button>
+                    { button("button", "cfg-btn", "config-discard".into(), None, d.config == d.base && d.bad.is_empty(),
+                        Some(ctx.on_click(Edit::Reset((*props.config).clone()))), s.cfg_discard) }
+                    { button("submit", "cfg-btn cfg-btn--primary", "config-apply".into(), None, !valid, None, s.cfg_apply) }
                 </div>
             </div>
         </form>

@@ -1,125 +1,129 @@
 //! The control bar: play/pause, step, speed, reset, seed, preset, and the
 //! "add" actions. Every control is a real form element (keyboard and touch).
+//! A plain function rendered by `App`, not a component: the bar changes with
+//! the clock on every update anyway, and a component adds its own copy of
+//! Yew's lifecycle code to the wasm. Its one state (the seed box's error) is
+//! the app's.
 
-use crate::components::nodes::el;
-use crate::i18n::strings;
+use crate::components::nodes::{el, list, target_value};
+use crate::i18n::{strings, Lang};
 use crate::presets::Preset;
-use crate::state::{Action, SPEEDS};
-use crate::ui::use_ui;
-use wasm_bindgen::JsCast;
+use crate::state::{Action, AppState, SPEEDS};
 use yew::prelude::*;
 
-#[derive(Properties)]
-pub struct ControlsProps {
-    pub playing: bool,
-    pub speed: f64,
-    pub seed: u64,
-    pub preset: Option<Preset>,
-    /// Simulated time, for the clock.
-    pub time_ms: u64,
+/// A button of the bar; `pressed` is its aria-pressed (play/pause only).
+#[inline(never)]
+fn button(
+    class: &'static str,
+    testid: &'static str,
+    pressed: Option<bool>,
+    onclick: Callback<MouseEvent>,
+    text: Html,
+) -> Html {
+    let pressed = pressed.map(|p| p.to_string());
+    html! { <button {class} data-testid={testid} aria-pressed={pressed} {onclick}>{ text }</button> }
 }
 
-impl PartialEq for ControlsProps {
-    /// The view by pointer: comparing a whole view deeply on every update costs
-    /// more than re-rendering this small bar.
-    fn eq(&self, o: &Self) -> bool {
-        self.playing == o.playing
-            && self.speed == o.speed
-            && self.seed == o.seed
-            && self.preset == o.preset
-            && self.time_ms == o.time_ms
-    }
+/// `<label class="field"><span>label</span>control</label>`.
+#[inline(never)]
+fn field(label: &'static str, control: Html) -> Html {
+    html! { <label class="field">{ el("span", "", label.into()) }{ control }</label> }
 }
 
-#[component]
-pub fn Controls(props: &ControlsProps) -> Html {
-    let ui = use_ui();
-    let s = strings(ui.lang);
-    let d = ui.dispatch();
-    let act = |a: fn() -> Action| {
-        let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.emit(a()))
-    };
-    let on_speed = {
-        let d = d.clone();
-        Callback::from(move |e: Event| {
-            if let Some(v) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                if let Ok(x) = v.value().parse::<f64>() {
-                    d.emit(Action::SetSpeed(x));
-                }
-            }
-        })
-    };
-    let seed_error = use_state(|| false);
+/// A `<select>` of the bar and its options.
+#[inline(never)]
+fn select(testid: &'static str, onchange: Callback<Event>, options: Html) -> Html {
+    html! { <select data-testid={testid} {onchange}>{ options }</select> }
+}
+
+#[inline(never)]
+fn option(value: AttrValue, selected: bool, text: Html) -> Html {
+    html! { <option {value} {selected}>{ text }</option> }
+}
+
+/// A click that sends one action. The action comes from a plain fn, so every
+/// button of the bar and the app shares one closure type.
+#[inline(never)]
+pub fn on_click(d: &UseReducerDispatcher<AppState>, a: fn() -> Action) -> Callback<MouseEvent> {
+    let d = d.clone();
+    Callback::from(move |_: MouseEvent| d.dispatch(a()))
+}
+
+/// A `<select>`'s change: its value through `parse`, sent when it parses.
+#[inline(never)]
+fn on_select(d: &UseReducerDispatcher<AppState>, parse: fn(&str) -> Option<Action>) -> Callback<Event> {
+    let d = d.clone();
+    Callback::from(move |e: Event| {
+        if let Some(a) = parse(&target_value(&e)) {
+            d.dispatch(a);
+        }
+    })
+}
+
+/// An "add" button of the bar: its test id, label and action.
+type AddButton = (&'static str, &'static str, fn() -> Action);
+
+/// The bar for `state`; `seed_error` says the seed box holds no number.
+pub fn controls(
+    state: &AppState,
+    lang: Lang,
+    d: &UseReducerDispatcher<AppState>,
+    seed_error: &UseStateHandle<bool>,
+) -> Html {
+    let s = strings(lang);
+    let invalid = **seed_error;
+    let act = |a| on_click(d, a);
+    let on_speed = on_select(d, |v| v.parse().ok().map(Action::SetSpeed));
     let on_seed = {
         let d = d.clone();
         let seed_error = seed_error.clone();
-        Callback::from(move |e: Event| {
-            if let Some(v) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                match v.value().trim().parse::<u64>() {
-                    Ok(x) => {
-                        seed_error.set(false);
-                        d.emit(Action::SetSeed(x));
-                    }
-                    Err(_) => seed_error.set(true),
-                }
+        Callback::from(move |e: Event| match target_value(&e).trim().parse::<u64>() {
+            Ok(x) => {
+                seed_error.set(false);
+                d.dispatch(Action::SetSeed(x));
             }
+            Err(_) => seed_error.set(true),
         })
     };
-    let on_preset = {
-        let d = d.clone();
-        Callback::from(move |e: Event| {
-            if let Some(v) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                if let Some(p) = Preset::parse(&v.value()) {
-                    d.emit(Action::LoadPreset(p));
-                }
-            }
-        })
+    let on_preset = on_select(d, |v| Preset::parse(v).map(Action::LoadPreset));
+    let adds: [AddButton; 3] = [
+        ("add-consumer", s.add_consumer, || Action::AddConsumer),
+        ("add-producer", s.add_producer, || Action::AddProducer),
+        ("add-group", s.add_group, || Action::AddGroup),
+    ];
+    let speed_value = SPEEDS.iter().copied().find(|&x| x >= state.speed).unwrap_or(10.0);
+    let speeds = list(SPEEDS.len(), &|i| {
+        let x = SPEEDS[i];
+        option(x.to_string().into(), x == speed_value, format!("{x}×").into())
+    });
+    let presets = html! {
+        <>
+            if state.preset.is_none() { { option("".into(), true, "—".into()) } }
+            { list(Preset::ALL.len(), &|i| {
+                let p = Preset::ALL[i];
+                let text = match p { Preset::Default => s.preset_default, Preset::Stress => s.preset_stress };
+                option(p.id().into(), state.preset == Some(p), text.into())
+            }) }
+        </>
     };
-    let add_consumer = act(|| Action::AddConsumer);
-    let add_producer = act(|| Action::AddProducer);
-    let add_group = act(|| Action::AddGroup);
-    let speed_value = SPEEDS.iter().copied().find(|&x| x >= props.speed).unwrap_or(10.0);
+    let play = if state.playing { format!("❚❚ {}", s.pause) } else { format!("▶ {}", s.play) };
     html! {
         <div class="controls" role="toolbar" aria-label="simulation controls">
-            <button class="btn btn--primary" data-testid="play-pause" onclick={act(|| Action::TogglePlay)}
-                aria-pressed={props.playing.to_string()}>
-                { if props.playing { format!("❚❚ {}", s.pause) } else { format!("▶ {}", s.play) } }
-            </button>
-            <button class="btn" data-testid="step" onclick={act(|| Action::Step)}>{ format!("{} ›", s.step) }</button>
-            <label class="field">
-                { el("span", "", s.speed.into()) }
-                <select data-testid="speed" onchange={on_speed}>
-                    { for SPEEDS.iter().map(|&x| html! {
-                        <option value={x.to_string()} selected={x == speed_value}>{ format!("{x}×") }</option>
-                    }) }
-                </select>
-            </label>
-            <button class="btn" data-testid="reset" onclick={act(|| Action::Reset)}>{ format!("↺ {}", s.reset) }</button>
-            <label class="field">
-                { el("span", "", s.seed.into()) }
-                <input data-testid="seed" class={if *seed_error { "seed is-invalid" } else { "seed" }} type="text"
-                    inputmode="numeric" value={props.seed.to_string()} onchange={on_seed}
-                    aria-invalid={seed_error.to_string()} />
-            </label>
-            <label class="field">
-                { el("span", "", s.preset.into()) }
-                <select data-testid="preset" onchange={on_preset}>
-                    if props.preset.is_none() { <option value="" selected=true>{ "—" }</option> }
-                    { for Preset::ALL.iter().map(|p| html! {
-                        <option value={p.id()} selected={props.preset == Some(*p)}>
-                            { match p { Preset::Default => s.preset_default, Preset::Stress => s.preset_stress } }
-                        </option>
-                    }) }
-                </select>
-            </label>
+            { button("btn btn--primary", "play-pause", Some(state.playing), act(|| Action::TogglePlay), play.into()) }
+            { button("btn", "step", None, act(|| Action::Step), format!("{} ›", s.step).into()) }
+            { field(s.speed, select("speed", on_speed, speeds)) }
+            { button("btn", "reset", None, act(|| Action::Reset), format!("↺ {}", s.reset).into()) }
+            { field(s.seed, html! {
+                <input data-testid="seed" class={if invalid { "seed is-invalid" } else { "seed" }} type="text"
+                    inputmode="numeric" value={state.seed().to_string()} onchange={on_seed}
+                    aria-invalid={invalid.to_string()} />
+            }) }
+            { field(s.preset, select("preset", on_preset, presets)) }
             <span class="clock" data-testid="sim-time" title={s.sim_time}>
-                { format!("t = {:.1} s", props.time_ms as f64 / 1000.0) }
+                { format!("t = {:.1} s", state.view.time_ms as f64 / 1000.0) }
             </span>
             <span class="controls__adds">
-                <button class="btn btn--small" data-testid="add-consumer" onclick={add_consumer}>{ s.add_consumer }</button>
-                <button class="btn btn--small" data-testid="add-producer" onclick={add_producer}>{ s.add_producer }</button>
-                <button class="btn btn--small" data-testid="add-group" onclick={add_group}>{ s.add_group }</button>
+                { list(adds.len(), &|i| button("btn btn--small", adds[i].0, None, act(adds[i].2), adds[i].1.into())) }
             </span>
         </div>
     }

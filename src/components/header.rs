@@ -1,20 +1,14 @@
+//! The page header: title, help and language buttons. A plain function, not a
+//! component: it has no state, re-rendering it with the app costs nothing worth
+//! counting, and every component adds its own copy of Yew's lifecycle code to
+//! the wasm.
+
 use crate::components::nodes::el;
-use crate::i18n::strings;
-use crate::ui::use_ui;
+use crate::i18n::{strings, Lang};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    pub on_toggle_lang: Callback<()>,
-    pub on_help: Callback<()>,
-}
-
-#[component]
-pub fn Header(props: &HeaderProps) -> Html {
-    let lang = use_ui().lang;
+pub fn header(lang: Lang, on_toggle_lang: Callback<MouseEvent>, on_help: Callback<MouseEvent>) -> Html {
     let s = strings(lang);
-    let onclick = props.on_toggle_lang.reform(|_: MouseEvent| ());
-    let on_help = props.on_help.reform(|_: MouseEvent| ());
     html! {
         <header class="header">
             <div class="header__brand">
@@ -26,7 +20,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             </div>
             <div class="header__actions">
                 <button class="header__lang" data-testid="help-button" onclick={on_help}>{ s.help }</button>
-                <button class="header__lang" data-testid="lang-switch" {onclick} lang={lang.other().code()}>
+                <button class="header__lang" data-testid="lang-switch" onclick={on_toggle_lang} lang={lang.other().code()}>
                     { s.switch_to }
                 </button>
             </div>

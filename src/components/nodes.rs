@@ -123,6 +123,28 @@ pub fn el_text(tag: &'static str, class: &'static str, text: &'static str) -> Ht
     el(tag, class, VText::new(AttrValue::Static(text)).into())
 }
 
+// config/app/controls builders
+
+/// The nodes `item(0)`, …, `item(n - 1)` as one list. One loop for every
+/// call site: a `for`/`collect` over an iterator is a new copy of the
+/// iterator and collect code per closure type.
+#[inline(never)]
+pub fn list(n: usize, item: &dyn Fn(usize) -> Html) -> Html {
+    (0..n).map(item).collect()
+}
+
+/// A property of an event's target (`value`, `checked`), read through
+/// `Reflect`: no element type imports (and their JS glue) per control kind.
+pub fn target_prop(e: &Event, prop: &str) -> wasm_bindgen::JsValue {
+    use wasm_bindgen::JsValue;
+    e.target().and_then(|t| js_sys::Reflect::get(&t, &JsValue::from_str(prop)).ok()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The `value` of an event's target (an input or a select), `""` if none.
+pub fn target_value(e: &Event) -> String {
+    target_prop(e, "value").as_string().unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
