@@ -729,7 +729,7 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
                     "뒤처진 복제본이 unclean 선출로 리더가 되었기 때문입니다"
                 }
                 (true, _) => {
-                    "리더가 죽기 전에 팔로워가 아직 복사하지 못했기 때문입니다 (acks=1/0은 복제를 기다리지 않습니다)"
+                    "리더 브로커가 비정상 종료하기 전에 팔로워가 아직 복사하지 못했기 때문입니다 (acks=1/0은 복제를 기다리지 않습니다)"
                 }
                 (false, DataLossReason::UncleanElection) => {
                     "an out-of-sync replica became leader through an unclean election"
