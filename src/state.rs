@@ -522,12 +522,15 @@ impl Reducible for AppState {
                     match s.restart(config, None) {
                         Ok(mut n) => {
                             n.notice = Some(Notice {
+                                // The simulator rebuilds; Kafka itself adds brokers live,
+                                // changes RF with kafka-reassign-partitions and restarts
+                                // clients with new settings. Only fewer partitions is impossible.
                                 en: format!(
-                                    "Restarted the scenario: Kafka cannot change {} on a running cluster.",
+                                    "Restarted the scenario: the simulator builds a new cluster for changes to {}. A real Kafka cluster would change most of this while running (brokers join it, kafka-reassign-partitions changes the replication factor, clients restart with new settings); only removing partitions is impossible there too.",
                                     fields(&plan.restart)
                                 ),
                                 ko: format!(
-                                    "시나리오를 다시 시작했습니다: 실행 중인 카프카는 {}을(를) 바꿀 수 없습니다.",
+                                    "시나리오를 처음부터 다시 시작했습니다: 시뮬레이터는 {} 항목이 바뀌면 클러스터를 새로 만듭니다. 실제 카프카 클러스터는 대부분 실행 중에 바꿀 수 있습니다(브로커는 실행 중인 클러스터에 합류하고, 복제 팩터는 kafka-reassign-partitions로 바꾸고, 클라이언트는 새 설정으로 다시 시작합니다). 파티션을 줄이는 것만은 카프카에서도 불가능합니다.",
                                     fields(&plan.restart)
                                 ),
                                 error: false,

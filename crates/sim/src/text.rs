@@ -6,7 +6,8 @@
 
 use crate::burrow::{Note, Reason, WindowError};
 use crate::error::{ErrorCode, ErrorReason};
-use crate::event::{DataLossReason, EventKind, IsrShrinkReason, ResetCause, Warning};
+use crate::event::{DataLossReason, ElectionCause, EventKind, IsrShrinkReason, ResetCause, Warning};
+use crate::josa::{self, Particle};
 use crate::limits;
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
@@ -100,13 +101,14 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
                 limits::MAX_TOPIC_NAME_LEN
             ),
             format!(
-                "토픽 이름 {name:?}은(는) 쓸 수 없습니다: a-z, A-Z, 0-9, '.', '_', '-' 로 1~{}자",
+                "토픽 이름 {} 쓸 수 없습니다: a-z, A-Z, 0-9, '.', '_', '-'로 1~{}자",
+                j(format!("{name:?}"), Particle::Eun),
                 limits::MAX_TOPIC_NAME_LEN
             ),
         ),
         R::TopicDefinedTwice { name } => (
             format!("topic {name:?} is defined twice"),
-            format!("토픽 {name:?}이(가) 두 번 정의되어 있습니다"),
+            format!("토픽 {} 두 번 정의되어 있습니다", j(format!("{name:?}"), Particle::I)),
         ),
         R::Partitions { value } => (
             format!("a topic needs 1 to {} partitions, not {value}", limits::MAX_PARTITIONS),
@@ -121,7 +123,8 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
                 "replication factor {replication_factor} is larger than the {brokers} brokers: each copy needs its own broker"
             ),
             format!(
-                "복제 팩터 {replication_factor}이(가) 브로커 수 {brokers}보다 큽니다: 복제본마다 다른 브로커가 필요합니다"
+                "복제 팩터 {} 브로커 수 {brokers}보다 큽니다: 복제본마다 다른 브로커가 필요합니다",
+                j(replication_factor, Particle::I)
             ),
         ),
         R::ProducerRate { value } => (
@@ -175,12 +178,18 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
         ),
         R::InvalidId { id } => (
             format!("id {id:?} is not valid: use 1 to {} letters, digits, '.', '_' or '-'", limits::MAX_ID_LEN),
-            format!("id {id:?}은(는) 쓸 수 없습니다: 글자, 숫자, '.', '_', '-'로 1~{}자", limits::MAX_ID_LEN),
+            format!(
+                "id {} 쓸 수 없습니다: 글자, 숫자, '.', '_', '-'로 1~{}자",
+                j(format!("{id:?}"), Particle::Eun),
+                limits::MAX_ID_LEN
+            ),
         ),
-        R::IdUsedTwice { id } => (format!("id {id:?} is used twice"), format!("id {id:?}이(가) 두 번 쓰였습니다")),
+        R::IdUsedTwice { id } => {
+            (format!("id {id:?} is used twice"), format!("id {} 두 번 쓰였습니다", j(format!("{id:?}"), Particle::I)))
+        }
         R::UnknownConfigTopic { topic, known } => (
             format!("topic {topic:?} does not exist (topics: {})", known.join(", ")),
-            format!("토픽 {topic:?}이(가) 없습니다 (있는 토픽: {})", known.join(", ")),
+            format!("토픽 {} 없습니다 (있는 토픽: {})", j(format!("{topic:?}"), Particle::I), known.join(", ")),
         ),
         R::DurationMs { value } => (
             format!(
@@ -226,17 +235,19 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
                 "min.insync.replicas {min_isr} is larger than the replication factor {replication_factor}: every acks=all write would fail with {}", ErrorCode::NotEnoughReplicas
             ),
             format!(
-                "min.insync.replicas {min_isr}이(가) 복제 팩터 {replication_factor}보다 큽니다: acks=all 쓰기가 모두 {}로 실패합니다", ErrorCode::NotEnoughReplicas
+                "min.insync.replicas {} 복제 팩터 {replication_factor}보다 큽니다: acks=all 쓰기가 모두 {} 실패합니다",
+                j(min_isr, Particle::I),
+                j(ErrorCode::NotEnoughReplicas, Particle::Euro)
             ),
         ),
         R::ProducerExists { id } => (
             format!("a producer named {id:?} already exists"),
-            format!("프로듀서 {id:?}이(가) 이미 있습니다"),
+            format!("프로듀서 {} 이미 있습니다", j(format!("{id:?}"), Particle::I)),
         ),
         R::TooManyProducers => ("too many producers".into(), "프로듀서가 너무 많습니다".into()),
         R::GroupExists { id } => (
             format!("a consumer group named {id:?} already exists"),
-            format!("컨슈머 그룹 {id:?}이(가) 이미 있습니다"),
+            format!("컨슈머 그룹 {} 이미 있습니다", j(format!("{id:?}"), Particle::I)),
         ),
         R::GroupFull => (
             format!("a group may have at most {} members here", limits::MAX_GROUP_MEMBERS),
@@ -248,18 +259,21 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
         ),
         R::MemberAlreadyCrashed { member } => (
             format!("{member} has already crashed; the coordinator removes it after session.timeout.ms"),
-            format!("{member}는 이미 멈췄습니다. session.timeout.ms가 지나면 코디네이터가 제거합니다"),
+            format!(
+                "{} 이미 비정상 종료했습니다. session.timeout.ms가 지나면 코디네이터가 그룹에서 제외합니다",
+                j(member, Particle::Eun)
+            ),
         ),
         R::NoSuchGroup { group } => (
             format!("there is no consumer group {group:?}"),
-            format!("컨슈머 그룹 {group:?}이(가) 없습니다"),
+            format!("컨슈머 그룹 {} 없습니다", j(format!("{group:?}"), Particle::I)),
         ),
         R::NoSuchProducer { producer } => (
             format!("there is no producer {producer:?}"),
-            format!("프로듀서 {producer:?}이(가) 없습니다"),
+            format!("프로듀서 {} 없습니다", j(format!("{producer:?}"), Particle::I)),
         ),
         R::UnknownTopic { topic } => {
-            (format!("topic {topic:?} does not exist"), format!("토픽 {topic:?}이(가) 없습니다"))
+            (format!("topic {topic:?} does not exist"), format!("토픽 {} 없습니다", j(format!("{topic:?}"), Particle::I)))
         }
         R::PartitionsNotIncreased { topic, now, requested } if requested < now => (
             format!("topic {topic} has {now} partitions and cannot go down to {requested}: Kafka can add partitions but never remove them"),
@@ -267,7 +281,7 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
         ),
         R::PartitionsNotIncreased { topic, now, .. } => (
             format!("topic {topic} already has {now} partitions: the new count must be larger"),
-            format!("토픽 {topic}은(는) 이미 파티션이 {now}개입니다: 더 큰 수를 주세요"),
+            format!("토픽 {} 이미 파티션이 {now}개입니다: 더 큰 수를 주세요", j(topic, Particle::Eun)),
         ),
         R::TooManyPartitions { requested } => (
             format!("at most {} partitions per topic here, not {requested}", limits::MAX_PARTITIONS),
@@ -279,21 +293,21 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
         ),
         R::NoSuchBroker { id, brokers } => (
             format!("there is no broker {id} (brokers are 1 to {brokers})"),
-            format!("브로커 {id}이(가) 없습니다 (브로커는 1~{brokers})"),
+            format!("{} 없습니다 (브로커는 1~{brokers})", j(format!("브로커 {id}"), Particle::I)),
         ),
         R::BrokerAlreadyRunning { id } => {
-            (format!("broker {id} is already running"), format!("브로커 {id}은(는) 이미 실행 중입니다"))
+            (format!("broker {id} is already running"), format!("{} 이미 실행 중입니다", j(format!("브로커 {id}"), Particle::Eun)))
         }
         R::BrokerAlreadyDown { id } => {
-            (format!("broker {id} is already down"), format!("브로커 {id}은(는) 이미 꺼져 있습니다"))
+            (format!("broker {id} is already down"), format!("{} 이미 꺼져 있습니다", j(format!("브로커 {id}"), Particle::Eun)))
         }
         R::BrokerAlreadyIsolated { id } => (
             format!("broker {id} is already cut off from the other brokers"),
-            format!("{} 이미 다른 브로커와 끊겨 있습니다", crate::josa::with(&format!("브로커 {id}"), crate::josa::Particle::Eun)),
+            format!("{} 이미 다른 브로커와 끊겨 있습니다", j(format!("브로커 {id}"), Particle::Eun)),
         ),
         R::BrokerNotIsolated { id } => (
             format!("broker {id} is not cut off from the other brokers: there is nothing to heal"),
-            format!("{} 다른 브로커와 끊겨 있지 않아 복구할 것이 없습니다", crate::josa::with(&format!("브로커 {id}"), crate::josa::Particle::Eun)),
+            format!("{} 다른 브로커와 끊겨 있지 않아 복구할 것이 없습니다", j(format!("브로커 {id}"), Particle::Eun)),
         ),
         R::SlowFactor { value } => (
             format!("factor must be 1 (normal) to {}, not {value}", limits::MAX_SLOW_FACTOR),
@@ -301,11 +315,14 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
         ),
         R::GroupNotEmpty { group, members } => (
             format!("offsets can only be reset while group {group} is inactive, but it has {members} member(s): stop its consumers first"),
-            format!("그룹 {group}이(가) 비활성 상태일 때만 오프셋을 재설정할 수 있는데 멤버가 {members}개 있습니다: 먼저 컨슈머를 멈추세요"),
+            format!("{} 비활성 상태일 때만 오프셋을 재설정할 수 있는데 멤버가 {members}개 있습니다: 먼저 컨슈머를 멈추세요", j(format!("그룹 {group}"), Particle::I)),
         ),
         R::StepNeeds { action, field } => {
             let action = action.name();
-            (format!("step {action} needs \"{field}\""), format!("{action} 단계에는 \"{field}\"가 필요합니다"))
+            (
+                format!("step {action} needs \"{field}\""),
+                format!("{action} 단계에는 {} 필요합니다", j(format!("\"{field}\""), Particle::I)),
+            )
         }
         R::StepTime { at_ms } => (
             format!(
@@ -329,28 +346,32 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
         ),
         R::NotAPartition { text } => (
             format!("{text:?} is not a partition: write it as topic-partition, e.g. \"t1-0\""),
-            format!("{text:?}는 파티션 표기가 아닙니다: \"t1-0\"처럼 토픽-파티션 번호로 쓰세요"),
+            format!("{} 파티션 표기가 아닙니다: \"t1-0\"처럼 토픽-파티션 번호로 쓰세요", j(format!("{text:?}"), Particle::Eun)),
         ),
         R::EmptyMemberId => ("a member id must not be empty".into(), "멤버 ID는 비어 있을 수 없습니다".into()),
         R::MemberIdTwice { id, first, second } => (
             format!("member id {id:?} appears twice (members {first} and {second}); the coordinator gives every member a unique id"),
-            format!("멤버 ID {id:?}가 두 번 나옵니다 ({first}번, {second}번); 코디네이터는 멤버마다 고유한 ID를 줍니다"),
+            format!("멤버 ID {} 두 번 나옵니다 ({first}번, {second}번); 코디네이터는 멤버마다 고유한 ID를 줍니다", j(format!("{id:?}"), Particle::I)),
         ),
         R::InstanceIdTwice { instance, first, second } => (
             format!("group.instance.id {instance:?} is used by members {first} and {second}; the coordinator fences the older one (FENCED_INSTANCE_ID)"),
-            format!("group.instance.id {instance:?}를 {first}번과 {second}번 멤버가 함께 씁니다; 코디네이터는 이전 멤버를 차단합니다 (FENCED_INSTANCE_ID)"),
+            format!("group.instance.id {} {first}번과 {second}번 멤버가 함께 씁니다; 코디네이터는 이전 멤버를 차단합니다 (FENCED_INSTANCE_ID)", j(format!("{instance:?}"), Particle::Eul)),
         ),
         R::TopicSubscribedTwice { member, topic } => (
             format!("member {member:?} subscribes to topic {topic:?} twice; a subscription is a set"),
-            format!("멤버 {member:?}가 토픽 {topic:?}를 두 번 구독합니다; 구독은 집합입니다"),
+            format!(
+                "멤버 {} 토픽 {} 두 번 구독합니다; 구독은 집합입니다",
+                j(format!("{member:?}"), Particle::I),
+                j(format!("{topic:?}"), Particle::Eul)
+            ),
         ),
         R::OwnedTwice { member, partition } => (
             format!("member {member:?} lists {partition} twice among its owned partitions"),
-            format!("멤버 {member:?}의 소유 파티션 목록에 {partition}가 두 번 있습니다"),
+            format!("멤버 {member:?}의 소유 파티션 목록에 {} 두 번 있습니다", j(partition, Particle::I)),
         ),
         R::StickyIllegalState { what } => (
             format!("the sticky assignor reached a state Kafka reports as IllegalStateException: {what}"),
-            format!("sticky 할당기가 Kafka에서 IllegalStateException으로 보고하는 상태에 도달했습니다: {what}"),
+            format!("sticky 할당기가 카프카에서 IllegalStateException으로 보고하는 상태에 도달했습니다: {what}"),
         ),
         R::CustomNoRules => (
             "the custom partitioner has no rules: give it at least one, and end with a rule \
@@ -366,7 +387,13 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
         ),
         R::RulePartitionOutOfRange { rule, partition, partitions } => (
             format!("rule {rule} names partition {partition} but {}", topic_partitions_en(*partitions)),
-            format!("규칙 {rule}이(가) 파티션 {partition}을(를) 가리키지만 {}", topic_partitions_ko(*partitions)),
+            format!(
+                "{} {} 가리키지만 {}",
+                j(format!("규칙 {rule}"), Particle::I),
+                j(format!("파티션 {partition}"), Particle::Eul),
+                topic_partitions_ko(*partitions)
+            ),
+
         ),
         R::LastRuleHasKeyPrefix { rule } => (
             format!(
@@ -394,8 +421,11 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
 /// The text of a warning.
 pub fn warning(w: &Warning, lang: Lang) -> String {
     match (w, lang) {
-        (Warning::ReplicationFactor1 { topic }, Lang::En) => format!("Topic {topic} has replication factor 1: each partition lives on one broker only, so losing that broker loses its records. RF 3 is the usual choice."),
-        (Warning::ReplicationFactor1 { topic }, Lang::Ko) => format!("토픽 {topic}의 복제 팩터가 1입니다: 파티션마다 브로커 하나에만 있어서 그 브로커를 잃으면 레코드도 잃습니다. 보통 RF 3을 씁니다."),
+        // With one replica there is no other copy to elect: the partition is offline
+        // while its broker is down and comes back with it; only a lost disk loses
+        // the records for good.
+        (Warning::ReplicationFactor1 { topic }, Lang::En) => format!("Topic {topic} has replication factor 1: each partition lives on one broker only, so while that broker is down its partitions can be neither written nor read, and if its disk is lost their records are gone for good. RF 3 is the usual choice."),
+        (Warning::ReplicationFactor1 { topic }, Lang::Ko) => format!("토픽 {topic}의 복제 팩터가 1입니다: 파티션마다 브로커 하나에만 있어서, 그 브로커가 꺼져 있는 동안은 파티션에 쓰지도 읽지도 못하고, 그 브로커의 디스크를 잃으면 레코드도 영영 잃습니다. 보통 RF 3을 씁니다."),
     }
 }
 
@@ -409,23 +439,30 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
     match kind {
         EventKind::Produced { producer, topic, partition, first_offset, last_offset, count } => {
             if ko {
-                format!("프로듀서 {producer}가 {topic}-{partition}에 레코드 {count}개를 썼습니다 (오프셋 {first_offset}~{last_offset})")
+                format!("프로듀서 {} {topic}-{partition}에 레코드 {count}개를 썼습니다 (오프셋 {first_offset}~{last_offset})", j(producer, Particle::I))
             } else {
                 format!("Producer {producer} wrote {count} record(s) to {topic}-{partition} (offsets {first_offset}–{last_offset})")
             }
         }
         EventKind::Consumed { group, member, topic, partition, from_offset, to_offset, redelivered } => {
             let n = to_offset - from_offset;
+            // The event does not say why the position went back, so the text names
+            // both causes: a consumer that stopped before committing (those records
+            // were never committed) and an offset reset (they may have been).
             match (ko, *redelivered > 0) {
-                (true, false) => format!("{group}의 {member}가 {topic}-{partition}에서 {n}개를 읽었습니다 (오프셋 {from_offset}~{})", to_offset - 1),
-                (true, true) => format!("{group}의 {member}가 {topic}-{partition}에서 {n}개를 읽었습니다. 그중 {redelivered}개는 커밋 전에 이미 읽은 레코드라 다시 전달되었습니다"),
+                (true, false) => format!("{group}의 {} {topic}-{partition}에서 {n}개를 읽었습니다 (오프셋 {from_offset}~{})", j(member, Particle::I), to_offset - 1),
+                (true, true) => format!("{group}의 {} {topic}-{partition}에서 {n}개를 읽었습니다. 그중 {redelivered}개는 이 그룹에 전에 전달된 적이 있는 오프셋이라 다시 읽혔습니다: 컨슈머가 커밋하기 전에 멈췄거나, 오프셋이 뒤로 재설정되어 그룹의 위치가 되돌아갔기 때문입니다", j(member, Particle::I)),
                 (false, false) => format!("{member} of {group} read {n} record(s) from {topic}-{partition} (offsets {from_offset}–{})", to_offset - 1),
-                (false, true) => format!("{member} of {group} read {n} record(s) from {topic}-{partition}; {redelivered} had been read before but not committed, so they were delivered again"),
+                (false, true) => format!("{member} of {group} read {n} record(s) from {topic}-{partition}; {redelivered} of those offsets had been delivered to {group} before and were delivered again: the group's position went back, because a consumer stopped before committing or the offsets were reset"),
             }
         }
         EventKind::Committed { group, member, topic, partition, offset } => {
             if ko {
-                format!("{group}의 {member}가 {topic}-{partition}의 오프셋 {offset}을 커밋했습니다 (다음에 읽을 위치)")
+                format!(
+                    "{group}의 {} {topic}-{partition}의 {} 커밋했습니다 (다음에 읽을 위치)",
+                    j(member, Particle::I),
+                    j(format!("오프셋 {offset}"), Particle::Eul)
+                )
             } else {
                 format!(
                     "{member} committed offset {offset} for {topic}-{partition} in {group} (the next record to read)"
@@ -434,14 +471,18 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
         }
         EventKind::MemberJoined { group, member } => {
             if ko {
-                format!("{member}가 컨슈머 그룹 {group}에 들어왔습니다: 리밸런스가 일어납니다")
+                format!("{} 컨슈머 그룹 {group}에 들어왔습니다: 리밸런스가 일어납니다", j(member, Particle::I))
             } else {
                 format!("{member} joined consumer group {group}: the group rebalances")
             }
         }
         EventKind::MemberLeft { group, member, graceful: true } => {
             if ko {
-                format!("{member}가 오프셋을 커밋하고 {group}을(를) 떠났습니다: 남은 멤버끼리 리밸런스합니다")
+                format!(
+                    "{} 오프셋을 커밋하고 {} 떠났습니다: 남은 멤버끼리 리밸런스합니다",
+                    j(member, Particle::I),
+                    j(group, Particle::Eul)
+                )
             } else {
                 format!("{member} committed its offsets and left {group}: the remaining members rebalance")
             }
@@ -455,7 +496,7 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
         }
         EventKind::MemberCrashed { group, member, session_timeout_ms } => {
             if ko {
-                format!("{group}의 {member}가 멈췄습니다. 코디네이터는 session.timeout.ms({session_timeout_ms}ms)가 지나야 알아차리고, 그동안 이 멤버의 파티션은 아무도 읽지 않습니다")
+                format!("{group}의 {} 비정상 종료했습니다. 코디네이터는 session.timeout.ms({session_timeout_ms}ms)가 지나야 알아차리고, 그동안 이 멤버의 파티션은 아무도 읽지 않습니다", j(member, Particle::I))
             } else {
                 format!("{member} of {group} crashed. The coordinator only notices after session.timeout.ms ({session_timeout_ms} ms); until then nobody reads its partitions")
             }
@@ -475,8 +516,8 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
                 let ps: Vec<String> = pending_revocation.iter().map(|tp| tp.to_string()).collect();
                 if ko {
                     format!(
-                        " — {}는 이전 소유자가 먼저 반납해야 해서 다음 리밸런스에서 배정됩니다 (cooperative)",
-                        ps.join(", ")
+                        " — {} 이전 소유자가 먼저 반납해야 해서 다음 리밸런스에서 배정됩니다 (cooperative)",
+                        j(ps.join(", "), Particle::Eun)
                     )
                 } else {
                     format!(
@@ -493,7 +534,7 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
         }
         EventKind::IdleConsumer { group, member, partitions, members } => {
             if ko {
-                format!("{member}는 유휴 상태입니다: {group}에는 컨슈머가 {members}개인데 파티션은 {partitions}개뿐이라, 한 파티션은 그룹 안에서 한 컨슈머만 읽을 수 있습니다")
+                format!("{} 유휴 상태입니다: {group}에는 컨슈머가 {members}개인데 파티션은 {partitions}개뿐이고, 그룹 안에서 한 파티션은 한 컨슈머만 읽을 수 있습니다", j(member, Particle::Eun))
             } else {
                 format!("{member} is idle: {group} has {members} consumers but only {partitions} partitions, and within a group each partition is read by one consumer only")
             }
@@ -502,16 +543,20 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
             let why = match (cause, ko) {
                 (ResetCause::NoCommittedOffset, true) => "커밋된 오프셋이 없어".to_string(),
                 (ResetCause::NoCommittedOffset, false) => "it has no committed offset".to_string(),
-                (ResetCause::OutOfRange, true) => {
-                    format!("오프셋 {}이(가) 로그 범위 밖이라 (보존 정책으로 삭제됨)", fmt_opt(*from))
-                }
-                (ResetCause::OutOfRange, false) => {
-                    format!("offset {} is outside the log (retention deleted it)", fmt_opt(*from))
-                }
+                // Below the log start (retention deleted it) or past the log end
+                // (truncated after a leader change): `Fetcher` gets OFFSET_OUT_OF_RANGE for both.
+                (ResetCause::OutOfRange, true) => format!(
+                    "{} 로그 범위 밖이라(보존 정책으로 지워졌거나 로그 끝을 넘음)",
+                    j(format!("오프셋 {}", fmt_opt(*from)), Particle::I)
+                ),
+                (ResetCause::OutOfRange, false) => format!(
+                    "offset {} is outside the log (retention deleted it, or it is past the log end)",
+                    fmt_opt(*from)
+                ),
             };
             if ko {
                 format!(
-                    "{group}: {topic}-{partition}에 {why} auto.offset.reset={policy}에 따라 오프셋 {to}부터 읽습니다"
+                    "{group}: {topic}-{partition}의 {why} auto.offset.reset={policy}에 따라 오프셋 {to}부터 읽습니다"
                 )
             } else {
                 format!(
@@ -521,7 +566,7 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
         }
         EventKind::OffsetOutOfRange { group, member, topic, partition, offset, log_start_offset, log_end_offset } => {
             if ko {
-                format!("{}: {group}의 {member}는 {topic}-{partition}의 오프셋 {}을(를) 읽을 수 없습니다 (로그 범위 {log_start_offset}~{log_end_offset}). auto.offset.reset=none이라 자동으로 옮기지 않고 멈춥니다", ErrorCode::OffsetOutOfRange, fmt_opt(*offset))
+                format!("{}: {group}의 {} {topic}-{partition}의 {} 읽을 수 없습니다 (로그 범위 {log_start_offset}~{log_end_offset}). auto.offset.reset=none이라 위치를 자동으로 옮기지 않고 멈춥니다", ErrorCode::OffsetOutOfRange, j(member, Particle::Eun), j(format!("오프셋 {}", fmt_opt(*offset)), Particle::Eul))
             } else {
                 format!("{}: {member} of {group} cannot read offset {} of {topic}-{partition} (the log holds {log_start_offset}–{log_end_offset}). With auto.offset.reset=none it stops instead of jumping", ErrorCode::OffsetOutOfRange, fmt_opt(*offset))
             }
@@ -529,8 +574,9 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
         EventKind::OffsetsResetByCommand { group, topic, partition, from, to } => {
             if ko {
                 format!(
-                    "--reset-offsets: {group}의 {topic}-{partition} 커밋 오프셋을 {}에서 {to}(으)로 바꿨습니다",
-                    fmt_opt(*from)
+                    "--reset-offsets: {group}의 {topic}-{partition} 커밋 오프셋을 {}에서 {} 바꿨습니다",
+                    fmt_opt(*from),
+                    j(to, Particle::Euro)
                 )
             } else {
                 format!(
@@ -550,56 +596,61 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
                 format!(" Not yet read by: {} — those groups will never see these records", unread_by.join(", "))
             };
             if ko {
-                format!("보존 정책({reason}) 때문에 {topic}-{partition}의 세그먼트 {segments}개(오프셋 {from_offset}~{})를 지웠습니다. 로그 시작 오프셋은 이제 {to_offset}입니다. 읽기는 레코드를 지우지 않고, 보존 정책만 지웁니다.{unread}", to_offset.saturating_sub(1))
+                format!("보존 정책({reason}) 때문에 {topic}-{partition}의 세그먼트 {segments}개를 지웠습니다(오프셋 {from_offset}~{}). 로그 시작 오프셋은 이제 {to_offset}입니다. 읽기는 레코드를 지우지 않고, 보존 정책만 지웁니다.{unread}", to_offset.saturating_sub(1))
             } else {
                 format!("Retention ({reason}) deleted {segments} segment(s) of {topic}-{partition} (offsets {from_offset}–{}); the log start offset is now {to_offset}. Reading never deletes records; only retention does.{unread}", to_offset.saturating_sub(1))
             }
         }
         EventKind::PartitionsAdded { topic, from, to } => {
             if ko {
-                format!("{topic}의 파티션을 {from}개에서 {to}개로 늘렸습니다. 이제부터 키의 해시를 {to}로 나누므로 같은 키가 다른 파티션으로 갈 수 있습니다. 파티션은 줄일 수 없습니다")
+                format!("{topic}의 파티션을 {from}개에서 {to}개로 늘렸습니다. 이제부터 키의 해시를 {} 나누므로 같은 키가 다른 파티션으로 갈 수 있습니다. 파티션은 줄일 수 없습니다", j(to, Particle::Euro))
             } else {
                 format!("{topic} grew from {from} to {to} partitions. Keys are now hashed modulo {to}, so a key may land in a different partition from now on. Partitions can never be removed")
             }
         }
         EventKind::BrokerCrashed { broker, session_timeout_ms } => {
             if ko {
-                format!("브로커 {broker}가 갑자기 멈췄습니다. 컨트롤러는 broker.session.timeout.ms({session_timeout_ms}ms)가 지나야 알아차리고, 그때 이 브로커가 리더인 파티션의 새 리더를 뽑습니다")
+                format!("{} 비정상 종료했습니다. 컨트롤러는 broker.session.timeout.ms({session_timeout_ms}ms)가 지나야 알아차리고, 그때 이 브로커가 리더인 파티션의 새 리더를 뽑습니다", j(format!("브로커 {broker}"), Particle::I))
             } else {
                 format!("Broker {broker} crashed. The controller notices after broker.session.timeout.ms ({session_timeout_ms} ms) and only then elects new leaders for the partitions it led")
             }
         }
         EventKind::BrokerFenced { broker } => {
             if ko {
-                format!("컨트롤러가 응답 없는 브로커 {broker}를 차단(fence)하고 ISR에서 뺐습니다")
+                format!(
+                    "컨트롤러가 응답 없는 {} 차단(fence)하고 모든 ISR에서 뺐습니다",
+                    j(format!("브로커 {broker}"), Particle::Eul)
+                )
             } else {
                 format!("The controller fenced unresponsive broker {broker} and removed it from every ISR")
             }
         }
         EventKind::BrokerShutdown { broker } => {
             if ko {
-                format!("브로커 {broker}가 정상 종료(controlled shutdown)했습니다: 먼저 리더 역할을 다른 ISR 복제본에 넘겨서 쓰기가 끊기지 않습니다")
+                format!("{} 정상 종료(controlled shutdown)했습니다: 먼저 리더 역할을 다른 ISR 복제본에 넘겨서 쓰기가 끊기지 않습니다", j(format!("브로커 {broker}"), Particle::I))
             } else {
                 format!("Broker {broker} shut down cleanly: it handed its leaderships to other in-sync replicas first, so writes were not interrupted")
             }
         }
         EventKind::BrokerRestarted { broker } => {
             if ko {
-                format!("브로커 {broker}가 다시 켜졌습니다: 로그를 복구하고, 리더 에포크로 어긋난 부분을 잘라낸 뒤 따라잡아 ISR에 다시 들어갑니다")
+                format!("{} 다시 켜졌습니다: 로그를 복구하고, 리더 에포크로 어긋난 부분을 잘라낸 뒤 따라잡아 ISR에 다시 들어갑니다", j(format!("브로커 {broker}"), Particle::I))
             } else {
                 format!("Broker {broker} restarted: it recovers its log, truncates what diverged (by leader epoch), catches up and rejoins the ISR")
             }
         }
         EventKind::BrokerSlowed { broker, factor } => {
             if ko {
-                format!("브로커 {broker}의 복제(fetch) 간격이 {factor}배로 느려졌습니다")
+                format!("브로커 {broker}의 팔로워가 {factor}배 드물게 fetch합니다. replica.lag.time.max.ms마다 한 번이라도 리더의 로그 끝 오프셋까지 따라잡으면 ISR에 남습니다: 드물게 fetch한다는 것만으로는 빠지지 않습니다")
             } else {
-                format!("Broker {broker} now fetches {factor}× less often")
+                // `Replica.isCaughtUp`: out of sync only when not caught up to the
+                // leader's LEO for replica.lag.time.max.ms, not for fetching rarely.
+                format!("Broker {broker}'s followers now fetch {factor}× less often. They stay in the ISR as long as they catch up to the leader's log end offset at least once every replica.lag.time.max.ms: fetching rarely alone does not remove them")
             }
         }
         EventKind::BrokerIsolated { broker } => {
             if ko {
-                let b = crate::josa::with(&format!("브로커 {broker}"), crate::josa::Particle::Gwa);
+                let b = j(format!("브로커 {broker}"), Particle::Gwa);
                 format!("{b} 다른 브로커 사이의 네트워크가 끊겼습니다(컨트롤러와 클라이언트는 여전히 이 브로커에 닿습니다): 이 브로커와 주고받는 복제(fetch)가 실패하므로, 따라잡지 못한 팔로워는 replica.lag.time.max.ms가 지나면 ISR에서 빠집니다")
             } else {
                 format!("Broker {broker} is cut off from the other brokers (the controller and clients still reach it): follower fetches to and from it fail, so followers that stop catching up leave the ISR after replica.lag.time.max.ms")
@@ -607,24 +658,31 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
         }
         EventKind::BrokerHealed { broker } => {
             if ko {
-                let b = crate::josa::with(&format!("브로커 {broker}"), crate::josa::Particle::Gwa);
+                let b = j(format!("브로커 {broker}"), Particle::Gwa);
                 format!("{b} 다른 브로커 사이의 네트워크가 복구되었습니다: 팔로워가 다시 fetch해서 따라잡으면 ISR에 다시 들어갑니다")
             } else {
                 format!("Broker {broker} can reach the other brokers again: its followers fetch again and rejoin the ISR once caught up")
             }
         }
         EventKind::LeaderElected { topic, partition, leader, previous, epoch, unclean, cause } => {
-            let prev = previous.map_or_else(|| "-".to_string(), |p| p.to_string());
+            let prev = match (previous, ko) {
+                (Some(p), true) => format!("이전 리더 브로커 {p}"),
+                (Some(p), false) => format!("was broker {p}"),
+                (None, true) => "이전 리더 없음".to_string(),
+                (None, false) => "no previous leader".to_string(),
+            };
+            let why = election_cause_text(*cause, ko);
+            let new = j(format!("브로커 {leader}"), Particle::I);
             match (ko, *unclean) {
-                (true, false) => format!("{topic}-{partition}: 브로커 {leader}가 새 리더입니다 (이전 {prev}, 리더 에포크 {epoch}, {cause}). ISR 복제본이라 커밋된 레코드는 모두 있습니다"),
-                (true, true) => format!("{topic}-{partition}: 살아 있는 ISR 복제본이 없어 unclean.leader.election.enable=true에 따라 뒤처진 브로커 {leader}가 리더가 되었습니다 (리더 에포크 {epoch}). 이 브로커에 없는 레코드는 사라집니다"),
-                (false, false) => format!("{topic}-{partition}: broker {leader} is the new leader (was {prev}, leader epoch {epoch}, {cause}). It was in sync, so it has every committed record"),
+                (true, false) => format!("{topic}-{partition}: {new} 새 리더입니다 ({prev}, 리더 에포크 {epoch}, {why}). ISR 복제본이었으므로 커밋된 레코드를 모두 가지고 있습니다"),
+                (true, true) => format!("{topic}-{partition}: 살아 있는 ISR 복제본이 없어 unclean.leader.election.enable=true에 따라 뒤처진 {new} 리더가 되었습니다 (리더 에포크 {epoch}). 이 브로커에 없는 레코드는 사라집니다"),
+                (false, false) => format!("{topic}-{partition}: broker {leader} is the new leader ({prev}, leader epoch {epoch}, {why}). It was in sync, so it has every committed record"),
                 (false, true) => format!("{topic}-{partition}: no in-sync replica is alive and unclean.leader.election.enable=true, so out-of-sync broker {leader} became leader (leader epoch {epoch}). Records it never copied are lost"),
             }
         }
         EventKind::PartitionOffline { topic, partition, last_leader } => {
             if ko {
-                format!("{topic}-{partition}이(가) 오프라인입니다: 살아 있는 ISR 복제본이 없고 unclean.leader.election.enable=false라 리더가 없습니다. 쓰기와 읽기가 멈추고 마지막 ISR 복제본(브로커 {last_leader})이 돌아오기를 기다립니다")
+                format!("{} 오프라인입니다: 살아 있는 ISR 복제본이 없고 unclean.leader.election.enable=false라 리더가 없습니다. 쓰기와 읽기가 멈추고 마지막 ISR 복제본인 {} 돌아오기를 기다립니다", j(format!("{topic}-{partition}"), Particle::I), j(format!("브로커 {last_leader}"), Particle::I))
             } else {
                 format!("{topic}-{partition} is offline: no in-sync replica is alive and unclean.leader.election.enable=false, so it has no leader. Writes and reads stop until the last in-sync replica (broker {last_leader}) returns")
             }
@@ -632,16 +690,19 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
         EventKind::IsrShrunk { topic, partition, broker, isr, reason } => {
             let isr = join_ids(isr);
             match (ko, *reason) {
-                (true, IsrShrinkReason::Fenced) => format!("{topic}-{partition}: 브로커 {broker}가 꺼져서 ISR에서 빠졌습니다. ISR = [{isr}]"),
-                (true, _) => format!("{topic}-{partition}: 브로커 {broker}가 replica.lag.time.max.ms 넘게 따라잡지 못해 ISR에서 빠졌습니다. ISR = [{isr}]"),
+                (true, IsrShrinkReason::Fenced) => format!("{topic}-{partition}: {} 꺼져서 ISR에서 빠졌습니다. ISR = [{isr}]", j(format!("브로커 {broker}"), Particle::I)),
+                (true, _) => format!("{topic}-{partition}: {} replica.lag.time.max.ms 넘게 리더의 로그 끝 오프셋을 따라잡지 못해 ISR에서 빠졌습니다. ISR = [{isr}]", j(format!("브로커 {broker}"), Particle::I)),
                 (false, IsrShrinkReason::Fenced) => format!("{topic}-{partition}: broker {broker} is down and left the ISR. ISR = [{isr}]"),
-                (false, _) => format!("{topic}-{partition}: broker {broker} has not caught up for replica.lag.time.max.ms and left the ISR. ISR = [{isr}]"),
+                (false, _) => format!("{topic}-{partition}: broker {broker} has not caught up to the leader's log end offset for replica.lag.time.max.ms and left the ISR. ISR = [{isr}]"),
             }
         }
         EventKind::IsrExpanded { topic, partition, broker, isr } => {
             let isr = join_ids(isr);
             if ko {
-                format!("{topic}-{partition}: 브로커 {broker}가 리더를 따라잡아 ISR에 다시 들어왔습니다. ISR = [{isr}]")
+                format!(
+                    "{topic}-{partition}: {} 리더를 따라잡아 ISR에 다시 들어왔습니다. ISR = [{isr}]",
+                    j(format!("브로커 {broker}"), Particle::I)
+                )
             } else {
                 format!("{topic}-{partition}: broker {broker} caught up with the leader and rejoined the ISR. ISR = [{isr}]")
             }
@@ -649,14 +710,14 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
         EventKind::FollowerFetched { topic, partition, broker, leader, from_offset, to_offset } => {
             let last = to_offset.saturating_sub(1);
             if ko {
-                format!("{topic}-{partition}: 브로커 {broker}(팔로워)가 리더 {leader}에서 오프셋 {from_offset}~{last} 범위를 가져왔습니다")
+                format!("{topic}-{partition}: 팔로워인 {} 리더인 브로커 {leader}에서 오프셋 {from_offset}~{last} 범위를 가져왔습니다", j(format!("브로커 {broker}"), Particle::I))
             } else {
                 format!("{topic}-{partition}: follower on broker {broker} fetched offsets {from_offset}–{last} from the leader on broker {leader}")
             }
         }
         EventKind::Truncated { topic, partition, broker, from_offset, to_offset } => {
             if ko {
-                format!("{topic}-{partition}: 브로커 {broker}가 리더와 어긋난 오프셋 {from_offset}~{} 범위를 잘라냈습니다 (리더 에포크 기준)", to_offset.saturating_sub(1))
+                format!("{topic}-{partition}: {} 리더와 어긋난 오프셋 {from_offset}~{} 범위를 잘라냈습니다 (리더 에포크 기준)", j(format!("브로커 {broker}"), Particle::I), to_offset.saturating_sub(1))
             } else {
                 format!("{topic}-{partition}: broker {broker} truncated offsets {from_offset}–{} that diverged from the leader (by leader epoch)", to_offset.saturating_sub(1))
             }
@@ -665,10 +726,10 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
             let n = to_offset - from_offset;
             let why = match (ko, *reason) {
                 (true, DataLossReason::UncleanElection) => {
-                    "뒤처진 복제본이 unclean election으로 리더가 되었기 때문입니다"
+                    "뒤처진 복제본이 unclean 선출로 리더가 되었기 때문입니다"
                 }
                 (true, _) => {
-                    "리더가 죽기 전에 팔로워가 아직 복사하지 못했기 때문입니다 (acks=1/0은 복제를 기다리지 않습니다)"
+                    "리더 브로커가 비정상 종료하기 전에 팔로워가 아직 복사하지 못했기 때문입니다 (acks=1/0은 복제를 기다리지 않습니다)"
                 }
                 (false, DataLossReason::UncleanElection) => {
                     "an out-of-sync replica became leader through an unclean election"
@@ -678,7 +739,7 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
                 }
             };
             if ko {
-                format!("{topic}-{partition}: 레코드 {n}개(오프셋 {from_offset}~{})가 사라졌습니다. 그중 {acked}개는 프로듀서가 성공 응답을 받은 레코드, {acks0}개는 acks=0으로 보낸 레코드입니다. {why}", to_offset - 1)
+                format!("{topic}-{partition}: 레코드 {n}개가 사라졌습니다(오프셋 {from_offset}~{}). 그중 {acked}개는 프로듀서가 성공 응답을 받은 레코드, {acks0}개는 acks=0으로 보낸 레코드입니다. {why}", to_offset - 1)
             } else {
                 format!("{topic}-{partition}: {n} record(s) lost (offsets {from_offset}–{}); the producer had been told {acked} of them were written, {acks0} were sent with acks=0. Lost because {why}", to_offset - 1)
             }
@@ -726,6 +787,23 @@ fn produce_error_text(error: ErrorCode, ko: bool) -> &'static str {
         (ErrorCode::LeaderNotAvailable, true) => "파티션에 리더가 없습니다",
         (_, false) => "the write failed",
         (_, true) => "쓰기가 실패했습니다",
+    }
+}
+
+/// Why a partition got a new leader, in words (the serialised names such as
+/// `controlled_shutdown` stay in the JSON only).
+fn election_cause_text(cause: ElectionCause, ko: bool) -> &'static str {
+    match (cause, ko) {
+        (ElectionCause::Offline, false) => "the old leader's broker went down",
+        (ElectionCause::Offline, true) => "이전 리더의 브로커가 꺼짐",
+        (ElectionCause::ControlledShutdown, false) => "the old leader's broker shut down cleanly",
+        (ElectionCause::ControlledShutdown, true) => "이전 리더의 브로커가 정상 종료함",
+        (ElectionCause::Preferred, false) => "preferred leader election",
+        (ElectionCause::Preferred, true) => "선호 리더 선출",
+        (ElectionCause::Restart, false) => "the offline partition's broker restarted",
+        (ElectionCause::Restart, true) => "오프라인이던 파티션의 브로커가 다시 켜짐",
+        (ElectionCause::UncleanEnabled, false) => "unclean.leader.election.enable was turned on",
+        (ElectionCause::UncleanEnabled, true) => "unclean.leader.election.enable을 켬",
     }
 }
 
@@ -785,13 +863,15 @@ pub fn window_error(e: &WindowError) -> String {
 }
 
 /// Why Burrow gave a partition its status, with the numbers that decided it.
+/// Burrow's "broker offsets" are the latest offsets a client can read (ListOffsets
+/// latest, read_uncommitted): the high watermark, so the texts call them that.
 pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
     match (reason, lang) {
         (Reason::NoCommits, Lang::En) => "No offset commits are stored for this partition yet, so there is \
                                           nothing to judge: Burrow reports OK with the window 0% complete."
             .to_string(),
-        (Reason::NoCommits, Lang::Ko) => "이 파티션에는 아직 저장된 offset 커밋이 없어 판단할 근거가 \
-                                          없습니다. Burrow는 윈도우가 0% 채워진 상태로 OK를 보고합니다."
+        (Reason::NoCommits, Lang::Ko) => "이 파티션에는 아직 저장된 오프셋 커밋이 없어 판단할 근거가 \
+                                          없습니다. 버로우는 윈도가 0% 채워진 상태로 OK를 보고합니다."
             .to_string(),
 
         (Reason::WindowIncomplete { complete, minimum_complete }, Lang::En) => format!(
@@ -801,7 +881,7 @@ pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
             pct(*minimum_complete)
         ),
         (Reason::WindowIncomplete { complete, minimum_complete }, Lang::Ko) => format!(
-            "윈도우가 {}만 채워져 minimum-complete 설정값({})에 못 미칩니다. 이력이 이만큼 적으면 Burrow는 \
+            "윈도가 {}만 채워져 minimum-complete 설정값({})에 못 미칩니다. 이력이 이만큼 적으면 버로우는 \
              판단하지 않고 OK로 둡니다.",
             pct(*complete),
             pct(*minimum_complete)
@@ -821,11 +901,11 @@ pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
         }
         (Reason::NoCurrentLag { current_lag, allowed_lag }, Lang::Ko) => {
             if *allowed_lag == 0 {
-                "현재 lag가 0입니다. 컨슈머가 지금까지 쓰인 메시지를 모두 읽었으므로 이력과 상관없이 \
+                "현재 랙이 0입니다. 컨슈머가 지금까지 쓰인 레코드를 모두 읽었으므로 이력과 상관없이 \
                  OK입니다."
                     .to_string()
             } else {
-                format!("현재 lag({current_lag})가 허용 lag({allowed_lag}) 이내이므로 이력과 상관없이 OK입니다.")
+                format!("현재 랙({current_lag})이 허용 랙({allowed_lag}) 이내이므로 이력과 상관없이 OK입니다.")
             }
         }
 
@@ -840,8 +920,8 @@ pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
         }
         (Reason::NoCommitsSinceWindowSpan { since_last_commit_ms, window_span_ms, current_lag }, Lang::Ko) => {
             format!(
-                "마지막 커밋은 지금으로부터 {} 전으로, 윈도우 전체 길이(첫 커밋부터 마지막 커밋까지 {})보다 \
-                 깁니다. 그런데 lag가 아직 {current_lag} 남아 있으므로 컨슈머가 이 파티션의 커밋을 멈춘 \
+                "마지막 커밋은 지금으로부터 {} 전으로, 윈도 전체 길이(첫 커밋부터 마지막 커밋까지 {})보다 \
+                 깁니다. 그런데 랙이 아직 {current_lag} 남아 있으므로 컨슈머가 이 파티션의 커밋을 멈춘 \
                  것으로 봅니다(STOP).",
                 ko_duration(*since_last_commit_ms),
                 ko_duration(*window_span_ms)
@@ -854,10 +934,10 @@ pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
             index + 1
         ),
         (Reason::OffsetsRewound { index, previous_offset, rewound_offset }, Lang::Ko) => format!(
-            "{}번 커밋에서 offset이 {previous_offset}에서 {rewound_offset}{} 뒤로 돌아갔고, 그 뒤 윈도우 \
+            "{}번 커밋에서 오프셋이 {previous_offset}에서 {} 뒤로 돌아갔고, 그 뒤 윈도 \
              안의 어떤 커밋도 {previous_offset}까지 돌아오지 못했습니다. 컨슈머가 되감긴 상태입니다(REWIND).",
             index + 1,
-            ro(*rewound_offset)
+            j(rewound_offset, Particle::Euro)
         ),
 
         (Reason::LagZeroAtSomePoint { index, lag, allowed_lag }, Lang::En) => {
@@ -878,16 +958,16 @@ pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
         (Reason::LagZeroAtSomePoint { index, lag, allowed_lag }, Lang::Ko) => {
             if *allowed_lag == 0 {
                 format!(
-                    "윈도우의 {}번 커밋 시점에 lag가 0이었습니다(컨슈머가 따라잡은 적이 있음). 그래서 이 \
-                     윈도우는 OK로 봅니다.",
+                    "윈도의 {}번 커밋 시점에 랙이 0이었습니다(컨슈머가 따라잡은 적이 있음). 그래서 이 \
+                     윈도는 OK로 봅니다.",
                     index + 1
                 )
             } else {
                 format!(
-                    "윈도우의 {}번 커밋 시점에 lag가 {lag}{}, 허용 lag({allowed_lag}) 이내였습니다. 그래서 \
-                     이 윈도우는 OK로 봅니다.",
+                    "윈도의 {}번 커밋 시점에 랙이 {}, 허용 랙({allowed_lag}) 이내였습니다. 그래서 \
+                     이 윈도는 OK로 봅니다.",
                     index + 1,
-                    ro(*lag)
+                    j(lag, Particle::Euro)
                 )
             }
         }
@@ -897,7 +977,7 @@ pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
              commit was caught up: the consumer keeps committing but makes no progress (STALL)."
         ),
         (Reason::OffsetsStalled { offset, commits, current_lag }, Lang::Ko) => format!(
-            "윈도우의 커밋 {commits}개가 모두 offset {offset}에 머물러 있고, lag는 {current_lag}이며 lag가 \
+            "윈도의 커밋 {commits}개가 모두 오프셋 {offset}에 머물러 있고, 랙은 {current_lag}이며 랙이 \
              0인 커밋도 없었습니다. 컨슈머가 커밋은 계속하지만 진행하지 못하고 있습니다(STALL)."
         ),
 
@@ -913,11 +993,11 @@ pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
         },
         (Reason::LagNotDecreasing { first_lag, last_lag, commits }, Lang::Ko) => match (first_lag, last_lag) {
             (Some(first), Some(last)) => format!(
-                "offset은 움직이지만 윈도우의 커밋 {commits}개 동안 lag가 한 번도 줄지 않았습니다({first} → \
+                "오프셋은 움직이지만 윈도의 커밋 {commits}개 동안 랙이 한 번도 줄지 않았습니다({first} → \
                  {last}). 컨슈머가 프로듀서 속도를 따라가지 못하고 있습니다(WARN)."
             ),
             _ => format!(
-                "offset은 움직이지만 윈도우의 커밋 {commits}개 중 lag가 기록된 것이 없어 lag가 줄어드는지 \
+                "오프셋은 움직이지만 윈도의 커밋 {commits}개 중 랙이 기록된 것이 없어 랙이 줄어드는지 \
                  확인할 수 없습니다. 그래서 WARN입니다."
             ),
         },
@@ -928,10 +1008,10 @@ pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
             index + 1
         ),
         (Reason::LagDecreasing { index, from_lag, to_lag }, Lang::Ko) => format!(
-            "경고 규칙에 걸린 것이 없습니다. {}번 커밋에서 lag가 {from_lag}에서 {to_lag}{} 줄었으니 \
+            "경고 규칙에 걸린 것이 없습니다. {}번 커밋에서 랙이 {from_lag}에서 {} 줄었으니 \
              컨슈머가 따라잡는 중이고, 파티션은 OK입니다.",
             index + 1,
-            ro(*to_lag)
+            j(to_lag, Particle::Euro)
         ),
     }
 }
@@ -940,13 +1020,13 @@ pub fn burrow_reason(reason: &Reason, lang: Lang) -> String {
 pub fn burrow_note(note: &Note, lang: Lang) -> String {
     match (note, lang) {
         (Note::StopDeferred { broker_offset, last_offset }, Lang::En) => format!(
-            "Judged by the timestamps alone this would be STOP, but a recent log end offset ({broker_offset}) \
-             was at or below the last committed offset ({last_offset}): the consumer was caught up moments \
-             ago, so Burrow holds the STOP back."
+            "Judged by the timestamps alone this would be STOP, but a recent high watermark Burrow read \
+             ({broker_offset}) was at or below the last committed offset ({last_offset}): the consumer was \
+             caught up moments ago, so Burrow holds the STOP back."
         ),
         (Note::StopDeferred { broker_offset, last_offset }, Lang::Ko) => format!(
-            "타임스탬프만 보면 STOP이지만, 최근 log end offset({broker_offset})이 마지막 커밋 \
-             offset({last_offset}) 이하였습니다. 컨슈머가 바로 얼마 전까지 따라잡고 있었으므로 Burrow는 \
+            "타임스탬프만 보면 STOP이지만, 버로우가 최근에 읽은 하이 워터마크({broker_offset})가 마지막으로 \
+             커밋된 오프셋({last_offset}) 이하였습니다. 컨슈머가 바로 얼마 전까지 따라잡고 있었으므로 버로우는 \
              STOP 판정을 보류합니다."
         ),
         (Note::RewindRecovered { index, previous_offset, rewound_offset, recovered_offset }, Lang::En) => {
@@ -959,11 +1039,11 @@ pub fn burrow_note(note: &Note, lang: Lang) -> String {
         }
         (Note::RewindRecovered { index, previous_offset, rewound_offset, recovered_offset }, Lang::Ko) => {
             format!(
-                "{}번 커밋에서 offset이 {previous_offset}에서 {rewound_offset}{} 뒤로 갔지만, 이후 커밋이 \
-                 offset {recovered_offset}까지 올라가 원래 위치({previous_offset}) 이상을 회복했습니다. 그래서 \
+                "{}번 커밋에서 오프셋이 {previous_offset}에서 {} 뒤로 갔지만, 이후 커밋이 \
+                 오프셋 {recovered_offset}까지 올라가 원래 위치({previous_offset}) 이상을 회복했습니다. 그래서 \
                  REWIND로 보지 않고 나머지 규칙을 적용합니다.",
                 index + 1,
-                ro(*rewound_offset)
+                j(rewound_offset, Particle::Euro)
             )
         }
     }
@@ -1035,14 +1115,11 @@ fn pct(x: f64) -> String {
     format!("{}%", crate::fixed::fixed(v, digits))
 }
 
-/// The Korean particle "(으)로" after a number read aloud in Sino-Korean: `으로`
-/// after a final consonant other than ㄹ (영, 삼, 육, 십, 백, 천, 만...), `로`
-/// after a vowel or ㄹ (일, 이, 사, 오, 칠, 팔, 구).
-fn ro(n: i64) -> &'static str {
-    match n.unsigned_abs() % 10 {
-        0 | 3 | 6 => "으로",
-        _ => "로",
-    }
+/// `word` followed by the form of the Korean particle `p` that fits how it is
+/// read aloud (`j(3, Particle::Eul)` is `3을`, `j("브로커 2", Particle::I)` is
+/// `브로커 2가`): every particle after an interpolated name or number goes through it.
+fn j(word: impl fmt::Display, p: Particle) -> String {
+    josa::with(&word.to_string(), p)
 }
 
 #[cfg(test)]
@@ -1063,10 +1140,10 @@ mod tests {
         assert_eq!(ko_duration(3_723_000), "1시간 2분 3초");
         assert_eq!(ko_duration(1_500), "1.5초");
         assert_eq!(ko_duration(400), "400밀리초");
-        assert_eq!(ro(2000), "으로");
-        assert_eq!(ro(2001), "로");
-        assert_eq!(ro(13), "으로");
-        assert_eq!(ro(7), "로");
+        assert_eq!(j(2000, Particle::Euro), "2000으로");
+        assert_eq!(j(2001, Particle::Euro), "2001로");
+        assert_eq!(j(13, Particle::Euro), "13으로");
+        assert_eq!(j(7, Particle::Euro), "7로");
         assert_eq!(pct(0.5), "50%");
         assert_eq!(pct(2.0 / 3.0), "66.7%");
     }
@@ -1089,7 +1166,7 @@ mod tests {
         let e = error(&ErrorReason::ReplicationFactorAboveBrokers { replication_factor: 4, brokers: 3 }, Lang::En);
         assert_eq!(e, "replication factor 4 is larger than the 3 brokers: each copy needs its own broker");
         let k = error(&ErrorReason::ReplicationFactorAboveBrokers { replication_factor: 4, brokers: 3 }, Lang::Ko);
-        assert_eq!(k, "복제 팩터 4이(가) 브로커 수 3보다 큽니다: 복제본마다 다른 브로커가 필요합니다");
+        assert_eq!(k, "복제 팩터 4가 브로커 수 3보다 큽니다: 복제본마다 다른 브로커가 필요합니다");
         let m = error(&ErrorReason::GroupConsumers { value: 300 }, Lang::En);
         assert_eq!(m, format!("a group may start with 0 to {} consumers, not 300", limits::MAX_GROUP_MEMBERS));
         assert_eq!(
@@ -1115,7 +1192,7 @@ mod tests {
         );
         let ev = Event::rejected(5, &e);
         assert_eq!(ev.message(Lang::En), "GROUP_ID_NOT_FOUND: there is no consumer group \"g9\"");
-        assert_eq!(ev.message(Lang::Ko), "GROUP_ID_NOT_FOUND: 컨슈머 그룹 \"g9\"이(가) 없습니다");
+        assert_eq!(ev.message(Lang::Ko), "GROUP_ID_NOT_FOUND: 컨슈머 그룹 \"g9\"가 없습니다");
         assert_eq!(
             serde_json::to_string(&ev).unwrap(),
             r#"{"t_ms":5,"type":"rejected","code":"GROUP_ID_NOT_FOUND","field":"group","error":"there is no consumer group \"g9\""}"#
@@ -1127,7 +1204,7 @@ mod tests {
         let e = error(&ErrorReason::MinIsrAboveReplicationFactor { min_isr: 3, replication_factor: 2 }, Lang::Ko);
         assert_eq!(
             e,
-            "min.insync.replicas 3이(가) 복제 팩터 2보다 큽니다: acks=all 쓰기가 모두 NOT_ENOUGH_REPLICAS로 실패합니다"
+            "min.insync.replicas 3이 복제 팩터 2보다 큽니다: acks=all 쓰기가 모두 NOT_ENOUGH_REPLICAS로 실패합니다"
         );
         let kind = EventKind::OffsetOutOfRange {
             group: "g".into(),
@@ -1142,7 +1219,7 @@ mod tests {
             event(&kind, Lang::En),
             "OFFSET_OUT_OF_RANGE: g-c1 of g cannot read offset 5 of t-0 (the log holds 10–20). With auto.offset.reset=none it stops instead of jumping"
         );
-        assert!(event(&kind, Lang::Ko).starts_with("OFFSET_OUT_OF_RANGE: g의 g-c1는 t-0의 오프셋 5을(를)"));
+        assert!(event(&kind, Lang::Ko).starts_with("OFFSET_OUT_OF_RANGE: g의 g-c1은 t-0의 오프셋 5를 읽을"));
     }
 
     #[test]
@@ -1196,5 +1273,129 @@ mod tests {
         assert_eq!(e, "브로커 2는 이미 다른 브로커와 끊겨 있습니다");
         let e = error(&ErrorReason::BrokerNotIsolated { id: 1 }, Lang::En);
         assert_eq!(e, "broker 1 is not cut off from the other brokers: there is nothing to heal");
+    }
+
+    /// Particles after interpolated numbers follow their Sino-Korean reading
+    /// (1 일, 2 이, 3 삼, 10 십) and after names their last sound; no "(가)" or
+    /// "(를)" fallbacks are left.
+    #[test]
+    fn korean_particles_fit_the_numbers_and_names_they_follow() {
+        let crashed = |broker| event(&EventKind::BrokerCrashed { broker, session_timeout_ms: 9000 }, Lang::Ko);
+        assert!(crashed(1).starts_with("브로커 1이 비정상 종료했습니다"), "{}", crashed(1));
+        assert!(crashed(2).starts_with("브로커 2가 비정상 종료했습니다"), "{}", crashed(2));
+        assert!(crashed(3).starts_with("브로커 3이 "), "{}", crashed(3));
+        assert!(crashed(10).starts_with("브로커 10이 "), "{}", crashed(10));
+        let fenced = |broker| event(&EventKind::BrokerFenced { broker }, Lang::Ko);
+        assert!(fenced(2).contains("브로커 2를 차단"), "{}", fenced(2));
+        assert!(fenced(3).contains("브로커 3을 차단"), "{}", fenced(3));
+        let commit = |member: &str, offset| {
+            event(
+                &EventKind::Committed {
+                    group: "billing".into(),
+                    member: member.into(),
+                    topic: "orders".into(),
+                    partition: 0,
+                    offset,
+                },
+                Lang::Ko,
+            )
+        };
+        assert_eq!(
+            commit("billing-c1", 10),
+            "billing의 billing-c1이 orders-0의 오프셋 10을 커밋했습니다 (다음에 읽을 위치)"
+        );
+        assert!(commit("billing-c2", 2).contains("billing-c2가 orders-0의 오프셋 2를 커밋"));
+        assert!(commit("consumer", 3).contains("consumer가 orders-0의 오프셋 3을 커밋"));
+        let reset = |to| {
+            event(
+                &EventKind::OffsetsResetByCommand {
+                    group: "g".into(),
+                    topic: "t".into(),
+                    partition: 0,
+                    from: Some(7),
+                    to,
+                },
+                Lang::Ko,
+            )
+        };
+        assert!(reset(1).ends_with("7에서 1로 바꿨습니다"), "{}", reset(1));
+        assert!(reset(3).ends_with("7에서 3으로 바꿨습니다"), "{}", reset(3));
+        assert!(reset(10).ends_with("7에서 10으로 바꿨습니다"), "{}", reset(10));
+        assert_eq!(error(&ErrorReason::BrokerAlreadyRunning { id: 1 }, Lang::Ko), "브로커 1은 이미 실행 중입니다");
+        assert_eq!(error(&ErrorReason::BrokerAlreadyDown { id: 2 }, Lang::Ko), "브로커 2는 이미 꺼져 있습니다");
+        assert_eq!(
+            error(&ErrorReason::UnknownTopic { topic: "orders".into() }, Lang::Ko),
+            "토픽 \"orders\"가 없습니다"
+        );
+        assert_eq!(
+            error(&ErrorReason::UnknownTopic { topic: "billing".into() }, Lang::Ko),
+            "토픽 \"billing\"이 없습니다"
+        );
+        let rule = error(&ErrorReason::RulePartitionOutOfRange { rule: 2, partition: 3, partitions: 3 }, Lang::Ko);
+        assert!(rule.starts_with("규칙 2가 파티션 3을 가리키지만"), "{rule}");
+        for text in [crashed(1), fenced(2), commit("c", 4), reset(6), rule] {
+            for fallback in ["(는)", "(가)", "(를)", "(으)로", "이(가)", "을(를)", "은(는)"] {
+                assert!(!text.contains(fallback), "{text}");
+            }
+        }
+    }
+
+    /// Election causes are told in words, never as their serialised names.
+    #[test]
+    fn election_causes_are_words() {
+        for cause in [
+            ElectionCause::Offline,
+            ElectionCause::ControlledShutdown,
+            ElectionCause::Preferred,
+            ElectionCause::Restart,
+            ElectionCause::UncleanEnabled,
+        ] {
+            let kind = EventKind::LeaderElected {
+                topic: "t".into(),
+                partition: 0,
+                leader: 2,
+                previous: Some(1),
+                epoch: 3,
+                unclean: false,
+                cause,
+            };
+            for lang in Lang::ALL {
+                let text = event(&kind, lang);
+                // The old text ended its parenthesis with the raw name: ", offline)".
+                assert!(!text.contains(&format!(", {})", cause.name())), "{text}");
+                assert!(!cause.name().contains('_') || !text.contains(cause.name()), "{text}");
+            }
+            assert!(event(&kind, Lang::Ko).contains("브로커 2가 새 리더입니다 (이전 리더 브로커 1,"));
+        }
+    }
+
+    /// A redelivery is explained so that it holds after a crash (never committed)
+    /// and after an offset reset (committed before) alike.
+    #[test]
+    fn redelivery_names_both_causes() {
+        let kind = EventKind::Consumed {
+            group: "g".into(),
+            member: "g-c1".into(),
+            topic: "t".into(),
+            partition: 0,
+            from_offset: 0,
+            to_offset: 5,
+            redelivered: 5,
+        };
+        let en = event(&kind, Lang::En);
+        assert!(en.contains("stopped before committing") && en.contains("offsets were reset"), "{en}");
+        assert!(!en.contains("not committed"), "{en}");
+        let ko = event(&kind, Lang::Ko);
+        assert!(ko.contains("커밋하기 전에") && ko.contains("재설정"), "{ko}");
+    }
+
+    /// `Replica.isCaughtUp`: fetching rarely is not what removes a follower.
+    #[test]
+    fn slow_broker_text_says_what_removes_a_follower() {
+        let kind = EventKind::BrokerSlowed { broker: 2, factor: 10 };
+        let en = event(&kind, Lang::En);
+        assert!(en.contains("at least once every replica.lag.time.max.ms") && en.contains("does not remove"), "{en}");
+        let ko = event(&kind, Lang::Ko);
+        assert!(ko.contains("한 번이라도") && ko.contains("빠지지 않습니다"), "{ko}");
     }
 }

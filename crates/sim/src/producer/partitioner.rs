@@ -1000,7 +1000,7 @@ mod tests {
         assert_eq!(err.code, ErrorCode::InvalidConfig);
         assert_eq!(err.field, "p.custom[1].partitions[1]");
         assert_eq!(err.en(), "rule 1 names partition 12 but the topic has 10 partitions (0-9)");
-        assert_eq!(err.ko(), "규칙 1이(가) 파티션 12을(를) 가리키지만 이 토픽의 파티션은 10개(0-9)뿐입니다.");
+        assert_eq!(err.ko(), "규칙 1이 파티션 12를 가리키지만 이 토픽의 파티션은 10개(0-9)뿐입니다.");
         assert_eq!(err.code.name(), "INVALID_CONFIG");
 
         let one = PartitionerKind::Custom(vec![CustomRule { key_prefix: None, partitions: vec![1] }]);
