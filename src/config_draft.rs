@@ -55,9 +55,9 @@ impl Msg {
     }
 }
 
-/// Shortest decimal form of a number (`4`, `2.5`).
+/// Shortest decimal form of a number (`4`, `2.5`), as `{}` writes it.
 pub fn fmt_num(v: f64) -> String {
-    format!("{v}")
+    kafka_sim::fixed::short(v)
 }
 
 fn int_error(min: i64, max: i64) -> Msg {

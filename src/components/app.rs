@@ -19,7 +19,7 @@ use crate::ui::Ui;
 use crate::url;
 use gloo_timers::callback::Interval;
 
-use crate::components::nodes::{el, list};
+use crate::components::nodes::{el, list, nums};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -206,7 +206,7 @@ pub fn App() -> Html {
             }
             <div class="workspace">
                 <main class="stage" onclick={on_click(&dispatch, || Action::Select(None))}>
-                    <div class="stage__inner" style={format!("width:{}px;height:{}px", topo.width, topo.height)}>
+                    <div class="stage__inner" style={nums("width:{}px;height:{}px", &[topo.width, topo.height])}>
                         <TopologyView view={state.svg_view.clone()} topo={topo.clone()}
                             selection={state.selection.clone()} on_select={on_select.clone()} />
                         <RecordsLayer view={state.view.clone()}

@@ -95,7 +95,8 @@ pub fn controls(
     let speed_value = SPEEDS.iter().copied().find(|&x| x >= state.speed).unwrap_or(10.0);
     let speeds = list(SPEEDS.len(), &|i| {
         let x = SPEEDS[i];
-        option(x.to_string().into(), x == speed_value, format!("{x}×").into())
+        let x_text = kafka_sim::fixed::short(x);
+        option(x_text.clone().into(), x == speed_value, format!("{x_text}×").into())
     });
     let presets = html! {
         <>

@@ -14,7 +14,7 @@
 use crate::chart::*;
 use crate::components::inspector::fill;
 use crate::components::nodes::{
-    button, cell, dt_dd, el, el_id, head_row, keyed_tag, nums, svg_line, svg_text, vlist, vtag,
+    button, cell, dt_dd, el, el_id, head_row, keyed_tag, num, nums, svg_line, svg_text, vlist, vtag,
 };
 use crate::i18n::{strings, Lang, Strings};
 use crate::lessons::Lesson;
@@ -407,8 +407,8 @@ fn shape(name: &'static str, class: &'static str, points: String, style: Option<
 fn dot(cx: f64, cy: f64, r: &'static str, style: Option<String>) -> Html {
     let values = vec![
         Some("lag-chart__dot".into()),
-        Some(cx.to_string().into()),
-        Some(cy.to_string().into()),
+        Some(num(cx).into()),
+        Some(num(cy).into()),
         Some(r.into()),
         style.map(Into::into),
     ];
@@ -420,9 +420,9 @@ fn dot(cx: f64, cy: f64, r: &'static str, style: Option<String>) -> Html {
 fn bar_rect(class: &'static str, x: f64, width: f64, rounded: bool) -> Html {
     let values = vec![
         Some(class.into()),
-        Some(x.to_string().into()),
+        Some(num(x).into()),
         Some("8".into()),
-        Some(width.to_string().into()),
+        Some(num(width).into()),
         Some("12".into()),
         rounded.then_some("2".into()),
     ];

@@ -196,7 +196,8 @@ impl PartialEq for Rate {
 
 impl fmt::Display for Rate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
+        // As `{}` writes it, without linking core's float printing.
+        f.write_str(&crate::fixed::short(self.0))
     }
 }
 

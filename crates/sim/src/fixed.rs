@@ -8,16 +8,27 @@
 //! few decimals. The exact integer arithmetic below is a few hundred bytes.
 
 /// `v` with `decimals` digits after the point, byte-for-byte what
-/// `format!("{v:.decimals$}")` gives. `decimals` is clamped to 0..=6, the most
-/// the project prints.
+/// `format!("{v:.decimals$}")` gives. `decimals` is clamped to 0..=17.
 pub fn fixed(v: f64, decimals: usize) -> String {
     let mut out = String::new();
     push_fixed(&mut out, v, decimals);
     out
 }
 
+/// How an exact tie between two last digits is broken: `{:.N}` rounds half to
+/// even, `{}`'s shortest text rounds half up.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ties {
+    Even,
+    Up,
+}
+
 /// [`fixed`] appended to `out` (no allocation of its own).
 pub fn push_fixed(out: &mut String, v: f64, decimals: usize) {
+    push_rounded(out, v, decimals, Ties::Even);
+}
+
+fn push_rounded(out: &mut String, v: f64, decimals: usize, ties: Ties) {
     if v.is_nan() {
         out.push_str("NaN");
         return;
@@ -29,7 +40,7 @@ pub fn push_fixed(out: &mut String, v: f64, decimals: usize) {
         out.push_str("inf");
         return;
     }
-    let d = decimals.min(6);
+    let d = decimals.min(17);
     let bits = v.to_bits();
     let exp_bits = ((bits >> 52) & 0x7ff) as i32;
     let frac = bits & ((1u64 << 52) - 1);
@@ -46,15 +57,15 @@ pub fn push_fixed(out: &mut String, v: f64, decimals: usize) {
         }
     } else {
         let s = (-e) as u32;
-        let n = u128::from(m) * scale; // < 2^53 * 10^6 < 2^73
-        if s >= 75 {
-            // n < 2^74, so n / 2^s < 1/2: rounds to zero.
+        let n = u128::from(m) * scale; // < 2^53 * 10^17 < 2^110
+        if s >= 111 {
+            // n < 2^110 <= 2^(s - 1), so n / 2^s < 1/2: rounds to zero.
             "0".to_string()
         } else {
             let q = n >> s;
             let r = n & ((1u128 << s) - 1);
             let half = 1u128 << (s - 1);
-            let up = r > half || (r == half && q & 1 == 1);
+            let up = r > half || (r == half && (ties == Ties::Up || q & 1 == 1));
             (q + u128::from(up)).to_string()
         }
     };
@@ -74,6 +85,25 @@ pub fn push_fixed(out: &mut String, v: f64, decimals: usize) {
             out.push_str(dec);
         }
     }
+}
+
+/// `v` as `format!("{v}")` writes it (the shortest text that reads back as
+/// `v`), for every `v` whose shortest text has at most 17 decimals: the first
+/// of `fixed(v, 0..=17)` that parses back to `v`. Tinier values (below about
+/// 1e-17) print with 17 decimals.
+pub fn short(v: f64) -> String {
+    if !v.is_finite() {
+        return fixed(v, 0);
+    }
+    let mut s = String::new();
+    for d in 0..=17 {
+        s.clear();
+        push_rounded(&mut s, v, d, Ties::Up);
+        if s.parse::<f64>().ok() == Some(v) {
+            break;
+        }
+    }
+    s
 }
 
 /// Decimal digits of `n * 2^shift` for shifts past u128 (only |v| >= 2^64,
@@ -122,7 +152,7 @@ mod tests {
     }
 
     fn check(v: f64) {
-        for d in 0..=6 {
+        for d in [0, 1, 2, 3, 6, 9, 17] {
             assert_eq!(fixed(v, d), format!("{v:.d$}"), "v = {v:e} ({:#x}), {d} decimals", v.to_bits());
         }
     }
@@ -142,6 +172,22 @@ mod tests {
         assert_eq!(fixed(66.666, 1), "66.7");
         for v in [0.25, 2.5, 0.35, 0.05, 0.45, -0.0, 2.675, 1e20, f64::MAX, f64::MIN_POSITIVE, 5e-324] {
             check(v);
+        }
+    }
+
+    #[test]
+    fn short_is_what_display_writes() {
+        for v in [0.0, -0.0, 1.0, 0.1, 2.5, 0.25, 100_000.0, 1e20, 1.0 / 3.0, 66.6, 1e-7, -3.75, 7.5, 0.3] {
+            assert_eq!(short(v), format!("{v}"), "{v:e}");
+        }
+        let mut s = 0x5707;
+        for _ in 0..20_000 {
+            // Any value from 1 to 1e12 (shortest text: at most 16 decimals), and
+            // decimals as people type them.
+            let v = 1.0 + (splitmix(&mut s) >> 11) as f64 / (1u64 << 53) as f64 * 1e12;
+            assert_eq!(short(v), format!("{v}"), "{v:e}");
+            let typed = (splitmix(&mut s) % 100_000_000) as f64 / 10f64.powi((splitmix(&mut s) % 7) as i32);
+            assert_eq!(short(typed), format!("{typed}"), "{typed:e}");
         }
     }
 

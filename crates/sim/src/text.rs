@@ -130,9 +130,9 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
         R::ProducerRate { value } => (
             format!(
                 "rate_per_s must be between 0 and {} records per second, not {value}",
-                limits::MAX_PRODUCER_RATE
+                crate::error::Rate(limits::MAX_PRODUCER_RATE)
             ),
-            format!("rate_per_s는 초당 0~{}건이어야 합니다 (지금 {value})", limits::MAX_PRODUCER_RATE),
+            format!("rate_per_s는 초당 0~{}건이어야 합니다 (지금 {value})", crate::error::Rate(limits::MAX_PRODUCER_RATE)),
         ),
         R::ValueBytes { value } => (
             format!("value_bytes must be 1 to {}, not {value}", limits::MAX_VALUE_BYTES),
@@ -173,8 +173,8 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
             "auto.commit.interval.ms와 session.timeout.ms는 1 이상이어야 합니다".into(),
         ),
         R::GroupRate { value } => (
-            format!("records_per_s must be between 0 and {}, not {value}", limits::MAX_GROUP_RATE),
-            format!("records_per_s는 0~{}이어야 합니다 (지금 {value})", limits::MAX_GROUP_RATE),
+            format!("records_per_s must be between 0 and {}, not {value}", crate::error::Rate(limits::MAX_GROUP_RATE)),
+            format!("records_per_s는 0~{}이어야 합니다 (지금 {value})", crate::error::Rate(limits::MAX_GROUP_RATE)),
         ),
         R::InvalidId { id } => (
             format!("id {id:?} is not valid: use 1 to {} letters, digits, '.', '_' or '-'", limits::MAX_ID_LEN),
