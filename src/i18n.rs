@@ -270,6 +270,7 @@ pub struct Strings {
     pub cfg_do_leave: &'static str,
     // == lag panel ==
     pub tab_lag: &'static str,
+    pub tab_course: &'static str,
     pub lag_label: &'static str,
     pub lag_groups: &'static str,
     pub lag_no_groups: &'static str,
@@ -621,6 +622,7 @@ pub const EN: Strings = Strings {
     cfg_do_leave: "a consumer leaves group {id} (rebalance)",
     // == lag panel ==
     tab_lag: "Lag",
+    tab_course: "Lessons",
     lag_label: "Consumer lag and Burrow",
     lag_groups: "Burrow status per group (tap one to look at it)",
     lag_no_groups: "No consumer groups yet. Add one, or load a lesson.",
@@ -968,6 +970,7 @@ pub const KO: Strings = Strings {
     cfg_do_leave: "그룹 {id}에서 컨슈머 이탈 (리밸런스)",
     // == lag panel ==
     tab_lag: "랙",
+    tab_course: "레슨",
     lag_label: "컨슈머 랙과 버로우",
     lag_groups: "그룹별 버로우 상태 (눌러서 선택)",
     lag_no_groups: "아직 컨슈머 그룹이 없습니다. 그룹을 추가하거나 레슨을 불러오세요.",

@@ -51,16 +51,19 @@ pub enum Tab {
     Events,
     Config,
     Lag,
+    /// The lesson picker with the course's progress.
+    Course,
 }
 
 impl Tab {
-    /// The tab a `?tab=` value names (`inspector`, `events`, `config`, `lag`).
+    /// The tab a `?tab=` value names (`inspector`, `events`, `config`, `lag`, `course`).
     pub fn parse(s: &str) -> Option<Tab> {
         Some(match s {
             "inspector" => Tab::Inspector,
             "events" => Tab::Events,
             "config" => Tab::Config,
             "lag" => Tab::Lag,
+            "course" => Tab::Course,
             _ => return None,
         })
     }

@@ -3,13 +3,17 @@
 
 use crate::components::config_panel::ConfigPanel;
 use crate::components::controls::{controls, on_click};
+use crate::components::course_host::CourseHost;
 use crate::components::event_log::EventLog;
 use crate::components::header::header;
 use crate::components::help::help;
 use crate::components::inspector::Inspector;
 use crate::components::lag_panel::LagPanel;
+use crate::components::legend::Legend;
+use crate::components::lesson_panel::{LessonPanel, LessonPicker};
 use crate::components::records_layer::RecordsLayer;
 use crate::components::topology::TopologyView;
+use crate::components::welcome::Welcome;
 use crate::hooks::use_viewport_width;
 use crate::i18n::strings;
 use crate::layout;
@@ -39,6 +43,22 @@ pub fn stage_width(width: f64) -> f64 {
         width - 42.0
     } else {
         width - 30.0
+    }
+}
+
+/// Where the first visit's welcome is remembered as seen.
+const WELCOMED_KEY: &str = "kafka-visualiser.welcomed";
+
+/// Whether to greet: not when a lesson or embed mode was asked for, not when
+/// the browser remembers an earlier visit.
+fn first_visit() -> bool {
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    storage.is_some_and(|st| st.get_item(WELCOMED_KEY).ok().flatten().is_none())
+}
+
+fn remember_welcomed() {
+    if let Some(st) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = st.set_item(WELCOMED_KEY, "1");
     }
 }
 
@@ -86,6 +106,20 @@ pub fn App() -> Html {
     let show_help = use_state(bool::default as fn() -> bool);
     let url_dismissed = use_state(bool::default as fn() -> bool);
     let seed_error = use_state(bool::default as fn() -> bool);
+    let welcome = {
+        let greet = settings.lesson.is_none() && !settings.embed && settings.tab.is_none();
+        use_state(move || greet && first_visit())
+    };
+    // A lesson asked for in the URL opens once, at its step (from 1 in the URL).
+    {
+        let dispatcher = state.dispatcher();
+        let open = settings.lesson.map(|id| (id, settings.step.unwrap_or(1).saturating_sub(1)));
+        use_effect_with((), move |_| {
+            if let Some((id, step)) = open {
+                dispatcher.dispatch(Action::OpenLesson { id, step });
+            }
+        });
+    }
     let width = use_viewport_width();
     let side_by_side = width >= SIDE_BY_SIDE;
     let stage_w = stage_width(width);
@@ -109,7 +143,8 @@ pub fn App() -> Html {
         });
     }
 
-    // Keyboard: Space play/pause, → step, +/− speed, ? help, Esc close.
+    // Keyboard: Space play/pause, → step (next lesson step), ← back, Enter next,
+    // 1-4 answer, +/− speed, ? help, Esc close.
     {
         let dispatcher = state.dispatcher();
         let help = show_help.clone();
@@ -131,7 +166,13 @@ pub fn App() -> Html {
                             dispatcher.dispatch(Action::TogglePlay);
                         }
                     }
-                    "ArrowRight" => dispatcher.dispatch(Action::Step),
+                    // In a lesson these move through its steps (the reducer decides).
+                    "ArrowRight" => dispatcher.dispatch(Action::Forward),
+                    "ArrowLeft" => dispatcher.dispatch(Action::Backward),
+                    "Enter" if tag != "BUTTON" && tag != "A" => dispatcher.dispatch(Action::Forward),
+                    k @ ("1" | "2" | "3" | "4") => {
+                        dispatcher.dispatch(Action::Choose(usize::from(k.as_bytes()[0] - b'0')));
+                    }
                     "+" | "=" => dispatcher.dispatch(Action::Faster),
                     "-" | "_" => dispatcher.dispatch(Action::Slower),
                     "?" => help.set(!*help),
@@ -180,12 +221,33 @@ pub fn App() -> Html {
         }
     };
     let step_ms = if state.speed >= 1.0 { 100.0 } else { 100.0 / state.speed };
+    let embed = settings.embed;
+    let spotlight = std::rc::Rc::new(state.lesson.as_ref().map(|l| l.spotlight.clone()).unwrap_or_default());
+    let close_welcome = {
+        let welcome = welcome.clone();
+        Callback::from(move |_| {
+            remember_welcomed();
+            welcome.set(false);
+        })
+    };
+    let show_lessons = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::SetTab(Tab::Course)))
+    };
+    let class = match (embed, side_by_side) {
+        (true, _) => "app app--embed",
+        (false, true) => "app app--wide",
+        (false, false) => "app",
+    };
 
     html! {
         <ContextProvider<Ui> context={ui}>
-        <div class={if side_by_side { "app app--wide" } else { "app" }} lang={lang.code()}>
-            { header(*lang, on_toggle_lang, on_help) }
-            { controls(&state, *lang, &dispatch, &seed_error) }
+        <div {class} lang={lang.code()}>
+            <CourseHost lesson={state.lesson.clone()} progress={state.progress.clone()} />
+            if !embed {
+                { header(*lang, on_toggle_lang, on_help) }
+                { controls(&state, *lang, &dispatch, &seed_error) }
+            }
             if !settings.problems.is_empty() && !*url_dismissed {
                 <div class="notice" role="status" data-testid="url-notice">
                     { list(settings.problems.len(), &|i| {
@@ -204,22 +266,32 @@ pub fn App() -> Html {
                     <button class="btn btn--small" onclick={on_click(&dispatch, || Action::DismissNotice)}>{ s.dismiss }</button>
                 </div>
             }
+            if let Some(l) = &state.lesson {
+                <LessonPanel lesson={l.clone()} t_ms={state.view.time_ms} />
+            } else if embed {
+                <LessonPicker progress={state.progress.clone()} current={None::<&'static str>} />
+            }
             <div class="workspace">
+                <div class="stage-wrap">
+                <Legend />
                 <main class="stage" onclick={on_click(&dispatch, || Action::Select(None))}>
                     <div class="stage__inner" style={nums("width:{}px;height:{}px", &[topo.width, topo.height])}>
                         <TopologyView view={state.svg_view.clone()} topo={topo.clone()}
-                            selection={state.selection.clone()} on_select={on_select.clone()} />
+                            selection={state.selection.clone()} on_select={on_select.clone()} {spotlight} />
                         <RecordsLayer view={state.view.clone()}
                             events={state.last_events.clone()} topo={topo.clone()} version={state.version}
                             {step_ms} reduced_motion={*reduced} />
                     </div>
                 </main>
+                </div>
+                if !embed {
                 <aside class="side" aria-label="panels">
                     <div class="tabs" role="tablist">
                         { tab_button(Tab::Inspector, s.tab_inspector, "tab-inspector", || Action::SetTab(Tab::Inspector)) }
                         { tab_button(Tab::Events, s.tab_events, "tab-events", || Action::SetTab(Tab::Events)) }
                         { tab_button(Tab::Config, s.tab_config, "tab-config", || Action::SetTab(Tab::Config)) }
                         { tab_button(Tab::Lag, s.tab_lag, "tab-lag", || Action::SetTab(Tab::Lag)) }
+                        { tab_button(Tab::Course, s.tab_course, "tab-course", || Action::SetTab(Tab::Course)) }
                     </div>
                     <div class="side__body">
                         { match state.tab {
@@ -235,10 +307,17 @@ pub fn App() -> Html {
                             Tab::Lag => html! {
                                 <LagPanel view={state.view.clone()} lag={state.lag.clone()} config={state.config.clone()} />
                             },
+                            Tab::Course => html! {
+                                <LessonPicker progress={state.progress.clone()} current={state.lesson.as_ref().map(|l| l.id)} />
+                            },
                         } }
                     </div>
                 </aside>
+                }
             </div>
+            if *welcome {
+                <Welcome on_close={close_welcome} on_lessons={show_lessons} />
+            }
             if *show_help {
                 { help(*lang, flip(&show_help, |_| false)) }
             }
