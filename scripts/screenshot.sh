@@ -21,8 +21,20 @@ shot() { # name width height query
     "http://127.0.0.1:$port/$4" >/dev/null 2>&1
   echo "$out/$1.png"
 }
-shot desktop-en 1280 800 "?lang=en&play=1"
-shot desktop-ko 1280 800 "?lang=ko&play=1"
-shot phone-en 390 844 "?lang=en&play=1"
-shot phone-ko 390 844 "?lang=ko&play=1"
+# tab=… skips the first visit's welcome (shot on its own below).
+shot desktop-en 1280 800 "?lang=en&play=1&tab=inspector"
+shot desktop-ko 1280 800 "?lang=ko&play=1&tab=inspector"
+shot phone-en 390 844 "?lang=en&play=1&tab=inspector"
+shot phone-ko 390 844 "?lang=ko&play=1&tab=inspector"
+shot welcome-en 1280 800 "?lang=en"
+shot welcome-ko 390 844 "?lang=ko"
+# Each chapter's first question, in both languages, desktop and phone.
+for q in ch2:2 ch3:1 ch4:1 ch5:2 ch6:2; do
+  for lang in en ko; do
+    shot "lesson-${q%%:*}-$lang" 1280 900 "?lesson=${q%%:*}&step=${q##*:}&lang=$lang"
+    shot "lesson-${q%%:*}-$lang-phone" 390 844 "?lesson=${q%%:*}&step=${q##*:}&lang=$lang"
+  done
+done
+shot embed-800 800 600 "?lesson=ch2&step=3&lang=ko&embed=1"
+shot embed-390 390 700 "?lesson=ch2&step=3&lang=en&embed=1"
 shot stress-en 1600 1000 "?lang=en&preset=stress&play=1"

@@ -64,5 +64,8 @@ echo "bundle size: gzip ${gz} B, budget ${BUNDLE_BUDGET_BYTES} B (.wasm + .js + 
 [ "$gz" -le "$BUNDLE_BUDGET_BYTES" ] \
   || fail "the release bundle is ${gz} B gzip, over the budget of ${BUNDLE_BUDGET_BYTES} B (BUNDLE_BUDGET_BYTES in scripts/test.sh)"
 
+step "the host-page API in headless Chromium: dist/ under a sub-path, docs/embed-example.html (tests/embed.mjs)"
+node tests/embed.mjs dist || fail "the embed test failed (checks above)"
+
 echo
 echo "all checks passed"

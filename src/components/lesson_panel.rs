@@ -44,7 +44,7 @@ pub fn LessonPanel(props: &LessonPanelProps) -> Html {
             <li>
                 <button {class} data-testid={format!("lesson-choice-{}", k + 1)} disabled={!asking}
                     aria-pressed={(l.answer == Some(k)).to_string()} onclick={ui.reform(move |_: MouseEvent| Action::Answer(k))}>
-                    <span class="choice__key">{ k + 1 }</span>{ c.get(lang).to_string() }{ mark }
+                    <span class="choice__key">{ k + 1 }</span>{ rich(c.get(lang)) }{ mark }
                 </button>
             </li>
         }
@@ -85,17 +85,17 @@ pub fn LessonPanel(props: &LessonPanelProps) -> Html {
                 { format!("{} · {} {} {} {}", l.title.get(lang), s.lesson_step, l.step + 1, s.lesson_of, l.steps) }
             </p>
             <h2 id="lesson-title" class="lesson__title">{ l.step_title.get(lang).to_string() }</h2>
-            { el_id("p", "lesson__narration", "lesson-narration".into(), l.narration.get(lang).to_string().into()) }
+            { el_id("p", "lesson__narration", "lesson-narration".into(), rich(l.narration.get(lang))) }
             if let Some(prompt) = &l.prompt {
                 <div class="lesson__question" role="group" aria-labelledby="lesson-prompt">
-                    <p id="lesson-prompt" class="lesson__prompt">{ prompt.get(lang).to_string() }</p>
+                    <p id="lesson-prompt" class="lesson__prompt">{ rich(prompt.get(lang)) }</p>
                     <ol class="choices">{ for choices }</ol>
                 </div>
             }
             { status }
             { verdict.unwrap_or_default() }
             if let Some(reveal) = &l.reveal {
-                { el_id("p", "lesson__reveal", "lesson-reveal".into(), reveal.get(lang).to_string().into()) }
+                { el_id("p", "lesson__reveal", "lesson-reveal".into(), rich(reveal.get(lang))) }
             }
             <nav class="lesson__nav">
                 <button class="btn" data-testid="lesson-back" disabled={l.step == 0}
@@ -109,6 +109,36 @@ pub fn LessonPanel(props: &LessonPanelProps) -> Html {
                     onclick={ui.reform(|_: MouseEvent| Action::NextStep)}>{ next_label }</button>
             </nav>
         </section>
+    }
+}
+
+/// A lesson text's pieces: plain, and `code` between backticks (config names,
+/// commands, error codes). An unmatched backtick stays as written.
+pub fn code_spans(text: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('`') {
+        let Some(len) = rest[open + 1..].find('`') else { break };
+        if open > 0 {
+            out.push((false, &rest[..open]));
+        }
+        out.push((true, &rest[open + 1..open + 1 + len]));
+        rest = &rest[open + 2 + len..];
+    }
+    if !rest.is_empty() {
+        out.push((false, rest));
+    }
+    out
+}
+
+/// A lesson text with its code spans as `<code>`.
+fn rich(text: &str) -> Html {
+    html! {
+        { for code_spans(text).into_iter().map(|(code, t)| if code {
+            html! { <code>{ t.to_string() }</code> }
+        } else {
+            Html::from(t.to_string())
+        }) }
     }
 }
 
@@ -155,5 +185,21 @@ pub fn LessonPicker(props: &LessonPickerProps) -> Html {
             { el("p", "picker__intro", s.lesson_picker_intro.into()) }
             <ol class="picker__list">{ for items }</ol>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_spans;
+
+    #[test]
+    fn backticks_mark_code() {
+        assert_eq!(
+            code_spans("set `acks=all` and `min.insync.replicas=2` now"),
+            vec![(false, "set "), (true, "acks=all"), (false, " and "), (true, "min.insync.replicas=2"), (false, " now")]
+        );
+        assert_eq!(code_spans("`x`"), vec![(true, "x")]);
+        assert_eq!(code_spans("no code"), vec![(false, "no code")]);
+        assert_eq!(code_spans("one ` tick"), vec![(false, "one ` tick")]);
     }
 }
