@@ -11,7 +11,6 @@ pub mod host;
 pub mod i18n;
 pub mod layout;
 pub mod lesson_view;
-pub mod lessons;
 pub mod palette;
 pub mod presets;
 pub mod state;

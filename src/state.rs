@@ -18,7 +18,6 @@ use kafka_sim::error::SimError;
 use kafka_sim::event::{Event, EventKind};
 use kafka_sim::group::LagSample;
 use kafka_sim::reconfigure;
-use kafka_sim::scenario::Runner;
 use kafka_sim::story::RecordStory;
 use kafka_sim::view::ClusterView;
 use kafka_sim::Cluster;
@@ -229,19 +228,14 @@ pub enum Action {
     Forward,
     /// ←: the lesson step before (nothing in free play).
     Backward,
+    /// Enter in a lesson: play the step, or finish it at once while it plays,
+    /// or go on once it is revealed (nothing while a question waits, or in free play).
+    Confirm,
     /// A digit key: answer choice `n` (from 1) when a question is open.
     Choose(usize),
     /// The host page's play / pause (`postMessage`): in a lesson, play plays
     /// the step.
     SetPlaying(bool),
-    /// Start afresh from `config` and run `script` (commands at simulated times)
-    /// up to `until_ms`, all in this one action with one view refresh: how a lesson
-    /// loads.
-    RunScript {
-        config: ClusterConfig,
-        script: Vec<(u64, Command)>,
-        until_ms: u64,
-    },
     DismissNotice,
 }
 
@@ -647,6 +641,14 @@ impl Reducible for AppState {
                 let next = if s.lesson.is_some() { Action::NextStep } else { Action::Step };
                 return self.reduce(next);
             }
+            Action::Confirm => {
+                let next = match s.lesson.as_ref().map(|l| l.phase) {
+                    Some(Phase::Ready | Phase::Playing) => Action::PlayStep,
+                    Some(Phase::Revealed) => Action::NextStep,
+                    _ => return self,
+                };
+                return self.reduce(next);
+            }
             Action::Backward => {
                 if s.lesson.is_none() {
                     return self;
@@ -684,17 +686,6 @@ impl Reducible for AppState {
                 s.copy_out();
                 s.version += 1;
             }
-            Action::RunScript { config, script, until_ms } => match Cluster::new(config.clone()) {
-                Ok(cluster) => {
-                    let mut runner = Runner::with_script(cluster, script);
-                    runner.run_until(until_ms);
-                    s = s.restart_with(runner.cluster, config, None);
-                }
-                Err(e) => {
-                    s.notice = Some(error_notice(&e));
-                    s.version += 1;
-                }
-            },
             Action::DismissNotice => {
                 s.notice = None;
                 s.version += 1;
@@ -794,24 +785,6 @@ mod tests {
         assert_eq!(s.speed, 10.0);
         let s = s.reduce(Action::SetSpeed(0.0)).reduce(Action::Slower);
         assert_eq!(s.speed, 0.1);
-    }
-
-    /// A lesson loads in one action, through the engine's runner: the same run as
-    /// `lessons::load`, one refresh, and the learner lands at the lesson's start.
-    #[test]
-    fn run_script_loads_a_lesson_in_one_action() {
-        use crate::lessons::{self, Lesson};
-        let l = Lesson::Rewound;
-        let s = state().reduce(Action::Step).reduce(Action::RunScript {
-            config: l.config(),
-            script: l.script(),
-            until_ms: l.start_ms(),
-        });
-        let want = lessons::load(l).unwrap();
-        assert_eq!(s.view.time_ms, l.start_ms());
-        assert_eq!(*s.view, want.view());
-        assert_eq!(*s.config, l.config());
-        assert!(s.preset.is_none());
     }
 
     /// The Lag tab's history is copied only while the tab is open, and only when a
@@ -966,10 +939,15 @@ mod tests {
         assert_eq!(s.clone().reduce(Action::Choose(0)).version, s.version, "0 is no choice");
         let s = s.reduce(Action::Choose(2));
         assert_eq!(s.lesson.as_ref().unwrap().answer, Some(1));
+        // (The engine is shared between states: each reduces the newest one.)
+        let s = s.reduce(Action::Confirm);
+        assert_eq!(s.lesson.as_ref().unwrap().phase, Phase::Revealed, "Enter finishes the playing step");
+        let s = s.reduce(Action::Confirm);
+        assert_eq!(s.lesson.as_ref().unwrap().step, k + 1, "Enter on a reveal goes on");
+        let s = s.reduce(Action::Backward);
+        assert_eq!(s.lesson.as_ref().unwrap().step, k, "← goes back");
         let s = s.reduce(Action::Forward);
         assert_eq!(s.lesson.as_ref().unwrap().step, k + 1, "→ goes to the next step");
-        let s = s.reduce(Action::Backward);
-        assert_eq!(s.lesson.as_ref().unwrap().step, k);
     }
 
     /// The host page's play starts a lesson step; pause stops it.

@@ -75,7 +75,7 @@ async fn app_draws_three_brokers_and_nine_replicas() {
     let root = mount_app().await;
     assert_eq!(count_testids(&root, "broker-"), 3);
     assert_eq!(count_testids(&root, "replica-"), 9);
-    assert_eq!(root.query_selector_all(".replica--leader").unwrap().length(), 3);
+    assert_eq!(root.query_selector_all(".topology .replica--leader").unwrap().length(), 3);
     assert_eq!(count_testids(&root, "producer-"), 2);
     assert_eq!(count_testids(&root, "consumer-"), 3);
     for id in ["records-layer", "play-pause", "step", "speed", "seed", "config-panel"] {
@@ -91,14 +91,14 @@ async fn app_draws_three_brokers_and_nine_replicas() {
 async fn stepping_makes_records_appear_and_offsets_grow() {
     let root = mount_app().await;
     assert_eq!(leader_offsets(&root), 0);
-    assert_eq!(root.query_selector_all(".cell--filled").unwrap().length(), 0);
+    assert_eq!(root.query_selector_all(".topology .cell--filled").unwrap().length(), 0);
     for _ in 0..20 {
         click_testid(&root, "step").await;
     }
     assert!(text_of(&root, "sim-time").contains("2.0 s"), "{}", text_of(&root, "sim-time"));
     let after_20 = leader_offsets(&root);
     assert!(after_20 > 5, "records were appended: {after_20}");
-    assert!(root.query_selector_all(".cell--filled").unwrap().length() > 0);
+    assert!(root.query_selector_all(".topology .cell--filled").unwrap().length() > 0);
     for _ in 0..10 {
         click_testid(&root, "step").await;
     }
@@ -321,28 +321,114 @@ async fn lag_tab_table_and_burrow_status_follow_the_simulation() {
     root.remove();
 }
 
+/// The Lag tab's STOP button opens chapter 6 just before its consumer's
+/// partitions turn STOP: the learner predicts, the step plays, Burrow agrees.
 #[wasm_bindgen_test]
-async fn stopped_consumer_lesson_turns_its_partitions_stop() {
+async fn the_lag_tabs_stop_situation_is_chapter_6_of_the_course() {
     let root = mount_app().await;
     click_testid(&root, "tab-lag").await;
-    click_testid(&root, "lesson-stop").await;
-    assert!(text_of(&root, "sim-time").contains("12.0"), "{}", text_of(&root, "sim-time"));
-    assert!(text_of(&root, "lesson-text").contains("Stopped consumer"));
+    click_testid(&root, "burrow-lesson-stop").await;
+    let lesson = by_testid(&root, "lesson");
+    assert_eq!(lesson.get_attribute("data-lesson").as_deref(), Some("ch6"));
+    assert_eq!(lesson.get_attribute("data-step").as_deref(), Some("3"));
     assert_eq!(count_testids(&root, "burrow-status-"), 1, "the lesson has one group");
-    for p in 0..3 {
-        assert_ne!(text_of(&root, &format!("burrow-part-status-orders-{p}")), "STOP", "not yet");
-    }
-    for _ in 0..110 {
-        click_testid(&root, "step").await;
-    }
-    for p in 0..3 {
-        assert_eq!(text_of(&root, &format!("burrow-part-status-orders-{p}")), "STOP", "partition {p}");
-        let why = text_of(&root, &format!("burrow-part-why-orders-{p}"));
-        assert!(why.contains("stopped committing"), "{why}");
-    }
+    assert_ne!(text_of(&root, "burrow-part-status-orders-0"), "STOP", "not yet");
+    let stop = (1..=4).find(|k| text_of(&root, &format!("lesson-choice-{k}")).contains("STOP")).unwrap();
+    click_testid(&root, &format!("lesson-choice-{stop}")).await;
+    click_testid(&root, "lesson-skip").await;
+    assert_eq!(by_testid(&root, "lesson-verdict").get_attribute("data-correct").as_deref(), Some("true"));
+    assert_eq!(text_of(&root, "burrow-part-status-orders-0"), "STOP");
+    let why = text_of(&root, "burrow-part-why-orders-0");
+    assert!(why.contains("stopped committing"), "{why}");
     assert!(text_of(&root, "burrow-status-billing").contains("ERR"));
-    // The crashed member keeps its partitions until session.timeout.ms: the table says so.
-    assert!(by_testid(&root, "lag-table").text_content().unwrap().contains("billing-c1"));
+    root.remove();
+}
+
+fn lesson_attr(root: &web_sys::Element, name: &str) -> String {
+    by_testid(root, "lesson").get_attribute(name).unwrap_or_default()
+}
+
+/// Chapter 2 walked with the mouse from the lesson list: every question is
+/// answered, every step plays to its reveal, Back restores the step before.
+#[wasm_bindgen_test]
+async fn chapter_2_walked_by_mouse() {
+    let root = mount_app().await;
+    click_testid(&root, "tab-course").await;
+    click_testid(&root, "lesson-open-ch2").await;
+    let steps: u32 = lesson_attr(&root, "data-steps").parse().unwrap();
+    assert!(steps >= 5);
+    let mut answered = 0;
+    for k in 1..=steps {
+        assert_eq!(lesson_attr(&root, "data-step"), k.to_string());
+        assert!(!text_of(&root, "lesson-narration").contains('{'), "step {k}: an unfilled slot");
+        if count_testids(&root, "lesson-choice-") > 0 {
+            click_testid(&root, "lesson-choice-1").await;
+            answered += 1;
+        } else {
+            click_testid(&root, "lesson-play").await;
+        }
+        click_testid(&root, "lesson-skip").await;
+        assert_eq!(lesson_attr(&root, "data-phase"), "revealed", "step {k}");
+        assert!(!text_of(&root, "lesson-reveal").contains('{'), "step {k}");
+        if k == 2 {
+            // Back restores step 1 exactly, then on to step 2 again.
+            let t2 = text_of(&root, "sim-time");
+            click_testid(&root, "lesson-back").await;
+            assert_eq!(lesson_attr(&root, "data-step"), "1");
+            click_testid(&root, "lesson-next").await;
+            assert_eq!(lesson_attr(&root, "data-step"), "2");
+            click_testid(&root, "lesson-choice-1").await;
+            click_testid(&root, "lesson-skip").await;
+            assert_eq!(text_of(&root, "sim-time"), t2, "the same step reaches the same time");
+        }
+        if k < steps {
+            click_testid(&root, "lesson-next").await;
+        }
+    }
+    assert!(answered >= 2);
+    // The course tab counts the chapter's steps as done.
+    click_testid(&root, "tab-course").await;
+    let progress = by_testid(&root, "lesson-picker").text_content().unwrap();
+    assert!(progress.contains(&format!("{steps}/{steps}")), "{progress}");
+    root.remove();
+}
+
+async fn key(k: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(k);
+    init.set_bubbles(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    document().dispatch_event(&ev).unwrap();
+    yew::scheduler::flush().await;
+}
+
+/// Chapter 4 walked with the keyboard: digits answer, Enter plays or finishes
+/// a step and goes on after the reveal, ← goes back.
+#[wasm_bindgen_test]
+async fn chapter_4_walked_by_keyboard() {
+    let root = mount_app().await;
+    click_testid(&root, "tab-course").await;
+    click_testid(&root, "lesson-open-ch4").await;
+    let steps: u32 = lesson_attr(&root, "data-steps").parse().unwrap();
+    for k in 1..=steps {
+        assert_eq!(lesson_attr(&root, "data-step"), k.to_string());
+        if lesson_attr(&root, "data-phase") == "asking" {
+            key("2").await;
+            assert_eq!(by_testid(&root, "lesson-choice-2").get_attribute("aria-pressed").as_deref(), Some("true"));
+        }
+        key("Enter").await; // play (or finish the playing step)
+        if lesson_attr(&root, "data-phase") != "revealed" {
+            key("Enter").await;
+        }
+        assert_eq!(lesson_attr(&root, "data-phase"), "revealed", "step {k}");
+        if k < steps {
+            key("Enter").await;
+        }
+    }
+    key("ArrowLeft").await;
+    assert_eq!(lesson_attr(&root, "data-step"), (steps - 1).to_string());
+    key("ArrowRight").await;
+    assert_eq!(lesson_attr(&root, "data-step"), steps.to_string());
     root.remove();
 }
 

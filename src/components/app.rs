@@ -143,7 +143,8 @@ pub fn App() -> Html {
         });
     }
 
-    // Keyboard: Space play/pause, → step (next lesson step), ← back, Enter next,
+    // Keyboard: Space play/pause, → step (next lesson step), ← back, Enter play /
+    // finish / next in a lesson,
     // 1-4 answer, +/− speed, ? help, Esc close.
     {
         let dispatcher = state.dispatcher();
@@ -169,7 +170,7 @@ pub fn App() -> Html {
                     // In a lesson these move through its steps (the reducer decides).
                     "ArrowRight" => dispatcher.dispatch(Action::Forward),
                     "ArrowLeft" => dispatcher.dispatch(Action::Backward),
-                    "Enter" if tag != "BUTTON" && tag != "A" => dispatcher.dispatch(Action::Forward),
+                    "Enter" if tag != "BUTTON" && tag != "A" => dispatcher.dispatch(Action::Confirm),
                     k @ ("1" | "2" | "3" | "4") => {
                         dispatcher.dispatch(Action::Choose(usize::from(k.as_bytes()[0] - b'0')));
                     }

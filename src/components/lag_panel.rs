@@ -7,9 +7,8 @@
 //! the charts pause, step and play with the simulation. The maths (trend slope,
 //! scaling, picking a sample from a click) is in plain functions tested natively.
 //!
-//! Loading a lesson dispatches one `Action::RunScript`: a fresh run at 0 s from
-//! the lesson's configuration, its script run by the engine's runner, one view
-//! refresh at the end (see `crate::lessons`).
+//! The situation buttons open chapter 6 of the course (`kafka_sim::course`)
+//! at the step that shows each status.
 
 use crate::chart::*;
 use crate::components::inspector::fill;
@@ -17,7 +16,6 @@ use crate::components::nodes::{
     button, cell, dt_dd, el, el_id, head_row, keyed_tag, num, nums, svg_line, svg_text, vlist, vtag,
 };
 use crate::i18n::{strings, Lang, Strings};
-use crate::lessons::Lesson;
 use crate::palette::PART_COLOURS;
 use crate::state::{Action, GroupLag};
 use crate::ui::use_ui;
@@ -53,24 +51,18 @@ fn part_class(s: PartitionStatus) -> &'static str {
     }
 }
 
-fn lesson_text(s: &Strings, l: Lesson) -> (&'static str, &'static str) {
-    match l {
-        Lesson::Healthy => (s.lag_lesson_ok, s.lag_lesson_ok_text),
-        Lesson::FallingBehind => (s.lag_lesson_warn, s.lag_lesson_warn_text),
-        Lesson::Stopped => (s.lag_lesson_stop, s.lag_lesson_stop_text),
-        Lesson::Stalled => (s.lag_lesson_stall, s.lag_lesson_stall_text),
-        Lesson::Rewound => (s.lag_lesson_rewind, s.lag_lesson_rewind_text),
-        Lesson::QuietTopic => (s.lag_lesson_quiet, s.lag_lesson_quiet_text),
-    }
-}
-
-/// The chip class and status named on a lesson's button (the quiet topic's OK
-/// is not to be trusted).
-fn lesson_badge(l: Lesson) -> (&'static str, &'static str) {
-    match l {
-        Lesson::QuietTopic => ("lag-chip--quiet", "OK?"),
-        l => (part_class(l.status()), l.status().as_str()),
-    }
+/// Chapter 6's situations, one button each: (badge class, status shown, title,
+/// id for the test hook, step of chapter 6 from 0). The lesson itself lives in
+/// `kafka_sim::course` (one mechanism for every guided situation).
+fn situations(s: &Strings) -> [(&'static str, &'static str, &'static str, &'static str, usize); 6] {
+    [
+        ("lag-chip--ok", "OK", s.lag_lesson_ok, "ok", 0),
+        ("lag-chip--warn", "WARN", s.lag_lesson_warn, "warn", 4),
+        ("lag-chip--err", "STOP", s.lag_lesson_stop, "stop", 2),
+        ("lag-chip--err", "STALL", s.lag_lesson_stall, "stall", 3),
+        ("lag-chip--err", "REWIND", s.lag_lesson_rewind, "rewind", 5),
+        ("lag-chip--quiet", "OK?", s.lag_lesson_quiet, "quiet", 1),
+    ]
 }
 
 // ---------------------------------------------------------------------------
@@ -114,34 +106,27 @@ impl History {
     }
 }
 
-/// The panel's state handles a group chip or a lesson button changes.
+/// The panel's state handles a group chip or a situation button changes.
 #[derive(Clone)]
 struct Handles {
     ui: crate::ui::Ui,
     chosen: UseStateHandle<Option<String>>,
     pinned: UseStateHandle<Option<u64>>,
     hover: UseStateHandle<Option<u64>>,
-    /// The lesson loaded, by its index in `Lesson::ALL` (an `Option<u64>` state
-    /// shares its hook code with `pinned` and `hover`).
-    lesson: UseStateHandle<Option<u64>>,
 }
 
-/// A click that shows the group `id`, and first loads the lesson `Lesson::ALL[run]` if given
-/// (one closure for the chips and the lesson buttons).
+/// A click that shows the group `id`, and first opens chapter 6 at step `run`
+/// if given (one closure for the chips and the situation buttons).
 #[inline(never)]
 fn select(h: &Handles, id: String, run: Option<usize>) -> Callback<MouseEvent> {
     let h = h.clone();
     Callback::from(move |_: MouseEvent| {
-        if let Some(i) = run {
-            let l = Lesson::ALL[i];
-            h.ui.send(Action::RunScript { config: l.config(), script: l.script(), until_ms: l.start_ms() });
-            h.lesson.set(Some(i as u64));
+        if let Some(step) = run {
+            h.ui.send(Action::OpenLesson { id: "ch6", step });
+            h.hover.set(None);
         }
         h.chosen.set(Some(id.clone()));
         h.pinned.set(None);
-        if run.is_some() {
-            h.hover.set(None);
-        }
     })
 }
 
@@ -154,17 +139,10 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
     // One initialiser function for the three: one copy of the hook's code.
     let pinned = use_state_eq(Option::<u64>::default);
     let hover = use_state_eq(Option::<u64>::default);
-    let lesson = use_state_eq(Option::<u64>::default);
     let total_ref = use_node_ref();
     let parts_ref = use_node_ref();
 
-    let handles = Handles {
-        ui: ui.clone(),
-        chosen: chosen.clone(),
-        pinned: pinned.clone(),
-        hover: hover.clone(),
-        lesson: lesson.clone(),
-    };
+    let handles = Handles { ui: ui.clone(), chosen: chosen.clone(), pinned: pinned.clone(), hover: hover.clone() };
     let view = &props.view;
     let group: Option<&GroupView> =
         chosen.as_ref().and_then(|id| view.groups.iter().find(|g| &g.id == id)).or_else(|| view.groups.first());
@@ -187,17 +165,18 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
     )
     .into();
 
-    let active_lesson =
-        lesson.and_then(|i| Lesson::ALL.get(i as usize).copied()).filter(|l| *props.config == l.config());
     let lessons = {
-        let buttons = Lesson::ALL.iter().enumerate().map(|(i, &l)| {
-            let (title, _) = lesson_text(s, l);
-            let onclick = select(&handles, crate::lessons::GROUP.to_string(), Some(i));
-            let (status_class, status) = lesson_badge(l);
-            let class = if active_lesson == Some(l) { "lag-lesson lag-lesson--on" } else { "lag-lesson" };
-            let badge = chip(status_class, None, status);
+        let buttons = situations(s).into_iter().map(|(class, status, title, id, step)| {
+            let onclick = select(&handles, "billing".to_string(), Some(step));
+            let badge = chip(class, None, status);
             let title = el("span", "lag-lesson__title", title.into());
-            Html::from(button(class.into(), format!("lesson-{}", l.id()).into(), None, onclick, vec![badge, title]))
+            Html::from(button(
+                "lag-lesson".into(),
+                format!("burrow-lesson-{id}").into(),
+                None,
+                onclick,
+                vec![badge, title],
+            ))
         });
         let children = vec![
             el("summary", "", s.lag_lessons.into()),
@@ -208,13 +187,6 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
         vtag("details", &["class", "open"], vec![Some("lag-section lag-lessons".into()), Some("open".into())], children)
             .into()
     };
-    let lesson_box = active_lesson.map(|l| {
-        let (title, text) = lesson_text(s, l);
-        let keys = &["class", "role", "data-testid"];
-        let values = vec![Some("lag-lesson-box".into()), Some("status".into()), Some("lesson-text".into())];
-        let now = el("strong", "", fill(s.lag_lesson_now, &[("title", title.to_string())]).into());
-        vtag("div", keys, values, vec![now, el("p", "", text.into())]).into()
-    });
     // The panel's region around `children` (with or without a group).
     let panel = |children: Vec<Html>| {
         let keys = &["class", "data-testid", "role", "aria-label"];
@@ -247,7 +219,6 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
         el("h3", "lag-heading", s.lag_groups.into()),
         chips,
         lessons,
-        lesson_box.unwrap_or_default(),
         describe_table(s, g),
         log_bars(s, view, g),
         charts(s, &history, shown, pinned_index, st),

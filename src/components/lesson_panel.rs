@@ -196,7 +196,13 @@ mod tests {
     fn backticks_mark_code() {
         assert_eq!(
             code_spans("set `acks=all` and `min.insync.replicas=2` now"),
-            vec![(false, "set "), (true, "acks=all"), (false, " and "), (true, "min.insync.replicas=2"), (false, " now")]
+            vec![
+                (false, "set "),
+                (true, "acks=all"),
+                (false, " and "),
+                (true, "min.insync.replicas=2"),
+                (false, " now")
+            ]
         );
         assert_eq!(code_spans("`x`"), vec![(true, "x")]);
         assert_eq!(code_spans("no code"), vec![(false, "no code")]);
