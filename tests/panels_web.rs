@@ -8,14 +8,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn mount_app() -> web_sys::Element {
-    let document = web_sys::window().and_then(|w| w.document()).expect("a browser document");
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<kafka_visualiser::App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    root
-}
+mod common;
+use common::{click, mount_app};
 
 fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
     let list = root.query_selector_all(selector).unwrap();
@@ -24,14 +18,6 @@ fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
 
 fn one(root: &web_sys::Element, selector: &str) -> web_sys::Element {
     root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
-
-async fn click(el: &web_sys::Element) {
-    let init = web_sys::MouseEventInit::new();
-    init.set_bubbles(true);
-    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
-    el.dispatch_event(&ev).unwrap();
-    yew::scheduler::flush().await;
 }
 
 async fn click_on(root: &web_sys::Element, selector: &str) {

@@ -7,17 +7,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a browser document")
-}
-
-async fn mount_app() -> web_sys::Element {
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<kafka_visualiser::App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    root
-}
+mod common;
+use common::{click, document, mount_app};
 
 /// Counts elements whose `data-testid` starts with `prefix`.
 fn count_testids(root: &web_sys::Element, prefix: &str) -> u32 {
@@ -32,16 +23,6 @@ fn by_testid(root: &web_sys::Element, testid: &str) -> web_sys::Element {
 
 fn text_of(root: &web_sys::Element, testid: &str) -> String {
     by_testid(root, testid).text_content().unwrap_or_default()
-}
-
-/// A bubbling click, which works on SVG elements too.
-async fn click(el: &web_sys::Element) {
-    let init = web_sys::MouseEventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
-    el.dispatch_event(&ev).unwrap();
-    yew::scheduler::flush().await;
 }
 
 async fn click_testid(root: &web_sys::Element, testid: &str) {

@@ -209,12 +209,12 @@ impl ScriptStep {
 }
 
 impl ScriptStep {
-    /// The step that stands for `command` at `at_ms` (the inverse of
-    /// [`ScriptStep::command`]): how a run is exported as a scenario.
-    pub fn of(at_ms: u64, command: &Command) -> ScriptStep {
-        let mut s = ScriptStep {
+    /// A step doing `action` at `at_ms` with every other field absent (fill in
+    /// what the action needs with struct update syntax).
+    pub fn new(at_ms: u64, action: Action) -> ScriptStep {
+        ScriptStep {
             at_ms,
-            action: Action::AddConsumer,
+            action,
             group: None,
             member: None,
             producer: None,
@@ -232,7 +232,13 @@ impl ScriptStep {
             config: None,
             acks: None,
             enable_idempotence: None,
-        };
+        }
+    }
+
+    /// The step that stands for `command` at `at_ms` (the inverse of
+    /// [`ScriptStep::command`]): how a run is exported as a scenario.
+    pub fn of(at_ms: u64, command: &Command) -> ScriptStep {
+        let mut s = ScriptStep::new(at_ms, Action::AddConsumer);
         match command.clone() {
             Command::AddConsumer { group } => s.group = Some(group),
             Command::RemoveConsumer { group, member, graceful } => {

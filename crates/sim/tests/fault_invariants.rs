@@ -87,27 +87,7 @@ impl Rng {
 }
 
 fn step(at_ms: u64, action: Action) -> ScriptStep {
-    ScriptStep {
-        at_ms,
-        action,
-        group: None,
-        member: None,
-        producer: None,
-        topic: None,
-        partitions: None,
-        rate_per_s: None,
-        records_per_s: None,
-        to: None,
-        offset: None,
-        shift_by: None,
-        new_group: None,
-        new_producer: None,
-        broker: None,
-        factor: None,
-        config: None,
-        acks: None,
-        enable_idempotence: None,
-    }
+    ScriptStep::new(at_ms, action)
 }
 
 fn random_acks(rng: &mut Rng) -> (Acks, Option<bool>) {
