@@ -20,20 +20,15 @@ const ALERTS: &str = "alerts";
 const SEGMENT_BYTES: i64 = 1200;
 
 fn p(partition: u32) -> Spot {
-    Spot::Partition { topic: TOPIC.into(), partition }
-}
-
-fn tp(partition: u32) -> (String, u32) {
-    (TOPIC.into(), partition)
+    Spot::Partition { topic: TOPIC, partition }
 }
 
 pub fn lesson() -> Lesson {
-    let (topic, _) = tp(0);
     let config = ClusterConfig {
         seed: 2,
         brokers: 3,
         topics: vec![TopicConfig {
-            name: topic.clone(),
+            name: TOPIC.into(),
             partitions: 3,
             replication_factor: 1,
             // Small segments (Kafka's default is 1 GiB) so retention has whole
@@ -54,14 +49,14 @@ pub fn lesson() -> Lesson {
         broker_config: BrokerSettings { log_retention_check_interval_ms: 1_000, ..BrokerSettings::default() },
         ..ClusterConfig::default()
     };
-    let leo = |n| Probe::LogEnd { topic: topic.clone(), partition: n };
+    let leo = |n| Probe::LogEnd { topic: TOPIC, partition: n };
     let new_group = |id: &str, reset| GroupConfig {
         auto_offset_reset: reset,
         records_per_s: 5.0,
         ..GroupConfig::new(id, TOPIC, 1)
     };
-    let first_read = |group: &str| Probe::FirstRead { group: group.into(), topic: topic.clone(), partition: 0 };
-    let seoul = || Probe::KeyPartition { producer: SHOP.into(), key: "서울".into() };
+    let first_read = |group: &'static str| Probe::FirstRead { group, topic: TOPIC, partition: 0 };
+    let seoul = || Probe::KeyPartition { producer: SHOP, key: "서울" };
 
     let steps = vec![
         Step {
@@ -72,7 +67,7 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 5_000,
-            spotlight: vec![Spot::Producer(SHOP.into()), p(0), p(1), p(2)],
+            spotlight: vec![Spot::Producer(SHOP), p(0), p(1), p(2)],
             facts: vec![fact("p0", At::End, leo(0)), fact("p1", At::End, leo(1)), fact("p2", At::End, leo(2))],
             question: None,
             reveal: t(
@@ -88,12 +83,12 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 10_000,
-            spotlight: vec![p(0), Spot::Group(BILLING.into())],
+            spotlight: vec![p(0), Spot::Group(BILLING)],
             facts: vec![
-                fact("committed", At::Start, Probe::Committed { group: BILLING.into(), topic: topic.clone(), partition: 0 }),
-                fact("start", At::Start, Probe::LogStart { topic: topic.clone(), partition: 0 }),
-                fact("start_after", At::End, Probe::LogStart { topic: topic.clone(), partition: 0 }),
-                fact("committed_after", At::End, Probe::Committed { group: BILLING.into(), topic: topic.clone(), partition: 0 }),
+                fact("committed", At::Start, Probe::Committed { group: BILLING, topic: TOPIC, partition: 0 }),
+                fact("start", At::Start, Probe::LogStart { topic: TOPIC, partition: 0 }),
+                fact("start_after", At::End, Probe::LogStart { topic: TOPIC, partition: 0 }),
+                fact("committed_after", At::End, Probe::Committed { group: BILLING, topic: TOPIC, partition: 0 }),
             ],
             question: Some(Question {
                 prompt: t(
@@ -125,13 +120,13 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, Command::AddGroup(new_group(AUDIT, OffsetReset::Earliest)))],
             play_ms: 6_000,
-            spotlight: vec![p(0), Spot::Group(AUDIT.into()), Spot::Group(BILLING.into())],
+            spotlight: vec![p(0), Spot::Group(AUDIT), Spot::Group(BILLING)],
             facts: vec![
-                fact("start", At::Start, Probe::LogStart { topic: topic.clone(), partition: 0 }),
-                fact("end", At::Start, Probe::HighWatermark { topic: topic.clone(), partition: 0 }),
-                fact("billing", At::Start, Probe::Committed { group: BILLING.into(), topic: topic.clone(), partition: 0 }),
+                fact("start", At::Start, Probe::LogStart { topic: TOPIC, partition: 0 }),
+                fact("end", At::Start, Probe::HighWatermark { topic: TOPIC, partition: 0 }),
+                fact("billing", At::Start, Probe::Committed { group: BILLING, topic: TOPIC, partition: 0 }),
                 fact("first", At::End, first_read(AUDIT)),
-                fact("billing_after", At::End, Probe::Committed { group: BILLING.into(), topic: topic.clone(), partition: 0 }),
+                fact("billing_after", At::End, Probe::Committed { group: BILLING, topic: TOPIC, partition: 0 }),
             ],
             question: Some(Question {
                 prompt: t("Which offset of partition 0 does audit read first?", "audit은 파티션 0에서 어느 오프셋부터 읽을까요?"),
@@ -155,10 +150,10 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, Command::AddGroup(new_group(ALERTS, OffsetReset::Latest)))],
             play_ms: 6_000,
-            spotlight: vec![p(0), Spot::Group(ALERTS.into())],
+            spotlight: vec![p(0), Spot::Group(ALERTS)],
             facts: vec![
-                fact("start", At::Start, Probe::LogStart { topic: topic.clone(), partition: 0 }),
-                fact("end", At::Start, Probe::HighWatermark { topic: topic.clone(), partition: 0 }),
+                fact("start", At::Start, Probe::LogStart { topic: TOPIC, partition: 0 }),
+                fact("end", At::Start, Probe::HighWatermark { topic: TOPIC, partition: 0 }),
                 fact("first", At::End, first_read(ALERTS)),
             ],
             question: Some(Question {
@@ -180,15 +175,15 @@ pub fn lesson() -> Lesson {
                 "A record's key picks its partition: murmur2(key), made positive, modulo the partition count. The key 서울 goes to partition {before} of 3. We now add two partitions: 5 in total.",
                 "레코드의 키가 파티션을 정합니다. murmur2(키)를 양수로 만든 뒤 파티션 수로 나눈 나머지입니다. 키 서울은 파티션 3개 중 파티션 {before:으로} 갑니다. 이제 파티션을 2개 더해 모두 5개로 늘립니다.",
             ),
-            script: vec![(0, Command::AddPartitions { topic: topic.clone(), partitions: 5 })],
+            script: vec![(0, Command::AddPartitions { topic: TOPIC.into(), partitions: 5 })],
             play_ms: 5_000,
-            spotlight: vec![Spot::Partitioner, Spot::Producer(SHOP.into())],
+            spotlight: vec![Spot::Partitioner, Spot::Producer(SHOP)],
             facts: vec![
                 fact("before", At::Start, seoul()),
-                fact("hash", At::Start, Probe::KeyHash { key: "서울".into() }),
-                fact("n_before", At::Start, Probe::Partitions { topic: topic.clone() }),
+                fact("hash", At::Start, Probe::KeyHash { key: "서울" }),
+                fact("n_before", At::Start, Probe::Partitions { topic: TOPIC }),
                 fact("after", At::End, seoul()),
-                fact("n_after", At::End, Probe::Partitions { topic: topic.clone() }),
+                fact("n_after", At::End, Probe::Partitions { topic: TOPIC }),
             ],
             question: Some(Question {
                 prompt: t("After the change, where do new 서울 records go?", "바꾼 뒤 새 서울 레코드는 어디로 갈까요?"),
@@ -209,13 +204,13 @@ pub fn lesson() -> Lesson {
                 "`orders` has {count} partitions. We ask Kafka to go back to 3 (`kafka-topics --alter --partitions 3`).",
                 "`orders`에는 파티션이 {count}개 있습니다. 카프카에 3개로 되돌려 달라고 요청합니다(`kafka-topics --alter --partitions 3`).",
             ),
-            script: vec![(0, Command::AddPartitions { topic: topic.clone(), partitions: 3 })],
+            script: vec![(0, Command::AddPartitions { topic: TOPIC.into(), partitions: 3 })],
             play_ms: 1_000,
             spotlight: vec![p(0), p(1), p(2), p(3), p(4)],
             facts: vec![
-                fact("count", At::Start, Probe::Partitions { topic: topic.clone() }),
+                fact("count", At::Start, Probe::Partitions { topic: TOPIC }),
                 fact("answer", At::End, Probe::Refusal),
-                fact("count_after", At::End, Probe::Partitions { topic: topic.clone() }),
+                fact("count_after", At::End, Probe::Partitions { topic: TOPIC }),
             ],
             question: Some(Question {
                 prompt: t("What does Kafka answer?", "카프카는 어떻게 답할까요?"),
@@ -242,21 +237,21 @@ pub fn lesson() -> Lesson {
             script: vec![(
                 0,
                 Command::SetTopicConfig {
-                    topic: topic.clone(),
+                    topic: TOPIC.into(),
                     changes: TopicConfigChange { retention_ms: Some(10_000), ..TopicConfigChange::default() },
                 },
             )],
             play_ms: 8_000,
-            spotlight: vec![p(0), Spot::Group(BILLING.into())],
+            spotlight: vec![p(0), Spot::Group(BILLING)],
             facts: vec![
-                fact("seg", At::Start, Probe::SegmentBytes { topic: topic.clone() }),
-                fact("segments", At::Start, Probe::Segments { topic: topic.clone(), partition: 0 }),
-                fact("committed", At::Start, Probe::Committed { group: BILLING.into(), topic: topic.clone(), partition: 0 }),
-                fact("unread", At::End, Probe::DeletedUnread { group: BILLING.into(), topic: topic.clone(), partition: 0 }),
-                fact("deleted", At::End, Probe::SegmentsDeleted { topic: topic.clone(), partition: 0 }),
-                fact("start_after", At::End, Probe::LogStart { topic: topic.clone(), partition: 0 }),
-                fact("reset_from", At::End, Probe::ResetFrom { group: BILLING.into(), topic: topic.clone(), partition: 0 }),
-                fact("reset_to", At::End, Probe::ResetTo { group: BILLING.into(), topic: topic.clone(), partition: 0 }),
+                fact("seg", At::Start, Probe::SegmentBytes { topic: TOPIC }),
+                fact("segments", At::Start, Probe::Segments { topic: TOPIC, partition: 0 }),
+                fact("committed", At::Start, Probe::Committed { group: BILLING, topic: TOPIC, partition: 0 }),
+                fact("unread", At::End, Probe::DeletedUnread { group: BILLING, topic: TOPIC, partition: 0 }),
+                fact("deleted", At::End, Probe::SegmentsDeleted { topic: TOPIC, partition: 0 }),
+                fact("start_after", At::End, Probe::LogStart { topic: TOPIC, partition: 0 }),
+                fact("reset_from", At::End, Probe::ResetFrom { group: BILLING, topic: TOPIC, partition: 0 }),
+                fact("reset_to", At::End, Probe::ResetTo { group: BILLING, topic: TOPIC, partition: 0 }),
             ],
             question: Some(Question {
                 prompt: t(

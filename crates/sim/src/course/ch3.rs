@@ -29,7 +29,7 @@ const READER: &str = "reader";
 const RATE: f64 = 10.0;
 
 fn p0() -> Spot {
-    Spot::Partition { topic: TOPIC.into(), partition: 0 }
+    Spot::Partition { topic: TOPIC, partition: 0 }
 }
 
 fn producer(id: &str, acks: Acks) -> ProducerConfig {
@@ -64,14 +64,14 @@ pub fn lesson() -> Lesson {
         broker_config: BrokerSettings { replica_lag_time_max_ms: 10_000, ..BrokerSettings::default() },
         ..ClusterConfig::default()
     };
-    let leo = || Probe::LogEnd { topic: TOPIC.into(), partition: 0 };
-    let hw = || Probe::HighWatermark { topic: TOPIC.into(), partition: 0 };
-    let isr = || Probe::IsrSize { topic: TOPIC.into(), partition: 0 };
-    let leader = || Probe::Leader { topic: TOPIC.into(), partition: 0 };
-    let replica_leo = |broker| Probe::ReplicaLogEnd { topic: TOPIC.into(), partition: 0, broker };
-    let position = || Probe::Position { group: READER.into(), topic: TOPIC.into(), partition: 0 };
-    let lost_from = || Probe::LostFrom { topic: TOPIC.into(), partition: 0 };
-    let acked_lost = |producer: &str| Probe::AckedLost { producer: producer.into() };
+    let leo = || Probe::LogEnd { topic: TOPIC, partition: 0 };
+    let hw = || Probe::HighWatermark { topic: TOPIC, partition: 0 };
+    let isr = || Probe::IsrSize { topic: TOPIC, partition: 0 };
+    let leader = || Probe::Leader { topic: TOPIC, partition: 0 };
+    let replica_leo = |broker| Probe::ReplicaLogEnd { topic: TOPIC, partition: 0, broker };
+    let position = || Probe::Position { group: READER, topic: TOPIC, partition: 0 };
+    let lost_from = || Probe::LostFrom { topic: TOPIC, partition: 0 };
+    let acked_lost = |producer: &'static str| Probe::AckedLost { producer };
 
     let steps = vec![
         Step {
@@ -86,7 +86,7 @@ pub fn lesson() -> Lesson {
             facts: vec![fact(
                 "answer",
                 At::End,
-                Probe::CreateTopic { topic: "payments".into(), replication_factor: 4 },
+                Probe::CreateTopic { topic: "payments", replication_factor: 4 },
             )],
             question: Some(Question {
                 prompt: t("What does Kafka answer?", "카프카는 어떻게 답할까요?"),
@@ -115,7 +115,7 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 5_000,
-            spotlight: vec![Spot::Producer(ACKS1.into()), p0(), Spot::Broker(1), Spot::Broker(2), Spot::Broker(3)],
+            spotlight: vec![Spot::Producer(ACKS1), p0(), Spot::Broker(1), Spot::Broker(2), Spot::Broker(3)],
             facts: vec![
                 fact("leader", At::Start, leader()),
                 fact("leo", At::End, leo()),
@@ -138,7 +138,7 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, Command::IsolateBroker { broker: 3 })],
             play_ms: 5_000,
-            spotlight: vec![p0(), Spot::Broker(3), Spot::Group(READER.into())],
+            spotlight: vec![p0(), Spot::Broker(3), Spot::Group(READER)],
             facts: vec![
                 fact("leo", At::Start, leo()),
                 fact("leo_end", At::End, leo()),
@@ -239,9 +239,9 @@ pub fn lesson() -> Lesson {
             // first one after slowing), so they are almost 2 s behind.
             play_ms: 6_000,
             spotlight: vec![
-                Spot::Producer(ACKS0.into()),
-                Spot::Producer(ACKS1.into()),
-                Spot::Producer(ACKS_ALL.into()),
+                Spot::Producer(ACKS0),
+                Spot::Producer(ACKS1),
+                Spot::Producer(ACKS_ALL),
                 p0(),
             ],
             facts: vec![
@@ -250,7 +250,7 @@ pub fn lesson() -> Lesson {
                 fact("leo3", At::End, replica_leo(3)),
                 fact("hw", At::End, hw()),
                 fact("isr", At::End, isr()),
-                fact("acked_all", At::End, Probe::Acked { producer: ACKS_ALL.into() }),
+                fact("acked_all", At::End, Probe::Acked { producer: ACKS_ALL }),
             ],
             question: None,
             reveal: t(
@@ -266,7 +266,7 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, Command::KillBroker { broker: 1 })],
             play_ms: 12_000,
-            spotlight: vec![Spot::Broker(1), p0(), Spot::Producer(ACKS1.into())],
+            spotlight: vec![Spot::Broker(1), p0(), Spot::Producer(ACKS1)],
             facts: vec![
                 fact("leo", At::Start, leo()),
                 fact("f2", At::Start, replica_leo(2)),
@@ -274,9 +274,9 @@ pub fn lesson() -> Lesson {
                 fact("kept", At::End, lost_from()),
                 fact("leader", At::End, leader()),
                 fact("lost1", At::End, acked_lost(ACKS1)),
-                fact("lost0", At::End, Probe::UnackedLost { producer: ACKS0.into() }),
+                fact("lost0", At::End, Probe::UnackedLost { producer: ACKS0 }),
                 fact("lost_all", At::End, acked_lost(ACKS_ALL)),
-                fact("acked_all", At::Start, Probe::Acked { producer: ACKS_ALL.into() }),
+                fact("acked_all", At::Start, Probe::Acked { producer: ACKS_ALL }),
             ],
             question: Some(Question {
                 prompt: t(
@@ -313,10 +313,10 @@ pub fn lesson() -> Lesson {
                 (0, Command::ShutdownBroker { broker: 3 }),
             ],
             play_ms: 4_000,
-            spotlight: vec![Spot::Producer(ACKS_ALL.into()), Spot::Broker(2), p0()],
+            spotlight: vec![Spot::Producer(ACKS_ALL), Spot::Broker(2), p0()],
             facts: vec![
                 fact("leo_start", At::Start, leo()),
-                fact("err", At::End, Probe::ProduceError { producer: ACKS_ALL.into() }),
+                fact("err", At::End, Probe::ProduceError { producer: ACKS_ALL }),
                 fact("isr", At::End, isr()),
                 fact("leo_end", At::End, leo()),
                 fact("hw_end", At::End, hw()),
@@ -355,13 +355,13 @@ pub fn lesson() -> Lesson {
                 (14_000, Command::RestartBroker { broker: 3 }),
             ],
             play_ms: 16_000,
-            spotlight: vec![Spot::Producer(ACKS_ALL.into()), Spot::Broker(2), Spot::Broker(3), p0()],
+            spotlight: vec![Spot::Producer(ACKS_ALL), Spot::Broker(2), Spot::Broker(3), p0()],
             facts: vec![
                 fact("leo3", At::Start, replica_leo(3)),
-                fact("acked_all", At::Start, Probe::Acked { producer: ACKS_ALL.into() }),
-                fact("online", At::End, Probe::Online { topic: TOPIC.into(), partition: 0 }),
+                fact("acked_all", At::Start, Probe::Acked { producer: ACKS_ALL }),
+                fact("online", At::End, Probe::Online { topic: TOPIC, partition: 0 }),
                 fact("leader", At::End, leader()),
-                fact("acked_all_end", At::End, Probe::Acked { producer: ACKS_ALL.into() }),
+                fact("acked_all_end", At::End, Probe::Acked { producer: ACKS_ALL }),
             ],
             question: Some(Question {
                 prompt: t(
@@ -399,7 +399,7 @@ pub fn lesson() -> Lesson {
                 }),
             )],
             play_ms: 3_000,
-            spotlight: vec![Spot::Broker(3), p0(), Spot::Producer(ACKS_ALL.into())],
+            spotlight: vec![Spot::Broker(3), p0(), Spot::Producer(ACKS_ALL)],
             facts: vec![
                 fact("lost_before", At::Start, acked_lost(ACKS_ALL)),
                 fact("leader", At::End, leader()),

@@ -88,7 +88,7 @@ pub(super) fn vip_rule() -> PartitionerKind {
 }
 
 fn wp(partition: u32) -> Spot {
-    Spot::Partition { topic: WEATHER.into(), partition }
+    Spot::Partition { topic: WEATHER, partition }
 }
 
 pub fn lesson() -> Lesson {
@@ -100,11 +100,11 @@ pub fn lesson() -> Lesson {
         groups: Vec::new(),
         ..ClusterConfig::default()
     };
-    let key_partition = |key: &str| Probe::KeyPartition { producer: SENSORS.into(), key: key.into() };
+    let key_partition = |key: &'static str| Probe::KeyPartition { producer: SENSORS, key };
     let produced =
-        |p: &str, topic: &str, partition| Probe::ProducedTo { producer: p.into(), topic: topic.into(), partition };
-    let written = |p: &str, topic: &str| Probe::PartitionsWritten { producer: p.into(), topic: topic.into() };
-    let lag = |partition| Probe::Lag { group: FULFIL.into(), topic: ORDERS.into(), partition };
+        |p: &'static str, topic: &'static str, partition| Probe::ProducedTo { producer: p, topic, partition };
+    let written = |p: &'static str, topic: &'static str| Probe::PartitionsWritten { producer: p, topic };
+    let lag = |partition| Probe::Lag { group: FULFIL, topic: ORDERS, partition };
 
     let steps = vec![
         Step {
@@ -115,12 +115,12 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 5_000,
-            spotlight: vec![Spot::Producer(SENSORS.into()), Spot::Partitioner],
+            spotlight: vec![Spot::Producer(SENSORS), Spot::Partitioner],
             facts: vec![
-                fact("count", At::Start, Probe::Partitions { topic: WEATHER.into() }),
-                fact("murmur2", At::Start, Probe::KeyMurmur2 { key: SEOUL.into() }),
-                fact("hash", At::End, Probe::KeyHash { key: SEOUL.into() }),
-                fact("n", At::End, Probe::Partitions { topic: WEATHER.into() }),
+                fact("count", At::Start, Probe::Partitions { topic: WEATHER }),
+                fact("murmur2", At::Start, Probe::KeyMurmur2 { key: SEOUL }),
+                fact("hash", At::End, Probe::KeyHash { key: SEOUL }),
+                fact("n", At::End, Probe::Partitions { topic: WEATHER }),
                 fact("seoul", At::End, key_partition(SEOUL)),
             ],
             question: Some(Question {
@@ -156,17 +156,17 @@ pub fn lesson() -> Lesson {
                 }),
             )],
             play_ms: 10_000,
-            spotlight: vec![wp(SEOUL_PARTITION), Spot::Group(DASHBOARD.into())],
+            spotlight: vec![wp(SEOUL_PARTITION), Spot::Group(DASHBOARD)],
             facts: vec![
                 fact("seoul", At::End, key_partition(SEOUL)),
-                fact("readings", At::End, Probe::KeyRecords { topic: WEATHER.into(), key: SEOUL.into() }),
-                fact("parts", At::End, Probe::KeyPartitions { topic: WEATHER.into(), key: SEOUL.into() }),
-                fact("tail", At::End, Probe::LastKeys { topic: WEATHER.into(), partition: SEOUL_PARTITION, n: 3 }),
-                fact("in_order", At::End, Probe::SendOrder { topic: WEATHER.into(), partition: SEOUL_PARTITION }),
+                fact("readings", At::End, Probe::KeyRecords { topic: WEATHER, key: SEOUL }),
+                fact("parts", At::End, Probe::KeyPartitions { topic: WEATHER, key: SEOUL }),
+                fact("tail", At::End, Probe::LastKeys { topic: WEATHER, partition: SEOUL_PARTITION, n: 3 }),
+                fact("in_order", At::End, Probe::SendOrder { topic: WEATHER, partition: SEOUL_PARTITION }),
                 fact(
                     "committed",
                     At::End,
-                    Probe::Committed { group: DASHBOARD.into(), topic: WEATHER.into(), partition: SEOUL_PARTITION },
+                    Probe::Committed { group: DASHBOARD, topic: WEATHER, partition: SEOUL_PARTITION },
                 ),
             ],
             question: None,
@@ -186,11 +186,11 @@ pub fn lesson() -> Lesson {
             spotlight: vec![wp(SHARED_WEATHER), Spot::Partitioner],
             facts: vec![
                 fact("daegu", At::Start, key_partition(DAEGU)),
-                fact("h1", At::Start, Probe::KeyHash { key: DAEGU.into() }),
-                fact("h2", At::Start, Probe::KeyHash { key: JEJU.into() }),
+                fact("h1", At::Start, Probe::KeyHash { key: DAEGU }),
+                fact("h2", At::Start, Probe::KeyHash { key: JEJU }),
                 fact("jeju", At::End, key_partition(JEJU)),
-                fact("tail", At::End, Probe::LastKeys { topic: WEATHER.into(), partition: SHARED_WEATHER, n: 4 }),
-                fact("in_order", At::End, Probe::SendOrder { topic: WEATHER.into(), partition: SHARED_WEATHER }),
+                fact("tail", At::End, Probe::LastKeys { topic: WEATHER, partition: SHARED_WEATHER, n: 4 }),
+                fact("in_order", At::End, Probe::SendOrder { topic: WEATHER, partition: SHARED_WEATHER }),
                 fact("seoul", At::End, key_partition(SEOUL)),
             ],
             question: Some(Question {
@@ -232,9 +232,9 @@ pub fn lesson() -> Lesson {
                 Command::AddProducer(ProducerConfig { partitioner_config: run_batch(0), ..producer(WEB, CLICKS, 50.0, &[]) }),
             )],
             play_ms: 200,
-            spotlight: vec![Spot::Producer(WEB.into()), Spot::Partitioner],
+            spotlight: vec![Spot::Producer(WEB), Spot::Partitioner],
             facts: vec![
-                fact("count", At::Start, Probe::Partitions { topic: CLICKS.into() }),
+                fact("count", At::Start, Probe::Partitions { topic: CLICKS }),
                 fact("used", At::End, written(WEB, CLICKS)),
                 fact("c0", At::End, produced(WEB, CLICKS, 0)),
                 fact("c1", At::End, produced(WEB, CLICKS, 1)),
@@ -271,13 +271,13 @@ pub fn lesson() -> Lesson {
             script: Vec::new(),
             play_ms: 20_000,
             spotlight: vec![
-                Spot::Producer(WEB.into()),
-                Spot::Partition { topic: CLICKS.into(), partition: 0 },
-                Spot::Partition { topic: CLICKS.into(), partition: 1 },
-                Spot::Partition { topic: CLICKS.into(), partition: 2 },
+                Spot::Producer(WEB),
+                Spot::Partition { topic: CLICKS, partition: 0 },
+                Spot::Partition { topic: CLICKS, partition: 1 },
+                Spot::Partition { topic: CLICKS, partition: 2 },
             ],
             facts: vec![
-                fact("moves", At::End, Probe::Moves { producer: WEB.into(), topic: CLICKS.into() }),
+                fact("moves", At::End, Probe::Moves { producer: WEB, topic: CLICKS }),
                 fact("c0", At::End, produced(WEB, CLICKS, 0)),
                 fact("c1", At::End, produced(WEB, CLICKS, 1)),
                 fact("c2", At::End, produced(WEB, CLICKS, 2)),
@@ -303,12 +303,12 @@ pub fn lesson() -> Lesson {
                 }),
             )],
             play_ms: 5_000,
-            spotlight: vec![Spot::Producer(LEGACY.into()), Spot::Partitioner],
+            spotlight: vec![Spot::Producer(LEGACY), Spot::Partitioner],
             facts: vec![
-                fact("parts", At::Start, Probe::KeyPartitions { topic: WEATHER.into(), key: SEOUL.into() }),
+                fact("parts", At::Start, Probe::KeyPartitions { topic: WEATHER, key: SEOUL }),
                 fact("seoul", At::Start, key_partition(SEOUL)),
                 fact("used", At::End, written(LEGACY, WEATHER)),
-                fact("parts_after", At::End, Probe::KeyPartitions { topic: WEATHER.into(), key: SEOUL.into() }),
+                fact("parts_after", At::End, Probe::KeyPartitions { topic: WEATHER, key: SEOUL }),
             ],
             question: Some(Question {
                 prompt: t(
@@ -352,17 +352,17 @@ pub fn lesson() -> Lesson {
             ],
             play_ms: 20_000,
             spotlight: vec![
-                Spot::Producer(SHOP.into()),
+                Spot::Producer(SHOP),
                 Spot::Partitioner,
-                Spot::Partition { topic: ORDERS.into(), partition: VIP_PARTITION },
-                Spot::Partition { topic: ORDERS.into(), partition: SHARED_PARTITION },
-                Spot::Group(FULFIL.into()),
+                Spot::Partition { topic: ORDERS, partition: VIP_PARTITION },
+                Spot::Partition { topic: ORDERS, partition: SHARED_PARTITION },
+                Spot::Group(FULFIL),
             ],
             facts: vec![
                 fact("most", At::End, Probe::MostLag {
-                    group: FULFIL.into(),
-                    topic: ORDERS.into(),
-                    among: vec![VIP_PARTITION, SHARED_PARTITION],
+                    group: FULFIL,
+                    topic: ORDERS,
+                    among: &[VIP_PARTITION, SHARED_PARTITION],
                 }),
                 fact("in_vip", At::End, produced(SHOP, ORDERS, VIP_PARTITION)),
                 fact("in_shared", At::End, produced(SHOP, ORDERS, SHARED_PARTITION)),

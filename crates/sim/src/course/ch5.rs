@@ -24,8 +24,8 @@ fn topic(name: &str, partitions: u32) -> TopicConfig {
     TopicConfig { name: name.into(), partitions, replication_factor: 3, config: TopicSettings::default() }
 }
 
-fn spot(topic: &str, partition: u32) -> Spot {
-    Spot::Partition { topic: topic.into(), partition }
+fn spot(topic: &'static str, partition: u32) -> Spot {
+    Spot::Partition { topic, partition }
 }
 
 /// The `billing` copies: each its own group on `payments`, one consumer at first.
@@ -59,14 +59,14 @@ pub fn lesson() -> Lesson {
         }],
         ..ClusterConfig::default()
     };
-    let clicks = |group: &str, p: u32| (group.to_string(), CLICKS.to_string(), p);
+    let clicks = |group: &'static str, p: u32| (group, CLICKS, p);
     let lag = |(group, topic, partition)| Probe::Lag { group, topic, partition };
     let committed = |(group, topic, partition)| Probe::Committed { group, topic, partition };
     let records_lag = |(group, topic, partition)| Probe::RecordsLag { group, topic, partition };
     let position = |(group, topic, partition)| Probe::Position { group, topic, partition };
-    let hw = |p| Probe::HighWatermark { topic: CLICKS.into(), partition: p };
-    let total = |group: &str| Probe::TotalLag { group: group.into() };
-    let pay_hw = |p| Probe::HighWatermark { topic: PAYMENTS.into(), partition: p };
+    let hw = |p| Probe::HighWatermark { topic: CLICKS, partition: p };
+    let total = |group: &'static str| Probe::TotalLag { group };
+    let pay_hw = |p| Probe::HighWatermark { topic: PAYMENTS, partition: p };
 
     let steps = vec![
         Step {
@@ -77,7 +77,7 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 12_000,
-            spotlight: vec![Spot::Producer(WEB.into()), spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS.into())],
+            spotlight: vec![Spot::Producer(WEB), spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS)],
             facts: vec![
                 fact("c0", At::End, committed(clicks(STATS, 0))),
                 fact("hw0", At::End, hw(0)),
@@ -100,10 +100,10 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 5_300,
-            spotlight: vec![spot(CLICKS, 0), Spot::Group(STATS.into())],
+            spotlight: vec![spot(CLICKS, 0), Spot::Group(STATS)],
             facts: vec![
-                fact("shown", At::End, Probe::DescribedLogEnd { group: STATS.into(), topic: CLICKS.into(), partition: 0 }),
-                fact("leo", At::End, Probe::LogEnd { topic: CLICKS.into(), partition: 0 }),
+                fact("shown", At::End, Probe::DescribedLogEnd { group: STATS, topic: CLICKS, partition: 0 }),
+                fact("leo", At::End, Probe::LogEnd { topic: CLICKS, partition: 0 }),
                 fact("hw", At::End, hw(0)),
                 fact("c", At::End, committed(clicks(STATS, 0))),
                 fact("lag", At::End, lag(clicks(STATS, 0))),
@@ -138,7 +138,7 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, Command::SetGroupRate { group: STATS.into(), records_per_s: 4.0 })],
             play_ms: 20_000,
-            spotlight: vec![spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS.into())],
+            spotlight: vec![spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS)],
             facts: vec![
                 fact("lag0", At::Start, lag(clicks(STATS, 0))),
                 fact("lag1", At::Start, lag(clicks(STATS, 1))),
@@ -159,17 +159,17 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 10_000,
-            spotlight: vec![spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS.into())],
+            spotlight: vec![spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS)],
             facts: vec![
                 fact("rl0", At::Start, records_lag(clicks(STATS, 0))),
                 fact("rl1", At::Start, records_lag(clicks(STATS, 1))),
                 fact("lag0", At::Start, lag(clicks(STATS, 0))),
                 fact("lag1", At::Start, lag(clicks(STATS, 1))),
                 fact("total", At::Start, total(STATS)),
-                fact("max", At::Start, Probe::RecordsLagMax { group: STATS.into() }),
+                fact("max", At::Start, Probe::RecordsLagMax { group: STATS }),
                 fact("pos0", At::Start, position(clicks(STATS, 0))),
                 fact("c0", At::Start, committed(clicks(STATS, 0))),
-                fact("max_after", At::End, Probe::RecordsLagMax { group: STATS.into() }),
+                fact("max_after", At::End, Probe::RecordsLagMax { group: STATS }),
             ],
             question: Some(Question {
                 prompt: t(
@@ -202,7 +202,7 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, Command::AddGroup(billing(BILL_A))), (0, Command::AddGroup(billing(BILL_B)))],
             play_ms: 15_000,
-            spotlight: vec![Spot::Producer(SHOP.into()), Spot::Group(BILL_A.into()), Spot::Group(BILL_B.into())],
+            spotlight: vec![Spot::Producer(SHOP), Spot::Group(BILL_A), Spot::Group(BILL_B)],
             facts: vec![
                 fact("h0", At::Start, pay_hw(0)),
                 fact("h1", At::Start, pay_hw(1)),
@@ -229,11 +229,11 @@ pub fn lesson() -> Lesson {
                 (0, add_consumer(BILL_B)),
             ],
             play_ms: 15_000,
-            spotlight: vec![Spot::Group(BILL_A.into()), Spot::Group(BILL_B.into())],
+            spotlight: vec![Spot::Group(BILL_A), Spot::Group(BILL_B)],
             facts: vec![
                 fact("a", At::Start, total(BILL_A)),
                 fact("a_after", At::End, total(BILL_A)),
-                fact("idle", At::End, Probe::IdleMembers { group: BILL_A.into() }),
+                fact("idle", At::End, Probe::IdleMembers { group: BILL_A }),
             ],
             question: None,
             reveal: t(
@@ -249,13 +249,13 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, add_consumer(BILL_B))],
             play_ms: 15_000,
-            spotlight: vec![Spot::Group(BILL_A.into()), Spot::Group(BILL_B.into())],
+            spotlight: vec![Spot::Group(BILL_A), Spot::Group(BILL_B)],
             facts: vec![
                 fact("a", At::Start, total(BILL_A)),
                 fact("b", At::Start, total(BILL_B)),
                 fact("a_after", At::End, total(BILL_A)),
                 fact("b_after", At::End, total(BILL_B)),
-                fact("idle", At::End, Probe::IdleMembers { group: BILL_B.into() }),
+                fact("idle", At::End, Probe::IdleMembers { group: BILL_B }),
             ],
             question: Some(Question {
                 prompt: t(
@@ -290,13 +290,13 @@ pub fn lesson() -> Lesson {
                 Command::RemoveConsumer { group: BILL_A.into(), member: Some("billing-a-c2".into()), graceful: false },
             )],
             play_ms: 20_000,
-            spotlight: vec![spot(PAYMENTS, 1), Spot::Group(BILL_A.into())],
+            spotlight: vec![spot(PAYMENTS, 1), Spot::Group(BILL_A)],
             facts: vec![
-                fact("c", At::Start, Probe::Committed { group: BILL_A.into(), topic: PAYMENTS.into(), partition: 1 }),
-                fact("lag", At::Start, Probe::Lag { group: BILL_A.into(), topic: PAYMENTS.into(), partition: 1 }),
-                fact("c_after", At::End, Probe::Committed { group: BILL_A.into(), topic: PAYMENTS.into(), partition: 1 }),
-                fact("lag_after", At::End, Probe::Lag { group: BILL_A.into(), topic: PAYMENTS.into(), partition: 1 }),
-                fact("lag0_after", At::End, Probe::Lag { group: BILL_A.into(), topic: PAYMENTS.into(), partition: 0 }),
+                fact("c", At::Start, Probe::Committed { group: BILL_A, topic: PAYMENTS, partition: 1 }),
+                fact("lag", At::Start, Probe::Lag { group: BILL_A, topic: PAYMENTS, partition: 1 }),
+                fact("c_after", At::End, Probe::Committed { group: BILL_A, topic: PAYMENTS, partition: 1 }),
+                fact("lag_after", At::End, Probe::Lag { group: BILL_A, topic: PAYMENTS, partition: 1 }),
+                fact("lag0_after", At::End, Probe::Lag { group: BILL_A, topic: PAYMENTS, partition: 0 }),
             ],
             question: Some(Question {
                 prompt: t(

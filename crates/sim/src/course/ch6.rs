@@ -56,19 +56,13 @@ pub fn lesson() -> Lesson {
             ..BrokerSettings::default()
         },
     };
-    let status = || Probe::BurrowPartition { group: GROUP.into(), topic: TOPIC.into(), partition: 0 };
-    let group = || Probe::BurrowGroup { group: GROUP.into() };
-    let lag = || Probe::Lag { group: GROUP.into(), topic: TOPIC.into(), partition: 0 };
-    let committed = || Probe::Committed { group: GROUP.into(), topic: TOPIC.into(), partition: 0 };
-    let members = || Probe::Members { group: GROUP.into() };
-    let window = |field| Probe::BurrowWindow { group: GROUP.into(), topic: TOPIC.into(), partition: 0, field };
-    let spots = || {
-        vec![
-            Spot::Producer(PRODUCER.into()),
-            Spot::Partition { topic: TOPIC.into(), partition: 0 },
-            Spot::Group(GROUP.into()),
-        ]
-    };
+    let status = || Probe::BurrowPartition { group: GROUP, topic: TOPIC, partition: 0 };
+    let group = || Probe::BurrowGroup { group: GROUP };
+    let lag = || Probe::Lag { group: GROUP, topic: TOPIC, partition: 0 };
+    let committed = || Probe::Committed { group: GROUP, topic: TOPIC, partition: 0 };
+    let members = || Probe::Members { group: GROUP };
+    let window = |field| Probe::BurrowWindow { group: GROUP, topic: TOPIC, partition: 0, field };
+    let spots = || vec![Spot::Producer(PRODUCER), Spot::Partition { topic: TOPIC, partition: 0 }, Spot::Group(GROUP)];
     let status_is =
         |w: &'static str, en: &'static str, ko: &'static str| Choice { text: t(en, ko), value: Expect::Word(w) };
     let rate = |r: f64| Command::SetGroupRate { group: GROUP.into(), records_per_s: r };
@@ -199,7 +193,7 @@ pub fn lesson() -> Lesson {
                 fact("offset", At::End, window(WindowField::NewestOffset)),
                 fact("oldest", At::End, window(WindowField::OldestOffset)),
                 fact("lag", At::End, lag()),
-                fact("first", At::End, Probe::FirstRead { group: GROUP.into(), topic: TOPIC.into(), partition: 0 }),
+                fact("first", At::End, Probe::FirstRead { group: GROUP, topic: TOPIC, partition: 0 }),
                 fact("members", At::End, members()),
                 fact("since", At::End, window(WindowField::SinceLastMs)),
                 fact("reason", At::End, window(WindowField::Reason)),
@@ -282,7 +276,7 @@ pub fn lesson() -> Lesson {
                 fact("group", At::End, group()),
                 fact("from", At::End, window(WindowField::RewoundFrom)),
                 fact("to", At::End, window(WindowField::RewoundTo)),
-                fact("log_start", At::End, Probe::LogStart { topic: TOPIC.into(), partition: 0 }),
+                fact("log_start", At::End, Probe::LogStart { topic: TOPIC, partition: 0 }),
                 fact("lag", At::End, lag()),
             ],
             question: Some(Question {

@@ -64,11 +64,11 @@ pub struct Lesson {
 /// What a step highlights on the stage (everything else dims).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Spot {
-    Producer(String),
+    Producer(&'static str),
     Partitioner,
     Broker(u32),
-    Partition { topic: String, partition: u32 },
-    Group(String),
+    Partition { topic: &'static str, partition: u32 },
+    Group(&'static str),
 }
 
 /// When a fact is measured.

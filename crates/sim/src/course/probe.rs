@@ -36,40 +36,40 @@ impl Value {
 pub enum Probe {
     /// The leader's log end offset (LEO).
     LogEnd {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     /// The high watermark: what consumers may read up to.
     HighWatermark {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     LogStart {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     /// The leader's broker id (`None` while offline).
     Leader {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     IsrSize {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     Partitions {
-        topic: String,
+        topic: &'static str,
     },
     /// The group's committed offset (the next record it will read).
     Committed {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     /// Lag as `kafka-consumer-groups` reports it: HW − committed.
     Lag {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     /// `records-lag-max` of the group's members, the largest if several: per
@@ -82,175 +82,175 @@ pub enum Probe {
     /// for up to a minute, while the simulator shows the last poll's. It is not
     /// the group's lag of [`Probe::Lag`], which starts from the committed offset.
     RecordsLagMax {
-        group: String,
+        group: &'static str,
     },
     /// Members that own no partition.
     IdleMembers {
-        group: String,
+        group: &'static str,
     },
     /// The first offset the group read from this partition during the step.
     FirstRead {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     /// The partition the producer's partitioner last chose for `key`.
     KeyPartition {
-        producer: String,
-        key: String,
+        producer: &'static str,
+        key: &'static str,
     },
     /// `toPositive(murmur2(key))` as the built-in partitioner computes it
     /// (`BuiltInPartitioner.partitionForKey`); the partition is this modulo
     /// the partition count.
     KeyHash {
-        key: String,
+        key: &'static str,
     },
     /// Records the producer had acknowledged and that were lost since.
     AckedLost {
-        producer: String,
+        producer: &'static str,
     },
     Acked {
-        producer: String,
+        producer: &'static str,
     },
     /// The error code of the first command refused during the step, or `OK`.
     Refusal,
     /// Burrow's status of one partition (`OK`, `WARN`, `STOP`, `STALL`, `REWIND`).
     BurrowPartition {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     /// Burrow's status of the group (`OK`, `WARN`, `ERR`).
     BurrowGroup {
-        group: String,
+        group: &'static str,
     },
     // ch2: retention
     /// The topic's `segment.bytes`.
     SegmentBytes {
-        topic: String,
+        topic: &'static str,
     },
     /// The partition's segments now (the last one is the active segment).
     Segments {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     /// Segments retention deleted from the partition during the step.
     SegmentsDeleted {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     /// Whether retention deleted records of the partition that the group had
     /// not read (committed) yet.
     DeletedUnread {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     /// Where `auto.offset.reset` moved the group's position during the step
     /// (`from`: the position it had; `None`: no reset happened).
     ResetFrom {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     ResetTo {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     // ch5
     /// The sum of the group's lags (HW − committed) over its partitions.
     TotalLag {
-        group: String,
+        group: &'static str,
     },
     /// The owning consumer's `records-lag` of one partition: HW − its fetch position.
     RecordsLag {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     /// The owning consumer's fetch position (the next offset it will read).
     Position {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     /// The LOG-END-OFFSET column of `kafka-consumer-groups --describe`: ListOffsets
     /// `latest` under read_uncommitted, i.e. the high watermark, not the leader's LEO.
     DescribedLogEnd {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     // ch4
     /// `murmur2(key)` as a signed Java int, before `toPositive` (`Utils.murmur2`).
     KeyMurmur2 {
-        key: String,
+        key: &'static str,
     },
     /// `BuiltInPartitioner.partitionForKey(key, partitions)`: where the
     /// built-in partitioner puts `key` in a topic of `partitions` partitions.
     KeyPartitionOf {
-        key: String,
+        key: &'static str,
         partitions: u32,
     },
     /// Records the producer appended to the partition during the step.
     ProducedTo {
-        producer: String,
-        topic: String,
+        producer: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     /// How many partitions the producer appended to during the step.
     PartitionsWritten {
-        producer: String,
-        topic: String,
+        producer: &'static str,
+        topic: &'static str,
     },
     /// How many times the producer's appends moved to another partition during
     /// the step, in append order (exact while each tick's records go to one
     /// partition: within a tick its batches are appended in partition order).
     Moves {
-        producer: String,
-        topic: String,
+        producer: &'static str,
+        topic: &'static str,
     },
     /// Records with this key in the topic's logs.
     KeyRecords {
-        topic: String,
-        key: String,
+        topic: &'static str,
+        key: &'static str,
     },
     /// How many partitions of the topic hold records with this key.
     KeyPartitions {
-        topic: String,
-        key: String,
+        topic: &'static str,
+        key: &'static str,
     },
     /// Whether the partition's log holds every producer's records in the order
     /// that producer sent them (its sequence numbers rise with the offset).
     SendOrder {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     /// The keys of the partition's newest `n` records, oldest first.
     LastKeys {
-        topic: String,
+        topic: &'static str,
         partition: u32,
         n: u64,
     },
     /// Which of `among` has the group's largest lag (the first on a tie).
     MostLag {
-        group: String,
-        topic: String,
-        among: Vec<u32>,
+        group: &'static str,
+        topic: &'static str,
+        among: &'static [u32],
     },
     // ch6
     /// One number of Burrow's stored commits for a partition (see [`WindowField`]).
     BurrowWindow {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
         field: WindowField,
     },
     /// The group's live members (crashed ones waiting for `session.timeout.ms`
     /// do not count).
     Members {
-        group: String,
+        group: &'static str,
     },
     // ch3
     /// What `kafka-topics --create` of a new one-partition topic with this
@@ -258,34 +258,34 @@ pub enum Probe {
     /// engine's topic validation (`INVALID_REPLICATION_FACTOR` when it exceeds
     /// the brokers, as Kafka's `ReplicationControlManager.createTopic`), or `OK`.
     CreateTopic {
-        topic: String,
+        topic: &'static str,
         replication_factor: u32,
     },
     /// The log end offset of the replica on `broker`.
     ReplicaLogEnd {
-        topic: String,
+        topic: &'static str,
         partition: u32,
         broker: u32,
     },
     /// The first offset an election lost during the step (`data_lost`): the
     /// new leader's log end when it took over.
     LostFrom {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     /// The error of the producer's first failed produce attempt during the
     /// step (`produce_error`), or `OK`.
     ProduceError {
-        producer: String,
+        producer: &'static str,
     },
     /// Whether the partition has a leader (false: offline).
     Online {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     /// acks=0 records known to be gone (sent to a dead leader or lost in a failover).
     UnackedLost {
-        producer: String,
+        producer: &'static str,
     },
 }
 
@@ -327,7 +327,7 @@ impl Probe {
                 .producers
                 .iter()
                 .find(|p| &p.id == producer)
-                .and_then(|p| p.recent.iter().rev().find(|d| d.key.as_deref() == Some(key.as_str())))
+                .and_then(|p| p.recent.iter().rev().find(|d| d.key.as_deref() == Some(*key)))
                 .map(|d| u64::from(d.partition))),
             Probe::KeyHash { key } => {
                 Value::Int(i64::from(crate::murmur2::to_positive(crate::murmur2::murmur2(key.as_bytes()))))
@@ -372,7 +372,7 @@ impl Probe {
             ),
             Probe::DeletedUnread { group, topic, partition } => Value::Bool(events.iter().any(|e| {
                 matches!(&e.kind, EventKind::SegmentsDeleted { topic: t, partition: p, unread_by, .. }
-                    if t == topic && p == partition && unread_by.contains(group))
+                    if t == topic && p == partition && unread_by.iter().any(|g| g == group))
             })),
             Probe::ResetFrom { group, topic, partition } => {
                 int(reset(events, group, topic, *partition).and_then(|(from, _)| from))
@@ -475,7 +475,7 @@ impl Probe {
             Probe::CreateTopic { topic, replication_factor } => {
                 let config = crate::config::ClusterConfig {
                     topics: vec![crate::config::TopicConfig {
-                        name: topic.clone(),
+                        name: topic.to_string(),
                         partitions: 1,
                         replication_factor: *replication_factor,
                         config: crate::config::TopicSettings::default(),

@@ -575,8 +575,7 @@ mod ch6 {
         for _ in 0..50 {
             p.tick();
         }
-        let probe =
-            |field| Probe::BurrowWindow { group: "billing".into(), topic: "orders".into(), partition: 0, field };
+        let probe = |field| Probe::BurrowWindow { group: "billing", topic: "orders", partition: 0, field };
         let measure = |q: Probe| q.measure(p.cluster(), &[]);
         let (Value::Int(since), Value::Int(span)) =
             (measure(probe(WindowField::SinceLastMs)), measure(probe(WindowField::SpanMs)))
@@ -584,10 +583,10 @@ mod ch6 {
             panic!("no window")
         };
         assert!(since > span, "{since} {span}");
-        let lag = measure(Probe::Lag { group: "billing".into(), topic: "orders".into(), partition: 0 });
+        let lag = measure(Probe::Lag { group: "billing", topic: "orders", partition: 0 });
         assert!(matches!(lag, Value::Int(n) if n > 0), "{lag:?}");
         assert_eq!(
-            measure(Probe::BurrowPartition { group: "billing".into(), topic: "orders".into(), partition: 0 }),
+            measure(Probe::BurrowPartition { group: "billing", topic: "orders", partition: 0 }),
             Value::Word("OK".into())
         );
         assert!(!p.done(), "still inside the step");
@@ -686,7 +685,7 @@ mod ch3 {
     fn a_replication_factor_above_the_broker_count_is_refused() {
         assert_eq!(word(&outcome(0), "answer"), "INVALID_REPLICATION_FACTOR");
         let p = Player::open(&lesson("ch3").unwrap(), 0).unwrap();
-        let rf3 = Probe::CreateTopic { topic: "payments".into(), replication_factor: 3 };
+        let rf3 = Probe::CreateTopic { topic: "payments", replication_factor: 3 };
         assert_eq!(rf3.measure(p.cluster(), &[]), Value::Word("OK".into()));
     }
 
