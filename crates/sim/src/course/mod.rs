@@ -32,6 +32,7 @@ use crate::josa::{self, Particle};
 use crate::scenario::Runner;
 use crate::text::Lang;
 use crate::Cluster;
+use std::sync::OnceLock;
 
 /// A text in both languages; may hold `{fact}` / `{fact:particle}` slots.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -188,7 +189,8 @@ pub struct Outcome {
 /// tests and the CLI use it the same way.
 #[derive(Clone, Debug)]
 pub struct Player {
-    lesson: Lesson,
+    /// Lessons are built once ([`lessons`]): a player (and its clones) borrows one.
+    lesson: &'static Lesson,
     step: usize,
     runner: Runner,
     start_ms: u64,
@@ -202,7 +204,7 @@ pub struct Player {
 impl Player {
     /// Opens step `step` (from 0): replays the steps before it from the seed and
     /// stops at the step's start.
-    pub fn open(lesson: &Lesson, step: usize) -> Result<Player, SimError> {
+    pub fn open(lesson: &'static Lesson, step: usize) -> Result<Player, SimError> {
         let step = step.min(lesson.steps.len().saturating_sub(1));
         let cluster = Cluster::new(lesson.config.clone())?;
         let mut t = 0;
@@ -214,21 +216,14 @@ impl Player {
             runner.cluster.drain_events();
         }
         runner.set_script(shifted(&lesson.steps[step].script, t));
-        let mut player = Player {
-            lesson: lesson.clone(),
-            step,
-            runner,
-            start_ms: t,
-            start: Facts::default(),
-            events: Vec::new(),
-            outcome: None,
-        };
+        let mut player =
+            Player { lesson, step, runner, start_ms: t, start: Facts::default(), events: Vec::new(), outcome: None };
         player.start = player.measure(At::Start);
         Ok(player)
     }
 
-    pub fn lesson(&self) -> &Lesson {
-        &self.lesson
+    pub fn lesson(&self) -> &'static Lesson {
+        self.lesson
     }
 
     pub fn step_index(&self) -> usize {
@@ -386,14 +381,18 @@ pub(crate) fn refused(events: &[Event]) -> Option<&EventKind> {
     events.iter().map(|e| &e.kind).find(|k| matches!(k, EventKind::Rejected { .. }))
 }
 
-/// Every lesson of the course, in chapter order.
-pub fn lessons() -> Vec<Lesson> {
-    vec![ch2::lesson(), ch3::lesson(), ch4::lesson(), ch5::lesson(), ch6::lesson()]
+/// Every lesson of the course, in chapter order, built on first use and kept:
+/// the lessons are constant data, and building them is a large function that
+/// should run once, not on every lookup (`OnceLock` also works on wasm32,
+/// which has one thread).
+pub fn lessons() -> &'static [Lesson] {
+    static LESSONS: OnceLock<Vec<Lesson>> = OnceLock::new();
+    LESSONS.get_or_init(|| vec![ch2::lesson(), ch3::lesson(), ch4::lesson(), ch5::lesson(), ch6::lesson()])
 }
 
 /// The lesson with this id (`ch2` ... `ch6`).
-pub fn lesson(id: &str) -> Option<Lesson> {
-    lessons().into_iter().find(|l| l.id == id)
+pub fn lesson(id: &str) -> Option<&'static Lesson> {
+    lessons().iter().find(|l| l.id == id)
 }
 
 #[cfg(test)]
