@@ -338,14 +338,10 @@ impl Player {
     }
 
     fn measure(&self, at: At) -> Facts {
-        let step = self.step();
-        Facts(
-            step.facts
-                .iter()
-                .filter(|f| f.at == at)
-                .map(|f| (f.name, f.probe.measure(&self.runner.cluster, &self.events)))
-                .collect(),
-        )
+        let cluster = &self.runner.cluster;
+        let view = cluster.view();
+        let facts = self.step().facts.iter().filter(|f| f.at == at);
+        Facts(facts.map(|f| (f.name, f.probe.measure(cluster, &view, &self.events))).collect())
     }
 }
 

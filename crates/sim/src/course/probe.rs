@@ -290,30 +290,31 @@ pub enum Probe {
 }
 
 impl Probe {
-    pub fn measure(&self, cluster: &Cluster, events: &[Event]) -> Value {
-        let view = cluster.view();
+    /// `view` is `cluster.view()`, built once by the caller for all of a step's
+    /// facts (building it is the costly part of a measurement).
+    pub fn measure(&self, cluster: &Cluster, view: &ClusterView, events: &[Event]) -> Value {
         let int = |v: Option<u64>| v.map_or(Value::None, |n| Value::Int(n as i64));
         match self {
-            Probe::LogEnd { topic, partition } => int(part(&view, topic, *partition).map(|p| p.log_end_offset)),
-            Probe::HighWatermark { topic, partition } => int(part(&view, topic, *partition).map(|p| p.high_watermark)),
-            Probe::LogStart { topic, partition } => int(part(&view, topic, *partition).map(|p| p.log_start_offset)),
+            Probe::LogEnd { topic, partition } => int(part(view, topic, *partition).map(|p| p.log_end_offset)),
+            Probe::HighWatermark { topic, partition } => int(part(view, topic, *partition).map(|p| p.high_watermark)),
+            Probe::LogStart { topic, partition } => int(part(view, topic, *partition).map(|p| p.log_start_offset)),
             Probe::Leader { topic, partition } => {
-                int(part(&view, topic, *partition).and_then(|p| p.leader).map(u64::from))
+                int(part(view, topic, *partition).and_then(|p| p.leader).map(u64::from))
             }
-            Probe::IsrSize { topic, partition } => int(part(&view, topic, *partition).map(|p| p.isr.len() as u64)),
+            Probe::IsrSize { topic, partition } => int(part(view, topic, *partition).map(|p| p.isr.len() as u64)),
             Probe::Partitions { topic } => {
                 int(view.topics.iter().find(|t| &t.name == topic).map(|t| t.partitions.len() as u64))
             }
             Probe::Committed { group, topic, partition } => {
-                int(group_part(&view, group, topic, *partition).and_then(|p| p.committed))
+                int(group_part(view, group, topic, *partition).and_then(|p| p.committed))
             }
             Probe::Lag { group, topic, partition } => {
-                int(group_part(&view, group, topic, *partition).and_then(|p| p.lag))
+                int(group_part(view, group, topic, *partition).and_then(|p| p.lag))
             }
             Probe::RecordsLagMax { group } => {
-                int(grp(&view, group).map(|g| g.members.iter().map(|m| m.records_lag_max).max().unwrap_or(0)))
+                int(grp(view, group).map(|g| g.members.iter().map(|m| m.records_lag_max).max().unwrap_or(0)))
             }
-            Probe::IdleMembers { group } => int(grp(&view, group)
+            Probe::IdleMembers { group } => int(grp(view, group)
                 .map(|g| g.members.iter().filter(|m| !m.crashed && m.assigned.is_empty()).count() as u64)),
             Probe::FirstRead { group, topic, partition } => int(events.iter().find_map(|e| match &e.kind {
                 EventKind::Consumed { group: g, topic: t, partition: p, from_offset, .. }
@@ -343,11 +344,11 @@ impl Probe {
                 }
                 .to_string(),
             ),
-            Probe::BurrowPartition { group, topic, partition } => grp(&view, group)
+            Probe::BurrowPartition { group, topic, partition } => grp(view, group)
                 .and_then(|g| g.burrow.partitions.iter().find(|p| &p.topic == topic && p.partition == *partition))
                 .map_or(Value::None, |p| Value::Word(p.status.as_str().to_string())),
             Probe::BurrowGroup { group } => {
-                grp(&view, group).map_or(Value::None, |g| Value::Word(g.burrow.status.as_str().to_string()))
+                grp(view, group).map_or(Value::None, |g| Value::Word(g.burrow.status.as_str().to_string()))
             }
             // ch2
             Probe::SegmentBytes { topic } => cluster
@@ -356,7 +357,7 @@ impl Probe {
                 .iter()
                 .find(|t| &t.name == topic)
                 .map_or(Value::None, |t| Value::Int(t.config.segment_bytes)),
-            Probe::Segments { topic, partition } => int(part(&view, topic, *partition).map(|p| u64::from(p.segments))),
+            Probe::Segments { topic, partition } => int(part(view, topic, *partition).map(|p| u64::from(p.segments))),
             Probe::SegmentsDeleted { topic, partition } => Value::Int(
                 events
                     .iter()
@@ -381,15 +382,15 @@ impl Probe {
                 int(reset(events, group, topic, *partition).map(|(_, to)| to))
             }
             // ch5
-            Probe::TotalLag { group } => int(grp(&view, group).map(|g| g.total_lag)),
+            Probe::TotalLag { group } => int(grp(view, group).map(|g| g.total_lag)),
             Probe::RecordsLag { group, topic, partition } => {
-                int(group_part(&view, group, topic, *partition).and_then(|p| p.records_lag))
+                int(group_part(view, group, topic, *partition).and_then(|p| p.records_lag))
             }
             Probe::Position { group, topic, partition } => {
-                int(group_part(&view, group, topic, *partition).and_then(|p| p.position))
+                int(group_part(view, group, topic, *partition).and_then(|p| p.position))
             }
             Probe::DescribedLogEnd { group, topic, partition } => {
-                int(group_part(&view, group, topic, *partition).map(|p| p.log_end_offset))
+                int(group_part(view, group, topic, *partition).map(|p| p.log_end_offset))
             }
             // ch4
             Probe::KeyMurmur2 { key } => Value::Int(i64::from(crate::murmur2::murmur2(key.as_bytes()))),
@@ -410,12 +411,12 @@ impl Probe {
                 Value::Int(order.windows(2).filter(|w| w[0] != w[1]).count() as i64)
             }
             Probe::KeyRecords { topic, key } => {
-                Value::Int(keyed_records(cluster, &view, topic, key).map(|(_, n)| n).sum::<u64>() as i64)
+                Value::Int(keyed_records(cluster, view, topic, key).map(|(_, n)| n).sum::<u64>() as i64)
             }
             Probe::KeyPartitions { topic, key } => {
-                Value::Int(keyed_records(cluster, &view, topic, key).filter(|(_, n)| *n > 0).count() as i64)
+                Value::Int(keyed_records(cluster, view, topic, key).filter(|(_, n)| *n > 0).count() as i64)
             }
-            Probe::SendOrder { topic, partition } => match part(&view, topic, *partition) {
+            Probe::SendOrder { topic, partition } => match part(view, topic, *partition) {
                 Some(p) => {
                     // The last sequence number seen per producer.
                     let mut last: Vec<(u16, u32)> = Vec::new();
@@ -434,7 +435,7 @@ impl Probe {
                 }
                 None => Value::None,
             },
-            Probe::LastKeys { topic, partition, n } => match part(&view, topic, *partition) {
+            Probe::LastKeys { topic, partition, n } => match part(view, topic, *partition) {
                 Some(p) => {
                     let from = p.log_end_offset.saturating_sub(*n).max(p.log_start_offset);
                     let keys: Vec<String> = cluster
@@ -451,7 +452,7 @@ impl Probe {
                 None => Value::None,
             },
             Probe::MostLag { group, topic, among } => {
-                let lags = among.iter().filter_map(|&p| Some((p, group_part(&view, group, topic, p)?.lag?)));
+                let lags = among.iter().filter_map(|&p| Some((p, group_part(view, group, topic, p)?.lag?)));
                 // `max_by_key` keeps the last of equal maxima; the first is wanted.
                 int(lags
                     .fold(None, |best: Option<(u32, u64)>, (p, lag)| match best {
@@ -463,13 +464,13 @@ impl Probe {
             // ch6
             Probe::BurrowWindow { group, topic, partition, field } => {
                 let commits = cluster.burrow_windows(group).and_then(|w| w.get(*partition as usize).cloned());
-                let reason = grp(&view, group)
+                let reason = grp(view, group)
                     .and_then(|g| g.burrow.partitions.iter().find(|p| &p.topic == topic && p.partition == *partition))
                     .map(|p| &p.reason);
                 field.measure(commits.as_deref().unwrap_or(&[]), reason, cluster.time_ms())
             }
             Probe::Members { group } => {
-                int(grp(&view, group).map(|g| g.members.iter().filter(|m| !m.crashed).count() as u64))
+                int(grp(view, group).map(|g| g.members.iter().filter(|m| !m.crashed).count() as u64))
             }
             // ch3
             Probe::CreateTopic { topic, replication_factor } => {
@@ -486,7 +487,7 @@ impl Probe {
                 };
                 Value::Word(config.validate().map_or_else(|e| e.code.name(), |()| "OK").to_string())
             }
-            Probe::ReplicaLogEnd { topic, partition, broker } => int(part(&view, topic, *partition)
+            Probe::ReplicaLogEnd { topic, partition, broker } => int(part(view, topic, *partition)
                 .and_then(|p| p.log_end_offsets.iter().find(|(b, _)| b == broker).map(|&(_, o)| o))),
             Probe::LostFrom { topic, partition } => int(events.iter().find_map(|e| match &e.kind {
                 EventKind::DataLost { topic: t, partition: p, from_offset, .. } if t == topic && p == partition => {
@@ -505,7 +506,7 @@ impl Probe {
                     .to_string(),
             ),
             Probe::Online { topic, partition } => {
-                part(&view, topic, *partition).map_or(Value::None, |p| Value::Bool(p.leader.is_some()))
+                part(view, topic, *partition).map_or(Value::None, |p| Value::Bool(p.leader.is_some()))
             }
             Probe::UnackedLost { producer } => {
                 int(view.producers.iter().find(|p| &p.id == producer).map(|p| p.ledger.unacknowledged_lost))

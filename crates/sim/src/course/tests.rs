@@ -576,7 +576,7 @@ mod ch6 {
             p.tick();
         }
         let probe = |field| Probe::BurrowWindow { group: "billing", topic: "orders", partition: 0, field };
-        let measure = |q: Probe| q.measure(p.cluster(), &[]);
+        let measure = |q: Probe| q.measure(p.cluster(), &p.cluster().view(), &[]);
         let (Value::Int(since), Value::Int(span)) =
             (measure(probe(WindowField::SinceLastMs)), measure(probe(WindowField::SpanMs)))
         else {
@@ -686,7 +686,7 @@ mod ch3 {
         assert_eq!(word(&outcome(0), "answer"), "INVALID_REPLICATION_FACTOR");
         let p = Player::open(lesson("ch3").unwrap(), 0).unwrap();
         let rf3 = Probe::CreateTopic { topic: "payments", replication_factor: 3 };
-        assert_eq!(rf3.measure(p.cluster(), &[]), Value::Word("OK".into()));
+        assert_eq!(rf3.measure(p.cluster(), &p.cluster().view(), &[]), Value::Word("OK".into()));
     }
 
     /// `Partition.maybeIncrementLeaderHW` waits for every ISR member, and
