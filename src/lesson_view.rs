@@ -88,7 +88,7 @@ impl LessonView {
             answer,
             correct: player.outcome().and_then(|o| o.correct),
             reveal: player.done().then(|| Both::of(|l| player.reveal(l).unwrap_or_default())),
-            spotlight: step.spotlight.clone(),
+            spotlight: step.spotlight.to_vec(),
             phase,
         }
     }

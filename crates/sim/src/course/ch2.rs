@@ -19,7 +19,7 @@ const ALERTS: &str = "alerts";
 /// About ten records of the shop's size per segment.
 const SEGMENT_BYTES: i64 = 1200;
 
-fn p(partition: u32) -> Spot {
+const fn p(partition: u32) -> Spot {
     Spot::Partition { topic: TOPIC, partition }
 }
 
@@ -49,14 +49,20 @@ pub fn lesson() -> Lesson {
         broker_config: BrokerSettings { log_retention_check_interval_ms: 1_000, ..BrokerSettings::default() },
         ..ClusterConfig::default()
     };
-    let leo = |n| Probe::LogEnd { topic: TOPIC, partition: n };
+    const fn leo(n: u32) -> Probe {
+        Probe::LogEnd { topic: TOPIC, partition: n }
+    }
     let new_group = |id: &str, reset| GroupConfig {
         auto_offset_reset: reset,
         records_per_s: 5.0,
         ..GroupConfig::new(id, TOPIC, 1)
     };
-    let first_read = |group: &'static str| Probe::FirstRead { group, topic: TOPIC, partition: 0 };
-    let seoul = || Probe::KeyPartition { producer: SHOP, key: "서울" };
+    const fn first_read(group: &'static str) -> Probe {
+        Probe::FirstRead { group, topic: TOPIC, partition: 0 }
+    }
+    const fn seoul() -> Probe {
+        Probe::KeyPartition { producer: SHOP, key: "서울" }
+    }
 
     let steps = vec![
         Step {
@@ -67,8 +73,8 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 5_000,
-            spotlight: vec![Spot::Producer(SHOP), p(0), p(1), p(2)],
-            facts: vec![fact("p0", At::End, leo(0)), fact("p1", At::End, leo(1)), fact("p2", At::End, leo(2))],
+            spotlight: const { &[Spot::Producer(SHOP), p(0), p(1), p(2)] },
+            facts: const { &[fact("p0", At::End, leo(0)), fact("p1", At::End, leo(1)), fact("p2", At::End, leo(2))] },
             question: None,
             reveal: t(
                 "Partition 0 now ends at offset {p0}, partition 1 at {p1}, partition 2 at {p2}. Each partition numbers its own records: an offset names a record only together with its partition.",
@@ -83,20 +89,20 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 10_000,
-            spotlight: vec![p(0), Spot::Group(BILLING)],
-            facts: vec![
+            spotlight: const { &[p(0), Spot::Group(BILLING)] },
+            facts: const { &[
                 fact("committed", At::Start, Probe::Committed { group: BILLING, topic: TOPIC, partition: 0 }),
                 fact("start", At::Start, Probe::LogStart { topic: TOPIC, partition: 0 }),
                 fact("start_after", At::End, Probe::LogStart { topic: TOPIC, partition: 0 }),
                 fact("committed_after", At::End, Probe::Committed { group: BILLING, topic: TOPIC, partition: 0 }),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "billing keeps reading for 10 s. Where will partition 0's log start then?",
                     "billing이 10초 더 읽습니다. 그때 파티션 0의 로그는 어디에서 시작할까요?",
                 ),
                 answer: "start_after",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("Where billing has read to: read records are removed", "billing이 읽은 데까지: 읽은 레코드는 지워집니다"),
                         value: Expect::Fact("committed_after"),
@@ -105,7 +111,7 @@ pub fn lesson() -> Lesson {
                         text: t("Still at offset {start}: reading removes nothing", "그대로 오프셋 {start}: 읽어도 지워지지 않습니다"),
                         value: Expect::Fact("start"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "billing is now at offset {committed_after}, and the log still starts at {start_after}. A topic is a log, not a queue: reading moves only the reader's own offset. Records go away by retention, never by being read.",
@@ -120,22 +126,22 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, Command::AddGroup(new_group(AUDIT, OffsetReset::Earliest)))],
             play_ms: 6_000,
-            spotlight: vec![p(0), Spot::Group(AUDIT), Spot::Group(BILLING)],
-            facts: vec![
+            spotlight: const { &[p(0), Spot::Group(AUDIT), Spot::Group(BILLING)] },
+            facts: const { &[
                 fact("start", At::Start, Probe::LogStart { topic: TOPIC, partition: 0 }),
                 fact("end", At::Start, Probe::HighWatermark { topic: TOPIC, partition: 0 }),
                 fact("billing", At::Start, Probe::Committed { group: BILLING, topic: TOPIC, partition: 0 }),
                 fact("first", At::End, first_read(AUDIT)),
                 fact("billing_after", At::End, Probe::Committed { group: BILLING, topic: TOPIC, partition: 0 }),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t("Which offset of partition 0 does audit read first?", "audit은 파티션 0에서 어느 오프셋부터 읽을까요?"),
                 answer: "first",
-                choices: vec![
+                choices: const { &[
                     Choice { text: t("{billing}, where billing is", "billing이 있는 {billing}"), value: Expect::Fact("billing") },
                     Choice { text: t("{start}, the log start", "로그 시작인 {start}"), value: Expect::Fact("start") },
                     Choice { text: t("{end}, the end of the log", "로그 끝인 {end}"), value: Expect::Fact("end") },
-                ],
+                ] },
             }),
             reveal: t(
                 "audit read from offset {first}: with earliest, a group without a committed offset starts at the log start and reads every record again. billing was not affected (now at {billing_after}): each group keeps its own offsets. Processing the same data twice is a reason to use Kafka.",
@@ -150,19 +156,19 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, Command::AddGroup(new_group(ALERTS, OffsetReset::Latest)))],
             play_ms: 6_000,
-            spotlight: vec![p(0), Spot::Group(ALERTS)],
-            facts: vec![
+            spotlight: const { &[p(0), Spot::Group(ALERTS)] },
+            facts: const { &[
                 fact("start", At::Start, Probe::LogStart { topic: TOPIC, partition: 0 }),
                 fact("end", At::Start, Probe::HighWatermark { topic: TOPIC, partition: 0 }),
                 fact("first", At::End, first_read(ALERTS)),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t("Which offset of partition 0 does alerts read first?", "alerts는 파티션 0에서 어느 오프셋부터 읽을까요?"),
                 answer: "first",
-                choices: vec![
+                choices: const { &[
                     Choice { text: t("{start}, the log start", "로그 시작인 {start}"), value: Expect::Fact("start") },
                     Choice { text: t("{end}, the end of the log when it joined", "들어온 때의 로그 끝인 {end}"), value: Expect::Fact("end") },
-                ],
+                ] },
             }),
             reveal: t(
                 "alerts read from offset {first}: with latest, a new group skips what is already there and reads only records written after it joined.",
@@ -177,21 +183,21 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, Command::AddPartitions { topic: TOPIC.into(), partitions: 5 })],
             play_ms: 5_000,
-            spotlight: vec![Spot::Partitioner, Spot::Producer(SHOP)],
-            facts: vec![
+            spotlight: const { &[Spot::Partitioner, Spot::Producer(SHOP)] },
+            facts: const { &[
                 fact("before", At::Start, seoul()),
                 fact("hash", At::Start, Probe::KeyHash { key: "서울" }),
                 fact("n_before", At::Start, Probe::Partitions { topic: TOPIC }),
                 fact("after", At::End, seoul()),
                 fact("n_after", At::End, Probe::Partitions { topic: TOPIC }),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t("After the change, where do new 서울 records go?", "바꾼 뒤 새 서울 레코드는 어디로 갈까요?"),
                 answer: "after",
-                choices: vec![
+                choices: const { &[
                     Choice { text: t("Another partition", "다른 파티션"), value: Expect::NotFact("before") },
                     Choice { text: t("Still partition {before}", "그대로 파티션 {before}"), value: Expect::Fact("before") },
-                ],
+                ] },
             }),
             reveal: t(
                 "murmur2(서울) made positive is {hash}: {hash} % {n_before} = {before}, but {hash} % {n_after} = {after}. New 서울 records go to partition {after}, while the old ones stay in partition {before}, so per-key order across the change is lost. Add partitions with care.",
@@ -206,22 +212,22 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, Command::AddPartitions { topic: TOPIC.into(), partitions: 3 })],
             play_ms: 1_000,
-            spotlight: vec![p(0), p(1), p(2), p(3), p(4)],
-            facts: vec![
+            spotlight: const { &[p(0), p(1), p(2), p(3), p(4)] },
+            facts: const { &[
                 fact("count", At::Start, Probe::Partitions { topic: TOPIC }),
                 fact("answer", At::End, Probe::Refusal),
                 fact("count_after", At::End, Probe::Partitions { topic: TOPIC }),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t("What does Kafka answer?", "카프카는 어떻게 답할까요?"),
                 answer: "answer",
-                choices: vec![
+                choices: const { &[
                     Choice { text: t("It removes partition 3", "파티션 3을 지웁니다"), value: Expect::Word("OK") },
                     Choice {
                         text: t("It refuses: INVALID_PARTITIONS", "거부합니다: INVALID_PARTITIONS"),
                         value: Expect::Word("INVALID_PARTITIONS"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "Kafka answered {answer} and the topic still has {count_after} partitions. A partition can be added but never removed: its records and every group's offsets in it would have nowhere to go.",
@@ -242,8 +248,8 @@ pub fn lesson() -> Lesson {
                 },
             )],
             play_ms: 8_000,
-            spotlight: vec![p(0), Spot::Group(BILLING)],
-            facts: vec![
+            spotlight: const { &[p(0), Spot::Group(BILLING)] },
+            facts: const { &[
                 fact("seg", At::Start, Probe::SegmentBytes { topic: TOPIC }),
                 fact("segments", At::Start, Probe::Segments { topic: TOPIC, partition: 0 }),
                 fact("committed", At::Start, Probe::Committed { group: BILLING, topic: TOPIC, partition: 0 }),
@@ -252,14 +258,14 @@ pub fn lesson() -> Lesson {
                 fact("start_after", At::End, Probe::LogStart { topic: TOPIC, partition: 0 }),
                 fact("reset_from", At::End, Probe::ResetFrom { group: BILLING, topic: TOPIC, partition: 0 }),
                 fact("reset_to", At::End, Probe::ResetTo { group: BILLING, topic: TOPIC, partition: 0 }),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "billing has not read partition 0's old records yet. Will retention delete them?",
                     "billing은 파티션 0의 오래된 레코드를 아직 다 읽지 못했습니다. 보존 기간이 지나면 그래도 지울까요?",
                 ),
                 answer: "unread",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("No: Kafka waits until every group has read them", "아니요: 모든 그룹이 읽을 때까지 기다립니다"),
                         value: Expect::Bool(false),
@@ -268,7 +274,7 @@ pub fn lesson() -> Lesson {
                         text: t("Yes: retention does not wait for consumers", "예: 보존 기간은 컨슈머를 기다리지 않습니다"),
                         value: Expect::Bool(true),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "Retention deleted {deleted} whole closed segments of partition 0, so its log now starts at offset {start_after}; the active segment is never deleted. billing had not read them: its position {reset_from} no longer existed, so `auto.offset.reset=earliest` moved it to {reset_to}, the log start at that moment. The records in between were never read by billing. With `latest` it would have jumped to the end; with `none` the consumer would stop with OFFSET_OUT_OF_RANGE.",

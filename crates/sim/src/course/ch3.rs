@@ -28,7 +28,7 @@ const READER: &str = "reader";
 /// Records per second of each producer.
 const RATE: f64 = 10.0;
 
-fn p0() -> Spot {
+const fn p0() -> Spot {
     Spot::Partition { topic: TOPIC, partition: 0 }
 }
 
@@ -64,14 +64,30 @@ pub fn lesson() -> Lesson {
         broker_config: BrokerSettings { replica_lag_time_max_ms: 10_000, ..BrokerSettings::default() },
         ..ClusterConfig::default()
     };
-    let leo = || Probe::LogEnd { topic: TOPIC, partition: 0 };
-    let hw = || Probe::HighWatermark { topic: TOPIC, partition: 0 };
-    let isr = || Probe::IsrSize { topic: TOPIC, partition: 0 };
-    let leader = || Probe::Leader { topic: TOPIC, partition: 0 };
-    let replica_leo = |broker| Probe::ReplicaLogEnd { topic: TOPIC, partition: 0, broker };
-    let position = || Probe::Position { group: READER, topic: TOPIC, partition: 0 };
-    let lost_from = || Probe::LostFrom { topic: TOPIC, partition: 0 };
-    let acked_lost = |producer: &'static str| Probe::AckedLost { producer };
+    const fn leo() -> Probe {
+        Probe::LogEnd { topic: TOPIC, partition: 0 }
+    }
+    const fn hw() -> Probe {
+        Probe::HighWatermark { topic: TOPIC, partition: 0 }
+    }
+    const fn isr() -> Probe {
+        Probe::IsrSize { topic: TOPIC, partition: 0 }
+    }
+    const fn leader() -> Probe {
+        Probe::Leader { topic: TOPIC, partition: 0 }
+    }
+    const fn replica_leo(broker: u32) -> Probe {
+        Probe::ReplicaLogEnd { topic: TOPIC, partition: 0, broker }
+    }
+    const fn position() -> Probe {
+        Probe::Position { group: READER, topic: TOPIC, partition: 0 }
+    }
+    const fn lost_from() -> Probe {
+        Probe::LostFrom { topic: TOPIC, partition: 0 }
+    }
+    const fn acked_lost(producer: &'static str) -> Probe {
+        Probe::AckedLost { producer }
+    }
 
     let steps = vec![
         Step {
@@ -82,16 +98,16 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 1_000,
-            spotlight: vec![Spot::Broker(1), Spot::Broker(2), Spot::Broker(3)],
-            facts: vec![fact(
+            spotlight: const { &[Spot::Broker(1), Spot::Broker(2), Spot::Broker(3)] },
+            facts: const { &[fact(
                 "answer",
                 At::End,
                 Probe::CreateTopic { topic: "payments", replication_factor: 4 },
-            )],
+            )] },
             question: Some(Question {
                 prompt: t("What does Kafka answer?", "카프카는 어떻게 답할까요?"),
                 answer: "answer",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("It refuses: INVALID_REPLICATION_FACTOR", "거부합니다: INVALID_REPLICATION_FACTOR"),
                         value: Expect::Word("INVALID_REPLICATION_FACTOR"),
@@ -100,7 +116,7 @@ pub fn lesson() -> Lesson {
                         text: t("It creates the topic: one broker keeps two copies", "토픽을 만듭니다: 브로커 한 대가 복사본을 두 개 가집니다"),
                         value: Expect::Word("OK"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "Kafka answered {answer}. The copies of a partition must be on different brokers (a second copy on the same broker would die with it), so the replication factor can be at most the number of brokers. Copies also cost: every replica takes disk and network on its broker, so choose the RF by data volume and retention. RF=3 is the usual choice with three or more brokers.",
@@ -115,15 +131,15 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 5_000,
-            spotlight: vec![Spot::Producer(ACKS1), p0(), Spot::Broker(1), Spot::Broker(2), Spot::Broker(3)],
-            facts: vec![
+            spotlight: const { &[Spot::Producer(ACKS1), p0(), Spot::Broker(1), Spot::Broker(2), Spot::Broker(3)] },
+            facts: const { &[
                 fact("leader", At::Start, leader()),
                 fact("leo", At::End, leo()),
                 fact("leo2", At::End, replica_leo(2)),
                 fact("leo3", At::End, replica_leo(3)),
                 fact("hw", At::End, hw()),
                 fact("isr", At::End, isr()),
-            ],
+            ] },
             question: None,
             reveal: t(
                 "The leader's log ends at offset {leo}; the followers on broker 2 and broker 3 have copied up to {leo2} and {leo3}. Each replica has its own log end offset (LEO). The leader and the followers that are caught up form the ISR (in-sync replicas), {isr} replicas now. The high watermark (HW), {hw}, is how far every ISR replica has the records, as the leader knows from their last fetches. If broker {leader} died now, an ISR follower would take over as leader.",
@@ -138,17 +154,17 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, Command::IsolateBroker { broker: 3 })],
             play_ms: 5_000,
-            spotlight: vec![p0(), Spot::Broker(3), Spot::Group(READER)],
-            facts: vec![
+            spotlight: const { &[p0(), Spot::Broker(3), Spot::Group(READER)] },
+            facts: const { &[
                 fact("leo", At::Start, leo()),
                 fact("leo_end", At::End, leo()),
                 fact("hw_end", At::End, hw()),
                 fact("pos", At::End, position()),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t("Where will `reader` be after 5 s?", "5초 뒤 `reader`는 어디까지 읽었을까요?"),
                 answer: "pos",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("At the leader's log end: it reads whatever the leader has", "리더의 로그 끝: 리더에 있는 것은 다 읽습니다"),
                         value: Expect::Fact("leo_end"),
@@ -157,7 +173,7 @@ pub fn lesson() -> Lesson {
                         text: t("At the high watermark, held back by broker 3", "브로커 3 때문에 멈춘 하이 워터마크"),
                         value: Expect::Fact("hw_end"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "`reader` stopped at offset {pos}, the HW, while the leader's log reached {leo_end}. Broker 3 is still in the ISR but cannot fetch, so the HW stays where its last fetch left it. Consumers read only below the HW: a record above it is not on every ISR replica yet, and if the leader died it could vanish after a consumer had read it.",
@@ -172,20 +188,20 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 12_000,
-            spotlight: vec![p0(), Spot::Broker(3)],
-            facts: vec![
+            spotlight: const { &[p0(), Spot::Broker(3)] },
+            facts: const { &[
                 fact("isr", At::Start, isr()),
                 fact("isr_end", At::End, isr()),
                 fact("hw_end", At::End, hw()),
                 fact("pos_end", At::End, position()),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "How many replicas will the ISR have after 12 more seconds?",
                     "12초 뒤 ISR에는 복제본이 몇 개 있을까요?",
                 ),
                 answer: "isr_end",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("Two: broker 3 drops out", "두 개: 브로커 3이 빠집니다"),
                         value: Expect::Int(2),
@@ -194,7 +210,7 @@ pub fn lesson() -> Lesson {
                         text: t("Still {isr}: broker 3 is running and registered", "그대로 {isr}개: 브로커 3은 돌아가고 있고 등록되어 있습니다"),
                         value: Expect::Int(3),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "The ISR is down to {isr_end} replicas: the leader found broker 3 not caught up for longer than `replica.lag.time.max.ms` and removed it (`Partition.maybeShrinkIsr`), although broker 3 is running and registered. The ISR is the caught-up subset of the replicas, not all of them. With broker 3 out, the HW moved on to {hw_end} and `reader` reads again (at {pos_end}).",
@@ -209,14 +225,14 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, Command::HealBroker { broker: 3 })],
             play_ms: 3_000,
-            spotlight: vec![p0(), Spot::Broker(3)],
-            facts: vec![
+            spotlight: const { &[p0(), Spot::Broker(3)] },
+            facts: const { &[
                 fact("leo3", At::Start, replica_leo(3)),
                 fact("leo", At::Start, leo()),
                 fact("leo3_end", At::End, replica_leo(3)),
                 fact("leo_end", At::End, leo()),
                 fact("isr_end", At::End, isr()),
-            ],
+            ] },
             question: None,
             reveal: t(
                 "Broker 3 copied what it had missed (its log now ends at {leo3_end}, the leader's at {leo_end}) and rejoined the ISR once it reached the HW (`Partition.maybeExpandIsr`): the ISR has {isr_end} replicas again. A follower that fell behind comes back as soon as it catches up.",
@@ -238,20 +254,20 @@ pub fn lesson() -> Lesson {
             // Ends just before the followers' next fetch (every 2 s from the
             // first one after slowing), so they are almost 2 s behind.
             play_ms: 6_000,
-            spotlight: vec![
+            spotlight: const { &[
                 Spot::Producer(ACKS0),
                 Spot::Producer(ACKS1),
                 Spot::Producer(ACKS_ALL),
                 p0(),
-            ],
-            facts: vec![
+            ] },
+            facts: const { &[
                 fact("leo", At::End, leo()),
                 fact("leo2", At::End, replica_leo(2)),
                 fact("leo3", At::End, replica_leo(3)),
                 fact("hw", At::End, hw()),
                 fact("isr", At::End, isr()),
                 fact("acked_all", At::End, Probe::Acked { producer: ACKS_ALL }),
-            ],
+            ] },
             question: None,
             reveal: t(
                 "The leader's log ends at offset {leo}, broker 2's at {leo2}, broker 3's at {leo3}, and the HW is {hw}. Both followers are still in the ISR ({isr} replicas): each fetch takes them to the leader's log end, and a follower leaves only when it has not caught up for `replica.lag.time.max.ms` (`Replica.isCaughtUp`). One that fetches rarely but catches up each time stays in. `acks-all` waits for them ({acked_all} of its records acknowledged so far), while `acks1` is answered as soon as the leader has its records.",
@@ -266,8 +282,8 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, Command::KillBroker { broker: 1 })],
             play_ms: 12_000,
-            spotlight: vec![Spot::Broker(1), p0(), Spot::Producer(ACKS1)],
-            facts: vec![
+            spotlight: const { &[Spot::Broker(1), p0(), Spot::Producer(ACKS1)] },
+            facts: const { &[
                 fact("leo", At::Start, leo()),
                 fact("f2", At::Start, replica_leo(2)),
                 fact("f3", At::Start, replica_leo(3)),
@@ -277,14 +293,14 @@ pub fn lesson() -> Lesson {
                 fact("lost0", At::End, Probe::UnackedLost { producer: ACKS0 }),
                 fact("lost_all", At::End, acked_lost(ACKS_ALL)),
                 fact("acked_all", At::Start, Probe::Acked { producer: ACKS_ALL }),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "`acks1` was told each of its records was written. Which records of partition 0 survive the crash?",
                     "`acks1`은 레코드마다 쓰였다는 응답을 받았습니다. 파티션 0의 어떤 레코드가 살아남을까요?",
                 ),
                 answer: "kept",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("Everything below offset {leo}: the leader acknowledged it", "오프셋 {leo} 아래 전부: 리더가 응답했으니까요"),
                         value: Expect::Fact("leo"),
@@ -293,7 +309,7 @@ pub fn lesson() -> Lesson {
                         text: t("Only what the followers had copied: below offset {f2}", "팔로워가 복사한 것만: 오프셋 {f2} 아래"),
                         value: Expect::Fact("f2"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "Broker {leader} took over with its log ending at offset {kept}: the records from offset {kept} on existed only on broker 1 and are gone. `acks1` lost {lost1} records it had been told were written. `acks0` lost {lost0} and was never told: it waits for no answer, and it also kept sending into the dead broker. `acks-all` had {acked_all} records acknowledged and lost {lost_all} of them: the leader had not yet answered for the records the followers lacked, so the producer sent those again to the new leader.",
@@ -313,21 +329,21 @@ pub fn lesson() -> Lesson {
                 (0, Command::ShutdownBroker { broker: 3 }),
             ],
             play_ms: 4_000,
-            spotlight: vec![Spot::Producer(ACKS_ALL), Spot::Broker(2), p0()],
-            facts: vec![
+            spotlight: const { &[Spot::Producer(ACKS_ALL), Spot::Broker(2), p0()] },
+            facts: const { &[
                 fact("leo_start", At::Start, leo()),
                 fact("err", At::End, Probe::ProduceError { producer: ACKS_ALL }),
                 fact("isr", At::End, isr()),
                 fact("leo_end", At::End, leo()),
                 fact("hw_end", At::End, hw()),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "RF 3, `min.insync.replicas=2`, two brokers down: can `acks-all` still write?",
                     "RF 3, `min.insync.replicas=2`, 브로커 두 대가 꺼졌습니다. `acks-all`은 아직 쓸 수 있을까요?",
                 ),
                 answer: "err",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("No: the leader refuses with NOT_ENOUGH_REPLICAS", "아니요: 리더가 NOT_ENOUGH_REPLICAS로 거부합니다"),
                         value: Expect::Word("NOT_ENOUGH_REPLICAS"),
@@ -336,7 +352,7 @@ pub fn lesson() -> Lesson {
                         text: t("Yes: broker 2 is up and leads", "예: 브로커 2가 살아 있고 리더입니다"),
                         value: Expect::Word("OK"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "`acks-all` got {err}: the ISR has {isr} replica, fewer than `min.insync.replicas=2`, so the leader refuses acks=all writes rather than keep them on a single copy, and the producer retries until `delivery.timeout.ms`. `acks1` still writes (the log grew from {leo_start} to {leo_end}): acks=1 never looks at `min.insync.replicas`. But since KIP-966 the HW does not move while the ISR is below the minimum, so it stays at {hw_end} and `reader` does not see those records yet.",
@@ -355,21 +371,21 @@ pub fn lesson() -> Lesson {
                 (14_000, Command::RestartBroker { broker: 3 }),
             ],
             play_ms: 16_000,
-            spotlight: vec![Spot::Producer(ACKS_ALL), Spot::Broker(2), Spot::Broker(3), p0()],
-            facts: vec![
+            spotlight: const { &[Spot::Producer(ACKS_ALL), Spot::Broker(2), Spot::Broker(3), p0()] },
+            facts: const { &[
                 fact("leo3", At::Start, replica_leo(3)),
                 fact("acked_all", At::Start, Probe::Acked { producer: ACKS_ALL }),
                 fact("online", At::End, Probe::Online { topic: TOPIC, partition: 0 }),
                 fact("leader", At::End, leader()),
                 fact("acked_all_end", At::End, Probe::Acked { producer: ACKS_ALL }),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "Broker 3 comes back with a copy of partition 0, but it is not in the ISR. Does partition 0 get a leader?",
                     "브로커 3이 파티션 0의 복사본을 가지고 돌아오지만 ISR에는 없습니다. 파티션 0에 리더가 생길까요?",
                 ),
                 answer: "online",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("Yes: broker 3 is the only live replica, so it leads", "예: 살아 있는 복제본은 브로커 3뿐이니 리더가 됩니다"),
                         value: Expect::Bool(true),
@@ -378,7 +394,7 @@ pub fn lesson() -> Lesson {
                         text: t("No: partition 0 stays offline", "아니요: 파티션 0은 오프라인으로 남습니다"),
                         value: Expect::Bool(false),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "Partition 0's leader: {leader}. While broker 2 was the whole ISR, it acknowledged acks=all records by itself (`acks-all` went from {acked_all} to {acked_all_end} acknowledged records): with `min.insync.replicas=1`, acks=all is no safer than acks=1. Broker 3's copy ends at offset {leo3}, short of the newest of them, and by default (`unclean.leader.election.enable=false`) Kafka elects only an ISR member, so the partition stays offline until broker 2 returns: nothing is lost, but nobody can write to it or read from it.",
@@ -399,21 +415,21 @@ pub fn lesson() -> Lesson {
                 }),
             )],
             play_ms: 3_000,
-            spotlight: vec![Spot::Broker(3), p0(), Spot::Producer(ACKS_ALL)],
-            facts: vec![
+            spotlight: const { &[Spot::Broker(3), p0(), Spot::Producer(ACKS_ALL)] },
+            facts: const { &[
                 fact("lost_before", At::Start, acked_lost(ACKS_ALL)),
                 fact("leader", At::End, leader()),
                 fact("kept", At::End, lost_from()),
                 fact("lost_after", At::End, acked_lost(ACKS_ALL)),
                 fact("lost1_after", At::End, acked_lost(ACKS1)),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "Broker 3 becomes the leader. What happens to the `acks-all` records broker 2 acknowledged alone?",
                     "브로커 3이 리더가 됩니다. 브로커 2가 혼자 응답한 `acks-all` 레코드는 어떻게 될까요?",
                 ),
                 answer: "lost_after",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("They are lost", "사라집니다"),
                         value: Expect::NotFact("lost_before"),
@@ -422,7 +438,7 @@ pub fn lesson() -> Lesson {
                         text: t("They survive: they were written with acks=all", "살아남습니다: acks=all로 썼으니까요"),
                         value: Expect::Fact("lost_before"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "Broker {leader} leads and partition 0 is available again, but its log ends at offset {kept}: everything after it existed only on broker 2. `acks-all` has now lost {lost_after} acknowledged records (`acks1`: {lost1_after} in all). An unclean election trades acknowledged records for availability. acks=all means no loss only with `min.insync.replicas` of at least two (RF=3 with `min.insync.replicas=2` is the usual choice) and unclean election off.",

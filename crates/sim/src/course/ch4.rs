@@ -87,7 +87,7 @@ pub(super) fn vip_rule() -> PartitionerKind {
     ])
 }
 
-fn wp(partition: u32) -> Spot {
+const fn wp(partition: u32) -> Spot {
     Spot::Partition { topic: WEATHER, partition }
 }
 
@@ -100,11 +100,18 @@ pub fn lesson() -> Lesson {
         groups: Vec::new(),
         ..ClusterConfig::default()
     };
-    let key_partition = |key: &'static str| Probe::KeyPartition { producer: SENSORS, key };
-    let produced =
-        |p: &'static str, topic: &'static str, partition| Probe::ProducedTo { producer: p, topic, partition };
-    let written = |p: &'static str, topic: &'static str| Probe::PartitionsWritten { producer: p, topic };
-    let lag = |partition| Probe::Lag { group: FULFIL, topic: ORDERS, partition };
+    const fn key_partition(key: &'static str) -> Probe {
+        Probe::KeyPartition { producer: SENSORS, key }
+    }
+    const fn produced(p: &'static str, topic: &'static str, partition: u32) -> Probe {
+        Probe::ProducedTo { producer: p, topic, partition }
+    }
+    const fn written(p: &'static str, topic: &'static str) -> Probe {
+        Probe::PartitionsWritten { producer: p, topic }
+    }
+    const fn lag(partition: u32) -> Probe {
+        Probe::Lag { group: FULFIL, topic: ORDERS, partition }
+    }
 
     let steps = vec![
         Step {
@@ -115,26 +122,26 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 5_000,
-            spotlight: vec![Spot::Producer(SENSORS), Spot::Partitioner],
-            facts: vec![
+            spotlight: const { &[Spot::Producer(SENSORS), Spot::Partitioner] },
+            facts: const { &[
                 fact("count", At::Start, Probe::Partitions { topic: WEATHER }),
                 fact("murmur2", At::Start, Probe::KeyMurmur2 { key: SEOUL }),
                 fact("hash", At::End, Probe::KeyHash { key: SEOUL }),
                 fact("n", At::End, Probe::Partitions { topic: WEATHER }),
                 fact("seoul", At::End, key_partition(SEOUL)),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "Which partition does the key 서울 go to with 10 partitions?",
                     "파티션이 10개일 때 키 서울은 어느 파티션으로 갈까요?",
                 ),
                 answer: "seoul",
-                choices: vec![
+                choices: const { &[
                     Choice { text: t("Partition 0", "파티션 0"), value: Expect::Int(0) },
                     Choice { text: t("Partition 6", "파티션 6"), value: Expect::Int(6) },
                     Choice { text: t("Partition 4", "파티션 4"), value: Expect::Int(4) },
                     Choice { text: t("Partition 9", "파티션 9"), value: Expect::Int(9) },
-                ],
+                ] },
             }),
             reveal: t(
                 "The producer put the 서울 readings in partition {seoul}. toPositive({murmur2}) = {hash}, and {hash} % {n} = {seoul}. Mind the sign: Kafka clears the sign bit, it does not take the absolute value or a negative remainder. The same bytes always give the same partition, in every Java client (other clients, e.g. librdkafka's default, hash differently).",
@@ -156,8 +163,8 @@ pub fn lesson() -> Lesson {
                 }),
             )],
             play_ms: 10_000,
-            spotlight: vec![wp(SEOUL_PARTITION), Spot::Group(DASHBOARD)],
-            facts: vec![
+            spotlight: const { &[wp(SEOUL_PARTITION), Spot::Group(DASHBOARD)] },
+            facts: const { &[
                 fact("seoul", At::End, key_partition(SEOUL)),
                 fact("readings", At::End, Probe::KeyRecords { topic: WEATHER, key: SEOUL }),
                 fact("parts", At::End, Probe::KeyPartitions { topic: WEATHER, key: SEOUL }),
@@ -168,7 +175,7 @@ pub fn lesson() -> Lesson {
                     At::End,
                     Probe::Committed { group: DASHBOARD, topic: WEATHER, partition: SEOUL_PARTITION },
                 ),
-            ],
+            ] },
             question: None,
             reveal: t(
                 "The topic holds {readings} 서울 readings, all in partition {seoul} and in the order they were sent; the partition's newest records are {tail}. One member of `dashboard` owns partition {seoul} and reads it in offset order (its committed offset is {committed}), so 서울's readings are processed in order. Order is guaranteed within a partition only: that is why you key records that must stay in order.",
@@ -183,8 +190,8 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 6_000,
-            spotlight: vec![wp(SHARED_WEATHER), Spot::Partitioner],
-            facts: vec![
+            spotlight: const { &[wp(SHARED_WEATHER), Spot::Partitioner] },
+            facts: const { &[
                 fact("daegu", At::Start, key_partition(DAEGU)),
                 fact("h1", At::Start, Probe::KeyHash { key: DAEGU }),
                 fact("h2", At::Start, Probe::KeyHash { key: JEJU }),
@@ -192,14 +199,14 @@ pub fn lesson() -> Lesson {
                 fact("tail", At::End, Probe::LastKeys { topic: WEATHER, partition: SHARED_WEATHER, n: 4 }),
                 fact("in_order", At::End, Probe::SendOrder { topic: WEATHER, partition: SHARED_WEATHER }),
                 fact("seoul", At::End, key_partition(SEOUL)),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "Is the relative order of 대구 and 제주 readings kept?",
                     "대구 측정값과 제주 측정값 사이의 순서도 지켜질까요?",
                 ),
                 answer: "in_order",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t(
                             "No: Kafka keeps order per key, not between two keys",
@@ -214,7 +221,7 @@ pub fn lesson() -> Lesson {
                         ),
                         value: Expect::Bool(true),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "제주 went to partition {jeju} too, and the partition's newest records read {tail}: one log, the two keys interleaved exactly as `sensors` sent them, and a consumer reads them in that order. Kafka's guarantee is per partition, not per key. Records from two producers are in the order the leader appended them; 서울 in partition {seoul} has no order relative to either. Retries do not reorder a producer's records either: `enable.idempotence=true` is the default with acks=all.",
@@ -232,21 +239,21 @@ pub fn lesson() -> Lesson {
                 Command::AddProducer(ProducerConfig { partitioner_config: run_batch(0), ..producer(WEB, CLICKS, 50.0, &[]) }),
             )],
             play_ms: 200,
-            spotlight: vec![Spot::Producer(WEB), Spot::Partitioner],
-            facts: vec![
+            spotlight: const { &[Spot::Producer(WEB), Spot::Partitioner] },
+            facts: const { &[
                 fact("count", At::Start, Probe::Partitions { topic: CLICKS }),
                 fact("used", At::End, written(WEB, CLICKS)),
                 fact("c0", At::End, produced(WEB, CLICKS, 0)),
                 fact("c1", At::End, produced(WEB, CLICKS, 1)),
                 fact("c2", At::End, produced(WEB, CLICKS, 2)),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "How many partitions get `web`'s first 10 records?",
                     "`web`의 처음 레코드 10개는 파티션 몇 개에 들어갈까요?",
                 ),
                 answer: "used",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("One: the producer fills a batch for one partition first", "1개: 프로듀서가 먼저 한 파티션의 배치를 채웁니다"),
                         value: Expect::Int(1),
@@ -255,7 +262,7 @@ pub fn lesson() -> Lesson {
                         text: t("All {count}, one record to each in turn", "{count}개 모두, 하나씩 돌아가며"),
                         value: Expect::Fact("count"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "Partition 0 got {c0} of them, partition 1 got {c1} and partition 2 got {c2}. Without a key the producer sticks to one partition until `batch.size` bytes were produced to it, then picks the next one (sticky partitioning, KIP-480). One full batch in one request costs less than one record per partition in many small requests.",
@@ -270,18 +277,18 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 20_000,
-            spotlight: vec![
+            spotlight: const { &[
                 Spot::Producer(WEB),
                 Spot::Partition { topic: CLICKS, partition: 0 },
                 Spot::Partition { topic: CLICKS, partition: 1 },
                 Spot::Partition { topic: CLICKS, partition: 2 },
-            ],
-            facts: vec![
+            ] },
+            facts: const { &[
                 fact("moves", At::End, Probe::Moves { producer: WEB, topic: CLICKS }),
                 fact("c0", At::End, produced(WEB, CLICKS, 0)),
                 fact("c1", At::End, produced(WEB, CLICKS, 1)),
                 fact("c2", At::End, produced(WEB, CLICKS, 2)),
-            ],
+            ] },
             question: None,
             reveal: t(
                 "Partition 0 got {c0} records, partition 1 got {c1} and partition 2 got {c2}. The producer moved to another partition {moves} times, each time right after a full batch; a draw may also land on the partition just filled, so there are fewer moves than batches. Over many batches the partitions get about the same share, and every request carries a full batch. The simulator sends every batch at once, so no batches wait behind a slow broker here: the weighting only counts the batch being filled, which makes that partition a little less likely.",
@@ -303,20 +310,20 @@ pub fn lesson() -> Lesson {
                 }),
             )],
             play_ms: 5_000,
-            spotlight: vec![Spot::Producer(LEGACY), Spot::Partitioner],
-            facts: vec![
+            spotlight: const { &[Spot::Producer(LEGACY), Spot::Partitioner] },
+            facts: const { &[
                 fact("parts", At::Start, Probe::KeyPartitions { topic: WEATHER, key: SEOUL }),
                 fact("seoul", At::Start, key_partition(SEOUL)),
                 fact("used", At::End, written(LEGACY, WEATHER)),
                 fact("parts_after", At::End, Probe::KeyPartitions { topic: WEATHER, key: SEOUL }),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "How many partitions do `legacy`'s 서울 readings go to?",
                     "`legacy`의 서울 측정값은 파티션 몇 개에 들어갈까요?",
                 ),
                 answer: "used",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("Several: it ignores the key and moves on with each batch", "여러 개: 키를 무시하고 배치마다 옮겨 갑니다"),
                         value: Expect::NotFact("parts"),
@@ -325,7 +332,7 @@ pub fn lesson() -> Lesson {
                         text: t("Only partition {seoul}, where the key 서울 belongs", "키 서울의 자리인 파티션 {seoul} 하나"),
                         value: Expect::Fact("parts"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "They went to {used} partitions, and 서울's readings are now spread over {parts_after} partitions of `weather`: their order across partitions is lost. `UniformStickyPartitioner` ignores keys entirely. The default is the built-in partitioner, used when `partitioner.class` is not set (before KIP-794, `DefaultPartitioner`): keys by murmur2, sticky batches only for records without a key. To spread keyed records on purpose, the built-in partitioner has `partitioner.ignore.keys=true`.",
@@ -351,14 +358,14 @@ pub fn lesson() -> Lesson {
                 ),
             ],
             play_ms: 20_000,
-            spotlight: vec![
+            spotlight: const { &[
                 Spot::Producer(SHOP),
                 Spot::Partitioner,
                 Spot::Partition { topic: ORDERS, partition: VIP_PARTITION },
                 Spot::Partition { topic: ORDERS, partition: SHARED_PARTITION },
                 Spot::Group(FULFIL),
-            ],
-            facts: vec![
+            ] },
+            facts: const { &[
                 fact("most", At::End, Probe::MostLag {
                     group: FULFIL,
                     topic: ORDERS,
@@ -370,23 +377,23 @@ pub fn lesson() -> Lesson {
                 fact("lag_shared", At::End, lag(SHARED_PARTITION)),
                 fact("lag_other", At::End, lag(9)),
                 fact("used", At::End, written(SHOP, ORDERS)),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "After 20 s, which partition has more consumer lag: VIP partition 3 or shared partition 8?",
                     "20초 뒤 컨슈머 랙이 더 큰 쪽은 어디일까요? VIP 파티션 3일까요, 공용 파티션 8일까요?",
                 ),
                 answer: "most",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("Partition 3: the VIPs get more partitions, so more load", "파티션 3: VIP가 파티션을 더 많이 받으니 부하도 더 큽니다"),
-                        value: Expect::Int(i64::from(VIP_PARTITION)),
+                        value: Expect::Int(VIP_PARTITION as i64),
                     },
                     Choice {
                         text: t("Partition 8: half of the orders share two partitions", "파티션 8: 주문의 절반이 파티션 두 개를 나눠 씁니다"),
-                        value: Expect::Int(i64::from(SHARED_PARTITION)),
+                        value: Expect::Int(SHARED_PARTITION as i64),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "Partition {most} lags more. Meanwhile VIP partition 3 received {in_vip} orders and partition 8 {in_shared}; their lag is now {lag_vip} and {lag_shared} (partition 9: {lag_other}). The VIP consumers keep up with room to spare while the two shared ones fall behind: reserving partitions 0-7 of {used} gives VIPs headroom, not speed, and the other customers pay for it. Size a custom rule by the traffic of each key group. Each customer's key still maps to one partition of its set, so per-customer order holds.",

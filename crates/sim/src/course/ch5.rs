@@ -24,7 +24,7 @@ fn topic(name: &str, partitions: u32) -> TopicConfig {
     TopicConfig { name: name.into(), partitions, replication_factor: 3, config: TopicSettings::default() }
 }
 
-fn spot(topic: &'static str, partition: u32) -> Spot {
+const fn spot(topic: &'static str, partition: u32) -> Spot {
     Spot::Partition { topic, partition }
 }
 
@@ -59,14 +59,30 @@ pub fn lesson() -> Lesson {
         }],
         ..ClusterConfig::default()
     };
-    let clicks = |group: &'static str, p: u32| (group, CLICKS, p);
-    let lag = |(group, topic, partition)| Probe::Lag { group, topic, partition };
-    let committed = |(group, topic, partition)| Probe::Committed { group, topic, partition };
-    let records_lag = |(group, topic, partition)| Probe::RecordsLag { group, topic, partition };
-    let position = |(group, topic, partition)| Probe::Position { group, topic, partition };
-    let hw = |p| Probe::HighWatermark { topic: CLICKS, partition: p };
-    let total = |group: &'static str| Probe::TotalLag { group };
-    let pay_hw = |p| Probe::HighWatermark { topic: PAYMENTS, partition: p };
+    const fn clicks(group: &'static str, p: u32) -> (&'static str, &'static str, u32) {
+        (group, CLICKS, p)
+    }
+    const fn lag((group, topic, partition): (&'static str, &'static str, u32)) -> Probe {
+        Probe::Lag { group, topic, partition }
+    }
+    const fn committed((group, topic, partition): (&'static str, &'static str, u32)) -> Probe {
+        Probe::Committed { group, topic, partition }
+    }
+    const fn records_lag((group, topic, partition): (&'static str, &'static str, u32)) -> Probe {
+        Probe::RecordsLag { group, topic, partition }
+    }
+    const fn position((group, topic, partition): (&'static str, &'static str, u32)) -> Probe {
+        Probe::Position { group, topic, partition }
+    }
+    const fn hw(p: u32) -> Probe {
+        Probe::HighWatermark { topic: CLICKS, partition: p }
+    }
+    const fn total(group: &'static str) -> Probe {
+        Probe::TotalLag { group }
+    }
+    const fn pay_hw(p: u32) -> Probe {
+        Probe::HighWatermark { topic: PAYMENTS, partition: p }
+    }
 
     let steps = vec![
         Step {
@@ -77,15 +93,15 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 12_000,
-            spotlight: vec![Spot::Producer(WEB), spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS)],
-            facts: vec![
+            spotlight: const { &[Spot::Producer(WEB), spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS)] },
+            facts: const { &[
                 fact("c0", At::End, committed(clicks(STATS, 0))),
                 fact("hw0", At::End, hw(0)),
                 fact("lag0", At::End, lag(clicks(STATS, 0))),
                 fact("c1", At::End, committed(clicks(STATS, 1))),
                 fact("hw1", At::End, hw(1)),
                 fact("lag1", At::End, lag(clicks(STATS, 1))),
-            ],
+            ] },
             question: None,
             reveal: t(
                 "`kafka-consumer-groups --describe --group stats` now prints one row per partition. Partition 0: CURRENT-OFFSET (committed) {c0}, LOG-END-OFFSET {hw0}, LAG {lag0}. Partition 1: {c1}, {hw1}, LAG {lag1}. Consumer lag is this gap, per partition: what the group has not committed yet. One group on two partitions has two lags.",
@@ -100,21 +116,21 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 5_300,
-            spotlight: vec![spot(CLICKS, 0), Spot::Group(STATS)],
-            facts: vec![
+            spotlight: const { &[spot(CLICKS, 0), Spot::Group(STATS)] },
+            facts: const { &[
                 fact("shown", At::End, Probe::DescribedLogEnd { group: STATS, topic: CLICKS, partition: 0 }),
                 fact("leo", At::End, Probe::LogEnd { topic: CLICKS, partition: 0 }),
                 fact("hw", At::End, hw(0)),
                 fact("c", At::End, committed(clicks(STATS, 0))),
                 fact("lag", At::End, lag(clicks(STATS, 0))),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "What does the LOG-END-OFFSET column show for partition 0?",
                     "LOG-END-OFFSET 열은 파티션 0에 대해 무엇을 보여 줄까요?",
                 ),
                 answer: "shown",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("The end of the leader's log (its log end offset)", "리더 로그의 끝(로그 끝 오프셋)"),
                         value: Expect::Fact("leo"),
@@ -123,7 +139,7 @@ pub fn lesson() -> Lesson {
                         text: t("The high watermark", "하이 워터마크"),
                         value: Expect::Fact("hw"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "The column showed {shown}: the high watermark ({hw}), while the leader's log already ended at {leo}. The tool asks for the latest offset (ListOffsets, read_uncommitted), which is the high watermark: records the followers do not have yet cannot be read, so they are not lag either. LAG = {hw} − {c} = {lag}.",
@@ -138,13 +154,13 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, Command::SetGroupRate { group: STATS.into(), records_per_s: 4.0 })],
             play_ms: 20_000,
-            spotlight: vec![spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS)],
-            facts: vec![
+            spotlight: const { &[spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS)] },
+            facts: const { &[
                 fact("lag0", At::Start, lag(clicks(STATS, 0))),
                 fact("lag1", At::Start, lag(clicks(STATS, 1))),
                 fact("lag0_after", At::End, lag(clicks(STATS, 0))),
                 fact("lag1_after", At::End, lag(clicks(STATS, 1))),
-            ],
+            ] },
             question: None,
             reveal: t(
                 "Partition 0's lag grew to {lag0_after}; partition 1's is {lag1_after}. When records arrive faster than the group processes them, lag grows for as long as that lasts: lag is a health signal of the pipeline, mostly of the consumer. Partition 1 gets few records, so the consumer keeps up there while partition 0 piles up.",
@@ -159,8 +175,8 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 10_000,
-            spotlight: vec![spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS)],
-            facts: vec![
+            spotlight: const { &[spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS)] },
+            facts: const { &[
                 fact("rl0", At::Start, records_lag(clicks(STATS, 0))),
                 fact("rl1", At::Start, records_lag(clicks(STATS, 1))),
                 fact("lag0", At::Start, lag(clicks(STATS, 0))),
@@ -170,14 +186,14 @@ pub fn lesson() -> Lesson {
                 fact("pos0", At::Start, position(clicks(STATS, 0))),
                 fact("c0", At::Start, committed(clicks(STATS, 0))),
                 fact("max_after", At::End, Probe::RecordsLagMax { group: STATS }),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "What does the consumer report as `records-lag-max` right now?",
                     "지금 컨슈머가 보고하는 `records-lag-max`는 얼마일까요?",
                 ),
                 answer: "max",
-                choices: vec![
+                choices: const { &[
                     Choice { text: t("{total}, the sum of the LAG column", "LAG 열의 합인 {total}"), value: Expect::Fact("total") },
                     Choice {
                         text: t("{lag0}, the largest value in the tool's LAG column", "도구의 LAG 열에서 가장 큰 값인 {lag0}"),
@@ -187,7 +203,7 @@ pub fn lesson() -> Lesson {
                         text: t("{rl0}, the largest records-lag", "가장 큰 records-lag인 {rl0}"),
                         value: Expect::Fact("rl0"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "records-lag-max was {max}: the largest records-lag of the consumer's partitions, not a sum. It is measured from the position ({pos0} on partition 0), the tool from the committed offset ({c0}): the consumer had read further than it had committed, so the two numbers differ. Kafka keeps records-lag-max as the maximum over a metrics window (`metrics.sample.window.ms=30000` × `metrics.num.samples=2`), so it drops later than the lag does; the simulator shows the last poll's value. As this step ends, it is {max_after}.",
@@ -202,14 +218,14 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, Command::AddGroup(billing(BILL_A))), (0, Command::AddGroup(billing(BILL_B)))],
             play_ms: 15_000,
-            spotlight: vec![Spot::Producer(SHOP), Spot::Group(BILL_A), Spot::Group(BILL_B)],
-            facts: vec![
+            spotlight: const { &[Spot::Producer(SHOP), Spot::Group(BILL_A), Spot::Group(BILL_B)] },
+            facts: const { &[
                 fact("h0", At::Start, pay_hw(0)),
                 fact("h1", At::Start, pay_hw(1)),
                 fact("h2", At::Start, pay_hw(2)),
                 fact("a", At::End, total(BILL_A)),
                 fact("b", At::End, total(BILL_B)),
-            ],
+            ] },
             question: None,
             reveal: t(
                 "billing-a's lag over all its partitions adds up to {a}, billing-b's to {b}, more than the backlog they started with (the same work at the same speed). One consumer cannot keep up with the shop, so the lag keeps growing.",
@@ -229,12 +245,12 @@ pub fn lesson() -> Lesson {
                 (0, add_consumer(BILL_B)),
             ],
             play_ms: 15_000,
-            spotlight: vec![Spot::Group(BILL_A), Spot::Group(BILL_B)],
-            facts: vec![
+            spotlight: const { &[Spot::Group(BILL_A), Spot::Group(BILL_B)] },
+            facts: const { &[
                 fact("a", At::Start, total(BILL_A)),
                 fact("a_after", At::End, total(BILL_A)),
                 fact("idle", At::End, Probe::IdleMembers { group: BILL_A }),
-            ],
+            ] },
             question: None,
             reveal: t(
                 "billing-a's lag fell from {a} to {a_after}: three consumers process three times as much, more than the shop writes. Consumers without a partition: {idle}.",
@@ -249,21 +265,21 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, add_consumer(BILL_B))],
             play_ms: 15_000,
-            spotlight: vec![Spot::Group(BILL_A), Spot::Group(BILL_B)],
-            facts: vec![
+            spotlight: const { &[Spot::Group(BILL_A), Spot::Group(BILL_B)] },
+            facts: const { &[
                 fact("a", At::Start, total(BILL_A)),
                 fact("b", At::Start, total(BILL_B)),
                 fact("a_after", At::End, total(BILL_A)),
                 fact("b_after", At::End, total(BILL_B)),
                 fact("idle", At::End, Probe::IdleMembers { group: BILL_B }),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "In the next 15 s, does billing-b's lag fall faster than billing-a's?",
                     "앞으로 15초 동안 billing-b의 랙이 billing-a보다 빨리 줄어들까요?",
                 ),
                 answer: "b_after",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("No: the fourth consumer gets no partition", "아니요: 네 번째 컨슈머는 파티션을 받지 못합니다"),
                         value: Expect::Fact("a_after"),
@@ -272,7 +288,7 @@ pub fn lesson() -> Lesson {
                         text: t("Yes: four consumers read more than three", "예: 컨슈머 4개가 3개보다 많이 읽습니다"),
                         value: Expect::NotFact("a_after"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "billing-b's lag is {b_after}, exactly billing-a's {a_after}. A partition is read by one consumer of a group at a time, so a group uses at most as many consumers as there are partitions: {idle} of billing-b's consumers sits idle. To go faster, add partitions or make each consumer faster. In Kafka the fourth consumer even costs a little: joining makes the group rebalance, and with the default eager protocol every member stops reading during it (the simulator's rebalance takes no time).",
@@ -290,21 +306,21 @@ pub fn lesson() -> Lesson {
                 Command::RemoveConsumer { group: BILL_A.into(), member: Some("billing-a-c2".into()), graceful: false },
             )],
             play_ms: 20_000,
-            spotlight: vec![spot(PAYMENTS, 1), Spot::Group(BILL_A)],
-            facts: vec![
+            spotlight: const { &[spot(PAYMENTS, 1), Spot::Group(BILL_A)] },
+            facts: const { &[
                 fact("c", At::Start, Probe::Committed { group: BILL_A, topic: PAYMENTS, partition: 1 }),
                 fact("lag", At::Start, Probe::Lag { group: BILL_A, topic: PAYMENTS, partition: 1 }),
                 fact("c_after", At::End, Probe::Committed { group: BILL_A, topic: PAYMENTS, partition: 1 }),
                 fact("lag_after", At::End, Probe::Lag { group: BILL_A, topic: PAYMENTS, partition: 1 }),
                 fact("lag0_after", At::End, Probe::Lag { group: BILL_A, topic: PAYMENTS, partition: 0 }),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "20 s later, where is billing-a's committed offset on partition 1?",
                     "20초 뒤 billing-a가 파티션 1에 커밋한 오프셋은 어디일까요?",
                 ),
                 answer: "c_after",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t(
                             "Further on: another consumer of the group takes partition 1 over at once",
@@ -316,7 +332,7 @@ pub fn lesson() -> Lesson {
                         text: t("Still {c}: nobody reads partition 1 yet", "그대로 {c}: 아직 아무도 파티션 1을 읽지 않습니다"),
                         value: Expect::Fact("c"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "The committed offset stayed at {c_after} and partition 1's lag grew to {lag_after}, while partition 0's is {lag0_after}. Until the session times out, the crashed consumer still owns partition 1 and nobody reads it. Lag that grows on one partition while its offset stands still points at that partition's consumer; Burrow, in the next chapter, reads exactly these patterns.",

@@ -56,15 +56,29 @@ pub fn lesson() -> Lesson {
             ..BrokerSettings::default()
         },
     };
-    let status = || Probe::BurrowPartition { group: GROUP, topic: TOPIC, partition: 0 };
-    let group = || Probe::BurrowGroup { group: GROUP };
-    let lag = || Probe::Lag { group: GROUP, topic: TOPIC, partition: 0 };
-    let committed = || Probe::Committed { group: GROUP, topic: TOPIC, partition: 0 };
-    let members = || Probe::Members { group: GROUP };
-    let window = |field| Probe::BurrowWindow { group: GROUP, topic: TOPIC, partition: 0, field };
-    let spots = || vec![Spot::Producer(PRODUCER), Spot::Partition { topic: TOPIC, partition: 0 }, Spot::Group(GROUP)];
-    let status_is =
-        |w: &'static str, en: &'static str, ko: &'static str| Choice { text: t(en, ko), value: Expect::Word(w) };
+    const fn status() -> Probe {
+        Probe::BurrowPartition { group: GROUP, topic: TOPIC, partition: 0 }
+    }
+    const fn group() -> Probe {
+        Probe::BurrowGroup { group: GROUP }
+    }
+    const fn lag() -> Probe {
+        Probe::Lag { group: GROUP, topic: TOPIC, partition: 0 }
+    }
+    const fn committed() -> Probe {
+        Probe::Committed { group: GROUP, topic: TOPIC, partition: 0 }
+    }
+    const fn members() -> Probe {
+        Probe::Members { group: GROUP }
+    }
+    const fn window(field: WindowField) -> Probe {
+        Probe::BurrowWindow { group: GROUP, topic: TOPIC, partition: 0, field }
+    }
+    const SPOTS: &[Spot] =
+        &[Spot::Producer(PRODUCER), Spot::Partition { topic: TOPIC, partition: 0 }, Spot::Group(GROUP)];
+    const fn status_is(w: &'static str, en: &'static str, ko: &'static str) -> Choice {
+        Choice { text: t(en, ko), value: Expect::Word(w) }
+    }
     let rate = |r: f64| Command::SetGroupRate { group: GROUP.into(), records_per_s: r };
     let produce = |r: f64| Command::SetProducerRate { producer: PRODUCER.into(), rate_per_s: r };
 
@@ -77,14 +91,14 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 12_000,
-            spotlight: spots(),
-            facts: vec![
+            spotlight: SPOTS,
+            facts: const { &[
                 fact("commits", At::End, window(WindowField::Commits)),
                 fact("span", At::End, window(WindowField::SpanMs)),
                 fact("lag", At::End, lag()),
                 fact("status", At::End, status()),
                 fact("group", At::End, group()),
-            ],
+            ] },
             question: None,
             reveal: t(
                 "Burrow now holds billing's last {commits} commits of partition 0, spread over {span} ms. The lag is {lag}, so partition 0 is {status} and the group is {group}. Burrow's rules, in the order it applies them (`calculatePartitionStatus` in `core/internal/evaluator/caching.go`): no lag now: OK. The newest commit is older than the window is long (now minus newest commit > newest minus oldest) and no recent log end offset shows the group caught up: STOP. An offset lower than the one before it, not made up since: REWIND. Some commit in the window had no lag: OK. Every commit at the same offset: STALL. The lag never went down: WARN. Otherwise OK. The group takes its worst partition's status, reporting STOP, STALL and REWIND as ERR.",
@@ -102,26 +116,26 @@ pub fn lesson() -> Lesson {
                 (1_000, Command::RemoveConsumer { group: GROUP.into(), member: None, graceful: false }),
             ],
             play_ms: 15_000,
-            spotlight: spots(),
-            facts: vec![
+            spotlight: SPOTS,
+            facts: const { &[
                 fact("lag", At::Start, lag()),
                 fact("status", At::End, status()),
                 fact("group", At::End, group()),
                 fact("members", At::End, members()),
                 fact("lag_end", At::End, lag()),
                 fact("reason", At::End, window(WindowField::Reason)),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "What will Burrow say about partition 0 in 15 s?",
                     "15초 뒤 버로우는 파티션 0을 어떻게 판정할까요?",
                 ),
                 answer: "status",
-                choices: vec![
+                choices: const { &[
                     status_is("STOP", "STOP: nobody commits any more", "STOP: 이제 아무도 커밋하지 않습니다"),
                     status_is("STALL", "STALL: the offset stays where it is", "STALL: 오프셋이 제자리에 머뭅니다"),
                     status_is("OK", "OK: there is no lag", "OK: 랙이 없습니다"),
-                ],
+                ] },
             }),
             reveal: t(
                 "Burrow says {status} (group {group}), although billing has {members} consumers left. With no lag, its first rule answers OK before it looks at the commits at all, and a lag threshold stays silent too (lag {lag_end}). Nothing can be late when nothing arrives: a dead consumer on a quiet topic stays invisible until records come again. Checking that the group still has members catches it.",
@@ -138,8 +152,8 @@ pub fn lesson() -> Lesson {
             // commit (`checkIfRecentLagZero`, Burrow issue #303): ~10 s here.
             script: vec![(0, produce(6.0))],
             play_ms: 15_000,
-            spotlight: spots(),
-            facts: vec![
+            spotlight: SPOTS,
+            facts: const { &[
                 fact("members", At::Start, members()),
                 fact("since", At::Start, window(WindowField::SinceLastMs)),
                 fact("span", At::Start, window(WindowField::SpanMs)),
@@ -149,14 +163,14 @@ pub fn lesson() -> Lesson {
                 fact("since_end", At::End, window(WindowField::SinceLastMs)),
                 fact("reason", At::End, window(WindowField::Reason)),
                 fact("span_end", At::End, window(WindowField::SpanMs)),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "What will Burrow say about partition 0 in 15 s?",
                     "15초 뒤 버로우는 파티션 0을 어떻게 판정할까요?",
                 ),
                 answer: "status",
-                choices: vec![
+                choices: const { &[
                     status_is("STOP", "STOP: the lag grows and nobody commits", "STOP: 랙은 늘고 아무도 커밋하지 않습니다"),
                     status_is(
                         "OK",
@@ -164,7 +178,7 @@ pub fn lesson() -> Lesson {
                         "OK: 윈도에는 그룹이 따라잡은 모습이 남아 있습니다",
                     ),
                     status_is("WARN", "WARN: the lag grows", "WARN: 랙이 늘어납니다"),
-                ],
+                ] },
             }),
             reveal: t(
                 "{status} (group {group}): the newest commit is now {since_end} ms old, longer than the {span_end} ms the window spans, and the lag is {lag}. Burrow held it back for a while: as long as one of the log end offsets it recorded recently was not past billing's last commit, the group counted as recently caught up. A consumer stuck inside its processing looks the same: the Java consumer commits inside poll() (`ConsumerCoordinator.maybeAutoCommitOffsetsAsync`), so one that stops polling stops committing. Kafka keeps it in the group, its heartbeat thread still running, until `max.poll.interval.ms=300000` (the default) passes. The simulator has no such timer: it plays a stuck consumer as a crashed one, removed after `session.timeout.ms`.",
@@ -184,8 +198,8 @@ pub fn lesson() -> Lesson {
             // `allConsumed()` whether it moved or not.
             script: vec![(0, Command::AddConsumer { group: GROUP.into() }), (2_000, rate(0.0))],
             play_ms: 15_000,
-            spotlight: spots(),
-            facts: vec![
+            spotlight: SPOTS,
+            facts: const { &[
                 fact("committed", At::Start, committed()),
                 fact("status", At::End, status()),
                 fact("group", At::End, group()),
@@ -197,14 +211,14 @@ pub fn lesson() -> Lesson {
                 fact("members", At::End, members()),
                 fact("since", At::End, window(WindowField::SinceLastMs)),
                 fact("reason", At::End, window(WindowField::Reason)),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "The consumer commits every second, but the offset does not move while the lag grows. What will Burrow say about partition 0 in 15 s?",
                     "컨슈머는 1초마다 커밋하지만 오프셋은 움직이지 않고 랙은 늘어납니다. 15초 뒤 버로우는 파티션 0을 어떻게 판정할까요?",
                 ),
                 answer: "status",
-                choices: vec![
+                choices: const { &[
                     status_is("WARN", "WARN: the lag grows", "WARN: 랙이 늘어납니다"),
                     status_is(
                         "STALL",
@@ -213,7 +227,7 @@ pub fn lesson() -> Lesson {
                     ),
                     status_is("STOP", "STOP: it makes no progress", "STOP: 진척이 없습니다"),
                     status_is("OK", "OK: it commits regularly", "OK: 꼬박꼬박 커밋합니다"),
-                ],
+                ] },
             }),
             reveal: t(
                 "{status} (group {group}): all {commits} commits in the window are at offset {offset}, while the lag grew to {lag}. The consumer is alive and committing, but not advancing. Burrow only calls it STALL when no commit in the window is free of lag, so the commits from before the failure had to leave the window first.",
@@ -228,8 +242,8 @@ pub fn lesson() -> Lesson {
             ),
             script: vec![(0, rate(3.0))],
             play_ms: 12_000,
-            spotlight: spots(),
-            facts: vec![
+            spotlight: SPOTS,
+            facts: const { &[
                 fact("lag", At::Start, lag()),
                 fact("group", At::End, group()),
                 fact("status", At::End, status()),
@@ -238,18 +252,18 @@ pub fn lesson() -> Lesson {
                 fact("l1", At::End, window(WindowField::OldestLag)),
                 fact("l2", At::End, window(WindowField::NewestLag)),
                 fact("reason", At::End, window(WindowField::Reason)),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "Burrow gives a group one of three statuses. What will it say about the group billing in 12 s?",
                     "버로우는 그룹에 세 가지 상태 중 하나를 줍니다. 12초 뒤 billing 그룹은 어떻게 판정할까요?",
                 ),
                 answer: "group",
-                choices: vec![
+                choices: const { &[
                     status_is("OK", "OK: the offsets move again", "OK: 오프셋이 다시 움직입니다"),
                     status_is("ERR", "ERR: something is still wrong", "ERR: 아직 문제가 있습니다"),
                     status_is("WARN", "WARN: it moves, but falls behind", "WARN: 움직이지만 뒤처집니다"),
-                ],
+                ] },
             }),
             reveal: t(
                 "The group is {group}. On partition 0 the commits in the window moved from offset {o1} to {o2}, but the lag stored with them went from {l1} to {l2} and never went down: {status}. The consumer works, but cannot keep up. A group takes its worst partition's status: OK and WARN as they are, STOP, STALL and REWIND as ERR (`evaluateConsumerStatus`).",
@@ -269,8 +283,8 @@ pub fn lesson() -> Lesson {
                 (2_000, Command::AddConsumer { group: GROUP.into() }),
             ],
             play_ms: 5_000,
-            spotlight: spots(),
-            facts: vec![
+            spotlight: SPOTS,
+            facts: const { &[
                 fact("committed", At::Start, committed()),
                 fact("status", At::End, status()),
                 fact("group", At::End, group()),
@@ -278,19 +292,19 @@ pub fn lesson() -> Lesson {
                 fact("to", At::End, window(WindowField::RewoundTo)),
                 fact("log_start", At::End, Probe::LogStart { topic: TOPIC, partition: 0 }),
                 fact("lag", At::End, lag()),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "What will Burrow say about partition 0 in 5 s?",
                     "5초 뒤 버로우는 파티션 0을 어떻게 판정할까요?",
                 ),
                 answer: "status",
-                choices: vec![
+                choices: const { &[
                     status_is("OK", "OK: it was done on purpose", "OK: 일부러 한 일입니다"),
                     status_is("STOP", "STOP: the consumer left", "STOP: 컨슈머가 떠났습니다"),
                     status_is("WARN", "WARN: the lag jumps", "WARN: 랙이 껑충 뜁니다"),
                     status_is("REWIND", "REWIND: the offset went back", "REWIND: 오프셋이 뒤로 갔습니다"),
-                ],
+                ] },
             }),
             reveal: t(
                 "{status} (group {group}): right after offset {from}, the tool committed offset {to}, the log start, so the offsets went backwards. Burrow cannot tell a planned reprocessing from a bug that sends a consumer back; it reports both. The lag is now {lag}.",
@@ -305,8 +319,8 @@ pub fn lesson() -> Lesson {
             ),
             script: Vec::new(),
             play_ms: 8_000,
-            spotlight: spots(),
-            facts: vec![
+            spotlight: SPOTS,
+            facts: const { &[
                 fact("lag", At::Start, lag()),
                 fact("status", At::Start, status()),
                 fact("from", At::Start, window(WindowField::RewoundFrom)),
@@ -316,14 +330,14 @@ pub fn lesson() -> Lesson {
                 fact("l1", At::End, window(WindowField::OldestLag)),
                 fact("l2", At::End, window(WindowField::NewestLag)),
                 fact("reason", At::End, window(WindowField::Reason)),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "What will Burrow say about partition 0 in 8 s?",
                     "8초 뒤 버로우는 파티션 0을 어떻게 판정할까요?",
                 ),
                 answer: "status_end",
-                choices: vec![
+                choices: const { &[
                     status_is("OK", "OK: billing is catching up", "OK: billing이 따라잡고 있습니다"),
                     status_is(
                         "REWIND",
@@ -331,7 +345,7 @@ pub fn lesson() -> Lesson {
                         "REWIND: 뒤로 간 기록은 남아 있습니다",
                     ),
                     status_is("WARN", "WARN: the lag is still large", "WARN: 랙이 아직 큽니다"),
-                ],
+                ] },
             }),
             reveal: t(
                 "{status_end}, although the lag is still {lag_end}: a fixed lag threshold could well still be firing. A REWIND lasts only while the window holds a step back the consumer has not made up (`checkIfRewindRecovered`): billing's newest commit, offset {newest}, is past offset {from}, where it stood before the reset. And the lag stored with the window's commits fell, from {l1} to {l2}, so the WARN rule (the lag never went down) does not apply either.",
