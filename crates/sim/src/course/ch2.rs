@@ -52,11 +52,9 @@ pub fn lesson() -> Lesson {
     const fn leo(n: u32) -> Probe {
         Probe::LogEnd { topic: TOPIC, partition: n }
     }
-    let new_group = |id: &str, reset| GroupConfig {
-        auto_offset_reset: reset,
-        records_per_s: 5.0,
-        ..GroupConfig::new(id, TOPIC, 1)
-    };
+    fn new_group(id: &str, reset: OffsetReset) -> GroupConfig {
+        GroupConfig { auto_offset_reset: reset, records_per_s: 5.0, ..GroupConfig::new(id, TOPIC, 1) }
+    }
     const fn first_read(group: &'static str) -> Probe {
         Probe::FirstRead { group, topic: TOPIC, partition: 0 }
     }
@@ -64,14 +62,15 @@ pub fn lesson() -> Lesson {
         Probe::KeyPartition { producer: SHOP, key: "서울" }
     }
 
-    let steps = vec![
+    let steps = const {
+        &[
         Step {
             title: t("A topic is split into partitions", "토픽은 파티션으로 나뉩니다"),
             narration: t(
                 "The shop writes orders to the topic `orders`, which has 3 partitions (0, 1, 2). Each partition is its own append-only log: a new record goes at its end and gets the next offset. Watch for 5 s.",
                 "쇼핑몰이 주문을 `orders` 토픽에 씁니다. 이 토픽에는 파티션이 3개(0, 1, 2) 있습니다. 파티션마다 따로 끝에 덧붙이기만 하는 로그여서, 새 레코드는 맨 끝에 붙고 다음 오프셋을 받습니다. 5초 동안 지켜보세요.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 5_000,
             spotlight: const { &[Spot::Producer(SHOP), p(0), p(1), p(2)] },
             facts: const { &[fact("p0", At::End, leo(0)), fact("p1", At::End, leo(1)), fact("p2", At::End, leo(2))] },
@@ -87,7 +86,7 @@ pub fn lesson() -> Lesson {
                 "The group `billing` reads partition 0 and has committed offset {committed}: it has read every record below it. Partition 0's log starts at offset {start}.",
                 "`billing` 그룹이 파티션 0을 읽고 오프셋 {committed:을} 커밋했습니다. 그 아래 레코드는 모두 읽었다는 뜻입니다. 파티션 0의 로그는 오프셋 {start}에서 시작합니다.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 10_000,
             spotlight: const { &[p(0), Spot::Group(BILLING)] },
             facts: const { &[
@@ -124,7 +123,7 @@ pub fn lesson() -> Lesson {
                 "A new group `audit` joins with `auto.offset.reset=earliest`. It has no committed offset yet. Partition 0 starts at offset {start} and ends at {end}; billing is at {billing}.",
                 "새 그룹 `audit`이 `auto.offset.reset=earliest`로 들어옵니다. 아직 커밋한 오프셋이 없습니다. 파티션 0은 오프셋 {start}에서 시작해 {end}에서 끝나고, billing은 {billing}에 있습니다.",
             ),
-            script: vec![(0, Command::AddGroup(new_group(AUDIT, OffsetReset::Earliest)))],
+            script: || vec![(0, Command::AddGroup(new_group(AUDIT, OffsetReset::Earliest)))],
             play_ms: 6_000,
             spotlight: const { &[p(0), Spot::Group(AUDIT), Spot::Group(BILLING)] },
             facts: const { &[
@@ -154,7 +153,7 @@ pub fn lesson() -> Lesson {
                 "Another group, `alerts`, joins with `auto.offset.reset=latest`. Partition 0 starts at {start} and ends at {end}.",
                 "또 다른 그룹 `alerts`가 `auto.offset.reset=latest`로 들어옵니다. 파티션 0은 {start}에서 시작해 {end}에서 끝납니다.",
             ),
-            script: vec![(0, Command::AddGroup(new_group(ALERTS, OffsetReset::Latest)))],
+            script: || vec![(0, Command::AddGroup(new_group(ALERTS, OffsetReset::Latest)))],
             play_ms: 6_000,
             spotlight: const { &[p(0), Spot::Group(ALERTS)] },
             facts: const { &[
@@ -181,7 +180,7 @@ pub fn lesson() -> Lesson {
                 "A record's key picks its partition: murmur2(key), made positive, modulo the partition count. The key 서울 goes to partition {before} of 3. We now add two partitions: 5 in total.",
                 "레코드의 키가 파티션을 정합니다. murmur2(키)를 양수로 만든 뒤 파티션 수로 나눈 나머지입니다. 키 서울은 파티션 3개 중 파티션 {before:으로} 갑니다. 이제 파티션을 2개 더해 모두 5개로 늘립니다.",
             ),
-            script: vec![(0, Command::AddPartitions { topic: TOPIC.into(), partitions: 5 })],
+            script: || vec![(0, Command::AddPartitions { topic: TOPIC.into(), partitions: 5 })],
             play_ms: 5_000,
             spotlight: const { &[Spot::Partitioner, Spot::Producer(SHOP)] },
             facts: const { &[
@@ -210,7 +209,7 @@ pub fn lesson() -> Lesson {
                 "`orders` has {count} partitions. We ask Kafka to go back to 3 (`kafka-topics --alter --partitions 3`).",
                 "`orders`에는 파티션이 {count}개 있습니다. 카프카에 3개로 되돌려 달라고 요청합니다(`kafka-topics --alter --partitions 3`).",
             ),
-            script: vec![(0, Command::AddPartitions { topic: TOPIC.into(), partitions: 3 })],
+            script: || vec![(0, Command::AddPartitions { topic: TOPIC.into(), partitions: 3 })],
             play_ms: 1_000,
             spotlight: const { &[p(0), p(1), p(2), p(3), p(4)] },
             facts: const { &[
@@ -240,7 +239,7 @@ pub fn lesson() -> Lesson {
                 "Records leave a partition only by retention. A partition's log is stored in segments: the last one, the active segment, takes new records and rolls over when it reaches `segment.bytes` (here segment.bytes={seg}, about ten records; Kafka's default is 1 GiB) or `segment.ms`. Brokers check for deletable segments every `log.retention.check.interval.ms` (here every second; Kafka's default is 5 minutes). Partition 0 has {segments} segments now, and billing is at offset {committed} in it. We set `retention.ms=10000`: records older than 10 s may go.",
                 "레코드는 보존 기간(retention)이 지나야만 파티션에서 사라집니다. 파티션의 로그는 세그먼트로 나뉘어 저장됩니다. 마지막 세그먼트(액티브 세그먼트)가 새 레코드를 받고, `segment.bytes`(여기서는 segment.bytes={seg}, 레코드 10개쯤; 카프카 기본값은 1 GiB)나 `segment.ms`에 이르면 새 세그먼트로 넘어갑니다. 브로커는 `log.retention.check.interval.ms`마다(여기서는 1초, 카프카 기본값은 5분) 지울 세그먼트를 찾습니다. 지금 파티션 0에는 세그먼트가 {segments}개 있고, billing은 그 안의 오프셋 {committed}에 있습니다. 이제 `retention.ms=10000`으로 바꿔 10초보다 오래된 레코드를 지울 수 있게 합니다.",
             ),
-            script: vec![(
+            script: || vec![(
                 0,
                 Command::SetTopicConfig {
                     topic: TOPIC.into(),
@@ -281,6 +280,7 @@ pub fn lesson() -> Lesson {
                 "보존 기간이 지나 파티션 0의 닫힌 세그먼트 {deleted}개가 통째로 지워졌고, 로그는 이제 오프셋 {start_after}에서 시작합니다. 액티브 세그먼트는 지우지 않습니다. billing은 그 레코드를 아직 읽지 않았습니다. 위치 {reset_from}의 레코드가 없어졌으므로 `auto.offset.reset=earliest`에 따라 그때의 로그 시작인 {reset_to:으로} 옮겨 갔습니다. 그 사이의 레코드는 billing이 끝내 읽지 못했습니다. `latest`였다면 로그 끝으로 건너뛰고, `none`이었다면 컨슈머가 OFFSET_OUT_OF_RANGE로 멈췄을 것입니다.",
             ),
         },
-    ];
+    ]
+    };
     Lesson { id: "ch2", title: t("Topics, partitions, offsets", "토픽, 파티션, 오프셋"), config, steps }
 }

@@ -89,14 +89,15 @@ pub fn lesson() -> Lesson {
         Probe::AckedLost { producer }
     }
 
-    let steps = vec![
+    let steps = const {
+        &[
         Step {
             title: t("Replicas live on different brokers", "복제본은 서로 다른 브로커에"),
             narration: t(
                 "A broker is one Kafka server; this cluster runs 3 (brokers 1, 2 and 3), the usual minimum. Replication copies every partition to several brokers: with 3 brokers, replication factor (RF) 1 keeps a partition on one broker, RF 2 on two, RF 3 on all three. The topic `orders` has one partition with RF 3. We now ask for a new topic `payments` with RF 4 (`kafka-topics --create --topic payments --replication-factor 4`).",
                 "브로커는 카프카 서버 한 대입니다. 이 클러스터는 보통 최소로 권하는 3대(브로커 1, 2, 3)로 돌아갑니다. 복제는 파티션마다 여러 브로커에 복사본을 둡니다. 브로커가 3대일 때 복제 팩터(RF) 1이면 파티션이 브로커 한 대에, RF 2이면 두 대에, RF 3이면 세 대 모두에 있습니다. `orders` 토픽은 파티션이 하나이고 RF 3입니다. 이제 RF 4로 새 토픽 `payments`를 만들어 달라고 요청합니다(`kafka-topics --create --topic payments --replication-factor 4`).",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 1_000,
             spotlight: const { &[Spot::Broker(1), Spot::Broker(2), Spot::Broker(3)] },
             facts: const { &[fact(
@@ -129,7 +130,7 @@ pub fn lesson() -> Lesson {
                 "Partition 0 of `orders` has three replicas. Broker {leader} holds the leader: the producer `acks1` writes to it and the group `reader` reads from it. The other two are followers: they fetch new records from the leader (every 100 ms here) and append them to their own copy. Watch for 5 s.",
                 "`orders`의 파티션 0에는 복제본이 세 개 있습니다. 리더 파티션은 브로커 {leader}에 있습니다: 프로듀서 `acks1`은 리더에 쓰고, 그룹 `reader`는 리더에서 읽습니다. 나머지 둘은 팔로워 파티션입니다: 리더에서 새 레코드를 가져와(fetch, 여기서는 100ms마다) 자기 복사본 끝에 덧붙입니다. 5초 동안 지켜보세요.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 5_000,
             spotlight: const { &[Spot::Producer(ACKS1), p0(), Spot::Broker(1), Spot::Broker(2), Spot::Broker(3)] },
             facts: const { &[
@@ -152,7 +153,7 @@ pub fn lesson() -> Lesson {
                 "Now the network between broker 3 and the other brokers fails. Broker 3 keeps running and the controller still sees it, but its follower cannot fetch from the leader. The producer keeps writing to the leader (its log ends at offset {leo} so far), and `reader` reads as fast as it can.",
                 "이제 브로커 3과 다른 브로커 사이의 네트워크가 끊깁니다. 브로커 3은 계속 돌아가고 컨트롤러도 여전히 보지만, 그 팔로워는 리더에서 가져올 수 없습니다. 프로듀서는 리더에 계속 쓰고(지금 로그 끝은 오프셋 {leo}) `reader`는 최대한 빨리 읽습니다.",
             ),
-            script: vec![(0, Command::IsolateBroker { broker: 3 })],
+            script: || vec![(0, Command::IsolateBroker { broker: 3 })],
             play_ms: 5_000,
             spotlight: const { &[p0(), Spot::Broker(3), Spot::Group(READER)] },
             facts: const { &[
@@ -186,7 +187,7 @@ pub fn lesson() -> Lesson {
                 "Broker 3 stays cut off. A follower leaves the ISR only when it has not caught up to the leader's log end for `replica.lag.time.max.ms` (Kafka's default is 30000; this cluster uses 10000 so it plays faster). Broker 3 has been cut off for 5 s; the ISR has {isr} replicas.",
                 "브로커 3은 계속 끊겨 있습니다. 팔로워는 `replica.lag.time.max.ms` 동안 리더의 로그 끝을 따라잡지 못했을 때에만 ISR에서 빠집니다(카프카 기본값은 30000이고, 빨리 보려고 이 클러스터는 10000을 씁니다). 브로커 3이 끊긴 지 5초가 지났고, ISR에는 복제본이 {isr}개 있습니다.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 12_000,
             spotlight: const { &[p0(), Spot::Broker(3)] },
             facts: const { &[
@@ -223,7 +224,7 @@ pub fn lesson() -> Lesson {
                 "The network is repaired: broker 3 can fetch again. Its copy ends at offset {leo3}, the leader's log at {leo}.",
                 "네트워크가 복구되어 브로커 3이 다시 가져올 수 있습니다. 브로커 3의 복사본은 오프셋 {leo3}에서, 리더의 로그는 {leo}에서 끝납니다.",
             ),
-            script: vec![(0, Command::HealBroker { broker: 3 })],
+            script: || vec![(0, Command::HealBroker { broker: 3 })],
             play_ms: 3_000,
             spotlight: const { &[p0(), Spot::Broker(3)] },
             facts: const { &[
@@ -245,7 +246,7 @@ pub fn lesson() -> Lesson {
                 "Two more producers write to the same partition at the same rate as `acks1`: `acks0` with acks=0 (it waits for no answer) and `acks-all` with acks=all (the leader answers once every ISR replica has the records). To see what acks changes, the followers must be behind when the leader dies. In a healthy cluster they trail by milliseconds, too short a window to watch, so we slow both followers down: they now fetch only every 2 s. Watch for 6 s.",
                 "프로듀서 두 개가 같은 파티션에 `acks1`과 같은 속도로 더 씁니다: acks=0인 `acks0`(아무 응답도 기다리지 않음)과 acks=all인 `acks-all`(모든 ISR 복제본이 레코드를 가진 뒤에 리더가 응답)입니다. acks가 무엇을 바꾸는지 보려면 리더가 죽을 때 팔로워가 뒤처져 있어야 합니다. 건강한 클러스터에서는 팔로워가 몇 밀리초만 뒤처져서 그 틈이 너무 짧으므로, 두 팔로워를 느리게 만듭니다: 이제 2초마다 한 번만 가져옵니다. 6초 동안 지켜보세요.",
             ),
-            script: vec![
+            script: || vec![
                 (0, Command::AddProducer(producer(ACKS0, Acks::None))),
                 (0, Command::AddProducer(producer(ACKS_ALL, Acks::All))),
                 (0, Command::SlowBroker { broker: 2, factor: 20 }),
@@ -280,7 +281,7 @@ pub fn lesson() -> Lesson {
                 "Broker 1, the leader, has a log ending at offset {leo}, and it has acknowledged every `acks1` record in it. Broker 2's copy ends at {f2}, broker 3's at {f3}. Broker 1 now crashes; the controller notices after `broker.session.timeout.ms` (9 s) and elects a new leader from the ISR.",
                 "리더인 브로커 1의 로그는 오프셋 {leo}에서 끝나고, 그 안의 `acks1` 레코드는 모두 응답(ack)을 받았습니다. 브로커 2의 복사본은 {f2}에서, 브로커 3의 복사본은 {f3}에서 끝납니다. 이제 브로커 1이 갑자기 죽습니다. 컨트롤러는 `broker.session.timeout.ms`(9초) 뒤에 알아채고 ISR에서 새 리더를 뽑습니다.",
             ),
-            script: vec![(0, Command::KillBroker { broker: 1 })],
+            script: || vec![(0, Command::KillBroker { broker: 1 })],
             play_ms: 12_000,
             spotlight: const { &[Spot::Broker(1), p0(), Spot::Producer(ACKS1)] },
             facts: const { &[
@@ -322,7 +323,7 @@ pub fn lesson() -> Lesson {
                 "`orders` now gets `min.insync.replicas=2`: an acks=all write needs at least two ISR replicas. The followers fetch at the normal pace again. Broker 1 is still down, and broker 3 now shuts down too: two of the three brokers are down, and the ISR is broker 2 alone.",
                 "`orders`에 `min.insync.replicas=2`를 설정합니다: acks=all 쓰기에는 ISR 복제본이 두 개 이상 필요합니다. 팔로워는 다시 보통 속도로 가져옵니다. 브로커 1은 아직 꺼져 있고, 이제 브로커 3도 종료됩니다: 브로커 세 대 중 두 대가 꺼지고 ISR에는 브로커 2만 남습니다.",
             ),
-            script: vec![
+            script: || vec![
                 (0, min_isr(2)),
                 (0, Command::SlowBroker { broker: 2, factor: 1 }),
                 (0, Command::SlowBroker { broker: 3, factor: 1 }),
@@ -365,7 +366,7 @@ pub fn lesson() -> Lesson {
                 "Back to `min.insync.replicas=1`, the default. The ISR is still broker 2 alone, so acks=all now waits for broker 2 alone. After 4 s broker 2 crashes too; 10 s later broker 3, shut down a while ago, starts again. Its copy of partition 0 ends at offset {leo3}.",
                 "`min.insync.replicas`를 기본값 1로 되돌립니다. ISR은 여전히 브로커 2뿐이므로, 이제 acks=all은 브로커 2 하나만 기다립니다. 4초 뒤 브로커 2도 죽고, 그 10초 뒤 아까 종료된 브로커 3이 다시 켜집니다. 브로커 3의 파티션 0 복사본은 오프셋 {leo3}에서 끝납니다.",
             ),
-            script: vec![
+            script: || vec![
                 (0, min_isr(1)),
                 (4_000, Command::KillBroker { broker: 2 }),
                 (14_000, Command::RestartBroker { broker: 3 }),
@@ -407,7 +408,7 @@ pub fn lesson() -> Lesson {
                 "We turn on `unclean.leader.election.enable` for `orders`: when no ISR replica is alive, an out-of-sync replica may lead. So far `acks-all` has lost {lost_before} acknowledged records.",
                 "`orders`에 `unclean.leader.election.enable`을 켭니다: 살아 있는 ISR 복제본이 없으면 ISR 밖의 복제본도 리더가 될 수 있습니다. 지금까지 `acks-all`이 잃은, 응답받은 레코드는 {lost_before}개입니다.",
             ),
-            script: vec![(
+            script: || vec![(
                 0,
                 topic_change(TopicConfigChange {
                     unclean_leader_election_enable: Some(true),
@@ -445,6 +446,7 @@ pub fn lesson() -> Lesson {
                 "브로커 {leader:이} 리더가 되어 파티션 0을 다시 쓸 수 있지만, 그 로그는 오프셋 {kept}에서 끝납니다: 그 뒤의 레코드는 브로커 2에만 있었습니다. 이제 `acks-all`이 잃은, 응답받은 레코드는 {lost_after}개입니다(`acks1`은 모두 {lost1_after}개). unclean 선출은 응답받은 레코드를 내주고 가용성을 얻습니다. acks=all이 손실 없음을 뜻하려면 `min.insync.replicas=2` 이상이고(보통 RF=3에 `min.insync.replicas=2`) unclean 선출이 꺼져 있어야 합니다.",
             ),
         },
-    ];
+    ]
+    };
     Lesson { id: "ch3", title: t("Brokers, replication, ISR, acks", "브로커, 복제, ISR, acks"), config, steps }
 }

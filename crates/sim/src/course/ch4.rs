@@ -113,14 +113,15 @@ pub fn lesson() -> Lesson {
         Probe::Lag { group: FULFIL, topic: ORDERS, partition }
     }
 
-    let steps = vec![
+    let steps = const {
+        &[
         Step {
             title: t("Every record passes the partitioner", "모든 레코드는 파티셔너를 거칩니다"),
             narration: t(
                 "The producer `sensors` sends temperature readings to the topic `weather` ({count} partitions), keyed by city: 서울, 부산, 대구, 제주, 인천. With a key, Kafka's built-in partitioner computes the partition: murmur2(key bytes), made positive by clearing the sign bit (`toPositive`: & 0x7fffffff), modulo the partition count. murmur2(서울) is {murmur2}.",
                 "프로듀서 `sensors`가 기온 측정값을 `weather` 토픽(파티션 {count}개)에 씁니다. 메시지 키는 도시 이름입니다: 서울, 부산, 대구, 제주, 인천. 키가 있으면 카프카의 기본 파티셔너가 파티션을 계산합니다. 키 바이트의 murmur2 값에서 부호 비트를 지워 양수로 만들고(`toPositive`: & 0x7fffffff) 파티션 수로 나눈 나머지입니다. murmur2(서울)은 {murmur2}입니다.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 5_000,
             spotlight: const { &[Spot::Producer(SENSORS), Spot::Partitioner] },
             facts: const { &[
@@ -154,7 +155,7 @@ pub fn lesson() -> Lesson {
                 "The group `dashboard` starts reading `weather` from the beginning. It shows each city's temperature curve, so the readings of a city must be processed in the order they were taken.",
                 "`dashboard` 그룹이 `weather`를 처음부터 읽기 시작합니다. 도시별 기온 그래프를 그리므로 한 도시의 측정값은 잰 순서대로 처리해야 합니다.",
             ),
-            script: vec![(
+            script: || vec![(
                 0,
                 Command::AddGroup(GroupConfig {
                     auto_offset_reset: OffsetReset::Earliest,
@@ -188,7 +189,7 @@ pub fn lesson() -> Lesson {
                 "대구 and 제주 both go to partition {daegu}: their positive hashes {h1} and {h2} leave the same remainder modulo 10. `sensors` sends a 대구 reading, then a 제주 reading, in turn.",
                 "대구와 제주는 둘 다 파티션 {daegu:으로} 갑니다. 양수로 만든 해시 {h1:과} {h2:을} 10으로 나눈 나머지가 같기 때문입니다. `sensors`는 대구 측정값과 제주 측정값을 번갈아 보냅니다.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 6_000,
             spotlight: const { &[wp(SHARED_WEATHER), Spot::Partitioner] },
             facts: const { &[
@@ -234,7 +235,7 @@ pub fn lesson() -> Lesson {
                 "A new producer `web` sends click events without a key to the topic `clicks` ({count} partitions), 50 records a second. Its `batch.size` holds exactly 10 of its records. Watch its first 10 records.",
                 "새 프로듀서 `web`이 키 없는 클릭 이벤트를 `clicks` 토픽(파티션 {count}개)에 초당 50개씩 보냅니다. `batch.size`에는 이 레코드가 딱 10개 들어갑니다. 처음 레코드 10개를 지켜보세요.",
             ),
-            script: vec![(
+            script: || vec![(
                 0,
                 Command::AddProducer(ProducerConfig { partitioner_config: run_batch(0), ..producer(WEB, CLICKS, 50.0, &[]) }),
             )],
@@ -275,7 +276,7 @@ pub fn lesson() -> Lesson {
                 "`web` keeps sending for 20 s. Producers without a key have been sticky since Kafka 2.4 (KIP-480). Since Kafka 3.3 (KIP-794) this is done by the built-in partitioner, used when `partitioner.class` is not set: each time a batch is full it draws the next partition at random, and with `partitioner.adaptive.partitioning.enable=true` (the default) it weighs the draw by how many batches wait for each partition, so a partition whose broker is slow is picked less often. With `partitioner.availability.timeout.ms` set (the default 0 turns it off), a partition whose broker has not taken its batches for that long is skipped.",
                 "`web`이 20초 동안 계속 보냅니다. 키 없는 프로듀서는 카프카 2.4부터(KIP-480) 스티키 방식입니다. 카프카 3.3부터는(KIP-794) `partitioner.class`를 정하지 않으면 쓰는 기본 파티셔너가 이 일을 합니다. 배치가 찰 때마다 다음 파티션을 무작위로 뽑는데, `partitioner.adaptive.partitioning.enable=true`(기본값)이면 파티션마다 기다리는 배치 수로 가중치를 두어 브로커가 느린 파티션을 덜 뽑습니다. `partitioner.availability.timeout.ms`를 정하면(기본값 0은 끔) 그 시간 동안 브로커가 배치를 가져가지 않은 파티션은 아예 건너뜁니다.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 20_000,
             spotlight: const { &[
                 Spot::Producer(WEB),
@@ -301,7 +302,7 @@ pub fn lesson() -> Lesson {
                 "Some course material calls `UniformStickyPartitioner` (KIP-480, deprecated since Kafka 3.3) the default. A producer `legacy` is configured with it (`partitioner.class`) and sends only 서울 readings to `weather`, 10 a second, for 5 s. So far every 서울 reading is in partition {seoul}.",
                 "강의 자료에 따라서는 `UniformStickyPartitioner`(KIP-480, 카프카 3.3부터 사용 중단 예정)를 기본값이라고 부릅니다. 프로듀서 `legacy`를 이 파티셔너로 설정하고(`partitioner.class`) 서울 측정값만 `weather`에 초당 10개씩 5초 동안 보냅니다. 지금까지 서울 측정값은 모두 파티션 {seoul}에 있습니다.",
             ),
-            script: vec![(
+            script: || vec![(
                 0,
                 Command::AddProducer(ProducerConfig {
                     partitioner: PartitionerKind::UniformSticky,
@@ -345,7 +346,7 @@ pub fn lesson() -> Lesson {
                 "The shop plugs in its own partitioner (a class implementing Kafka's `Partitioner` interface, set as `partitioner.class`; the simulator stands in for it with a key-prefix rule): keys starting with `vip-` go to partitions 0-7, all other customers to partitions 8 and 9. It has 8 VIP and 8 other customers, each ordering as often, 40 orders a second in all. The group `fulfil` has one consumer per partition, each handling 6 orders a second.",
                 "쇼핑몰이 직접 만든 파티셔너를 끼웁니다(카프카의 `Partitioner` 인터페이스를 구현한 클래스를 `partitioner.class`로 설정하며, 시뮬레이터에서는 키 접두사 규칙이 그 클래스를 대신합니다). `vip-`로 시작하는 키는 파티션 0-7로, 나머지 고객은 파티션 8과 9로 보냅니다. VIP 고객 8명과 일반 고객 8명이 똑같이 자주 주문하며, 모두 합쳐 초당 40건입니다. `fulfil` 그룹에는 파티션마다 컨슈머가 하나 있고, 컨슈머마다 초당 6건을 처리합니다.",
             ),
-            script: vec![
+            script: || vec![
                 (0, Command::RemoveProducer { producer: LEGACY.into() }),
                 (0, Command::AddProducer(ProducerConfig { partitioner: vip_rule(), ..producer(SHOP, ORDERS, 40.0, &CUSTOMERS) })),
                 (
@@ -400,6 +401,7 @@ pub fn lesson() -> Lesson {
                 "랙이 더 큰 쪽은 파티션 {most}입니다. 그동안 VIP 파티션 3은 주문 {in_vip}건, 파티션 8은 {in_shared}건을 받았고, 지금 컨슈머 랙은 각각 {lag_vip}, {lag_shared}입니다(파티션 9는 {lag_other}). VIP 컨슈머는 여유 있게 따라가고 공용 컨슈머 둘은 뒤처집니다. 파티션 {used}개 중 파티션 0-7을 VIP에게 떼어 주면 VIP에게 여유가 생길 뿐 빨라지지는 않고, 그 대가는 나머지 고객이 치릅니다. 직접 만든 규칙은 키 그룹마다의 트래픽에 맞춰 정하세요. 고객의 키는 여전히 자기 집합 안의 파티션 하나로만 가므로 고객별 순서는 지켜집니다.",
             ),
         },
-    ];
+    ]
+    };
     Lesson { id: "ch4", title: t("Partitioners", "파티셔너"), config, steps }
 }

@@ -84,14 +84,15 @@ pub fn lesson() -> Lesson {
         Probe::HighWatermark { topic: PAYMENTS, partition: p }
     }
 
-    let steps = vec![
+    let steps = const {
+        &[
         Step {
             title: t("One group, two partitions, two lags", "그룹 하나, 파티션 둘, 컨슈머 랙 둘"),
             narration: t(
                 "The web site writes clicks to `clicks` (2 partitions), keyed by page: most land on partition 0. The group `stats` reads both with one consumer and commits its position every 5 s (`auto.commit.interval.ms=5000`). Watch for 12 s.",
                 "웹사이트가 클릭을 `clicks` 토픽(파티션 2개)에 씁니다. 페이지 이름이 메시지 키여서 대부분 파티션 0에 쌓입니다. `stats` 그룹은 컨슈머 하나로 두 파티션을 모두 읽고, 5초마다 읽은 위치를 커밋합니다(`auto.commit.interval.ms=5000`). 12초 동안 지켜보세요.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 12_000,
             spotlight: const { &[Spot::Producer(WEB), spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS)] },
             facts: const { &[
@@ -114,7 +115,7 @@ pub fn lesson() -> Lesson {
                 "Each partition has 3 replicas. The leader appends a record first; the high watermark moves once every in-sync replica has it, and consumers read only below the high watermark. We run 5 s more and read the tool's table again.",
                 "파티션마다 복제본이 3개 있습니다. 리더가 레코드를 먼저 덧붙이고, ISR의 모든 복제본이 그 레코드를 가져가야 하이 워터마크가 움직입니다. 컨슈머는 하이 워터마크 아래만 읽을 수 있습니다. 5초 더 돌린 뒤 도구의 표를 다시 봅니다.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 5_300,
             spotlight: const { &[spot(CLICKS, 0), Spot::Group(STATS)] },
             facts: const { &[
@@ -152,7 +153,7 @@ pub fn lesson() -> Lesson {
                 "The group `stats` slows down: its consumer now processes 4 records a second, while the web site writes 8. Lag of partition 0 is {lag0}, of partition 1 {lag1}. Watch for 20 s.",
                 "`stats` 그룹이 느려집니다. 웹사이트는 초당 8개를 쓰는데 컨슈머는 이제 초당 4개만 처리합니다. 지금 파티션 0의 랙은 {lag0}, 파티션 1의 랙은 {lag1}입니다. 20초 동안 지켜보세요.",
             ),
-            script: vec![(0, Command::SetGroupRate { group: STATS.into(), records_per_s: 4.0 })],
+            script: || vec![(0, Command::SetGroupRate { group: STATS.into(), records_per_s: 4.0 })],
             play_ms: 20_000,
             spotlight: const { &[spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS)] },
             facts: const { &[
@@ -173,7 +174,7 @@ pub fn lesson() -> Lesson {
                 "The consumer measures its own lag per partition, `records-lag`: high watermark − its fetch position (the next offset it will read). Now it is {rl0} on partition 0 and {rl1} on partition 1. The tool's LAG column starts from the committed offset instead: {lag0} and {lag1}.",
                 "컨슈머도 파티션마다 자기 랙을 잽니다. 이것이 `records-lag`이고, 하이 워터마크 − 자기 위치(position, 다음에 읽을 오프셋)입니다. 지금 파티션 0에서 {rl0}, 파티션 1에서 {rl1}입니다. 도구의 LAG 열은 커밋한 오프셋에서 잽니다. {lag0:과} {lag1}입니다.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 10_000,
             spotlight: const { &[spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS)] },
             facts: const { &[
@@ -216,7 +217,7 @@ pub fn lesson() -> Lesson {
                 "The shop writes payments to `payments` (3 partitions), 15 a second. Two copies of the billing service start, each its own group with one consumer processing 10 records a second: `billing-a` and `billing-b`. They start at the earliest offset, and `payments` already holds {h0}, {h1} and {h2} records in partitions 0, 1 and 2: all of it is lag for them. Watch for 15 s.",
                 "쇼핑몰이 결제를 `payments` 토픽(파티션 3개)에 초당 15개씩 씁니다. 청구 서비스 두 벌이 시작합니다. `billing-a`와 `billing-b`는 서로 다른 그룹이고, 각 그룹의 컨슈머 하나가 초당 10개를 처리합니다. 둘 다 가장 이른 오프셋부터 읽는데, `payments`의 파티션 0, 1, 2에는 이미 레코드가 {h0}개, {h1}개, {h2}개 있습니다. 두 그룹에게는 이것이 모두 랙입니다. 15초 동안 지켜보세요.",
             ),
-            script: vec![(0, Command::AddGroup(billing(BILL_A))), (0, Command::AddGroup(billing(BILL_B)))],
+            script: || vec![(0, Command::AddGroup(billing(BILL_A))), (0, Command::AddGroup(billing(BILL_B)))],
             play_ms: 15_000,
             spotlight: const { &[Spot::Producer(SHOP), Spot::Group(BILL_A), Spot::Group(BILL_B)] },
             facts: const { &[
@@ -238,7 +239,7 @@ pub fn lesson() -> Lesson {
                 "Each group gets two more consumers: three consumers for three partitions. Each group rebalances and each consumer gets one partition. billing-a's lag is {a} now.",
                 "두 그룹에 컨슈머를 2개씩 더합니다. 파티션 3개에 컨슈머 3개입니다. 그룹마다 리밸런스가 일어나고 컨슈머마다 파티션을 하나씩 맡습니다. 지금 billing-a의 랙은 {a}입니다.",
             ),
-            script: vec![
+            script: || vec![
                 (0, add_consumer(BILL_A)),
                 (0, add_consumer(BILL_A)),
                 (0, add_consumer(BILL_B)),
@@ -263,7 +264,7 @@ pub fn lesson() -> Lesson {
                 "billing-b gets a fourth consumer; billing-a stays at three. Their lags are {a} and {b} now.",
                 "billing-b에 네 번째 컨슈머를 더하고, billing-a는 3개 그대로 둡니다. 지금 두 그룹의 랙은 {a:과} {b}입니다.",
             ),
-            script: vec![(0, add_consumer(BILL_B))],
+            script: || vec![(0, add_consumer(BILL_B))],
             play_ms: 15_000,
             spotlight: const { &[Spot::Group(BILL_A), Spot::Group(BILL_B)] },
             facts: const { &[
@@ -301,7 +302,7 @@ pub fn lesson() -> Lesson {
                 "billing-a's consumer billing-a-c2, which reads partition 1, crashes. Partition 1's committed offset is {c} and its lag {lag}. The group notices only when the consumer's session expires (`session.timeout.ms=45000`). Watch for 20 s.",
                 "파티션 1을 읽던 billing-a의 컨슈머 billing-a-c2가 비정상 종료됩니다. 파티션 1의 커밋한 오프셋은 {c}, 랙은 {lag}입니다. 그룹은 이 컨슈머의 세션이 만료되어야(`session.timeout.ms=45000`) 알아챕니다. 20초 동안 지켜보세요.",
             ),
-            script: vec![(
+            script: || vec![(
                 0,
                 Command::RemoveConsumer { group: BILL_A.into(), member: Some("billing-a-c2".into()), graceful: false },
             )],
@@ -339,6 +340,7 @@ pub fn lesson() -> Lesson {
                 "커밋한 오프셋은 {c_after}에 멈춰 있고, 파티션 1의 랙은 {lag_after:으로} 늘었습니다. 파티션 0의 랙은 {lag0_after}입니다. 세션이 만료될 때까지 멈춘 컨슈머가 파티션 1을 계속 맡고 있어서 아무도 읽지 않습니다. 한 파티션의 랙이 늘면서 오프셋이 멈춰 있으면 그 파티션의 컨슈머를 의심해야 합니다. 다음 장의 버로우가 바로 이런 모양을 읽어 냅니다.",
             ),
         },
-    ];
+    ]
+    };
     Lesson { id: "ch5", title: t("Consumer lag", "컨슈머 랙"), config, steps }
 }

@@ -79,17 +79,22 @@ pub fn lesson() -> Lesson {
     const fn status_is(w: &'static str, en: &'static str, ko: &'static str) -> Choice {
         Choice { text: t(en, ko), value: Expect::Word(w) }
     }
-    let rate = |r: f64| Command::SetGroupRate { group: GROUP.into(), records_per_s: r };
-    let produce = |r: f64| Command::SetProducerRate { producer: PRODUCER.into(), rate_per_s: r };
+    fn rate(r: f64) -> Command {
+        Command::SetGroupRate { group: GROUP.into(), records_per_s: r }
+    }
+    fn produce(r: f64) -> Command {
+        Command::SetProducerRate { producer: PRODUCER.into(), rate_per_s: r }
+    }
 
-    let steps = vec![
+    let steps = const {
+        &[
         Step {
             title: t("Burrow reads commits, not a lag threshold", "버로우는 랙 기준값이 아니라 커밋을 봅니다"),
             narration: t(
                 "A fixed alert such as \"lag above 100\" fails both ways: a busy topic always has some lag, and a quiet one has none even when nobody reads it. LinkedIn's Burrow judges each partition by its recent history instead: it keeps the group's last 10 offset commits per partition, each with the lag at that moment. Here p1 writes 6 records/s to `orders` (3 partitions), and the group billing processes up to 30/s and commits every second (`auto.commit.interval.ms=1000`; with Kafka's default of 5000 the 10 commits would span 50 s). Watch for 12 s.",
                 "\"랙이 100을 넘으면 알림\" 같은 고정 기준값은 양쪽으로 틀립니다. 바쁜 토픽에는 늘 랙이 조금 있고, 조용한 토픽에는 아무도 읽지 않아도 랙이 생기지 않습니다. 링크드인이 만든 버로우는 그 대신 파티션마다 최근의 흐름을 봅니다. 컨슈머 그룹이 파티션마다 마지막으로 커밋한 오프셋 10개를, 커밋할 때의 랙과 함께 기억합니다. 여기서는 p1이 `orders` 토픽(파티션 3개)에 초당 6개씩 쓰고, billing 그룹은 초당 30개까지 처리하며 1초마다 커밋합니다(`auto.commit.interval.ms=1000`. 카프카 기본값 5000이면 커밋 10개가 50초에 걸칩니다). 12초 동안 지켜보세요.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 12_000,
             spotlight: SPOTS,
             facts: const { &[
@@ -111,7 +116,7 @@ pub fn lesson() -> Lesson {
                 "Night falls: the producer stops, and one second later billing's only consumer crashes. It had read and committed everything: partition 0's lag is {lag}. The coordinator removes the dead consumer after `session.timeout.ms=10000` (Kafka's default is 45000 since 3.0, KIP-735).",
                 "밤이 되어 프로듀서가 멈추고, 1초 뒤 billing의 하나뿐인 컨슈머가 죽습니다. 그때까지 모두 읽고 커밋했으므로 파티션 0의 랙은 {lag}입니다. 코디네이터는 `session.timeout.ms=10000`이 지나면 죽은 컨슈머를 그룹에서 뺍니다(카프카 3.0부터 기본값은 45000, KIP-735).",
             ),
-            script: vec![
+            script: || vec![
                 (0, produce(0.0)),
                 (1_000, Command::RemoveConsumer { group: GROUP.into(), member: None, graceful: false }),
             ],
@@ -150,7 +155,7 @@ pub fn lesson() -> Lesson {
             ),
             // STOP only once no recent log end offset is at or below the last
             // commit (`checkIfRecentLagZero`, Burrow issue #303): ~10 s here.
-            script: vec![(0, produce(6.0))],
+            script: || vec![(0, produce(6.0))],
             play_ms: 15_000,
             spotlight: SPOTS,
             facts: const { &[
@@ -196,7 +201,7 @@ pub fn lesson() -> Lesson {
             // committing its unchanged position each interval, as
             // `ConsumerCoordinator.maybeAutoCommitOffsetsAsync` commits
             // `allConsumed()` whether it moved or not.
-            script: vec![(0, Command::AddConsumer { group: GROUP.into() }), (2_000, rate(0.0))],
+            script: || vec![(0, Command::AddConsumer { group: GROUP.into() }), (2_000, rate(0.0))],
             play_ms: 15_000,
             spotlight: SPOTS,
             facts: const { &[
@@ -240,7 +245,7 @@ pub fn lesson() -> Lesson {
                 "The database is back, but slow: billing now processes 3 records/s while 6/s arrive. Partition 0's lag is {lag}.",
                 "데이터베이스가 돌아왔지만 느립니다. 레코드는 초당 6개씩 들어오는데 billing은 이제 초당 3개만 처리합니다. 파티션 0의 랙은 {lag}입니다.",
             ),
-            script: vec![(0, rate(3.0))],
+            script: || vec![(0, rate(3.0))],
             play_ms: 12_000,
             spotlight: SPOTS,
             facts: const { &[
@@ -276,7 +281,7 @@ pub fn lesson() -> Lesson {
                 "The team deploys a fixed consumer that processes 30 records/s. The failing version may have written wrong results, so they reprocess `orders` from the start: the consumer leaves the group, `kafka-consumer-groups --reset-offsets --to-earliest --execute` runs (the tool refuses while the group has members), and the consumer starts again. Partition 0's committed offset is {committed}.",
                 "팀이 초당 30개를 처리하는 고친 컨슈머를 배포합니다. 실패하던 버전이 잘못된 결과를 썼을 수 있어서 `orders`를 처음부터 다시 처리합니다. 컨슈머가 그룹을 떠나고, `kafka-consumer-groups --reset-offsets --to-earliest --execute`를 실행하고(그룹에 멤버가 있으면 이 도구는 거부합니다), 컨슈머를 다시 시작합니다. 파티션 0의 커밋된 오프셋은 {committed}입니다.",
             ),
-            script: vec![
+            script: || vec![
                 (0, Command::RemoveConsumer { group: GROUP.into(), member: None, graceful: true }),
                 (1_000, Command::ResetOffsets { group: GROUP.into(), spec: ResetSpec::ToEarliest }),
                 (1_000, rate(30.0)),
@@ -317,7 +322,7 @@ pub fn lesson() -> Lesson {
                 "billing reprocesses at 30 records/s while 6/s arrive. Partition 0's lag is {lag}, and Burrow says {status}.",
                 "레코드는 초당 6개씩 들어오고 billing은 초당 30개씩 다시 처리합니다. 파티션 0의 랙은 {lag}, 버로우의 판정은 {status}입니다.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 8_000,
             spotlight: SPOTS,
             facts: const { &[
@@ -352,6 +357,7 @@ pub fn lesson() -> Lesson {
                 "{status_end}입니다. 랙이 아직 {lag_end}인데도 그렇습니다. 고정된 랙 기준값이었다면 아직 알림이 울리고 있을 수 있습니다. REWIND는 컨슈머가 아직 되찾지 못한 후퇴가 윈도에 남아 있는 동안만 이어집니다(`checkIfRewindRecovered`). billing의 마지막 커밋인 오프셋 {newest:은} 리셋 전에 있던 오프셋 {from:을} 넘었습니다. 그리고 윈도의 커밋과 함께 기록된 랙이 {l1}에서 {l2:으로} 줄었으니, 랙이 한 번도 줄지 않을 때의 WARN 규칙에도 걸리지 않습니다.",
             ),
         },
-    ];
+    ]
+    };
     Lesson { id: "ch6", title: t("Burrow", "카프카 버로우"), config, steps }
 }

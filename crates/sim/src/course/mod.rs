@@ -59,7 +59,7 @@ pub struct Lesson {
     pub id: &'static str,
     pub title: Text,
     pub config: ClusterConfig,
-    pub steps: Vec<Step>,
+    pub steps: &'static [Step],
 }
 
 /// What a step highlights on the stage (everything else dims).
@@ -127,8 +127,9 @@ pub struct Step {
     pub title: Text,
     /// Shown when the step opens; may use [`At::Start`] facts.
     pub narration: Text,
-    /// Commands at simulated ms after the step's start.
-    pub script: Vec<(u64, Command)>,
+    /// Commands at simulated ms after the step's start. A function, so that a
+    /// step (and a lesson's steps) can be a constant: commands hold `String`s.
+    pub script: fn() -> Vec<(u64, Command)>,
     /// How long the step plays, in simulated ms.
     pub play_ms: u64,
     // Spotlight, facts and choices are constant (`const { &[...] }` in the
@@ -213,12 +214,12 @@ impl Player {
         let mut t = 0;
         let mut runner = Runner::with_script(cluster, Vec::new());
         for s in &lesson.steps[..step] {
-            runner.set_script(shifted(&s.script, t));
+            runner.set_script(shifted((s.script)(), t));
             t += s.play_ms;
             runner.run_until(t);
             runner.cluster.drain_events();
         }
-        runner.set_script(shifted(&lesson.steps[step].script, t));
+        runner.set_script(shifted((lesson.steps[step].script)(), t));
         let mut player =
             Player { lesson, step, runner, start_ms: t, start: Facts::default(), events: Vec::new(), outcome: None };
         player.start = player.measure(At::Start);
@@ -296,7 +297,7 @@ impl Player {
         let t = self.end_ms();
         self.runner.cluster.drain_events();
         self.step += 1;
-        self.runner.set_script(shifted(&self.lesson.steps[self.step].script, t));
+        self.runner.set_script(shifted((self.lesson.steps[self.step].script)(), t));
         self.start_ms = t;
         self.events.clear();
         self.outcome = None;
@@ -311,7 +312,7 @@ impl Player {
         let mut t = 0;
         let mut out = Vec::new();
         for s in &self.lesson.steps[..=self.step] {
-            out.extend(shifted(&s.script, t).into_iter().filter(|(at, _)| *at <= now));
+            out.extend(shifted((s.script)(), t).into_iter().filter(|(at, _)| *at <= now));
             t += s.play_ms;
         }
         out
@@ -375,8 +376,11 @@ pub fn correct_choice(q: &Question, facts: &Facts) -> Option<usize> {
     }
 }
 
-fn shifted(script: &[(u64, Command)], by: u64) -> Vec<(u64, Command)> {
-    script.iter().map(|(t, c)| (t + by, c.clone())).collect()
+fn shifted(mut script: Vec<(u64, Command)>, by: u64) -> Vec<(u64, Command)> {
+    for (t, _) in &mut script {
+        *t += by;
+    }
+    script
 }
 
 /// Whether any event of a step is a refused command (a probe helper).

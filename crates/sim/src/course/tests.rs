@@ -59,7 +59,7 @@ fn every_lesson_has_five_steps_and_two_questions() {
         assert!(l.steps.len() >= 5, "{}: {} steps", l.id, l.steps.len());
         let questions = l.steps.iter().filter(|s| s.question.is_some()).count();
         assert!(questions >= 2, "{}: {questions} questions", l.id);
-        for s in &l.steps {
+        for s in l.steps {
             if let Some(q) = &s.question {
                 assert!((2..=4).contains(&q.choices.len()), "{}: {:?}", l.id, s.title);
             }
@@ -112,7 +112,7 @@ fn every_slot_is_a_measured_fact_in_both_languages() {
 #[test]
 fn numbers_in_reveals_come_from_the_run() {
     for l in lessons() {
-        for s in &l.steps {
+        for s in l.steps {
             for lang in Lang::ALL {
                 let n = literal_numbers(s.reveal.get(lang));
                 assert!(n.is_empty(), "{} ({}) {lang}: typed-in numbers {n:?} in the reveal", l.id, s.title.en);
