@@ -88,7 +88,7 @@ impl LessonView {
             answer,
             correct: player.outcome().and_then(|o| o.correct),
             reveal: player.done().then(|| Both::of(|l| player.reveal(l).unwrap_or_default())),
-            spotlight: step.spotlight.clone(),
+            spotlight: step.spotlight.to_vec(),
             phase,
         }
     }
@@ -114,8 +114,8 @@ pub struct Entry {
     pub steps: usize,
 }
 
-/// The course's lessons, built once (each lesson holds a configuration and a
-/// script; the picker only needs their names and lengths).
+/// The course's lessons as the picker lists them: names and lengths, read once
+/// from the lessons the engine keeps (`course::lessons`).
 pub fn catalogue() -> &'static [Entry] {
     static CATALOGUE: std::sync::OnceLock<Vec<Entry>> = std::sync::OnceLock::new();
     CATALOGUE.get_or_init(|| {
@@ -208,7 +208,7 @@ mod tests {
     fn a_question_step_asks_then_plays_then_reveals() {
         let lesson = course::lesson("ch2").unwrap();
         let k = lesson.steps.iter().position(|s| s.question.is_some()).unwrap();
-        let mut p = Player::open(&lesson, k).unwrap();
+        let mut p = Player::open(lesson, k).unwrap();
         let v = LessonView::of(&p, None, false);
         assert_eq!((v.phase, v.step, v.steps), (Phase::Asking, k, lesson.steps.len()));
         assert!(v.prompt.is_some() && v.choices.len() >= 2 && v.reveal.is_none() && v.correct.is_none());
@@ -226,7 +226,7 @@ mod tests {
     fn a_step_without_a_question_is_ready() {
         let lesson = course::lesson("ch2").unwrap();
         let k = lesson.steps.iter().position(|s| s.question.is_none()).unwrap();
-        let p = Player::open(&lesson, k).unwrap();
+        let p = Player::open(lesson, k).unwrap();
         let v = LessonView::of(&p, None, false);
         assert_eq!((v.phase, v.verdict()), (Phase::Ready, None));
     }

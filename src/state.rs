@@ -395,7 +395,7 @@ impl AppState {
     }
 
     /// Opens step `step` of `lesson`, paused at the step's start.
-    fn open_lesson(&self, lesson: &course::Lesson, step: usize) -> Result<Self, SimError> {
+    fn open_lesson(&self, lesson: &'static course::Lesson, step: usize) -> Result<Self, SimError> {
         let player = Player::open(lesson, step)?;
         let config = lesson.config.clone();
         let mut s = Self::from_engine(Engine::Lesson(Box::new(player)), Vec::new(), config, None);
@@ -572,7 +572,7 @@ impl Reducible for AppState {
                 }
             }
             Action::OpenLesson { id, step } => match course::lesson(id) {
-                Some(l) => match s.open_lesson(&l, step) {
+                Some(l) => match s.open_lesson(l, step) {
                     Ok(n) => s = n,
                     Err(e) => s.notice = Some(error_notice(&e)),
                 },
@@ -626,7 +626,7 @@ impl Reducible for AppState {
                 let Some((id, step)) = s.lesson_at() else { return self };
                 let to = if matches!(action, Action::BackStep) { step.saturating_sub(1) } else { step };
                 if let Some(l) = course::lesson(id) {
-                    match s.open_lesson(&l, to) {
+                    match s.open_lesson(l, to) {
                         Ok(n) => s = n,
                         Err(e) => s.notice = Some(error_notice(&e)),
                     }
@@ -877,7 +877,7 @@ mod tests {
         assert_eq!(l.verdict(), Some(l.correct == Some(1)));
         assert!(s.progress.is_done("ch2", k));
         // The same step opened directly reveals the same outcome.
-        let again = Player::open(&lesson, k).unwrap().finish().clone();
+        let again = Player::open(lesson, k).unwrap().finish().clone();
         assert_eq!(l.correct, again.correct);
     }
 

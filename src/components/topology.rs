@@ -46,7 +46,7 @@ impl PartialEq for TopologyProps {
 /// Whether a spotlight names this replica: its partition, or the broker it is on.
 pub fn spot_replica(spots: &[Spot], topic: &str, partition: u32, broker: u32) -> bool {
     spots.iter().any(|s| match s {
-        Spot::Partition { topic: t, partition: p } => t == topic && *p == partition,
+        Spot::Partition { topic: t, partition: p } => *t == topic && *p == partition,
         Spot::Broker(b) => *b == broker,
         _ => false,
     })
@@ -92,7 +92,7 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
                     "producer",
                     selected.then_some("is-selected"),
                     (!p.active).then_some("is-removed"),
-                    lit(spots.contains(&Spot::Producer(p.id.clone()))),
+                    lit(spots.iter().any(|s| matches!(s, Spot::Producer(id) if *id == p.id))),
                 );
                 html! {
                     <g key={p.id.clone()} {class} data-testid={format!("producer-{}", p.id)}
@@ -120,7 +120,7 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
                     Some(Selection::Member { group, member }) if *group == g.id => Some(member.clone()),
                     _ => None,
                 };
-                let spot = lit(spots.contains(&Spot::Group(g.id.clone()))).is_some();
+                let spot = lit(spots.iter().any(|s| matches!(s, Spot::Group(id) if *id == g.id))).is_some();
                 html! {
                     <GroupPart key={g.id.clone()} gi={gi} bx={gb.clone()} group={g.clone()} {selected} {spot}
                         on_select={props.on_select.clone()} />
@@ -626,7 +626,7 @@ mod tests {
         c.run_until(1_000);
         let v = c.view();
         let t = layout::topology(&v, 1200.0);
-        let spots = [Spot::Partition { topic: "orders".into(), partition: 1 }, Spot::Broker(3)];
+        let spots = [Spot::Partition { topic: "orders", partition: 1 }, Spot::Broker(3)];
         for b in &t.brokers {
             let part = broker_part(&v, &t, b, None, &spots);
             for ((r, _, _), lit) in part.replicas.iter().zip(&part.spot) {

@@ -31,7 +31,7 @@ struct StepOut {
 pub fn run(out: &mut impl Write, id: Option<&str>, json: bool, lang: Lang) -> Result<(), Failure> {
     let lessons = course::lessons();
     let Some(id) = id else {
-        for l in &lessons {
+        for l in lessons {
             writeln!(out, "{}  {} ({} steps)", l.id, l.title.get(lang), l.steps.len()).map_err(io_err)?;
         }
         return Ok(());

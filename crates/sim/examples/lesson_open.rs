@@ -24,7 +24,7 @@ fn main() {
             let mut times: Vec<f64> = (0..reps)
                 .map(|_| {
                     let t = Instant::now();
-                    let p = Player::open(&lesson, k).expect("lessons open");
+                    let p = Player::open(lesson, k).expect("lessons open");
                     std::hint::black_box(p.cluster().view());
                     t.elapsed().as_secs_f64() * 1000.0
                 })

@@ -28,8 +28,8 @@ const READER: &str = "reader";
 /// Records per second of each producer.
 const RATE: f64 = 10.0;
 
-fn p0() -> Spot {
-    Spot::Partition { topic: TOPIC.into(), partition: 0 }
+const fn p0() -> Spot {
+    Spot::Partition { topic: TOPIC, partition: 0 }
 }
 
 fn producer(id: &str, acks: Acks) -> ProducerConfig {
@@ -64,34 +64,51 @@ pub fn lesson() -> Lesson {
         broker_config: BrokerSettings { replica_lag_time_max_ms: 10_000, ..BrokerSettings::default() },
         ..ClusterConfig::default()
     };
-    let leo = || Probe::LogEnd { topic: TOPIC.into(), partition: 0 };
-    let hw = || Probe::HighWatermark { topic: TOPIC.into(), partition: 0 };
-    let isr = || Probe::IsrSize { topic: TOPIC.into(), partition: 0 };
-    let leader = || Probe::Leader { topic: TOPIC.into(), partition: 0 };
-    let replica_leo = |broker| Probe::ReplicaLogEnd { topic: TOPIC.into(), partition: 0, broker };
-    let position = || Probe::Position { group: READER.into(), topic: TOPIC.into(), partition: 0 };
-    let lost_from = || Probe::LostFrom { topic: TOPIC.into(), partition: 0 };
-    let acked_lost = |producer: &str| Probe::AckedLost { producer: producer.into() };
+    const fn leo() -> Probe {
+        Probe::LogEnd { topic: TOPIC, partition: 0 }
+    }
+    const fn hw() -> Probe {
+        Probe::HighWatermark { topic: TOPIC, partition: 0 }
+    }
+    const fn isr() -> Probe {
+        Probe::IsrSize { topic: TOPIC, partition: 0 }
+    }
+    const fn leader() -> Probe {
+        Probe::Leader { topic: TOPIC, partition: 0 }
+    }
+    const fn replica_leo(broker: u32) -> Probe {
+        Probe::ReplicaLogEnd { topic: TOPIC, partition: 0, broker }
+    }
+    const fn position() -> Probe {
+        Probe::Position { group: READER, topic: TOPIC, partition: 0 }
+    }
+    const fn lost_from() -> Probe {
+        Probe::LostFrom { topic: TOPIC, partition: 0 }
+    }
+    const fn acked_lost(producer: &'static str) -> Probe {
+        Probe::AckedLost { producer }
+    }
 
-    let steps = vec![
+    let steps = const {
+        &[
         Step {
             title: t("Replicas live on different brokers", "복제본은 서로 다른 브로커에"),
             narration: t(
                 "A broker is one Kafka server; this cluster runs 3 (brokers 1, 2 and 3), the usual minimum. Replication copies every partition to several brokers: with 3 brokers, replication factor (RF) 1 keeps a partition on one broker, RF 2 on two, RF 3 on all three. The topic `orders` has one partition with RF 3. We now ask for a new topic `payments` with RF 4 (`kafka-topics --create --topic payments --replication-factor 4`).",
                 "브로커는 카프카 서버 한 대입니다. 이 클러스터는 보통 최소로 권하는 3대(브로커 1, 2, 3)로 돌아갑니다. 복제는 파티션마다 여러 브로커에 복사본을 둡니다. 브로커가 3대일 때 복제 팩터(RF) 1이면 파티션이 브로커 한 대에, RF 2이면 두 대에, RF 3이면 세 대 모두에 있습니다. `orders` 토픽은 파티션이 하나이고 RF 3입니다. 이제 RF 4로 새 토픽 `payments`를 만들어 달라고 요청합니다(`kafka-topics --create --topic payments --replication-factor 4`).",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 1_000,
-            spotlight: vec![Spot::Broker(1), Spot::Broker(2), Spot::Broker(3)],
-            facts: vec![fact(
+            spotlight: const { &[Spot::Broker(1), Spot::Broker(2), Spot::Broker(3)] },
+            facts: const { &[fact(
                 "answer",
                 At::End,
-                Probe::CreateTopic { topic: "payments".into(), replication_factor: 4 },
-            )],
+                Probe::CreateTopic { topic: "payments", replication_factor: 4 },
+            )] },
             question: Some(Question {
                 prompt: t("What does Kafka answer?", "카프카는 어떻게 답할까요?"),
                 answer: "answer",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("It refuses: INVALID_REPLICATION_FACTOR", "거부합니다: INVALID_REPLICATION_FACTOR"),
                         value: Expect::Word("INVALID_REPLICATION_FACTOR"),
@@ -100,7 +117,7 @@ pub fn lesson() -> Lesson {
                         text: t("It creates the topic: one broker keeps two copies", "토픽을 만듭니다: 브로커 한 대가 복사본을 두 개 가집니다"),
                         value: Expect::Word("OK"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "Kafka answered {answer}. The copies of a partition must be on different brokers (a second copy on the same broker would die with it), so the replication factor can be at most the number of brokers. Copies also cost: every replica takes disk and network on its broker, so choose the RF by data volume and retention. RF=3 is the usual choice with three or more brokers.",
@@ -113,17 +130,17 @@ pub fn lesson() -> Lesson {
                 "Partition 0 of `orders` has three replicas. Broker {leader} holds the leader: the producer `acks1` writes to it and the group `reader` reads from it. The other two are followers: they fetch new records from the leader (every 100 ms here) and append them to their own copy. Watch for 5 s.",
                 "`orders`의 파티션 0에는 복제본이 세 개 있습니다. 리더 파티션은 브로커 {leader}에 있습니다: 프로듀서 `acks1`은 리더에 쓰고, 그룹 `reader`는 리더에서 읽습니다. 나머지 둘은 팔로워 파티션입니다: 리더에서 새 레코드를 가져와(fetch, 여기서는 100ms마다) 자기 복사본 끝에 덧붙입니다. 5초 동안 지켜보세요.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 5_000,
-            spotlight: vec![Spot::Producer(ACKS1.into()), p0(), Spot::Broker(1), Spot::Broker(2), Spot::Broker(3)],
-            facts: vec![
+            spotlight: const { &[Spot::Producer(ACKS1), p0(), Spot::Broker(1), Spot::Broker(2), Spot::Broker(3)] },
+            facts: const { &[
                 fact("leader", At::Start, leader()),
                 fact("leo", At::End, leo()),
                 fact("leo2", At::End, replica_leo(2)),
                 fact("leo3", At::End, replica_leo(3)),
                 fact("hw", At::End, hw()),
                 fact("isr", At::End, isr()),
-            ],
+            ] },
             question: None,
             reveal: t(
                 "The leader's log ends at offset {leo}; the followers on broker 2 and broker 3 have copied up to {leo2} and {leo3}. Each replica has its own log end offset (LEO). The leader and the followers that are caught up form the ISR (in-sync replicas), {isr} replicas now. The high watermark (HW), {hw}, is how far every ISR replica has the records, as the leader knows from their last fetches. If broker {leader} died now, an ISR follower would take over as leader.",
@@ -136,19 +153,19 @@ pub fn lesson() -> Lesson {
                 "Now the network between broker 3 and the other brokers fails. Broker 3 keeps running and the controller still sees it, but its follower cannot fetch from the leader. The producer keeps writing to the leader (its log ends at offset {leo} so far), and `reader` reads as fast as it can.",
                 "이제 브로커 3과 다른 브로커 사이의 네트워크가 끊깁니다. 브로커 3은 계속 돌아가고 컨트롤러도 여전히 보지만, 그 팔로워는 리더에서 가져올 수 없습니다. 프로듀서는 리더에 계속 쓰고(지금 로그 끝은 오프셋 {leo}) `reader`는 최대한 빨리 읽습니다.",
             ),
-            script: vec![(0, Command::IsolateBroker { broker: 3 })],
+            script: || vec![(0, Command::IsolateBroker { broker: 3 })],
             play_ms: 5_000,
-            spotlight: vec![p0(), Spot::Broker(3), Spot::Group(READER.into())],
-            facts: vec![
+            spotlight: const { &[p0(), Spot::Broker(3), Spot::Group(READER)] },
+            facts: const { &[
                 fact("leo", At::Start, leo()),
                 fact("leo_end", At::End, leo()),
                 fact("hw_end", At::End, hw()),
                 fact("pos", At::End, position()),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t("Where will `reader` be after 5 s?", "5초 뒤 `reader`는 어디까지 읽었을까요?"),
                 answer: "pos",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("At the leader's log end: it reads whatever the leader has", "리더의 로그 끝: 리더에 있는 것은 다 읽습니다"),
                         value: Expect::Fact("leo_end"),
@@ -157,7 +174,7 @@ pub fn lesson() -> Lesson {
                         text: t("At the high watermark, held back by broker 3", "브로커 3 때문에 멈춘 하이 워터마크"),
                         value: Expect::Fact("hw_end"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "`reader` stopped at offset {pos}, the HW, while the leader's log reached {leo_end}. Broker 3 is still in the ISR but cannot fetch, so the HW stays where its last fetch left it. Consumers read only below the HW: a record above it is not on every ISR replica yet, and if the leader died it could vanish after a consumer had read it.",
@@ -170,22 +187,22 @@ pub fn lesson() -> Lesson {
                 "Broker 3 stays cut off. A follower leaves the ISR only when it has not caught up to the leader's log end for `replica.lag.time.max.ms` (Kafka's default is 30000; this cluster uses 10000 so it plays faster). Broker 3 has been cut off for 5 s; the ISR has {isr} replicas.",
                 "브로커 3은 계속 끊겨 있습니다. 팔로워는 `replica.lag.time.max.ms` 동안 리더의 로그 끝을 따라잡지 못했을 때에만 ISR에서 빠집니다(카프카 기본값은 30000이고, 빨리 보려고 이 클러스터는 10000을 씁니다). 브로커 3이 끊긴 지 5초가 지났고, ISR에는 복제본이 {isr}개 있습니다.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 12_000,
-            spotlight: vec![p0(), Spot::Broker(3)],
-            facts: vec![
+            spotlight: const { &[p0(), Spot::Broker(3)] },
+            facts: const { &[
                 fact("isr", At::Start, isr()),
                 fact("isr_end", At::End, isr()),
                 fact("hw_end", At::End, hw()),
                 fact("pos_end", At::End, position()),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "How many replicas will the ISR have after 12 more seconds?",
                     "12초 뒤 ISR에는 복제본이 몇 개 있을까요?",
                 ),
                 answer: "isr_end",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("Two: broker 3 drops out", "두 개: 브로커 3이 빠집니다"),
                         value: Expect::Int(2),
@@ -194,7 +211,7 @@ pub fn lesson() -> Lesson {
                         text: t("Still {isr}: broker 3 is running and registered", "그대로 {isr}개: 브로커 3은 돌아가고 있고 등록되어 있습니다"),
                         value: Expect::Int(3),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "The ISR is down to {isr_end} replicas: the leader found broker 3 not caught up for longer than `replica.lag.time.max.ms` and removed it (`Partition.maybeShrinkIsr`), although broker 3 is running and registered. The ISR is the caught-up subset of the replicas, not all of them. With broker 3 out, the HW moved on to {hw_end} and `reader` reads again (at {pos_end}).",
@@ -207,16 +224,16 @@ pub fn lesson() -> Lesson {
                 "The network is repaired: broker 3 can fetch again. Its copy ends at offset {leo3}, the leader's log at {leo}.",
                 "네트워크가 복구되어 브로커 3이 다시 가져올 수 있습니다. 브로커 3의 복사본은 오프셋 {leo3}에서, 리더의 로그는 {leo}에서 끝납니다.",
             ),
-            script: vec![(0, Command::HealBroker { broker: 3 })],
+            script: || vec![(0, Command::HealBroker { broker: 3 })],
             play_ms: 3_000,
-            spotlight: vec![p0(), Spot::Broker(3)],
-            facts: vec![
+            spotlight: const { &[p0(), Spot::Broker(3)] },
+            facts: const { &[
                 fact("leo3", At::Start, replica_leo(3)),
                 fact("leo", At::Start, leo()),
                 fact("leo3_end", At::End, replica_leo(3)),
                 fact("leo_end", At::End, leo()),
                 fact("isr_end", At::End, isr()),
-            ],
+            ] },
             question: None,
             reveal: t(
                 "Broker 3 copied what it had missed (its log now ends at {leo3_end}, the leader's at {leo_end}) and rejoined the ISR once it reached the HW (`Partition.maybeExpandIsr`): the ISR has {isr_end} replicas again. A follower that fell behind comes back as soon as it catches up.",
@@ -229,7 +246,7 @@ pub fn lesson() -> Lesson {
                 "Two more producers write to the same partition at the same rate as `acks1`: `acks0` with acks=0 (it waits for no answer) and `acks-all` with acks=all (the leader answers once every ISR replica has the records). To see what acks changes, the followers must be behind when the leader dies. In a healthy cluster they trail by milliseconds, too short a window to watch, so we slow both followers down: they now fetch only every 2 s. Watch for 6 s.",
                 "프로듀서 두 개가 같은 파티션에 `acks1`과 같은 속도로 더 씁니다: acks=0인 `acks0`(아무 응답도 기다리지 않음)과 acks=all인 `acks-all`(모든 ISR 복제본이 레코드를 가진 뒤에 리더가 응답)입니다. acks가 무엇을 바꾸는지 보려면 리더가 죽을 때 팔로워가 뒤처져 있어야 합니다. 건강한 클러스터에서는 팔로워가 몇 밀리초만 뒤처져서 그 틈이 너무 짧으므로, 두 팔로워를 느리게 만듭니다: 이제 2초마다 한 번만 가져옵니다. 6초 동안 지켜보세요.",
             ),
-            script: vec![
+            script: || vec![
                 (0, Command::AddProducer(producer(ACKS0, Acks::None))),
                 (0, Command::AddProducer(producer(ACKS_ALL, Acks::All))),
                 (0, Command::SlowBroker { broker: 2, factor: 20 }),
@@ -238,20 +255,20 @@ pub fn lesson() -> Lesson {
             // Ends just before the followers' next fetch (every 2 s from the
             // first one after slowing), so they are almost 2 s behind.
             play_ms: 6_000,
-            spotlight: vec![
-                Spot::Producer(ACKS0.into()),
-                Spot::Producer(ACKS1.into()),
-                Spot::Producer(ACKS_ALL.into()),
+            spotlight: const { &[
+                Spot::Producer(ACKS0),
+                Spot::Producer(ACKS1),
+                Spot::Producer(ACKS_ALL),
                 p0(),
-            ],
-            facts: vec![
+            ] },
+            facts: const { &[
                 fact("leo", At::End, leo()),
                 fact("leo2", At::End, replica_leo(2)),
                 fact("leo3", At::End, replica_leo(3)),
                 fact("hw", At::End, hw()),
                 fact("isr", At::End, isr()),
-                fact("acked_all", At::End, Probe::Acked { producer: ACKS_ALL.into() }),
-            ],
+                fact("acked_all", At::End, Probe::Acked { producer: ACKS_ALL }),
+            ] },
             question: None,
             reveal: t(
                 "The leader's log ends at offset {leo}, broker 2's at {leo2}, broker 3's at {leo3}, and the HW is {hw}. Both followers are still in the ISR ({isr} replicas): each fetch takes them to the leader's log end, and a follower leaves only when it has not caught up for `replica.lag.time.max.ms` (`Replica.isCaughtUp`). One that fetches rarely but catches up each time stays in. `acks-all` waits for them ({acked_all} of its records acknowledged so far), while `acks1` is answered as soon as the leader has its records.",
@@ -264,27 +281,27 @@ pub fn lesson() -> Lesson {
                 "Broker 1, the leader, has a log ending at offset {leo}, and it has acknowledged every `acks1` record in it. Broker 2's copy ends at {f2}, broker 3's at {f3}. Broker 1 now crashes; the controller notices after `broker.session.timeout.ms` (9 s) and elects a new leader from the ISR.",
                 "리더인 브로커 1의 로그는 오프셋 {leo}에서 끝나고, 그 안의 `acks1` 레코드는 모두 응답(ack)을 받았습니다. 브로커 2의 복사본은 {f2}에서, 브로커 3의 복사본은 {f3}에서 끝납니다. 이제 브로커 1이 갑자기 죽습니다. 컨트롤러는 `broker.session.timeout.ms`(9초) 뒤에 알아채고 ISR에서 새 리더를 뽑습니다.",
             ),
-            script: vec![(0, Command::KillBroker { broker: 1 })],
+            script: || vec![(0, Command::KillBroker { broker: 1 })],
             play_ms: 12_000,
-            spotlight: vec![Spot::Broker(1), p0(), Spot::Producer(ACKS1.into())],
-            facts: vec![
+            spotlight: const { &[Spot::Broker(1), p0(), Spot::Producer(ACKS1)] },
+            facts: const { &[
                 fact("leo", At::Start, leo()),
                 fact("f2", At::Start, replica_leo(2)),
                 fact("f3", At::Start, replica_leo(3)),
                 fact("kept", At::End, lost_from()),
                 fact("leader", At::End, leader()),
                 fact("lost1", At::End, acked_lost(ACKS1)),
-                fact("lost0", At::End, Probe::UnackedLost { producer: ACKS0.into() }),
+                fact("lost0", At::End, Probe::UnackedLost { producer: ACKS0 }),
                 fact("lost_all", At::End, acked_lost(ACKS_ALL)),
-                fact("acked_all", At::Start, Probe::Acked { producer: ACKS_ALL.into() }),
-            ],
+                fact("acked_all", At::Start, Probe::Acked { producer: ACKS_ALL }),
+            ] },
             question: Some(Question {
                 prompt: t(
                     "`acks1` was told each of its records was written. Which records of partition 0 survive the crash?",
                     "`acks1`은 레코드마다 쓰였다는 응답을 받았습니다. 파티션 0의 어떤 레코드가 살아남을까요?",
                 ),
                 answer: "kept",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("Everything below offset {leo}: the leader acknowledged it", "오프셋 {leo} 아래 전부: 리더가 응답했으니까요"),
                         value: Expect::Fact("leo"),
@@ -293,7 +310,7 @@ pub fn lesson() -> Lesson {
                         text: t("Only what the followers had copied: below offset {f2}", "팔로워가 복사한 것만: 오프셋 {f2} 아래"),
                         value: Expect::Fact("f2"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "Broker {leader} took over with its log ending at offset {kept}: the records from offset {kept} on existed only on broker 1 and are gone. `acks1` lost {lost1} records it had been told were written. `acks0` lost {lost0} and was never told: it waits for no answer, and it also kept sending into the dead broker. `acks-all` had {acked_all} records acknowledged and lost {lost_all} of them: the leader had not yet answered for the records the followers lacked, so the producer sent those again to the new leader.",
@@ -306,28 +323,28 @@ pub fn lesson() -> Lesson {
                 "`orders` now gets `min.insync.replicas=2`: an acks=all write needs at least two ISR replicas. The followers fetch at the normal pace again. Broker 1 is still down, and broker 3 now shuts down too: two of the three brokers are down, and the ISR is broker 2 alone.",
                 "`orders`에 `min.insync.replicas=2`를 설정합니다: acks=all 쓰기에는 ISR 복제본이 두 개 이상 필요합니다. 팔로워는 다시 보통 속도로 가져옵니다. 브로커 1은 아직 꺼져 있고, 이제 브로커 3도 종료됩니다: 브로커 세 대 중 두 대가 꺼지고 ISR에는 브로커 2만 남습니다.",
             ),
-            script: vec![
+            script: || vec![
                 (0, min_isr(2)),
                 (0, Command::SlowBroker { broker: 2, factor: 1 }),
                 (0, Command::SlowBroker { broker: 3, factor: 1 }),
                 (0, Command::ShutdownBroker { broker: 3 }),
             ],
             play_ms: 4_000,
-            spotlight: vec![Spot::Producer(ACKS_ALL.into()), Spot::Broker(2), p0()],
-            facts: vec![
+            spotlight: const { &[Spot::Producer(ACKS_ALL), Spot::Broker(2), p0()] },
+            facts: const { &[
                 fact("leo_start", At::Start, leo()),
-                fact("err", At::End, Probe::ProduceError { producer: ACKS_ALL.into() }),
+                fact("err", At::End, Probe::ProduceError { producer: ACKS_ALL }),
                 fact("isr", At::End, isr()),
                 fact("leo_end", At::End, leo()),
                 fact("hw_end", At::End, hw()),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "RF 3, `min.insync.replicas=2`, two brokers down: can `acks-all` still write?",
                     "RF 3, `min.insync.replicas=2`, 브로커 두 대가 꺼졌습니다. `acks-all`은 아직 쓸 수 있을까요?",
                 ),
                 answer: "err",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("No: the leader refuses with NOT_ENOUGH_REPLICAS", "아니요: 리더가 NOT_ENOUGH_REPLICAS로 거부합니다"),
                         value: Expect::Word("NOT_ENOUGH_REPLICAS"),
@@ -336,7 +353,7 @@ pub fn lesson() -> Lesson {
                         text: t("Yes: broker 2 is up and leads", "예: 브로커 2가 살아 있고 리더입니다"),
                         value: Expect::Word("OK"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "`acks-all` got {err}: the ISR has {isr} replica, fewer than `min.insync.replicas=2`, so the leader refuses acks=all writes rather than keep them on a single copy, and the producer retries until `delivery.timeout.ms`. `acks1` still writes (the log grew from {leo_start} to {leo_end}): acks=1 never looks at `min.insync.replicas`. But since KIP-966 the HW does not move while the ISR is below the minimum, so it stays at {hw_end} and `reader` does not see those records yet.",
@@ -349,27 +366,27 @@ pub fn lesson() -> Lesson {
                 "Back to `min.insync.replicas=1`, the default. The ISR is still broker 2 alone, so acks=all now waits for broker 2 alone. After 4 s broker 2 crashes too; 10 s later broker 3, shut down a while ago, starts again. Its copy of partition 0 ends at offset {leo3}.",
                 "`min.insync.replicas`를 기본값 1로 되돌립니다. ISR은 여전히 브로커 2뿐이므로, 이제 acks=all은 브로커 2 하나만 기다립니다. 4초 뒤 브로커 2도 죽고, 그 10초 뒤 아까 종료된 브로커 3이 다시 켜집니다. 브로커 3의 파티션 0 복사본은 오프셋 {leo3}에서 끝납니다.",
             ),
-            script: vec![
+            script: || vec![
                 (0, min_isr(1)),
                 (4_000, Command::KillBroker { broker: 2 }),
                 (14_000, Command::RestartBroker { broker: 3 }),
             ],
             play_ms: 16_000,
-            spotlight: vec![Spot::Producer(ACKS_ALL.into()), Spot::Broker(2), Spot::Broker(3), p0()],
-            facts: vec![
+            spotlight: const { &[Spot::Producer(ACKS_ALL), Spot::Broker(2), Spot::Broker(3), p0()] },
+            facts: const { &[
                 fact("leo3", At::Start, replica_leo(3)),
-                fact("acked_all", At::Start, Probe::Acked { producer: ACKS_ALL.into() }),
-                fact("online", At::End, Probe::Online { topic: TOPIC.into(), partition: 0 }),
+                fact("acked_all", At::Start, Probe::Acked { producer: ACKS_ALL }),
+                fact("online", At::End, Probe::Online { topic: TOPIC, partition: 0 }),
                 fact("leader", At::End, leader()),
-                fact("acked_all_end", At::End, Probe::Acked { producer: ACKS_ALL.into() }),
-            ],
+                fact("acked_all_end", At::End, Probe::Acked { producer: ACKS_ALL }),
+            ] },
             question: Some(Question {
                 prompt: t(
                     "Broker 3 comes back with a copy of partition 0, but it is not in the ISR. Does partition 0 get a leader?",
                     "브로커 3이 파티션 0의 복사본을 가지고 돌아오지만 ISR에는 없습니다. 파티션 0에 리더가 생길까요?",
                 ),
                 answer: "online",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("Yes: broker 3 is the only live replica, so it leads", "예: 살아 있는 복제본은 브로커 3뿐이니 리더가 됩니다"),
                         value: Expect::Bool(true),
@@ -378,7 +395,7 @@ pub fn lesson() -> Lesson {
                         text: t("No: partition 0 stays offline", "아니요: 파티션 0은 오프라인으로 남습니다"),
                         value: Expect::Bool(false),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "Partition 0's leader: {leader}. While broker 2 was the whole ISR, it acknowledged acks=all records by itself (`acks-all` went from {acked_all} to {acked_all_end} acknowledged records): with `min.insync.replicas=1`, acks=all is no safer than acks=1. Broker 3's copy ends at offset {leo3}, short of the newest of them, and by default (`unclean.leader.election.enable=false`) Kafka elects only an ISR member, so the partition stays offline until broker 2 returns: nothing is lost, but nobody can write to it or read from it.",
@@ -391,7 +408,7 @@ pub fn lesson() -> Lesson {
                 "We turn on `unclean.leader.election.enable` for `orders`: when no ISR replica is alive, an out-of-sync replica may lead. So far `acks-all` has lost {lost_before} acknowledged records.",
                 "`orders`에 `unclean.leader.election.enable`을 켭니다: 살아 있는 ISR 복제본이 없으면 ISR 밖의 복제본도 리더가 될 수 있습니다. 지금까지 `acks-all`이 잃은, 응답받은 레코드는 {lost_before}개입니다.",
             ),
-            script: vec![(
+            script: || vec![(
                 0,
                 topic_change(TopicConfigChange {
                     unclean_leader_election_enable: Some(true),
@@ -399,21 +416,21 @@ pub fn lesson() -> Lesson {
                 }),
             )],
             play_ms: 3_000,
-            spotlight: vec![Spot::Broker(3), p0(), Spot::Producer(ACKS_ALL.into())],
-            facts: vec![
+            spotlight: const { &[Spot::Broker(3), p0(), Spot::Producer(ACKS_ALL)] },
+            facts: const { &[
                 fact("lost_before", At::Start, acked_lost(ACKS_ALL)),
                 fact("leader", At::End, leader()),
                 fact("kept", At::End, lost_from()),
                 fact("lost_after", At::End, acked_lost(ACKS_ALL)),
                 fact("lost1_after", At::End, acked_lost(ACKS1)),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "Broker 3 becomes the leader. What happens to the `acks-all` records broker 2 acknowledged alone?",
                     "브로커 3이 리더가 됩니다. 브로커 2가 혼자 응답한 `acks-all` 레코드는 어떻게 될까요?",
                 ),
                 answer: "lost_after",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("They are lost", "사라집니다"),
                         value: Expect::NotFact("lost_before"),
@@ -422,13 +439,14 @@ pub fn lesson() -> Lesson {
                         text: t("They survive: they were written with acks=all", "살아남습니다: acks=all로 썼으니까요"),
                         value: Expect::Fact("lost_before"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "Broker {leader} leads and partition 0 is available again, but its log ends at offset {kept}: everything after it existed only on broker 2. `acks-all` has now lost {lost_after} acknowledged records (`acks1`: {lost1_after} in all). An unclean election trades acknowledged records for availability. acks=all means no loss only with `min.insync.replicas` of at least two (RF=3 with `min.insync.replicas=2` is the usual choice) and unclean election off.",
                 "브로커 {leader:이} 리더가 되어 파티션 0을 다시 쓸 수 있지만, 그 로그는 오프셋 {kept}에서 끝납니다: 그 뒤의 레코드는 브로커 2에만 있었습니다. 이제 `acks-all`이 잃은, 응답받은 레코드는 {lost_after}개입니다(`acks1`은 모두 {lost1_after}개). unclean 선출은 응답받은 레코드를 내주고 가용성을 얻습니다. acks=all이 손실 없음을 뜻하려면 `min.insync.replicas=2` 이상이고(보통 RF=3에 `min.insync.replicas=2`) unclean 선출이 꺼져 있어야 합니다.",
             ),
         },
-    ];
+    ]
+    };
     Lesson { id: "ch3", title: t("Brokers, replication, ISR, acks", "브로커, 복제, ISR, acks"), config, steps }
 }

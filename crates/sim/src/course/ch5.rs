@@ -24,8 +24,8 @@ fn topic(name: &str, partitions: u32) -> TopicConfig {
     TopicConfig { name: name.into(), partitions, replication_factor: 3, config: TopicSettings::default() }
 }
 
-fn spot(topic: &str, partition: u32) -> Spot {
-    Spot::Partition { topic: topic.into(), partition }
+const fn spot(topic: &'static str, partition: u32) -> Spot {
+    Spot::Partition { topic, partition }
 }
 
 /// The `billing` copies: each its own group on `payments`, one consumer at first.
@@ -59,33 +59,50 @@ pub fn lesson() -> Lesson {
         }],
         ..ClusterConfig::default()
     };
-    let clicks = |group: &str, p: u32| (group.to_string(), CLICKS.to_string(), p);
-    let lag = |(group, topic, partition)| Probe::Lag { group, topic, partition };
-    let committed = |(group, topic, partition)| Probe::Committed { group, topic, partition };
-    let records_lag = |(group, topic, partition)| Probe::RecordsLag { group, topic, partition };
-    let position = |(group, topic, partition)| Probe::Position { group, topic, partition };
-    let hw = |p| Probe::HighWatermark { topic: CLICKS.into(), partition: p };
-    let total = |group: &str| Probe::TotalLag { group: group.into() };
-    let pay_hw = |p| Probe::HighWatermark { topic: PAYMENTS.into(), partition: p };
+    const fn clicks(group: &'static str, p: u32) -> (&'static str, &'static str, u32) {
+        (group, CLICKS, p)
+    }
+    const fn lag((group, topic, partition): (&'static str, &'static str, u32)) -> Probe {
+        Probe::Lag { group, topic, partition }
+    }
+    const fn committed((group, topic, partition): (&'static str, &'static str, u32)) -> Probe {
+        Probe::Committed { group, topic, partition }
+    }
+    const fn records_lag((group, topic, partition): (&'static str, &'static str, u32)) -> Probe {
+        Probe::RecordsLag { group, topic, partition }
+    }
+    const fn position((group, topic, partition): (&'static str, &'static str, u32)) -> Probe {
+        Probe::Position { group, topic, partition }
+    }
+    const fn hw(p: u32) -> Probe {
+        Probe::HighWatermark { topic: CLICKS, partition: p }
+    }
+    const fn total(group: &'static str) -> Probe {
+        Probe::TotalLag { group }
+    }
+    const fn pay_hw(p: u32) -> Probe {
+        Probe::HighWatermark { topic: PAYMENTS, partition: p }
+    }
 
-    let steps = vec![
+    let steps = const {
+        &[
         Step {
             title: t("One group, two partitions, two lags", "그룹 하나, 파티션 둘, 컨슈머 랙 둘"),
             narration: t(
                 "The web site writes clicks to `clicks` (2 partitions), keyed by page: most land on partition 0. The group `stats` reads both with one consumer and commits its position every 5 s (`auto.commit.interval.ms=5000`). Watch for 12 s.",
                 "웹사이트가 클릭을 `clicks` 토픽(파티션 2개)에 씁니다. 페이지 이름이 메시지 키여서 대부분 파티션 0에 쌓입니다. `stats` 그룹은 컨슈머 하나로 두 파티션을 모두 읽고, 5초마다 읽은 위치를 커밋합니다(`auto.commit.interval.ms=5000`). 12초 동안 지켜보세요.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 12_000,
-            spotlight: vec![Spot::Producer(WEB.into()), spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS.into())],
-            facts: vec![
+            spotlight: const { &[Spot::Producer(WEB), spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS)] },
+            facts: const { &[
                 fact("c0", At::End, committed(clicks(STATS, 0))),
                 fact("hw0", At::End, hw(0)),
                 fact("lag0", At::End, lag(clicks(STATS, 0))),
                 fact("c1", At::End, committed(clicks(STATS, 1))),
                 fact("hw1", At::End, hw(1)),
                 fact("lag1", At::End, lag(clicks(STATS, 1))),
-            ],
+            ] },
             question: None,
             reveal: t(
                 "`kafka-consumer-groups --describe --group stats` now prints one row per partition. Partition 0: CURRENT-OFFSET (committed) {c0}, LOG-END-OFFSET {hw0}, LAG {lag0}. Partition 1: {c1}, {hw1}, LAG {lag1}. Consumer lag is this gap, per partition: what the group has not committed yet. One group on two partitions has two lags.",
@@ -98,23 +115,23 @@ pub fn lesson() -> Lesson {
                 "Each partition has 3 replicas. The leader appends a record first; the high watermark moves once every in-sync replica has it, and consumers read only below the high watermark. We run 5 s more and read the tool's table again.",
                 "파티션마다 복제본이 3개 있습니다. 리더가 레코드를 먼저 덧붙이고, ISR의 모든 복제본이 그 레코드를 가져가야 하이 워터마크가 움직입니다. 컨슈머는 하이 워터마크 아래만 읽을 수 있습니다. 5초 더 돌린 뒤 도구의 표를 다시 봅니다.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 5_300,
-            spotlight: vec![spot(CLICKS, 0), Spot::Group(STATS.into())],
-            facts: vec![
-                fact("shown", At::End, Probe::DescribedLogEnd { group: STATS.into(), topic: CLICKS.into(), partition: 0 }),
-                fact("leo", At::End, Probe::LogEnd { topic: CLICKS.into(), partition: 0 }),
+            spotlight: const { &[spot(CLICKS, 0), Spot::Group(STATS)] },
+            facts: const { &[
+                fact("shown", At::End, Probe::DescribedLogEnd { group: STATS, topic: CLICKS, partition: 0 }),
+                fact("leo", At::End, Probe::LogEnd { topic: CLICKS, partition: 0 }),
                 fact("hw", At::End, hw(0)),
                 fact("c", At::End, committed(clicks(STATS, 0))),
                 fact("lag", At::End, lag(clicks(STATS, 0))),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "What does the LOG-END-OFFSET column show for partition 0?",
                     "LOG-END-OFFSET 열은 파티션 0에 대해 무엇을 보여 줄까요?",
                 ),
                 answer: "shown",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("The end of the leader's log (its log end offset)", "리더 로그의 끝(로그 끝 오프셋)"),
                         value: Expect::Fact("leo"),
@@ -123,7 +140,7 @@ pub fn lesson() -> Lesson {
                         text: t("The high watermark", "하이 워터마크"),
                         value: Expect::Fact("hw"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "The column showed {shown}: the high watermark ({hw}), while the leader's log already ended at {leo}. The tool asks for the latest offset (ListOffsets, read_uncommitted), which is the high watermark: records the followers do not have yet cannot be read, so they are not lag either. LAG = {hw} − {c} = {lag}.",
@@ -136,15 +153,15 @@ pub fn lesson() -> Lesson {
                 "The group `stats` slows down: its consumer now processes 4 records a second, while the web site writes 8. Lag of partition 0 is {lag0}, of partition 1 {lag1}. Watch for 20 s.",
                 "`stats` 그룹이 느려집니다. 웹사이트는 초당 8개를 쓰는데 컨슈머는 이제 초당 4개만 처리합니다. 지금 파티션 0의 랙은 {lag0}, 파티션 1의 랙은 {lag1}입니다. 20초 동안 지켜보세요.",
             ),
-            script: vec![(0, Command::SetGroupRate { group: STATS.into(), records_per_s: 4.0 })],
+            script: || vec![(0, Command::SetGroupRate { group: STATS.into(), records_per_s: 4.0 })],
             play_ms: 20_000,
-            spotlight: vec![spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS.into())],
-            facts: vec![
+            spotlight: const { &[spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS)] },
+            facts: const { &[
                 fact("lag0", At::Start, lag(clicks(STATS, 0))),
                 fact("lag1", At::Start, lag(clicks(STATS, 1))),
                 fact("lag0_after", At::End, lag(clicks(STATS, 0))),
                 fact("lag1_after", At::End, lag(clicks(STATS, 1))),
-            ],
+            ] },
             question: None,
             reveal: t(
                 "Partition 0's lag grew to {lag0_after}; partition 1's is {lag1_after}. When records arrive faster than the group processes them, lag grows for as long as that lasts: lag is a health signal of the pipeline, mostly of the consumer. Partition 1 gets few records, so the consumer keeps up there while partition 0 piles up.",
@@ -157,27 +174,27 @@ pub fn lesson() -> Lesson {
                 "The consumer measures its own lag per partition, `records-lag`: high watermark − its fetch position (the next offset it will read). Now it is {rl0} on partition 0 and {rl1} on partition 1. The tool's LAG column starts from the committed offset instead: {lag0} and {lag1}.",
                 "컨슈머도 파티션마다 자기 랙을 잽니다. 이것이 `records-lag`이고, 하이 워터마크 − 자기 위치(position, 다음에 읽을 오프셋)입니다. 지금 파티션 0에서 {rl0}, 파티션 1에서 {rl1}입니다. 도구의 LAG 열은 커밋한 오프셋에서 잽니다. {lag0:과} {lag1}입니다.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 10_000,
-            spotlight: vec![spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS.into())],
-            facts: vec![
+            spotlight: const { &[spot(CLICKS, 0), spot(CLICKS, 1), Spot::Group(STATS)] },
+            facts: const { &[
                 fact("rl0", At::Start, records_lag(clicks(STATS, 0))),
                 fact("rl1", At::Start, records_lag(clicks(STATS, 1))),
                 fact("lag0", At::Start, lag(clicks(STATS, 0))),
                 fact("lag1", At::Start, lag(clicks(STATS, 1))),
                 fact("total", At::Start, total(STATS)),
-                fact("max", At::Start, Probe::RecordsLagMax { group: STATS.into() }),
+                fact("max", At::Start, Probe::RecordsLagMax { group: STATS }),
                 fact("pos0", At::Start, position(clicks(STATS, 0))),
                 fact("c0", At::Start, committed(clicks(STATS, 0))),
-                fact("max_after", At::End, Probe::RecordsLagMax { group: STATS.into() }),
-            ],
+                fact("max_after", At::End, Probe::RecordsLagMax { group: STATS }),
+            ] },
             question: Some(Question {
                 prompt: t(
                     "What does the consumer report as `records-lag-max` right now?",
                     "지금 컨슈머가 보고하는 `records-lag-max`는 얼마일까요?",
                 ),
                 answer: "max",
-                choices: vec![
+                choices: const { &[
                     Choice { text: t("{total}, the sum of the LAG column", "LAG 열의 합인 {total}"), value: Expect::Fact("total") },
                     Choice {
                         text: t("{lag0}, the largest value in the tool's LAG column", "도구의 LAG 열에서 가장 큰 값인 {lag0}"),
@@ -187,7 +204,7 @@ pub fn lesson() -> Lesson {
                         text: t("{rl0}, the largest records-lag", "가장 큰 records-lag인 {rl0}"),
                         value: Expect::Fact("rl0"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "records-lag-max was {max}: the largest records-lag of the consumer's partitions, not a sum. It is measured from the position ({pos0} on partition 0), the tool from the committed offset ({c0}): the consumer had read further than it had committed, so the two numbers differ. Kafka keeps records-lag-max as the maximum over a metrics window (`metrics.sample.window.ms=30000` × `metrics.num.samples=2`), so it drops later than the lag does; the simulator shows the last poll's value. As this step ends, it is {max_after}.",
@@ -200,16 +217,16 @@ pub fn lesson() -> Lesson {
                 "The shop writes payments to `payments` (3 partitions), 15 a second. Two copies of the billing service start, each its own group with one consumer processing 10 records a second: `billing-a` and `billing-b`. They start at the earliest offset, and `payments` already holds {h0}, {h1} and {h2} records in partitions 0, 1 and 2: all of it is lag for them. Watch for 15 s.",
                 "쇼핑몰이 결제를 `payments` 토픽(파티션 3개)에 초당 15개씩 씁니다. 청구 서비스 두 벌이 시작합니다. `billing-a`와 `billing-b`는 서로 다른 그룹이고, 각 그룹의 컨슈머 하나가 초당 10개를 처리합니다. 둘 다 가장 이른 오프셋부터 읽는데, `payments`의 파티션 0, 1, 2에는 이미 레코드가 {h0}개, {h1}개, {h2}개 있습니다. 두 그룹에게는 이것이 모두 랙입니다. 15초 동안 지켜보세요.",
             ),
-            script: vec![(0, Command::AddGroup(billing(BILL_A))), (0, Command::AddGroup(billing(BILL_B)))],
+            script: || vec![(0, Command::AddGroup(billing(BILL_A))), (0, Command::AddGroup(billing(BILL_B)))],
             play_ms: 15_000,
-            spotlight: vec![Spot::Producer(SHOP.into()), Spot::Group(BILL_A.into()), Spot::Group(BILL_B.into())],
-            facts: vec![
+            spotlight: const { &[Spot::Producer(SHOP), Spot::Group(BILL_A), Spot::Group(BILL_B)] },
+            facts: const { &[
                 fact("h0", At::Start, pay_hw(0)),
                 fact("h1", At::Start, pay_hw(1)),
                 fact("h2", At::Start, pay_hw(2)),
                 fact("a", At::End, total(BILL_A)),
                 fact("b", At::End, total(BILL_B)),
-            ],
+            ] },
             question: None,
             reveal: t(
                 "billing-a's lag over all its partitions adds up to {a}, billing-b's to {b}, more than the backlog they started with (the same work at the same speed). One consumer cannot keep up with the shop, so the lag keeps growing.",
@@ -222,19 +239,19 @@ pub fn lesson() -> Lesson {
                 "Each group gets two more consumers: three consumers for three partitions. Each group rebalances and each consumer gets one partition. billing-a's lag is {a} now.",
                 "두 그룹에 컨슈머를 2개씩 더합니다. 파티션 3개에 컨슈머 3개입니다. 그룹마다 리밸런스가 일어나고 컨슈머마다 파티션을 하나씩 맡습니다. 지금 billing-a의 랙은 {a}입니다.",
             ),
-            script: vec![
+            script: || vec![
                 (0, add_consumer(BILL_A)),
                 (0, add_consumer(BILL_A)),
                 (0, add_consumer(BILL_B)),
                 (0, add_consumer(BILL_B)),
             ],
             play_ms: 15_000,
-            spotlight: vec![Spot::Group(BILL_A.into()), Spot::Group(BILL_B.into())],
-            facts: vec![
+            spotlight: const { &[Spot::Group(BILL_A), Spot::Group(BILL_B)] },
+            facts: const { &[
                 fact("a", At::Start, total(BILL_A)),
                 fact("a_after", At::End, total(BILL_A)),
-                fact("idle", At::End, Probe::IdleMembers { group: BILL_A.into() }),
-            ],
+                fact("idle", At::End, Probe::IdleMembers { group: BILL_A }),
+            ] },
             question: None,
             reveal: t(
                 "billing-a's lag fell from {a} to {a_after}: three consumers process three times as much, more than the shop writes. Consumers without a partition: {idle}.",
@@ -247,23 +264,23 @@ pub fn lesson() -> Lesson {
                 "billing-b gets a fourth consumer; billing-a stays at three. Their lags are {a} and {b} now.",
                 "billing-b에 네 번째 컨슈머를 더하고, billing-a는 3개 그대로 둡니다. 지금 두 그룹의 랙은 {a:과} {b}입니다.",
             ),
-            script: vec![(0, add_consumer(BILL_B))],
+            script: || vec![(0, add_consumer(BILL_B))],
             play_ms: 15_000,
-            spotlight: vec![Spot::Group(BILL_A.into()), Spot::Group(BILL_B.into())],
-            facts: vec![
+            spotlight: const { &[Spot::Group(BILL_A), Spot::Group(BILL_B)] },
+            facts: const { &[
                 fact("a", At::Start, total(BILL_A)),
                 fact("b", At::Start, total(BILL_B)),
                 fact("a_after", At::End, total(BILL_A)),
                 fact("b_after", At::End, total(BILL_B)),
-                fact("idle", At::End, Probe::IdleMembers { group: BILL_B.into() }),
-            ],
+                fact("idle", At::End, Probe::IdleMembers { group: BILL_B }),
+            ] },
             question: Some(Question {
                 prompt: t(
                     "In the next 15 s, does billing-b's lag fall faster than billing-a's?",
                     "앞으로 15초 동안 billing-b의 랙이 billing-a보다 빨리 줄어들까요?",
                 ),
                 answer: "b_after",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t("No: the fourth consumer gets no partition", "아니요: 네 번째 컨슈머는 파티션을 받지 못합니다"),
                         value: Expect::Fact("a_after"),
@@ -272,7 +289,7 @@ pub fn lesson() -> Lesson {
                         text: t("Yes: four consumers read more than three", "예: 컨슈머 4개가 3개보다 많이 읽습니다"),
                         value: Expect::NotFact("a_after"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "billing-b's lag is {b_after}, exactly billing-a's {a_after}. A partition is read by one consumer of a group at a time, so a group uses at most as many consumers as there are partitions: {idle} of billing-b's consumers sits idle. To go faster, add partitions or make each consumer faster. In Kafka the fourth consumer even costs a little: joining makes the group rebalance, and with the default eager protocol every member stops reading during it (the simulator's rebalance takes no time).",
@@ -285,26 +302,26 @@ pub fn lesson() -> Lesson {
                 "billing-a's consumer billing-a-c2, which reads partition 1, crashes. Partition 1's committed offset is {c} and its lag {lag}. The group notices only when the consumer's session expires (`session.timeout.ms=45000`). Watch for 20 s.",
                 "파티션 1을 읽던 billing-a의 컨슈머 billing-a-c2가 비정상 종료됩니다. 파티션 1의 커밋한 오프셋은 {c}, 랙은 {lag}입니다. 그룹은 이 컨슈머의 세션이 만료되어야(`session.timeout.ms=45000`) 알아챕니다. 20초 동안 지켜보세요.",
             ),
-            script: vec![(
+            script: || vec![(
                 0,
                 Command::RemoveConsumer { group: BILL_A.into(), member: Some("billing-a-c2".into()), graceful: false },
             )],
             play_ms: 20_000,
-            spotlight: vec![spot(PAYMENTS, 1), Spot::Group(BILL_A.into())],
-            facts: vec![
-                fact("c", At::Start, Probe::Committed { group: BILL_A.into(), topic: PAYMENTS.into(), partition: 1 }),
-                fact("lag", At::Start, Probe::Lag { group: BILL_A.into(), topic: PAYMENTS.into(), partition: 1 }),
-                fact("c_after", At::End, Probe::Committed { group: BILL_A.into(), topic: PAYMENTS.into(), partition: 1 }),
-                fact("lag_after", At::End, Probe::Lag { group: BILL_A.into(), topic: PAYMENTS.into(), partition: 1 }),
-                fact("lag0_after", At::End, Probe::Lag { group: BILL_A.into(), topic: PAYMENTS.into(), partition: 0 }),
-            ],
+            spotlight: const { &[spot(PAYMENTS, 1), Spot::Group(BILL_A)] },
+            facts: const { &[
+                fact("c", At::Start, Probe::Committed { group: BILL_A, topic: PAYMENTS, partition: 1 }),
+                fact("lag", At::Start, Probe::Lag { group: BILL_A, topic: PAYMENTS, partition: 1 }),
+                fact("c_after", At::End, Probe::Committed { group: BILL_A, topic: PAYMENTS, partition: 1 }),
+                fact("lag_after", At::End, Probe::Lag { group: BILL_A, topic: PAYMENTS, partition: 1 }),
+                fact("lag0_after", At::End, Probe::Lag { group: BILL_A, topic: PAYMENTS, partition: 0 }),
+            ] },
             question: Some(Question {
                 prompt: t(
                     "20 s later, where is billing-a's committed offset on partition 1?",
                     "20초 뒤 billing-a가 파티션 1에 커밋한 오프셋은 어디일까요?",
                 ),
                 answer: "c_after",
-                choices: vec![
+                choices: const { &[
                     Choice {
                         text: t(
                             "Further on: another consumer of the group takes partition 1 over at once",
@@ -316,13 +333,14 @@ pub fn lesson() -> Lesson {
                         text: t("Still {c}: nobody reads partition 1 yet", "그대로 {c}: 아직 아무도 파티션 1을 읽지 않습니다"),
                         value: Expect::Fact("c"),
                     },
-                ],
+                ] },
             }),
             reveal: t(
                 "The committed offset stayed at {c_after} and partition 1's lag grew to {lag_after}, while partition 0's is {lag0_after}. Until the session times out, the crashed consumer still owns partition 1 and nobody reads it. Lag that grows on one partition while its offset stands still points at that partition's consumer; Burrow, in the next chapter, reads exactly these patterns.",
                 "커밋한 오프셋은 {c_after}에 멈춰 있고, 파티션 1의 랙은 {lag_after:으로} 늘었습니다. 파티션 0의 랙은 {lag0_after}입니다. 세션이 만료될 때까지 멈춘 컨슈머가 파티션 1을 계속 맡고 있어서 아무도 읽지 않습니다. 한 파티션의 랙이 늘면서 오프셋이 멈춰 있으면 그 파티션의 컨슈머를 의심해야 합니다. 다음 장의 버로우가 바로 이런 모양을 읽어 냅니다.",
             ),
         },
-    ];
+    ]
+    };
     Lesson { id: "ch5", title: t("Consumer lag", "컨슈머 랙"), config, steps }
 }

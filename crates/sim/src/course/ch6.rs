@@ -56,41 +56,54 @@ pub fn lesson() -> Lesson {
             ..BrokerSettings::default()
         },
     };
-    let status = || Probe::BurrowPartition { group: GROUP.into(), topic: TOPIC.into(), partition: 0 };
-    let group = || Probe::BurrowGroup { group: GROUP.into() };
-    let lag = || Probe::Lag { group: GROUP.into(), topic: TOPIC.into(), partition: 0 };
-    let committed = || Probe::Committed { group: GROUP.into(), topic: TOPIC.into(), partition: 0 };
-    let members = || Probe::Members { group: GROUP.into() };
-    let window = |field| Probe::BurrowWindow { group: GROUP.into(), topic: TOPIC.into(), partition: 0, field };
-    let spots = || {
-        vec![
-            Spot::Producer(PRODUCER.into()),
-            Spot::Partition { topic: TOPIC.into(), partition: 0 },
-            Spot::Group(GROUP.into()),
-        ]
-    };
-    let status_is =
-        |w: &'static str, en: &'static str, ko: &'static str| Choice { text: t(en, ko), value: Expect::Word(w) };
-    let rate = |r: f64| Command::SetGroupRate { group: GROUP.into(), records_per_s: r };
-    let produce = |r: f64| Command::SetProducerRate { producer: PRODUCER.into(), rate_per_s: r };
+    const fn status() -> Probe {
+        Probe::BurrowPartition { group: GROUP, topic: TOPIC, partition: 0 }
+    }
+    const fn group() -> Probe {
+        Probe::BurrowGroup { group: GROUP }
+    }
+    const fn lag() -> Probe {
+        Probe::Lag { group: GROUP, topic: TOPIC, partition: 0 }
+    }
+    const fn committed() -> Probe {
+        Probe::Committed { group: GROUP, topic: TOPIC, partition: 0 }
+    }
+    const fn members() -> Probe {
+        Probe::Members { group: GROUP }
+    }
+    const fn window(field: WindowField) -> Probe {
+        Probe::BurrowWindow { group: GROUP, topic: TOPIC, partition: 0, field }
+    }
+    const SPOTS: &[Spot] =
+        &[Spot::Producer(PRODUCER), Spot::Partition { topic: TOPIC, partition: 0 }, Spot::Group(GROUP)];
+    const fn status_is(w: &'static str, en: &'static str, ko: &'static str) -> Choice {
+        Choice { text: t(en, ko), value: Expect::Word(w) }
+    }
+    fn rate(r: f64) -> Command {
+        Command::SetGroupRate { group: GROUP.into(), records_per_s: r }
+    }
+    fn produce(r: f64) -> Command {
+        Command::SetProducerRate { producer: PRODUCER.into(), rate_per_s: r }
+    }
 
-    let steps = vec![
+    let steps = const {
+        &[
         Step {
             title: t("Burrow reads commits, not a lag threshold", "버로우는 랙 기준값이 아니라 커밋을 봅니다"),
             narration: t(
                 "A fixed alert such as \"lag above 100\" fails both ways: a busy topic always has some lag, and a quiet one has none even when nobody reads it. LinkedIn's Burrow judges each partition by its recent history instead: it keeps the group's last 10 offset commits per partition, each with the lag at that moment. Here p1 writes 6 records/s to `orders` (3 partitions), and the group billing processes up to 30/s and commits every second (`auto.commit.interval.ms=1000`; with Kafka's default of 5000 the 10 commits would span 50 s). Watch for 12 s.",
                 "\"랙이 100을 넘으면 알림\" 같은 고정 기준값은 양쪽으로 틀립니다. 바쁜 토픽에는 늘 랙이 조금 있고, 조용한 토픽에는 아무도 읽지 않아도 랙이 생기지 않습니다. 링크드인이 만든 버로우는 그 대신 파티션마다 최근의 흐름을 봅니다. 컨슈머 그룹이 파티션마다 마지막으로 커밋한 오프셋 10개를, 커밋할 때의 랙과 함께 기억합니다. 여기서는 p1이 `orders` 토픽(파티션 3개)에 초당 6개씩 쓰고, billing 그룹은 초당 30개까지 처리하며 1초마다 커밋합니다(`auto.commit.interval.ms=1000`. 카프카 기본값 5000이면 커밋 10개가 50초에 걸칩니다). 12초 동안 지켜보세요.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 12_000,
-            spotlight: spots(),
-            facts: vec![
+            spotlight: SPOTS,
+            facts: const { &[
                 fact("commits", At::End, window(WindowField::Commits)),
                 fact("span", At::End, window(WindowField::SpanMs)),
                 fact("lag", At::End, lag()),
                 fact("status", At::End, status()),
                 fact("group", At::End, group()),
-            ],
+            ] },
             question: None,
             reveal: t(
                 "Burrow now holds billing's last {commits} commits of partition 0, spread over {span} ms. The lag is {lag}, so partition 0 is {status} and the group is {group}. Burrow's rules, in the order it applies them (`calculatePartitionStatus` in `core/internal/evaluator/caching.go`): no lag now: OK. The newest commit is older than the window is long (now minus newest commit > newest minus oldest) and no recent log end offset shows the group caught up: STOP. An offset lower than the one before it, not made up since: REWIND. Some commit in the window had no lag: OK. Every commit at the same offset: STALL. The lag never went down: WARN. Otherwise OK. The group takes its worst partition's status, reporting STOP, STALL and REWIND as ERR.",
@@ -103,31 +116,31 @@ pub fn lesson() -> Lesson {
                 "Night falls: the producer stops, and one second later billing's only consumer crashes. It had read and committed everything: partition 0's lag is {lag}. The coordinator removes the dead consumer after `session.timeout.ms=10000` (Kafka's default is 45000 since 3.0, KIP-735).",
                 "밤이 되어 프로듀서가 멈추고, 1초 뒤 billing의 하나뿐인 컨슈머가 죽습니다. 그때까지 모두 읽고 커밋했으므로 파티션 0의 랙은 {lag}입니다. 코디네이터는 `session.timeout.ms=10000`이 지나면 죽은 컨슈머를 그룹에서 뺍니다(카프카 3.0부터 기본값은 45000, KIP-735).",
             ),
-            script: vec![
+            script: || vec![
                 (0, produce(0.0)),
                 (1_000, Command::RemoveConsumer { group: GROUP.into(), member: None, graceful: false }),
             ],
             play_ms: 15_000,
-            spotlight: spots(),
-            facts: vec![
+            spotlight: SPOTS,
+            facts: const { &[
                 fact("lag", At::Start, lag()),
                 fact("status", At::End, status()),
                 fact("group", At::End, group()),
                 fact("members", At::End, members()),
                 fact("lag_end", At::End, lag()),
                 fact("reason", At::End, window(WindowField::Reason)),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "What will Burrow say about partition 0 in 15 s?",
                     "15초 뒤 버로우는 파티션 0을 어떻게 판정할까요?",
                 ),
                 answer: "status",
-                choices: vec![
+                choices: const { &[
                     status_is("STOP", "STOP: nobody commits any more", "STOP: 이제 아무도 커밋하지 않습니다"),
                     status_is("STALL", "STALL: the offset stays where it is", "STALL: 오프셋이 제자리에 머뭅니다"),
                     status_is("OK", "OK: there is no lag", "OK: 랙이 없습니다"),
-                ],
+                ] },
             }),
             reveal: t(
                 "Burrow says {status} (group {group}), although billing has {members} consumers left. With no lag, its first rule answers OK before it looks at the commits at all, and a lag threshold stays silent too (lag {lag_end}). Nothing can be late when nothing arrives: a dead consumer on a quiet topic stays invisible until records come again. Checking that the group still has members catches it.",
@@ -142,10 +155,10 @@ pub fn lesson() -> Lesson {
             ),
             // STOP only once no recent log end offset is at or below the last
             // commit (`checkIfRecentLagZero`, Burrow issue #303): ~10 s here.
-            script: vec![(0, produce(6.0))],
+            script: || vec![(0, produce(6.0))],
             play_ms: 15_000,
-            spotlight: spots(),
-            facts: vec![
+            spotlight: SPOTS,
+            facts: const { &[
                 fact("members", At::Start, members()),
                 fact("since", At::Start, window(WindowField::SinceLastMs)),
                 fact("span", At::Start, window(WindowField::SpanMs)),
@@ -155,14 +168,14 @@ pub fn lesson() -> Lesson {
                 fact("since_end", At::End, window(WindowField::SinceLastMs)),
                 fact("reason", At::End, window(WindowField::Reason)),
                 fact("span_end", At::End, window(WindowField::SpanMs)),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "What will Burrow say about partition 0 in 15 s?",
                     "15초 뒤 버로우는 파티션 0을 어떻게 판정할까요?",
                 ),
                 answer: "status",
-                choices: vec![
+                choices: const { &[
                     status_is("STOP", "STOP: the lag grows and nobody commits", "STOP: 랙은 늘고 아무도 커밋하지 않습니다"),
                     status_is(
                         "OK",
@@ -170,7 +183,7 @@ pub fn lesson() -> Lesson {
                         "OK: 윈도에는 그룹이 따라잡은 모습이 남아 있습니다",
                     ),
                     status_is("WARN", "WARN: the lag grows", "WARN: 랙이 늘어납니다"),
-                ],
+                ] },
             }),
             reveal: t(
                 "{status} (group {group}): the newest commit is now {since_end} ms old, longer than the {span_end} ms the window spans, and the lag is {lag}. Burrow held it back for a while: as long as one of the log end offsets it recorded recently was not past billing's last commit, the group counted as recently caught up. A consumer stuck inside its processing looks the same: the Java consumer commits inside poll() (`ConsumerCoordinator.maybeAutoCommitOffsetsAsync`), so one that stops polling stops committing. Kafka keeps it in the group, its heartbeat thread still running, until `max.poll.interval.ms=300000` (the default) passes. The simulator has no such timer: it plays a stuck consumer as a crashed one, removed after `session.timeout.ms`.",
@@ -188,10 +201,10 @@ pub fn lesson() -> Lesson {
             // committing its unchanged position each interval, as
             // `ConsumerCoordinator.maybeAutoCommitOffsetsAsync` commits
             // `allConsumed()` whether it moved or not.
-            script: vec![(0, Command::AddConsumer { group: GROUP.into() }), (2_000, rate(0.0))],
+            script: || vec![(0, Command::AddConsumer { group: GROUP.into() }), (2_000, rate(0.0))],
             play_ms: 15_000,
-            spotlight: spots(),
-            facts: vec![
+            spotlight: SPOTS,
+            facts: const { &[
                 fact("committed", At::Start, committed()),
                 fact("status", At::End, status()),
                 fact("group", At::End, group()),
@@ -199,18 +212,18 @@ pub fn lesson() -> Lesson {
                 fact("offset", At::End, window(WindowField::NewestOffset)),
                 fact("oldest", At::End, window(WindowField::OldestOffset)),
                 fact("lag", At::End, lag()),
-                fact("first", At::End, Probe::FirstRead { group: GROUP.into(), topic: TOPIC.into(), partition: 0 }),
+                fact("first", At::End, Probe::FirstRead { group: GROUP, topic: TOPIC, partition: 0 }),
                 fact("members", At::End, members()),
                 fact("since", At::End, window(WindowField::SinceLastMs)),
                 fact("reason", At::End, window(WindowField::Reason)),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "The consumer commits every second, but the offset does not move while the lag grows. What will Burrow say about partition 0 in 15 s?",
                     "컨슈머는 1초마다 커밋하지만 오프셋은 움직이지 않고 랙은 늘어납니다. 15초 뒤 버로우는 파티션 0을 어떻게 판정할까요?",
                 ),
                 answer: "status",
-                choices: vec![
+                choices: const { &[
                     status_is("WARN", "WARN: the lag grows", "WARN: 랙이 늘어납니다"),
                     status_is(
                         "STALL",
@@ -219,7 +232,7 @@ pub fn lesson() -> Lesson {
                     ),
                     status_is("STOP", "STOP: it makes no progress", "STOP: 진척이 없습니다"),
                     status_is("OK", "OK: it commits regularly", "OK: 꼬박꼬박 커밋합니다"),
-                ],
+                ] },
             }),
             reveal: t(
                 "{status} (group {group}): all {commits} commits in the window are at offset {offset}, while the lag grew to {lag}. The consumer is alive and committing, but not advancing. Burrow only calls it STALL when no commit in the window is free of lag, so the commits from before the failure had to leave the window first.",
@@ -232,10 +245,10 @@ pub fn lesson() -> Lesson {
                 "The database is back, but slow: billing now processes 3 records/s while 6/s arrive. Partition 0's lag is {lag}.",
                 "데이터베이스가 돌아왔지만 느립니다. 레코드는 초당 6개씩 들어오는데 billing은 이제 초당 3개만 처리합니다. 파티션 0의 랙은 {lag}입니다.",
             ),
-            script: vec![(0, rate(3.0))],
+            script: || vec![(0, rate(3.0))],
             play_ms: 12_000,
-            spotlight: spots(),
-            facts: vec![
+            spotlight: SPOTS,
+            facts: const { &[
                 fact("lag", At::Start, lag()),
                 fact("group", At::End, group()),
                 fact("status", At::End, status()),
@@ -244,18 +257,18 @@ pub fn lesson() -> Lesson {
                 fact("l1", At::End, window(WindowField::OldestLag)),
                 fact("l2", At::End, window(WindowField::NewestLag)),
                 fact("reason", At::End, window(WindowField::Reason)),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "Burrow gives a group one of three statuses. What will it say about the group billing in 12 s?",
                     "버로우는 그룹에 세 가지 상태 중 하나를 줍니다. 12초 뒤 billing 그룹은 어떻게 판정할까요?",
                 ),
                 answer: "group",
-                choices: vec![
+                choices: const { &[
                     status_is("OK", "OK: the offsets move again", "OK: 오프셋이 다시 움직입니다"),
                     status_is("ERR", "ERR: something is still wrong", "ERR: 아직 문제가 있습니다"),
                     status_is("WARN", "WARN: it moves, but falls behind", "WARN: 움직이지만 뒤처집니다"),
-                ],
+                ] },
             }),
             reveal: t(
                 "The group is {group}. On partition 0 the commits in the window moved from offset {o1} to {o2}, but the lag stored with them went from {l1} to {l2} and never went down: {status}. The consumer works, but cannot keep up. A group takes its worst partition's status: OK and WARN as they are, STOP, STALL and REWIND as ERR (`evaluateConsumerStatus`).",
@@ -268,35 +281,35 @@ pub fn lesson() -> Lesson {
                 "The team deploys a fixed consumer that processes 30 records/s. The failing version may have written wrong results, so they reprocess `orders` from the start: the consumer leaves the group, `kafka-consumer-groups --reset-offsets --to-earliest --execute` runs (the tool refuses while the group has members), and the consumer starts again. Partition 0's committed offset is {committed}.",
                 "팀이 초당 30개를 처리하는 고친 컨슈머를 배포합니다. 실패하던 버전이 잘못된 결과를 썼을 수 있어서 `orders`를 처음부터 다시 처리합니다. 컨슈머가 그룹을 떠나고, `kafka-consumer-groups --reset-offsets --to-earliest --execute`를 실행하고(그룹에 멤버가 있으면 이 도구는 거부합니다), 컨슈머를 다시 시작합니다. 파티션 0의 커밋된 오프셋은 {committed}입니다.",
             ),
-            script: vec![
+            script: || vec![
                 (0, Command::RemoveConsumer { group: GROUP.into(), member: None, graceful: true }),
                 (1_000, Command::ResetOffsets { group: GROUP.into(), spec: ResetSpec::ToEarliest }),
                 (1_000, rate(30.0)),
                 (2_000, Command::AddConsumer { group: GROUP.into() }),
             ],
             play_ms: 5_000,
-            spotlight: spots(),
-            facts: vec![
+            spotlight: SPOTS,
+            facts: const { &[
                 fact("committed", At::Start, committed()),
                 fact("status", At::End, status()),
                 fact("group", At::End, group()),
                 fact("from", At::End, window(WindowField::RewoundFrom)),
                 fact("to", At::End, window(WindowField::RewoundTo)),
-                fact("log_start", At::End, Probe::LogStart { topic: TOPIC.into(), partition: 0 }),
+                fact("log_start", At::End, Probe::LogStart { topic: TOPIC, partition: 0 }),
                 fact("lag", At::End, lag()),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "What will Burrow say about partition 0 in 5 s?",
                     "5초 뒤 버로우는 파티션 0을 어떻게 판정할까요?",
                 ),
                 answer: "status",
-                choices: vec![
+                choices: const { &[
                     status_is("OK", "OK: it was done on purpose", "OK: 일부러 한 일입니다"),
                     status_is("STOP", "STOP: the consumer left", "STOP: 컨슈머가 떠났습니다"),
                     status_is("WARN", "WARN: the lag jumps", "WARN: 랙이 껑충 뜁니다"),
                     status_is("REWIND", "REWIND: the offset went back", "REWIND: 오프셋이 뒤로 갔습니다"),
-                ],
+                ] },
             }),
             reveal: t(
                 "{status} (group {group}): right after offset {from}, the tool committed offset {to}, the log start, so the offsets went backwards. Burrow cannot tell a planned reprocessing from a bug that sends a consumer back; it reports both. The lag is now {lag}.",
@@ -309,10 +322,10 @@ pub fn lesson() -> Lesson {
                 "billing reprocesses at 30 records/s while 6/s arrive. Partition 0's lag is {lag}, and Burrow says {status}.",
                 "레코드는 초당 6개씩 들어오고 billing은 초당 30개씩 다시 처리합니다. 파티션 0의 랙은 {lag}, 버로우의 판정은 {status}입니다.",
             ),
-            script: Vec::new(),
+            script: Vec::new,
             play_ms: 8_000,
-            spotlight: spots(),
-            facts: vec![
+            spotlight: SPOTS,
+            facts: const { &[
                 fact("lag", At::Start, lag()),
                 fact("status", At::Start, status()),
                 fact("from", At::Start, window(WindowField::RewoundFrom)),
@@ -322,14 +335,14 @@ pub fn lesson() -> Lesson {
                 fact("l1", At::End, window(WindowField::OldestLag)),
                 fact("l2", At::End, window(WindowField::NewestLag)),
                 fact("reason", At::End, window(WindowField::Reason)),
-            ],
+            ] },
             question: Some(Question {
                 prompt: t(
                     "What will Burrow say about partition 0 in 8 s?",
                     "8초 뒤 버로우는 파티션 0을 어떻게 판정할까요?",
                 ),
                 answer: "status_end",
-                choices: vec![
+                choices: const { &[
                     status_is("OK", "OK: billing is catching up", "OK: billing이 따라잡고 있습니다"),
                     status_is(
                         "REWIND",
@@ -337,13 +350,14 @@ pub fn lesson() -> Lesson {
                         "REWIND: 뒤로 간 기록은 남아 있습니다",
                     ),
                     status_is("WARN", "WARN: the lag is still large", "WARN: 랙이 아직 큽니다"),
-                ],
+                ] },
             }),
             reveal: t(
                 "{status_end}, although the lag is still {lag_end}: a fixed lag threshold could well still be firing. A REWIND lasts only while the window holds a step back the consumer has not made up (`checkIfRewindRecovered`): billing's newest commit, offset {newest}, is past offset {from}, where it stood before the reset. And the lag stored with the window's commits fell, from {l1} to {l2}, so the WARN rule (the lag never went down) does not apply either.",
                 "{status_end}입니다. 랙이 아직 {lag_end}인데도 그렇습니다. 고정된 랙 기준값이었다면 아직 알림이 울리고 있을 수 있습니다. REWIND는 컨슈머가 아직 되찾지 못한 후퇴가 윈도에 남아 있는 동안만 이어집니다(`checkIfRewindRecovered`). billing의 마지막 커밋인 오프셋 {newest:은} 리셋 전에 있던 오프셋 {from:을} 넘었습니다. 그리고 윈도의 커밋과 함께 기록된 랙이 {l1}에서 {l2:으로} 줄었으니, 랙이 한 번도 줄지 않을 때의 WARN 규칙에도 걸리지 않습니다.",
             ),
         },
-    ];
+    ]
+    };
     Lesson { id: "ch6", title: t("Burrow", "카프카 버로우"), config, steps }
 }

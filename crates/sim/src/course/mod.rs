@@ -32,6 +32,7 @@ use crate::josa::{self, Particle};
 use crate::scenario::Runner;
 use crate::text::Lang;
 use crate::Cluster;
+use std::sync::OnceLock;
 
 /// A text in both languages; may hold `{fact}` / `{fact:particle}` slots.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,17 +59,17 @@ pub struct Lesson {
     pub id: &'static str,
     pub title: Text,
     pub config: ClusterConfig,
-    pub steps: Vec<Step>,
+    pub steps: &'static [Step],
 }
 
 /// What a step highlights on the stage (everything else dims).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Spot {
-    Producer(String),
+    Producer(&'static str),
     Partitioner,
     Broker(u32),
-    Partition { topic: String, partition: u32 },
-    Group(String),
+    Partition { topic: &'static str, partition: u32 },
+    Group(&'static str),
 }
 
 /// When a fact is measured.
@@ -88,7 +89,7 @@ pub struct Fact {
     pub probe: Probe,
 }
 
-pub fn fact(name: &'static str, at: At, probe: Probe) -> Fact {
+pub const fn fact(name: &'static str, at: At, probe: Probe) -> Fact {
     Fact { name, at, probe }
 }
 
@@ -100,7 +101,7 @@ pub struct Question {
     pub answer: &'static str,
     /// 2 to 4 choices; exactly one must equal the answer on the run (the
     /// lesson tests check this for every question).
-    pub choices: Vec<Choice>,
+    pub choices: &'static [Choice],
 }
 
 #[derive(Clone, Debug)]
@@ -126,12 +127,16 @@ pub struct Step {
     pub title: Text,
     /// Shown when the step opens; may use [`At::Start`] facts.
     pub narration: Text,
-    /// Commands at simulated ms after the step's start.
-    pub script: Vec<(u64, Command)>,
+    /// Commands at simulated ms after the step's start. A function, so that a
+    /// step (and a lesson's steps) can be a constant: commands hold `String`s.
+    pub script: fn() -> Vec<(u64, Command)>,
     /// How long the step plays, in simulated ms.
     pub play_ms: u64,
-    pub spotlight: Vec<Spot>,
-    pub facts: Vec<Fact>,
+    // Spotlight, facts and choices are constant (`const { &[...] }` in the
+    // lesson files): they ship as data, not as code that builds them (~22 KB
+    // less wasm).
+    pub spotlight: &'static [Spot],
+    pub facts: &'static [Fact],
     pub question: Option<Question>,
     /// Shown after the step has played; may use every fact.
     pub reveal: Text,
@@ -188,7 +193,8 @@ pub struct Outcome {
 /// tests and the CLI use it the same way.
 #[derive(Clone, Debug)]
 pub struct Player {
-    lesson: Lesson,
+    /// Lessons are built once ([`lessons`]): a player (and its clones) borrows one.
+    lesson: &'static Lesson,
     step: usize,
     runner: Runner,
     start_ms: u64,
@@ -202,33 +208,26 @@ pub struct Player {
 impl Player {
     /// Opens step `step` (from 0): replays the steps before it from the seed and
     /// stops at the step's start.
-    pub fn open(lesson: &Lesson, step: usize) -> Result<Player, SimError> {
+    pub fn open(lesson: &'static Lesson, step: usize) -> Result<Player, SimError> {
         let step = step.min(lesson.steps.len().saturating_sub(1));
         let cluster = Cluster::new(lesson.config.clone())?;
         let mut t = 0;
         let mut runner = Runner::with_script(cluster, Vec::new());
         for s in &lesson.steps[..step] {
-            runner.set_script(shifted(&s.script, t));
+            runner.set_script(shifted((s.script)(), t));
             t += s.play_ms;
             runner.run_until(t);
             runner.cluster.drain_events();
         }
-        runner.set_script(shifted(&lesson.steps[step].script, t));
-        let mut player = Player {
-            lesson: lesson.clone(),
-            step,
-            runner,
-            start_ms: t,
-            start: Facts::default(),
-            events: Vec::new(),
-            outcome: None,
-        };
+        runner.set_script(shifted((lesson.steps[step].script)(), t));
+        let mut player =
+            Player { lesson, step, runner, start_ms: t, start: Facts::default(), events: Vec::new(), outcome: None };
         player.start = player.measure(At::Start);
         Ok(player)
     }
 
-    pub fn lesson(&self) -> &Lesson {
-        &self.lesson
+    pub fn lesson(&self) -> &'static Lesson {
+        self.lesson
     }
 
     pub fn step_index(&self) -> usize {
@@ -262,7 +261,11 @@ impl Player {
         let next = self.runner.cluster.time_ms() + self.runner.cluster.config().step_ms;
         self.runner.run_until(next.min(self.end_ms()));
         let events = self.runner.cluster.drain_events();
-        self.events.extend(events.iter().filter(|e| probe::keeps(&e.kind)).cloned());
+        // Cloning the whole list and dropping the rest reuses `Vec<Event>::clone`
+        // instead of inlining a clone of every event kind here (~5 KB of wasm).
+        let mut kept = events.clone();
+        kept.retain(|e| probe::keeps(&e.kind));
+        self.events.append(&mut kept);
         if self.runner.cluster.time_ms() >= self.end_ms() {
             self.finish();
         }
@@ -294,7 +297,7 @@ impl Player {
         let t = self.end_ms();
         self.runner.cluster.drain_events();
         self.step += 1;
-        self.runner.set_script(shifted(&self.lesson.steps[self.step].script, t));
+        self.runner.set_script(shifted((self.lesson.steps[self.step].script)(), t));
         self.start_ms = t;
         self.events.clear();
         self.outcome = None;
@@ -309,7 +312,7 @@ impl Player {
         let mut t = 0;
         let mut out = Vec::new();
         for s in &self.lesson.steps[..=self.step] {
-            out.extend(shifted(&s.script, t).into_iter().filter(|(at, _)| *at <= now));
+            out.extend(shifted((s.script)(), t).into_iter().filter(|(at, _)| *at <= now));
             t += s.play_ms;
         }
         out
@@ -343,14 +346,10 @@ impl Player {
     }
 
     fn measure(&self, at: At) -> Facts {
-        let step = self.step();
-        Facts(
-            step.facts
-                .iter()
-                .filter(|f| f.at == at)
-                .map(|f| (f.name, f.probe.measure(&self.runner.cluster, &self.events)))
-                .collect(),
-        )
+        let cluster = &self.runner.cluster;
+        let view = cluster.view();
+        let facts = self.step().facts.iter().filter(|f| f.at == at);
+        Facts(facts.map(|f| (f.name, f.probe.measure(cluster, &view, &self.events))).collect())
     }
 }
 
@@ -377,8 +376,11 @@ pub fn correct_choice(q: &Question, facts: &Facts) -> Option<usize> {
     }
 }
 
-fn shifted(script: &[(u64, Command)], by: u64) -> Vec<(u64, Command)> {
-    script.iter().map(|(t, c)| (t + by, c.clone())).collect()
+fn shifted(mut script: Vec<(u64, Command)>, by: u64) -> Vec<(u64, Command)> {
+    for (t, _) in &mut script {
+        *t += by;
+    }
+    script
 }
 
 /// Whether any event of a step is a refused command (a probe helper).
@@ -386,14 +388,18 @@ pub(crate) fn refused(events: &[Event]) -> Option<&EventKind> {
     events.iter().map(|e| &e.kind).find(|k| matches!(k, EventKind::Rejected { .. }))
 }
 
-/// Every lesson of the course, in chapter order.
-pub fn lessons() -> Vec<Lesson> {
-    vec![ch2::lesson(), ch3::lesson(), ch4::lesson(), ch5::lesson(), ch6::lesson()]
+/// Every lesson of the course, in chapter order, built on first use and kept:
+/// the lessons are constant data, and building them is a large function that
+/// should run once, not on every lookup (`OnceLock` also works on wasm32,
+/// which has one thread).
+pub fn lessons() -> &'static [Lesson] {
+    static LESSONS: OnceLock<Vec<Lesson>> = OnceLock::new();
+    LESSONS.get_or_init(|| vec![ch2::lesson(), ch3::lesson(), ch4::lesson(), ch5::lesson(), ch6::lesson()])
 }
 
 /// The lesson with this id (`ch2` ... `ch6`).
-pub fn lesson(id: &str) -> Option<Lesson> {
-    lessons().into_iter().find(|l| l.id == id)
+pub fn lesson(id: &str) -> Option<&'static Lesson> {
+    lessons().iter().find(|l| l.id == id)
 }
 
 #[cfg(test)]

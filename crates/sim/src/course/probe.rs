@@ -36,40 +36,40 @@ impl Value {
 pub enum Probe {
     /// The leader's log end offset (LEO).
     LogEnd {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     /// The high watermark: what consumers may read up to.
     HighWatermark {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     LogStart {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     /// The leader's broker id (`None` while offline).
     Leader {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     IsrSize {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     Partitions {
-        topic: String,
+        topic: &'static str,
     },
     /// The group's committed offset (the next record it will read).
     Committed {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     /// Lag as `kafka-consumer-groups` reports it: HW − committed.
     Lag {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     /// `records-lag-max` of the group's members, the largest if several: per
@@ -82,175 +82,175 @@ pub enum Probe {
     /// for up to a minute, while the simulator shows the last poll's. It is not
     /// the group's lag of [`Probe::Lag`], which starts from the committed offset.
     RecordsLagMax {
-        group: String,
+        group: &'static str,
     },
     /// Members that own no partition.
     IdleMembers {
-        group: String,
+        group: &'static str,
     },
     /// The first offset the group read from this partition during the step.
     FirstRead {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     /// The partition the producer's partitioner last chose for `key`.
     KeyPartition {
-        producer: String,
-        key: String,
+        producer: &'static str,
+        key: &'static str,
     },
     /// `toPositive(murmur2(key))` as the built-in partitioner computes it
     /// (`BuiltInPartitioner.partitionForKey`); the partition is this modulo
     /// the partition count.
     KeyHash {
-        key: String,
+        key: &'static str,
     },
     /// Records the producer had acknowledged and that were lost since.
     AckedLost {
-        producer: String,
+        producer: &'static str,
     },
     Acked {
-        producer: String,
+        producer: &'static str,
     },
     /// The error code of the first command refused during the step, or `OK`.
     Refusal,
     /// Burrow's status of one partition (`OK`, `WARN`, `STOP`, `STALL`, `REWIND`).
     BurrowPartition {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     /// Burrow's status of the group (`OK`, `WARN`, `ERR`).
     BurrowGroup {
-        group: String,
+        group: &'static str,
     },
     // ch2: retention
     /// The topic's `segment.bytes`.
     SegmentBytes {
-        topic: String,
+        topic: &'static str,
     },
     /// The partition's segments now (the last one is the active segment).
     Segments {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     /// Segments retention deleted from the partition during the step.
     SegmentsDeleted {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     /// Whether retention deleted records of the partition that the group had
     /// not read (committed) yet.
     DeletedUnread {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     /// Where `auto.offset.reset` moved the group's position during the step
     /// (`from`: the position it had; `None`: no reset happened).
     ResetFrom {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     ResetTo {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     // ch5
     /// The sum of the group's lags (HW − committed) over its partitions.
     TotalLag {
-        group: String,
+        group: &'static str,
     },
     /// The owning consumer's `records-lag` of one partition: HW − its fetch position.
     RecordsLag {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     /// The owning consumer's fetch position (the next offset it will read).
     Position {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     /// The LOG-END-OFFSET column of `kafka-consumer-groups --describe`: ListOffsets
     /// `latest` under read_uncommitted, i.e. the high watermark, not the leader's LEO.
     DescribedLogEnd {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     // ch4
     /// `murmur2(key)` as a signed Java int, before `toPositive` (`Utils.murmur2`).
     KeyMurmur2 {
-        key: String,
+        key: &'static str,
     },
     /// `BuiltInPartitioner.partitionForKey(key, partitions)`: where the
     /// built-in partitioner puts `key` in a topic of `partitions` partitions.
     KeyPartitionOf {
-        key: String,
+        key: &'static str,
         partitions: u32,
     },
     /// Records the producer appended to the partition during the step.
     ProducedTo {
-        producer: String,
-        topic: String,
+        producer: &'static str,
+        topic: &'static str,
         partition: u32,
     },
     /// How many partitions the producer appended to during the step.
     PartitionsWritten {
-        producer: String,
-        topic: String,
+        producer: &'static str,
+        topic: &'static str,
     },
     /// How many times the producer's appends moved to another partition during
     /// the step, in append order (exact while each tick's records go to one
     /// partition: within a tick its batches are appended in partition order).
     Moves {
-        producer: String,
-        topic: String,
+        producer: &'static str,
+        topic: &'static str,
     },
     /// Records with this key in the topic's logs.
     KeyRecords {
-        topic: String,
-        key: String,
+        topic: &'static str,
+        key: &'static str,
     },
     /// How many partitions of the topic hold records with this key.
     KeyPartitions {
-        topic: String,
-        key: String,
+        topic: &'static str,
+        key: &'static str,
     },
     /// Whether the partition's log holds every producer's records in the order
     /// that producer sent them (its sequence numbers rise with the offset).
     SendOrder {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     /// The keys of the partition's newest `n` records, oldest first.
     LastKeys {
-        topic: String,
+        topic: &'static str,
         partition: u32,
         n: u64,
     },
     /// Which of `among` has the group's largest lag (the first on a tie).
     MostLag {
-        group: String,
-        topic: String,
-        among: Vec<u32>,
+        group: &'static str,
+        topic: &'static str,
+        among: &'static [u32],
     },
     // ch6
     /// One number of Burrow's stored commits for a partition (see [`WindowField`]).
     BurrowWindow {
-        group: String,
-        topic: String,
+        group: &'static str,
+        topic: &'static str,
         partition: u32,
         field: WindowField,
     },
     /// The group's live members (crashed ones waiting for `session.timeout.ms`
     /// do not count).
     Members {
-        group: String,
+        group: &'static str,
     },
     // ch3
     /// What `kafka-topics --create` of a new one-partition topic with this
@@ -258,62 +258,63 @@ pub enum Probe {
     /// engine's topic validation (`INVALID_REPLICATION_FACTOR` when it exceeds
     /// the brokers, as Kafka's `ReplicationControlManager.createTopic`), or `OK`.
     CreateTopic {
-        topic: String,
+        topic: &'static str,
         replication_factor: u32,
     },
     /// The log end offset of the replica on `broker`.
     ReplicaLogEnd {
-        topic: String,
+        topic: &'static str,
         partition: u32,
         broker: u32,
     },
     /// The first offset an election lost during the step (`data_lost`): the
     /// new leader's log end when it took over.
     LostFrom {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     /// The error of the producer's first failed produce attempt during the
     /// step (`produce_error`), or `OK`.
     ProduceError {
-        producer: String,
+        producer: &'static str,
     },
     /// Whether the partition has a leader (false: offline).
     Online {
-        topic: String,
+        topic: &'static str,
         partition: u32,
     },
     /// acks=0 records known to be gone (sent to a dead leader or lost in a failover).
     UnackedLost {
-        producer: String,
+        producer: &'static str,
     },
 }
 
 impl Probe {
-    pub fn measure(&self, cluster: &Cluster, events: &[Event]) -> Value {
-        let view = cluster.view();
+    /// `view` is `cluster.view()`, built once by the caller for all of a step's
+    /// facts (building it is the costly part of a measurement).
+    pub fn measure(&self, cluster: &Cluster, view: &ClusterView, events: &[Event]) -> Value {
         let int = |v: Option<u64>| v.map_or(Value::None, |n| Value::Int(n as i64));
         match self {
-            Probe::LogEnd { topic, partition } => int(part(&view, topic, *partition).map(|p| p.log_end_offset)),
-            Probe::HighWatermark { topic, partition } => int(part(&view, topic, *partition).map(|p| p.high_watermark)),
-            Probe::LogStart { topic, partition } => int(part(&view, topic, *partition).map(|p| p.log_start_offset)),
+            Probe::LogEnd { topic, partition } => int(part(view, topic, *partition).map(|p| p.log_end_offset)),
+            Probe::HighWatermark { topic, partition } => int(part(view, topic, *partition).map(|p| p.high_watermark)),
+            Probe::LogStart { topic, partition } => int(part(view, topic, *partition).map(|p| p.log_start_offset)),
             Probe::Leader { topic, partition } => {
-                int(part(&view, topic, *partition).and_then(|p| p.leader).map(u64::from))
+                int(part(view, topic, *partition).and_then(|p| p.leader).map(u64::from))
             }
-            Probe::IsrSize { topic, partition } => int(part(&view, topic, *partition).map(|p| p.isr.len() as u64)),
+            Probe::IsrSize { topic, partition } => int(part(view, topic, *partition).map(|p| p.isr.len() as u64)),
             Probe::Partitions { topic } => {
                 int(view.topics.iter().find(|t| &t.name == topic).map(|t| t.partitions.len() as u64))
             }
             Probe::Committed { group, topic, partition } => {
-                int(group_part(&view, group, topic, *partition).and_then(|p| p.committed))
+                int(group_part(view, group, topic, *partition).and_then(|p| p.committed))
             }
             Probe::Lag { group, topic, partition } => {
-                int(group_part(&view, group, topic, *partition).and_then(|p| p.lag))
+                int(group_part(view, group, topic, *partition).and_then(|p| p.lag))
             }
             Probe::RecordsLagMax { group } => {
-                int(grp(&view, group).map(|g| g.members.iter().map(|m| m.records_lag_max).max().unwrap_or(0)))
+                int(grp(view, group).map(|g| g.members.iter().map(|m| m.records_lag_max).max().unwrap_or(0)))
             }
-            Probe::IdleMembers { group } => int(grp(&view, group)
+            Probe::IdleMembers { group } => int(grp(view, group)
                 .map(|g| g.members.iter().filter(|m| !m.crashed && m.assigned.is_empty()).count() as u64)),
             Probe::FirstRead { group, topic, partition } => int(events.iter().find_map(|e| match &e.kind {
                 EventKind::Consumed { group: g, topic: t, partition: p, from_offset, .. }
@@ -327,7 +328,7 @@ impl Probe {
                 .producers
                 .iter()
                 .find(|p| &p.id == producer)
-                .and_then(|p| p.recent.iter().rev().find(|d| d.key.as_deref() == Some(key.as_str())))
+                .and_then(|p| p.recent.iter().rev().find(|d| d.key.as_deref() == Some(*key)))
                 .map(|d| u64::from(d.partition))),
             Probe::KeyHash { key } => {
                 Value::Int(i64::from(crate::murmur2::to_positive(crate::murmur2::murmur2(key.as_bytes()))))
@@ -343,11 +344,11 @@ impl Probe {
                 }
                 .to_string(),
             ),
-            Probe::BurrowPartition { group, topic, partition } => grp(&view, group)
+            Probe::BurrowPartition { group, topic, partition } => grp(view, group)
                 .and_then(|g| g.burrow.partitions.iter().find(|p| &p.topic == topic && p.partition == *partition))
                 .map_or(Value::None, |p| Value::Word(p.status.as_str().to_string())),
             Probe::BurrowGroup { group } => {
-                grp(&view, group).map_or(Value::None, |g| Value::Word(g.burrow.status.as_str().to_string()))
+                grp(view, group).map_or(Value::None, |g| Value::Word(g.burrow.status.as_str().to_string()))
             }
             // ch2
             Probe::SegmentBytes { topic } => cluster
@@ -356,7 +357,7 @@ impl Probe {
                 .iter()
                 .find(|t| &t.name == topic)
                 .map_or(Value::None, |t| Value::Int(t.config.segment_bytes)),
-            Probe::Segments { topic, partition } => int(part(&view, topic, *partition).map(|p| u64::from(p.segments))),
+            Probe::Segments { topic, partition } => int(part(view, topic, *partition).map(|p| u64::from(p.segments))),
             Probe::SegmentsDeleted { topic, partition } => Value::Int(
                 events
                     .iter()
@@ -372,7 +373,7 @@ impl Probe {
             ),
             Probe::DeletedUnread { group, topic, partition } => Value::Bool(events.iter().any(|e| {
                 matches!(&e.kind, EventKind::SegmentsDeleted { topic: t, partition: p, unread_by, .. }
-                    if t == topic && p == partition && unread_by.contains(group))
+                    if t == topic && p == partition && unread_by.iter().any(|g| g == group))
             })),
             Probe::ResetFrom { group, topic, partition } => {
                 int(reset(events, group, topic, *partition).and_then(|(from, _)| from))
@@ -381,15 +382,15 @@ impl Probe {
                 int(reset(events, group, topic, *partition).map(|(_, to)| to))
             }
             // ch5
-            Probe::TotalLag { group } => int(grp(&view, group).map(|g| g.total_lag)),
+            Probe::TotalLag { group } => int(grp(view, group).map(|g| g.total_lag)),
             Probe::RecordsLag { group, topic, partition } => {
-                int(group_part(&view, group, topic, *partition).and_then(|p| p.records_lag))
+                int(group_part(view, group, topic, *partition).and_then(|p| p.records_lag))
             }
             Probe::Position { group, topic, partition } => {
-                int(group_part(&view, group, topic, *partition).and_then(|p| p.position))
+                int(group_part(view, group, topic, *partition).and_then(|p| p.position))
             }
             Probe::DescribedLogEnd { group, topic, partition } => {
-                int(group_part(&view, group, topic, *partition).map(|p| p.log_end_offset))
+                int(group_part(view, group, topic, *partition).map(|p| p.log_end_offset))
             }
             // ch4
             Probe::KeyMurmur2 { key } => Value::Int(i64::from(crate::murmur2::murmur2(key.as_bytes()))),
@@ -410,12 +411,12 @@ impl Probe {
                 Value::Int(order.windows(2).filter(|w| w[0] != w[1]).count() as i64)
             }
             Probe::KeyRecords { topic, key } => {
-                Value::Int(keyed_records(cluster, &view, topic, key).map(|(_, n)| n).sum::<u64>() as i64)
+                Value::Int(keyed_records(cluster, view, topic, key).map(|(_, n)| n).sum::<u64>() as i64)
             }
             Probe::KeyPartitions { topic, key } => {
-                Value::Int(keyed_records(cluster, &view, topic, key).filter(|(_, n)| *n > 0).count() as i64)
+                Value::Int(keyed_records(cluster, view, topic, key).filter(|(_, n)| *n > 0).count() as i64)
             }
-            Probe::SendOrder { topic, partition } => match part(&view, topic, *partition) {
+            Probe::SendOrder { topic, partition } => match part(view, topic, *partition) {
                 Some(p) => {
                     // The last sequence number seen per producer.
                     let mut last: Vec<(u16, u32)> = Vec::new();
@@ -434,7 +435,7 @@ impl Probe {
                 }
                 None => Value::None,
             },
-            Probe::LastKeys { topic, partition, n } => match part(&view, topic, *partition) {
+            Probe::LastKeys { topic, partition, n } => match part(view, topic, *partition) {
                 Some(p) => {
                     let from = p.log_end_offset.saturating_sub(*n).max(p.log_start_offset);
                     let keys: Vec<String> = cluster
@@ -451,7 +452,7 @@ impl Probe {
                 None => Value::None,
             },
             Probe::MostLag { group, topic, among } => {
-                let lags = among.iter().filter_map(|&p| Some((p, group_part(&view, group, topic, p)?.lag?)));
+                let lags = among.iter().filter_map(|&p| Some((p, group_part(view, group, topic, p)?.lag?)));
                 // `max_by_key` keeps the last of equal maxima; the first is wanted.
                 int(lags
                     .fold(None, |best: Option<(u32, u64)>, (p, lag)| match best {
@@ -463,19 +464,19 @@ impl Probe {
             // ch6
             Probe::BurrowWindow { group, topic, partition, field } => {
                 let commits = cluster.burrow_windows(group).and_then(|w| w.get(*partition as usize).cloned());
-                let reason = grp(&view, group)
+                let reason = grp(view, group)
                     .and_then(|g| g.burrow.partitions.iter().find(|p| &p.topic == topic && p.partition == *partition))
                     .map(|p| &p.reason);
                 field.measure(commits.as_deref().unwrap_or(&[]), reason, cluster.time_ms())
             }
             Probe::Members { group } => {
-                int(grp(&view, group).map(|g| g.members.iter().filter(|m| !m.crashed).count() as u64))
+                int(grp(view, group).map(|g| g.members.iter().filter(|m| !m.crashed).count() as u64))
             }
             // ch3
             Probe::CreateTopic { topic, replication_factor } => {
                 let config = crate::config::ClusterConfig {
                     topics: vec![crate::config::TopicConfig {
-                        name: topic.clone(),
+                        name: topic.to_string(),
                         partitions: 1,
                         replication_factor: *replication_factor,
                         config: crate::config::TopicSettings::default(),
@@ -486,7 +487,7 @@ impl Probe {
                 };
                 Value::Word(config.validate().map_or_else(|e| e.code.name(), |()| "OK").to_string())
             }
-            Probe::ReplicaLogEnd { topic, partition, broker } => int(part(&view, topic, *partition)
+            Probe::ReplicaLogEnd { topic, partition, broker } => int(part(view, topic, *partition)
                 .and_then(|p| p.log_end_offsets.iter().find(|(b, _)| b == broker).map(|&(_, o)| o))),
             Probe::LostFrom { topic, partition } => int(events.iter().find_map(|e| match &e.kind {
                 EventKind::DataLost { topic: t, partition: p, from_offset, .. } if t == topic && p == partition => {
@@ -505,7 +506,7 @@ impl Probe {
                     .to_string(),
             ),
             Probe::Online { topic, partition } => {
-                part(&view, topic, *partition).map_or(Value::None, |p| Value::Bool(p.leader.is_some()))
+                part(view, topic, *partition).map_or(Value::None, |p| Value::Bool(p.leader.is_some()))
             }
             Probe::UnackedLost { producer } => {
                 int(view.producers.iter().find(|p| &p.id == producer).map(|p| p.ledger.unacknowledged_lost))

@@ -5,7 +5,7 @@
 use super::*;
 use crate::scenario::Summary;
 
-fn play(lesson: &Lesson) -> Vec<Player> {
+fn play(lesson: &'static Lesson) -> Vec<Player> {
     (0..lesson.steps.len())
         .map(|k| {
             let mut p = Player::open(lesson, k).unwrap_or_else(|e| panic!("{} step {k}: {e:?}", lesson.id));
@@ -55,11 +55,11 @@ fn names_before(text: &str) -> bool {
 fn every_lesson_has_five_steps_and_two_questions() {
     let lessons = lessons();
     assert!(!lessons.is_empty());
-    for l in &lessons {
+    for l in lessons {
         assert!(l.steps.len() >= 5, "{}: {} steps", l.id, l.steps.len());
         let questions = l.steps.iter().filter(|s| s.question.is_some()).count();
         assert!(questions >= 2, "{}: {questions} questions", l.id);
-        for s in &l.steps {
+        for s in l.steps {
             if let Some(q) = &s.question {
                 assert!((2..=4).contains(&q.choices.len()), "{}: {:?}", l.id, s.title);
             }
@@ -70,7 +70,7 @@ fn every_lesson_has_five_steps_and_two_questions() {
 #[test]
 fn every_question_has_exactly_one_right_choice_on_the_run() {
     for l in lessons() {
-        for p in play(&l) {
+        for p in play(l) {
             let s = p.step();
             let o = p.outcome().expect("finished");
             if s.question.is_some() {
@@ -92,7 +92,7 @@ fn every_question_has_exactly_one_right_choice_on_the_run() {
 #[test]
 fn every_slot_is_a_measured_fact_in_both_languages() {
     for l in lessons() {
-        for p in play(&l) {
+        for p in play(l) {
             for lang in Lang::ALL {
                 let (k, title) = (p.step_index(), p.step().title.en);
                 let mut texts = vec![p.narration(lang), p.reveal(lang).expect("played")];
@@ -112,7 +112,7 @@ fn every_slot_is_a_measured_fact_in_both_languages() {
 #[test]
 fn numbers_in_reveals_come_from_the_run() {
     for l in lessons() {
-        for s in &l.steps {
+        for s in l.steps {
             for lang in Lang::ALL {
                 let n = literal_numbers(s.reveal.get(lang));
                 assert!(n.is_empty(), "{} ({}) {lang}: typed-in numbers {n:?} in the reveal", l.id, s.title.en);
@@ -124,9 +124,9 @@ fn numbers_in_reveals_come_from_the_run() {
 #[test]
 fn opening_a_step_replays_what_the_step_before_left() {
     for l in lessons() {
-        let played = play(&l);
+        let played = play(l);
         for k in 1..l.steps.len() {
-            let opened = Player::open(&l, k).unwrap();
+            let opened = Player::open(l, k).unwrap();
             let before = &played[k - 1];
             assert_eq!(opened.cluster().time_ms(), before.cluster().time_ms(), "{} step {k}", l.id);
             assert_eq!(Summary::of(opened.cluster()), Summary::of(before.cluster()), "{} step {k}", l.id);
@@ -138,10 +138,10 @@ fn opening_a_step_replays_what_the_step_before_left() {
 #[test]
 fn next_continues_exactly_where_open_replays_to() {
     for l in lessons() {
-        let mut p = Player::open(&l, 0).unwrap();
+        let mut p = Player::open(l, 0).unwrap();
         for k in 1..l.steps.len() {
             assert!(p.next_step());
-            let opened = Player::open(&l, k).unwrap();
+            let opened = Player::open(l, k).unwrap();
             assert_eq!(p.step_index(), k);
             assert_eq!(Summary::of(p.cluster()), Summary::of(opened.cluster()), "{} step {k}", l.id);
             assert_eq!(p.narration(Lang::Ko), opened.narration(Lang::Ko));
@@ -156,7 +156,7 @@ fn a_lesson_run_exports_as_a_scenario_that_replays_it() {
     use crate::scenario::{Runner, Scenario};
     for l in lessons() {
         let k = l.steps.len() - 1;
-        let mut p = Player::open(&l, k).unwrap();
+        let mut p = Player::open(l, k).unwrap();
         p.finish();
         let t = p.cluster().time_ms();
         let scenario = Scenario::of_run(&l.config, &p.commands_so_far(), t);
@@ -170,8 +170,8 @@ fn a_lesson_run_exports_as_a_scenario_that_replays_it() {
 fn retry_gives_the_same_outcome() {
     for l in lessons() {
         let k = l.steps.len() - 1;
-        let a = Player::open(&l, k).unwrap().finish().clone();
-        let b = Player::open(&l, k).unwrap().finish().clone();
+        let a = Player::open(l, k).unwrap().finish().clone();
+        let b = Player::open(l, k).unwrap().finish().clone();
         assert_eq!(a, b, "{}", l.id);
     }
 }
@@ -197,7 +197,7 @@ mod ch2 {
     use super::*;
 
     fn outcome(step: usize) -> Outcome {
-        Player::open(&lesson("ch2").unwrap(), step).unwrap().finish().clone()
+        Player::open(lesson("ch2").unwrap(), step).unwrap().finish().clone()
     }
 
     fn int(o: &Outcome, name: &str) -> i64 {
@@ -270,7 +270,7 @@ mod ch5 {
     use crate::event::EventKind;
 
     fn outcome(step: usize) -> Outcome {
-        Player::open(&lesson("ch5").unwrap(), step).unwrap().finish().clone()
+        Player::open(lesson("ch5").unwrap(), step).unwrap().finish().clone()
     }
 
     fn int(o: &Outcome, name: &str) -> i64 {
@@ -348,7 +348,7 @@ mod ch5 {
     /// idle member (`IdleConsumer`, members 4, partitions 3).
     #[test]
     fn the_fourth_consumer_is_reported_idle() {
-        let mut p = Player::open(&lesson("ch5").unwrap(), 6).unwrap();
+        let mut p = Player::open(lesson("ch5").unwrap(), 6).unwrap();
         let mut idle = Vec::new();
         while !p.done() {
             for e in p.tick() {
@@ -382,7 +382,7 @@ mod ch4 {
     use crate::rng::SimRng;
 
     fn outcome(step: usize) -> Outcome {
-        Player::open(&lesson("ch4").unwrap(), step).unwrap().finish().clone()
+        Player::open(lesson("ch4").unwrap(), step).unwrap().finish().clone()
     }
 
     fn int(o: &Outcome, name: &str) -> i64 {
@@ -517,7 +517,7 @@ mod ch6 {
     use super::*;
 
     fn outcome(step: usize) -> Outcome {
-        Player::open(&lesson("ch6").unwrap(), step).unwrap().finish().clone()
+        Player::open(lesson("ch6").unwrap(), step).unwrap().finish().clone()
     }
 
     fn int(o: &Outcome, name: &str) -> i64 {
@@ -571,23 +571,22 @@ mod ch6 {
     /// the commits are old, but the partition is not STOP yet.
     #[test]
     fn stop_waits_for_the_recent_log_end_offsets() {
-        let mut p = Player::open(&lesson("ch6").unwrap(), 2).unwrap();
+        let mut p = Player::open(lesson("ch6").unwrap(), 2).unwrap();
         for _ in 0..50 {
             p.tick();
         }
-        let probe =
-            |field| Probe::BurrowWindow { group: "billing".into(), topic: "orders".into(), partition: 0, field };
-        let measure = |q: Probe| q.measure(p.cluster(), &[]);
+        let probe = |field| Probe::BurrowWindow { group: "billing", topic: "orders", partition: 0, field };
+        let measure = |q: Probe| q.measure(p.cluster(), &p.cluster().view(), &[]);
         let (Value::Int(since), Value::Int(span)) =
             (measure(probe(WindowField::SinceLastMs)), measure(probe(WindowField::SpanMs)))
         else {
             panic!("no window")
         };
         assert!(since > span, "{since} {span}");
-        let lag = measure(Probe::Lag { group: "billing".into(), topic: "orders".into(), partition: 0 });
+        let lag = measure(Probe::Lag { group: "billing", topic: "orders", partition: 0 });
         assert!(matches!(lag, Value::Int(n) if n > 0), "{lag:?}");
         assert_eq!(
-            measure(Probe::BurrowPartition { group: "billing".into(), topic: "orders".into(), partition: 0 }),
+            measure(Probe::BurrowPartition { group: "billing", topic: "orders", partition: 0 }),
             Value::Word("OK".into())
         );
         assert!(!p.done(), "still inside the step");
@@ -652,7 +651,7 @@ mod ch3 {
     use super::*;
 
     fn outcome(step: usize) -> Outcome {
-        Player::open(&lesson("ch3").unwrap(), step).unwrap().finish().clone()
+        Player::open(lesson("ch3").unwrap(), step).unwrap().finish().clone()
     }
 
     fn int(o: &Outcome, name: &str) -> i64 {
@@ -673,7 +672,7 @@ mod ch3 {
     /// [1, 2, 3] (leader 1), or every step would be about the wrong broker.
     #[test]
     fn the_seed_places_the_leader_on_broker_1() {
-        let p = Player::open(&lesson("ch3").unwrap(), 0).unwrap();
+        let p = Player::open(lesson("ch3").unwrap(), 0).unwrap();
         let view = p.cluster().view();
         assert_eq!(view.topics[0].partitions[0].replicas, vec![1, 2, 3]);
         assert_eq!(int(&outcome(1), "leader"), 1);
@@ -685,9 +684,9 @@ mod ch3 {
     #[test]
     fn a_replication_factor_above_the_broker_count_is_refused() {
         assert_eq!(word(&outcome(0), "answer"), "INVALID_REPLICATION_FACTOR");
-        let p = Player::open(&lesson("ch3").unwrap(), 0).unwrap();
-        let rf3 = Probe::CreateTopic { topic: "payments".into(), replication_factor: 3 };
-        assert_eq!(rf3.measure(p.cluster(), &[]), Value::Word("OK".into()));
+        let p = Player::open(lesson("ch3").unwrap(), 0).unwrap();
+        let rf3 = Probe::CreateTopic { topic: "payments", replication_factor: 3 };
+        assert_eq!(rf3.measure(p.cluster(), &p.cluster().view(), &[]), Value::Word("OK".into()));
     }
 
     /// `Partition.maybeIncrementLeaderHW` waits for every ISR member, and
