@@ -241,6 +241,8 @@ impl Ctx<'_> {
             (Field::MinIsr, s.cfg_min_isr_hint),
             (Field::RetentionMs, s.cfg_retention_ms_hint),
             (Field::RetentionBytes, s.cfg_retention_bytes_hint),
+            (Field::SegmentBytes, s.cfg_segment_bytes_hint),
+            (Field::SegmentMs, s.cfg_segment_ms_hint),
         ];
         html! {
             <fieldset class="cfg-section">
@@ -259,6 +261,7 @@ impl Ctx<'_> {
                         <p class="cfg-field__hint" id={format!("{unclean_id}-hint")}>{ s.cfg_unclean_hint }</p>
                     </div>
                 </div>
+                <p class="cfg-note" data-testid="config-retention-why">{ s.cfg_retention_why }</p>
             </fieldset>
         }
     }
