@@ -133,7 +133,7 @@ impl Engine {
         let now = self.cluster().time_ms();
         match self {
             Engine::Free { start, history, .. } => Scenario::of_run(start, history, now),
-            Engine::Lesson(p) => Scenario::of_run(&p.lesson().config, &p.commands_so_far(), now),
+            Engine::Lesson(p) => Scenario::of_run(&p.lesson().config, &applied_commands(p), now),
         }
     }
 
@@ -481,7 +481,7 @@ impl AppState {
             Engine::Free { .. } => return,
         };
         let start = Rc::new(player.lesson().config.clone());
-        let history = player.commands_so_far();
+        let history = applied_commands(&player);
         let engine = Engine::Free { cluster: Box::new(player.into_cluster()), start, history };
         self.engine = Rc::new(RefCell::new(engine));
         self.lesson = None;
@@ -576,6 +576,20 @@ impl AppState {
             error: false,
         })
     }
+}
+
+/// The lesson's commands its cluster has applied, with their times.
+/// `Player::commands_so_far` also lists the open step's commands at its start
+/// before the step has played (the runner applies them at its first tick):
+/// those are left out, or an export would apply them and the app not.
+fn applied_commands(p: &Player) -> Vec<(u64, Command)> {
+    let mut commands = p.commands_so_far();
+    let start = p.end_ms() - p.step().play_ms;
+    if p.cluster().time_ms() == start && !p.done() {
+        let pending = p.step().script.iter().filter(|(t, _)| *t == 0).count();
+        commands.truncate(commands.len().saturating_sub(pending));
+    }
+    commands
 }
 
 /// Whether the event log keeps `e`. Follower fetches (dozens a step on big
@@ -1178,6 +1192,21 @@ mod tests {
         let free = assert_export_replays(&s);
         assert_eq!(free.script[..in_lesson.script.len()], in_lesson.script[..]);
         assert_eq!(free.script.last().unwrap().action.name(), "add_producer");
+        // ch3's third step isolates broker 3 at its start: opened there, nothing
+        // has applied it yet, in the lesson or after leaving it.
+        let s = state().reduce(Action::OpenLesson { id: "ch3", step: 2 });
+        let at_start = assert_export_replays(&s);
+        let s = steps_of(s.reduce(Action::FreePlay).reduce(Action::AddGroup), 30);
+        let free = assert_export_replays(&s);
+        assert_eq!(free.script[..at_start.script.len()], at_start.script[..]);
+        assert!(!free.script.iter().any(|st| st.action.name() == "isolate_broker"), "{:?}", free.script);
+        let s = state().reduce(Action::OpenLesson { id: "ch3", step: 2 }).reduce(Action::PlayStep);
+        let s = s.reduce(Action::Advance(1));
+        assert!(assert_export_replays(&s).script.iter().any(|st| st.action.name() == "isolate_broker"));
+    }
+
+    fn steps_of(s: Rc<AppState>, n: usize) -> Rc<AppState> {
+        (0..n).fold(s, |s, _| s.reduce(Action::Step))
     }
 
     /// Export fills the box; a valid import replays to the exported moment
