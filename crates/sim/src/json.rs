@@ -54,7 +54,10 @@ fn wrong_kind<T: serde::de::DeserializeOwned>(text: &str, line: usize, column: u
     let end = start + values.byte_offset();
     let found = &text[start..end];
     let probe = format!("{}\"\\u0001\"{}", &text[..start], &text[end..]);
-    let err = serde_json::from_str::<T>(&probe).err()?;
+    // Through the same path-tracking deserializer as `read`, so the wasm holds
+    // one copy of every type's deserializer, not two.
+    let err = serde_path_to_error::deserialize::<_, T>(&mut serde_json::Deserializer::from_str(&probe)).err()?;
+    let err = err.into_inner();
     if !err.is_data() {
         return None;
     }
