@@ -202,6 +202,8 @@ pub fn error_anchor(field: &str) -> String {
             "config.min.insync.replicas",
             "config.retention.ms",
             "config.retention.bytes",
+            "config.segment.bytes",
+            "config.segment.ms",
         ],
         "producers" => &["rate_per_s", "keys", "key_space", "partitioner", "acks"],
         "groups" => &["consumers", "records_per_s"],
@@ -237,6 +239,8 @@ pub enum Field {
     MinIsr,
     RetentionMs,
     RetentionBytes,
+    SegmentBytes,
+    SegmentMs,
     ProducerRate(usize),
     ProducerKeys(usize),
     ProducerKeySpace(usize),
@@ -256,6 +260,8 @@ impl Field {
             Field::MinIsr => "topics[0].config.min.insync.replicas".into(),
             Field::RetentionMs => "topics[0].config.retention.ms".into(),
             Field::RetentionBytes => "topics[0].config.retention.bytes".into(),
+            Field::SegmentBytes => "topics[0].config.segment.bytes".into(),
+            Field::SegmentMs => "topics[0].config.segment.ms".into(),
             Field::ProducerRate(i) => format!("producers[{i}].rate_per_s"),
             Field::ProducerKeys(i) => format!("producers[{i}].keys"),
             Field::ProducerKeySpace(i) => format!("producers[{i}].key_space"),
@@ -274,6 +280,8 @@ impl Field {
             Field::MinIsr => "min.insync.replicas",
             Field::RetentionMs => "retention.ms",
             Field::RetentionBytes => "retention.bytes",
+            Field::SegmentBytes => "segment.bytes",
+            Field::SegmentMs => "segment.ms",
             Field::ProducerRate(_) => s.cfg_rate,
             Field::ProducerKeys(_) => s.cfg_key_list,
             Field::ProducerKeySpace(_) => s.cfg_key_space,
@@ -313,6 +321,8 @@ impl Field {
             Field::MinIsr => t.map(|t| t.config.min_insync_replicas.to_string()),
             Field::RetentionMs => t.map(|t| t.config.retention_ms.to_string()),
             Field::RetentionBytes => t.map(|t| t.config.retention_bytes.to_string()),
+            Field::SegmentBytes => t.map(|t| t.config.segment_bytes.to_string()),
+            Field::SegmentMs => t.map(|t| t.config.segment_ms.to_string()),
             Field::ProducerRate(i) => p(i).map(|p| fmt_num(p.rate_per_s)),
             Field::ProducerKeys(i) => p(i).and_then(|p| p.keys.as_deref()).map(format_keys),
             Field::ProducerKeySpace(i) => p(i).and_then(|p| p.key_space).map(|n| n.to_string()),
@@ -360,14 +370,22 @@ impl Field {
                     t.config.min_insync_replicas = v;
                 }
             }
-            Field::RetentionMs | Field::RetentionBytes => {
-                let v = int(-1, i64::MAX)?;
+            Field::RetentionMs | Field::RetentionBytes | Field::SegmentBytes | Field::SegmentMs => {
+                // The ranges `TopicSettings::validate` accepts.
+                let (min, max) = match self {
+                    Field::SegmentBytes => (limits::MIN_SEGMENT_BYTES, limits::MAX_SEGMENT_BYTES),
+                    Field::SegmentMs => (1, i64::MAX),
+                    _ => (-1, i64::MAX),
+                };
+                let v = int(min, max)?;
                 if let Some(t) = c.topics.first_mut() {
-                    if self == Field::RetentionMs {
-                        t.config.retention_ms = v;
-                    } else {
-                        t.config.retention_bytes = v;
-                    }
+                    let slot = match self {
+                        Field::RetentionMs => &mut t.config.retention_ms,
+                        Field::RetentionBytes => &mut t.config.retention_bytes,
+                        Field::SegmentBytes => &mut t.config.segment_bytes,
+                        _ => &mut t.config.segment_ms,
+                    };
+                    *slot = v;
                 }
             }
             Field::ProducerRate(i) => {
@@ -705,6 +723,12 @@ fn topic_changes(c: &TopicConfigChange) -> String {
     if let Some(v) = c.retention_bytes {
         parts.push(format!("retention.bytes={v}"));
     }
+    if let Some(v) = c.segment_bytes {
+        parts.push(format!("segment.bytes={v}"));
+    }
+    if let Some(v) = c.segment_ms {
+        parts.push(format!("segment.ms={v}"));
+    }
     parts.join(", ")
 }
 
@@ -752,7 +776,7 @@ pub fn restart_reason(field: Fixed, c: &ClusterConfig) -> Option<Msg> {
             let id = c.groups.get(i).map_or("", |g| g.id.as_str());
             Some(Msg::both(|s| s.cfg_why_group.replace("{id}", id)))
         }
-        Fixed::Seed | Fixed::BrokerConfig | Fixed::Topics | Fixed::TopicName(_) | Fixed::Segments(_) => None,
+        Fixed::Seed | Fixed::BrokerConfig | Fixed::Topics | Fixed::TopicName(_) => None,
     }
 }
 
@@ -860,7 +884,8 @@ mod tests {
             ("brokers", "brokers"),
             ("topics[0].replication_factor", "topics[0].replication_factor"),
             ("topics[0].config.min.insync.replicas", "topics[0].config.min.insync.replicas"),
-            ("topics[0].config.segment.bytes", "topics[0]"),
+            ("topics[0].config.segment.bytes", "topics[0].config.segment.bytes"),
+            ("topics[0].config.segment.ms", "topics[0].config.segment.ms"),
             ("topics[0].name", "topics[0]"),
             ("producers[1].rate_per_s", "producers[1].rate_per_s"),
             ("producers[1].partitioner.custom[1].partitions", "producers[1].partitioner"),
@@ -907,6 +932,29 @@ mod tests {
         assert!(d.is_valid());
         assert_eq!(d.config.topics[0].config.retention_ms, -1);
         assert_eq!(d.config.producers[1].rate_per_s, 7.5);
+    }
+
+    /// segment.bytes and segment.ms take the ranges `validate` accepts and
+    /// apply live (Kafka's dynamic topic configs).
+    #[test]
+    fn segment_settings_are_validated_and_apply_live() {
+        let mut d = draft();
+        assert_eq!(d.text(Field::SegmentBytes), "1073741824", "Kafka's default, 1 GiB");
+        d.set_text(Field::SegmentBytes, "13");
+        assert!(d.problem(Lang::En).unwrap().contains("segment.bytes: Enter a whole number from 14 to 2147483647"));
+        d.set_text(Field::SegmentBytes, "2147483648");
+        assert!(!d.is_valid());
+        d.set_text(Field::SegmentBytes, "4096");
+        d.set_text(Field::SegmentMs, "0");
+        assert!(d.bad.get("topics[0].config.segment.ms").unwrap().msg.en.contains("at least 1"));
+        d.set_text(Field::SegmentMs, "60000");
+        assert!(d.is_valid());
+        assert_eq!((d.config.topics[0].config.segment_bytes, d.config.topics[0].config.segment_ms), (4096, 60_000));
+        let plan = reconfigure::plan(&d.base, &d.config);
+        assert!(!plan.needs_restart(), "{:?}", plan.restart);
+        let en: Vec<String> = plan.live.iter().filter_map(describe_command).map(|m| m.en).collect();
+        assert_eq!(en.len(), 1);
+        assert!(en[0].contains("segment.bytes=4096, segment.ms=60000"), "{en:?}");
     }
 
     #[test]

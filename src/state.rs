@@ -7,7 +7,8 @@
 //! the lag history while the Lag tab is open). No component ever borrows the
 //! cluster, so rendering cannot observe a half-applied step.
 
-use crate::config_draft::fresh_id;
+use crate::config_draft::{fresh_id, Msg};
+use crate::i18n::{strings, Lang};
 use crate::lesson_view::{LessonView, Phase, Progress};
 use crate::presets::Preset;
 use kafka_sim::burrow::Commit;
@@ -18,6 +19,7 @@ use kafka_sim::error::SimError;
 use kafka_sim::event::{Event, EventKind};
 use kafka_sim::group::LagSample;
 use kafka_sim::reconfigure;
+use kafka_sim::scenario::{Runner, Scenario, Summary};
 use kafka_sim::story::RecordStory;
 use kafka_sim::view::ClusterView;
 use kafka_sim::Cluster;
@@ -86,30 +88,63 @@ pub struct Notice {
     pub error: bool,
 }
 
+/// The config panel's scenario box: the JSON on show (this run's export, or
+/// the text last imported) and why the last import was refused.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ScenarioBox {
+    pub json: String,
+    /// `json` is this run's export: the panel offers it as a download.
+    pub exported: bool,
+    pub error: Option<Msg>,
+    /// Bumped whenever `json` is replaced, so the textarea shows it even over
+    /// the learner's edits.
+    pub generation: u32,
+}
+
 /// What runs: the explorer's own cluster, or a lesson's player (which owns the
 /// cluster it plays on).
 #[derive(Clone)]
 enum Engine {
-    Free(Box<Cluster>),
+    /// The explorer's cluster with the configuration its run started from and
+    /// every command it accepted, at its simulated time: with these an export
+    /// replays the run exactly (`state.config` follows live changes instead).
+    Free {
+        cluster: Box<Cluster>,
+        start: Rc<ClusterConfig>,
+        history: Vec<(u64, Command)>,
+    },
     Lesson(Box<Player>),
 }
 
 impl Engine {
+    fn free(cluster: Cluster, start: Rc<ClusterConfig>) -> Self {
+        Engine::Free { cluster: Box::new(cluster), start, history: Vec::new() }
+    }
+
     fn cluster(&self) -> &Cluster {
         match self {
-            Engine::Free(c) => c,
+            Engine::Free { cluster, .. } => cluster,
             Engine::Lesson(p) => p.cluster(),
+        }
+    }
+
+    /// The run so far as a `kafka-sim run` scenario that replays it to now.
+    fn scenario(&self) -> Scenario {
+        let now = self.cluster().time_ms();
+        match self {
+            Engine::Free { start, history, .. } => Scenario::of_run(start, history, now),
+            Engine::Lesson(p) => Scenario::of_run(&p.lesson().config, &applied_commands(p), now),
         }
     }
 
     /// Plays `n` steps; a lesson stops at its step's end. Returns the events.
     fn tick(&mut self, n: u32) -> Vec<Event> {
         match self {
-            Engine::Free(c) => {
+            Engine::Free { cluster, .. } => {
                 for _ in 0..n {
-                    c.tick();
+                    cluster.tick();
                 }
-                c.drain_events()
+                cluster.drain_events()
             }
             Engine::Lesson(p) => (0..n).flat_map(|_| p.tick()).collect(),
         }
@@ -126,11 +161,17 @@ impl Engine {
         events
     }
 
-    /// A free-play command. Callers leave any lesson first
-    /// ([`AppState::free_play_notice`]): a lesson's run only takes its script.
+    /// A free-play command, kept in the history once accepted. Callers leave
+    /// any lesson first ([`AppState::free_play_notice`]): a lesson's run only
+    /// takes its script.
     fn apply(&mut self, c: Command) -> Result<(), SimError> {
         match self {
-            Engine::Free(cluster) => cluster.apply(c),
+            Engine::Free { cluster, history, .. } => {
+                let t = cluster.time_ms();
+                cluster.apply(c.clone())?;
+                history.push((t, c));
+                Ok(())
+            }
             Engine::Lesson(_) => Ok(()),
         }
     }
@@ -175,6 +216,8 @@ pub struct AppState {
     /// The learner's answer to the open step's question (from 0).
     answer: Option<usize>,
     pub progress: Rc<Progress>,
+    /// The config panel's scenario export / import box.
+    pub scenario_box: Rc<ScenarioBox>,
     pub version: u64,
 }
 
@@ -237,6 +280,12 @@ pub enum Action {
     /// the step.
     SetPlaying(bool),
     DismissNotice,
+    /// Put this run, as a `kafka-sim run` scenario, in the config panel's box.
+    ExportScenario,
+    /// Read a scenario (JSON text) as `kafka-sim run` does; if it is valid,
+    /// restart from its configuration and replay its script to its
+    /// `duration_ms`, else say why in the box and change nothing else.
+    ImportScenario(String),
 }
 
 impl AppState {
@@ -247,14 +296,15 @@ impl AppState {
 
     fn from_cluster(mut cluster: Cluster, config: ClusterConfig, preset: Option<Preset>) -> Self {
         let events = cluster.drain_events();
-        Self::from_engine(Engine::Free(Box::new(cluster)), events, config, preset)
+        let config = Rc::new(config);
+        Self::from_engine(Engine::free(cluster, config.clone()), events, config, preset)
     }
 
-    fn from_engine(engine: Engine, events: Vec<Event>, config: ClusterConfig, preset: Option<Preset>) -> Self {
+    fn from_engine(engine: Engine, events: Vec<Event>, config: Rc<ClusterConfig>, preset: Option<Preset>) -> Self {
         let view = Rc::new(engine.cluster().view());
         let mut s = Self {
             engine: Rc::new(RefCell::new(engine)),
-            config: Rc::new(config),
+            config,
             preset,
             svg_view: view.clone(),
             svg_version: 0,
@@ -273,6 +323,7 @@ impl AppState {
             lesson: None,
             answer: None,
             progress: Rc::new(Progress::default()),
+            scenario_box: Rc::new(ScenarioBox::default()),
             version: 0,
         };
         s.record(events);
@@ -328,6 +379,18 @@ impl AppState {
         self.config.seed
     }
 
+    /// The run so far as a `kafka-sim run` scenario: the configuration it
+    /// started from (with the seed), every command applied so far with its
+    /// simulated time, and now as `duration_ms`.
+    pub fn scenario(&self) -> Scenario {
+        self.engine.borrow().scenario()
+    }
+
+    /// What `kafka-sim run` prints last, for the run as it is now.
+    pub fn summary(&self) -> Summary {
+        Summary::of(self.engine.borrow().cluster())
+    }
+
     /// Appends the step's events to the two rings. A ring is replaced (a new `Rc`,
     /// which is how the event log knows to re-render) only when events arrived for it.
     fn record(&mut self, events: Vec<Event>) {
@@ -350,7 +413,7 @@ impl AppState {
 
     fn refresh(&mut self) {
         let events = match &mut *self.engine.borrow_mut() {
-            Engine::Free(c) => c.drain_events(),
+            Engine::Free { cluster, .. } => cluster.drain_events(),
             Engine::Lesson(_) => Vec::new(),
         };
         self.refresh_with(events);
@@ -385,33 +448,42 @@ impl AppState {
         s
     }
 
-    /// What survives a restart: the play controls, the tab, the progress.
+    /// What survives a restart: the play controls, the tab, the progress and
+    /// the scenario box's text (no longer this run's export).
     fn carry_into(&self, s: &mut Self) {
         s.svg_version = self.svg_version + 1;
         s.speed = self.speed;
         s.tab = self.tab;
         s.progress = self.progress.clone();
+        s.scenario_box = if self.scenario_box.exported {
+            Rc::new(ScenarioBox { exported: false, ..(*self.scenario_box).clone() })
+        } else {
+            self.scenario_box.clone()
+        };
         s.version = self.version + 1;
     }
 
     /// Opens step `step` of `lesson`, paused at the step's start.
     fn open_lesson(&self, lesson: &'static course::Lesson, step: usize) -> Result<Self, SimError> {
         let player = Player::open(lesson, step)?;
-        let config = lesson.config.clone();
+        let config = Rc::new(lesson.config.clone());
         let mut s = Self::from_engine(Engine::Lesson(Box::new(player)), Vec::new(), config, None);
         self.carry_into(&mut s);
         s.copy_out();
         Ok(s)
     }
 
-    /// Free play: a lesson in progress gives its cluster to the explorer. A
-    /// no-op outside a lesson.
+    /// Free play: a lesson in progress gives its cluster to the explorer, with
+    /// the lesson's commands so far as the history. A no-op outside a lesson.
     fn leave_lesson(&mut self) {
         let player = match &*self.engine.borrow() {
             Engine::Lesson(p) => (**p).clone(),
-            Engine::Free(_) => return,
+            Engine::Free { .. } => return,
         };
-        self.engine = Rc::new(RefCell::new(Engine::Free(Box::new(player.into_cluster()))));
+        let start = Rc::new(player.lesson().config.clone());
+        let history = applied_commands(&player);
+        let engine = Engine::Free { cluster: Box::new(player.into_cluster()), start, history };
+        self.engine = Rc::new(RefCell::new(engine));
         self.lesson = None;
         self.answer = None;
     }
@@ -435,6 +507,64 @@ impl AppState {
         self.refresh_with(events);
     }
 
+    /// A new run from a scenario's text, replayed to its `duration_ms`
+    /// (paused there, in free play), or the error `kafka-sim run` would print.
+    fn import(&self, text: &str) -> Result<Self, Msg> {
+        const WHAT: &str = "scenario.json";
+        let refused = |en: &str, ko: &str| Msg {
+            en: format!("{} {en}", strings(Lang::En).cfg_import_failed),
+            ko: format!("{} {ko}", strings(Lang::Ko).cfg_import_failed),
+        };
+        let scenario = kafka_sim::json::scenario(text, WHAT, Lang::En).map_err(|en| {
+            let ko = kafka_sim::json::scenario(text, WHAT, Lang::Ko).err().unwrap_or_else(|| en.clone());
+            refused(&en, &ko)
+        })?;
+        let mut runner = Runner::new(&scenario).map_err(|e| {
+            let e = error_notice(&e);
+            refused(&format!("{WHAT}: {}", e.en), &format!("{WHAT}: {}", e.ko))
+        })?;
+        // The replay's events are not shown: record none, and drop the rest
+        // every simulated second (as `kafka-sim run` does) so a long run
+        // does not pile them up.
+        runner.cluster.set_record_events(false);
+        let mut t = 0;
+        loop {
+            t = (t + 1000).min(scenario.duration_ms);
+            runner.run_until(t);
+            runner.cluster.drain_events();
+            if t >= scenario.duration_ms {
+                break;
+            }
+        }
+        runner.cluster.set_record_events(true);
+        let now = runner.cluster.time_ms();
+        // The script's commands applied so far (the runner's order): the history.
+        let mut history: Vec<(u64, Command)> =
+            scenario.script.iter().enumerate().filter_map(|(i, st)| Some((st.at_ms, st.command(i).ok()?))).collect();
+        history.sort_by_key(|(t, _)| *t);
+        history.retain(|(t, _)| *t <= now);
+        let config = scenario.config();
+        let mut n = self.restart_with(runner.cluster, config, None);
+        if let Engine::Free { history: h, .. } = &mut *n.engine.borrow_mut() {
+            *h = history;
+        }
+        n.playing = false;
+        n.svg_view = n.view.clone();
+        let t = kafka_sim::fixed::short(now as f64 / 1000.0);
+        n.notice = Some(Notice {
+            en: strings(Lang::En).cfg_imported.replace("{t}", &t),
+            ko: strings(Lang::Ko).cfg_imported.replace("{t}", &t),
+            error: false,
+        });
+        n.scenario_box = Rc::new(ScenarioBox {
+            json: text.to_string(),
+            exported: false,
+            error: None,
+            generation: self.scenario_box.generation.wrapping_add(1),
+        });
+        Ok(n)
+    }
+
     /// A free-play action during a lesson leaves the lesson first (the cluster
     /// carries over) and says so.
     fn free_play_notice(&mut self) -> Option<Notice> {
@@ -446,6 +576,20 @@ impl AppState {
             error: false,
         })
     }
+}
+
+/// The lesson's commands its cluster has applied, with their times.
+/// `Player::commands_so_far` also lists the open step's commands at its start
+/// before the step has played (the runner applies them at its first tick):
+/// those are left out, or an export would apply them and the app not.
+fn applied_commands(p: &Player) -> Vec<(u64, Command)> {
+    let mut commands = p.commands_so_far();
+    let start = p.end_ms() - p.step().play_ms;
+    if p.cluster().time_ms() == start && !p.done() {
+        let pending = p.step().script.iter().filter(|(t, _)| *t == 0).count();
+        commands.truncate(commands.len().saturating_sub(pending));
+    }
+    commands
 }
 
 /// Whether the event log keeps `e`. Follower fetches (dozens a step on big
@@ -606,7 +750,7 @@ impl Reducible for AppState {
                 s.after_play(events);
                 let moved = match &mut *s.engine.borrow_mut() {
                     Engine::Lesson(p) => p.next_step(),
-                    Engine::Free(_) => false,
+                    Engine::Free { .. } => false,
                 };
                 if moved {
                     s.answer = None;
@@ -690,6 +834,21 @@ impl Reducible for AppState {
                 s.notice = None;
                 s.version += 1;
             }
+            Action::ExportScenario => {
+                let json = kafka_sim::json::write_scenario(&s.scenario());
+                let generation = s.scenario_box.generation.wrapping_add(1);
+                s.scenario_box = Rc::new(ScenarioBox { json, exported: true, error: None, generation });
+                s.version += 1;
+            }
+            Action::ImportScenario(text) => match s.import(&text) {
+                Ok(n) => s = n,
+                Err(error) => {
+                    let generation = s.scenario_box.generation.wrapping_add(1);
+                    s.scenario_box =
+                        Rc::new(ScenarioBox { json: text, exported: false, error: Some(error), generation });
+                    s.version += 1;
+                }
+            },
         }
         Rc::new(s)
     }
@@ -959,5 +1118,153 @@ mod tests {
         assert_eq!(s.lesson.as_ref().unwrap().phase, Phase::Playing);
         let s = s.reduce(Action::SetPlaying(false));
         assert!(!s.playing);
+    }
+
+    /// Replays `s`'s export (through its JSON text, as `kafka-sim run` reads
+    /// it) and checks it reaches the app's offsets, HW and committed offsets.
+    fn assert_export_replays(s: &AppState) -> Scenario {
+        let scenario = s.scenario();
+        let json = kafka_sim::json::write_scenario(&scenario);
+        let read = kafka_sim::json::scenario(&json, "x", Lang::En).expect("an export reads back");
+        assert_eq!(read, scenario);
+        let mut replay = Runner::new(&read).unwrap();
+        replay.run_until(read.duration_ms);
+        let (app, cli) = (s.summary(), Summary::of(&replay.cluster));
+        assert_eq!(cli.t_ms, s.view.time_ms);
+        assert_eq!(cli, app);
+        scenario
+    }
+
+    /// Free-play commands (buttons, commands, live config changes) are kept
+    /// with their times; the export replays to the same state.
+    #[test]
+    fn a_free_play_run_exports_as_a_scenario_that_replays_it() {
+        let steps = |s: Rc<AppState>, n: usize| (0..n).fold(s, |s, _| s.reduce(Action::Step));
+        let s = steps(state(), 12).reduce(Action::AddConsumer);
+        let mut live = (*s.config).clone();
+        live.topics[0].partitions = 4;
+        live.topics[0].config.segment_bytes = 2048;
+        live.producers[0].rate_per_s = 20.0;
+        let s = steps(s, 9).reduce(Action::ApplyConfig(live));
+        let s = steps(s, 7).reduce(Action::Command(Command::KillBroker { broker: 1 }));
+        // Refused: not in the history.
+        let s = s.reduce(Action::Command(Command::KillBroker { broker: 99 }));
+        assert!(s.notice.as_ref().unwrap().error);
+        let s = steps(s.reduce(Action::AddGroup), 40);
+        let scenario = assert_export_replays(&s);
+        let done: Vec<(u64, &str)> = scenario.script.iter().map(|st| (st.at_ms, st.action.name())).collect();
+        assert_eq!(
+            done,
+            [
+                (1200, "add_consumer"),
+                (2100, "add_partitions"),
+                (2100, "set_topic_config"),
+                (2100, "set_producer_rate"),
+                (2800, "kill_broker"),
+                (2800, "add_group")
+            ]
+        );
+        assert_eq!((scenario.seed, scenario.duration_ms), (7, 6800));
+        assert_eq!(scenario.topics[0].partitions, 3, "the configuration the run started from");
+        assert_eq!(s.config.topics[0].partitions, 4, "state.config follows the live change");
+        assert!(s.summary().groups[0].offsets.iter().any(|o| o.committed.is_some_and(|c| c > 0)));
+        // A restart starts a new run: no history.
+        let s = s.reduce(Action::Reset);
+        let fresh = s.scenario();
+        assert!(fresh.script.is_empty() && fresh.duration_ms == 0);
+        assert_eq!(fresh.topics[0].partitions, 4, "the reset restarts from state.config");
+    }
+
+    /// Leaving a lesson keeps the lesson's commands so far as the history.
+    #[test]
+    fn a_run_continued_from_a_lesson_exports_exactly() {
+        let lesson = course::lesson("ch2").unwrap();
+        let s = state().reduce(Action::OpenLesson { id: "ch2", step: lesson.steps.len() - 1 });
+        let s = play_out(match s.lesson.as_ref().unwrap().phase {
+            Phase::Asking => s.reduce(Action::Answer(0)),
+            _ => s.reduce(Action::PlayStep),
+        });
+        let in_lesson = assert_export_replays(&s);
+        assert!(in_lesson.script.len() >= 2, "{:?}", in_lesson.script);
+        assert_eq!(in_lesson.config(), lesson.config);
+        let s = s.reduce(Action::FreePlay).reduce(Action::Step).reduce(Action::AddProducer);
+        let s = (0..15).fold(s, |s, _| s.reduce(Action::Step));
+        let free = assert_export_replays(&s);
+        assert_eq!(free.script[..in_lesson.script.len()], in_lesson.script[..]);
+        assert_eq!(free.script.last().unwrap().action.name(), "add_producer");
+        // ch3's third step isolates broker 3 at its start: opened there, nothing
+        // has applied it yet, in the lesson or after leaving it.
+        let s = state().reduce(Action::OpenLesson { id: "ch3", step: 2 });
+        let at_start = assert_export_replays(&s);
+        let s = steps_of(s.reduce(Action::FreePlay).reduce(Action::AddGroup), 30);
+        let free = assert_export_replays(&s);
+        assert_eq!(free.script[..at_start.script.len()], at_start.script[..]);
+        assert!(!free.script.iter().any(|st| st.action.name() == "isolate_broker"), "{:?}", free.script);
+        let s = state().reduce(Action::OpenLesson { id: "ch3", step: 2 }).reduce(Action::PlayStep);
+        let s = s.reduce(Action::Advance(1));
+        assert!(assert_export_replays(&s).script.iter().any(|st| st.action.name() == "isolate_broker"));
+    }
+
+    fn steps_of(s: Rc<AppState>, n: usize) -> Rc<AppState> {
+        (0..n).fold(s, |s, _| s.reduce(Action::Step))
+    }
+
+    /// Export fills the box; a valid import replays to the exported moment
+    /// (and exports the same scenario again).
+    #[test]
+    fn export_then_import_lands_at_the_same_moment() {
+        let s = (0..30).fold(state().reduce(Action::AddGroup), |s, _| s.reduce(Action::Step));
+        let s = s.reduce(Action::ExportScenario);
+        let json = s.scenario_box.json.clone();
+        assert!(s.scenario_box.exported && s.scenario_box.error.is_none());
+        assert!(json.contains("\"seed\": 7") && json.contains("\"do\": \"add_group\""), "{json}");
+        let other = state().reduce(Action::SetSeed(3)).reduce(Action::OpenLesson { id: "ch2", step: 1 });
+        let imported = other.reduce(Action::ImportScenario(json.clone()));
+        assert!(imported.lesson.is_none() && !imported.playing);
+        assert_eq!(imported.scenario_box.error, None);
+        assert!(imported.notice.as_ref().unwrap().en.contains("to 3 s"), "{:?}", imported.notice);
+        assert_eq!(imported.view.time_ms, 3000);
+        assert_eq!(imported.summary(), s.summary());
+        assert_eq!(*imported.config, *s.config);
+        assert_eq!(imported.scenario(), s.scenario(), "the history is the script");
+    }
+
+    /// A bad file says what `kafka-sim run` says and changes nothing else.
+    #[test]
+    fn a_bad_import_shows_the_error_and_keeps_the_run() {
+        let s = (0..10).fold(state(), |s, _| s.reduce(Action::Step));
+        let good = kafka_sim::json::write_scenario(&s.scenario());
+        for (text, en, ko) in [
+            (
+                good.replacen("\"seed\"", "\"colour\": 1, \"seed\"", 1),
+                "scenario.json: at colour: unknown field `colour`, expected one of",
+                "가져오지 않았습니다",
+            ),
+            (
+                good.replacen("\"name\"", "\"colour\": 1, \"name\"", 1),
+                "scenario.json: at topics[0].colour: unknown field `colour`",
+                "at topics[0].colour",
+            ),
+            ("{\"seed\": 1,".to_string(), "scenario.json: invalid JSON: EOF while parsing", "invalid JSON"),
+            (
+                good.replacen("\"brokers\": 3", "\"brokers\": 0", 1),
+                "scenario.json: brokers: ",
+                "scenario.json: brokers: ",
+            ),
+            ("[]".to_string(), "expected an object", "expected an object"),
+        ] {
+            let before = s.summary();
+            let bad = s.clone().reduce(Action::ImportScenario(text.clone()));
+            let e = bad.scenario_box.error.clone().unwrap_or_else(|| panic!("refused: {text}"));
+            assert!(e.en.starts_with("Not imported; the run is unchanged. "), "{}", e.en);
+            assert!(e.en.contains(en), "{} / {en}", e.en);
+            assert!(e.ko.contains(ko), "{} / {ko}", e.ko);
+            assert_eq!(bad.scenario_box.json, text, "the text stays to be fixed");
+            assert_eq!((bad.view.time_ms, bad.summary()), (1000, before));
+            assert_eq!(bad.scenario(), s.scenario());
+        }
+        let e = s.clone().reduce(Action::ImportScenario(good.replacen("\"brokers\": 3", "\"brokers\": 0", 1)));
+        let e = e.scenario_box.error.clone().unwrap();
+        assert_ne!(e.en, e.ko, "the validation message is in each language");
     }
 }

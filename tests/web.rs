@@ -422,3 +422,47 @@ impl ClassExt for web_sys::Element {
         self.get_attribute("class").unwrap_or_default().split_whitespace().any(|c| c == class)
     }
 }
+
+/// A textarea's or input's `value` (no web-sys feature needed for textareas).
+fn value_of(el: &web_sys::Element) -> String {
+    js_sys::Reflect::get(el, &"value".into()).unwrap().as_string().unwrap_or_default()
+}
+
+/// The config panel exports the run as a `kafka-sim run` scenario (seed and
+/// commands with their times, offered as a download) and refuses a broken
+/// paste with the CLI's message, keeping the run.
+#[wasm_bindgen_test]
+async fn scenario_export_and_a_refused_import() {
+    let root = mount_app().await;
+    for _ in 0..3 {
+        click_testid(&root, "step").await;
+    }
+    click_testid(&root, "add-consumer").await;
+    for _ in 0..2 {
+        click_testid(&root, "step").await;
+    }
+    click_testid(&root, "tab-config").await;
+    assert_eq!(value_of(&by_testid(&root, "scenario-json")), "");
+    click_testid(&root, "export-scenario").await;
+    let area = by_testid(&root, "scenario-json");
+    let json = value_of(&area);
+    assert!(json.contains("\"seed\": "), "{json}");
+    assert!(json.contains("\"at_ms\": 300") && json.contains("\"do\": \"add_consumer\""), "{json}");
+    assert!(json.contains("\"duration_ms\": 500"), "{json}");
+    let link = by_testid(&root, "download-scenario");
+    assert_eq!(link.get_attribute("download").as_deref(), Some("scenario.json"));
+    assert!(link.get_attribute("href").unwrap().starts_with("data:application/json;charset=utf-8,%7B"));
+    // A broken paste: the CLI's message, and the run stays where it was.
+    js_sys::Reflect::set(&area, &"value".into(), &"{\"seed\": 1,".into()).unwrap();
+    click_testid(&root, "import-scenario").await;
+    let error = text_of(&root, "scenario-error");
+    assert!(error.contains("scenario.json: invalid JSON: EOF while parsing"), "{error}");
+    assert_eq!(value_of(&by_testid(&root, "scenario-json")), "{\"seed\": 1,", "the text stays to be fixed");
+    assert!(text_of(&root, "sim-time").contains("0.5 s"), "{}", text_of(&root, "sim-time"));
+    // A valid one replays to its moment.
+    js_sys::Reflect::set(&by_testid(&root, "scenario-json"), &"value".into(), &json.into()).unwrap();
+    click_testid(&root, "import-scenario").await;
+    assert!(root.query_selector("[data-testid=\"scenario-error\"]").unwrap().is_none());
+    assert!(text_of(&root, "sim-time").contains("0.5 s"), "{}", text_of(&root, "sim-time"));
+    root.remove();
+}

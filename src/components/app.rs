@@ -304,7 +304,7 @@ pub fn App() -> Html {
                                 <EventLog events={state.log.clone()} data_events={state.data_log.clone()}
                                     on_select={on_select.clone()} />
                             },
-                            Tab::Config => html! { <ConfigPanel config={state.config.clone()} /> },
+                            Tab::Config => html! { <ConfigPanel config={state.config.clone()} scenario={state.scenario_box.clone()} /> },
                             Tab::Lag => html! {
                                 <LagPanel view={state.view.clone()} lag={state.lag.clone()} config={state.config.clone()} />
                             },

@@ -12,8 +12,8 @@
 use crate::components::nodes::{el, list, target_prop, target_value};
 use crate::config_draft::*;
 use crate::i18n::{strings, Lang, Strings};
-use crate::state::Action;
-use crate::ui::use_ui;
+use crate::state::{Action, ScenarioBox};
+use crate::ui::{use_ui, Ui};
 use kafka_sim::assignor::Strategy;
 use kafka_sim::config::{Acks, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig};
 use kafka_sim::error::SimError;
@@ -27,6 +27,8 @@ use yew::prelude::*;
 pub struct ConfigPanelProps {
     /// The running configuration, shared with the app state (compared by value).
     pub config: Rc<ClusterConfig>,
+    /// The scenario export / import box.
+    pub scenario: Rc<ScenarioBox>,
 }
 
 /// One edit of the draft, run by the reducer on the latest draft. Data rather
@@ -241,6 +243,8 @@ impl Ctx<'_> {
             (Field::MinIsr, s.cfg_min_isr_hint),
             (Field::RetentionMs, s.cfg_retention_ms_hint),
             (Field::RetentionBytes, s.cfg_retention_bytes_hint),
+            (Field::SegmentBytes, s.cfg_segment_bytes_hint),
+            (Field::SegmentMs, s.cfg_segment_ms_hint),
         ];
         html! {
             <fieldset class="cfg-section">
@@ -259,6 +263,7 @@ impl Ctx<'_> {
                         <p class="cfg-field__hint" id={format!("{unclean_id}-hint")}>{ s.cfg_unclean_hint }</p>
                     </div>
                 </div>
+                <p class="cfg-note" data-testid="config-retention-why">{ s.cfg_retention_why }</p>
             </fieldset>
         }
     }
@@ -446,6 +451,80 @@ impl Ctx<'_> {
     }
 }
 
+/// A JS property of a DOM value (`value`, `files`), `undefined` if none.
+fn js_prop(target: &wasm_bindgen::JsValue, prop: &str) -> wasm_bindgen::JsValue {
+    js_sys::Reflect::get(target, &prop.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+}
+
+/// Reads the file an `<input type="file">` picked (`File.text()`) and imports
+/// it; picking nothing does nothing.
+fn import_file(e: Event, ui: Ui) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(input) = e.target() else { return };
+    let file = js_sys::Reflect::get(&js_prop(&input, "files"), &JsValue::from(0)).unwrap_or(JsValue::UNDEFINED);
+    let Some(text) = js_prop(&file, "text").dyn_ref::<js_sys::Function>().and_then(|f| f.call0(&file).ok()) else {
+        return;
+    };
+    let done = wasm_bindgen::closure::Closure::once_into_js(move |text: JsValue| {
+        ui.send(Action::ImportScenario(text.as_string().unwrap_or_default()));
+    });
+    if let Some(then) = js_prop(&text, "then").dyn_ref::<js_sys::Function>() {
+        let _ = then.call1(&text, &done);
+    }
+    // Picking the same file again is a change too.
+    let _ = js_sys::Reflect::set(&input, &"value".into(), &"".into());
+}
+
+/// The scenario box: export this run as a `kafka-sim run` scenario (into the
+/// textarea, and as a download), import one pasted there or from a file.
+fn scenario_section(sb: &ScenarioBox, s: &'static Strings, lang: Lang, ui: &Ui, area: &NodeRef) -> Html {
+    let export = ui.reform(|_: MouseEvent| Action::ExportScenario);
+    let import = {
+        let (ui, area) = (ui.clone(), area.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = area.get().map(|n| js_prop(&n, "value").as_string().unwrap_or_default());
+            ui.send(Action::ImportScenario(text.unwrap_or_default()));
+        })
+    };
+    let on_file = {
+        let ui = ui.clone();
+        Callback::from(move |e: Event| import_file(e, ui.clone()))
+    };
+    let download = sb.exported.then(|| {
+        let data = String::from(js_sys::encode_uri_component(&sb.json));
+        format!("data:application/json;charset=utf-8,{data}")
+    });
+    let err = sb.error.as_ref().map(|m| m.get(lang).to_string());
+    html! {
+        <fieldset class="cfg-section" data-testid="config-scenario">
+            <legend>{ s.cfg_scenario }</legend>
+            <p class="cfg-field__hint" id="cfg-scenario-hint">{ s.cfg_scenario_hint }</p>
+            <div class="cfg-field">
+                <label for="cfg-scenario-json">{ s.cfg_scenario_json }</label>
+                <textarea id="cfg-scenario-json" class="cfg-input cfg-textarea" key={sb.generation.to_string()}
+                    ref={area.clone()} value={sb.json.clone()} rows="8" spellcheck="false" autocomplete="off"
+                    aria-invalid={err.is_some().then_some("true")}
+                    aria-describedby={Ctx::described_by("cfg-scenario", true, err.is_some())}
+                    data-testid="scenario-json" />
+                if let Some(e) = err {
+                    <p class="cfg-field__error" id="cfg-scenario-error" role="alert" data-testid="scenario-error">{ e }</p>
+                }
+            </div>
+            <div class="cfg-actions cfg-actions--start">
+                { button("button", "cfg-btn", "export-scenario".into(), None, false, Some(export), s.cfg_export) }
+                { button("button", "cfg-btn", "import-scenario".into(), None, false, Some(import), s.cfg_import) }
+                if let Some(href) = download {
+                    <a class="cfg-btn" {href} download="scenario.json" data-testid="download-scenario">{ s.cfg_download }</a>
+                }
+                <label class="cfg-btn cfg-file">
+                    { s.cfg_scenario_file }
+                    <input type="file" accept=".json,application/json" onchange={on_file} data-testid="scenario-file" />
+                </label>
+            </div>
+        </fieldset>
+    }
+}
+
 #[component]
 pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
     let draft = use_reducer(|| Draft::new((*props.config).clone()));
@@ -455,6 +534,7 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
         use_effect_with(props.config.clone(), move |config| dispatcher.dispatch(Edit::Rebase((**config).clone())));
     }
     let ui = use_ui();
+    let area = use_node_ref();
     let lang = ui.lang;
     let s = strings(lang);
     let d: &Draft = &draft;
@@ -527,6 +607,7 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
                 { ctx.topic_section() }
                 { ctx.producers_section() }
                 { ctx.groups_section() }
+                { scenario_section(&props.scenario, s, lang, &ui, &area) }
             </div>
             <div class="cfg-footer">
                 <div class={plan_class} data-testid="config-plan"

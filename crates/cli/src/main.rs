@@ -255,61 +255,9 @@ fn parse_hex(s: &str) -> Result<Vec<u8>, Failure> {
     (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).map_err(|_| bad())).collect()
 }
 
+/// One JSON object as `T`, or bad input with the shared reader's message.
 fn read_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Failure> {
-    let text = text.trim_start_matches('\u{feff}');
-    let start = text.trim_start();
-    if start.is_empty() {
-        return Err(Failure::BadInput(format!("{what}: invalid JSON: the input is empty")));
-    }
-    // serde would also read a struct from a JSON array (`[]`): the formats are objects.
-    if !start.starts_with('{') {
-        return Err(Failure::BadInput(format!("{what}: invalid JSON: expected an object {{…}} at the top level")));
-    }
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let at = if path == "." || path == "?" || path.is_empty() { String::new() } else { format!("at {path}: ") };
-        if inner.is_data() {
-            return Failure::BadInput(format!("{what}: {at}{inner}"));
-        }
-        if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
-            // Valid JSON, but serde_json reports a number or a list where a name
-            // is expected (`"acks": 1`) as a syntax error ("expected value").
-            if let Some(msg) = wrong_kind::<T>(text, inner.line(), inner.column()) {
-                return Failure::BadInput(format!("{what}: {at}{msg}"));
-            }
-            return Failure::BadInput(format!("{what}: {at}this kind of value is not allowed here ({inner})"));
-        }
-        Failure::BadInput(format!("{what}: invalid JSON: {inner}"))
-    })?;
-    // Nothing but whitespace may follow the object.
-    de.end().map_err(|e| Failure::BadInput(format!("{what}: invalid JSON: {e}")))?;
-    Ok(value)
-}
-
-/// For a value of the wrong kind at `line`:`column` (1-based, as serde_json
-/// counts), finds what is allowed there by reading the input again with a
-/// string in its place: the error then lists the accepted names.
-fn wrong_kind<T: serde::de::DeserializeOwned>(text: &str, line: usize, column: usize) -> Option<String> {
-    let line_start: usize = text.split_inclusive('\n').take(line.checked_sub(1)?).map(str::len).sum();
-    // serde_json points at the value or just before it.
-    let from = line_start + column.saturating_sub(1);
-    let start = from + text.get(from..)?.len() - text.get(from..)?.trim_start_matches([' ', ':', '\t']).len();
-    let mut values = serde_json::Deserializer::from_str(text.get(start..)?).into_iter::<serde::de::IgnoredAny>();
-    values.next()?.ok()?;
-    let end = start + values.byte_offset();
-    let found = &text[start..end];
-    let probe = format!("{}\"\\u0001\"{}", &text[..start], &text[end..]);
-    let err = serde_json::from_str::<T>(&probe).err()?;
-    if !err.is_data() {
-        return None;
-    }
-    let msg = err.to_string();
-    let expected = &msg[msg.find("expected ")?..];
-    let expected = expected.find(" at line ").map_or(expected, |i| &expected[..i]);
-    let found = if found.len() > 40 { "this value" } else { found };
-    Some(format!("{found} is not allowed here: {expected}, written as a JSON string (line {line} column {column})"))
+    kafka_sim::json::read(text, what).map_err(Failure::BadInput)
 }
 
 fn burrow(out: &mut impl Write, group: bool, lang: Lang) -> Result<(), Failure> {
@@ -350,11 +298,7 @@ fn sim_error(e: &SimError, lang: Lang) -> String {
 fn load_scenario(path: &str, lang: Lang) -> Result<Scenario, Failure> {
     let text =
         std::fs::read_to_string(path).map_err(|e| Failure::BadInput(format!("cannot read scenario {path}: {e}")))?;
-    let scenario: Scenario = read_json(&text, path)?;
-    scenario
-        .validate()
-        .map_err(|e| Failure::BadInput(format!("{path}: {}: {} ({})", e.field, e.message(lang), e.code)))?;
-    Ok(scenario)
+    kafka_sim::json::scenario(&text, path, lang).map_err(Failure::BadInput)
 }
 
 fn run(out: &mut impl Write, path: &str, until_ms: Option<u64>, trace: bool, lang: Lang) -> Result<(), Failure> {

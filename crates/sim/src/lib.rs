@@ -29,6 +29,8 @@ pub mod fixed;
 pub mod group;
 pub mod ids;
 pub mod josa;
+#[cfg(feature = "json")]
+pub mod json;
 pub mod limits;
 pub mod murmur2;
 pub mod partition;

@@ -23,8 +23,6 @@ pub enum Fixed {
     ReplicationFactor(usize),
     /// Fewer partitions (Kafka can only add them).
     FewerPartitions(usize),
-    /// `segment.bytes` / `segment.ms` (the simulator fixes them at creation).
-    Segments(usize),
     /// The producer's topic, keys, partitioner, sizes or timeouts.
     Producer(usize),
     /// The group's topic, assignor, offsets or session settings.
@@ -44,7 +42,6 @@ impl fmt::Display for Fixed {
             Fixed::TopicName(i) => write!(f, "topics[{i}].name"),
             Fixed::ReplicationFactor(i) => write!(f, "topics[{i}].replication_factor"),
             Fixed::FewerPartitions(i) => write!(f, "topics[{i}].partitions"),
-            Fixed::Segments(i) => write!(f, "topics[{i}].config"),
             Fixed::Producer(i) => write!(f, "producers[{i}]"),
             Fixed::Group(i) => write!(f, "groups[{i}]"),
         }
