@@ -133,7 +133,7 @@ impl Engine {
         let now = self.cluster().time_ms();
         match self {
             Engine::Free { start, history, .. } => Scenario::of_run(start, history, now),
-            Engine::Lesson(p) => Scenario::of_run(&p.lesson().config, &applied_commands(p), now),
+            Engine::Lesson(p) => Scenario::of_run(&p.lesson().config, &p.commands_so_far(), now),
         }
     }
 
@@ -481,7 +481,7 @@ impl AppState {
             Engine::Free { .. } => return,
         };
         let start = Rc::new(player.lesson().config.clone());
-        let history = applied_commands(&player);
+        let history = player.commands_so_far();
         let engine = Engine::Free { cluster: Box::new(player.into_cluster()), start, history };
         self.engine = Rc::new(RefCell::new(engine));
         self.lesson = None;
@@ -576,20 +576,6 @@ impl AppState {
             error: false,
         })
     }
-}
-
-/// The lesson's commands its cluster has applied, with their times.
-/// `Player::commands_so_far` also lists the open step's commands at its start
-/// before the step has played (the runner applies them at its first tick):
-/// those are left out, or an export would apply them and the app not.
-fn applied_commands(p: &Player) -> Vec<(u64, Command)> {
-    let mut commands = p.commands_so_far();
-    let start = p.end_ms() - p.step().play_ms;
-    if p.cluster().time_ms() == start && !p.done() {
-        let pending = p.step().script.iter().filter(|(t, _)| *t == 0).count();
-        commands.truncate(commands.len().saturating_sub(pending));
-    }
-    commands
 }
 
 /// Whether the event log keeps `e`. Follower fetches (dozens a step on big

@@ -404,6 +404,11 @@ impl Runner {
         runner
     }
 
+    /// How many of the script's commands have been applied so far.
+    pub fn applied(&self) -> usize {
+        self.next
+    }
+
     /// Replaces the commands still to run (a lesson's next step).
     pub fn set_script(&mut self, mut steps: Vec<(u64, Command)>) {
         // Stable: steps at the same time run in the given order.

@@ -308,13 +308,18 @@ impl Player {
     /// Every command the lesson has applied so far, with its simulated time:
     /// with the lesson's configuration, a scenario that replays this run.
     pub fn commands_so_far(&self) -> Vec<(u64, Command)> {
-        let now = self.runner.cluster.time_ms();
         let mut t = 0;
         let mut out = Vec::new();
-        for s in &self.lesson.steps[..=self.step] {
-            out.extend(shifted((s.script)(), t).into_iter().filter(|(at, _)| *at <= now));
+        for s in &self.lesson.steps[..self.step] {
+            out.extend(shifted((s.script)(), t));
             t += s.play_ms;
         }
+        // The open step's commands the runner has applied: at its start, before
+        // the first tick, none yet (even those due at time 0).
+        let mut current = shifted((self.step().script)(), t);
+        current.sort_by_key(|(at, _)| *at);
+        current.truncate(self.runner.applied());
+        out.extend(current);
         out
     }
 

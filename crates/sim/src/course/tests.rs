@@ -150,6 +150,23 @@ fn next_continues_exactly_where_open_replays_to() {
     }
 }
 
+/// At a step's start nothing of the step has run, not even its commands due
+/// at time 0: an export taken then must not hold them.
+#[test]
+fn commands_so_far_holds_only_applied_commands() {
+    use crate::scenario::{Runner, Scenario};
+    for l in lessons() {
+        for k in 0..l.steps.len() {
+            let p = Player::open(l, k).unwrap();
+            let t = p.cluster().time_ms();
+            let scenario = Scenario::of_run(&l.config, &p.commands_so_far(), t);
+            let mut replay = Runner::new(&scenario).unwrap();
+            replay.run_until(t);
+            assert_eq!(Summary::of(&replay.cluster), Summary::of(p.cluster()), "{} step {k}", l.id);
+        }
+    }
+}
+
 /// A lesson's run exported as a scenario replays to the same state.
 #[test]
 fn a_lesson_run_exports_as_a_scenario_that_replays_it() {
