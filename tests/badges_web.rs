@@ -110,3 +110,28 @@ async fn add_buttons_say_where_and_burrow_chips_say_why() {
     assert_eq!(part.get_attribute("title").as_deref(), Some(shown.as_str()), "the chip's title is the rule that fired");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_null_key_records_story_explains_the_sticky_partitioner() {
+    let root = mount_app().await;
+    for _ in 0..20 {
+        click(&root, "step").await;
+    }
+    // p2 sends null keys; its newest decision links to the record it placed.
+    click(&root, "producer-p2").await;
+    let link = one(&root, "[data-testid=\"inspector-producer\"] .insp__recent .insp__link");
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    link.dispatch_event(&web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    let sticky = testid(&root, "inspector-sticky").text_content().unwrap();
+    assert!(sticky.contains("KIP-480"), "{sticky}");
+    // A keyed record's story has the hash instead.
+    click(&root, "producer-p1").await;
+    let link = one(&root, "[data-testid=\"inspector-producer\"] .insp__recent .insp__link");
+    link.dispatch_event(&web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    assert!(root.query_selector("[data-testid=\"inspector-hash\"]").unwrap().is_some());
+    assert!(root.query_selector("[data-testid=\"inspector-sticky\"]").unwrap().is_none());
+    root.remove();
+}
