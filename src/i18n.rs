@@ -765,7 +765,7 @@ pub const KO: Strings = Strings {
     isolated: "격리됨",
     why_out_of_isr: "ISR 밖: replica.lag.time.max.ms({ms}ms) 동안 리더의 로그 끝을 따라잡지 못했습니다.",
     why_replica_down: "ISR 밖: 브로커가 중지되어, 컨트롤러가 브로커를 차단(fence)하면서 이 복제본을 ISR에서 뺐습니다.",
-    why_fenced: "차단됨(fenced): 컨트롤러가 더 이상 이 브로커를 믿지 않습니다(broker.session.timeout.ms = {ms}ms 동안 하트비트가 없었거나 정상 종료함). 모든 ISR에서 빠졌고 리더 역할도 옮겨졌습니다.",
+    why_fenced: "차단됨(fenced): 컨트롤러가 이 브로커를 제외했습니다(broker.session.timeout.ms = {ms}ms 동안 하트비트가 없었거나 정상 종료함). 모든 ISR에서 빠졌고 리더 역할도 옮겨졌습니다.",
     why_slow: "느림 ×{n}: 팔로워가 {n}배 드물게 fetch하지만 여전히 따라잡으므로 ISR에 남습니다(Replica.isCaughtUp: replica.lag.time.max.ms = {ms}ms 안에 리더의 로그 끝까지 따라잡음).",
     why_isolated: "격리됨(네트워크 단절): 이 브로커로 오가는 팔로워 fetch가 실패하므로, 이 브로커의 복제본과 이 브로커가 리더인 파티션의 팔로워가 replica.lag.time.max.ms({ms}ms) 뒤 ISR에서 빠집니다. 복구한 뒤 따라잡으면 다시 들어갑니다.",
     // == controls ==
