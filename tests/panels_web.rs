@@ -30,14 +30,14 @@ async fn inspector_sections_keep_their_tables_and_actions() {
     for _ in 0..30 {
         click_on(&root, "[data-testid=step]").await;
     }
-    // A broker: its three facts, the partitions it hosts, four actions each
-    // described by its help text.
+    // A broker: its four facts (alive, fenced, slowdown, isolated), the
+    // partitions it hosts, six actions each described by its help text.
     click_on(&root, "[data-testid=broker-1]").await;
     let broker = one(&root, "[data-testid=inspector-broker]");
-    assert_eq!(all(&broker, "dl.insp__facts > dt").len(), 3);
+    assert_eq!(all(&broker, "dl.insp__facts > dt").len(), 4);
     assert_eq!(all(&broker, ".insp__table tbody tr").len(), 3, "broker 1 hosts a replica of each partition");
     let actions = all(&broker, ".insp__action button.insp__button");
-    assert_eq!(actions.len(), 4);
+    assert_eq!(actions.len(), 6);
     for b in &actions {
         let help = b.get_attribute("aria-describedby").expect("described by its help");
         assert!(root.query_selector(&format!("#{help}")).unwrap().is_some(), "{help}");

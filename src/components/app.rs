@@ -277,7 +277,7 @@ pub fn App() -> Html {
                 <Legend />
                 <main class="stage" onclick={on_click(&dispatch, || Action::Select(None))}>
                     <div class="stage__inner" style={nums("width:{}px;height:{}px", &[topo.width, topo.height])}>
-                        <TopologyView view={state.svg_view.clone()} topo={topo.clone()}
+                        <TopologyView view={state.svg_view.clone()} topo={topo.clone()} config={state.config.clone()}
                             selection={state.selection.clone()} on_select={on_select.clone()} {spotlight} />
                         <RecordsLayer view={state.view.clone()}
                             events={state.last_events.clone()} topo={topo.clone()} version={state.version}

@@ -5,6 +5,7 @@
 //! Yew's lifecycle code to the wasm. Its one state (the seed box's error) is
 //! the app's.
 
+use crate::components::inspector::fill;
 use crate::components::nodes::{el, list, target_value};
 use crate::i18n::{strings, Lang};
 use crate::presets::Preset;
@@ -61,8 +62,21 @@ fn on_select(d: &UseReducerDispatcher<AppState>, parse: fn(&str) -> Option<Actio
     })
 }
 
-/// An "add" button of the bar: its test id, label and action.
-type AddButton = (&'static str, &'static str, fn() -> Action);
+/// An "add" button of the bar: its test id, label, title (what it adds, and
+/// where) and action; `None` for the action disables it.
+type AddButton = (&'static str, String, Option<String>, Option<fn() -> Action>);
+
+/// An "add" button: the label says where it adds, the title says the rest.
+#[inline(never)]
+fn add_button(d: &UseReducerDispatcher<AppState>, (testid, text, title, action): &AddButton) -> Html {
+    let onclick = action.map(|a| on_click(d, a));
+    let title = title.clone();
+    html! {
+        <button class="btn btn--small" data-testid={*testid} {title} disabled={onclick.is_none()} {onclick}>
+            { text.clone() }
+        </button>
+    }
+}
 
 /// The bar for `state`; `seed_error` says the seed box holds no number.
 pub fn controls(
@@ -87,10 +101,27 @@ pub fn controls(
         })
     };
     let on_preset = on_select(d, |v| Preset::parse(v).map(Action::LoadPreset));
+    // What the reducer's `add_command` does: a consumer joins the first group,
+    // a group starts with one consumer at `earliest`, both on the first topic.
+    let first_group = state.view.groups.first().map(|g| g.id.as_str());
+    let topic = state.view.topics.first().map_or("", |t| t.name.as_str());
     let adds: [AddButton; 3] = [
-        ("add-consumer", s.add_consumer, || Action::AddConsumer),
-        ("add-producer", s.add_producer, || Action::AddProducer),
-        ("add-group", s.add_group, || Action::AddGroup),
+        match first_group {
+            Some(g) => (
+                "add-consumer",
+                format!("{} → {g}", s.add_consumer),
+                Some(fill(s.add_consumer_help, &[("g", g.to_string())])),
+                Some(|| Action::AddConsumer),
+            ),
+            None => ("add-consumer", s.add_consumer.to_string(), Some(s.add_consumer_none.to_string()), None),
+        },
+        ("add-producer", s.add_producer.to_string(), None, Some(|| Action::AddProducer)),
+        (
+            "add-group",
+            format!("{} (earliest)", s.add_group),
+            Some(fill(s.add_group_help, &[("t", topic.to_string())])),
+            Some(|| Action::AddGroup),
+        ),
     ];
     let speed_value = SPEEDS.iter().copied().find(|&x| x >= state.speed).unwrap_or(10.0);
     let speeds = list(SPEEDS.len(), &|i| {
@@ -125,7 +156,7 @@ pub fn controls(
                 { format!("t = {} s", fixed(state.view.time_ms as f64 / 1000.0, 1)) }
             </span>
             <span class="controls__adds">
-                { list(adds.len(), &|i| button("btn btn--small", adds[i].0, None, act(adds[i].2), adds[i].1.into())) }
+                { list(adds.len(), &|i| add_button(d, &adds[i])) }
             </span>
         </div>
     }

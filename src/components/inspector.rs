@@ -280,7 +280,7 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
     let Some(b) = ctx.view.brokers.iter().find(|b| b.id == id) else {
         return not_found(ctx);
     };
-    let status = broker_status(s, b, session_ms);
+    let status = broker_status(s, b, session_ms, lag_max_ms);
     let slow = b.slow_factor > 1;
     let mut rows = Vec::new();
     for p in ctx.view.replicas_on(id) {
@@ -320,8 +320,9 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
                 ctx.fact(s.insp_alive, ctx.yes_no(b.alive)),
                 ctx.fact(s.insp_fenced, ctx.yes_no(b.fenced)),
                 ctx.fact(s.insp_slow_factor, format!("×{}", b.slow_factor)),
+                ctx.fact(s.isolated, ctx.yes_no(b.isolated)),
             ]),
-            el("p", if !b.alive { "insp__note insp__note--warn" } else { "insp__note" }, status.into()),
+            el("p", if !b.alive || b.isolated { "insp__note insp__note--warn" } else { "insp__note" }, status.into()),
             el_text("h4", "", s.insp_hosted),
             hosted,
             el_text("h4", "", s.insp_actions),
@@ -357,17 +358,47 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
                         false,
                         slow_help,
                     ),
+                    ctx.action(
+                        s.insp_isolate,
+                        "action-isolate",
+                        Command::IsolateBroker { broker: id },
+                        b.isolated,
+                        fill(s.insp_isolate_help, &[("ms", lag_max_ms.to_string())]).into(),
+                    ),
+                    ctx.action(
+                        s.insp_heal,
+                        "action-heal",
+                        Command::HealBroker { broker: id },
+                        !b.isolated,
+                        s.insp_heal_help.into(),
+                    ),
                 ]),
             ),
         ],
     )
 }
 
-fn broker_status(s: &Strings, b: &BrokerView, session_ms: u64) -> String {
+/// Why a broker's status badge says what it says: one sentence per part of it
+/// (down or fenced, slow, isolated), or "running" when nothing is wrong. The
+/// inspector shows it, the topology puts it in the badge's `<title>`.
+pub fn broker_status(s: &Strings, b: &BrokerView, session_ms: u64, lag_max_ms: u64) -> String {
+    let (session, lag_max) = (session_ms.to_string(), lag_max_ms.to_string());
+    let mut why = Vec::new();
     match (b.alive, b.fenced) {
-        (true, _) => s.insp_status_up.to_string(),
-        (false, false) => fill(s.insp_status_crashed, &[("ms", session_ms.to_string())]),
-        (false, true) => s.insp_status_fenced.to_string(),
+        (true, _) => {}
+        (false, false) => why.push(fill(s.insp_status_crashed, &[("ms", session)])),
+        (false, true) => why.push(fill(s.why_fenced, &[("ms", session)])),
+    }
+    if b.alive && b.slow_factor > 1 {
+        why.push(fill(s.why_slow, &[("n", b.slow_factor.to_string()), ("ms", lag_max.clone())]));
+    }
+    if b.isolated {
+        why.push(fill(s.why_isolated, &[("ms", lag_max)]));
+    }
+    if why.is_empty() {
+        s.insp_status_up.to_string()
+    } else {
+        why.join(" ")
     }
 }
 
@@ -504,7 +535,13 @@ fn record(ctx: &Ctx, topic: &str, p: u32, story: Option<&RecordStory>) -> Html {
                 el("p", "insp__note insp__note--warn", moved.into())
             }),
         ]),
-        _ => el("p", "insp__note", fill(s.insp_no_hash, &[("p", st.partitioner.to_string())]).into()),
+        _ => frag(&mut [
+            el("p", "insp__note", fill(s.insp_no_hash, &[("p", st.partitioner.to_string())]).into()),
+            // A null key under any partitioner but round-robin went to the sticky partition.
+            when(st.key.is_none() && st.partitioner != "round-robin", || {
+                el_id("p", "insp__note", "inspector-sticky".into(), s.sticky_help.into())
+            }),
+        ]),
     };
     let brokers = |list: &[BrokerId]| {
         if list.is_empty() {
@@ -842,9 +879,17 @@ mod tests {
     #[test]
     fn broker_status_says_whether_the_controller_noticed() {
         let s = strings(Lang::En);
-        let b = |alive, fenced| BrokerView { id: 1, alive, fenced, slow_factor: 1 };
-        assert_eq!(broker_status(s, &b(true, false), 9000), s.insp_status_up);
-        assert!(broker_status(s, &b(false, false), 9000).contains("9000 ms"));
-        assert_eq!(broker_status(s, &b(false, true), 9000), s.insp_status_fenced);
+        let b = |alive, fenced| BrokerView { id: 1, alive, fenced, slow_factor: 1, isolated: false };
+        assert_eq!(broker_status(s, &b(true, false), 9000, 30000), s.insp_status_up);
+        assert!(broker_status(s, &b(false, false), 9000, 30000).contains("9000 ms"));
+        let fenced = broker_status(s, &b(false, true), 9000, 30000);
+        assert!(fenced.starts_with("Fenced") && fenced.contains("broker.session.timeout.ms = 9000 ms"), "{fenced}");
+        // Slow and isolated each add their reason, with replica.lag.time.max.ms.
+        let both = BrokerView { slow_factor: 10, isolated: true, ..b(true, false) };
+        let why = broker_status(s, &both, 9000, 30000);
+        assert!(why.contains("Slow ×10") && why.contains("Isolated") && why.contains("30000 ms"), "{why}");
+        // A dead broker is not "slow", whatever its factor.
+        let dead_slow = BrokerView { slow_factor: 10, ..b(false, true) };
+        assert!(!broker_status(s, &dead_slow, 9000, 30000).contains("Slow"));
     }
 }

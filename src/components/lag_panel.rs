@@ -19,7 +19,7 @@ use crate::i18n::{strings, Lang, Strings};
 use crate::palette::PART_COLOURS;
 use crate::state::{Action, GroupLag};
 use crate::ui::use_ui;
-use kafka_sim::burrow::{Commit, GroupStatus, PartitionStatus};
+use kafka_sim::burrow::{Commit, GroupEvaluation, GroupStatus, PartitionStatus};
 use kafka_sim::config::ClusterConfig;
 use kafka_sim::group::LagSample;
 use kafka_sim::view::{ClusterView, GroupView};
@@ -153,7 +153,14 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
         let class =
             classes(&["lag-chip lag-chip--button", group_class(g.burrow.status), if on { "lag-chip--on" } else { "" }]);
         let name = el("span", "lag-chip__name", g.id.clone().into());
-        let status = el("span", "lag-chip__status", g.burrow.status.as_str().into());
+        let title = group_why(&g.burrow, ui.lang).map(AttrValue::from);
+        let status = vtag(
+            "span",
+            &["class", "title"],
+            vec![Some("lag-chip__status".into()), title],
+            vec![g.burrow.status.as_str().into()],
+        )
+        .into();
         let testid = format!("burrow-status-{}", g.id).into();
         keyed_tag(g.id.as_str().into(), button(class, testid, Some(on), onclick, vec![name, status]))
     });
@@ -168,7 +175,7 @@ pub fn LagPanel(props: &LagPanelProps) -> Html {
     let lessons = {
         let buttons = situations(s).into_iter().map(|(class, status, title, id, step)| {
             let onclick = select(&handles, "billing".to_string(), Some(step));
-            let badge = chip(class, None, status);
+            let badge = chip(class, None, None, status);
             let title = el("span", "lag-lesson__title", title.into());
             Html::from(button(
                 "lag-lesson".into(),
@@ -644,7 +651,8 @@ fn burrow_view(s: &Strings, lang: Lang, g: &GroupView, windows: &[Vec<Commit>]) 
     let bl = lang;
     let max =
         b.max_lag.as_ref().map_or_else(|| "-".to_string(), |m| format!("{}-{} ({})", m.topic, m.partition, m.lag));
-    let status = chip(group_class(b.status), Some("burrow-group-status".into()), b.status.as_str());
+    let why = group_why(b, lang).map(AttrValue::from);
+    let status = chip(group_class(b.status), Some("burrow-group-status".into()), why, b.status.as_str());
     let facts = vec![
         dt_dd(s.lag_burrow_status, "", status),
         dt_dd(s.lag_burrow_complete, "", percent(b.complete).into()),
@@ -655,7 +663,12 @@ fn burrow_view(s: &Strings, lang: Lang, g: &GroupView, windows: &[Vec<Commit>]) 
         let name = format!("{}-{}", p.topic, p.partition);
         let commits = windows.get(p.partition as usize).or_else(|| windows.get(i));
         let head = vec![
-            chip(part_class(p.status), Some(format!("burrow-part-status-{name}").into()), p.status.as_str()),
+            chip(
+                part_class(p.status),
+                Some(format!("burrow-part-status-{name}").into()),
+                Some(p.reason.explain(bl).into()),
+                p.status.as_str(),
+            ),
             el("strong", "lag-mono", name.clone().into()),
             el("span", "lag-burrow__meta", format!("lag {} · complete {}", p.current_lag, percent(p.complete)).into()),
         ];
@@ -677,11 +690,26 @@ fn burrow_view(s: &Strings, lang: Lang, g: &GroupView, windows: &[Vec<Commit>]) 
     el_id("section", "lag-section", "burrow-view".into(), vlist(children))
 }
 
-/// A status chip, `<span class="lag-chip {class}" data-testid=…>status</span>` (no test id if `None`).
+/// A status chip, `<span class="lag-chip {class}" data-testid=… title=…>status</span>`
+/// (no test id or title if `None`); the title says why.
 #[inline(never)]
-fn chip(class: &'static str, testid: Option<AttrValue>, status: &'static str) -> Html {
-    vtag("span", &["class", "data-testid"], vec![Some(classes(&["lag-chip", class])), testid], vec![status.into()])
-        .into()
+fn chip(class: &'static str, testid: Option<AttrValue>, title: Option<AttrValue>, status: &'static str) -> Html {
+    let values = vec![Some(classes(&["lag-chip", class])), testid, title];
+    vtag("span", &["class", "data-testid", "title"], values, vec![status.into()]).into()
+}
+
+/// Why a group has its Burrow status: the partition that decided it (the first
+/// at the group's level; for OK, the one with the max lag) and the rule that fired.
+fn group_why(b: &GroupEvaluation, lang: Lang) -> Option<String> {
+    let level = group_class(b.status);
+    let max = b.max_lag.as_ref();
+    let p = b
+        .partitions
+        .iter()
+        .find(|p| b.status != GroupStatus::Ok && part_class(p.status) == level)
+        .or_else(|| b.partitions.iter().find(|p| max.is_some_and(|m| m.topic == p.topic && m.partition == p.partition)))
+        .or(b.partitions.first())?;
+    Some(format!("{}-{}: {}", p.topic, p.partition, p.reason.explain(lang)))
 }
 
 /// Class names joined by spaces, empty ones left out (what `classes!` gives,

@@ -5,12 +5,14 @@
 //! and each group is its own component whose props are that part of the view,
 //! compared by value: a step re-renders only the brokers and groups it changed.
 
+use crate::components::inspector::{broker_status, fill};
 use crate::components::nodes::{num, nums, svg_line, svg_text};
 use crate::i18n::{strings, Strings};
 use crate::layout::{cell_window, BrokerBox, GroupBox, Rect, ReplicaBox, Section, Topology, CELLS};
 use crate::palette::{style_of, GROUP_COLOURS};
 use crate::state::Selection;
 use crate::ui::use_ui;
+use kafka_sim::config::ClusterConfig;
 use kafka_sim::course::Spot;
 use kafka_sim::fixed::fixed;
 use kafka_sim::partitioner::DecisionReason;
@@ -25,6 +27,8 @@ pub struct TopologyProps {
     pub topo: Rc<Topology>,
     pub selection: Option<Selection>,
     pub on_select: Callback<Selection>,
+    /// The run's configuration: the timeouts the badges' explanations quote.
+    pub config: Rc<ClusterConfig>,
     /// A lesson step's spotlight: these entities stay bright, the rest dims.
     /// Empty: nothing dims.
     #[prop_or_default]
@@ -40,6 +44,7 @@ impl PartialEq for TopologyProps {
             && self.selection == o.selection
             && self.on_select == o.on_select
             && self.spotlight == o.spotlight
+            && Rc::ptr_eq(&self.config, &o.config)
     }
 }
 
@@ -72,6 +77,8 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
         })
     };
     let lit = |on: bool| (!spots.is_empty() && on).then_some("is-spot");
+    let bc = &props.config.broker_config;
+    let timeouts = Timeouts { session_ms: bc.broker_session_timeout_ms, lag_max_ms: bc.replica_lag_time_max_ms };
 
     html! {
         <svg class={classes!("topology", (!spots.is_empty()).then_some("topology--spot"))} role="img" aria-label={s.topology_label}
@@ -113,7 +120,7 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
             { partitioner_stage(held_view.as_deref().unwrap_or(view), t, s, lit(spots.contains(&Spot::Partitioner)),
                 held_view.is_some(), on_hold) }
             { for t.brokers.iter().map(|b| html! {
-                <BrokerPart key={b.id} part={broker_part(view, t, b, sel, spots)} on_select={props.on_select.clone()} />
+                <BrokerPart key={b.id} part={broker_part(view, t, b, sel, spots, timeouts)} on_select={props.on_select.clone()} />
             }) }
             { for t.groups.iter().zip(&view.groups).enumerate().map(|(gi, (gb, g))| {
                 let selected = match sel {
@@ -133,6 +140,15 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
 /// A group's committed offset on a leader's log: (group index, group id, offset).
 pub type Commit = (usize, String, u64);
 
+/// The broker timeouts the badges' explanations quote.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Timeouts {
+    /// `broker.session.timeout.ms`: how long before the controller fences a silent broker.
+    pub session_ms: u64,
+    /// `replica.lag.time.max.ms`: how long a follower may go without catching up.
+    pub lag_max_ms: u64,
+}
+
 /// What one broker's part of the stage draws: compared by value, so a broker
 /// whose replicas, status and selection did not change is not re-rendered.
 #[derive(Clone, Debug, PartialEq)]
@@ -146,6 +162,7 @@ pub struct BrokerData {
     pub selected: Option<Selection>,
     /// Per replica (in order): whether a lesson's spotlight names it.
     pub spot: Vec<bool>,
+    pub timeouts: Timeouts,
 }
 
 /// Cuts one broker's data out of the view.
@@ -155,6 +172,7 @@ pub fn broker_part(
     b: &BrokerBox,
     sel: Option<&Selection>,
     spots: &[Spot],
+    timeouts: Timeouts,
 ) -> BrokerData {
     let replicas = t
         .replicas
@@ -185,7 +203,8 @@ pub fn broker_part(
         })
         .cloned();
     let spot = replicas.iter().map(|(r, _, _)| spot_replica(spots, &r.topic, r.partition, r.broker)).collect();
-    BrokerData { bx: b.clone(), broker: view.brokers.iter().find(|x| x.id == b.id).cloned(), replicas, selected, spot }
+    let broker = view.brokers.iter().find(|x| x.id == b.id).cloned();
+    BrokerData { bx: b.clone(), broker, replicas, selected, spot, timeouts }
 }
 
 #[derive(Properties, PartialEq)]
@@ -197,16 +216,32 @@ pub struct BrokerPartProps {
 #[component]
 pub fn BrokerPart(props: &BrokerPartProps) -> Html {
     let s = strings(use_ui().lang);
-    let BrokerData { bx: b, broker: bv, replicas, selected, spot } = &props.part;
+    let BrokerData { bx: b, broker: bv, replicas, selected, spot, timeouts } = &props.part;
     let alive = bv.as_ref().is_some_and(|x| x.alive);
-    let status = match bv {
+    let isolated = bv.as_ref().is_some_and(|x| x.isolated);
+    let mut status = match bv {
         Some(x) if !x.alive && x.fenced => format!("{} · {}", s.down, s.fenced),
         Some(x) if !x.alive => s.down.to_string(),
         Some(x) if x.slow_factor > 1 => format!("{} ×{}", s.slow, x.slow_factor),
         _ => String::new(),
     };
+    if isolated {
+        status = if status.is_empty() { s.isolated.to_string() } else { format!("{status} · {}", s.isolated) };
+    }
+    // The badge says why on the spot: its `<title>` is the inspector's status text.
+    let why = match bv {
+        Some(x) if !status.is_empty() => {
+            html! { <title>{ broker_status(s, x, timeouts.session_ms, timeouts.lag_max_ms) }</title> }
+        }
+        _ => Html::default(),
+    };
     let is_selected = *selected == Some(Selection::Broker(b.id));
-    let class = classes!("broker", (!alive).then_some("broker--down"), is_selected.then_some("is-selected"));
+    let class = classes!(
+        "broker",
+        (!alive).then_some("broker--down"),
+        isolated.then_some("broker--isolated"),
+        is_selected.then_some("is-selected"),
+    );
     html! {
         <g {class} data-testid={format!("broker-{}", b.id)}
             tabindex="0" role="button" aria-label={format!("{} {} {}", s.broker, b.id, status)}
@@ -214,8 +249,8 @@ pub fn BrokerPart(props: &BrokerPartProps) -> Html {
             onkeydown={key_select(&props.on_select, Selection::Broker(b.id))}>
             { rect(&b.rect, "broker__box", 10.0) }
             { svg_text("broker__name", b.rect.x + 10.0, b.rect.y + 20.0, "", format!("{} {}", s.broker, b.id).into()) }
-            { svg_text("broker__status", b.rect.x + b.rect.w - 10.0, b.rect.y + 20.0, "end", status.into()) }
-            { for replicas.iter().zip(spot).map(|((r, p, commits), lit)| replica(r, p, commits, Lit { broker_alive: alive, spot: *lit }, s, selected.as_ref(), &props.on_select)) }
+            { svg_text("broker__status", b.rect.x + b.rect.w - 10.0, b.rect.y + 20.0, "end", html! { <>{ why }{ status }</> }) }
+            { for replicas.iter().zip(spot).map(|((r, p, commits), lit)| replica(r, p, commits, Lit { broker_alive: alive, spot: *lit, lag_max_ms: timeouts.lag_max_ms }, s, selected.as_ref(), &props.on_select)) }
         </g>
     }
 }
@@ -325,13 +360,15 @@ fn key_select(on_select: &Callback<Selection>, sel: Selection) -> Callback<Keybo
 struct Lit {
     broker_alive: bool,
     spot: bool,
+    /// `replica.lag.time.max.ms`, quoted by an out-of-ISR replica's title.
+    lag_max_ms: u64,
 }
 
 fn replica(
     r: &ReplicaBox,
     p: &PartitionView,
     commits: &[Commit],
-    Lit { broker_alive, spot }: Lit,
+    Lit { broker_alive, spot, lag_max_ms }: Lit,
     s: &Strings,
     sel: Option<&Selection>,
     on_select: &Callback<Selection>,
@@ -358,14 +395,29 @@ fn replica(
     } else {
         s.follower.to_string()
     };
+    // Why the role badge says offline or out of ISR, in the replica's title.
+    let why = if offline {
+        s.insp_offline_help.to_string()
+    } else if in_isr {
+        String::new()
+    } else if !broker_alive {
+        s.why_replica_down.to_string()
+    } else {
+        fill(s.why_out_of_isr, &[("ms", lag_max_ms.to_string())])
+    };
+    let isr = p.isr.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(",");
+    let mut title = format!("{}-{} · {role} · LEO {leo} · HW {} · ISR [{isr}]", r.topic, r.partition, p.high_watermark);
+    if !why.is_empty() {
+        title.push('\n');
+        title.push_str(&why);
+    }
     let on_part = select(on_select, Selection::Partition { topic: r.topic.clone(), partition: r.partition });
     let hw_slot = p.high_watermark.checked_sub(window).filter(|&d| d <= u64::from(CELLS));
     html! {
         <g key={format!("{}-{}-{}", r.topic, r.partition, r.broker)} {class}
             data-testid={format!("replica-{}-{}-{}", r.topic, r.partition, r.broker)}
             onclick={on_part}>
-            <title>{ format!("{}-{} · {} · LEO {} · HW {} · ISR [{}]", r.topic, r.partition, role, leo, p.high_watermark,
-                p.isr.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(",")) }</title>
+            <title>{ title }</title>
             { rect(&r.rect, "replica__box", 5.0) }
             { svg_text("replica__name", r.rect.x + 6.0, r.rect.y + 12.0, "", format!("{}-{}", short(&r.topic), r.partition).into()) }
             { svg_text("replica__role", r.rect.x + 6.0, r.rect.y + 23.0, "", role.into()) }
@@ -502,9 +554,10 @@ fn partitioner_stage(
             }
             { for shown.iter().enumerate().map(|(k, (pi, d))| {
                 let y = r.y + 20.0 + k as f64 * 40.0;
-                let (line1, line2, line3) = explain(d, &view.producers[*pi].id, s);
+                let (line1, line2, line3, help) = explain(d, &view.producers[*pi].id, s);
                 html! {
                     <g class="decision">
+                        if let Some(help) = help { <title>{ help }</title> }
                         { marker(*pi as u32, r.x + 12.0, y - 4.0, 5.0) }
                         { svg_text("decision__key", r.x + 22.0, y, "", line1.into()) }
                         { svg_text("decision__why", r.x + 22.0, y + 12.0, "", line2.into()) }
@@ -517,8 +570,9 @@ fn partitioner_stage(
     }
 }
 
-/// Three short lines explaining one decision, from the numbers the sim reports.
-pub fn explain(d: &RecentDecision, producer: &str, s: &Strings) -> (String, String, String) {
+/// Three short lines explaining one decision, from the numbers the sim reports,
+/// and for a sticky decision the longer explanation its `<title>` shows.
+pub fn explain(d: &RecentDecision, producer: &str, s: &Strings) -> (String, String, String, Option<&'static str>) {
     let key = d.key.as_ref().map_or_else(|| "null".to_string(), |k| format!("\"{}\"", clip(k, 10)));
     let line1 = format!("{producer}: {key} → P{}", d.partition);
     let kb = |b: u32| f64::from(b) / 1024.0;
@@ -541,7 +595,11 @@ pub fn explain(d: &RecentDecision, producer: &str, s: &Strings) -> (String, Stri
             (s.round_robin.to_string(), format!("#{counter} % {candidates} = {}", d.partition))
         }
     };
-    (line1, line2, line3)
+    let sticky = matches!(
+        d.reason,
+        DecisionReason::Sticky { .. } | DecisionReason::CustomSticky { .. } | DecisionReason::UniformSticky { .. }
+    );
+    (line1, line2, line3, sticky.then_some(s.sticky_help))
 }
 
 fn clip(s: &str, n: usize) -> String {
@@ -594,8 +652,9 @@ mod tests {
         c.run_until(6_000);
         let v = c.view();
         let t = layout::topology(&v, 1200.0);
-        let parts =
-            |sel: Option<&Selection>| t.brokers.iter().map(|b| broker_part(&v, &t, b, sel, &[])).collect::<Vec<_>>();
+        let parts = |sel: Option<&Selection>| {
+            t.brokers.iter().map(|b| broker_part(&v, &t, b, sel, &[], Timeouts::default())).collect::<Vec<_>>()
+        };
         let plain = parts(None);
         let picked = parts(Some(&Selection::Broker(2)));
         assert_eq!(plain.len(), 3);
@@ -613,7 +672,7 @@ mod tests {
         // A broker going down changes its own part; stepping changes the logs.
         c.apply(kafka_sim::command::Command::KillBroker { broker: 3 }).unwrap();
         let v2 = c.view();
-        let b3 = broker_part(&v2, &t, &t.brokers[2], None, &[]);
+        let b3 = broker_part(&v2, &t, &t.brokers[2], None, &[], Timeouts::default());
         assert!(!b3.broker.as_ref().unwrap().alive);
         assert_ne!(b3, plain[2]);
     }
@@ -628,12 +687,27 @@ mod tests {
         let t = layout::topology(&v, 1200.0);
         let spots = [Spot::Partition { topic: "orders", partition: 1 }, Spot::Broker(3)];
         for b in &t.brokers {
-            let part = broker_part(&v, &t, b, None, &spots);
+            let part = broker_part(&v, &t, b, None, &spots, Timeouts::default());
             for ((r, _, _), lit) in part.replicas.iter().zip(&part.spot) {
                 assert_eq!(*lit, r.partition == 1 || r.broker == 3, "{r:?}");
             }
-            assert!(broker_part(&v, &t, b, None, &[]).spot.iter().all(|l| !l));
+            assert!(broker_part(&v, &t, b, None, &[], Timeouts::default()).spot.iter().all(|l| !l));
         }
+    }
+
+    /// A sticky decision carries the sticky explanation for its `<title>`; a
+    /// keyed one does not.
+    #[test]
+    fn sticky_decisions_explain_stickiness() {
+        let mut c = Cluster::new(Preset::Default.config(1)).unwrap();
+        c.run_until(3_000);
+        let v = c.view();
+        let s = crate::i18n::strings(crate::i18n::Lang::En);
+        let decisions: Vec<_> = v.producers.iter().flat_map(|p| &p.recent).collect();
+        let (null, keyed): (Vec<&RecentDecision>, Vec<_>) = decisions.into_iter().partition(|d| d.key.is_none());
+        assert!(!null.is_empty() && !keyed.is_empty(), "the preset has keyed and null-key producers");
+        assert!(null.iter().all(|d| explain(d, "p", s).3 == Some(s.sticky_help)));
+        assert!(keyed.iter().all(|d| explain(d, "p", s).3.is_none()));
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub struct BrokerView {
     /// The controller has noticed it is down.
     pub fenced: bool,
     pub slow_factor: u32,
+    /// Cut off from the other brokers (`Command::IsolateBroker`) until healed.
+    pub isolated: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

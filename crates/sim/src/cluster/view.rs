@@ -17,7 +17,13 @@ impl Cluster {
             brokers: self
                 .brokers
                 .iter()
-                .map(|b| BrokerView { id: b.id, alive: b.alive, fenced: b.fenced, slow_factor: b.slow_factor })
+                .map(|b| BrokerView {
+                    id: b.id,
+                    alive: b.alive,
+                    fenced: b.fenced,
+                    slow_factor: b.slow_factor,
+                    isolated: b.isolated,
+                })
                 .collect(),
             topics: self
                 .topics
