@@ -8,10 +8,13 @@ cd "$(dirname "$0")/.."
 unset BLESS KAFKA_SIM_SEED
 
 # The release bundle's ceiling: gzip -9 of dist/*.wasm + *.js + *.css, in bytes.
-# A ratchet: 280 KiB now (the bundle is 284,741 B on 2026-12-06), the goal is
-# 200 KiB (issue 11). Lower it when the bundle shrinks; raising it is a reviewed
-# change to this line, so there is no environment override.
-BUNDLE_BUDGET_BYTES=286720
+# A ratchet: lower it when the bundle shrinks; raising it is a reviewed change to
+# this line (no environment override). 396 KiB since 2026-12-06 (404,728 B then):
+# issue 12's course added ~70 KB (lesson text alone is 23.8 KB gzip) and its
+# scenario import ~52 KB (serde's readers with the CLI's messages) on top of
+# 284,741 B, while this session's size work took 14.6 KB back. Issue 11's goal of
+# 200 KiB is blocked on that conflict (docs/benchmarks.md, "The course's cost").
+BUNDLE_BUDGET_BYTES=405504
 
 scripts/setup.sh
 
