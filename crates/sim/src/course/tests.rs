@@ -209,19 +209,33 @@ fn literal_numbers_skip_identifiers_and_slots() {
     assert!(literal_numbers("{p0} and {p1}").is_empty());
 }
 
+/// Step `step` of lesson `id`, played to its end.
+fn played(id: &str, step: usize) -> Outcome {
+    Player::open(lesson(id).unwrap(), step).unwrap().finish().clone()
+}
+
+/// A number fact of an outcome (the chapters' tests read them by name).
+fn int(o: &Outcome, name: &str) -> i64 {
+    match o.facts.get(name) {
+        Some(Value::Int(n)) => *n,
+        other => panic!("{name}: {other:?}"),
+    }
+}
+
+/// A word fact (a status, an error code).
+fn word(o: &Outcome, name: &str) -> String {
+    match o.facts.get(name) {
+        Some(Value::Word(w)) => w.clone(),
+        other => panic!("{name}: {other:?}"),
+    }
+}
+
 /// Chapter 2's claims, as the engine plays them.
 mod ch2 {
     use super::*;
 
     fn outcome(step: usize) -> Outcome {
-        Player::open(lesson("ch2").unwrap(), step).unwrap().finish().clone()
-    }
-
-    fn int(o: &Outcome, name: &str) -> i64 {
-        match o.facts.get(name) {
-            Some(Value::Int(n)) => *n,
-            other => panic!("{name}: {other:?}"),
-        }
+        played("ch2", step)
     }
 
     #[test]
@@ -287,14 +301,7 @@ mod ch5 {
     use crate::event::EventKind;
 
     fn outcome(step: usize) -> Outcome {
-        Player::open(lesson("ch5").unwrap(), step).unwrap().finish().clone()
-    }
-
-    fn int(o: &Outcome, name: &str) -> i64 {
-        match o.facts.get(name) {
-            Some(Value::Int(n)) => *n,
-            other => panic!("{name}: {other:?}"),
-        }
+        played("ch5", step)
     }
 
     /// `kafka-consumer-groups --describe` (ConsumerGroupCommand): one row per
@@ -399,21 +406,7 @@ mod ch4 {
     use crate::rng::SimRng;
 
     fn outcome(step: usize) -> Outcome {
-        Player::open(lesson("ch4").unwrap(), step).unwrap().finish().clone()
-    }
-
-    fn int(o: &Outcome, name: &str) -> i64 {
-        match o.facts.get(name) {
-            Some(Value::Int(n)) => *n,
-            other => panic!("{name}: {other:?}"),
-        }
-    }
-
-    fn word(o: &Outcome, name: &str) -> String {
-        match o.facts.get(name) {
-            Some(Value::Word(w)) => w.clone(),
-            other => panic!("{name}: {other:?}"),
-        }
+        played("ch4", step)
     }
 
     /// `BuiltInPartitioner.partitionForKey`: `Utils.toPositive(murmur2) %
@@ -534,21 +527,7 @@ mod ch6 {
     use super::*;
 
     fn outcome(step: usize) -> Outcome {
-        Player::open(lesson("ch6").unwrap(), step).unwrap().finish().clone()
-    }
-
-    fn int(o: &Outcome, name: &str) -> i64 {
-        match o.facts.get(name) {
-            Some(Value::Int(n)) => *n,
-            other => panic!("{name}: {other:?}"),
-        }
-    }
-
-    fn word(o: &Outcome, name: &str) -> String {
-        match o.facts.get(name) {
-            Some(Value::Word(w)) => w.clone(),
-            other => panic!("{name}: {other:?}"),
-        }
+        played("ch6", step)
     }
 
     /// `storage.intervals` (10) commits are kept, one per `auto.commit.interval.ms`.
@@ -668,21 +647,7 @@ mod ch3 {
     use super::*;
 
     fn outcome(step: usize) -> Outcome {
-        Player::open(lesson("ch3").unwrap(), step).unwrap().finish().clone()
-    }
-
-    fn int(o: &Outcome, name: &str) -> i64 {
-        match o.facts.get(name) {
-            Some(Value::Int(n)) => *n,
-            other => panic!("{name}: {other:?}"),
-        }
-    }
-
-    fn word(o: &Outcome, name: &str) -> String {
-        match o.facts.get(name) {
-            Some(Value::Word(w)) => w.clone(),
-            other => panic!("{name}: {other:?}"),
-        }
+        played("ch3", step)
     }
 
     /// The lesson's commands name brokers: seed 3 must place partition 0 on
