@@ -3,7 +3,8 @@
 # harness (../shared/perf/measure.mjs): p95 frame interval, long tasks,
 # main-thread busy %, at the `default` and `stress` presets while playing, and
 # at `stress` paused (what the page costs at rest).
-# Usage: scripts/perf.sh [RUNS]   (results in target/perf/results.jsonl)
+# Usage: scripts/perf.sh [RUNS]   (results in target/perf/results.jsonl; tab=… in the
+#   URLs skips the first visit's welcome, which a fresh profile would show)
 #        BEFORE_DIR=path/to/old/dist scripts/perf.sh [RUNS]
 #   also measures an older build's `stress` (playing and paused) in the same
 #   run, interleaved with this one's, so machine drift hits both alike.
@@ -30,9 +31,9 @@ if [ -n "${BEFORE_DIR:-}" ]; then
   python3 -m http.server 8099 --bind 127.0.0.1 --directory "$BEFORE_DIR" >/dev/null 2>&1 &
   before_server=$!
   before_targets=',
-    { "label": "stress-before", "url": "http://127.0.0.1:8099/?preset=stress&play=1",
+    { "label": "stress-before", "url": "http://127.0.0.1:8099/?preset=stress&play=1&tab=inspector",
       "actions": [ { "waitFor": "[data-testid=records-layer]" } ] },
-    { "label": "stress-paused-before", "url": "http://127.0.0.1:8099/?preset=stress",
+    { "label": "stress-paused-before", "url": "http://127.0.0.1:8099/?preset=stress&tab=inspector",
       "actions": [ { "waitFor": "[data-testid=records-layer]" } ] }'
 fi
 trap 'kill $server ${before_server:-} 2>/dev/null || true' EXIT
@@ -40,11 +41,11 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; s
 cat > target/perf/suite.json <<JSON
 { "runs": $runs, "window": 10, "warmup": 3, "viewport": "1400x900",
   "targets": [
-    { "label": "default", "url": "http://127.0.0.1:$port/?preset=default&play=1",
+    { "label": "default", "url": "http://127.0.0.1:$port/?preset=default&play=1&tab=inspector",
       "actions": [ { "waitFor": "[data-testid=records-layer]" } ] },
-    { "label": "stress", "url": "http://127.0.0.1:$port/?preset=stress&play=1",
+    { "label": "stress", "url": "http://127.0.0.1:$port/?preset=stress&play=1&tab=inspector",
       "actions": [ { "waitFor": "[data-testid=records-layer]" } ] },
-    { "label": "stress-paused", "url": "http://127.0.0.1:$port/?preset=stress",
+    { "label": "stress-paused", "url": "http://127.0.0.1:$port/?preset=stress&tab=inspector",
       "actions": [ { "waitFor": "[data-testid=records-layer]" } ] }$before_targets
   ] }
 JSON

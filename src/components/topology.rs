@@ -163,7 +163,13 @@ pub struct BrokerData {
     /// Per replica (in order): whether a lesson's spotlight names it.
     pub spot: Vec<bool>,
     pub timeouts: Timeouts,
+    /// Whether log cells print their offsets (small clusters only: on big
+    /// ones the labels would be hundreds of nodes redrawn at every update).
+    pub offsets: bool,
 }
+
+/// Clusters up to this many replicas print offsets in their log cells.
+pub const OFFSET_LABELS_UP_TO: usize = 24;
 
 /// Cuts one broker's data out of the view.
 pub fn broker_part(
@@ -204,7 +210,8 @@ pub fn broker_part(
         .cloned();
     let spot = replicas.iter().map(|(r, _, _)| spot_replica(spots, &r.topic, r.partition, r.broker)).collect();
     let broker = view.brokers.iter().find(|x| x.id == b.id).cloned();
-    BrokerData { bx: b.clone(), broker, replicas, selected, spot, timeouts }
+    let offsets = t.replicas.len() <= OFFSET_LABELS_UP_TO;
+    BrokerData { bx: b.clone(), broker, replicas, selected, spot, timeouts, offsets }
 }
 
 #[derive(Properties, PartialEq)]
@@ -216,7 +223,7 @@ pub struct BrokerPartProps {
 #[component]
 pub fn BrokerPart(props: &BrokerPartProps) -> Html {
     let s = strings(use_ui().lang);
-    let BrokerData { bx: b, broker: bv, replicas, selected, spot, timeouts } = &props.part;
+    let BrokerData { bx: b, broker: bv, replicas, selected, spot, timeouts, offsets } = &props.part;
     let alive = bv.as_ref().is_some_and(|x| x.alive);
     let isolated = bv.as_ref().is_some_and(|x| x.isolated);
     let mut status = match bv {
@@ -250,7 +257,7 @@ pub fn BrokerPart(props: &BrokerPartProps) -> Html {
             { rect(&b.rect, "broker__box", 10.0) }
             { svg_text("broker__name", b.rect.x + 10.0, b.rect.y + 20.0, "", format!("{} {}", s.broker, b.id).into()) }
             { svg_text("broker__status", b.rect.x + b.rect.w - 10.0, b.rect.y + 20.0, "end", html! { <>{ why }{ status }</> }) }
-            { for replicas.iter().zip(spot).map(|((r, p, commits), lit)| replica(r, p, commits, Lit { broker_alive: alive, spot: *lit, lag_max_ms: timeouts.lag_max_ms }, s, selected.as_ref(), &props.on_select)) }
+            { for replicas.iter().zip(spot).map(|((r, p, commits), lit)| replica(r, p, commits, Lit { broker_alive: alive, spot: *lit, lag_max_ms: timeouts.lag_max_ms, offsets: *offsets }, s, selected.as_ref(), &props.on_select)) }
         </g>
     }
 }
@@ -362,13 +369,14 @@ struct Lit {
     spot: bool,
     /// `replica.lag.time.max.ms`, quoted by an out-of-ISR replica's title.
     lag_max_ms: u64,
+    offsets: bool,
 }
 
 fn replica(
     r: &ReplicaBox,
     p: &PartitionView,
     commits: &[Commit],
-    Lit { broker_alive, spot, lag_max_ms }: Lit,
+    Lit { broker_alive, spot, lag_max_ms, offsets }: Lit,
     s: &Strings,
     sel: Option<&Selection>,
     on_select: &Callback<Selection>,
@@ -421,7 +429,7 @@ fn replica(
             { rect(&r.rect, "replica__box", 5.0) }
             { svg_text("replica__name", r.rect.x + 6.0, r.rect.y + 12.0, "", format!("{}-{}", short(&r.topic), r.partition).into()) }
             { svg_text("replica__role", r.rect.x + 6.0, r.rect.y + 23.0, "", role.into()) }
-            { log_cells(r, p, leo, window, on_select) }
+            { log_cells(r, p, leo, (window, offsets), on_select) }
             { match hw_slot {
                 Some(d) => {
                     let x = r.boundary_x(d as u32);
@@ -440,7 +448,15 @@ fn replica(
 /// empty cells) and one transparent hit area: a few nodes per replica instead of
 /// eight, which keeps large clusters cheap to diff and composite. A tap on a
 /// filled cell selects that record.
-fn log_cells(r: &ReplicaBox, p: &PartitionView, leo: u64, window: u64, on_select: &Callback<Selection>) -> Html {
+/// `(window, labelled)`: the first offset the cells show, and whether they
+/// print their offsets.
+fn log_cells(
+    r: &ReplicaBox,
+    p: &PartitionView,
+    leo: u64,
+    (window, labelled): (u64, bool),
+    on_select: &Callback<Selection>,
+) -> Html {
     // (fill, uncommitted) → path data.
     let mut groups: Vec<((&'static str, bool), String)> = Vec::new();
     let mut empty = String::new();
@@ -481,7 +497,7 @@ fn log_cells(r: &ReplicaBox, p: &PartitionView, leo: u64, window: u64, on_select
     };
     // Each record's offset inside its cell while it fits (three digits); the
     // LEO and HW figures beside the cells are exact at any size.
-    let labelled = if leo <= 1000 { leo.saturating_sub(window).min(u64::from(CELLS)) as u32 } else { 0 };
+    let labelled = if labelled && leo <= 1000 { leo.saturating_sub(window).min(u64::from(CELLS)) as u32 } else { 0 };
     html! {
         <>
             if !empty.is_empty() { <path class="cell" d={empty} fill="none" /> }
