@@ -35,6 +35,21 @@ pub enum Phase {
     Revealed,
 }
 
+impl Phase {
+    /// Where the player's current step stands.
+    pub fn of(player: &Player, answer: Option<usize>, playing: bool) -> Phase {
+        if player.done() {
+            Phase::Revealed
+        } else if playing {
+            Phase::Playing
+        } else if player.step().question.is_some() && answer.is_none() {
+            Phase::Asking
+        } else {
+            Phase::Ready
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct LessonView {
     pub id: &'static str,
@@ -67,15 +82,7 @@ impl LessonView {
             }
             _ => (None, Vec::new()),
         };
-        let phase = if player.done() {
-            Phase::Revealed
-        } else if playing {
-            Phase::Playing
-        } else if prompt.is_some() && answer.is_none() {
-            Phase::Asking
-        } else {
-            Phase::Ready
-        };
+        let phase = Phase::of(player, answer, playing);
         LessonView {
             id: lesson.id,
             title: Both { en: lesson.title.en.into(), ko: lesson.title.ko.into() },
@@ -91,6 +98,15 @@ impl LessonView {
             spotlight: step.spotlight.to_vec(),
             phase,
         }
+    }
+
+    /// Whether this view still shows the player's step as it stands (then the
+    /// texts need not be rendered again: a playing step ticks ten times a second).
+    pub fn shows(&self, player: &Player, answer: Option<usize>, playing: bool) -> bool {
+        self.id == player.lesson().id
+            && self.step == player.step_index()
+            && self.answer == answer
+            && self.phase == Phase::of(player, answer, playing)
     }
 
     /// Whether the learner's answer was right (once revealed).

@@ -138,20 +138,20 @@ impl Engine {
     }
 
     /// Plays `n` steps; a lesson stops at its step's end. Returns the events.
-    fn tick(&mut self, n: u32) -> Vec<Event> {
+    fn tick(&mut self, n: u32) -> Vec<Rc<Event>> {
         match self {
             Engine::Free { cluster, .. } => {
                 for _ in 0..n {
                     cluster.tick();
                 }
-                cluster.drain_events()
+                shared(cluster.drain_events())
             }
             Engine::Lesson(p) => (0..n).flat_map(|_| p.tick()).collect(),
         }
     }
 
     /// Plays the rest of a lesson's step at once (keeping its events).
-    fn finish_step(&mut self) -> Vec<Event> {
+    fn finish_step(&mut self) -> Vec<Rc<Event>> {
         let mut events = Vec::new();
         if let Engine::Lesson(p) = self {
             while !p.done() {
@@ -295,12 +295,12 @@ impl AppState {
     }
 
     fn from_cluster(mut cluster: Cluster, config: ClusterConfig, preset: Option<Preset>) -> Self {
-        let events = cluster.drain_events();
+        let events = shared(cluster.drain_events());
         let config = Rc::new(config);
         Self::from_engine(Engine::free(cluster, config.clone()), events, config, preset)
     }
 
-    fn from_engine(engine: Engine, events: Vec<Event>, config: Rc<ClusterConfig>, preset: Option<Preset>) -> Self {
+    fn from_engine(engine: Engine, events: Vec<Rc<Event>>, config: Rc<ClusterConfig>, preset: Option<Preset>) -> Self {
         let view = Rc::new(engine.cluster().view());
         let mut s = Self {
             engine: Rc::new(RefCell::new(engine)),
@@ -335,9 +335,8 @@ impl AppState {
     fn copy_out(&mut self) {
         let engine = self.engine.borrow();
         if let Engine::Lesson(p) = &*engine {
-            let view = LessonView::of(p, self.answer, self.playing);
-            if self.lesson.as_deref() != Some(&view) {
-                self.lesson = Some(Rc::new(view));
+            if !self.lesson.as_ref().is_some_and(|l| l.shows(p, self.answer, self.playing)) {
+                self.lesson = Some(Rc::new(LessonView::of(p, self.answer, self.playing)));
             }
         }
         let c = engine.cluster();
@@ -393,8 +392,7 @@ impl AppState {
 
     /// Appends the step's events to the two rings. A ring is replaced (a new `Rc`,
     /// which is how the event log knows to re-render) only when events arrived for it.
-    fn record(&mut self, events: Vec<Event>) {
-        let events: Vec<Rc<Event>> = events.into_iter().map(Rc::new).collect();
+    fn record(&mut self, events: Vec<Rc<Event>>) {
         for (ring, cap, data) in [(&mut self.log, LOG_LEN, false), (&mut self.data_log, DATA_LOG_LEN, true)] {
             let mut new = events.iter().filter(|e| logged(e) && is_data(e) == data).peekable();
             if new.peek().is_none() {
@@ -413,13 +411,13 @@ impl AppState {
 
     fn refresh(&mut self) {
         let events = match &mut *self.engine.borrow_mut() {
-            Engine::Free { cluster, .. } => cluster.drain_events(),
+            Engine::Free { cluster, .. } => shared(cluster.drain_events()),
             Engine::Lesson(_) => Vec::new(),
         };
         self.refresh_with(events);
     }
 
-    fn refresh_with(&mut self, events: Vec<Event>) {
+    fn refresh_with(&mut self, events: Vec<Rc<Event>>) {
         self.view = Rc::new(self.engine.borrow().cluster().view());
         self.record(events);
         self.version += 1;
@@ -495,7 +493,7 @@ impl AppState {
 
     /// After the engine moved: a lesson step that has played pauses the run and
     /// counts as done; then the view is refreshed.
-    fn after_play(&mut self, events: Vec<Event>) {
+    fn after_play(&mut self, events: Vec<Rc<Event>>) {
         if self.engine.borrow().step_done() {
             self.playing = false;
             if let Some((id, step)) = self.lesson_at() {
@@ -576,6 +574,11 @@ impl AppState {
             error: false,
         })
     }
+}
+
+/// Events as the rings and the flights keep them: shared, never copied.
+fn shared(events: Vec<Event>) -> Vec<Rc<Event>> {
+    events.into_iter().map(Rc::new).collect()
 }
 
 /// Whether the event log keeps `e`. Follower fetches (dozens a step on big
@@ -1252,5 +1255,18 @@ mod tests {
         let e = s.clone().reduce(Action::ImportScenario(good.replacen("\"brokers\": 3", "\"brokers\": 0", 1)));
         let e = e.scenario_box.error.clone().unwrap();
         assert_ne!(e.en, e.ko, "the validation message is in each language");
+    }
+
+    /// While a step plays, its panel data is kept (the same `Rc`): the texts
+    /// are rendered when the step opens and when it is revealed, not per tick.
+    #[test]
+    fn a_playing_step_keeps_its_panel_data() {
+        let s = state().reduce(Action::OpenLesson { id: "ch2", step: 0 }).reduce(Action::PlayStep);
+        let before = s.lesson.clone().unwrap();
+        assert_eq!(before.phase, Phase::Playing);
+        let s = s.reduce(Action::Advance(3));
+        assert!(Rc::ptr_eq(&before, s.lesson.as_ref().unwrap()));
+        let s = play_out(s);
+        assert_eq!(s.lesson.as_ref().unwrap().phase, Phase::Revealed);
     }
 }

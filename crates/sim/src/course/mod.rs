@@ -32,6 +32,7 @@ use crate::josa::{self, Particle};
 use crate::scenario::Runner;
 use crate::text::Lang;
 use crate::Cluster;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// A text in both languages; may hold `{fact}` / `{fact:particle}` slots.
@@ -201,7 +202,7 @@ pub struct Player {
     start: Facts,
     /// Events of the current step (probes such as the first offset read and
     /// refused commands look at them).
-    events: Vec<Event>,
+    events: Vec<Rc<Event>>,
     outcome: Option<Outcome>,
 }
 
@@ -254,18 +255,16 @@ impl Player {
     /// Plays one engine tick of the step (applying the commands that are due)
     /// and returns its events for the app to show. When the step's time is up
     /// the end facts are measured; further calls return nothing.
-    pub fn tick(&mut self) -> Vec<Event> {
+    pub fn tick(&mut self) -> Vec<Rc<Event>> {
         if self.done() {
             return Vec::new();
         }
         let next = self.runner.cluster.time_ms() + self.runner.cluster.config().step_ms;
         self.runner.run_until(next.min(self.end_ms()));
-        let events = self.runner.cluster.drain_events();
-        // Cloning the whole list and dropping the rest reuses `Vec<Event>::clone`
-        // instead of inlining a clone of every event kind here (~5 KB of wasm).
-        let mut kept = events.clone();
-        kept.retain(|e| probe::keeps(&e.kind));
-        self.events.append(&mut kept);
+        // Shared, not copied: the probes keep the few kinds they read, the
+        // caller gets them all (a tick can carry hundreds of record-level events).
+        let events: Vec<Rc<Event>> = self.runner.cluster.drain_events().into_iter().map(Rc::new).collect();
+        self.events.extend(events.iter().filter(|e| probe::keeps(&e.kind)).cloned());
         if self.runner.cluster.time_ms() >= self.end_ms() {
             self.finish();
         }
@@ -389,7 +388,7 @@ fn shifted(mut script: Vec<(u64, Command)>, by: u64) -> Vec<(u64, Command)> {
 }
 
 /// Whether any event of a step is a refused command (a probe helper).
-pub(crate) fn refused(events: &[Event]) -> Option<&EventKind> {
+pub(crate) fn refused(events: &[Rc<Event>]) -> Option<&EventKind> {
     events.iter().map(|e| &e.kind).find(|k| matches!(k, EventKind::Rejected { .. }))
 }
 

@@ -6,6 +6,7 @@ use crate::event::{Event, EventKind};
 use crate::text::Lang;
 use crate::view::{ClusterView, GroupView, PartitionView};
 use crate::Cluster;
+use std::rc::Rc;
 
 /// A measured value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -292,7 +293,7 @@ pub enum Probe {
 impl Probe {
     /// `view` is `cluster.view()`, built once by the caller for all of a step's
     /// facts (building it is the costly part of a measurement).
-    pub fn measure(&self, cluster: &Cluster, view: &ClusterView, events: &[Event]) -> Value {
+    pub fn measure(&self, cluster: &Cluster, view: &ClusterView, events: &[Rc<Event>]) -> Value {
         let int = |v: Option<u64>| v.map_or(Value::None, |n| Value::Int(n as i64));
         match self {
             Probe::LogEnd { topic, partition } => int(part(view, topic, *partition).map(|p| p.log_end_offset)),
@@ -517,7 +518,7 @@ impl Probe {
 
 /// `(partition, records)` of each append the producer made to the topic during
 /// the step, in order.
-fn produced<'a>(events: &'a [Event], producer: &'a str, topic: &'a str) -> impl Iterator<Item = (u32, u32)> + 'a {
+fn produced<'a>(events: &'a [Rc<Event>], producer: &'a str, topic: &'a str) -> impl Iterator<Item = (u32, u32)> + 'a {
     events.iter().filter_map(move |e| match &e.kind {
         EventKind::Produced { producer: pr, topic: t, partition, count, .. } if pr == producer && t == topic => {
             Some((*partition, *count))
@@ -556,7 +557,7 @@ pub(super) fn keeps(kind: &EventKind) -> bool {
 }
 
 /// The first `auto.offset.reset` of the group's position on the partition.
-fn reset(events: &[Event], group: &str, topic: &str, partition: u32) -> Option<(Option<u64>, u64)> {
+fn reset(events: &[Rc<Event>], group: &str, topic: &str, partition: u32) -> Option<(Option<u64>, u64)> {
     events.iter().find_map(|e| match &e.kind {
         EventKind::OffsetReset { group: g, topic: t, partition: p, from, to, .. }
             if g == group && t == topic && *p == partition =>

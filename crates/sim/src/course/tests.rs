@@ -376,8 +376,8 @@ mod ch5 {
         let mut idle = Vec::new();
         while !p.done() {
             for e in p.tick() {
-                if let EventKind::IdleConsumer { group, member, partitions, members } = e.kind {
-                    idle.push((group, member, partitions, members));
+                if let EventKind::IdleConsumer { group, member, partitions, members } = &e.kind {
+                    idle.push((group.clone(), member.clone(), *partitions, *members));
                 }
             }
         }
