@@ -7,8 +7,6 @@
 //! natively); the browser glue only reads those fields off the message object
 //! (no JSON parser in the bundle) and builds the outgoing objects.
 
-use crate::lesson_view::catalogue;
-
 /// A command from the host page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HostCommand {
@@ -45,10 +43,10 @@ pub fn parse(m: &Incoming) -> Option<HostCommand> {
         "next" => HostCommand::Next,
         "back" => HostCommand::Back,
         "goto" => {
-            let entry = catalogue().iter().find(|e| Some(e.id) == m.lesson.as_deref())?;
+            let entry = kafka_sim::course::lesson(m.lesson.as_deref()?)?;
             let step = match m.step {
                 None => 0,
-                Some(n) if n.fract() == 0.0 && n >= 1.0 && n <= entry.steps as f64 => n as usize - 1,
+                Some(n) if n.fract() == 0.0 && n >= 1.0 && n <= entry.steps.len() as f64 => n as usize - 1,
                 Some(_) => return None,
             };
             HostCommand::Goto { lesson: entry.id, step }

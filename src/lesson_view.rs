@@ -122,26 +122,6 @@ impl LessonView {
     }
 }
 
-/// One line of the lesson picker.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Entry {
-    pub id: &'static str,
-    pub title: (&'static str, &'static str),
-    pub steps: usize,
-}
-
-/// The course's lessons as the picker lists them: names and lengths, read once
-/// from the lessons the engine keeps (`course::lessons`).
-pub fn catalogue() -> &'static [Entry] {
-    static CATALOGUE: std::sync::OnceLock<Vec<Entry>> = std::sync::OnceLock::new();
-    CATALOGUE.get_or_init(|| {
-        kafka_sim::course::lessons()
-            .iter()
-            .map(|l| Entry { id: l.id, title: (l.title.en, l.title.ko), steps: l.steps.len() })
-            .collect()
-    })
-}
-
 /// Steps played to the reveal, per lesson (kept in local storage when the
 /// browser allows it, as `ch2:1,2,3;ch3:1`; steps from 1).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

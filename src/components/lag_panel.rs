@@ -774,4 +774,20 @@ mod tests {
         assert_eq!(BAR_VIEW_BOX, format!("0 0 {BAR_W} 24"));
         assert_eq!(CHART_VIEW_BOX, format!("0 0 {CHART_W} {CHART_H}"));
     }
+
+    /// Each situation button opens the chapter 6 step whose run ends in the
+    /// status it names (the quiet topic's "OK?" is an OK Burrow should not be
+    /// trusted with), so a change to the chapter cannot silently break them.
+    #[test]
+    fn situations_open_the_step_that_shows_their_status() {
+        use kafka_sim::course::{lesson, Player, Value};
+        let ch6 = lesson("ch6").unwrap();
+        for (_, status, _, id, step) in situations(crate::i18n::strings(crate::i18n::Lang::En)) {
+            let want = status.trim_end_matches('?');
+            let mut p = Player::open(ch6, step).unwrap();
+            let o = p.finish();
+            let shown = o.facts.0.iter().any(|(_, v)| *v == Value::Word(want.to_string()));
+            assert!(shown, "{id}: step {step} of ch6 ends without {want}: {:?}", o.facts);
+        }
+    }
 }

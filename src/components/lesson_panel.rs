@@ -4,9 +4,10 @@
 
 use crate::components::nodes::{el, el_id};
 use crate::i18n::strings;
-use crate::lesson_view::{catalogue, LessonView, Phase, Progress};
+use crate::lesson_view::{LessonView, Phase, Progress};
 use crate::state::Action;
 use crate::ui::use_ui;
+use kafka_sim::course;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -77,7 +78,7 @@ pub fn LessonPanel(props: &LessonPanelProps) -> Html {
         Phase::Revealed => Html::default(),
     };
     let next_label = if l.is_last() { s.lesson_next_chapter } else { s.lesson_next };
-    let last_chapter = l.is_last() && catalogue().last().map(|e| e.id) == Some(l.id);
+    let last_chapter = l.is_last() && course::lessons().last().map(|e| e.id) == Some(l.id);
     html! {
         <section class="lesson" data-testid="lesson" data-lesson={l.id} data-step={(l.step + 1).to_string()}
             data-steps={l.steps.to_string()} data-phase={phase_name(l.phase)} aria-labelledby="lesson-title">
@@ -162,7 +163,7 @@ pub struct LessonPickerProps {
 pub fn LessonPicker(props: &LessonPickerProps) -> Html {
     let ui = use_ui();
     let (lang, s) = (ui.lang, strings(ui.lang));
-    let items = catalogue().iter().map(|e| {
+    let items = course::lessons().iter().map(|e| {
         let done = props.progress.done(e.id);
         let id = e.id;
         let current = props.current == Some(id);
@@ -171,11 +172,11 @@ pub fn LessonPicker(props: &LessonPickerProps) -> Html {
                 <button class="picker__open" data-testid={format!("lesson-open-{id}")} aria-current={current.then_some("step")}
                     onclick={ui.reform(move |_: MouseEvent| Action::OpenLesson { id, step: 0 })}>
                     <span class="picker__chapter">{ format!("{} {}", s.lesson_chapter, &id[2..]) }</span>
-                    { lang.pick(e.title.0, e.title.1) }
+                    { e.title.get(lang) }
                 </button>
-                <progress class="picker__progress" max={e.steps.to_string()} value={done.to_string()}
-                    aria-label={format!("{done}/{} {}", e.steps, s.lesson_done)} />
-                { el("span", "picker__count", format!("{done}/{}", e.steps).into()) }
+                <progress class="picker__progress" max={e.steps.len().to_string()} value={done.to_string()}
+                    aria-label={format!("{done}/{} {}", e.steps.len(), s.lesson_done)} />
+                { el("span", "picker__count", format!("{done}/{}", e.steps.len()).into()) }
             </li>
         }
     });
