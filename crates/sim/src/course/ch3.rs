@@ -144,7 +144,7 @@ pub fn lesson() -> Lesson {
             question: None,
             reveal: t(
                 "The leader's log ends at offset {leo}; the followers on broker 2 and broker 3 have copied up to {leo2} and {leo3}. Each replica has its own log end offset (LEO). The leader and the followers that are caught up form the ISR (in-sync replicas), {isr} replicas now. The high watermark (HW), {hw}, is how far every ISR replica has the records, as the leader knows from their last fetches. If broker {leader} died now, an ISR follower would take over as leader.",
-                "리더의 로그는 오프셋 {leo}에서 끝나고, 브로커 2와 브로커 3의 팔로워는 {leo2}, {leo3}까지 복사했습니다. 복제본마다 자기 로그 끝 오프셋(LEO)이 있습니다. 리더와, 리더를 따라잡은 팔로워를 합쳐 ISR(in-sync replicas)이라고 하며 지금은 복제본 {isr}개입니다. 하이 워터마크(HW) {hw:은} 리더가 팔로워의 마지막 fetch로 아는, 모든 ISR 복제본이 레코드를 가진 곳까지입니다. 지금 브로커 {leader:이} 죽으면 ISR에 있는 팔로워가 리더를 이어받습니다.",
+                "리더의 로그는 오프셋 {leo}에서 끝나고, 브로커 2와 브로커 3의 팔로워는 {leo2}, {leo3}까지 복사했습니다. 복제본마다 자기 로그 끝 오프셋(LEO)이 있습니다. 리더와, 리더를 따라잡은 팔로워를 합쳐 ISR(in-sync replicas)이라고 하며 지금은 복제본 {isr}개입니다. 하이 워터마크(HW) {hw:은} 리더가 팔로워의 마지막 fetch로 아는, 모든 ISR 복제본이 레코드를 가진 곳까지입니다. 지금 브로커 {leader:이} 비정상 종료되면 ISR에 있는 팔로워가 리더를 이어받습니다.",
             ),
         },
         Step {
@@ -178,7 +178,7 @@ pub fn lesson() -> Lesson {
             }),
             reveal: t(
                 "`reader` stopped at offset {pos}, the HW, while the leader's log reached {leo_end}. Broker 3 is still in the ISR but cannot fetch, so the HW stays where its last fetch left it. Consumers read only below the HW: a record above it is not on every ISR replica yet, and if the leader died it could vanish after a consumer had read it.",
-                "`reader`는 HW인 오프셋 {pos}에서 멈췄고, 리더의 로그는 {leo_end}까지 늘었습니다. 브로커 3은 아직 ISR에 있는데 가져오지 못하므로, HW는 브로커 3의 마지막 fetch가 남긴 자리에 머뭅니다. 컨슈머는 HW 아래만 읽습니다: HW 위의 레코드는 아직 모든 ISR 복제본에 있지 않아서, 리더가 죽으면 컨슈머가 읽은 뒤에 사라질 수도 있기 때문입니다.",
+                "`reader`는 HW인 오프셋 {pos}에서 멈췄고, 리더의 로그는 {leo_end}까지 늘었습니다. 브로커 3은 아직 ISR에 있는데 가져오지 못하므로, HW는 브로커 3의 마지막 fetch가 남긴 자리에 머뭅니다. 컨슈머는 HW 아래만 읽습니다: HW 위의 레코드는 아직 모든 ISR 복제본에 있지 않아서, 리더가 비정상 종료되면 컨슈머가 읽은 뒤에 사라질 수도 있기 때문입니다.",
             ),
         },
         Step {
@@ -244,7 +244,7 @@ pub fn lesson() -> Lesson {
             title: t("Three producers, three acks", "프로듀서 셋, acks 셋"),
             narration: t(
                 "Two more producers write to the same partition at the same rate as `acks1`: `acks0` with acks=0 (it waits for no answer) and `acks-all` with acks=all (the leader answers once every ISR replica has the records). To see what acks changes, the followers must be behind when the leader dies. In a healthy cluster they trail by milliseconds, too short a window to watch, so we slow both followers down: they now fetch only every 2 s. Watch for 6 s.",
-                "프로듀서 두 개가 같은 파티션에 `acks1`과 같은 속도로 더 씁니다: acks=0인 `acks0`(아무 응답도 기다리지 않음)과 acks=all인 `acks-all`(모든 ISR 복제본이 레코드를 가진 뒤에 리더가 응답)입니다. acks가 무엇을 바꾸는지 보려면 리더가 죽을 때 팔로워가 뒤처져 있어야 합니다. 건강한 클러스터에서는 팔로워가 몇 밀리초만 뒤처져서 그 틈이 너무 짧으므로, 두 팔로워를 느리게 만듭니다: 이제 2초마다 한 번만 가져옵니다. 6초 동안 지켜보세요.",
+                "프로듀서 두 개가 같은 파티션에 `acks1`과 같은 속도로 더 씁니다: acks=0인 `acks0`(아무 응답도 기다리지 않음)과 acks=all인 `acks-all`(모든 ISR 복제본이 레코드를 가진 뒤에 리더가 응답)입니다. acks가 무엇을 바꾸는지 보려면 리더가 비정상 종료될 때 팔로워가 뒤처져 있어야 합니다. 건강한 클러스터에서는 팔로워가 몇 밀리초만 뒤처져서 그 틈이 너무 짧으므로, 두 팔로워를 느리게 만듭니다: 이제 2초마다 한 번만 가져옵니다. 6초 동안 지켜보세요.",
             ),
             script: || vec![
                 (0, Command::AddProducer(producer(ACKS0, Acks::None))),
@@ -276,10 +276,10 @@ pub fn lesson() -> Lesson {
             ),
         },
         Step {
-            title: t("The leader crashes", "리더가 죽습니다"),
+            title: t("The leader crashes", "리더가 비정상 종료됩니다"),
             narration: t(
                 "Broker 1, the leader, has a log ending at offset {leo}, and it has acknowledged every `acks1` record in it. Broker 2's copy ends at {f2}, broker 3's at {f3}. Broker 1 now crashes; the controller notices after `broker.session.timeout.ms` (9 s) and elects a new leader from the ISR.",
-                "리더인 브로커 1의 로그는 오프셋 {leo}에서 끝나고, 그 안의 `acks1` 레코드는 모두 응답(ack)을 받았습니다. 브로커 2의 복사본은 {f2}에서, 브로커 3의 복사본은 {f3}에서 끝납니다. 이제 브로커 1이 갑자기 죽습니다. 컨트롤러는 `broker.session.timeout.ms`(9초) 뒤에 알아채고 ISR에서 새 리더를 뽑습니다.",
+                "리더인 브로커 1의 로그는 오프셋 {leo}에서 끝나고, 그 안의 `acks1` 레코드는 모두 응답(ack)을 받았습니다. 브로커 2의 복사본은 {f2}에서, 브로커 3의 복사본은 {f3}에서 끝납니다. 이제 브로커 1이 갑자기 비정상 종료됩니다. 컨트롤러는 `broker.session.timeout.ms`(9초) 뒤에 알아채고 ISR에서 새 리더를 뽑습니다.",
             ),
             script: || vec![(0, Command::KillBroker { broker: 1 })],
             play_ms: 12_000,
@@ -314,7 +314,7 @@ pub fn lesson() -> Lesson {
             }),
             reveal: t(
                 "Broker {leader} took over with its log ending at offset {kept}: the records from offset {kept} on existed only on broker 1 and are gone. `acks1` lost {lost1} records it had been told were written. `acks0` lost {lost0} and was never told: it waits for no answer, and it also kept sending into the dead broker. `acks-all` had {acked_all} records acknowledged and lost {lost_all} of them: the leader had not yet answered for the records the followers lacked, so the producer sent those again to the new leader.",
-                "브로커 {leader:이} 로그 끝 {kept}인 채로 리더가 되었습니다: 오프셋 {kept}부터의 레코드는 브로커 1에만 있었으므로 사라졌습니다. `acks1`은 쓰였다고 응답받은 레코드 {lost1}개를 잃었습니다. `acks0`은 {lost0}개를 잃었고 그 사실을 모릅니다: 응답을 기다리지 않고, 죽은 브로커에도 계속 보냈기 때문입니다. `acks-all`은 응답받은 레코드 {acked_all}개 중 {lost_all}개를 잃었습니다: 팔로워에 없던 레코드에는 리더가 아직 응답하지 않았으므로, 프로듀서가 그 레코드를 새 리더에 다시 보냈습니다.",
+                "브로커 {leader:이} 로그 끝 {kept}인 채로 리더가 되었습니다: 오프셋 {kept}부터의 레코드는 브로커 1에만 있었으므로 사라졌습니다. `acks1`은 쓰였다고 응답받은 레코드 {lost1}개를 잃었습니다. `acks0`은 {lost0}개를 잃었고 그 사실을 모릅니다: 응답을 기다리지 않고, 비정상 종료된 브로커에도 계속 보냈기 때문입니다. `acks-all`은 응답받은 레코드 {acked_all}개 중 {lost_all}개를 잃었습니다: 팔로워에 없던 레코드에는 리더가 아직 응답하지 않았으므로, 프로듀서가 그 레코드를 새 리더에 다시 보냈습니다.",
             ),
         },
         Step {
@@ -364,7 +364,7 @@ pub fn lesson() -> Lesson {
             title: t("acks=all with min.insync.replicas=1", "min.insync.replicas=1일 때의 acks=all"),
             narration: t(
                 "Back to `min.insync.replicas=1`, the default. The ISR is still broker 2 alone, so acks=all now waits for broker 2 alone. After 4 s broker 2 crashes too; 10 s later broker 3, shut down a while ago, starts again. Its copy of partition 0 ends at offset {leo3}.",
-                "`min.insync.replicas`를 기본값 1로 되돌립니다. ISR은 여전히 브로커 2뿐이므로, 이제 acks=all은 브로커 2 하나만 기다립니다. 4초 뒤 브로커 2도 죽고, 그 10초 뒤 아까 종료된 브로커 3이 다시 켜집니다. 브로커 3의 파티션 0 복사본은 오프셋 {leo3}에서 끝납니다.",
+                "`min.insync.replicas`를 기본값 1로 되돌립니다. ISR은 여전히 브로커 2뿐이므로, 이제 acks=all은 브로커 2 하나만 기다립니다. 4초 뒤 브로커 2도 비정상 종료되고, 그 10초 뒤 아까 종료된 브로커 3이 다시 켜집니다. 브로커 3의 파티션 0 복사본은 오프셋 {leo3}에서 끝납니다.",
             ),
             script: || vec![
                 (0, min_isr(1)),

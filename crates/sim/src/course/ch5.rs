@@ -112,8 +112,8 @@ pub fn lesson() -> Lesson {
         Step {
             title: t("LOG-END-OFFSET is the high watermark", "LOG-END-OFFSET은 하이 워터마크입니다"),
             narration: t(
-                "Each partition has 3 replicas. The leader appends a record first; the high watermark moves once every in-sync replica has it, and consumers read only below the high watermark. We run 5 s more and read the tool's table again.",
-                "파티션마다 복제본이 3개 있습니다. 리더가 레코드를 먼저 덧붙이고, ISR의 모든 복제본이 그 레코드를 가져가야 하이 워터마크가 움직입니다. 컨슈머는 하이 워터마크 아래만 읽을 수 있습니다. 5초 더 돌린 뒤 도구의 표를 다시 봅니다.",
+                "Each partition has 3 replicas. The leader appends a record first; the high watermark moves once every in-sync replica has it (and not while the ISR is smaller than `min.insync.replicas`, KIP-966), and consumers read only below the high watermark. We run 5 s more and read the tool's table again.",
+                "파티션마다 복제본이 3개 있습니다. 리더가 레코드를 먼저 덧붙이고, ISR의 모든 복제본이 그 레코드를 가져가야 하이 워터마크가 움직입니다(ISR이 `min.insync.replicas`보다 작으면 움직이지 않습니다, KIP-966). 컨슈머는 하이 워터마크 아래만 읽을 수 있습니다. 5초 더 돌린 뒤 도구의 표를 다시 봅니다.",
             ),
             script: Vec::new,
             play_ms: 5_300,

@@ -114,7 +114,7 @@ pub fn lesson() -> Lesson {
             title: t("A quiet topic fools everyone", "조용한 토픽은 모두를 속입니다"),
             narration: t(
                 "Night falls: the producer stops, and one second later billing's only consumer crashes. It had read and committed everything: partition 0's lag is {lag}. The coordinator removes the dead consumer after `session.timeout.ms=10000` (Kafka's default is 45000 since 3.0, KIP-735).",
-                "밤이 되어 프로듀서가 멈추고, 1초 뒤 billing의 하나뿐인 컨슈머가 죽습니다. 그때까지 모두 읽고 커밋했으므로 파티션 0의 랙은 {lag}입니다. 코디네이터는 `session.timeout.ms=10000`이 지나면 죽은 컨슈머를 그룹에서 뺍니다(카프카 3.0부터 기본값은 45000, KIP-735).",
+                "밤이 되어 프로듀서가 멈추고, 1초 뒤 billing의 하나뿐인 컨슈머가 비정상 종료됩니다. 그때까지 모두 읽고 커밋했으므로 파티션 0의 랙은 {lag}입니다. 코디네이터는 `session.timeout.ms=10000`이 지나면 비정상 종료된 컨슈머를 그룹에서 뺍니다(카프카 3.0부터 기본값은 45000, KIP-735).",
             ),
             script: || vec![
                 (0, produce(0.0)),
@@ -144,7 +144,7 @@ pub fn lesson() -> Lesson {
             }),
             reveal: t(
                 "Burrow says {status} (group {group}), although billing has {members} consumers left. With no lag, its first rule answers OK before it looks at the commits at all, and a lag threshold stays silent too (lag {lag_end}). Nothing can be late when nothing arrives: a dead consumer on a quiet topic stays invisible until records come again. Checking that the group still has members catches it.",
-                "버로우의 판정은 {status}(그룹은 {group})입니다. billing에 남은 컨슈머 수는 {members}인데도 그렇습니다. 랙이 없으면 버로우는 커밋을 살펴보기도 전에 첫 규칙에서 OK로 답하고, 랙 기준값 알림도 조용합니다(랙 {lag_end}). 들어오는 레코드가 없으면 늦을 것도 없으니, 조용한 토픽의 죽은 컨슈머는 레코드가 다시 들어올 때까지 보이지 않습니다. 그룹에 컨슈머가 남아 있는지 따로 확인해야 잡아낼 수 있습니다.",
+                "버로우의 판정은 {status}(그룹은 {group})입니다. billing에 남은 컨슈머 수는 {members}인데도 그렇습니다. 랙이 없으면 버로우는 커밋을 살펴보기도 전에 첫 규칙에서 OK로 답하고, 랙 기준값 알림도 조용합니다(랙 {lag_end}). 들어오는 레코드가 없으면 늦을 것도 없으니, 조용한 토픽의 비정상 종료된 컨슈머는 레코드가 다시 들어올 때까지 보이지 않습니다. 그룹에 컨슈머가 남아 있는지 따로 확인해야 잡아낼 수 있습니다.",
             ),
         },
         Step {
@@ -187,7 +187,7 @@ pub fn lesson() -> Lesson {
             }),
             reveal: t(
                 "{status} (group {group}): the newest commit is now {since_end} ms old, longer than the {span_end} ms the window spans, and the lag is {lag}. Burrow held it back for a while: as long as one of the log end offsets it recorded recently was not past billing's last commit, the group counted as recently caught up. A consumer stuck inside its processing looks the same: the Java consumer commits inside poll() (`ConsumerCoordinator.maybeAutoCommitOffsetsAsync`), so one that stops polling stops committing. Kafka keeps it in the group, its heartbeat thread still running, until `max.poll.interval.ms=300000` (the default) passes. The simulator has no such timer: it plays a stuck consumer as a crashed one, removed after `session.timeout.ms`.",
-                "{status}입니다(그룹은 {group}). 마지막 커밋 뒤로 {since_end}ms가 흘러 윈도가 걸친 {span_end}ms보다 길고, 랙은 {lag}입니다. 버로우는 한동안 판정을 미뤘습니다. 최근에 기록한 로그 끝 오프셋 가운데 billing의 마지막 커밋을 넘지 않은 값이 남아 있는 동안은, 그룹이 얼마 전까지 따라잡고 있었다고 보기 때문입니다. 처리 도중 멈춰 버린 컨슈머도 버로우에게는 똑같이 보입니다. 자바 컨슈머는 poll() 안에서 커밋하므로(`ConsumerCoordinator.maybeAutoCommitOffsetsAsync`), poll()을 부르지 않으면 커밋도 멈춥니다. 카프카는 하트비트 스레드가 살아 있는 그 컨슈머를 `max.poll.interval.ms=300000`(기본값)이 지날 때까지 그룹에 둡니다. 시뮬레이터에는 이 타이머가 없어서, 멈춘 컨슈머를 죽은 컨슈머처럼 다루고 `session.timeout.ms`가 지나면 뺍니다.",
+                "{status}입니다(그룹은 {group}). 마지막 커밋 뒤로 {since_end}ms가 흘러 윈도가 걸친 {span_end}ms보다 길고, 랙은 {lag}입니다. 버로우는 한동안 판정을 미뤘습니다. 최근에 기록한 로그 끝 오프셋 가운데 billing의 마지막 커밋을 넘지 않은 값이 남아 있는 동안은, 그룹이 얼마 전까지 따라잡고 있었다고 보기 때문입니다. 처리 도중 멈춰 버린 컨슈머도 버로우에게는 똑같이 보입니다. 자바 컨슈머는 poll() 안에서 커밋하므로(`ConsumerCoordinator.maybeAutoCommitOffsetsAsync`), poll()을 부르지 않으면 커밋도 멈춥니다. 카프카는 하트비트 스레드가 살아 있는 그 컨슈머를 `max.poll.interval.ms=300000`(기본값)이 지날 때까지 그룹에 둡니다. 시뮬레이터에는 이 타이머가 없어서, 멈춘 컨슈머를 비정상 종료된 컨슈머처럼 다루고 `session.timeout.ms`가 지나면 뺍니다.",
             ),
         },
         Step {
