@@ -10,15 +10,19 @@ pub enum Preset {
     Default,
     /// 5 brokers; 32 partitions, RF 3; 32 producers × 16 records/s; 4 groups × 8.
     Stress,
+    /// The course's online shop ([`kafka_sim::presets::shop`]): `clicks` and
+    /// `payments` on 3 brokers, 3 producers, 4 groups.
+    Shop,
 }
 
 impl Preset {
-    pub const ALL: [Preset; 2] = [Preset::Default, Preset::Stress];
+    pub const ALL: [Preset; 3] = [Preset::Default, Preset::Shop, Preset::Stress];
 
     pub fn id(self) -> &'static str {
         match self {
             Preset::Default => "default",
             Preset::Stress => "stress",
+            Preset::Shop => "shop",
         }
     }
 
@@ -58,12 +62,7 @@ impl Preset {
                     },
                 ],
                 step_ms: 100,
-                broker_config: kafka_sim::config::BrokerSettings {
-                    // Shorter than Kafka's defaults so failures play out in seconds.
-                    broker_session_timeout_ms: 3000,
-                    replica_lag_time_max_ms: 10_000,
-                    ..Default::default()
-                },
+                broker_config: kafka_sim::presets::quick_brokers(),
             },
             Preset::Stress => ClusterConfig {
                 seed,
@@ -89,12 +88,9 @@ impl Preset {
                     })
                     .collect(),
                 step_ms: 100,
-                broker_config: kafka_sim::config::BrokerSettings {
-                    broker_session_timeout_ms: 3000,
-                    replica_lag_time_max_ms: 10_000,
-                    ..Default::default()
-                },
+                broker_config: kafka_sim::presets::quick_brokers(),
             },
+            Preset::Shop => kafka_sim::presets::shop(seed),
         }
     }
 }
@@ -113,6 +109,8 @@ mod tests {
         assert_eq!((s.brokers.len(), s.topics[0].partitions.len(), s.producers.len(), s.groups.len()), (5, 32, 32, 4));
         assert!(s.groups.iter().all(|g| g.members.len() == 8));
         assert_eq!(Preset::parse("stress"), Some(Preset::Stress));
+        assert_eq!(Preset::parse("shop"), Some(Preset::Shop));
+        assert_eq!(Preset::Shop.config(3), kafka_sim::presets::shop(3));
         assert_eq!(Preset::parse("nope"), None);
     }
 }

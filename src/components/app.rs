@@ -339,7 +339,7 @@ mod tests {
     /// layout keeps its minimum broker width and the stage scrolls sideways.
     #[test]
     fn stage_content_fits_its_box_at_every_width() {
-        for preset in [Preset::Default, Preset::Stress] {
+        for preset in Preset::ALL {
             let view = Cluster::new(preset.config(1)).unwrap().view();
             for w in [360.0, 375.0, 390.0, 414.0, 600.0, 601.0, 768.0, 1024.0, 1280.0, 1499.0, 1500.0, 1920.0] {
                 let t = layout::topology(&view, stage_width(w));

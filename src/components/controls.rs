@@ -134,7 +134,11 @@ pub fn controls(
             if state.preset.is_none() { { option("".into(), true, "—".into()) } }
             { list(Preset::ALL.len(), &|i| {
                 let p = Preset::ALL[i];
-                let text = match p { Preset::Default => s.preset_default, Preset::Stress => s.preset_stress };
+                let text = match p {
+                    Preset::Default => s.preset_default,
+                    Preset::Stress => s.preset_stress,
+                    Preset::Shop => s.preset_shop,
+                };
                 option(p.id().into(), state.preset == Some(p), text.into())
             }) }
         </>

@@ -34,6 +34,7 @@ pub mod json;
 pub mod limits;
 pub mod murmur2;
 pub mod partition;
+pub mod presets;
 pub mod producer;
 pub mod reconfigure;
 pub mod rng;
