@@ -22,6 +22,36 @@ pub struct BrokerView {
     pub slow_factor: u32,
     /// Cut off from the other brokers (`Command::IsolateBroker`) until healed.
     pub isolated: bool,
+    /// What the broker spends: bytes through its network and on its disk.
+    pub traffic: BrokerTraffic,
+}
+
+/// A broker's bytes, counted since the cluster started (totals) and over the
+/// last simulated second (rates), the figures an admin reads off
+/// `kafka.server:type=BrokerTopicMetrics` (BytesInPerSec, BytesOutPerSec,
+/// ReplicationBytesInPerSec, ReplicationBytesOutPerSec) and `kafka.log:type=Log,name=Size`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct BrokerTraffic {
+    /// Produce bytes this broker accepted as a leader.
+    pub bytes_in: u64,
+    /// Bytes this broker sent to consumers (fetches of its leader partitions).
+    pub bytes_out: u64,
+    /// Bytes its follower replicas fetched from leaders on other brokers.
+    pub replication_bytes_in: u64,
+    /// Bytes followers on other brokers fetched from its leader replicas.
+    pub replication_bytes_out: u64,
+    /// Bytes on disk now: the segments of every replica it hosts (falls when
+    /// retention deletes segments).
+    pub disk_bytes: u64,
+    /// Partitions it leads now.
+    pub leader_partitions: u32,
+    /// Replicas it hosts (leaders and followers).
+    pub replicas: u32,
+    /// The same four flows over the last simulated second, in bytes/s.
+    pub bytes_in_per_s: u64,
+    pub bytes_out_per_s: u64,
+    pub replication_bytes_in_per_s: u64,
+    pub replication_bytes_out_per_s: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

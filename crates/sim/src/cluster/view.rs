@@ -23,6 +23,8 @@ impl Cluster {
                     fenced: b.fenced,
                     slow_factor: b.slow_factor,
                     isolated: b.isolated,
+                    // Filled by the byte accounting (issue 13, in progress).
+                    traffic: Default::default(),
                 })
                 .collect(),
             topics: self
