@@ -59,6 +59,23 @@ pub struct TopicView {
     pub name: String,
     pub replication_factor: u32,
     pub partitions: Vec<PartitionView>,
+    /// What the topic costs the cluster, summed over its partitions.
+    pub traffic: TopicTraffic,
+}
+
+/// A topic's bytes since the cluster started, summed over its partitions: with
+/// every follower in sync, `replication_bytes` = (RF − 1) × `bytes_in` and
+/// `disk_bytes` = RF × the leader logs' size (the cost of replication).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct TopicTraffic {
+    /// Produce bytes its leaders accepted.
+    pub bytes_in: u64,
+    /// Bytes its followers fetched from its leaders.
+    pub replication_bytes: u64,
+    /// Bytes consumers fetched from it.
+    pub bytes_out: u64,
+    /// Bytes on disk now, over every replica.
+    pub disk_bytes: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

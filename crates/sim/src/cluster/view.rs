@@ -63,6 +63,8 @@ impl Cluster {
                             },
                         })
                         .collect(),
+                    // Filled by the byte accounting (issue 13, in progress).
+                    traffic: Default::default(),
                 })
                 .collect(),
             producers: self
