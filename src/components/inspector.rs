@@ -879,7 +879,14 @@ mod tests {
     #[test]
     fn broker_status_says_whether_the_controller_noticed() {
         let s = strings(Lang::En);
-        let b = |alive, fenced| BrokerView { id: 1, alive, fenced, slow_factor: 1, isolated: false, traffic: Default::default() };
+        let b = |alive, fenced| BrokerView {
+            id: 1,
+            alive,
+            fenced,
+            slow_factor: 1,
+            isolated: false,
+            traffic: Default::default(),
+        };
         assert_eq!(broker_status(s, &b(true, false), 9000, 30000), s.insp_status_up);
         assert!(broker_status(s, &b(false, false), 9000, 30000).contains("9000 ms"));
         let fenced = broker_status(s, &b(false, true), 9000, 30000);
