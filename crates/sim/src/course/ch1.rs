@@ -363,7 +363,7 @@ pub fn lesson() -> Lesson {
             question: None,
             reveal: t(
                 "The log of partition 0 of `clicks` now runs from offset {start} to its end at {end}. analytics will read offset {a} next, recommendations offset {r}: both groups read the same records, each at its own pace. The course calls a topic \"like a queue\", but it is a log: reading removes nothing, and the log still starts at {start}.",
-                "`clicks`의 파티션 0 로그는 이제 오프셋 {start}에서 시작해 {end}에서 끝납니다. analytics가 다음에 읽을 오프셋은 {a}, recommendations는 {r}입니다. 두 그룹이 같은 레코드를 각자의 속도로 읽습니다. 강의에서는 토픽을 \"큐와 비슷하다\"고 하지만, 토픽은 로그입니다. 읽어도 지워지지 않아서 로그는 여전히 {start}에서 시작합니다.",
+                "`clicks` 파티션 0의 로그는 이제 오프셋 {start}에서 시작해 {end}에서 끝납니다. analytics가 다음에 읽을 오프셋은 {a}, recommendations는 {r}입니다. 두 그룹이 같은 레코드를 각자의 속도로 읽습니다. 강의에서는 토픽을 \"큐와 비슷하다\"고 하지만, 토픽은 로그입니다. 읽어도 지워지지 않아서 로그는 여전히 {start}에서 시작합니다.",
             ),
         },
         Step {
