@@ -356,7 +356,7 @@ pub fn lesson() -> Lesson {
             facts: const { &[
                 fact("replicas", At::Start, Probe::IsrSize { topic: CLICKS, partition: 0 }),
                 fact("start", At::End, Probe::LogStart { topic: CLICKS, partition: 0 }),
-                fact("end", At::End, Probe::LogEnd { topic: CLICKS, partition: 0 }),
+                fact("end", At::End, Probe::HighWatermark { topic: CLICKS, partition: 0 }),
                 fact("a", At::End, clicks0("analytics")),
                 fact("r", At::End, clicks0("recommendations")),
             ] },
