@@ -18,30 +18,46 @@ use std::collections::VecDeque;
 /// Key id meaning "no key" (a null key).
 pub const NULL_KEY: u32 = u32::MAX;
 
-/// Bytes a record adds to the log besides its key and value (an approximation of
-/// Kafka's record framing: length, attributes, deltas, header count as varints).
-pub const RECORD_OVERHEAD_BYTES: u32 = 8;
+/// Bytes of a record batch's header before its first record
+/// (`DefaultRecordBatch.RECORD_BATCH_OVERHEAD`, message format v2): base offset,
+/// length, leader epoch, magic, CRC, attributes, last offset delta, base and max
+/// timestamps, producer id, epoch, base sequence and record count.
+pub const RECORD_BATCH_OVERHEAD: u32 = 61;
 
 /// The producer received an acknowledgement for this record.
 pub const FLAG_ACKED: u8 = 1;
 /// Sent with acks=0: the producer never learns its fate.
 pub const FLAG_ACKS0: u8 = 2;
+/// The first record of its producer batch: it carries the batch header
+/// ([`RECORD_BATCH_OVERHEAD`]) in the log, on the wire to followers and to consumers.
+pub const FLAG_BATCH_HEAD: u8 = 4;
 
 /// One record. Offsets are implicit (position in the log).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Record {
     /// Index into the cluster's key table, or [`NULL_KEY`].
     pub key: u32,
-    /// Bytes in the log: key + value + [`RECORD_OVERHEAD_BYTES`].
+    /// The record's own size in its batch (`DefaultRecord.sizeInBytes`, see
+    /// [`record_size`]); [`Record::size`] adds the batch header to a batch's first record.
     pub bytes: u32,
     /// Index of the producer that sent it.
     pub producer: u16,
-    /// [`FLAG_ACKED`], [`FLAG_ACKS0`]: what the producer was told.
+    /// [`FLAG_ACKED`], [`FLAG_ACKS0`]: what the producer was told;
+    /// [`FLAG_BATCH_HEAD`]: the first record of its batch.
     pub flags: u8,
     /// The producer's sequence number for this record (0, 1, 2, ...).
     pub seq: u32,
     /// CreateTime in simulated ms.
     pub timestamp_ms: u64,
+}
+
+impl Record {
+    /// Bytes it takes in the log and on the wire: its own size, plus the batch
+    /// header if it is the first record of its batch.
+    #[inline(always)]
+    pub fn size(&self) -> u64 {
+        u64::from(self.bytes) + u64::from(self.flags & FLAG_BATCH_HEAD != 0) * u64::from(RECORD_BATCH_OVERHEAD)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -197,8 +213,8 @@ impl Log {
     /// A follower's fetch from the leader (`ReplicaFetcherThread`): copies the
     /// leader's records from `from` on, each appended at its own timestamp, up to
     /// `max_bytes` (`replica.fetch.max.bytes`; the first record is always taken).
-    /// Returns how many records were copied.
-    pub fn append_from(&mut self, leader: &Log, from: u64, max_bytes: u64, settings: &LogSettings) -> u64 {
+    /// Returns how many records and how many bytes were copied.
+    pub fn append_from(&mut self, leader: &Log, from: u64, max_bytes: u64, settings: &LogSettings) -> (u64, u64) {
         let from = from.max(leader.start_offset).min(leader.log_end_offset());
         let i = (from - leader.start_offset) as usize;
         // The leader deque's two halves, from `i` on.
@@ -209,17 +225,17 @@ impl Log {
         let mut lens = [0; 2];
         'fetch: for (part, len) in parts.iter().zip(&mut lens) {
             for r in part.iter() {
-                if bytes > 0 && bytes + u64::from(r.bytes) > max_bytes {
+                if bytes > 0 && bytes + r.size() > max_bytes {
                     break 'fetch;
                 }
-                bytes += u64::from(r.bytes);
+                bytes += r.size();
                 *len += 1;
             }
         }
         for (part, len) in parts.iter().zip(lens) {
             self.append_each(&part[..len], settings, |r| r.timestamp_ms);
         }
-        (lens[0] + lens[1]) as u64
+        ((lens[0] + lens[1]) as u64, bytes)
     }
 
     /// The one append loop: per record, `LogSegment.shouldRoll` at `now_of(record)`
@@ -233,7 +249,7 @@ impl Log {
         let mut seg = self.segments.pop_back().unwrap_or_else(|| Segment::empty(first));
         let mut added = 0;
         for (i, record) in records.iter().enumerate() {
-            let bytes = u64::from(record.bytes);
+            let bytes = record.size();
             if seg.size_bytes != 0 {
                 let full = seg.size_bytes + bytes > segment_bytes;
                 let old = seg.first_timestamp_ms.is_some_and(|t| now_of(record).saturating_sub(t) > segment_ms);
@@ -297,7 +313,7 @@ impl Log {
         let mut first = None;
         let mut largest = 0;
         for (_, r) in self.range(base, end) {
-            size += u64::from(r.bytes);
+            size += r.size();
             first.get_or_insert(r.timestamp_ms);
             largest = largest.max(r.timestamp_ms);
         }
@@ -379,9 +395,39 @@ impl Log {
     }
 }
 
-/// Bytes a record adds to the log.
+/// `ByteUtils.sizeOfVarint`: bytes of `value` as a zig-zag varint (1 to 5).
+#[inline(always)]
+pub fn size_of_varint(value: i32) -> u32 {
+    let v = ((value << 1) ^ (value >> 31)) as u32;
+    // One byte per started group of 7 bits, at least one.
+    (32 - (v | 1).leading_zeros()).div_ceil(7)
+}
+
+/// `ByteUtils.sizeOfVarlong`: bytes of `value` as a zig-zag varlong (1 to 10).
+#[inline(always)]
+pub fn size_of_varlong(value: i64) -> u32 {
+    let v = ((value << 1) ^ (value >> 63)) as u64;
+    (64 - (v | 1).leading_zeros()).div_ceil(7)
+}
+
+/// `DefaultRecord.sizeInBytes` (message format v2) of a record with no headers:
+/// varint(body size) + body, where body = attributes (1) + varlong(timestamp
+/// delta) + varint(offset delta) + varint(key length) + key + varint(value
+/// length) + value + varint(header count = 0). A null key is length −1 (one
+/// byte, `NULL_VARINT_SIZE_BYTES`), the same size as an empty key, so `key_len`
+/// 0 stands for both.
+#[inline(always)]
+pub fn record_size(key_len: u32, value_len: u32, offset_delta: u32, timestamp_delta: u64) -> u32 {
+    let key = size_of_varint(key_len as i32) + key_len;
+    let value = size_of_varint(value_len as i32) + value_len;
+    let body = 1 + size_of_varlong(timestamp_delta as i64) + size_of_varint(offset_delta as i32) + key + value + 1;
+    body + size_of_varint(body as i32)
+}
+
+/// A record's size at the head of its batch (offset and timestamp delta 0): what
+/// the producer's partitioner counts towards `batch.size` for it.
 pub fn record_bytes(key_len: u32, value_bytes: u32) -> u32 {
-    key_len.saturating_add(value_bytes).saturating_add(RECORD_OVERHEAD_BYTES)
+    record_size(key_len, value_bytes, 0, 0)
 }
 
 #[cfg(test)]

@@ -5,7 +5,9 @@
 
 use super::{PlacedRecord, ProducerState, RECENT_DECISIONS};
 use crate::config::Acks;
-use crate::partition::log::{record_bytes, Record, FLAG_ACKS0, NULL_KEY};
+use crate::partition::log::{
+    record_bytes, record_size, Record, FLAG_ACKS0, FLAG_BATCH_HEAD, NULL_KEY, RECORD_BATCH_OVERHEAD,
+};
 use crate::partition::PartitionState;
 use crate::producer::partitioner::Availability;
 use crate::rng::SimRng;
@@ -71,7 +73,8 @@ impl ProducerState {
             let ts = self.timestamp_of(self.emitted_since).min(now);
             let key = self.next_key(rng);
             let key_bytes = if key == NULL_KEY { None } else { Some(&keys[key as usize][..]) };
-            let bytes = record_bytes(key_bytes.map_or(0, |k| k.len() as u32), self.config.value_bytes);
+            let (key_len, value_len) = (key_bytes.map_or(0, |k| k.len() as u32), self.config.value_bytes);
+            let bytes = record_bytes(key_len, value_len);
             // Only the last few decisions are kept (for the UI), so only they are
             // built in full.
             let recent = due - i <= RECENT_DECISIONS as u64;
@@ -83,7 +86,7 @@ impl ProducerState {
                 (self.partitioner.choose_partition(hashed, bytes, n as u32, &self.queued, rng), None)
             };
             self.queued[p as usize] += u64::from(bytes);
-            let record = Record { key, bytes, producer: id, flags, seq: self.next_seq, timestamp_ms: ts };
+            let seq = self.next_seq;
             self.next_seq = self.next_seq.wrapping_add(1);
             self.sent += 1;
             let batch = match &mut batches[p as usize] {
@@ -104,13 +107,22 @@ impl ProducerState {
                 }
             };
             let index = batch.records.len() as u32;
-            batch.records.push(record);
+            // The record's size in its batch (`DefaultRecord.sizeInBytes`): its
+            // offset and timestamp deltas from the batch's first record; that
+            // first record carries the batch header (`FLAG_BATCH_HEAD`).
+            let (size, flags) = match batch.records.first() {
+                None => (bytes, flags | FLAG_BATCH_HEAD),
+                Some(head) => (record_size(key_len, value_len, index, ts.saturating_sub(head.timestamp_ms)), flags),
+            };
+            batch.records.push(Record { key, bytes: size, producer: id, flags, seq, timestamp_ms: ts });
+            self.throughput.bytes.add(u64::from(size) + u64::from(index == 0) * u64::from(RECORD_BATCH_OVERHEAD));
             if let Some(decision) = decision {
                 // The offset is known once the batch is appended (`send`).
                 let batch = batch.id;
                 self.remember(PlacedRecord { key, decision, offset: None, timestamp_ms: ts, batch, index });
             }
         }
+        self.throughput.records.add(due);
         for (len, batch) in self.batch_lens.iter_mut().zip(&batches) {
             *len = batch.as_ref().map_or(0, |b| b.records.len());
         }

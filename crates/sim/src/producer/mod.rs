@@ -68,6 +68,9 @@ pub(crate) struct ProducerState {
     pub batch_lens: Vec<usize>,
     /// The id the next new batch gets.
     pub next_batch_id: u64,
+    /// Records and bytes of its new batches (retries not counted again):
+    /// `record-send-rate` and `byte-rate`.
+    pub throughput: crate::traffic::ThroughputMeters,
 }
 
 /// Where every record this producer sent ended up (the loss ledger).
@@ -124,6 +127,7 @@ impl ProducerState {
             key_murmur2: Vec::new(),
             batch_lens: Vec::new(),
             next_batch_id: 0,
+            throughput: Default::default(),
         }
     }
 
