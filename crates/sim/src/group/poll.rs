@@ -115,7 +115,7 @@ impl GroupState {
             let redelivered = self.deliver(p, pos, to);
             // The bytes of the records polled, each batch's header with its
             // first record (a fetch from mid-batch does not count the header).
-            let bytes: u64 = part.log.range(pos, to).map(|(_, r)| r.size()).sum();
+            let bytes = part.log.bytes_in(pos, to);
             self.throughput.records.add(take);
             self.throughput.bytes.add(bytes);
             match self.fetched.last_mut() {

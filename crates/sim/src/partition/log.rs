@@ -37,8 +37,10 @@ pub const FLAG_BATCH_HEAD: u8 = 4;
 pub struct Record {
     /// Index into the cluster's key table, or [`NULL_KEY`].
     pub key: u32,
-    /// The record's own size in its batch (`DefaultRecord.sizeInBytes`, see
-    /// [`record_size`]); [`Record::size`] adds the batch header to a batch's first record.
+    /// Bytes it takes in the log and on the wire: its size in its batch
+    /// (`DefaultRecord.sizeInBytes`, see [`record_size`]), plus the batch header
+    /// ([`RECORD_BATCH_OVERHEAD`]) if it is its batch's first record
+    /// ([`FLAG_BATCH_HEAD`]). Kept whole so the per-record paths just add it.
     pub bytes: u32,
     /// Index of the producer that sent it.
     pub producer: u16,
@@ -52,11 +54,16 @@ pub struct Record {
 }
 
 impl Record {
-    /// Bytes it takes in the log and on the wire: its own size, plus the batch
-    /// header if it is the first record of its batch.
+    /// Bytes it takes in the log and on the wire (`bytes`, the batch header included).
     #[inline(always)]
     pub fn size(&self) -> u64 {
-        u64::from(self.bytes) + u64::from(self.flags & FLAG_BATCH_HEAD != 0) * u64::from(RECORD_BATCH_OVERHEAD)
+        u64::from(self.bytes)
+    }
+
+    /// The record's own size (`DefaultRecord.sizeInBytes`), without its batch's header.
+    pub fn own_size(&self) -> u32 {
+        let header = if self.flags & FLAG_BATCH_HEAD != 0 { RECORD_BATCH_OVERHEAD } else { 0 };
+        self.bytes.saturating_sub(header)
     }
 }
 
@@ -184,6 +191,17 @@ impl Log {
     /// The record at `offset`, if it is still in the log.
     pub fn get(&self, offset: u64) -> Option<&Record> {
         offset.checked_sub(self.start_offset).and_then(|i| self.records.get(i as usize))
+    }
+
+    /// Bytes of the records in `[from, to)` still in the log (`Record::size`).
+    pub fn bytes_in(&self, from: u64, to: u64) -> u64 {
+        let from = from.max(self.start_offset).min(self.log_end_offset());
+        let to = to.min(self.log_end_offset()).max(from);
+        let (i, j) = ((from - self.start_offset) as usize, (to - self.start_offset) as usize);
+        let (head, tail) = self.records.as_slices();
+        let h = head.len();
+        let parts = [&head[i.min(h)..j.min(h)], &tail[i.max(h) - h..j.max(h) - h]];
+        parts.iter().flat_map(|p| p.iter()).map(Record::size).sum()
     }
 
     /// Records in `[from, to)` that are still in the log.
@@ -399,15 +417,32 @@ impl Log {
 #[inline(always)]
 pub fn size_of_varint(value: i32) -> u32 {
     let v = ((value << 1) ^ (value >> 31)) as u32;
-    // One byte per started group of 7 bits, at least one.
-    (32 - (v | 1).leading_zeros()).div_ceil(7)
+    // One byte per started group of 7 bits, at least one; Kafka's division by
+    // 7 as a multiplication (no `div`).
+    let lz = v.leading_zeros();
+    (((38 - lz) * 0b10010010010010011) >> 19) + (lz >> 5)
 }
 
 /// `ByteUtils.sizeOfVarlong`: bytes of `value` as a zig-zag varlong (1 to 10).
 #[inline(always)]
 pub fn size_of_varlong(value: i64) -> u32 {
     let v = ((value << 1) ^ (value >> 63)) as u64;
-    (64 - (v | 1).leading_zeros()).div_ceil(7)
+    let lz = v.leading_zeros();
+    (((70 - lz) * 0b10010010010010011) >> 19) + (lz >> 6)
+}
+
+/// [`size_of_varlong`] of a value known to be non-negative (every length and
+/// delta of a record): its zig-zag form is `2 × v`, so the common one- and
+/// two-byte sizes are one comparison each (the per-record path).
+#[inline(always)]
+fn size_of_non_negative(v: u64) -> u32 {
+    if v < 1 << 6 {
+        1
+    } else if v < 1 << 13 {
+        2
+    } else {
+        size_of_varlong(v.min(i64::MAX as u64) as i64)
+    }
 }
 
 /// `DefaultRecord.sizeInBytes` (message format v2) of a record with no headers:
@@ -418,10 +453,29 @@ pub fn size_of_varlong(value: i64) -> u32 {
 /// 0 stands for both.
 #[inline(always)]
 pub fn record_size(key_len: u32, value_len: u32, offset_delta: u32, timestamp_delta: u64) -> u32 {
-    let key = size_of_varint(key_len as i32) + key_len;
-    let value = size_of_varint(value_len as i32) + value_len;
-    let body = 1 + size_of_varlong(timestamp_delta as i64) + size_of_varint(offset_delta as i32) + key + value + 1;
-    body + size_of_varint(body as i32)
+    let fixed = record_body_fixed(key_len, size_of_length(value_len));
+    record_size_at(fixed, offset_delta, timestamp_delta)
+}
+
+/// A length prefix and the bytes it counts: `varint(len) + len`.
+#[inline(always)]
+pub fn size_of_length(len: u32) -> u32 {
+    size_of_non_negative(u64::from(len)) + len
+}
+
+/// The part of a record's body that does not depend on its place in the
+/// batch: attributes (1), key and value with their lengths (`value` already
+/// as [`size_of_length`]), header count (1).
+#[inline(always)]
+pub fn record_body_fixed(key_len: u32, value: u32) -> u32 {
+    1 + size_of_length(key_len) + value + 1
+}
+
+/// [`record_size`] from the record's [`record_body_fixed`] and its deltas.
+#[inline(always)]
+pub fn record_size_at(fixed: u32, offset_delta: u32, timestamp_delta: u64) -> u32 {
+    let body = fixed + size_of_non_negative(u64::from(offset_delta)) + size_of_non_negative(timestamp_delta);
+    body + size_of_non_negative(u64::from(body))
 }
 
 /// A record's size at the head of its batch (offset and timestamp delta 0): what
@@ -433,6 +487,25 @@ pub fn record_bytes(key_len: u32, value_bytes: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `ByteUtils.sizeOfVarint`/`sizeOfVarlong`: one byte per started 7-bit group
+    /// of the zig-zag value, checked against the plain division around every
+    /// group boundary.
+    #[test]
+    fn varint_sizes_are_seven_bit_groups_of_the_zigzag_value() {
+        let groups = |v: u64| (64 - (v | 1).leading_zeros()).div_ceil(7);
+        for bits in 0..64u32 {
+            for z in [(1u64 << bits).wrapping_sub(1), 1u64 << bits, (1u64 << bits) + 1] {
+                let (long, int) = ((z >> 1) as i64 ^ -((z & 1) as i64), z as u32);
+                assert_eq!(size_of_varlong(long), groups(z), "zig-zag {z}");
+                let int = (int >> 1) as i32 ^ -((int & 1) as i32);
+                assert_eq!(size_of_varint(int), groups(u64::from(z as u32)), "zig-zag {}", z as u32);
+            }
+            for v in [(1u64 << bits) - 1, 1u64 << bits] {
+                assert_eq!(size_of_non_negative(v), size_of_varlong(v.min(i64::MAX as u64) as i64), "{v}");
+            }
+        }
+    }
 
     fn rec(ts: u64, bytes: u32) -> Record {
         Record { key: NULL_KEY, bytes, producer: 0, flags: 0, seq: 0, timestamp_ms: ts }

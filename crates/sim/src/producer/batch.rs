@@ -6,7 +6,8 @@
 use super::{PlacedRecord, ProducerState, RECENT_DECISIONS};
 use crate::config::Acks;
 use crate::partition::log::{
-    record_bytes, record_size, Record, FLAG_ACKS0, FLAG_BATCH_HEAD, NULL_KEY, RECORD_BATCH_OVERHEAD,
+    record_body_fixed, record_size_at, size_of_length, Record, FLAG_ACKS0, FLAG_BATCH_HEAD, NULL_KEY,
+    RECORD_BATCH_OVERHEAD,
 };
 use crate::partition::PartitionState;
 use crate::producer::partitioner::Availability;
@@ -68,13 +69,17 @@ impl ProducerState {
         self.batch_lens.resize(n, 0);
         let mut batches: Vec<Option<Batch>> = vec![None; n];
         let flags = if self.config.acks == Acks::None { FLAG_ACKS0 } else { 0 };
+        let value = size_of_length(self.config.value_bytes);
+        let mut sent_bytes = 0;
         for i in 0..due {
             self.emitted_since += 1;
             let ts = self.timestamp_of(self.emitted_since).min(now);
             let key = self.next_key(rng);
             let key_bytes = if key == NULL_KEY { None } else { Some(&keys[key as usize][..]) };
-            let (key_len, value_len) = (key_bytes.map_or(0, |k| k.len() as u32), self.config.value_bytes);
-            let bytes = record_bytes(key_len, value_len);
+            // The record's size at the head of a batch (`record_bytes`): what
+            // the partitioner counts.
+            let fixed = record_body_fixed(key_bytes.map_or(0, |k| k.len() as u32), value);
+            let bytes = record_size_at(fixed, 0, 0);
             // Only the last few decisions are kept (for the UI), so only they are
             // built in full.
             let recent = due - i <= RECENT_DECISIONS as u64;
@@ -111,11 +116,11 @@ impl ProducerState {
             // offset and timestamp deltas from the batch's first record; that
             // first record carries the batch header (`FLAG_BATCH_HEAD`).
             let (size, flags) = match batch.records.first() {
-                None => (bytes, flags | FLAG_BATCH_HEAD),
-                Some(head) => (record_size(key_len, value_len, index, ts.saturating_sub(head.timestamp_ms)), flags),
+                None => (bytes + RECORD_BATCH_OVERHEAD, flags | FLAG_BATCH_HEAD),
+                Some(head) => (record_size_at(fixed, index, ts.saturating_sub(head.timestamp_ms)), flags),
             };
+            sent_bytes += u64::from(size);
             batch.records.push(Record { key, bytes: size, producer: id, flags, seq, timestamp_ms: ts });
-            self.throughput.bytes.add(u64::from(size) + u64::from(index == 0) * u64::from(RECORD_BATCH_OVERHEAD));
             if let Some(decision) = decision {
                 // The offset is known once the batch is appended (`send`).
                 let batch = batch.id;
@@ -123,6 +128,7 @@ impl ProducerState {
             }
         }
         self.throughput.records.add(due);
+        self.throughput.bytes.add(sent_bytes);
         for (len, batch) in self.batch_lens.iter_mut().zip(&batches) {
             *len = batch.as_ref().map_or(0, |b| b.records.len());
         }
