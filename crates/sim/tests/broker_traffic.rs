@@ -210,3 +210,15 @@ fn per_second_rates_are_the_last_seconds_bytes() {
     assert_eq!(broker(later, 2).replication_bytes_in, broker(down, 2).replication_bytes_in);
     assert!(broker(&history[119], 2).replication_bytes_in_per_s > 0, "it replicates again after the restart");
 }
+
+/// `scenarios/shop.json` is the shop preset as a file: its configuration is
+/// exactly `presets::shop(1)` (so the CLI's golden trace of it covers the preset).
+#[test]
+fn the_shop_scenario_file_is_the_shop_preset() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios/shop.json");
+    let text = std::fs::read_to_string(path).expect("scenarios/shop.json");
+    let scenario: kafka_sim::scenario::Scenario = serde_json::from_str(&text).expect("a scenario");
+    scenario.validate().expect("a valid scenario");
+    assert_eq!(scenario.config(), kafka_sim::presets::shop(1));
+    assert!(!scenario.script.is_empty(), "it plays a script");
+}
