@@ -113,6 +113,18 @@ pub struct Deletion {
     pub bytes: u64,
 }
 
+/// How much one append may take (a follower fetch's `replica.fetch.max.bytes`).
+#[derive(Clone, Copy)]
+struct Limit {
+    bytes: u64,
+    /// Take the first record even if it is larger (Kafka returns at least one
+    /// batch so a fetch always makes progress).
+    take_first: bool,
+}
+
+/// A leader's append takes everything.
+const NO_LIMIT: Limit = Limit { bytes: u64::MAX, take_first: true };
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Log {
     start_offset: u64,
@@ -200,8 +212,8 @@ impl Log {
         let (i, j) = ((from - self.start_offset) as usize, (to - self.start_offset) as usize);
         let (head, tail) = self.records.as_slices();
         let h = head.len();
-        let parts = [&head[i.min(h)..j.min(h)], &tail[i.max(h) - h..j.max(h) - h]];
-        parts.iter().flat_map(|p| p.iter()).map(Record::size).sum()
+        let sum = |part: &[Record]| part.iter().map(Record::size).sum::<u64>();
+        sum(&head[i.min(h)..j.min(h)]) + sum(&tail[i.max(h) - h..j.max(h) - h])
     }
 
     /// Records in `[from, to)` that are still in the log.
@@ -218,14 +230,14 @@ impl Log {
     /// Appends a record at `now_ms`, rolling a segment first if Kafka would.
     /// Returns its offset.
     pub fn append(&mut self, record: Record, now_ms: u64, settings: &LogSettings) -> u64 {
-        self.append_each(std::slice::from_ref(&record), settings, |_| now_ms)
+        self.append_each(std::slice::from_ref(&record), settings, |_| now_ms, NO_LIMIT).0
     }
 
     /// Appends `records` in order at `now_ms`, exactly as that many [`Log::append`]
     /// calls would, in one pass (the records are copied in bulk). Returns the
     /// offset of the first.
     pub fn append_slice(&mut self, records: &[Record], now_ms: u64, settings: &LogSettings) -> u64 {
-        self.append_each(records, settings, |_| now_ms)
+        self.append_each(records, settings, |_| now_ms, NO_LIMIT).0
     }
 
     /// A follower's fetch from the leader (`ReplicaFetcherThread`): copies the
@@ -238,27 +250,30 @@ impl Log {
         // The leader deque's two halves, from `i` on.
         let (head, tail) = leader.records.as_slices();
         let h = head.len();
-        let parts = [&head[i.min(h)..], &tail[i.max(h) - h..]];
-        let mut bytes = 0;
-        let mut lens = [0; 2];
-        'fetch: for (part, len) in parts.iter().zip(&mut lens) {
-            for r in part.iter() {
-                if bytes > 0 && bytes + r.size() > max_bytes {
-                    break 'fetch;
-                }
-                bytes += r.size();
-                *len += 1;
+        let (mut copied, mut bytes) = (0, 0);
+        for part in [&head[i.min(h)..], &tail[i.max(h) - h..]] {
+            let limit = Limit { bytes: max_bytes - bytes.min(max_bytes), take_first: copied == 0 };
+            let (_, n, added) = self.append_each(part, settings, |r| r.timestamp_ms, limit);
+            copied += n as u64;
+            bytes += added;
+            if n < part.len() {
+                break;
             }
         }
-        for (part, len) in parts.iter().zip(lens) {
-            self.append_each(&part[..len], settings, |r| r.timestamp_ms);
-        }
-        ((lens[0] + lens[1]) as u64, bytes)
+        (copied, bytes)
     }
 
     /// The one append loop: per record, `LogSegment.shouldRoll` at `now_of(record)`
-    /// and the active segment's totals, kept in a local until the end.
-    fn append_each(&mut self, records: &[Record], s: &LogSettings, now_of: impl Fn(&Record) -> u64) -> u64 {
+    /// and the active segment's totals, kept in a local until the end; it stops
+    /// before the record that would take it past `limit`. Returns the first
+    /// offset, how many records and how many bytes it appended.
+    fn append_each(
+        &mut self,
+        records: &[Record],
+        s: &LogSettings,
+        now_of: impl Fn(&Record) -> u64,
+        limit: Limit,
+    ) -> (u64, usize, u64) {
         let first = self.log_end_offset();
         let segment_bytes = s.segment_bytes.max(0) as u64;
         let segment_ms = s.segment_ms.max(0) as u64;
@@ -266,8 +281,13 @@ impl Log {
         // retention rolls a fresh one); without one, the first record rolls one.
         let mut seg = self.segments.pop_back().unwrap_or_else(|| Segment::empty(first));
         let mut added = 0;
+        let mut n = records.len();
         for (i, record) in records.iter().enumerate() {
             let bytes = record.size();
+            if added + bytes > limit.bytes && !(limit.take_first && i == 0) {
+                n = i;
+                break;
+            }
             if seg.size_bytes != 0 {
                 let full = seg.size_bytes + bytes > segment_bytes;
                 let old = seg.first_timestamp_ms.is_some_and(|t| now_of(record).saturating_sub(t) > segment_ms);
@@ -283,8 +303,8 @@ impl Log {
         }
         self.segments.push_back(seg);
         self.size_bytes += added;
-        self.records.extend(records);
-        first
+        self.records.extend(&records[..n]);
+        (first, n, added)
     }
 
     /// Sets [`FLAG_ACKED`] on `producer`'s records in `[first, last]` still in the log.

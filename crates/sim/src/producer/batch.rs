@@ -71,15 +71,21 @@ impl ProducerState {
         let flags = if self.config.acks == Acks::None { FLAG_ACKS0 } else { 0 };
         let value = size_of_length(self.config.value_bytes);
         let mut sent_bytes = 0;
+        // Sizes depend on the key's length only; keys of one producer mostly
+        // share it, so they are recomputed only when it changes.
+        let (mut key_len, mut fixed, mut bytes) = (u32::MAX, 0, 0);
         for i in 0..due {
             self.emitted_since += 1;
             let ts = self.timestamp_of(self.emitted_since).min(now);
             let key = self.next_key(rng);
             let key_bytes = if key == NULL_KEY { None } else { Some(&keys[key as usize][..]) };
-            // The record's size at the head of a batch (`record_bytes`): what
-            // the partitioner counts.
-            let fixed = record_body_fixed(key_bytes.map_or(0, |k| k.len() as u32), value);
-            let bytes = record_size_at(fixed, 0, 0);
+            let len = key_bytes.map_or(0, |k| k.len() as u32);
+            if len != key_len {
+                // The record's size at the head of a batch (`record_bytes`):
+                // what the partitioner counts.
+                (key_len, fixed) = (len, record_body_fixed(len, value));
+                bytes = record_size_at(fixed, 0, 0);
+            }
             // Only the last few decisions are kept (for the UI), so only they are
             // built in full.
             let recent = due - i <= RECENT_DECISIONS as u64;
