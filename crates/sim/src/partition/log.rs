@@ -230,14 +230,14 @@ impl Log {
     /// Appends a record at `now_ms`, rolling a segment first if Kafka would.
     /// Returns its offset.
     pub fn append(&mut self, record: Record, now_ms: u64, settings: &LogSettings) -> u64 {
-        self.append_each(std::slice::from_ref(&record), settings, |_| now_ms, NO_LIMIT).0
+        self.append_each::<false>(std::slice::from_ref(&record), settings, |_| now_ms, NO_LIMIT).0
     }
 
     /// Appends `records` in order at `now_ms`, exactly as that many [`Log::append`]
     /// calls would, in one pass (the records are copied in bulk). Returns the
     /// offset of the first.
     pub fn append_slice(&mut self, records: &[Record], now_ms: u64, settings: &LogSettings) -> u64 {
-        self.append_each(records, settings, |_| now_ms, NO_LIMIT).0
+        self.append_each::<false>(records, settings, |_| now_ms, NO_LIMIT).0
     }
 
     /// A follower's fetch from the leader (`ReplicaFetcherThread`): copies the
@@ -253,7 +253,7 @@ impl Log {
         let (mut copied, mut bytes) = (0, 0);
         for part in [&head[i.min(h)..], &tail[i.max(h) - h..]] {
             let limit = Limit { bytes: max_bytes - bytes.min(max_bytes), take_first: copied == 0 };
-            let (_, n, added) = self.append_each(part, settings, |r| r.timestamp_ms, limit);
+            let (_, n, added) = self.append_each::<true>(part, settings, |r| r.timestamp_ms, limit);
             copied += n as u64;
             bytes += added;
             if n < part.len() {
@@ -264,10 +264,11 @@ impl Log {
     }
 
     /// The one append loop: per record, `LogSegment.shouldRoll` at `now_of(record)`
-    /// and the active segment's totals, kept in a local until the end; it stops
-    /// before the record that would take it past `limit`. Returns the first
-    /// offset, how many records and how many bytes it appended.
-    fn append_each(
+    /// and the active segment's totals, kept in a local until the end; if
+    /// `LIMITED` (a fetch; a leader's append is not) it stops before the record
+    /// that would take it past `limit`. Returns the first offset, how many
+    /// records and how many bytes it appended.
+    fn append_each<const LIMITED: bool>(
         &mut self,
         records: &[Record],
         s: &LogSettings,
@@ -284,7 +285,7 @@ impl Log {
         let mut n = records.len();
         for (i, record) in records.iter().enumerate() {
             let bytes = record.size();
-            if added + bytes > limit.bytes && !(limit.take_first && i == 0) {
+            if LIMITED && added + bytes > limit.bytes && !(limit.take_first && i == 0) {
                 n = i;
                 break;
             }
