@@ -274,7 +274,7 @@ pub fn App() -> Html {
             }
             <div class="workspace">
                 <div class="stage-wrap">
-                <Legend />
+                <Legend topics={topo.topics.clone()} />
                 <main class="stage" onclick={on_click(&dispatch, || Action::Select(None))}>
                     <div class="stage__inner" style={nums("width:{}px;height:{}px", &[topo.width, topo.height])}>
                         <TopologyView view={state.svg_view.clone()} topo={topo.clone()} config={state.config.clone()}
