@@ -289,10 +289,23 @@ pub fn shorten(names: &[&str], i: usize, max: usize) -> String {
     t
 }
 
-/// A conservative width of `text` at `px` pixels in the stage's sans-serif:
-/// 0.62 em per Latin character, a full em for others (Hangul).
+/// A conservative width of `text` at `px` pixels in the stage's sans-serif,
+/// from DejaVu Sans' advances (the widest of the usual system fonts), rounded
+/// up; Hangul and other wide characters take a full em.
 pub fn text_width(text: &str, px: f64) -> f64 {
-    text.chars().map(|c| if c.is_ascii() { 0.62 } else { 1.0 }).sum::<f64>() * px
+    let em = |c: char| match c {
+        'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.34,
+        ' ' | '·' => 0.34,
+        '-' | '(' | ')' | '[' | ']' | '/' => 0.4,
+        'f' | 't' | 'r' => 0.45,
+        '"' => 0.47,
+        'm' | 'w' | 'M' | 'W' | '%' | '@' => 1.0,
+        'A'..='Z' => 0.78,
+        '=' | '+' | '<' | '>' | '→' => 0.84,
+        c if c.is_ascii() => 0.64,
+        _ => 1.0,
+    };
+    text.chars().map(em).sum::<f64>() * px
 }
 
 /// `text` as it fits in `room` pixels at `px` ([`text_width`]): whole, or its
