@@ -42,7 +42,7 @@ for q in ch2:2 ch3:1 ch4:1 ch5:2 ch6:2; do
 done
 shot embed-800 800 600 "?lesson=ch2&step=3&lang=ko&embed=1"
 shot embed-390 390 700 "?lesson=ch2&step=3&lang=en&embed=1"
-shot stress-en 1600 1000 "?lang=en&preset=stress&play=1"
+shot stress-en 1600 1000 "?lang=en&preset=stress&play=1&tab=inspector"
 # The shop: two topics (clicks, payments) on one stage, desktop and phone, light and dark.
 for lang in en ko; do
   for theme in light dark; do

@@ -200,6 +200,10 @@ const STAGE_MIN_H: f64 = 180.0;
 /// chips at 10 px; ui-monospace advances 0.6 em), rounded up.
 pub const LABEL_CHAR_W: f64 = 6.4;
 pub const CHIP_CHAR_W: f64 = 6.1;
+/// A chip around its text: 3 px, an 8 px square, 4 px (the text starts at
+/// [`CHIP_TEXT_X`]), then 3 px after it.
+pub const CHIP_TEXT_X: f64 = 15.0;
+const CHIP_PAD_W: f64 = CHIP_TEXT_X + 3.0;
 /// The colour bar on a replica's left edge.
 pub const TOPIC_BAR_W: f64 = 4.0;
 /// A replica: bar and padding, label, gap, cells, gap, the LEO/HW figures.
@@ -359,10 +363,9 @@ fn longest_label(view: &ClusterView) -> usize {
 /// square, then as much of the name as fits.
 fn chip(view: &ClusterView, topic: usize, x: f64, y: f64, max_w: f64) -> Chip {
     let names: Vec<&str> = view.topics.iter().map(|t| t.name.as_str()).collect();
-    // 4 px padding, an 8 px square, 4 px, the text, 5 px padding.
-    let fits = ((max_w - 21.0) / CHIP_CHAR_W).floor().max(0.0) as usize;
+    let fits = ((max_w - CHIP_PAD_W) / CHIP_CHAR_W).floor().max(0.0) as usize;
     let text = if fits >= 3 && topic < names.len() { shorten(&names, topic, fits) } else { String::new() };
-    let w = if text.is_empty() { 16.0 } else { 21.0 + text.chars().count() as f64 * CHIP_CHAR_W };
+    let w = if text.is_empty() { 14.0 } else { CHIP_PAD_W + text.chars().count() as f64 * CHIP_CHAR_W };
     Chip { topic, rect: Rect { x, y, w, h: CHIP_H }, text }
 }
 
@@ -469,7 +472,7 @@ fn producers_at(view: &ClusterView, x: f64, y0: f64, w: f64, per_row: usize) -> 
                 w: col_w,
                 h: PRODUCER_H,
             };
-            let chip = chip(view, topic_index(view, &p.topic), rect.x + 8.0, rect.y + PRODUCER_CHIP_Y, rect.w - 16.0);
+            let chip = chip(view, topic_index(view, &p.topic), rect.x + 6.0, rect.y + PRODUCER_CHIP_Y, rect.w - 12.0);
             NamedBox { id: p.id.clone(), rect, chip: Some(chip) }
         })
         .collect();
@@ -676,7 +679,7 @@ mod tests {
     fn assert_chip(c: &Chip, owner: &Rect, t: &Topology) {
         assert!(owner.contains(&c.rect), "chip {c:?} outside {owner:?}");
         assert!(c.topic < t.topics.len());
-        assert!(21.0 + c.text.chars().count() as f64 * CHIP_CHAR_W <= c.rect.w + 1e-9, "{c:?}");
+        assert!(CHIP_PAD_W + c.text.chars().count() as f64 * CHIP_CHAR_W <= c.rect.w + 1e-9, "{c:?}");
         assert!(!c.text.is_empty(), "{c:?}: the name fits at these sizes");
         assert_names_one_topic(&c.text, c.topic, t);
     }
@@ -795,6 +798,18 @@ mod tests {
         let t = fit("recommendations-c1", 12.0, 80.0);
         assert!(text_width(&t, 12.0) <= 80.0 && t.ends_with("-c1") && t.starts_with("rec"), "{t}");
         assert!(text_width("세대", 10.0) > text_width("gen", 10.0));
+    }
+
+    /// Stress's narrow producer boxes (two to a row) still name their topic.
+    #[test]
+    fn stress_producers_name_their_topic() {
+        let view = Cluster::new(crate::presets::Preset::Stress.config(1)).unwrap().view();
+        for width in [318.0, 1558.0] {
+            let t = topology(&view, width);
+            assert!(t.producers.iter().all(|p| p.chip.as_ref().unwrap().text == "events"), "at {width}");
+            assert_every_replica_once(&view, &t);
+            assert_sane(&t);
+        }
     }
 
     #[test]

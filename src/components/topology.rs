@@ -10,7 +10,7 @@ use crate::components::nodes::{num, nums, svg_line, svg_text};
 use crate::i18n::{strings, Strings};
 use crate::layout::{
     self, cell_window, fit, text_width, BrokerBox, Chip, GroupBox, Rect, ReplicaBox, Section, Topology, CELLS,
-    GROUP_NAME_Y, PRODUCER_META_Y, PRODUCER_NAME_Y, TOPIC_BAR_W,
+    CHIP_TEXT_X, GROUP_NAME_Y, PRODUCER_META_Y, PRODUCER_NAME_Y, TOPIC_BAR_W,
 };
 use crate::palette::{style_of, topic_colour, GROUP_COLOURS};
 use crate::state::Selection;
@@ -646,9 +646,9 @@ fn topic_chip(c: &Chip, topic: &str, s: &Strings) -> Html {
         <g class="topic-chip" data-topic={topic.to_string()}>
             <title>{ format!("{} {topic}", s.topic) }</title>
             <rect class="topic-chip__box" x={num(r.x)} y={num(r.y)} width={num(r.w)} height={num(r.h)} rx="3" stroke={colour} />
-            <rect x={num(r.x + 4.0)} y={num(r.y + 3.0)} width="8" height="8" rx="2" fill={colour} />
+            <rect x={num(r.x + 3.0)} y={num(r.y + 3.0)} width="8" height="8" rx="2" fill={colour} />
             if !c.text.is_empty() {
-                { svg_text("topic-chip__name", r.x + 16.0, r.y + 10.5, "", c.text.clone().into()) }
+                { svg_text("topic-chip__name", r.x + CHIP_TEXT_X, r.y + 10.5, "", c.text.clone().into()) }
             }
         </g>
     }
