@@ -329,6 +329,22 @@ pub fn fit(text: &str, px: f64, room: f64) -> String {
     shorten(&[text], 0, 2)
 }
 
+/// `text` broken at spaces into lines of at most `width` pixels at `px`
+/// ([`text_width`]); a word longer than a line stays whole on its own.
+pub fn wrap(text: &str, px: f64, width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        match lines.last_mut() {
+            Some(line) if text_width(line, px) + text_width(" ", px) + text_width(word, px) <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
 /// A replica's label, `topic-partition` as Kafka's `TopicPartition.toString`
 /// writes it; `short` is the topic's name as it fits ([`shorten`]).
 pub fn replica_label(short: &str, partition: u32) -> String {
@@ -790,6 +806,15 @@ mod tests {
             assert_every_replica_once(&view, &t);
             assert_sane(&t);
         }
+    }
+
+    #[test]
+    fn text_wraps_at_spaces() {
+        let ko = "아직 레코드가 없습니다: 재생이나 한 단계를 누르세요.";
+        let lines = wrap(ko, 11.0, 190.0);
+        assert!(lines.len() >= 2 && lines.iter().all(|l| text_width(l, 11.0) <= 190.0), "{lines:?}");
+        assert_eq!(lines.join(" "), ko);
+        assert_eq!(wrap("No records yet", 11.0, 500.0), ["No records yet"]);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::components::inspector::{broker_status, fill};
 use crate::components::nodes::{num, nums, svg_line, svg_text};
 use crate::i18n::{strings, Strings};
 use crate::layout::{
-    self, cell_window, fit, text_width, BrokerBox, Chip, GroupBox, Rect, ReplicaBox, Section, Topology, CELLS,
+    self, cell_window, fit, text_width, wrap, BrokerBox, Chip, GroupBox, Rect, ReplicaBox, Section, Topology, CELLS,
     CHIP_TEXT_X, GROUP_NAME_Y, PRODUCER_META_Y, PRODUCER_NAME_Y, TOPIC_BAR_W,
 };
 use crate::palette::{style_of, topic_colour, GROUP_COLOURS};
@@ -575,7 +575,9 @@ fn partitioner_stage(
             role="button" tabindex="0" aria-pressed={held.to_string()} aria-label={hint} onclick={on_hold}>
             { rect(&r, "partitioner__box", 10.0) }
             if shown.is_empty() {
-                { svg_text("partitioner__empty", r.x + 10.0, r.y + 24.0, "", s.no_decisions.into()) }
+                { for wrap(s.no_decisions, 11.0, r.w - 20.0).into_iter().enumerate().map(|(k, line)| {
+                    svg_text("partitioner__empty", r.x + 10.0, r.y + 24.0 + 15.0 * k as f64, "", line.into())
+                }) }
             }
             { for shown.iter().enumerate().map(|(k, (pi, d))| {
                 let y = r.y + 20.0 + k as f64 * 40.0;
