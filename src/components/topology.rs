@@ -6,7 +6,7 @@
 //! compared by value: a step re-renders only the brokers and groups it changed.
 
 use crate::components::inspector::{broker_status, fill};
-use crate::components::nodes::{num, nums, svg_line, svg_text};
+use crate::components::nodes::{num, nums, svg_line, svg_text, vtag};
 use crate::i18n::{strings, Strings};
 use crate::layout::{
     self, cell_window, fit, text_width, wrap, BrokerBox, Chip, GroupBox, Rect, ReplicaBox, Section, Topology, CELLS,
@@ -434,8 +434,7 @@ fn replica(
             onclick={on_part}>
             <title>{ title }</title>
             { rect(&r.rect, "replica__box", 5.0) }
-            <rect class="replica__topic" x={num(r.rect.x + 1.5)} y={num(r.rect.y + 3.0)} width={num(TOPIC_BAR_W)}
-                height={num(r.rect.h - 6.0)} rx="1.5" fill={topic_colour(r.topic_index)} />
+            { colour_rect("replica__topic", Rect { x: r.rect.x + 1.5, y: r.rect.y + 3.0, w: TOPIC_BAR_W, h: r.rect.h - 6.0 }, "1.5", Some(topic_colour(r.topic_index)), None) }
             { svg_text("replica__name", r.label_rect.x, r.rect.y + 12.0, "", r.label.clone().into()) }
             { svg_text("replica__role", r.label_rect.x, r.rect.y + 23.0, "", role.into()) }
             { log_cells(r, p, leo, (window, offsets), on_select) }
@@ -644,16 +643,39 @@ pub fn explain(d: &RecentDecision, producer: &str, s: &Strings) -> (String, Stri
 fn topic_chip(c: &Chip, topic: &str, s: &Strings) -> Html {
     let colour = topic_colour(c.topic);
     let r = c.rect;
-    html! {
-        <g class="topic-chip" data-topic={topic.to_string()}>
-            <title>{ format!("{} {topic}", s.topic) }</title>
-            <rect class="topic-chip__box" x={num(r.x)} y={num(r.y)} width={num(r.w)} height={num(r.h)} rx="3" stroke={colour} />
-            <rect x={num(r.x + 3.0)} y={num(r.y + 3.0)} width="8" height="8" rx="2" fill={colour} />
-            if !c.text.is_empty() {
-                { svg_text("topic-chip__name", r.x + CHIP_TEXT_X, r.y + 10.5, "", c.text.clone().into()) }
-            }
-        </g>
+    let square = Rect { x: r.x + 3.0, y: r.y + 3.0, w: 8.0, h: 8.0 };
+    let mut children = vec![
+        vtag("title", &[], vec![], vec![format!("{} {topic}", s.topic).into()]).into(),
+        colour_rect("topic-chip__box", r, "3", None, Some(colour)),
+        colour_rect("", square, "2", Some(colour), None),
+    ];
+    if !c.text.is_empty() {
+        children.push(svg_text("topic-chip__name", r.x + CHIP_TEXT_X, r.y + 10.5, "", c.text.clone().into()));
     }
+    vtag("g", &["class", "data-topic"], vec![Some("topic-chip".into()), Some(topic.to_string().into())], children)
+        .into()
+}
+
+/// A `<rect>` painted with a topic's colour (fill or stroke), built by the
+/// shared `vtag` (one copy of the node code for the chips and the bars).
+fn colour_rect(
+    class: &'static str,
+    r: Rect,
+    rx: &'static str,
+    fill: Option<&'static str>,
+    stroke: Option<&'static str>,
+) -> Html {
+    let values = vec![
+        (!class.is_empty()).then_some(class.into()),
+        Some(num(r.x).into()),
+        Some(num(r.y).into()),
+        Some(num(r.w).into()),
+        Some(num(r.h).into()),
+        Some(rx.into()),
+        fill.map(Into::into),
+        stroke.map(Into::into),
+    ];
+    vtag("rect", &["class", "x", "y", "width", "height", "rx", "fill", "stroke"], values, vec![]).into()
 }
 
 /// The producer's marker: colour and shape, as the records layer draws its dots.
