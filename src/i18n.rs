@@ -35,6 +35,10 @@ pub struct Strings {
     pub legend_hw: &'static str,
     pub legend_commit: &'static str,
     pub legend_producers: &'static str,
+    /// A legend entry for one topic, after its name.
+    pub legend_topic: &'static str,
+    /// Before a topic's name in a chip's tooltip.
+    pub topic: &'static str,
     pub keyed: &'static str,
     pub null_keys: &'static str,
     pub generation: &'static str,
@@ -408,6 +412,8 @@ pub const EN: Strings = Strings {
     legend_hw: "High watermark (HW): consumers read only the records left of this line",
     legend_commit: "A consumer group's committed offset (the colour is the group)",
     legend_producers: "Moving dots: records in flight; each producer has its own colour and shape",
+    legend_topic: "topic: its partitions (bar on the left of each replica), and the producers and groups using it (chip) have this colour",
+    topic: "topic",
     keyed: "keyed",
     null_keys: "null keys",
     generation: "gen",
@@ -785,6 +791,8 @@ pub const KO: Strings = Strings {
     legend_hw: "하이 워터마크(HW): 컨슈머는 이 선 왼쪽의 레코드만 읽음",
     legend_commit: "컨슈머 그룹이 커밋한 오프셋 (색은 그룹)",
     legend_producers: "움직이는 점: 이동 중인 레코드. 프로듀서마다 색과 모양이 다름",
+    legend_topic: "토픽: 이 토픽의 파티션(복제본 왼쪽 막대)과 이 토픽을 쓰는 프로듀서와 그룹(칩)이 이 색",
+    topic: "토픽",
     keyed: "키 있음",
     null_keys: "null 키",
     generation: "세대",

@@ -274,7 +274,7 @@ pub fn App() -> Html {
             }
             <div class="workspace">
                 <div class="stage-wrap">
-                <Legend />
+                <Legend topics={topo.topics.clone()} />
                 <main class="stage" onclick={on_click(&dispatch, || Action::Select(None))}>
                     if let Some((wiring, played)) = crate::components::pipelines::diagram(state.lesson.as_deref()) {
                         <crate::components::pipelines::Pipelines {wiring} {played} width={stage_w} />

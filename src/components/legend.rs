@@ -1,8 +1,9 @@
-//! What the stage's marks mean, reachable from the stage: log cells, the HW
-//! line, committed-offset triangles, producer colours, leader and follower
-//! boxes. A `<details>` so it costs nothing until opened.
+//! What the stage's marks mean, reachable from the stage: each topic's colour,
+//! log cells, the HW line, committed-offset triangles, producer colours, leader
+//! and follower boxes. A `<details>` so it costs nothing until opened.
 
 use crate::i18n::strings;
+use crate::palette::topic_colour;
 use crate::ui::use_ui;
 use yew::prelude::*;
 
@@ -30,14 +31,29 @@ fn swatch(kind: u8) -> Html {
     html! { <svg class="legend__swatch" width="28" height="18" viewBox="0 0 28 18" aria-hidden="true">{ inner }</svg> }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    /// The topics on the stage, in view order (index = colour).
+    #[prop_or_default]
+    pub topics: Vec<String>,
+}
+
 #[component]
-pub fn Legend() -> Html {
+pub fn Legend(props: &LegendProps) -> Html {
     let s = strings(use_ui().lang);
     let items = [s.legend_leader, s.legend_follower, s.legend_out_of_isr, s.legend_cells, s.legend_hw, s.legend_commit];
     html! {
         <details class="legend" data-testid="legend">
             <summary>{ s.legend_title }</summary>
             <ul>
+                { for props.topics.iter().enumerate().map(|(i, name)| html! {
+                    <li class="legend__topic" data-testid={format!("topic-{name}")}>
+                        <svg class="legend__swatch" width="28" height="18" viewBox="0 0 28 18" aria-hidden="true">
+                            <rect x="2" y="2" width="24" height="14" rx="3" fill={topic_colour(i)} />
+                        </svg>
+                        <span><code class="legend__name">{ name.clone() }</code>{ " · " }{ s.legend_topic }</span>
+                    </li>
+                }) }
                 { for items.iter().enumerate().map(|(k, text)| html! { <li>{ swatch(k as u8) }<span>{ *text }</span></li> }) }
                 <li><span class="legend__dots" aria-hidden="true">{ "● ■ ▲ ◆" }</span><span>{ s.legend_producers }</span></li>
             </ul>

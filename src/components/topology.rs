@@ -6,10 +6,13 @@
 //! compared by value: a step re-renders only the brokers and groups it changed.
 
 use crate::components::inspector::{broker_status, fill};
-use crate::components::nodes::{num, nums, svg_line, svg_text};
+use crate::components::nodes::{num, nums, svg_line, svg_text, vtag};
 use crate::i18n::{strings, Strings};
-use crate::layout::{cell_window, BrokerBox, GroupBox, Rect, ReplicaBox, Section, Topology, CELLS};
-use crate::palette::{style_of, GROUP_COLOURS};
+use crate::layout::{
+    self, cell_window, fit, text_width, wrap, BrokerBox, Chip, GroupBox, Rect, ReplicaBox, Section, Topology, CELLS,
+    CHIP_TEXT_X, GROUP_NAME_Y, PRODUCER_META_Y, PRODUCER_NAME_Y, TOPIC_BAR_W,
+};
+use crate::palette::{style_of, topic_colour, GROUP_COLOURS};
 use crate::state::Selection;
 use crate::ui::use_ui;
 use kafka_sim::config::ClusterConfig;
@@ -102,17 +105,18 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
                     lit(spots.iter().any(|s| matches!(s, Spot::Producer(id) if *id == p.id))),
                 );
                 html! {
-                    <g key={p.id.clone()} {class} data-testid={format!("producer-{}", p.id)}
+                    <g key={p.id.clone()} {class} data-testid={format!("producer-{}", p.id)} data-topic={p.topic.clone()}
                         tabindex="0" role="button" aria-label={format!("{} {}", s.producer, p.id)}
                         onclick={select(Selection::Producer(p.id.clone()))}
                         onkeydown={key_select(Selection::Producer(p.id.clone()))}>
                         { rect(&b.rect, "producer__box", 8.0) }
-                        { marker(i as u32, b.rect.x + 14.0, b.rect.y + 14.0, 6.0) }
-                        { svg_text("producer__name", b.rect.x + 26.0, b.rect.y + 18.0, "", p.id.clone().into()) }
+                        { marker(i as u32, b.rect.x + 14.0, b.rect.y + PRODUCER_NAME_Y - 4.0, 6.0) }
+                        { svg_text("producer__name", b.rect.x + 26.0, b.rect.y + PRODUCER_NAME_Y, "", fit(&p.id, 12.0 * 1.1, b.rect.w - 32.0).into()) }
+                        { b.chip.as_ref().map_or_else(Html::default, |c| topic_chip(c, &p.topic, s)) }
                         if b.rect.w >= 120.0 {
-                            { svg_text("producer__meta", b.rect.x + 8.0, b.rect.y + 33.0, "", format!("acks={} · {} · {}/s", p.acks, if p.keyed { s.keyed } else { s.null_keys }, crate::components::inspector::format_rate(p.rate_per_s)).into()) }
+                            { svg_text("producer__meta", b.rect.x + 8.0, b.rect.y + PRODUCER_META_Y, "", format!("acks={} · {} · {}/s", p.acks, if p.keyed { s.keyed } else { s.null_keys }, crate::components::inspector::format_rate(p.rate_per_s)).into()) }
                         } else {
-                            { svg_text("producer__meta", b.rect.x + 8.0, b.rect.y + 33.0, "", format!("acks={}", p.acks).into()) }
+                            { svg_text("producer__meta", b.rect.x + 8.0, b.rect.y + PRODUCER_META_Y, "", format!("acks={}", p.acks).into()) }
                         }
                     </g>
                 }
@@ -281,12 +285,13 @@ pub fn GroupPart(props: &GroupPartProps) -> Html {
     let s = strings(use_ui().lang);
     let (gi, gb, g) = (props.gi, &props.bx, &props.group);
     html! {
-        <g class={classes!("group", props.spot.then_some("is-spot"))}>
+        <g class={classes!("group", props.spot.then_some("is-spot"))} data-testid={format!("group-{}", g.id)} data-topic={g.topic.clone()}>
             { rect(&gb.rect, "group__box", 10.0) }
-            <rect class="group__swatch" x={num(gb.rect.x + 8.0)} y={num(gb.rect.y + 9.0)}
+            <rect class="group__swatch" x={num(gb.rect.x + 8.0)} y={num(gb.rect.y + GROUP_NAME_Y - 9.0)}
                 width="10" height="10" rx="2" fill={GROUP_COLOURS[gi % GROUP_COLOURS.len()]} />
-            { svg_text("group__name", gb.rect.x + 24.0, gb.rect.y + 18.0, "", g.id.clone().into()) }
-            { svg_text("group__meta", gb.rect.x + gb.rect.w - 8.0, gb.rect.y + 18.0, "end", format!("{} {} · {} {}", s.generation, g.generation, s.lag, g.total_lag).into()) }
+            { svg_text("group__name", gb.rect.x + 24.0, gb.rect.y + GROUP_NAME_Y, "", fit(&g.id, 11.5 * 1.1, gb.rect.w - 32.0).into()) }
+            { topic_chip(&gb.chip, &g.topic, s) }
+            { svg_text("group__meta", gb.meta.x + gb.meta.w, gb.meta.y + 10.5, "end", format!("{} {} · {} {}", s.generation, g.generation, s.lag, g.total_lag).into()) }
             { for gb.members.iter().zip(&g.members).map(|(mb, m)| {
                 let parts: Vec<u32> = m.assigned.iter().map(|tp| tp.partition).collect();
                 let label = if m.crashed {
@@ -296,6 +301,8 @@ pub fn GroupPart(props: &GroupPartProps) -> Html {
                 } else {
                     format!("P{} · {} {}", partition_ranges(&parts), s.lag, m.records_lag_max)
                 };
+                // The name gives way to the figures (its end, `-c2`, stays).
+                let name = fit(&m.id, 12.0, mb.rect.w - 24.0 - text_width(&label, 10.5));
                 let selection = Selection::Member { group: g.id.clone(), member: m.id.clone() };
                 let selected = props.selected.as_ref() == Some(&m.id);
                 let class = classes!(
@@ -310,7 +317,7 @@ pub fn GroupPart(props: &GroupPartProps) -> Html {
                         onclick={select(&props.on_select, selection.clone())}
                         onkeydown={key_select(&props.on_select, selection)}>
                         { rect(&mb.rect, "member__box", 6.0) }
-                        { svg_text("member__name", mb.rect.x + 8.0, mb.rect.y + 19.0, "", m.id.clone().into()) }
+                        { svg_text("member__name", mb.rect.x + 8.0, mb.rect.y + 19.0, "", name.into()) }
                         { svg_text("member__meta", mb.rect.x + mb.rect.w - 8.0, mb.rect.y + 19.0, "end", label.into()) }
                     </g>
                 }
@@ -427,8 +434,9 @@ fn replica(
             onclick={on_part}>
             <title>{ title }</title>
             { rect(&r.rect, "replica__box", 5.0) }
-            { svg_text("replica__name", r.rect.x + 6.0, r.rect.y + 12.0, "", format!("{}-{}", short(&r.topic), r.partition).into()) }
-            { svg_text("replica__role", r.rect.x + 6.0, r.rect.y + 23.0, "", role.into()) }
+            { colour_rect("replica__topic", Rect { x: r.rect.x + 1.5, y: r.rect.y + 3.0, w: TOPIC_BAR_W, h: r.rect.h - 6.0 }, "1.5", Some(topic_colour(r.topic_index)), None) }
+            { svg_text("replica__name", r.label_rect.x, r.rect.y + 12.0, "", r.label.clone().into()) }
+            { svg_text("replica__role", r.label_rect.x, r.rect.y + 23.0, "", role.into()) }
             { log_cells(r, p, leo, (window, offsets), on_select) }
             { match hw_slot {
                 Some(d) => {
@@ -566,7 +574,9 @@ fn partitioner_stage(
             role="button" tabindex="0" aria-pressed={held.to_string()} aria-label={hint} onclick={on_hold}>
             { rect(&r, "partitioner__box", 10.0) }
             if shown.is_empty() {
-                { svg_text("partitioner__empty", r.x + 10.0, r.y + 24.0, "", s.no_decisions.into()) }
+                { for wrap(s.no_decisions, 11.0, r.w - 20.0).into_iter().enumerate().map(|(k, line)| {
+                    svg_text("partitioner__empty", r.x + 10.0, r.y + 24.0 + 15.0 * k as f64, "", line.into())
+                }) }
             }
             { for shown.iter().enumerate().map(|(k, (pi, d))| {
                 let y = r.y + 20.0 + k as f64 * 40.0;
@@ -586,11 +596,21 @@ fn partitioner_stage(
     }
 }
 
+/// The width of a decision's text in the partitioner stage (it starts 22 px in).
+const DECISION_W: f64 = layout::STAGE_W - 26.0;
+/// `.decision__key` is 11 px at weight 600: measured as 8% wider regular text.
+const KEY_PX: f64 = 11.0 * 1.08;
+
 /// Three short lines explaining one decision, from the numbers the sim reports,
 /// and for a sticky decision the longer explanation its `<title>` shows.
 pub fn explain(d: &RecentDecision, producer: &str, s: &Strings) -> (String, String, String, Option<&'static str>) {
-    let key = d.key.as_ref().map_or_else(|| "null".to_string(), |k| format!("\"{}\"", clip(k, 10)));
-    let line1 = format!("{producer}: {key} → P{}", d.partition);
+    // Line 1 fits the stage at 11 px: the key gives way first (its end
+    // stays), then the producer's name.
+    let tail = format!(" → P{}", d.partition);
+    let producer = fit(producer, KEY_PX, DECISION_W - text_width(&tail, KEY_PX) - text_width(": \"order\"", KEY_PX));
+    let room = DECISION_W - text_width(&format!("{producer}: \"\"{tail}"), KEY_PX);
+    let key = d.key.as_ref().map_or_else(|| "null".to_string(), |k| format!("\"{}\"", fit(k, KEY_PX, room)));
+    let line1 = format!("{producer}: {key}{tail}");
     let kb = |b: u32| f64::from(b) / 1024.0;
     let (line2, line3) = match d.reason {
         DecisionReason::Keyed { murmur2, to_positive, modulo } => {
@@ -618,16 +638,44 @@ pub fn explain(d: &RecentDecision, producer: &str, s: &Strings) -> (String, Stri
     (line1, line2, line3, sticky.then_some(s.sticky_help))
 }
 
-fn clip(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(n).collect::<String>())
+/// A topic's chip (on a producer or a group): its colour and name, the full
+/// name in the tooltip.
+fn topic_chip(c: &Chip, topic: &str, s: &Strings) -> Html {
+    let colour = topic_colour(c.topic);
+    let r = c.rect;
+    let square = Rect { x: r.x + 3.0, y: r.y + 3.0, w: 8.0, h: 8.0 };
+    let mut children = vec![
+        vtag("title", &[], vec![], vec![format!("{} {topic}", s.topic).into()]).into(),
+        colour_rect("topic-chip__box", r, "3", None, Some(colour)),
+        colour_rect("", square, "2", Some(colour), None),
+    ];
+    if !c.text.is_empty() {
+        children.push(svg_text("topic-chip__name", r.x + CHIP_TEXT_X, r.y + 10.5, "", c.text.clone().into()));
     }
+    vtag("g", &["class", "data-topic"], vec![Some("topic-chip".into()), Some(topic.to_string().into())], children)
+        .into()
 }
 
-fn short(topic: &str) -> String {
-    clip(topic, 9)
+/// A `<rect>` painted with a topic's colour (fill or stroke), built by the
+/// shared `vtag` (one copy of the node code for the chips and the bars).
+fn colour_rect(
+    class: &'static str,
+    r: Rect,
+    rx: &'static str,
+    fill: Option<&'static str>,
+    stroke: Option<&'static str>,
+) -> Html {
+    let values = vec![
+        (!class.is_empty()).then_some(class.into()),
+        Some(num(r.x).into()),
+        Some(num(r.y).into()),
+        Some(num(r.w).into()),
+        Some(num(r.h).into()),
+        Some(rx.into()),
+        fill.map(Into::into),
+        stroke.map(Into::into),
+    ];
+    vtag("rect", &["class", "x", "y", "width", "height", "rx", "fill", "stroke"], values, vec![]).into()
 }
 
 /// The producer's marker: colour and shape, as the records layer draws its dots.
@@ -693,6 +741,40 @@ mod tests {
         assert_ne!(b3, plain[2]);
     }
 
+    /// With two topics (the shop preset) every broker's part holds replicas of
+    /// both, topic by topic, and a leader's commit markers come only from the
+    /// groups reading its topic.
+    #[test]
+    fn broker_parts_hold_every_topic_with_its_own_groups_commits() {
+        let mut c = Cluster::new(Preset::Shop.config(1)).unwrap();
+        c.run_until(8_000);
+        let v = c.view();
+        for width in [318.0, 1398.0] {
+            let t = layout::topology(&v, width);
+            let parts: Vec<_> =
+                t.brokers.iter().map(|b| broker_part(&v, &t, b, None, &[], Timeouts::default())).collect();
+            assert_eq!(parts.iter().map(|b| b.replicas.len()).sum::<usize>(), 6 * 3 + 3 * 3);
+            for part in &parts {
+                let topics: Vec<&str> = part.replicas.iter().map(|(r, _, _)| r.topic.as_str()).collect();
+                assert!(topics.contains(&"clicks") && topics.contains(&"payments"), "{topics:?}");
+                assert!(topics.windows(2).all(|w| w[0] <= w[1]), "grouped by topic: {topics:?}");
+                for (r, p, commits) in &part.replicas {
+                    assert_eq!(r.topic, p.topic);
+                    let groups: Vec<&str> = commits.iter().map(|(_, g, _)| g.as_str()).collect();
+                    let allowed: &[&str] =
+                        if r.topic == "clicks" { &["analytics", "recommendations"] } else { &["billing", "fraud"] };
+                    assert!(groups.iter().all(|g| allowed.contains(g)), "{}-{}: {groups:?}", r.topic, r.partition);
+                }
+            }
+            // After 8 s every group has committed on some leader of its topic.
+            let committed: Vec<&str> =
+                parts.iter().flat_map(|b| &b.replicas).flat_map(|(_, _, c)| c).map(|(_, g, _)| g.as_str()).collect();
+            for g in ["analytics", "recommendations", "billing", "fraud"] {
+                assert!(committed.contains(&g), "{g} has no commit marker");
+            }
+        }
+    }
+
     /// A lesson's spotlight marks the replicas of its partitions and of its
     /// brokers, nothing else.
     #[test]
@@ -724,6 +806,29 @@ mod tests {
         assert!(!null.is_empty() && !keyed.is_empty(), "the preset has keyed and null-key producers");
         assert!(null.iter().all(|d| explain(d, "p", s).3 == Some(s.sticky_help)));
         assert!(keyed.iter().all(|d| explain(d, "p", s).3.is_none()));
+    }
+
+    /// A decision's first line fits the partitioner stage, in both languages,
+    /// however long the producer's name and key.
+    #[test]
+    fn decision_lines_fit_the_stage() {
+        let mut c = Cluster::new(Preset::Shop.config(1)).unwrap();
+        c.run_until(3_000);
+        let v = c.view();
+        for lang in [crate::i18n::Lang::En, crate::i18n::Lang::Ko] {
+            let s = crate::i18n::strings(lang);
+            for d in v.producers.iter().flat_map(|p| &p.recent) {
+                for producer in ["checkout", "a-very-long-producer-name-indeed"] {
+                    let line = explain(d, producer, s).0;
+                    assert!(layout::text_width(&line, KEY_PX) <= DECISION_W, "{line}");
+                    assert!(line.ends_with(&format!(" → P{}", d.partition)), "{line}");
+                }
+            }
+        }
+        let keyed = v.producers[2].recent.last().unwrap();
+        let line = explain(keyed, "checkout", crate::i18n::strings(crate::i18n::Lang::En)).0;
+        let key = keyed.key.as_deref().unwrap();
+        assert!(line.starts_with("checkout: \"orde") && line.contains(&key[key.len() - 3..]), "{line}");
     }
 
     #[test]
