@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Frame timing of the release build in headless Chromium, with the team's
 # harness (../shared/perf/measure.mjs): p95 frame interval, long tasks,
-# main-thread busy %, at the `default` and `stress` presets while playing, and
+# main-thread busy %, at the `default`, `stress` and `shop` presets while playing, and
 # at `stress` paused (what the page costs at rest).
 # Usage: scripts/perf.sh [RUNS]   (results in target/perf/results.jsonl; tab=… in the
 #   URLs skips the first visit's welcome, which a fresh profile would show)
@@ -44,6 +44,8 @@ cat > target/perf/suite.json <<JSON
     { "label": "default", "url": "http://127.0.0.1:$port/?preset=default&play=1&tab=inspector",
       "actions": [ { "waitFor": "[data-testid=records-layer]" } ] },
     { "label": "stress", "url": "http://127.0.0.1:$port/?preset=stress&play=1&tab=inspector",
+      "actions": [ { "waitFor": "[data-testid=records-layer]" } ] },
+    { "label": "shop", "url": "http://127.0.0.1:$port/?preset=shop&play=1&tab=inspector",
       "actions": [ { "waitFor": "[data-testid=records-layer]" } ] },
     { "label": "stress-paused", "url": "http://127.0.0.1:$port/?preset=stress&tab=inspector",
       "actions": [ { "waitFor": "[data-testid=records-layer]" } ] }$before_targets
