@@ -398,6 +398,7 @@ pub struct Strings {
     pub reset_refused: &'static str,
     pub reset_how_to_empty: &'static str,
     pub reset_label: &'static str,
+    pub reset_time_help: &'static str,
     // == broker panel ==
     pub tab_brokers: &'static str,
     pub brk_intro: &'static str,
@@ -821,6 +822,7 @@ pub const EN: Strings = Strings {
     reset_refused: "Refused now (NON_EMPTY_GROUP):",
     reset_how_to_empty: "To empty the group, stop its consumers: press “Leave (graceful)” on each member (a crashed member counts until session.timeout.ms expires). The preview stays here.",
     reset_label: "Offset reset preview",
+    reset_time_help: "The run is now at {t}. A record's timestamp is the simulated time its producer created it (CreateTime).",
     // == broker panel ==
     tab_brokers: "Brokers",
     brk_intro: "Per broker: the partitions it leads and hosts, their health, and its traffic. Bars are relative to the busiest broker; the numbers beside them are the values.",
@@ -1240,6 +1242,7 @@ pub const KO: Strings = Strings {
     reset_refused: "지금은 거부됩니다 (NON_EMPTY_GROUP):",
     reset_how_to_empty: "그룹을 비우려면 컨슈머를 멈추세요: 멤버마다 “정상 탈퇴”를 누릅니다(비정상 종료한 멤버는 session.timeout.ms가 지날 때까지 멤버로 남습니다). 미리보기는 여기 그대로 있습니다.",
     reset_label: "오프셋 재설정 미리보기",
+    reset_time_help: "지금 실행 시각은 {t}입니다. 레코드의 타임스탬프는 프로듀서가 레코드를 만든 시뮬레이션 시각(CreateTime)입니다.",
     // == broker panel ==
     tab_brokers: "브로커",
     brk_intro: "브로커마다: 리더를 맡은 파티션과 보유한 레플리카, 그 상태, 트래픽을 보여 줍니다. 막대는 가장 바쁜 브로커 대비 길이이고, 옆의 숫자가 실제 값입니다.",

@@ -724,6 +724,9 @@ fn reset_section(ctx: &Ctx, lang: Lang, group: &str, form: &ResetForm, preview: 
             </label>
         }
     });
+    let time_help = when(kind == ResetKind::Datetime, || {
+        el("p", "insp__help", fill(s.reset_time_help, &[("t", format_ms(ctx.view.time_ms))]).into())
+    });
     let error = error.map_or_else(Html::default, |msg| {
         html! { <p class="insp__note insp__note--warn" id="reset-error" role="alert" data-testid="reset-error">{ msg }</p> }
     });
@@ -747,6 +750,7 @@ fn reset_section(ctx: &Ctx, lang: Lang, group: &str, form: &ResetForm, preview: 
                     { input }
                 </div>
             },
+            time_help,
             error,
             body,
         ]),
