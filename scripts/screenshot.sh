@@ -29,7 +29,7 @@ shot phone-ko 390 844 "?lang=ko&play=1&tab=inspector"
 shot welcome-en 1280 800 "?lang=en"
 shot welcome-ko 390 844 "?lang=ko"
 # Each chapter's first question, in both languages, desktop and phone.
-for q in ch2:2 ch3:1 ch4:1 ch5:2 ch6:2; do
+for q in ch1:2 ch2:2 ch3:1 ch4:1 ch5:2 ch6:2; do
   for lang in en ko; do
     shot "lesson-${q%%:*}-$lang" 1280 900 "?lesson=${q%%:*}&step=${q##*:}&lang=$lang"
     shot "lesson-${q%%:*}-$lang-phone" 390 844 "?lesson=${q%%:*}&step=${q##*:}&lang=$lang"

@@ -13,6 +13,7 @@ pub mod lag_panel;
 pub mod legend;
 pub mod lesson_panel;
 pub mod nodes;
+pub mod pipelines;
 pub mod records_layer;
 pub mod topology;
 pub mod welcome;

@@ -61,7 +61,7 @@ pub fn parse_query(query: &str) -> UrlSettings {
             },
             "lesson" => match kafka_sim::course::lessons().iter().find(|l| l.id == v) {
                 Some(l) => out.lesson = Some(l.id),
-                None => bad("ch2, ch3, ch4, ch5 or ch6"),
+                None => bad("ch1, ch2, ch3, ch4, ch5 or ch6"),
             },
             "step" => match v.parse::<usize>() {
                 Ok(n) if n >= 1 => out.step = Some(n),
@@ -82,7 +82,7 @@ pub fn parse_query(query: &str) -> UrlSettings {
         match steps {
             None => {
                 out.step = None;
-                out_problem(&mut out.problems, "step", &n.to_string(), "a step of a lesson: add lesson=ch2 … ch6");
+                out_problem(&mut out.problems, "step", &n.to_string(), "a step of a lesson: add lesson=ch1 … ch6");
             }
             Some(len) if n > len => {
                 out.step = Some(len);

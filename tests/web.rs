@@ -466,3 +466,38 @@ async fn scenario_export_and_a_refused_import() {
     assert!(text_of(&root, "sim-time").contains("0.5 s"), "{}", text_of(&root, "sim-time"));
     root.remove();
 }
+
+/// Chapter 1's diagram on screen: point to point a line per source and target
+/// pair, through Kafka a line per system; the count shown is the lines drawn;
+/// the live steps show the cluster again.
+#[wasm_bindgen_test]
+async fn chapter_1_draws_sources_times_targets_then_sources_plus_targets() {
+    let root = mount_app().await;
+    click_testid(&root, "tab-course").await;
+    click_testid(&root, "lesson-open-ch1").await;
+    let count = |sel: &str| root.query_selector_all(sel).unwrap().length();
+    let pipes = || count("[data-testid=\"pipe\"]");
+    let shown = || by_testid(&root, "pipelines").get_attribute("data-links").unwrap_or_default();
+    assert!(pipes() > 0);
+    assert_eq!(pipes(), count(".sys--source") * count(".sys--target"));
+    assert_eq!(shown(), pipes().to_string());
+    assert!(text_of(&root, "pipes-count").contains(&shown()));
+    for k in 1..=4 {
+        if count_testids(&root, "lesson-choice-") > 0 {
+            click_testid(&root, "lesson-choice-1").await;
+        } else {
+            click_testid(&root, "lesson-play").await;
+        }
+        click_testid(&root, "lesson-skip").await;
+        if k < 4 {
+            click_testid(&root, "lesson-next").await;
+        }
+    }
+    // Step 4 has played: through Kafka.
+    by_testid(&root, "pipes-hub");
+    assert_eq!(pipes(), count(".sys--source") + count(".sys--target"));
+    assert_eq!(shown(), pipes().to_string());
+    click_testid(&root, "lesson-next").await;
+    assert!(root.query_selector("[data-testid=\"pipelines\"]").unwrap().is_none());
+    root.remove();
+}

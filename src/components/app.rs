@@ -277,6 +277,9 @@ pub fn App() -> Html {
                 <div class="stage-wrap">
                 <Legend />
                 <main class="stage" onclick={on_click(&dispatch, || Action::Select(None))}>
+                    if let Some((wiring, played)) = crate::components::pipelines::diagram(state.lesson.as_deref()) {
+                        <crate::components::pipelines::Pipelines {wiring} {played} width={stage_w} />
+                    } else {
                     <div class="stage__inner" style={nums("width:{}px;height:{}px", &[topo.width, topo.height])}>
                         <TopologyView view={state.svg_view.clone()} topo={topo.clone()} config={state.config.clone()}
                             selection={state.selection.clone()} on_select={on_select.clone()} {spotlight} />
@@ -284,6 +287,7 @@ pub fn App() -> Html {
                             events={state.last_events.clone()} topo={topo.clone()} version={state.version}
                             {step_ms} reduced_motion={*reduced} />
                     </div>
+                    }
                 </main>
                 </div>
                 if !embed {

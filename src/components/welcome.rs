@@ -22,7 +22,7 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
         let (ui, close) = (ui.clone(), props.on_close.clone());
         Callback::from(move |_: MouseEvent| {
             close.emit(());
-            ui.send(Action::OpenLesson { id: "ch2", step: 0 });
+            ui.send(Action::OpenLesson { id: "ch1", step: 0 });
         })
     };
     let lessons = {

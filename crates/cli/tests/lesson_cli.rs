@@ -19,7 +19,7 @@ fn without_an_id_it_lists_every_chapter() {
     let (code, out, err) = run(&["lesson"]);
     assert_eq!(code, Some(0), "{err}");
     let ids: Vec<&str> = out.lines().filter_map(|l| l.split_whitespace().next()).collect();
-    assert_eq!(ids, ["ch2", "ch3", "ch4", "ch5", "ch6"], "{out}");
+    assert_eq!(ids, ["ch1", "ch2", "ch3", "ch4", "ch5", "ch6"], "{out}");
     let (_, ko, _) = run(&["--lang", "ko", "lesson"]);
     assert!(ko.contains("토픽"), "{ko}");
 }
@@ -28,7 +28,7 @@ fn without_an_id_it_lists_every_chapter() {
 /// choices (from 1), and the reveal holds no unfilled slot.
 #[test]
 fn json_steps_carry_the_runs_answers() {
-    for id in ["ch2", "ch3", "ch4", "ch5", "ch6"] {
+    for id in ["ch1", "ch2", "ch3", "ch4", "ch5", "ch6"] {
         let (code, out, err) = run(&["lesson", id, "--json"]);
         assert_eq!(code, Some(0), "{id}: {err}");
         let steps: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
@@ -58,7 +58,7 @@ fn an_unknown_lesson_is_refused_with_the_known_ids() {
     assert_eq!(code, Some(2));
     assert!(out.is_empty());
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("ch9") && err.contains("ch2, ch3, ch4, ch5, ch6"), "{err}");
+    assert!(err.contains("ch9") && err.contains("ch1, ch2, ch3, ch4, ch5, ch6"), "{err}");
 }
 
 /// The same lesson twice gives the same bytes (same seed, same commands).

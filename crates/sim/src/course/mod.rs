@@ -15,6 +15,7 @@
 //! Content lives in one file per chapter (`ch2.rs` ...); texts are the
 //! lessons' own (the engine's event and error prose stays in [`crate::text`]).
 
+mod ch1;
 mod ch2;
 mod ch3;
 mod ch4;
@@ -22,6 +23,7 @@ mod ch5;
 mod ch6;
 mod probe;
 
+pub use ch1::{Link, Protocol, Side, System, Via, Wiring, KAFKA};
 pub use probe::{Probe, Value, WindowField};
 
 use crate::command::Command;
@@ -69,8 +71,14 @@ pub enum Spot {
     Producer(&'static str),
     Partitioner,
     Broker(u32),
-    Partition { topic: &'static str, partition: u32 },
+    Partition {
+        topic: &'static str,
+        partition: u32,
+    },
     Group(&'static str),
+    /// Instead of the cluster, a diagram of systems wired point to point or
+    /// through Kafka (chapter 1).
+    Systems(&'static Wiring),
 }
 
 /// When a fact is measured.
@@ -398,10 +406,11 @@ pub(crate) fn refused(events: &[Rc<Event>]) -> Option<&EventKind> {
 /// which has one thread).
 pub fn lessons() -> &'static [Lesson] {
     static LESSONS: OnceLock<Vec<Lesson>> = OnceLock::new();
-    LESSONS.get_or_init(|| vec![ch2::lesson(), ch3::lesson(), ch4::lesson(), ch5::lesson(), ch6::lesson()])
+    LESSONS
+        .get_or_init(|| vec![ch1::lesson(), ch2::lesson(), ch3::lesson(), ch4::lesson(), ch5::lesson(), ch6::lesson()])
 }
 
-/// The lesson with this id (`ch2` ... `ch6`).
+/// The lesson with this id (`ch1` ... `ch6`).
 pub fn lesson(id: &str) -> Option<&'static Lesson> {
     lessons().iter().find(|l| l.id == id)
 }

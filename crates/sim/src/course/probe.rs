@@ -1,6 +1,7 @@
 //! What a lesson can measure on a run: read from the engine's view and from the
 //! events of the step being played, never computed beside the engine.
 
+use super::{Side, Wiring};
 use crate::burrow::{Commit, Reason};
 use crate::event::{Event, EventKind};
 use crate::text::Lang;
@@ -288,6 +289,24 @@ pub enum Probe {
     UnackedLost {
         producer: &'static str,
     },
+    // ch1
+    /// The lines a chapter 1 diagram draws: point to point one per source and
+    /// target pair (N×M), through Kafka one per system (N+M).
+    Links {
+        wiring: &'static Wiring,
+    },
+    /// How many systems of the diagram are on this side.
+    Systems {
+        wiring: &'static Wiring,
+        side: Side,
+    },
+    /// The diagram's links that break when its changed source changes format.
+    BrokenLinks {
+        wiring: &'static Wiring,
+    },
+    /// The producers that are not removed, each with its topic and acks
+    /// (`web (clicks, acks=1), …`).
+    Producers,
 }
 
 impl Probe {
@@ -512,6 +531,18 @@ impl Probe {
             Probe::UnackedLost { producer } => {
                 int(view.producers.iter().find(|p| &p.id == producer).map(|p| p.ledger.unacknowledged_lost))
             }
+            // ch1
+            Probe::Links { wiring } => Value::Int(wiring.links.len() as i64),
+            Probe::Systems { wiring, side } => Value::Int(wiring.systems_on(*side).count() as i64),
+            Probe::BrokenLinks { wiring } => Value::Int(wiring.broken().count() as i64),
+            Probe::Producers => Value::Word(
+                view.producers
+                    .iter()
+                    .filter(|p| p.active)
+                    .map(|p| format!("{} ({}, acks={})", p.id, p.topic, p.acks))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
         }
     }
 }

@@ -754,3 +754,105 @@ mod ch3 {
         assert!(int(&o, "lost_after") > 0, "{:?}", o.facts);
     }
 }
+
+/// Chapter 1's claims, from the diagram's data and the run.
+mod ch1 {
+    use super::*;
+    use crate::course::ch1::{CHANGED, DIRECT_4X4, DIRECT_4X5, HUB};
+
+    fn outcome(step: usize) -> Outcome {
+        played("ch1", step)
+    }
+
+    /// Every link of a wiring names two systems of it (or the hub when wired
+    /// through Kafka), and no pair is linked twice.
+    fn ends_are_known(w: &Wiring) {
+        let known = |id: &str| w.systems.iter().any(|s| s.id == id) || (w.through_kafka() && id == KAFKA);
+        for l in w.links {
+            assert!(known(l.from) && known(l.to), "{l:?}");
+        }
+        let mut pairs: Vec<(&str, &str)> = w.links.iter().map(|l| (l.from, l.to)).collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        assert_eq!(pairs.len(), w.links.len(), "a pair linked twice");
+    }
+
+    /// Point to point: a pipeline per (source, target) pair, N×M of them, each
+    /// its own protocol; through Kafka: one connection per system, N+M.
+    #[test]
+    fn direct_links_are_sources_times_targets_and_the_hub_sources_plus_targets() {
+        for w in [&DIRECT_4X4, &DIRECT_4X5, &HUB] {
+            ends_are_known(w);
+        }
+        for w in [&DIRECT_4X4, &DIRECT_4X5] {
+            let (n, m) = (w.systems_on(Side::Source).count(), w.systems_on(Side::Target).count());
+            assert_eq!(w.links.len(), n * m);
+            for s in w.systems_on(Side::Source) {
+                for t in w.systems_on(Side::Target) {
+                    let l = w.links.iter().find(|l| l.from == s.id && l.to == t.id);
+                    assert!(matches!(l, Some(Link { via: Via::Direct(_), .. })), "{} → {}", s.id, t.id);
+                }
+            }
+        }
+        let (n, m) = (HUB.systems_on(Side::Source).count(), HUB.systems_on(Side::Target).count());
+        assert_eq!(HUB.links.len(), n + m);
+        for s in HUB.systems {
+            let mine = HUB.links.iter().filter(|l| l.from == s.id || l.to == s.id).count();
+            assert_eq!(mine, 1, "{}", s.id);
+            let l = HUB.links.iter().find(|l| l.from == s.id || l.to == s.id).unwrap();
+            // Sources only write (producers), targets only read (consumers).
+            assert_eq!(l.to == KAFKA, s.side == Side::Source, "{}", s.id);
+            let Via::Kafka(topics) = l.via else { panic!("{l:?}") };
+            assert!(!topics.is_empty() && topics.iter().all(|t| HUB.topics.contains(t)), "{l:?}");
+        }
+    }
+
+    /// The lesson's facts are those counts (the questions' answers).
+    #[test]
+    fn the_facts_count_the_drawn_links() {
+        let o = outcome(1);
+        assert_eq!(int(&o, "after"), 20);
+        assert_eq!(int(&o, "before"), 16);
+        assert_eq!(int(&o, "after") - int(&o, "before"), int(&o, "sources"));
+        let o = outcome(3);
+        assert_eq!(int(&o, "hub"), int(&o, "sources") + int(&o, "targets"));
+        assert_eq!(int(&o, "direct"), int(&o, "sources") * int(&o, "targets"));
+        // A format change breaks every pipeline out of the source: one per target.
+        let o = outcome(2);
+        assert_eq!(int(&o, "broken"), int(&o, "targets"));
+        assert!(CHANGED.broken().all(|l| l.from == "checkout"));
+    }
+
+    /// A new consumer group with `auto.offset.reset=earliest` and no committed
+    /// offset starts at the log start (`SubscriptionState` reset strategy
+    /// EARLIEST → ListOffsets earliest): the clicks written before it existed.
+    /// No producer is touched (same producers, same configs).
+    #[test]
+    fn search_reads_history_from_the_log_start_without_touching_producers() {
+        let lesson = lesson("ch1").unwrap();
+        let mut p = Player::open(lesson, 5).unwrap();
+        let before = p.cluster().config().producers.clone();
+        let o = p.finish().clone();
+        assert_eq!(&p.cluster().config().producers, &before);
+        assert_eq!(int(&o, "first"), int(&o, "start"));
+        assert_eq!(int(&o, "first"), 0);
+        assert!(int(&o, "end") > int(&o, "start"), "history to re-read: {:?}", o.facts);
+        assert_eq!(word(&o, "producers"), word(&o, "producers_after"));
+        assert_eq!(word(&o, "producers").matches("acks=").count(), before.len());
+    }
+
+    /// Reading removes nothing (`UnifiedLog` deletes by retention only): both
+    /// click groups read the same partition and its log start stays put; and
+    /// search, behind at first, catches up with the high watermark.
+    #[test]
+    fn groups_read_the_same_log_and_search_catches_up() {
+        let o = outcome(4);
+        assert_eq!(int(&o, "start"), 0);
+        assert!(int(&o, "a") > 0 && int(&o, "r") > 0, "{:?}", o.facts);
+        assert_eq!(int(&o, "replicas"), 3);
+        let o = outcome(6);
+        assert!(int(&o, "pos") < int(&o, "end"), "{:?}", o.facts);
+        assert_eq!(int(&o, "pos_after"), int(&o, "end_after"));
+        assert_eq!(int(&o, "start_after"), 0);
+    }
+}
