@@ -1,6 +1,8 @@
 //! `kafka-consumer-groups --describe` as text (ConsumerGroupCommand's layout:
-//! left-aligned columns, widths from the longest value, `-` for unknown values).
+//! left-aligned columns, widths from the longest value, `-` for unknown values),
+//! and the per-broker byte table of `describe --brokers` in the same layout.
 
+use kafka_sim::scenario::SummaryBroker;
 use kafka_sim::view::GroupView;
 
 pub fn render(g: &GroupView) -> String {
@@ -23,8 +25,55 @@ pub fn render(g: &GroupView) -> String {
         ]);
     }
     // Fixed minimum widths for the numeric columns, as the tool uses.
-    let min = [0, 0, 10, 15, 15, 15, 0, 0, 0];
-    let mut widths = [0usize; 9];
+    table(&header, &[0, 0, 10, 15, 15, 15, 0, 0, 0], &rows)
+}
+
+/// One row per broker: what it hosts, its byte totals (BytesIn, BytesOut,
+/// ReplicationBytesIn, ReplicationBytesOut of `BrokerTopicMetrics`), its disk
+/// bytes and the in/out rates over the last simulated second.
+pub fn render_brokers(brokers: &[SummaryBroker]) -> String {
+    let header = [
+        "BROKER",
+        "STATUS",
+        "LEADERS",
+        "REPLICAS",
+        "BYTES-IN",
+        "BYTES-OUT",
+        "REPLICATION-IN",
+        "REPLICATION-OUT",
+        "DISK-BYTES",
+        "IN/S",
+        "OUT/S",
+        "REPL-IN/S",
+        "REPL-OUT/S",
+    ];
+    let rows: Vec<[String; 13]> = brokers
+        .iter()
+        .map(|b| {
+            [
+                b.id.to_string(),
+                if b.alive { "up" } else { "down" }.to_string(),
+                b.leader_partitions.to_string(),
+                b.replicas.to_string(),
+                b.bytes_in.to_string(),
+                b.bytes_out.to_string(),
+                b.replication_bytes_in.to_string(),
+                b.replication_bytes_out.to_string(),
+                b.disk_bytes.to_string(),
+                b.bytes_in_per_s.to_string(),
+                b.bytes_out_per_s.to_string(),
+                b.replication_bytes_in_per_s.to_string(),
+                b.replication_bytes_out_per_s.to_string(),
+            ]
+        })
+        .collect();
+    table(&header, &[0; 13], &rows)
+}
+
+/// Left-aligned columns, each as wide as its longest cell (at least `min`),
+/// one space apart, trailing spaces trimmed.
+fn table<const N: usize>(header: &[&str; N], min: &[usize; N], rows: &[[String; N]]) -> String {
+    let mut widths = [0usize; N];
     for (i, w) in widths.iter_mut().enumerate() {
         *w = rows.iter().map(|r| r[i].chars().count()).chain([header[i].len(), min[i]]).max().unwrap_or(0);
     }
@@ -42,7 +91,7 @@ pub fn render(g: &GroupView) -> String {
         out.push('\n');
     };
     line(&header.map(String::from));
-    for r in &rows {
+    for r in rows {
         line(r);
     }
     out

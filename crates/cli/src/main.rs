@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use kafka_sim::assignor::{AssignRequest, Strategy};
 use kafka_sim::limits::MAX_RUN_MS;
 use kafka_sim::murmur2::{murmur2, to_positive};
-use kafka_sim::scenario::{Runner, Scenario, Summary};
+use kafka_sim::scenario::{Runner, Scenario, Summary, SummaryBroker};
 use kafka_sim::{Lang, SimError};
 use serde::Serialize;
 use std::io::{Read, Write};
@@ -77,12 +77,22 @@ enum Cmd {
         #[arg(long)]
         trace: bool,
     },
-    /// Print a group as `kafka-consumer-groups --describe` does.
+    /// Print a group as `kafka-consumer-groups --describe` does (--group), or what
+    /// each broker spends: bytes in, out, replicated, on disk (--brokers).
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["group", "brokers"])))]
     Describe {
         scenario: String,
+        /// The consumer group to describe.
         #[arg(long)]
-        group: String,
-        /// Describe the group at this simulated time (default: the scenario's end; at most 24 h).
+        group: Option<String>,
+        /// One row per broker: bytes in/out (produce, consume), replication in/out,
+        /// disk, leader partitions, replicas, and the rates over the last simulated second.
+        #[arg(long)]
+        brokers: bool,
+        /// With --brokers: one JSON array (the summary's `brokers` objects) instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Describe at this simulated time (default: the scenario's end; at most 24 h).
         #[arg(long, allow_negative_numbers = true, value_parser = parse_run_ms)]
         at_ms: Option<u64>,
     },
@@ -142,7 +152,15 @@ fn main() -> ExitCode {
         Cmd::Partition { partitions, hex, json, keys } => partition(&mut out, partitions, hex, json, &keys),
         Cmd::Assign { strategy } => assign(&mut out, strategy.into(), lang),
         Cmd::Run { scenario, until_ms, trace } => run(&mut out, &scenario, until_ms, trace, lang),
-        Cmd::Describe { scenario, group, at_ms } => describe_cmd(&mut out, &scenario, &group, at_ms, lang),
+        Cmd::Describe { json: true, group: Some(_), .. } => {
+            Err(Failure::BadInput("--json goes with --brokers; the group table (--group) is text only".to_string()))
+        }
+        Cmd::Describe { scenario, group: Some(group), at_ms, .. } => {
+            describe_cmd(&mut out, &scenario, &group, at_ms, lang)
+        }
+        Cmd::Describe { scenario, group: None, json, at_ms, .. } => {
+            describe_brokers(&mut out, &scenario, json, at_ms, lang)
+        }
         Cmd::Burrow { group } => burrow(&mut out, group, lang),
         Cmd::Lesson { id, json } => lesson_cmd::run(&mut out, id.as_deref(), json, lang),
     };
@@ -340,13 +358,41 @@ fn describe_cmd(out: &mut impl Write, path: &str, group: &str, at_ms: Option<u64
             known.join(", ")
         )));
     }
-    let mut runner =
-        Runner::new(&scenario).map_err(|e| Failure::BadInput(format!("{path}: {}", sim_error(&e, lang))))?;
-    runner.cluster.set_record_events(false);
-    runner.run_until(at_ms.unwrap_or(scenario.duration_ms));
-    let view = runner.cluster.view();
+    let view = view_at(&scenario, path, at_ms, lang)?;
     let Some(g) = view.groups.iter().find(|g| g.id == group) else {
         return Err(Failure::BadInput(format!("--group {group}: the group does not exist at that time")));
     };
     write!(out, "{}", describe::render(g)).map_err(io_err)
+}
+
+/// The scenario's view at `at_ms` (default: its end).
+fn view_at(
+    scenario: &Scenario,
+    path: &str,
+    at_ms: Option<u64>,
+    lang: Lang,
+) -> Result<kafka_sim::view::ClusterView, Failure> {
+    let mut runner =
+        Runner::new(scenario).map_err(|e| Failure::BadInput(format!("{path}: {}", sim_error(&e, lang))))?;
+    runner.cluster.set_record_events(false);
+    runner.run_until(at_ms.unwrap_or(scenario.duration_ms));
+    Ok(runner.cluster.view())
+}
+
+fn describe_brokers(
+    out: &mut impl Write,
+    path: &str,
+    json: bool,
+    at_ms: Option<u64>,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let scenario = load_scenario(path, lang)?;
+    let view = view_at(&scenario, path, at_ms, lang)?;
+    let rows: Vec<SummaryBroker> = view.brokers.iter().map(SummaryBroker::of).collect();
+    if json {
+        let text = serde_json::to_string(&rows).map_err(|e| Failure::BadInput(e.to_string()))?;
+        writeln!(out, "{text}").map_err(io_err)
+    } else {
+        write!(out, "{}", describe::render_brokers(&rows)).map_err(io_err)
+    }
 }

@@ -644,6 +644,107 @@ fn describe_unknown_group_lists_the_groups() {
     bad(&kafka_sim(&["describe", p(&path), "--group", "fast", "--at-ms", "soon"]), &["--at-ms", "soon"]);
 }
 
+/// The contract's broker fields, in order (BrokerTopicMetrics' four byte flows,
+/// `kafka.log:type=Log,name=Size` over its replicas, what it hosts).
+const BROKER_FIELDS: [&str; 8] = [
+    "id",
+    "bytes_in",
+    "bytes_out",
+    "replication_bytes_in",
+    "replication_bytes_out",
+    "disk_bytes",
+    "leader_partitions",
+    "replicas",
+];
+
+/// The first broker object in `text` (JSON as printed) lists the contract's
+/// fields first, in order (serde_json's `Value` would sort them).
+fn assert_broker_field_order(text: &str) {
+    let first = &text[text.find("{\"id\"").expect("a broker object")..];
+    let first = &first[..first.find('}').expect("object end")];
+    let keys: Vec<&str> =
+        first.split(',').map(|kv| kv.split(':').next().expect("key").trim_matches(['{', '"'])).collect();
+    assert_eq!(keys[..8], BROKER_FIELDS, "{first}");
+}
+
+#[test]
+fn run_summary_has_a_brokers_array_with_the_contract_fields() {
+    let path = scenario_file("brokers-summary.json");
+    let text = ok(&kafka_sim(&["run", p(&path)]));
+    let summary = json(&text);
+    assert_broker_field_order(&text[text.find("\"brokers\":").expect("brokers")..]);
+    let brokers = summary["brokers"].as_array().expect("brokers");
+    assert_eq!(brokers.iter().map(|b| b["id"].as_u64().unwrap()).collect::<Vec<_>>(), [1, 2, 3]);
+    let total = |k: &str| brokers.iter().map(|b| b[k].as_u64().expect(k)).sum::<u64>();
+    // 4 partitions × RF 2, every broker alive: 8 replicas, 4 leaders.
+    assert_eq!((total("replicas"), total("leader_partitions")), (8, 4));
+    assert!(total("bytes_in") > 10_000, "{text}");
+    // Each follower fetched at most what its leader appended; disk holds both copies.
+    assert!(total("replication_bytes_in") <= total("bytes_in"));
+    assert_eq!(total("replication_bytes_in"), total("replication_bytes_out"));
+    assert_eq!(total("disk_bytes"), total("bytes_in") + total("replication_bytes_in"), "no retention here");
+    assert!(total("bytes_out") > 0);
+}
+
+#[test]
+fn describe_brokers_prints_a_row_per_broker_matching_the_summary() {
+    let path = scenario_file("describe-brokers.json");
+    for at in ["2000", "8000"] {
+        let summary = json(&ok(&kafka_sim(&["run", p(&path), "--until-ms", at])));
+        let expected = summary["brokers"].as_array().expect("brokers");
+        let text = ok(&kafka_sim(&["describe", p(&path), "--brokers", "--json", "--at-ms", at]));
+        assert_broker_field_order(&text);
+        assert_eq!(&json(&text), &summary["brokers"]);
+        let out = ok(&kafka_sim(&["describe", p(&path), "--brokers", "--at-ms", at]));
+        let lines: Vec<&str> = out.lines().collect();
+        let header: Vec<&str> = lines[0].split_whitespace().collect();
+        assert_eq!(
+            header[..9],
+            [
+                "BROKER",
+                "STATUS",
+                "LEADERS",
+                "REPLICAS",
+                "BYTES-IN",
+                "BYTES-OUT",
+                "REPLICATION-IN",
+                "REPLICATION-OUT",
+                "DISK-BYTES"
+            ]
+        );
+        assert_eq!(lines.len(), 1 + expected.len(), "{out}");
+        for (row, b) in lines[1..].iter().zip(expected) {
+            let cells: Vec<&str> = row.split_whitespace().collect();
+            assert_eq!(cells.len(), header.len(), "{row}");
+            let field = |h: &str, k: &str| {
+                assert_eq!(cells[header.iter().position(|x| *x == h).unwrap()], b[k].to_string(), "{h}: {row}")
+            };
+            field("BROKER", "id");
+            field("LEADERS", "leader_partitions");
+            field("REPLICAS", "replicas");
+            field("BYTES-IN", "bytes_in");
+            field("BYTES-OUT", "bytes_out");
+            field("REPLICATION-IN", "replication_bytes_in");
+            field("REPLICATION-OUT", "replication_bytes_out");
+            field("DISK-BYTES", "disk_bytes");
+            field("IN/S", "bytes_in_per_s");
+            field("OUT/S", "bytes_out_per_s");
+            assert_eq!(cells[1], "up");
+        }
+    }
+}
+
+#[test]
+fn describe_needs_exactly_one_of_group_and_brokers() {
+    let path = scenario_file("describe-flags.json");
+    bad(&kafka_sim(&["describe", p(&path), "--brokers", "--group", "fast"]), &["--brokers", "--group"]);
+    bad(&kafka_sim(&["describe", p(&path)]), &["--group", "--brokers"]);
+    bad(&kafka_sim(&["describe", p(&path), "--group", "fast", "--json"]), &["--json", "--brokers"]);
+    bad(&kafka_sim(&["describe", p(&path), "--brokers", "--at-ms", "soon"]), &["--at-ms", "soon"]);
+    // The group table still works.
+    assert!(ok(&kafka_sim(&["describe", p(&path), "--group", "fast"])).starts_with("GROUP"));
+}
+
 // ---------------------------------------------------------------------------
 // Bad scenario files: exit 2, one line, the field and what is allowed
 // ---------------------------------------------------------------------------

@@ -462,6 +462,50 @@ pub struct Summary {
     pub groups: Vec<SummaryGroup>,
     /// The loss ledger summed over all producers.
     pub ledger: Ledger,
+    /// What each broker spent (its [`crate::view::BrokerTraffic`]).
+    pub brokers: Vec<SummaryBroker>,
+}
+
+/// One broker's bytes in the summary and in `kafka-sim describe --brokers
+/// --json`: totals since the start (the `BrokerTopicMetrics` meters' counts),
+/// the bytes on its disk now, what it hosts, then the rates over the last
+/// simulated second. The first eight fields are a contract, in this order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SummaryBroker {
+    pub id: u32,
+    pub bytes_in: u64,
+    pub bytes_out: u64,
+    pub replication_bytes_in: u64,
+    pub replication_bytes_out: u64,
+    pub disk_bytes: u64,
+    pub leader_partitions: u32,
+    pub replicas: u32,
+    pub alive: bool,
+    pub bytes_in_per_s: u64,
+    pub bytes_out_per_s: u64,
+    pub replication_bytes_in_per_s: u64,
+    pub replication_bytes_out_per_s: u64,
+}
+
+impl SummaryBroker {
+    pub fn of(b: &crate::view::BrokerView) -> Self {
+        let t = &b.traffic;
+        SummaryBroker {
+            id: b.id,
+            bytes_in: t.bytes_in,
+            bytes_out: t.bytes_out,
+            replication_bytes_in: t.replication_bytes_in,
+            replication_bytes_out: t.replication_bytes_out,
+            disk_bytes: t.disk_bytes,
+            leader_partitions: t.leader_partitions,
+            replicas: t.replicas,
+            alive: b.alive,
+            bytes_in_per_s: t.bytes_in_per_s,
+            bytes_out_per_s: t.bytes_out_per_s,
+            replication_bytes_in_per_s: t.replication_bytes_in_per_s,
+            replication_bytes_out_per_s: t.replication_bytes_out_per_s,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -581,6 +625,7 @@ impl Summary {
                 l.add(&p.ledger);
                 l
             }),
+            brokers: v.brokers.iter().map(SummaryBroker::of).collect(),
         }
     }
 }

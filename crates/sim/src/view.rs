@@ -134,6 +134,21 @@ pub struct ProducerView {
     pub ledger: crate::producer::Ledger,
     /// The partitioner's latest decisions, oldest first.
     pub recent: Vec<RecentDecision>,
+    /// Records and bytes of its new batches (retries not counted again), as
+    /// the producer's `record-send-rate` and `byte-rate`.
+    pub throughput: Throughput,
+}
+
+/// Records and bytes a producer sent or a group polled: the totals since it
+/// started and the rates over the last simulated second. Bytes are the records'
+/// message format v2 sizes (`DefaultRecord.sizeInBytes`), each batch's first
+/// record with the batch header (`DefaultRecordBatch.RECORD_BATCH_OVERHEAD`, 61 B).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Throughput {
+    pub records_per_s: u64,
+    pub bytes_per_s: u64,
+    pub records: u64,
+    pub bytes: u64,
 }
 
 /// One partitioner decision, with the record it placed.
@@ -164,6 +179,10 @@ pub struct GroupView {
     pub redelivered: u64,
     /// Burrow's evaluation of the group from its recent commits.
     pub burrow: crate::burrow::GroupEvaluation,
+    /// Records and bytes its members polled (`records-consumed-rate`,
+    /// `bytes-consumed-rate`); a poll from the middle of a batch does not
+    /// count that batch's header.
+    pub throughput: Throughput,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

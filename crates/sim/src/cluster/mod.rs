@@ -31,6 +31,8 @@ pub(crate) struct TopicState {
     pub partitions: Vec<PartitionState>,
     /// Burrow's ring of recent log end offsets, per partition.
     pub broker_offsets: Vec<crate::burrow::BrokerOffsetRing>,
+    /// Bytes in, replicated and out, summed over its partitions.
+    pub traffic: crate::traffic::TopicMeters,
 }
 
 impl TopicState {
@@ -81,7 +83,15 @@ impl Cluster {
             time_ms: 0,
             rng: SimRng::new(config.seed),
             brokers: (1..=config.brokers)
-                .map(|id| Broker { id, alive: true, fenced: false, crashed_at: None, slow_factor: 1, isolated: false })
+                .map(|id| Broker {
+                    id,
+                    alive: true,
+                    fenced: false,
+                    crashed_at: None,
+                    slow_factor: 1,
+                    isolated: false,
+                    traffic: Default::default(),
+                })
                 .collect(),
             topics: Vec::new(),
             producers: Vec::new(),
@@ -110,6 +120,7 @@ impl Cluster {
                 settings: t.config.clone(),
                 broker_offsets: vec![crate::burrow::BrokerOffsetRing::default(); layout.len()],
                 partitions: layout.into_iter().map(PartitionState::new).collect(),
+                traffic: Default::default(),
             });
             if t.replication_factor == 1 {
                 cluster.emit(EventKind::Warning(Warning::ReplicationFactor1 { topic: t.name.clone() }));
@@ -397,6 +408,7 @@ impl Cluster {
     pub fn tick(&mut self) {
         let now = self.time_ms + self.config.step_ms;
         self.time_ms = now;
+        self.tick_meters();
         // Followers fetch what was written before this step, so a record is on the
         // leader alone for at least one step (the window acks=1 can lose).
         self.replicate(now); // partition: follower fetch, truncation, ISR expand, HW
@@ -416,6 +428,14 @@ impl Cluster {
         if due(&mut self.last_lag_sample_ms, 1000, now) {
             self.sample_lag(now); // group: lag history, Burrow's offset ring
         }
+    }
+
+    /// A new tick in every rate window (`crate::traffic`).
+    fn tick_meters(&mut self) {
+        let window = crate::traffic::window_ticks(self.config.step_ms);
+        self.brokers.iter_mut().for_each(|b| b.traffic.tick(window));
+        self.producers.iter_mut().for_each(|p| p.throughput.tick(window));
+        self.groups.iter_mut().for_each(|g| g.throughput.tick(window));
     }
 
     /// Ticks until simulated time reaches at least `t_ms`.

@@ -16,6 +16,7 @@ pub struct RecordStory {
     /// The key as text (lossy UTF-8), `None` for a null key.
     pub key: Option<String>,
     pub timestamp_ms: u64,
+    /// The record's own size (`DefaultRecord.sizeInBytes`), without its batch's header.
     pub bytes: u32,
     pub seq: u32,
     /// The producer's partitioner (`default`, `uniform-sticky`, `round-robin`, `custom`).
@@ -89,7 +90,7 @@ impl Cluster {
             producer: producer.config.id.clone(),
             key: key_bytes.map(|k| String::from_utf8_lossy(k).into_owned()),
             timestamp_ms: r.timestamp_ms,
-            bytes: r.bytes,
+            bytes: r.own_size(),
             seq: r.seq,
             partitioner: match producer.config.partitioner {
                 PartitionerKind::Default => "default",

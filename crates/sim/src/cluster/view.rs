@@ -3,15 +3,19 @@
 
 use super::Cluster;
 use crate::group::GroupState;
+use crate::ids::BrokerId;
 use crate::ids::TopicPartition;
 use crate::partition::log::NULL_KEY;
+use crate::partition::PartitionState;
 use crate::view::{
-    BrokerView, ClusterView, GroupPartitionView, GroupView, MemberView, PartitionView, ProducerView, TopicView,
+    BrokerTraffic, BrokerView, ClusterView, GroupPartitionView, GroupView, MemberView, PartitionView, ProducerView,
+    TopicTraffic, TopicView,
 };
 
 impl Cluster {
     /// The read-only picture to render.
     pub fn view(&self) -> ClusterView {
+        let traffic = self.broker_traffic();
         ClusterView {
             time_ms: self.time_ms,
             brokers: self
@@ -23,8 +27,7 @@ impl Cluster {
                     fenced: b.fenced,
                     slow_factor: b.slow_factor,
                     isolated: b.isolated,
-                    // Filled by the byte accounting (issue 13, in progress).
-                    traffic: Default::default(),
+                    traffic: traffic.iter().find(|(id, _)| *id == b.id).map(|(_, t)| t.clone()).unwrap_or_default(),
                 })
                 .collect(),
             topics: self
@@ -63,8 +66,12 @@ impl Cluster {
                             },
                         })
                         .collect(),
-                    // Filled by the byte accounting (issue 13, in progress).
-                    traffic: Default::default(),
+                    traffic: TopicTraffic {
+                        bytes_in: t.traffic.bytes_in,
+                        replication_bytes: t.traffic.replication_bytes,
+                        bytes_out: t.traffic.bytes_out,
+                        disk_bytes: t.partitions.iter().map(PartitionState::disk_bytes).sum(),
+                    },
                 })
                 .collect(),
             producers: self
@@ -92,10 +99,52 @@ impl Cluster {
                             reason: r.decision.reason,
                         })
                         .collect(),
+                    throughput: p.throughput.view(self.config.step_ms),
                 })
                 .collect(),
             groups: self.groups.iter().map(|g| self.group_view(g)).collect(),
         }
+    }
+
+    /// Each broker's [`BrokerTraffic`]: its meters, and what it hosts now
+    /// (`kafka.log:type=Log,name=Size` summed over its replicas).
+    fn broker_traffic(&self) -> Vec<(BrokerId, BrokerTraffic)> {
+        let step_ms = self.config.step_ms;
+        let mut out: Vec<(BrokerId, BrokerTraffic)> = self
+            .brokers
+            .iter()
+            .map(|b| {
+                let m = &b.traffic;
+                let t = BrokerTraffic {
+                    bytes_in: m.bytes_in.total,
+                    bytes_out: m.bytes_out.total,
+                    replication_bytes_in: m.replication_in.total,
+                    replication_bytes_out: m.replication_out.total,
+                    bytes_in_per_s: m.bytes_in.per_s(step_ms),
+                    bytes_out_per_s: m.bytes_out.per_s(step_ms),
+                    replication_bytes_in_per_s: m.replication_in.per_s(step_ms),
+                    replication_bytes_out_per_s: m.replication_out.per_s(step_ms),
+                    ..BrokerTraffic::default()
+                };
+                (b.id, t)
+            })
+            .collect();
+        for part in self.topics.iter().flat_map(|t| &t.partitions) {
+            for (id, t) in &mut out {
+                if part.leader == Some(*id) {
+                    t.leader_partitions += 1;
+                }
+                if part.replicas.contains(id) {
+                    t.replicas += 1;
+                }
+            }
+            for (id, bytes) in part.replica_sizes() {
+                if let Some((_, t)) = out.iter_mut().find(|(b, _)| *b == id) {
+                    t.disk_bytes += bytes;
+                }
+            }
+        }
+        out
     }
 
     /// Burrow's verdict on a group, from each partition's commit window and the
@@ -177,6 +226,7 @@ impl Cluster {
             consumed: g.consumed,
             redelivered: g.redelivered,
             burrow: self.burrow_of(g),
+            throughput: g.throughput.view(self.config.step_ms),
         }
     }
 }

@@ -32,6 +32,13 @@ pub(crate) struct Broker {
     pub slow_factor: u32,
     /// Cut off from the other brokers (`isolate_broker`): no follower fetch to or from it.
     pub isolated: bool,
+    /// Bytes through it (`BrokerTopicMetrics`).
+    pub traffic: crate::traffic::BrokerMeters,
+}
+
+/// The broker with id `id`.
+pub(crate) fn broker_mut(brokers: &mut [Broker], id: BrokerId) -> Option<&mut Broker> {
+    brokers.iter_mut().find(|b| b.id == id)
 }
 
 /// What an election on any partition needs from outside it.
@@ -79,11 +86,24 @@ impl Cluster {
             record_events: self.record_events,
         };
         let mut events = Vec::new();
+        let brokers = &mut self.brokers;
         for topic in &mut self.topics {
             env.min_isr = topic.settings.min_insync_replicas;
             let settings = topic.log_settings();
+            let traffic = &mut topic.traffic;
             for (p, part) in topic.partitions.iter_mut().enumerate() {
-                part.fetch_round(now, &env, &settings, At { topic: &topic.name, partition: p as u32 }, &mut events);
+                let at = At { topic: &topic.name, partition: p as u32 };
+                let leader = part.leader;
+                // ReplicaFetcherThread: the follower's broker reads, the leader's serves.
+                part.fetch_round(now, &env, &settings, at, &mut events, &mut |follower, bytes| {
+                    traffic.replication_bytes += bytes;
+                    if let Some(b) = broker_mut(brokers, follower) {
+                        b.traffic.replication_in.add(bytes);
+                    }
+                    if let Some(b) = leader.and_then(|id| broker_mut(brokers, id)) {
+                        b.traffic.replication_out.add(bytes);
+                    }
+                });
             }
         }
         self.emit_all(events);

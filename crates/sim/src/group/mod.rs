@@ -92,6 +92,12 @@ pub(crate) struct GroupState {
     /// A cooperative rebalance withheld partitions: run the follow-up round.
     pub rejoin_pending: bool,
     pub lag_history: VecDeque<LagSample>,
+    /// Records and bytes its members polled (`records-consumed-rate`,
+    /// `bytes-consumed-rate`).
+    pub throughput: crate::traffic::ThroughputMeters,
+    /// Bytes polled this step, per partition, until the cluster charges them
+    /// to the partition's leader (`Cluster::consume`).
+    pub fetched: Vec<(u32, u64)>,
 }
 
 impl GroupState {
@@ -109,6 +115,8 @@ impl GroupState {
             redelivered: 0,
             rejoin_pending: false,
             lag_history: VecDeque::with_capacity(LAG_HISTORY),
+            throughput: Default::default(),
+            fetched: Vec::new(),
         }
     }
 
@@ -196,6 +204,17 @@ impl Cluster {
         let step_ms = self.config.step_ms;
         for gi in 0..self.groups.len() {
             self.with_group(gi, |g, env, out| g.poll(step_ms, env, out));
+            // A consumer fetches from the leader (BytesOutPerSec on its broker).
+            let Self { groups, topics, brokers, .. } = self;
+            let topic = &mut topics[groups[gi].topic];
+            for (p, bytes) in groups[gi].fetched.drain(..) {
+                topic.traffic.bytes_out += bytes;
+                if let Some(b) =
+                    topic.partitions[p as usize].leader.and_then(|id| crate::controller::broker_mut(brokers, id))
+                {
+                    b.traffic.bytes_out.add(bytes);
+                }
+            }
         }
     }
 

@@ -113,6 +113,15 @@ impl GroupState {
             let take = (hw - pos).min(quota - got);
             let to = pos + take;
             let redelivered = self.deliver(p, pos, to);
+            // The bytes of the records polled, each batch's header with its
+            // first record (a fetch from mid-batch does not count the header).
+            let bytes = part.log.bytes_in(pos, to);
+            self.throughput.records.add(take);
+            self.throughput.bytes.add(bytes);
+            match self.fetched.last_mut() {
+                Some((q, b)) if *q == p => *b += bytes,
+                _ => self.fetched.push((p, bytes)),
+            }
             self.consumed += take;
             self.redelivered += redelivered;
             self.members[mi].assigned[idx].1 = Some(to);

@@ -35,6 +35,8 @@ pub(crate) struct Appended {
     pub present: Option<(u64, u64)>,
     /// Each record's offset on a retry, when asked for (`offsets_wanted`).
     pub offsets: Vec<u64>,
+    /// Bytes this attempt wrote to the leader's log (`Record::size`).
+    pub bytes: u64,
 }
 
 impl PartitionState {
@@ -52,10 +54,11 @@ impl PartitionState {
         now: u64,
         settings: &LogSettings,
     ) -> Appended {
-        let mut done = Appended { first: None, last: 0, duplicates: 0, present: None, offsets: Vec::new() };
+        let mut done = Appended { first: None, last: 0, duplicates: 0, present: None, offsets: Vec::new(), bytes: 0 };
         if batch.attempts == 1 {
             for r in &mut batch.records {
                 r.flags = ack_flags(r.flags, acks);
+                done.bytes += r.size();
             }
             if !batch.records.is_empty() {
                 let o = self.log.append_slice(&batch.records, now, settings);
@@ -76,6 +79,7 @@ impl PartitionState {
                 done.duplicates += 1;
             }
             let r = Record { flags: ack_flags(r.flags, acks), ..*r };
+            done.bytes += r.size();
             let o = self.log.append(r, now, settings);
             done.first.get_or_insert(o);
             done.last = o;

@@ -33,6 +33,8 @@ impl PartitionState {
     /// follower (`Replica.lastCaughtUpTimeMs`) ages until `maybeShrinkIsr`
     /// drops it. It is retried every step (Kafka backs off
     /// `replica.fetch.backoff.ms`; the simulator does not model that).
+    /// `fetched(follower, bytes)` is told the bytes of every fetch that copied
+    /// something (ReplicationBytesIn/OutPerSec).
     pub(crate) fn fetch_round(
         &mut self,
         now: u64,
@@ -40,6 +42,7 @@ impl PartitionState {
         settings: &LogSettings,
         at: At,
         out: &mut Vec<EventKind>,
+        fetched: &mut impl FnMut(BrokerId, u64),
     ) {
         let Some(leader) = self.leader else { return };
         if !env.alive.contains(&leader) {
@@ -54,7 +57,10 @@ impl PartitionState {
                 continue;
             }
             self.truncate_diverged(fi, at, out);
-            let fetch_offset = self.fetch(fi, leader, now, env, settings, at, out);
+            let (fetch_offset, bytes) = self.fetch(fi, leader, now, env, settings, at, out);
+            if bytes > 0 {
+                fetched(broker, bytes);
+            }
             self.maybe_expand_isr(broker, fetch_offset, at, out);
             self.maybe_increment_hw(now, env.lag_max_ms, env.min_isr, &|b| env.alive.contains(&b));
         }
@@ -94,7 +100,7 @@ impl PartitionState {
 
     /// One fetch by follower `fi`: the leader records its fetch state, and the
     /// follower copies what the leader has past its log end. Returns the fetch
-    /// offset.
+    /// offset and the bytes copied.
     #[allow(clippy::too_many_arguments)]
     fn fetch(
         &mut self,
@@ -105,7 +111,7 @@ impl PartitionState {
         settings: &LogSettings,
         at: At,
         out: &mut Vec<EventKind>,
-    ) -> u64 {
+    ) -> (u64, u64) {
         let leader_leo = self.log.log_end_offset();
         if self.followers[fi].log.log_end_offset() < self.log.log_start_offset() {
             // Fell behind the leader's retention: start over at its log start.
@@ -115,7 +121,7 @@ impl PartitionState {
         self.followers[fi].update_fetch_state(fetch_offset, now, leader_leo);
         let hw = self.high_watermark;
         let f = &mut self.followers[fi];
-        let copied = f.log.append_from(&self.log, fetch_offset, env.max_bytes, settings);
+        let (copied, bytes) = f.log.append_from(&self.log, fetch_offset, env.max_bytes, settings);
         if env.record_events && copied > 0 {
             out.push(EventKind::FollowerFetched {
                 topic: at.topic.to_string(),
@@ -135,7 +141,7 @@ impl PartitionState {
         f.high_watermark = hw.min(f.log.log_end_offset());
         let factor = env.slow.iter().find(|(b, _)| *b == f.broker).map_or(1, |(_, x)| *x).max(1);
         f.next_fetch_ms = now + env.delay_ms * u64::from(factor);
-        fetch_offset
+        (fetch_offset, bytes)
     }
 
     /// The replica on `broker` restarted: it fetches again from now on.

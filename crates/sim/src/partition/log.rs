@@ -18,30 +18,53 @@ use std::collections::VecDeque;
 /// Key id meaning "no key" (a null key).
 pub const NULL_KEY: u32 = u32::MAX;
 
-/// Bytes a record adds to the log besides its key and value (an approximation of
-/// Kafka's record framing: length, attributes, deltas, header count as varints).
-pub const RECORD_OVERHEAD_BYTES: u32 = 8;
+/// Bytes of a record batch's header before its first record
+/// (`DefaultRecordBatch.RECORD_BATCH_OVERHEAD`, message format v2): base offset,
+/// length, leader epoch, magic, CRC, attributes, last offset delta, base and max
+/// timestamps, producer id, epoch, base sequence and record count.
+pub const RECORD_BATCH_OVERHEAD: u32 = 61;
 
 /// The producer received an acknowledgement for this record.
 pub const FLAG_ACKED: u8 = 1;
 /// Sent with acks=0: the producer never learns its fate.
 pub const FLAG_ACKS0: u8 = 2;
+/// The first record of its producer batch: it carries the batch header
+/// ([`RECORD_BATCH_OVERHEAD`]) in the log, on the wire to followers and to consumers.
+pub const FLAG_BATCH_HEAD: u8 = 4;
 
 /// One record. Offsets are implicit (position in the log).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Record {
     /// Index into the cluster's key table, or [`NULL_KEY`].
     pub key: u32,
-    /// Bytes in the log: key + value + [`RECORD_OVERHEAD_BYTES`].
+    /// Bytes it takes in the log and on the wire: its size in its batch
+    /// (`DefaultRecord.sizeInBytes`, see [`record_size`]), plus the batch header
+    /// ([`RECORD_BATCH_OVERHEAD`]) if it is its batch's first record
+    /// ([`FLAG_BATCH_HEAD`]). Kept whole so the per-record paths just add it.
     pub bytes: u32,
     /// Index of the producer that sent it.
     pub producer: u16,
-    /// [`FLAG_ACKED`], [`FLAG_ACKS0`]: what the producer was told.
+    /// [`FLAG_ACKED`], [`FLAG_ACKS0`]: what the producer was told;
+    /// [`FLAG_BATCH_HEAD`]: the first record of its batch.
     pub flags: u8,
     /// The producer's sequence number for this record (0, 1, 2, ...).
     pub seq: u32,
     /// CreateTime in simulated ms.
     pub timestamp_ms: u64,
+}
+
+impl Record {
+    /// Bytes it takes in the log and on the wire (`bytes`, the batch header included).
+    #[inline(always)]
+    pub fn size(&self) -> u64 {
+        u64::from(self.bytes)
+    }
+
+    /// The record's own size (`DefaultRecord.sizeInBytes`), without its batch's header.
+    pub fn own_size(&self) -> u32 {
+        let header = if self.flags & FLAG_BATCH_HEAD != 0 { RECORD_BATCH_OVERHEAD } else { 0 };
+        self.bytes.saturating_sub(header)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,6 +112,18 @@ pub struct Deletion {
     pub to_offset: u64,
     pub bytes: u64,
 }
+
+/// How much one append may take (a follower fetch's `replica.fetch.max.bytes`).
+#[derive(Clone, Copy)]
+struct Limit {
+    bytes: u64,
+    /// Take the first record even if it is larger (Kafka returns at least one
+    /// batch so a fetch always makes progress).
+    take_first: bool,
+}
+
+/// A leader's append takes everything.
+const NO_LIMIT: Limit = Limit { bytes: u64::MAX, take_first: true };
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Log {
@@ -170,6 +205,17 @@ impl Log {
         offset.checked_sub(self.start_offset).and_then(|i| self.records.get(i as usize))
     }
 
+    /// Bytes of the records in `[from, to)` still in the log (`Record::size`).
+    pub fn bytes_in(&self, from: u64, to: u64) -> u64 {
+        let from = from.max(self.start_offset).min(self.log_end_offset());
+        let to = to.min(self.log_end_offset()).max(from);
+        let (i, j) = ((from - self.start_offset) as usize, (to - self.start_offset) as usize);
+        let (head, tail) = self.records.as_slices();
+        let h = head.len();
+        let sum = |part: &[Record]| part.iter().map(Record::size).sum::<u64>();
+        sum(&head[i.min(h)..j.min(h)]) + sum(&tail[i.max(h) - h..j.max(h) - h])
+    }
+
     /// Records in `[from, to)` that are still in the log.
     pub fn range(&self, from: u64, to: u64) -> impl Iterator<Item = (u64, &Record)> {
         let from = from.max(self.start_offset).min(self.log_end_offset());
@@ -184,47 +230,51 @@ impl Log {
     /// Appends a record at `now_ms`, rolling a segment first if Kafka would.
     /// Returns its offset.
     pub fn append(&mut self, record: Record, now_ms: u64, settings: &LogSettings) -> u64 {
-        self.append_each(std::slice::from_ref(&record), settings, |_| now_ms)
+        self.append_each::<false>(std::slice::from_ref(&record), settings, |_| now_ms, NO_LIMIT).0
     }
 
     /// Appends `records` in order at `now_ms`, exactly as that many [`Log::append`]
     /// calls would, in one pass (the records are copied in bulk). Returns the
     /// offset of the first.
     pub fn append_slice(&mut self, records: &[Record], now_ms: u64, settings: &LogSettings) -> u64 {
-        self.append_each(records, settings, |_| now_ms)
+        self.append_each::<false>(records, settings, |_| now_ms, NO_LIMIT).0
     }
 
     /// A follower's fetch from the leader (`ReplicaFetcherThread`): copies the
     /// leader's records from `from` on, each appended at its own timestamp, up to
     /// `max_bytes` (`replica.fetch.max.bytes`; the first record is always taken).
-    /// Returns how many records were copied.
-    pub fn append_from(&mut self, leader: &Log, from: u64, max_bytes: u64, settings: &LogSettings) -> u64 {
+    /// Returns how many records and how many bytes were copied.
+    pub fn append_from(&mut self, leader: &Log, from: u64, max_bytes: u64, settings: &LogSettings) -> (u64, u64) {
         let from = from.max(leader.start_offset).min(leader.log_end_offset());
         let i = (from - leader.start_offset) as usize;
         // The leader deque's two halves, from `i` on.
         let (head, tail) = leader.records.as_slices();
         let h = head.len();
-        let parts = [&head[i.min(h)..], &tail[i.max(h) - h..]];
-        let mut bytes = 0;
-        let mut lens = [0; 2];
-        'fetch: for (part, len) in parts.iter().zip(&mut lens) {
-            for r in part.iter() {
-                if bytes > 0 && bytes + u64::from(r.bytes) > max_bytes {
-                    break 'fetch;
-                }
-                bytes += u64::from(r.bytes);
-                *len += 1;
+        let (mut copied, mut bytes) = (0, 0);
+        for part in [&head[i.min(h)..], &tail[i.max(h) - h..]] {
+            let limit = Limit { bytes: max_bytes - bytes.min(max_bytes), take_first: copied == 0 };
+            let (_, n, added) = self.append_each::<true>(part, settings, |r| r.timestamp_ms, limit);
+            copied += n as u64;
+            bytes += added;
+            if n < part.len() {
+                break;
             }
         }
-        for (part, len) in parts.iter().zip(lens) {
-            self.append_each(&part[..len], settings, |r| r.timestamp_ms);
-        }
-        (lens[0] + lens[1]) as u64
+        (copied, bytes)
     }
 
     /// The one append loop: per record, `LogSegment.shouldRoll` at `now_of(record)`
-    /// and the active segment's totals, kept in a local until the end.
-    fn append_each(&mut self, records: &[Record], s: &LogSettings, now_of: impl Fn(&Record) -> u64) -> u64 {
+    /// and the active segment's totals, kept in a local until the end; if
+    /// `LIMITED` (a fetch; a leader's append is not) it stops before the record
+    /// that would take it past `limit`. Returns the first offset, how many
+    /// records and how many bytes it appended.
+    fn append_each<const LIMITED: bool>(
+        &mut self,
+        records: &[Record],
+        s: &LogSettings,
+        now_of: impl Fn(&Record) -> u64,
+        limit: Limit,
+    ) -> (u64, usize, u64) {
         let first = self.log_end_offset();
         let segment_bytes = s.segment_bytes.max(0) as u64;
         let segment_ms = s.segment_ms.max(0) as u64;
@@ -232,8 +282,13 @@ impl Log {
         // retention rolls a fresh one); without one, the first record rolls one.
         let mut seg = self.segments.pop_back().unwrap_or_else(|| Segment::empty(first));
         let mut added = 0;
+        let mut n = records.len();
         for (i, record) in records.iter().enumerate() {
-            let bytes = u64::from(record.bytes);
+            let bytes = record.size();
+            if LIMITED && added + bytes > limit.bytes && !(limit.take_first && i == 0) {
+                n = i;
+                break;
+            }
             if seg.size_bytes != 0 {
                 let full = seg.size_bytes + bytes > segment_bytes;
                 let old = seg.first_timestamp_ms.is_some_and(|t| now_of(record).saturating_sub(t) > segment_ms);
@@ -249,8 +304,8 @@ impl Log {
         }
         self.segments.push_back(seg);
         self.size_bytes += added;
-        self.records.extend(records);
-        first
+        self.records.extend(&records[..n]);
+        (first, n, added)
     }
 
     /// Sets [`FLAG_ACKED`] on `producer`'s records in `[first, last]` still in the log.
@@ -297,7 +352,7 @@ impl Log {
         let mut first = None;
         let mut largest = 0;
         for (_, r) in self.range(base, end) {
-            size += u64::from(r.bytes);
+            size += r.size();
             first.get_or_insert(r.timestamp_ms);
             largest = largest.max(r.timestamp_ms);
         }
@@ -379,14 +434,99 @@ impl Log {
     }
 }
 
-/// Bytes a record adds to the log.
+/// `ByteUtils.sizeOfVarint`: bytes of `value` as a zig-zag varint (1 to 5).
+#[inline(always)]
+pub fn size_of_varint(value: i32) -> u32 {
+    let v = ((value << 1) ^ (value >> 31)) as u32;
+    // One byte per started group of 7 bits, at least one; Kafka's division by
+    // 7 as a multiplication (no `div`).
+    let lz = v.leading_zeros();
+    (((38 - lz) * 0b10010010010010011) >> 19) + (lz >> 5)
+}
+
+/// `ByteUtils.sizeOfVarlong`: bytes of `value` as a zig-zag varlong (1 to 10).
+#[inline(always)]
+pub fn size_of_varlong(value: i64) -> u32 {
+    let v = ((value << 1) ^ (value >> 63)) as u64;
+    let lz = v.leading_zeros();
+    (((70 - lz) * 0b10010010010010011) >> 19) + (lz >> 6)
+}
+
+/// [`size_of_varlong`] of a value known to be non-negative (every length and
+/// delta of a record): its zig-zag form is `2 × v`, so the common one- and
+/// two-byte sizes are one comparison each (the per-record path).
+#[inline(always)]
+fn size_of_non_negative(v: u64) -> u32 {
+    if v < 1 << 6 {
+        1
+    } else if v < 1 << 13 {
+        2
+    } else {
+        size_of_varlong(v.min(i64::MAX as u64) as i64)
+    }
+}
+
+/// `DefaultRecord.sizeInBytes` (message format v2) of a record with no headers:
+/// varint(body size) + body, where body = attributes (1) + varlong(timestamp
+/// delta) + varint(offset delta) + varint(key length) + key + varint(value
+/// length) + value + varint(header count = 0). A null key is length −1 (one
+/// byte, `NULL_VARINT_SIZE_BYTES`), the same size as an empty key, so `key_len`
+/// 0 stands for both.
+#[inline(always)]
+pub fn record_size(key_len: u32, value_len: u32, offset_delta: u32, timestamp_delta: u64) -> u32 {
+    let fixed = record_body_fixed(key_len, size_of_length(value_len));
+    record_size_at(fixed, offset_delta, timestamp_delta)
+}
+
+/// A length prefix and the bytes it counts: `varint(len) + len`.
+#[inline(always)]
+pub fn size_of_length(len: u32) -> u32 {
+    size_of_non_negative(u64::from(len)) + len
+}
+
+/// The part of a record's body that does not depend on its place in the
+/// batch: attributes (1), key and value with their lengths (`value` already
+/// as [`size_of_length`]), header count (1).
+#[inline(always)]
+pub fn record_body_fixed(key_len: u32, value: u32) -> u32 {
+    1 + size_of_length(key_len) + value + 1
+}
+
+/// [`record_size`] from the record's [`record_body_fixed`] and its deltas.
+#[inline(always)]
+pub fn record_size_at(fixed: u32, offset_delta: u32, timestamp_delta: u64) -> u32 {
+    let body = fixed + size_of_non_negative(u64::from(offset_delta)) + size_of_non_negative(timestamp_delta);
+    body + size_of_non_negative(u64::from(body))
+}
+
+/// A record's size at the head of its batch (offset and timestamp delta 0): what
+/// the producer's partitioner counts towards `batch.size` for it.
 pub fn record_bytes(key_len: u32, value_bytes: u32) -> u32 {
-    key_len.saturating_add(value_bytes).saturating_add(RECORD_OVERHEAD_BYTES)
+    record_size(key_len, value_bytes, 0, 0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `ByteUtils.sizeOfVarint`/`sizeOfVarlong`: one byte per started 7-bit group
+    /// of the zig-zag value, checked against the plain division around every
+    /// group boundary.
+    #[test]
+    fn varint_sizes_are_seven_bit_groups_of_the_zigzag_value() {
+        let groups = |v: u64| (64 - (v | 1).leading_zeros()).div_ceil(7);
+        for bits in 0..64u32 {
+            for z in [(1u64 << bits).wrapping_sub(1), 1u64 << bits, (1u64 << bits) + 1] {
+                let (long, int) = ((z >> 1) as i64 ^ -((z & 1) as i64), z as u32);
+                assert_eq!(size_of_varlong(long), groups(z), "zig-zag {z}");
+                let int = (int >> 1) as i32 ^ -((int & 1) as i32);
+                assert_eq!(size_of_varint(int), groups(u64::from(z as u32)), "zig-zag {}", z as u32);
+            }
+            for v in [(1u64 << bits) - 1, 1u64 << bits] {
+                assert_eq!(size_of_non_negative(v), size_of_varlong(v.min(i64::MAX as u64) as i64), "{v}");
+            }
+        }
+    }
 
     fn rec(ts: u64, bytes: u32) -> Record {
         Record { key: NULL_KEY, bytes, producer: 0, flags: 0, seq: 0, timestamp_ms: ts }

@@ -81,6 +81,18 @@ impl PartitionState {
         }
     }
 
+    /// Each replica's log size, as (broker, bytes): the leader's (or, while
+    /// offline, the last leader's) log and every follower's.
+    pub fn replica_sizes(&self) -> impl Iterator<Item = (BrokerId, u64)> + '_ {
+        std::iter::once((self.log_owner, self.log.size_bytes()))
+            .chain(self.followers.iter().map(|f| (f.broker, f.log.size_bytes())))
+    }
+
+    /// Bytes on disk over all its replicas.
+    pub fn disk_bytes(&self) -> u64 {
+        self.replica_sizes().map(|(_, b)| b).sum()
+    }
+
     /// Leader side of `Partition.maybeIncrementLeaderHW` (Kafka ≥ 3.7, KIP-966):
     /// the HW does not move while the ISR is smaller than `min.insync.replicas`;
     /// otherwise it is the smallest LEO among ISR members and followers that are

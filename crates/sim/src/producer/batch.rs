@@ -5,7 +5,10 @@
 
 use super::{PlacedRecord, ProducerState, RECENT_DECISIONS};
 use crate::config::Acks;
-use crate::partition::log::{record_bytes, Record, FLAG_ACKS0, NULL_KEY};
+use crate::partition::log::{
+    record_body_fixed, record_size_at, size_of_length, Record, FLAG_ACKS0, FLAG_BATCH_HEAD, NULL_KEY,
+    RECORD_BATCH_OVERHEAD,
+};
 use crate::partition::PartitionState;
 use crate::producer::partitioner::Availability;
 use crate::rng::SimRng;
@@ -66,12 +69,23 @@ impl ProducerState {
         self.batch_lens.resize(n, 0);
         let mut batches: Vec<Option<Batch>> = vec![None; n];
         let flags = if self.config.acks == Acks::None { FLAG_ACKS0 } else { 0 };
+        let value = size_of_length(self.config.value_bytes);
+        let mut sent_bytes = 0;
+        // Sizes depend on the key's length only; keys of one producer mostly
+        // share it, so they are recomputed only when it changes.
+        let (mut key_len, mut fixed, mut bytes) = (u32::MAX, 0, 0);
         for i in 0..due {
             self.emitted_since += 1;
             let ts = self.timestamp_of(self.emitted_since).min(now);
             let key = self.next_key(rng);
             let key_bytes = if key == NULL_KEY { None } else { Some(&keys[key as usize][..]) };
-            let bytes = record_bytes(key_bytes.map_or(0, |k| k.len() as u32), self.config.value_bytes);
+            let len = key_bytes.map_or(0, |k| k.len() as u32);
+            if len != key_len {
+                // The record's size at the head of a batch (`record_bytes`):
+                // what the partitioner counts.
+                (key_len, fixed) = (len, record_body_fixed(len, value));
+                bytes = record_size_at(fixed, 0, 0);
+            }
             // Only the last few decisions are kept (for the UI), so only they are
             // built in full.
             let recent = due - i <= RECENT_DECISIONS as u64;
@@ -83,7 +97,7 @@ impl ProducerState {
                 (self.partitioner.choose_partition(hashed, bytes, n as u32, &self.queued, rng), None)
             };
             self.queued[p as usize] += u64::from(bytes);
-            let record = Record { key, bytes, producer: id, flags, seq: self.next_seq, timestamp_ms: ts };
+            let seq = self.next_seq;
             self.next_seq = self.next_seq.wrapping_add(1);
             self.sent += 1;
             let batch = match &mut batches[p as usize] {
@@ -104,13 +118,23 @@ impl ProducerState {
                 }
             };
             let index = batch.records.len() as u32;
-            batch.records.push(record);
+            // The record's size in its batch (`DefaultRecord.sizeInBytes`): its
+            // offset and timestamp deltas from the batch's first record; that
+            // first record carries the batch header (`FLAG_BATCH_HEAD`).
+            let (size, flags) = match batch.records.first() {
+                None => (bytes + RECORD_BATCH_OVERHEAD, flags | FLAG_BATCH_HEAD),
+                Some(head) => (record_size_at(fixed, index, ts.saturating_sub(head.timestamp_ms)), flags),
+            };
+            sent_bytes += u64::from(size);
+            batch.records.push(Record { key, bytes: size, producer: id, flags, seq, timestamp_ms: ts });
             if let Some(decision) = decision {
                 // The offset is known once the batch is appended (`send`).
                 let batch = batch.id;
                 self.remember(PlacedRecord { key, decision, offset: None, timestamp_ms: ts, batch, index });
             }
         }
+        self.throughput.records.add(due);
+        self.throughput.bytes.add(sent_bytes);
         for (len, batch) in self.batch_lens.iter_mut().zip(&batches) {
             *len = batch.as_ref().map_or(0, |b| b.records.len());
         }

@@ -73,8 +73,14 @@ impl Cluster {
         let settings = self.topics[ti].log_settings();
         let idempotent = self.producers[pi].config.idempotent();
         let wanted = self.producers[pi].awaits_offsets(batch.id);
-        let Appended { first, last, duplicates, present, offsets } =
+        let Appended { first, last, duplicates, present, offsets, bytes } =
             self.topics[ti].partitions[p].append_batch(&mut batch, acks, idempotent, wanted, now, &settings);
+        // BytesInPerSec of the leader: what it appended (an idempotent retry's
+        // records already in the log are not written again, so not counted).
+        self.topics[ti].traffic.bytes_in += bytes;
+        if let Some(b) = leader.and_then(|id| crate::controller::broker_mut(&mut self.brokers, id)) {
+            b.traffic.bytes_in.add(bytes);
+        }
         let n = batch.records.len() as u64;
         // Partition.appendRecordsToLeader tries to move the HW after every append
         // (a single-replica ISR commits at once, whatever the acks).
