@@ -842,7 +842,7 @@ pub const EN: Strings = Strings {
     reset_time_help: "The run is now at {t}. A record's timestamp is the simulated time its producer created it (CreateTime).",
     // == broker panel ==
     tab_brokers: "Brokers",
-    brk_intro: "Per broker: the partitions it leads and hosts, their health, and its traffic. Bars are relative to the busiest broker; the numbers beside them are the values.",
+    brk_intro: "Per broker: the partitions it leads and hosts, their health, and its traffic. Bars are relative to the busiest broker; the number above each bar is its value.",
     brk_leaders: "Leaders",
     brk_replicas: "Replicas",
     brk_skew: "Leader skew",
@@ -1270,7 +1270,7 @@ pub const KO: Strings = Strings {
     reset_time_help: "지금 실행 시각은 {t}입니다. 레코드의 타임스탬프는 프로듀서가 레코드를 만든 시뮬레이션 시각(CreateTime)입니다.",
     // == broker panel ==
     tab_brokers: "브로커",
-    brk_intro: "브로커마다: 리더를 맡은 파티션과 보유한 레플리카, 그 상태, 트래픽을 보여 줍니다. 막대는 가장 바쁜 브로커 대비 길이이고, 옆의 숫자가 실제 값입니다.",
+    brk_intro: "브로커마다: 리더를 맡은 파티션과 보유한 레플리카, 그 상태, 트래픽을 보여 줍니다. 막대 길이는 가장 바쁜 브로커 대비 비율이고, 막대 위의 숫자가 실제 값입니다.",
     brk_leaders: "리더",
     brk_replicas: "레플리카",
     brk_skew: "리더 쏠림",
