@@ -425,6 +425,7 @@ pub struct Strings {
     pub brk_down: &'static str,
     pub brk_out_of_isr: &'static str,
     pub brk_none_urp: &'static str,
+    pub brk_down_replicas: &'static str,
     pub brk_bytes_in: &'static str,
     pub brk_bytes_out: &'static str,
     pub brk_disk: &'static str,
@@ -814,7 +815,7 @@ pub const EN: Strings = Strings {
 
     // == offset reset ==
     reset_title: "Reset offsets (--reset-offsets)",
-    reset_intro: "A dry run first: per partition, where group {g}'s committed offset would move and what that means. Nothing changes until you apply it.",
+    reset_intro: "A dry run first: per partition, where the committed offsets of group {g} would move and what that means. Nothing changes until you apply it.",
     reset_spec: "Where to",
     reset_input_offset: "Offset",
     reset_input_shift: "Shift by (negative goes back)",
@@ -857,6 +858,7 @@ pub const EN: Strings = Strings {
     brk_down: "broker {b} is down",
     brk_out_of_isr: "broker {b} fell out of the ISR",
     brk_none_urp: "all replicas in sync",
+    brk_down_replicas: "down: its {n} replicas are out of their ISRs and serve nothing",
     brk_bytes_in: "Bytes in",
     brk_bytes_out: "Bytes out",
     brk_disk: "Disk",
@@ -1285,6 +1287,7 @@ pub const KO: Strings = Strings {
     brk_down: "브로커 {b} 다운",
     brk_out_of_isr: "브로커 {b}가 ISR에서 빠짐",
     brk_none_urp: "모든 레플리카 동기화됨",
+    brk_down_replicas: "다운: 레플리카 {n}개가 모두 ISR에서 빠졌고 아무 요청도 처리하지 않습니다",
     brk_bytes_in: "바이트 인",
     brk_bytes_out: "바이트 아웃",
     brk_disk: "디스크",

@@ -50,6 +50,9 @@ pub fn skew_text(s: &Strings, b: &BrokerStats) -> String {
 /// The health sentence: under-replicated and offline partitions and why.
 pub fn health_text(s: &Strings, b: &BrokerStats) -> String {
     let mut parts = Vec::new();
+    if !b.alive {
+        parts.push(fill(s.brk_down_replicas, &[("n", b.replicas.to_string())]));
+    }
     if b.under_replicated > 0 {
         parts.push(fill(
             s.brk_urp_text,
@@ -92,7 +95,7 @@ fn card(s: &Strings, b: &BrokerView, st: &BrokerStats, max: &crate::broker_stats
         s.brk_status_down
     };
     let health = health_text(s, st);
-    let bad = st.under_replicated > 0 || st.offline > 0;
+    let bad = !b.alive || st.under_replicated > 0 || st.offline > 0;
     let per_s = |v: u64| format!("{}/s", human_bytes(v));
     let total = |v: u64| format!(" ({} {})", s.brk_total, human_bytes(v));
     html! {
@@ -176,5 +179,8 @@ mod tests {
             "{text}"
         );
         assert!(health_text(strings(Lang::Ko), &off).contains("브로커 1 다운"));
+        let mut down = stats(0, -33, 0, vec![]);
+        down.alive = false;
+        assert_eq!(health_text(s, &down), "down: its 6 replicas are out of their ISRs and serve nothing");
     }
 }
