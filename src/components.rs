@@ -1,6 +1,7 @@
 //! Yew function components, one concept per module.
 
 pub mod app;
+pub mod broker_panel;
 pub mod config_panel;
 pub mod controls;
 pub mod course_host;

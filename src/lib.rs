@@ -2,6 +2,7 @@
 //! No Kafka rule lives here; the app draws `Cluster::view()` and turns clicks
 //! into commands.
 
+pub mod broker_stats;
 pub mod chart;
 pub mod components;
 pub mod config_draft;
@@ -13,6 +14,7 @@ pub mod layout;
 pub mod lesson_view;
 pub mod palette;
 pub mod presets;
+pub mod reset_form;
 pub mod state;
 pub mod ui;
 pub mod url;

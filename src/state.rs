@@ -11,13 +11,14 @@ use crate::config_draft::{fresh_id, Msg};
 use crate::i18n::{strings, Lang};
 use crate::lesson_view::{LessonView, Phase, Progress};
 use crate::presets::Preset;
+use crate::reset_form::ResetForm;
 use kafka_sim::burrow::Commit;
 use kafka_sim::command::Command;
 use kafka_sim::config::{ClusterConfig, GroupConfig, OffsetReset, ProducerConfig};
 use kafka_sim::course::{self, Player};
 use kafka_sim::error::SimError;
 use kafka_sim::event::{Event, EventKind};
-use kafka_sim::group::LagSample;
+use kafka_sim::group::{LagSample, ResetPreview};
 use kafka_sim::reconfigure;
 use kafka_sim::scenario::{Runner, Scenario, Summary};
 use kafka_sim::story::RecordStory;
@@ -54,10 +55,12 @@ pub enum Tab {
     Lag,
     /// The lesson picker with the course's progress.
     Course,
+    /// Per broker: leaders, replicas, health and traffic.
+    Brokers,
 }
 
 impl Tab {
-    /// The tab a `?tab=` value names (`inspector`, `events`, `config`, `lag`, `course`).
+    /// The tab a `?tab=` value names (`inspector`, `events`, `config`, `lag`, `course`, `brokers`).
     pub fn parse(s: &str) -> Option<Tab> {
         Some(match s {
             "inspector" => Tab::Inspector,
@@ -65,6 +68,7 @@ impl Tab {
             "config" => Tab::Config,
             "lag" => Tab::Lag,
             "course" => Tab::Course,
+            "brokers" => Tab::Brokers,
             _ => return None,
         })
     }
@@ -206,6 +210,12 @@ pub struct AppState {
     pub selection: Option<Selection>,
     /// The selected record's story, re-read after every change while selected.
     pub story: Option<Rc<RecordStory>>,
+    /// The inspector's `--reset-offsets` form.
+    pub reset_form: Rc<ResetForm>,
+    /// Its dry run for the selected member's group (`Cluster::reset_preview`),
+    /// re-read after every change while the inspector shows a member and the
+    /// form holds a valid spec.
+    pub reset_preview: Option<Rc<ResetPreview>>,
     pub tab: Tab,
     /// Lag history per group; copied only while the Lag tab is open, and only when
     /// a new sample was taken (one a simulated second).
@@ -249,6 +259,8 @@ pub enum Action {
     AddGroup,
     Select(Option<Selection>),
     SetTab(Tab),
+    /// The inspector's `--reset-offsets` form changed: the dry run follows.
+    SetResetForm(ResetForm),
     /// Open a lesson of the course at a step (from 0), replaying from its seed.
     OpenLesson {
         id: &'static str,
@@ -317,6 +329,8 @@ impl AppState {
             speed: 1.0,
             selection: None,
             story: None,
+            reset_form: Rc::new(ResetForm::default()),
+            reset_preview: None,
             tab: Tab::default(),
             lag: Rc::new(Vec::new()),
             notice: None,
@@ -343,6 +357,12 @@ impl AppState {
         self.story = match &self.selection {
             Some(Selection::Record { topic, partition, offset }) => {
                 c.record_story(topic, *partition, *offset).map(Rc::new)
+            }
+            _ => None,
+        };
+        self.reset_preview = match (&self.selection, self.tab, self.reset_form.spec()) {
+            (Some(Selection::Member { group, .. }), Tab::Inspector, Ok(spec)) => {
+                c.reset_preview(group, spec).ok().map(Rc::new)
             }
             _ => None,
         };
@@ -819,6 +839,11 @@ impl Reducible for AppState {
                 s.copy_out();
                 s.version += 1;
             }
+            Action::SetResetForm(form) => {
+                s.reset_form = Rc::new(form);
+                s.copy_out();
+                s.version += 1;
+            }
             Action::DismissNotice => {
                 s.notice = None;
                 s.version += 1;
@@ -905,6 +930,42 @@ mod tests {
         let n = s.notice.clone().unwrap();
         assert!(n.error && n.en.contains("replication factor 4 is larger than the 3 brokers"), "{}", n.en);
         assert_eq!(s.view.topics[0].replication_factor, 3, "nothing changed");
+    }
+
+    /// The reset form's dry run follows the selected member's group and the
+    /// run; applying it while the group has members is refused with
+    /// NON_EMPTY_GROUP, and goes through once every member has left.
+    #[test]
+    fn reset_preview_follows_the_form_and_the_group() {
+        use crate::reset_form::{ResetForm, ResetKind};
+        let s = (0..30).fold(state(), |s, _| s.reduce(Action::Step));
+        let g = s.view.groups[0].clone();
+        let member = g.members[0].id.clone();
+        let s = s.reduce(Action::Select(Some(Selection::Member { group: g.id.clone(), member })));
+        assert!(s.reset_preview.is_some(), "--to-earliest needs no input");
+        let s = s.reduce(Action::SetResetForm(ResetForm { kind: ResetKind::Offset, input: "x".into() }));
+        assert!(s.reset_preview.is_none(), "no spec, no dry run");
+        let s = s.reduce(Action::SetResetForm(ResetForm { kind: ResetKind::Offset, input: "2".into() }));
+        let p = s.reset_preview.clone().unwrap();
+        assert_eq!(p.group, g.id);
+        assert!(p.rows.iter().all(|r| r.new == 2.min(r.new_lag + r.new)));
+        assert!(p.refusal.is_some(), "the group has members");
+        let apply =
+            || Action::Command(Command::ResetOffsets { group: g.id.clone(), spec: kafka_sim::ResetSpec::ToOffset(2) });
+        let s = s.reduce(apply());
+        assert!(s.notice.as_ref().unwrap().en.contains("NON_EMPTY_GROUP"), "{:?}", s.notice);
+        let s = g.members.iter().fold(s, |s, m| {
+            s.reduce(Action::Command(Command::RemoveConsumer {
+                group: g.id.clone(),
+                member: Some(m.id.clone()),
+                graceful: true,
+            }))
+        });
+        assert!(s.reset_preview.as_ref().unwrap().refusal.is_none(), "empty now");
+        let s = s.reduce(apply());
+        assert!(s.notice.is_none(), "{:?}", s.notice);
+        let committed: Vec<_> = s.view.groups[0].partitions.iter().map(|p| p.committed).collect();
+        assert!(committed.iter().all(|c| *c == Some(2)), "{committed:?}");
     }
 
     #[test]

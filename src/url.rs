@@ -57,7 +57,7 @@ pub fn parse_query(query: &str) -> UrlSettings {
             },
             "tab" => match Tab::parse(&v) {
                 Some(t) => out.tab = Some(t),
-                None => bad("inspector, events, config, lag or course"),
+                None => bad("inspector, events, config, lag, course or brokers"),
             },
             "lesson" => match kafka_sim::course::lessons().iter().find(|l| l.id == v) {
                 Some(l) => out.lesson = Some(l.id),
@@ -160,7 +160,7 @@ mod tests {
         assert_eq!(parse_query("").tab, None);
         let bad = parse_query("tab=charts");
         assert_eq!((bad.tab, bad.problems.len()), (None, 1));
-        assert_eq!(bad.problems[0].2, "inspector, events, config, lag or course");
+        assert_eq!(bad.problems[0].2, "inspector, events, config, lag, course or brokers");
     }
 
     #[test]

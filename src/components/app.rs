@@ -1,6 +1,7 @@
 //! The root component: one reducer owns the simulation; a timer advances it
 //! while playing; the stage draws it; panels inspect, log and configure it.
 
+use crate::components::broker_panel::BrokerPanel;
 use crate::components::config_panel::ConfigPanel;
 use crate::components::controls::{controls, on_click};
 use crate::components::course_host::CourseHost;
@@ -296,13 +297,15 @@ pub fn App() -> Html {
                         { tab_button(Tab::Events, s.tab_events, "tab-events", || Action::SetTab(Tab::Events)) }
                         { tab_button(Tab::Config, s.tab_config, "tab-config", || Action::SetTab(Tab::Config)) }
                         { tab_button(Tab::Lag, s.tab_lag, "tab-lag", || Action::SetTab(Tab::Lag)) }
+                        { tab_button(Tab::Brokers, s.tab_brokers, "tab-brokers", || Action::SetTab(Tab::Brokers)) }
                         { tab_button(Tab::Course, s.tab_course, "tab-course", || Action::SetTab(Tab::Course)) }
                     </div>
                     <div class="side__body">
                         { match state.tab {
                             Tab::Inspector => html! {
                                 <Inspector selection={state.selection.clone()} view={state.view.clone()}
-                                    story={state.story.clone()} config={state.config.clone()} />
+                                    story={state.story.clone()} config={state.config.clone()}
+                                    reset_form={state.reset_form.clone()} reset_preview={state.reset_preview.clone()} />
                             },
                             Tab::Events => html! {
                                 <EventLog events={state.log.clone()} data_events={state.data_log.clone()}
@@ -312,6 +315,7 @@ pub fn App() -> Html {
                             Tab::Lag => html! {
                                 <LagPanel view={state.view.clone()} lag={state.lag.clone()} config={state.config.clone()} />
                             },
+                            Tab::Brokers => html! { <BrokerPanel view={state.view.clone()} /> },
                             Tab::Course => html! {
                                 <LessonPicker progress={state.progress.clone()} current={state.lesson.as_ref().map(|l| l.id)} />
                             },

@@ -3,12 +3,14 @@
 //! is shown as text; every action is a button with a one-line explanation.
 
 use crate::components::nodes::{dt_dd, el, el_id, el_text, frag, head_row, keyed};
-use crate::i18n::{strings, Strings};
+use crate::i18n::{strings, Lang, Strings};
+use crate::reset_form::{change_text, totals, ResetForm, ResetKind};
 use crate::state::{Action, Selection};
 use crate::ui::use_ui;
 use kafka_sim::command::Command;
 use kafka_sim::config::Acks;
 use kafka_sim::config::ClusterConfig;
+use kafka_sim::group::ResetPreview;
 use kafka_sim::partitioner::DecisionReason;
 use kafka_sim::story::{KeyHash, RecordStory};
 use kafka_sim::view::{BrokerView, ClusterView, MemberView, PartitionView, ProducerView};
@@ -29,6 +31,9 @@ pub struct InspectorProps {
     pub story: Option<Rc<RecordStory>>,
     /// The configuration of the run (broker timeouts, groups' session timeouts).
     pub config: Rc<ClusterConfig>,
+    /// The `--reset-offsets` form and its dry run for the selected member's group.
+    pub reset_form: Rc<ResetForm>,
+    pub reset_preview: Option<Rc<ResetPreview>>,
 }
 
 impl PartialEq for InspectorProps {
@@ -39,10 +44,16 @@ impl PartialEq for InspectorProps {
             (Some(a), Some(b)) => Rc::ptr_eq(a, b),
             (a, b) => a.is_none() && b.is_none(),
         };
+        let same_preview = match (&self.reset_preview, &other.reset_preview) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
         self.selection == other.selection
             && Rc::ptr_eq(&self.view, &other.view)
             && same_story
             && Rc::ptr_eq(&self.config, &other.config)
+            && Rc::ptr_eq(&self.reset_form, &other.reset_form)
+            && same_preview
     }
 }
 
@@ -252,7 +263,8 @@ pub fn Inspector(props: &InspectorProps) -> Html {
         }
         Selection::Member { group, member: m } => {
             let session_ms = props.config.groups.iter().find(|g| &g.id == group).map(|g| g.session_timeout_ms);
-            (format!("{group} / {m}"), member(&ctx, group, m, session_ms))
+            let reset = reset_section(&ctx, ui.lang, group, &props.reset_form, props.reset_preview.as_deref());
+            (format!("{group} / {m}"), member(&ctx, group, m, session_ms, reset))
         }
         Selection::Producer(id) => (format!("{} {id}", s.producer), producer(&ctx, id)),
     };
@@ -602,7 +614,7 @@ fn record(ctx: &Ctx, topic: &str, p: u32, story: Option<&RecordStory>) -> Html {
     )
 }
 
-fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
+fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>, reset: Html) -> Html {
     let s = ctx.s;
     let Some(g) = ctx.view.groups.iter().find(|g| g.id == group) else {
         return not_found(ctx);
@@ -615,7 +627,7 @@ fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
         fill(s.insp_add_consumer_help, &[("g", group.to_string())]).into(),
     );
     let Some(m) = g.members.iter().find(|m| m.id == id) else {
-        return section("inspector-member", &mut [not_found(ctx), el("div", "insp__actions", add)]);
+        return section("inspector-member", &mut [not_found(ctx), el("div", "insp__actions", add), reset]);
     };
     let status = member_status(s, m, session_ms);
     let mut rows = Vec::new();
@@ -664,8 +676,162 @@ fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>) -> Html {
                     add,
                 ]),
             ),
+            reset,
         ],
     )
+}
+
+/// The group's `--reset-offsets`: the spec and its number, the dry run per
+/// partition (`data-testid="reset-preview"`), and the apply button, refused
+/// with the engine's NON_EMPTY_GROUP explanation while the group has members.
+fn reset_section(ctx: &Ctx, lang: Lang, group: &str, form: &ResetForm, preview: Option<&ResetPreview>) -> Html {
+    let s = ctx.s;
+    let spec = form.spec();
+    let kind = form.kind;
+    let on_kind = {
+        let (d, input) = (ctx.dispatch.clone(), form.input.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let kind = ResetKind::parse(&value).unwrap_or_default();
+            d.emit(Action::SetResetForm(ResetForm { kind, input: input.clone() }));
+        })
+    };
+    let on_input = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            d.emit(Action::SetResetForm(ResetForm { kind, input }));
+        })
+    };
+    let options = ResetKind::ALL
+        .iter()
+        .map(|k| html! { <option value={k.option()} selected={*k == kind}>{ k.option() }</option> })
+        .collect::<Html>();
+    let input_label = match kind {
+        ResetKind::Datetime => s.reset_input_time,
+        ResetKind::Shift => s.reset_input_shift,
+        _ => s.reset_input_offset,
+    };
+    let error = spec.err().filter(|_| kind.takes_input()).map(|e| e.message(s, kind));
+    let input = when(kind.takes_input(), || {
+        html! {
+            <label class="reset__field">
+                <span>{ input_label }</span>
+                <input type="text" inputmode={if kind == ResetKind::Offset { "numeric" } else { "decimal" }}
+                    data-testid="reset-input" value={form.input.clone()} oninput={on_input}
+                    aria-invalid={error.is_some().then_some("true")}
+                    aria-describedby={error.is_some().then_some("reset-error")} />
+            </label>
+        }
+    });
+    let time_help = when(kind == ResetKind::Datetime, || {
+        el("p", "insp__help", fill(s.reset_time_help, &[("t", format_ms(ctx.view.time_ms))]).into())
+    });
+    let error = error.map_or_else(Html::default, |msg| {
+        html! { <p class="insp__note insp__note--warn" id="reset-error" role="alert" data-testid="reset-error">{ msg }</p> }
+    });
+    let body = match (preview, spec) {
+        (Some(p), Ok(spec)) => reset_table(ctx, lang, group, p, spec),
+        _ => Html::default(),
+    };
+    el_id(
+        "div",
+        "reset",
+        "reset-offsets".into(),
+        frag(&mut [
+            el_text("h4", "", s.reset_title),
+            el("p", "insp__help", fill(s.reset_intro, &[("g", group.to_string())]).into()),
+            html! {
+                <div class="reset__form">
+                    <label class="reset__field">
+                        <span>{ s.reset_spec }</span>
+                        <select data-testid="reset-spec" onchange={on_kind}>{ options }</select>
+                    </label>
+                    { input }
+                </div>
+            },
+            time_help,
+            error,
+            body,
+        ]),
+    )
+}
+
+/// The dry run's table, its totals and the apply button (or why it is refused).
+fn reset_table(ctx: &Ctx, lang: Lang, group: &str, p: &ResetPreview, spec: kafka_sim::ResetSpec) -> Html {
+    let s = ctx.s;
+    let mut rows: Vec<Html> = p
+        .rows
+        .iter()
+        .map(|r| {
+            let change = change_text(s, r);
+            let class = if r.reread > 0 {
+                "insp__num reset__reread"
+            } else if r.skipped > 0 {
+                "insp__num reset__skip"
+            } else {
+                "insp__num"
+            };
+            keyed(
+                "tr",
+                r.partition.to_string().into(),
+                "",
+                frag(&mut [
+                    el("td", "", format!("{}-{}", p.topic, r.partition).into()),
+                    el("td", "insp__num", opt(r.current).into()),
+                    el("td", "insp__num", r.new.to_string().into()),
+                    el("td", class, change.into()),
+                    el("td", "insp__num", r.new_lag.to_string().into()),
+                ]),
+            )
+        })
+        .collect();
+    let (reread, skip, lag) = totals(p);
+    let table = html! {
+        <div class="insp__scroll">
+            <table class="insp__table" data-testid="reset-preview" aria-label={s.reset_label}>
+                { head_row(&[s.partition, s.reset_col_current, s.reset_col_new, s.reset_col_change, s.reset_col_new_lag]) }
+                { el("tbody", "", frag(&mut rows)) }
+            </table>
+        </div>
+    };
+    let sum =
+        fill(s.reset_totals, &[("reread", reread.to_string()), ("skip", skip.to_string()), ("lag", lag.to_string())]);
+    let command = Command::ResetOffsets { group: group.to_string(), spec };
+    let refusal = p.refusal.as_ref().map_or_else(Html::default, |e| {
+        html! {
+            <div class="insp__note insp__note--warn" data-testid="reset-refused" id="reset-apply-help">
+                <p><strong>{ s.reset_refused }</strong>{ " " }{ e.message(lang) }</p>
+                <p>{ s.reset_how_to_empty }</p>
+            </div>
+        }
+    });
+    let apply = if p.refusal.is_some() {
+        let attrs = ButtonAttrs {
+            testid: Some("action-reset-offsets".into()),
+            disabled: true,
+            describedby: Some("reset-apply-help".into()),
+            ..ButtonAttrs::default()
+        };
+        el(
+            "div",
+            "insp__action",
+            frag(&mut [ctx.button("insp__button", attrs, Click::Command(command), s.reset_apply.into()), refusal]),
+        )
+    } else {
+        ctx.action(
+            s.reset_apply,
+            "action-reset-offsets",
+            command,
+            false,
+            fill(s.reset_apply_help, &[("g", group.to_string())]).into(),
+        )
+    };
+    frag(&mut [
+        table,
+        el("p", "insp__help", format!("{sum} {}", s.reset_clamped).into()),
+        el("div", "insp__actions", apply),
+    ])
 }
 
 fn member_status(s: &Strings, m: &MemberView, session_ms: Option<u64>) -> String {

@@ -17,6 +17,9 @@ pub enum ResetSpec {
     ToOffset(u64),
     /// `--shift-by N` (may be negative), clamped into the log's range.
     ShiftBy(i64),
+    /// `--to-datetime`: the first offset whose timestamp is at or after this
+    /// simulated time (ms); the log end offset if none is.
+    ToDatetime(u64),
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -73,7 +73,7 @@ pub enum Action {
 }
 
 /// Where `reset_offsets` moves a group (`kafka-consumer-groups --reset-offsets
-/// --to-earliest | --to-latest | --to-offset | --shift-by`).
+/// --to-earliest | --to-latest | --to-offset | --shift-by | --to-datetime`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ResetTarget {
@@ -83,6 +83,8 @@ pub enum ResetTarget {
     Offset,
     /// By `shift_by`.
     Shift,
+    /// To the first record at or after `datetime_ms` (`--to-datetime`).
+    Datetime,
 }
 
 /// One timed step. Which fields a step needs depends on `do`; the others must
@@ -107,13 +109,16 @@ pub struct ScriptStep {
     pub rate_per_s: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub records_per_s: Option<f64>,
-    /// For `reset_offsets`: `earliest`, `latest`, `offset` or `shift`.
+    /// For `reset_offsets`: `earliest`, `latest`, `offset`, `shift` or `datetime`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<ResetTarget>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shift_by: Option<i64>,
+    /// For `reset_offsets` with `to: "datetime"`: a simulated time in ms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub datetime_ms: Option<u64>,
     /// For `add_group`: the group's configuration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_group: Option<GroupConfig>,
@@ -182,6 +187,7 @@ impl ScriptStep {
                     ResetTarget::Latest => ResetSpec::ToLatest,
                     ResetTarget::Offset => ResetSpec::ToOffset(need(&self.offset, "offset", index, a)?),
                     ResetTarget::Shift => ResetSpec::ShiftBy(need(&self.shift_by, "shift_by", index, a)?),
+                    ResetTarget::Datetime => ResetSpec::ToDatetime(need(&self.datetime_ms, "datetime_ms", index, a)?),
                 };
                 Command::ResetOffsets { group: group()?, spec }
             }
@@ -225,6 +231,7 @@ impl ScriptStep {
             to: None,
             offset: None,
             shift_by: None,
+            datetime_ms: None,
             new_group: None,
             new_producer: None,
             broker: None,
@@ -269,6 +276,10 @@ impl ScriptStep {
                     ResetSpec::ShiftBy(n) => {
                         s.shift_by = Some(n);
                         ResetTarget::Shift
+                    }
+                    ResetSpec::ToDatetime(ms) => {
+                        s.datetime_ms = Some(ms);
+                        ResetTarget::Datetime
                     }
                 });
             }
@@ -651,6 +662,7 @@ mod tests {
             Command::ResetOffsets { group: "g".into(), spec: ResetSpec::ToLatest },
             Command::ResetOffsets { group: "g".into(), spec: ResetSpec::ToOffset(7) },
             Command::ResetOffsets { group: "g".into(), spec: ResetSpec::ShiftBy(-3) },
+            Command::ResetOffsets { group: "g".into(), spec: ResetSpec::ToDatetime(2_500) },
             Command::KillBroker { broker: 1 },
             Command::ShutdownBroker { broker: 2 },
             Command::RestartBroker { broker: 3 },

@@ -13,8 +13,10 @@ pub mod assignor;
 mod lag;
 mod membership;
 mod poll;
+mod reset;
 
 pub use lag::{LagSample, LAG_HISTORY};
+pub use reset::{ResetPreview, ResetRow};
 
 use crate::burrow::CommitWindow;
 use crate::cluster::Cluster;

@@ -6,7 +6,7 @@
 use super::{GroupEnv, GroupState};
 use crate::command::ResetSpec;
 use crate::config::OffsetReset;
-use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
+use crate::error::SimError;
 use crate::event::{EventKind, ResetCause};
 use crate::vecmap::VecMap;
 
@@ -221,27 +221,13 @@ impl GroupState {
         env: &GroupEnv,
         out: &mut Vec<EventKind>,
     ) -> Result<(), SimError> {
-        let live = self.members.len();
-        if live > 0 {
-            return Err(SimError::new(
-                ErrorCode::NonEmptyGroup,
-                FieldPath::new("group"),
-                ErrorReason::GroupNotEmpty { group: self.config.id.clone(), members: live },
-            ));
+        if let Some(refusal) = super::reset::refusal(self) {
+            return Err(refusal);
         }
         for (p, part) in env.partitions.iter().enumerate() {
-            let (start, end) = (part.log.log_start_offset(), part.high_watermark);
+            let end = part.high_watermark;
             let from = self.committed[p];
-            let to = match spec {
-                ResetSpec::ToEarliest => start,
-                ResetSpec::ToLatest => end,
-                ResetSpec::ToOffset(o) => o,
-                ResetSpec::ShiftBy(d) => {
-                    let base = from.unwrap_or(end) as i64;
-                    base.saturating_add(d).max(0) as u64
-                }
-            }
-            .clamp(start, end);
+            let to = super::reset::target(spec, part, from);
             self.committed[p] = Some(to);
             // The tool commits the new offset: Burrow sees it (a REWIND if it went back).
             self.windows[p].record(to as i64, env.now as i64, Some(end.saturating_sub(to) as i64));
