@@ -51,3 +51,10 @@ for lang in en ko; do
     shot "shop-$lang-$theme-phone" 390 844 "?lang=$lang&preset=shop&play=1&tab=inspector" $dark
   done
 done
+# The Brokers tab (bytes in/out, disk, leaders) on the shop, and chapter 1's diagrams.
+for lang in en ko; do
+  shot "brokers-$lang" 1440 1900 "?lang=$lang&preset=shop&play=1&tab=brokers"
+  shot "brokers-$lang-phone-dark" 390 3000 "?lang=$lang&preset=shop&play=1&tab=brokers" 1
+  shot "ch1-direct-$lang" 1280 900 "?lesson=ch1&step=1&lang=$lang"
+  shot "ch1-hub-$lang-phone" 390 844 "?lesson=ch1&step=4&lang=$lang"
+done

@@ -135,12 +135,14 @@ pub fn human_bytes(b: u64) -> String {
     }
 }
 
-/// The three bars of a broker: bytes in/s, bytes out/s, disk; each relative to
-/// the largest broker's.
+/// The bars of a broker: bytes in/s and out/s (clients), replication in/s and
+/// out/s, disk; each relative to the largest broker's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Maxima {
     pub bytes_in_per_s: u64,
     pub bytes_out_per_s: u64,
+    pub replication_in_per_s: u64,
+    pub replication_out_per_s: u64,
     pub disk_bytes: u64,
 }
 
@@ -149,6 +151,8 @@ pub fn maxima(brokers: &[BrokerView]) -> Maxima {
     Maxima {
         bytes_in_per_s: max(|b| b.traffic.bytes_in_per_s),
         bytes_out_per_s: max(|b| b.traffic.bytes_out_per_s),
+        replication_in_per_s: max(|b| b.traffic.replication_bytes_in_per_s),
+        replication_out_per_s: max(|b| b.traffic.replication_bytes_out_per_s),
         disk_bytes: max(|b| b.traffic.disk_bytes),
     }
 }

@@ -121,6 +121,10 @@ fn card(s: &Strings, b: &BrokerView, st: &BrokerStats, max: &crate::broker_stats
                 per_s(t.bytes_in_per_s) + &total(t.bytes_in), "brk-bar__fill--in") }
             { bar(s.brk_bytes_out, bar_percent(t.bytes_out_per_s, max.bytes_out_per_s),
                 per_s(t.bytes_out_per_s) + &total(t.bytes_out), "brk-bar__fill--out") }
+            { bar(s.brk_repl_in, bar_percent(t.replication_bytes_in_per_s, max.replication_in_per_s),
+                per_s(t.replication_bytes_in_per_s) + &total(t.replication_bytes_in), "brk-bar__fill--repl") }
+            { bar(s.brk_repl_out, bar_percent(t.replication_bytes_out_per_s, max.replication_out_per_s),
+                per_s(t.replication_bytes_out_per_s) + &total(t.replication_bytes_out), "brk-bar__fill--repl") }
             { bar(s.brk_disk, bar_percent(t.disk_bytes, max.disk_bytes), human_bytes(t.disk_bytes), "brk-bar__fill--disk") }
         </li>
     }
@@ -178,7 +182,7 @@ mod tests {
             text.contains("1 under-replicated: broker 2 fell out of the ISR") && text.contains("2 offline"),
             "{text}"
         );
-        assert!(health_text(strings(Lang::Ko), &off).contains("브로커 1 다운"));
+        assert!(health_text(strings(Lang::Ko), &off).contains("브로커 1 꺼짐"));
         let mut down = stats(0, -33, 0, vec![]);
         down.alive = false;
         assert_eq!(health_text(s, &down), "down: its 6 replicas are out of their ISRs and serve nothing");
