@@ -203,6 +203,7 @@ pub fn App() -> Html {
         let view = state.svg_view.clone();
         use_memo((state.svg_version, stage_w as i64), move |(_, w)| layout::topology(&view, *w as f64))
     };
+    let diagram = crate::components::pipelines::diagram(state.lesson.as_deref());
     let dispatch = state.dispatcher();
     // Stable across renders (the stage only re-renders when its data changes).
     let on_select = use_callback(state.dispatcher(), |sel: Selection, d| {
@@ -275,9 +276,12 @@ pub fn App() -> Html {
             }
             <div class="workspace">
                 <div class="stage-wrap">
-                <Legend topics={topo.topics.clone()} />
+                // Chapter 1's diagram is not the cluster: the cluster's legend stays away.
+                if diagram.is_none() {
+                    <Legend topics={topo.topics.clone()} />
+                }
                 <main class="stage" onclick={on_click(&dispatch, || Action::Select(None))}>
-                    if let Some((wiring, played)) = crate::components::pipelines::diagram(state.lesson.as_deref()) {
+                    if let Some((wiring, played)) = diagram {
                         <crate::components::pipelines::Pipelines {wiring} {played} width={stage_w} />
                     } else {
                     <div class="stage__inner" style={nums("width:{}px;height:{}px", &[topo.width, topo.height])}>
