@@ -337,6 +337,8 @@ pub enum TrafficField {
     NetworkIn,
     /// Bytes on disk over every replica.
     DiskBytes,
+    /// Bytes consumers fetched from it.
+    BytesOut,
 }
 
 impl TrafficField {
@@ -346,6 +348,7 @@ impl TrafficField {
             TrafficField::ReplicationBytes => t.replication_bytes,
             TrafficField::NetworkIn => t.bytes_in + t.replication_bytes,
             TrafficField::DiskBytes => t.disk_bytes,
+            TrafficField::BytesOut => t.bytes_out,
         }
     }
 }
