@@ -1242,15 +1242,15 @@ mod tests {
         let free = assert_export_replays(&s);
         assert_eq!(free.script[..in_lesson.script.len()], in_lesson.script[..]);
         assert_eq!(free.script.last().unwrap().action.name(), "add_producer");
-        // ch3's third step isolates broker 3 at its start: opened there, nothing
+        // ch3's fifth step isolates broker 3 at its start: opened there, nothing
         // has applied it yet, in the lesson or after leaving it.
-        let s = state().reduce(Action::OpenLesson { id: "ch3", step: 2 });
+        let s = state().reduce(Action::OpenLesson { id: "ch3", step: 4 });
         let at_start = assert_export_replays(&s);
         let s = steps_of(s.reduce(Action::FreePlay).reduce(Action::AddGroup), 30);
         let free = assert_export_replays(&s);
         assert_eq!(free.script[..at_start.script.len()], at_start.script[..]);
         assert!(!free.script.iter().any(|st| st.action.name() == "isolate_broker"), "{:?}", free.script);
-        let s = state().reduce(Action::OpenLesson { id: "ch3", step: 2 }).reduce(Action::PlayStep);
+        let s = state().reduce(Action::OpenLesson { id: "ch3", step: 4 }).reduce(Action::PlayStep);
         let s = s.reduce(Action::Advance(1));
         assert!(assert_export_replays(&s).script.iter().any(|st| st.action.name() == "isolate_broker"));
     }

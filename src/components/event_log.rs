@@ -147,6 +147,7 @@ pub fn matches(filter: Filter, e: &Event) -> bool {
                 | K::ProduceError { .. }
                 | K::Duplicated { .. }
                 | K::PartitionsAdded { .. }
+                | K::TopicCreated { .. }
         ),
         Filter::Groups => matches!(
             e.kind,
@@ -197,7 +198,7 @@ pub fn entity(e: &Event, lang: Lang) -> Option<String> {
         | K::Truncated { topic, partition, .. }
         | K::FollowerFetched { topic, partition, .. }
         | K::DataLost { topic, partition, .. } => tp(topic, partition),
-        K::PartitionsAdded { topic, .. } => format!("{} {topic}", s.log_topic),
+        K::PartitionsAdded { topic, .. } | K::TopicCreated { topic, .. } => format!("{} {topic}", s.log_topic),
         K::BrokerCrashed { broker, .. }
         | K::BrokerFenced { broker }
         | K::BrokerShutdown { broker }
@@ -243,6 +244,7 @@ pub fn selection(e: &Event) -> Option<Selection> {
         | K::DataLost { topic, partition: p, .. } => partition(topic, p),
         // The first new partition.
         K::PartitionsAdded { topic, from, .. } => partition(topic, from),
+        K::TopicCreated { topic, .. } => partition(topic, &0),
         K::BrokerCrashed { broker, .. }
         | K::BrokerFenced { broker }
         | K::BrokerShutdown { broker }

@@ -55,8 +55,8 @@ fn kafka_sim_run_replays_an_exported_free_play_run() {
 #[test]
 fn kafka_sim_run_replays_a_run_continued_from_a_lesson() {
     let s = Rc::new(AppState::new(Preset::Default.config(1), None).unwrap());
-    // Chapter 3's third step isolates broker 3; play 2 s of it, then explore.
-    let s = s.reduce(Action::OpenLesson { id: "ch3", step: 2 }).reduce(Action::PlayStep);
+    // Chapter 3's fifth step isolates broker 3; play 2 s of it, then explore.
+    let s = s.reduce(Action::OpenLesson { id: "ch3", step: 4 }).reduce(Action::PlayStep);
     let s = s.reduce(Action::Advance(20)).reduce(Action::FreePlay);
     let s = steps(s.reduce(Action::AddGroup), 30);
     assert!(s.scenario().script.len() >= 2, "{:?}", s.scenario().script);

@@ -1,6 +1,6 @@
 //! Commands: the only way, besides `tick()`, to change a running cluster.
 
-use crate::config::{Acks, GroupConfig, ProducerConfig};
+use crate::config::{Acks, GroupConfig, ProducerConfig, TopicConfig};
 use crate::ids::BrokerId;
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +45,11 @@ pub enum Command {
         producer: String,
         rate_per_s: f64,
     },
+    /// `kafka-topics --create`: a new topic whose replicas the controller places
+    /// on the live, unfenced brokers (KRaft's `ReplicationControlManager.createTopic`
+    /// with `StripedReplicaPlacer`). Refused with TOPIC_ALREADY_EXISTS,
+    /// INVALID_TOPIC_EXCEPTION, INVALID_PARTITIONS or INVALID_REPLICATION_FACTOR.
+    CreateTopic(TopicConfig),
     /// Grow a topic to `partitions` in total (`kafka-topics --alter --partitions`).
     /// Fewer than now is INVALID_PARTITIONS: Kafka never removes partitions.
     AddPartitions {

@@ -243,6 +243,12 @@ pub enum EventKind {
         from: u32,
         to: u32,
     },
+    /// `kafka-topics --create` made a new topic.
+    TopicCreated {
+        topic: String,
+        partitions: u32,
+        replication_factor: u32,
+    },
     /// A broker crashed (hard). Nobody notices until the controller fences it.
     BrokerCrashed {
         broker: u32,
@@ -388,6 +394,7 @@ impl Event {
             EventKind::OffsetsResetByCommand { .. } => "offsets_reset_by_command",
             EventKind::SegmentsDeleted { .. } => "segments_deleted",
             EventKind::PartitionsAdded { .. } => "partitions_added",
+            EventKind::TopicCreated { .. } => "topic_created",
             EventKind::Rejected { .. } => "rejected",
             EventKind::BrokerCrashed { .. } => "broker_crashed",
             EventKind::BrokerFenced { .. } => "broker_fenced",

@@ -60,6 +60,7 @@ pub enum Action {
     SetProducerRate,
     SetGroupRate,
     AddPartitions,
+    CreateTopic,
     ResetOffsets,
     KillBroker,
     ShutdownBroker,
@@ -125,6 +126,9 @@ pub struct ScriptStep {
     /// For `add_producer`: the producer's configuration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_producer: Option<ProducerConfig>,
+    /// For `create_topic`: the topic's configuration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_topic: Option<TopicConfig>,
     /// For broker steps: the broker id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub broker: Option<u32>,
@@ -176,6 +180,7 @@ impl ScriptStep {
                 group: group()?,
                 records_per_s: need(&self.records_per_s, "records_per_s", index, a)?,
             },
+            Action::CreateTopic => Command::CreateTopic(need(&self.new_topic, "new_topic", index, a)?),
             Action::AddPartitions => Command::AddPartitions {
                 topic: need(&self.topic, "topic", index, a)?,
                 partitions: need(&self.partitions, "partitions", index, a)?,
@@ -234,6 +239,7 @@ impl ScriptStep {
             datetime_ms: None,
             new_group: None,
             new_producer: None,
+            new_topic: None,
             broker: None,
             factor: None,
             config: None,
@@ -261,6 +267,7 @@ impl ScriptStep {
             Command::SetGroupRate { group, records_per_s } => {
                 (s.action, s.group, s.records_per_s) = (Action::SetGroupRate, Some(group), Some(records_per_s));
             }
+            Command::CreateTopic(t) => (s.action, s.new_topic) = (Action::CreateTopic, Some(t)),
             Command::AddPartitions { topic, partitions } => {
                 (s.action, s.topic, s.partitions) = (Action::AddPartitions, Some(topic), Some(partitions));
             }
@@ -334,6 +341,7 @@ fn serde_name(a: Action) -> &'static str {
         Action::SetProducerRate => "set_producer_rate",
         Action::SetGroupRate => "set_group_rate",
         Action::AddPartitions => "add_partitions",
+        Action::CreateTopic => "create_topic",
         Action::ResetOffsets => "reset_offsets",
         Action::KillBroker => "kill_broker",
         Action::ShutdownBroker => "shutdown_broker",
@@ -647,7 +655,7 @@ mod tests {
     #[test]
     fn every_command_round_trips_through_a_script_step() {
         use crate::command::TopicConfigChange;
-        use crate::config::{Acks, GroupConfig, ProducerConfig};
+        use crate::config::{Acks, GroupConfig, ProducerConfig, TopicSettings};
         let all = vec![
             Command::AddConsumer { group: "g".into() },
             Command::RemoveConsumer { group: "g".into(), member: Some("m".into()), graceful: true },
@@ -658,6 +666,12 @@ mod tests {
             Command::SetProducerRate { producer: "p".into(), rate_per_s: 2.5 },
             Command::SetGroupRate { group: "g".into(), records_per_s: 0.0 },
             Command::AddPartitions { topic: "t".into(), partitions: 6 },
+            Command::CreateTopic(TopicConfig {
+                name: "t2".into(),
+                partitions: 2,
+                replication_factor: 3,
+                config: TopicSettings { min_insync_replicas: 2, ..TopicSettings::default() },
+            }),
             Command::ResetOffsets { group: "g".into(), spec: ResetSpec::ToEarliest },
             Command::ResetOffsets { group: "g".into(), spec: ResetSpec::ToLatest },
             Command::ResetOffsets { group: "g".into(), spec: ResetSpec::ToOffset(7) },

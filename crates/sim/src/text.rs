@@ -608,6 +608,13 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
                 format!("{topic} grew from {from} to {to} partitions. Keys are now hashed modulo {to}, so a key may land in a different partition from now on. Partitions can never be removed")
             }
         }
+        EventKind::TopicCreated { topic, partitions, replication_factor } => {
+            if ko {
+                format!("토픽 {} 만들었습니다: 파티션 {partitions}개, 복제 팩터 {replication_factor}. 컨트롤러가 각 파티션의 복제본을 서로 다른 브로커에 두었습니다", j(topic, Particle::Eul))
+            } else {
+                format!("Created topic {topic} with {partitions} partition(s) and replication factor {replication_factor}; the controller placed each partition's replicas on different brokers")
+            }
+        }
         EventKind::BrokerCrashed { broker, session_timeout_ms } => {
             if ko {
                 format!("{} 비정상 종료했습니다. 컨트롤러는 broker.session.timeout.ms({session_timeout_ms}ms)가 지나야 알아차리고, 그때 이 브로커가 리더인 파티션의 새 리더를 뽑습니다", j(format!("브로커 {broker}"), Particle::I))

@@ -11,7 +11,7 @@ pub mod story;
 mod view;
 
 use crate::command::Command;
-use crate::config::{ClusterConfig, GroupConfig, ProducerConfig, TopicSettings};
+use crate::config::{ClusterConfig, GroupConfig, ProducerConfig, TopicConfig, TopicSettings};
 use crate::controller::placement::assign_replicas_rack_unaware;
 use crate::controller::Broker;
 use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
@@ -106,25 +106,7 @@ impl Cluster {
         };
         let broker_ids: Vec<BrokerId> = cluster.brokers.iter().map(|b| b.id).collect();
         for t in &config.topics {
-            let layout = assign_replicas_rack_unaware(
-                &broker_ids,
-                t.partitions,
-                t.replication_factor,
-                0,
-                None,
-                &mut cluster.rng,
-            );
-            cluster.topics.push(TopicState {
-                name: t.name.clone(),
-                replication_factor: t.replication_factor,
-                settings: t.config.clone(),
-                broker_offsets: vec![crate::burrow::BrokerOffsetRing::default(); layout.len()],
-                partitions: layout.into_iter().map(PartitionState::new).collect(),
-                traffic: Default::default(),
-            });
-            if t.replication_factor == 1 {
-                cluster.emit(EventKind::Warning(Warning::ReplicationFactor1 { topic: t.name.clone() }));
-            }
+            cluster.place_topic(t, &broker_ids);
         }
         for p in &config.producers {
             cluster.add_producer(p.clone())?;
@@ -135,6 +117,25 @@ impl Cluster {
         Ok(cluster)
     }
 
+    /// Places a validated topic's replicas on `brokers` and adds it: at startup
+    /// and for `kafka-topics --create` alike.
+    pub(crate) fn place_topic(&mut self, t: &TopicConfig, brokers: &[BrokerId]) {
+        let layout = assign_replicas_rack_unaware(brokers, t.partitions, t.replication_factor, 0, None, &mut self.rng);
+        self.topics.push(TopicState {
+            name: t.name.clone(),
+            replication_factor: t.replication_factor,
+            settings: t.config.clone(),
+            broker_offsets: vec![crate::burrow::BrokerOffsetRing::default(); layout.len()],
+            partitions: layout.into_iter().map(PartitionState::new).collect(),
+            traffic: Default::default(),
+        });
+        if t.replication_factor == 1 {
+            self.emit(EventKind::Warning(Warning::ReplicationFactor1 { topic: t.name.clone() }));
+        }
+    }
+
+    /// The starting configuration (topics created by `create_topic` and the
+    /// producers and groups added later are not in it).
     pub fn config(&self) -> &ClusterConfig {
         &self.config
     }
@@ -368,19 +369,25 @@ impl Cluster {
                 Ok(())
             }
             Command::AddPartitions { topic, partitions } => self.add_partitions(&topic, partitions),
+            Command::CreateTopic(t) => self.create_topic(t),
             Command::ResetOffsets { group, spec } => self.reset_offsets(&group, spec),
         }
     }
 
-    /// The current cluster's shape with no producers or groups, to validate a new one against.
-    fn shape_config(&self) -> ClusterConfig {
-        let mut c = self.config.clone();
-        for (tc, t) in c.topics.iter_mut().zip(&self.topics) {
-            tc.partitions = t.partitions.len() as u32;
-        }
-        c.producers.clear();
-        c.groups.clear();
-        c
+    /// The current cluster's shape (its topics as they are now, created ones
+    /// included) with no producers or groups, to validate a new one against.
+    pub(crate) fn shape_config(&self) -> ClusterConfig {
+        let topics = self
+            .topics
+            .iter()
+            .map(|t| TopicConfig {
+                name: t.name.clone(),
+                partitions: t.partitions.len() as u32,
+                replication_factor: t.replication_factor,
+                config: t.settings.clone(),
+            })
+            .collect();
+        ClusterConfig { topics, producers: Vec::new(), groups: Vec::new(), ..self.config.clone() }
     }
 
     pub(crate) fn group_index(&self, group: &str) -> Result<usize, SimError> {

@@ -1,15 +1,56 @@
 //! Topic changes the controller applies to a running cluster:
-//! `kafka-topics --alter --partitions` (placing new replicas on registered
-//! brokers), `kafka-configs --alter` and preferred leader election.
+//! `kafka-topics --create` and `--alter --partitions` (placing replicas on
+//! registered brokers), `kafka-configs --alter` and preferred leader election.
 
 use super::placement::assign_replicas_rack_unaware;
 use crate::cluster::{unknown_topic, Cluster};
+use crate::config::TopicConfig;
 use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
 use crate::event::{ElectionCause, EventKind};
 use crate::ids::BrokerId;
 use crate::partition::PartitionState;
 
 impl Cluster {
+    /// The live, unfenced brokers: the only ones new replicas go to.
+    fn registered_brokers(&self) -> Vec<BrokerId> {
+        self.brokers.iter().filter(|b| b.alive && !b.fenced).map(|b| b.id).collect()
+    }
+
+    /// `kafka-topics --create` (KRaft: `ReplicationControlManager.createTopic`).
+    /// The name, partition count, replication factor and configs pass the same
+    /// checks as a starting topic (TOPIC_ALREADY_EXISTS, INVALID_TOPIC_EXCEPTION,
+    /// INVALID_PARTITIONS, INVALID_REPLICATION_FACTOR); then the replication
+    /// factor must fit the registered brokers (`StripedReplicaPlacer.place`:
+    /// "The target replication factor of N cannot be reached because only M
+    /// broker(s) are registered"). Simplified: Kafka counts fenced brokers as
+    /// registered and puts a follower (never a leader) on one when the
+    /// unfenced ones run out; the simulator, as for new partitions, places on
+    /// live, unfenced brokers only.
+    pub(crate) fn create_topic(&mut self, t: TopicConfig) -> Result<(), SimError> {
+        let n = self.topics.len();
+        let mut shape = self.shape_config();
+        shape.topics.push(t.clone());
+        shape.validate().map_err(|e| SimError { field: e.field.reindexed("topics", n), ..e })?;
+        let broker_ids = self.registered_brokers();
+        if (broker_ids.len() as u32) < t.replication_factor {
+            return Err(SimError::new(
+                ErrorCode::InvalidReplicationFactor,
+                FieldPath::root().item("topics", n).field("replication_factor"),
+                ErrorReason::NotEnoughBrokersForPartitions {
+                    replication_factor: t.replication_factor,
+                    live: broker_ids.len() as u32,
+                },
+            ));
+        }
+        self.emit(EventKind::TopicCreated {
+            topic: t.name.clone(),
+            partitions: t.partitions,
+            replication_factor: t.replication_factor,
+        });
+        self.place_topic(&t, &broker_ids);
+        Ok(())
+    }
+
     /// `kafka-topics --alter --partitions N`: only growing is allowed
     /// (`AdminZkClient.addPartitions` / `ReplicationControlManager.createPartitions`).
     pub(crate) fn add_partitions(&mut self, topic: &str, total: u32) -> Result<(), SimError> {
@@ -29,8 +70,7 @@ impl Cluster {
                 ErrorReason::TooManyPartitions { requested: total },
             ));
         }
-        // New replicas go to registered (live, unfenced) brokers only.
-        let broker_ids: Vec<BrokerId> = self.brokers.iter().filter(|b| b.alive && !b.fenced).map(|b| b.id).collect();
+        let broker_ids = self.registered_brokers();
         let rf = self.topics[ti].replication_factor;
         if (broker_ids.len() as u32) < rf {
             return Err(SimError::new(

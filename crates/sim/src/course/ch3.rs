@@ -2,7 +2,10 @@
 //! A partition's copies live on different brokers, so the replication factor
 //! cannot exceed the broker count (INVALID_REPLICATION_FACTOR, Kafka's
 //! `ReplicationControlManager.createTopic`); the leader takes writes and
-//! reads, followers fetch; consumers read only below the high watermark
+//! reads, followers fetch; a replica costs what the leader costs, so RF 3
+//! takes three times the disk and incoming network of RF 1 (followers'
+//! fetches are `ReplicationBytesInPerSec`, appended as the leader's batches by
+//! `UnifiedLog.appendAsFollower`); consumers read only below the high watermark
 //! (`Partition.maybeIncrementLeaderHW`); a follower cut off for
 //! `replica.lag.time.max.ms` leaves the ISR (`Partition.maybeShrinkIsr`,
 //! `Replica.isCaughtUp`) and rejoins when caught up (`maybeExpandIsr`); acks
@@ -14,7 +17,7 @@
 //! Seed 3 places partition 0's replicas on brokers [1, 2, 3], so broker 1
 //! leads and brokers 2 and 3 follow (the chapter's tests check this).
 
-use super::{fact, t, At, Choice, Expect, Lesson, Probe, Question, Spot, Step};
+use super::{fact, t, At, Choice, Expect, Lesson, Probe, Question, Spot, Step, TrafficField};
 use crate::command::{Command, TopicConfigChange};
 use crate::config::{
     Acks, BrokerSettings, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig, TopicConfig, TopicSettings,
@@ -27,6 +30,15 @@ const ACKS_ALL: &str = "acks-all";
 const READER: &str = "reader";
 /// Records per second of each producer.
 const RATE: f64 = 10.0;
+/// The cost step's two topics and their producers.
+const RF1: &str = "rf1";
+const RF3: &str = "rf3";
+const TO_RF1: &str = "to-rf1";
+const TO_RF3: &str = "to-rf3";
+const READ_RF1: &str = "read-rf1";
+const READ_RF3: &str = "read-rf3";
+/// How long the cost step's producers send.
+const COST_SEND_MS: u64 = 10_000;
 
 const fn p0() -> Spot {
     Spot::Partition { topic: TOPIC, partition: 0 }
@@ -34,6 +46,31 @@ const fn p0() -> Spot {
 
 fn producer(id: &str, acks: Acks) -> ProducerConfig {
     ProducerConfig { acks, ..ProducerConfig::new(id, TOPIC, RATE) }
+}
+
+/// `kafka-topics --create --partitions 1 --replication-factor rf`.
+fn create_topic(name: &str, rf: u32) -> Command {
+    Command::CreateTopic(TopicConfig {
+        name: name.into(),
+        partitions: 1,
+        replication_factor: rf,
+        config: TopicSettings::default(),
+    })
+}
+
+/// The cost step's producers: the same rate and value size, so the two topics
+/// get the same records and differ only in their replication factor.
+fn cost_producer(id: &str, topic: &str) -> ProducerConfig {
+    ProducerConfig { value_bytes: 1_000, ..ProducerConfig::new(id, topic, 20.0) }
+}
+
+/// A group that reads `topic` from its start, fast enough to finish in a step.
+fn reader_of(id: &str, topic: &str) -> GroupConfig {
+    GroupConfig { auto_offset_reset: OffsetReset::Earliest, records_per_s: 500.0, ..GroupConfig::new(id, topic, 1) }
+}
+
+const fn traffic(topic: &'static str, field: TrafficField) -> Probe {
+    Probe::Traffic { topic, field }
 }
 
 fn topic_change(changes: TopicConfigChange) -> Command {
@@ -145,6 +182,96 @@ pub fn lesson() -> Lesson {
             reveal: t(
                 "The leader's log ends at offset {leo}; the followers on broker 2 and broker 3 have copied up to {leo2} and {leo3}. Each replica has its own log end offset (LEO). The leader and the followers that are caught up form the ISR (in-sync replicas), {isr} replicas now. The high watermark (HW), {hw}, is how far every ISR replica has the records, as the leader knows from their last fetches. If broker {leader} died now, an ISR follower would take over as leader.",
                 "리더의 로그는 오프셋 {leo}에서 끝나고, 브로커 2와 브로커 3의 팔로워는 {leo2}, {leo3}까지 복사했습니다. 복제본마다 자기 로그 끝 오프셋(LEO)이 있습니다. 리더와, 리더를 따라잡은 팔로워를 합쳐 ISR(in-sync replicas)이라고 하며 지금은 복제본 {isr}개입니다. 하이 워터마크(HW) {hw:은} 리더가 팔로워의 마지막 fetch로 아는, 모든 ISR 복제본이 레코드를 가진 곳까지입니다. 지금 브로커 {leader:이} 비정상 종료되면 ISR에 있는 팔로워가 리더를 이어받습니다.",
+            ),
+        },
+        Step {
+            title: t("What a replica costs", "복제본의 비용"),
+            narration: t(
+                "Every replica is a full copy of its partition, so it costs what the leader costs: disk to keep the records and network to receive them. We create two topics with one partition each (`kafka-topics --create`): `rf1` with RF 1 and `rf3` with RF 3. The producers `to-rf1` and `to-rf3` each send 20 records of 1000 bytes per second to their topic. After 10 s both stop, and we wait 1 s more so the followers finish copying. In the app, the Brokers tab shows each broker's bytes.",
+                "복제본은 파티션 전체의 사본이므로 리더와 같은 비용이 듭니다: 레코드를 담을 디스크와 레코드를 받아 올 네트워크입니다. 파티션이 하나인 토픽 두 개를 만듭니다(`kafka-topics --create`): RF 1인 `rf1`과 RF 3인 `rf3`입니다. 프로듀서 `to-rf1`과 `to-rf3`은 각자 자기 토픽에 1000바이트짜리 레코드를 초당 20개씩 보냅니다. 10초 뒤 둘 다 멈추고, 팔로워가 복사를 마치도록 1초 더 기다립니다. 앱에서는 브로커 탭에서 브로커마다 바이트를 볼 수 있습니다.",
+            ),
+            script: || vec![
+                (0, create_topic(RF1, 1)),
+                (0, create_topic(RF3, 3)),
+                (0, Command::AddProducer(cost_producer(TO_RF1, RF1))),
+                (0, Command::AddProducer(cost_producer(TO_RF3, RF3))),
+                (COST_SEND_MS, Command::RemoveProducer { producer: TO_RF1.into() }),
+                (COST_SEND_MS, Command::RemoveProducer { producer: TO_RF3.into() }),
+            ],
+            play_ms: COST_SEND_MS + 1_000,
+            spotlight: const { &[
+                Spot::Producer(TO_RF1),
+                Spot::Producer(TO_RF3),
+                Spot::Partition { topic: RF1, partition: 0 },
+                Spot::Partition { topic: RF3, partition: 0 },
+            ] },
+            facts: const { &[
+                fact("ratio", At::End, Probe::TrafficRatio { a: RF3, b: RF1, field: TrafficField::DiskBytes }),
+                fact("disk1", At::End, traffic(RF1, TrafficField::DiskBytes)),
+                fact("disk3", At::End, traffic(RF3, TrafficField::DiskBytes)),
+                fact("in1", At::End, traffic(RF1, TrafficField::BytesIn)),
+                fact("in3", At::End, traffic(RF3, TrafficField::BytesIn)),
+                fact("rep1", At::End, traffic(RF1, TrafficField::ReplicationBytes)),
+                fact("rep3", At::End, traffic(RF3, TrafficField::ReplicationBytes)),
+                fact("net1", At::End, traffic(RF1, TrafficField::NetworkIn)),
+                fact("net3", At::End, traffic(RF3, TrafficField::NetworkIn)),
+                fact("net_ratio", At::End, Probe::TrafficRatio { a: RF3, b: RF1, field: TrafficField::NetworkIn }),
+            ] },
+            question: Some(Question {
+                prompt: t(
+                    "The same records go to both topics. How much disk will `rf3` take across the brokers, compared with `rf1`?",
+                    "두 토픽에 같은 레코드가 들어갑니다. 브로커 전체에서 `rf3`은 `rf1`에 비해 디스크를 얼마나 쓸까요?",
+                ),
+                answer: "ratio",
+                choices: const { &[
+                    Choice { text: t("The same", "같습니다"), value: Expect::Int(1) },
+                    Choice { text: t("Twice as much", "두 배"), value: Expect::Int(2) },
+                    Choice { text: t("Three times as much", "세 배"), value: Expect::Int(3) },
+                    Choice { text: t("Nine times as much", "아홉 배"), value: Expect::Int(9) },
+                ] },
+            }),
+            reveal: t(
+                "`rf3` takes {ratio} times the disk of `rf1`: {disk3} bytes against {disk1}. Both producers sent the same records ({in1} and {in3} bytes in), and every follower of `rf3` fetched each byte its leader took and wrote it to its own disk: {rep3} replication bytes for `rf3`, (RF-1) × bytes in, and {rep1} for `rf1`. Counting the bytes the brokers received over the network (produce plus replication), `rf3` cost {net3} and `rf1` {net1}, {net_ratio} times as much. So RF=3 triples the disk and the incoming network: in exchange the data survives the loss of a broker, and disks and network links must be sized for it. Where the course simplifies: Kafka also pays replication on the leader's outgoing network (ReplicationBytesOutPerSec, the same bytes again), and its segments carry small index files.",
+                "`rf3`은 `rf1`보다 디스크를 {ratio}배 씁니다: {disk3}바이트 대 {disk1}바이트입니다. 두 프로듀서는 같은 레코드를 보냈고(들어온 바이트 {in1}, {in3}), `rf3`의 팔로워는 리더가 받은 바이트를 모두 가져와 자기 디스크에 썼습니다: 복제 바이트는 `rf3`이 {rep3:으로} (RF-1) × 들어온 바이트이고, `rf1`은 {rep1}입니다. 브로커가 네트워크로 받은 바이트(프로듀스와 복제)로 세면 `rf3`은 {net3}, `rf1`은 {net1:으로} {net_ratio}배입니다. 그러니 RF=3은 디스크와 들어오는 네트워크를 세 배로 씁니다: 그 대가로 브로커 하나를 잃어도 데이터가 남으며, 디스크와 네트워크 용량도 그만큼 준비해야 합니다. 이 코스가 단순화한 점: 카프카는 리더의 나가는 네트워크에도 복제 비용을 한 번 더 치르고(ReplicationBytesOutPerSec), 세그먼트마다 작은 인덱스 파일도 둡니다.",
+            ),
+        },
+        Step {
+            title: t("Reading a replicated topic", "복제된 토픽 읽기"),
+            narration: t(
+                "Now a consumer group reads each topic from its start: `read-rf1` reads `rf1` and `read-rf3` reads `rf3`, the same records. Watch for 4 s.",
+                "이제 컨슈머 그룹이 토픽마다 처음부터 읽습니다: `read-rf1`은 `rf1`을, `read-rf3`은 `rf3`을 읽으며, 레코드는 같습니다. 4초 동안 지켜보세요.",
+            ),
+            script: || vec![
+                (0, Command::AddGroup(reader_of(READ_RF1, RF1))),
+                (0, Command::AddGroup(reader_of(READ_RF3, RF3))),
+            ],
+            play_ms: 4_000,
+            spotlight: const { &[
+                Spot::Group(READ_RF1),
+                Spot::Group(READ_RF3),
+                Spot::Partition { topic: RF1, partition: 0 },
+                Spot::Partition { topic: RF3, partition: 0 },
+            ] },
+            facts: const { &[
+                fact("ratio", At::End, Probe::TrafficRatio { a: RF3, b: RF1, field: TrafficField::BytesOut }),
+                fact("out1", At::End, traffic(RF1, TrafficField::BytesOut)),
+                fact("out3", At::End, traffic(RF3, TrafficField::BytesOut)),
+                fact("leader3", At::End, Probe::Leader { topic: RF3, partition: 0 }),
+            ] },
+            question: Some(Question {
+                prompt: t(
+                    "How many bytes will the brokers send to `read-rf3`, compared with `read-rf1`?",
+                    "브로커가 `read-rf3`에 보내는 바이트는 `read-rf1`에 비해 얼마나 될까요?",
+                ),
+                answer: "ratio",
+                choices: const { &[
+                    Choice { text: t("Three times as many: one copy from each replica", "세 배: 복제본마다 한 벌씩"), value: Expect::Int(3) },
+                    Choice { text: t("The same", "같습니다"), value: Expect::Int(1) },
+                ] },
+            }),
+            reveal: t(
+                "The brokers sent {out3} bytes to `read-rf3` and {out1} to `read-rf1`: each group got every record once. A consumer fetches a partition from its leader only (broker {leader3} for `rf3`), never from every replica, so the replication factor multiplies what writing costs (disk and replication), not what reading costs. Kafka can also let a consumer read from a follower in its own rack or zone, to save traffic between zones (KIP-392, `client.rack`); it still reads each record once.",
+                "브로커는 `read-rf3`에 {out3}바이트, `read-rf1`에 {out1}바이트를 보냈습니다: 두 그룹 모두 레코드를 한 번씩 받았습니다. 컨슈머는 파티션을 리더에서만 가져오고(`rf3`은 브로커 {leader3}) 모든 복제본에서 읽지 않으므로, 복제 팩터는 쓰기 비용(디스크와 복제)을 늘릴 뿐 읽기 비용은 늘리지 않습니다. 카프카는 컨슈머가 같은 rack(보통 같은 가용 영역)에 있는 팔로워에서 읽게 할 수도 있는데(KIP-392, `client.rack`), 가용 영역 사이 트래픽을 아끼려는 것이며 이때도 레코드마다 한 번만 읽습니다.",
             ),
         },
         Step {

@@ -24,7 +24,7 @@ mod ch6;
 mod probe;
 
 pub use ch1::{Link, Protocol, Side, System, Via, Wiring, KAFKA};
-pub use probe::{Probe, Value, WindowField};
+pub use probe::{Probe, TrafficField, Value, WindowField};
 
 use crate::command::Command;
 use crate::config::ClusterConfig;

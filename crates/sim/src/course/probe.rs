@@ -256,9 +256,10 @@ pub enum Probe {
     },
     // ch3
     /// What `kafka-topics --create` of a new one-partition topic with this
-    /// replication factor gets from this cluster: the error code of the
-    /// engine's topic validation (`INVALID_REPLICATION_FACTOR` when it exceeds
-    /// the brokers, as Kafka's `ReplicationControlManager.createTopic`), or `OK`.
+    /// replication factor gets from this cluster: the error code of
+    /// `Command::CreateTopic` tried on a copy of the cluster
+    /// (`INVALID_REPLICATION_FACTOR` when it exceeds the registered brokers, as
+    /// Kafka's `ReplicationControlManager.createTopic`), or `OK`.
     CreateTopic {
         topic: &'static str,
         replication_factor: u32,
@@ -307,6 +308,49 @@ pub enum Probe {
     /// The producers that are not removed, each with its topic and acks
     /// (`web (clicks, acks=1), …`).
     Producers,
+    // ch3
+    /// One of a topic's byte totals since the start (`TopicView.traffic`).
+    Traffic {
+        topic: &'static str,
+        field: TrafficField,
+    },
+    /// Topic `a`'s total over topic `b`'s, rounded to the nearest whole number
+    /// (halves up); `None` when `b`'s is 0. Exact when one is a multiple of the
+    /// other; otherwise the rounding hides, e.g., records a follower has not
+    /// fetched yet at the moment of measuring.
+    TrafficRatio {
+        a: &'static str,
+        b: &'static str,
+        field: TrafficField,
+    },
+}
+
+/// What [`Probe::Traffic`] reads from a topic's `TopicTraffic`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrafficField {
+    /// Produce bytes its leaders accepted.
+    BytesIn,
+    /// Bytes its followers fetched from its leaders.
+    ReplicationBytes,
+    /// Bytes the brokers received over the network for it: produce plus
+    /// replication (consumer fetches are outbound, not counted).
+    NetworkIn,
+    /// Bytes on disk over every replica.
+    DiskBytes,
+    /// Bytes consumers fetched from it.
+    BytesOut,
+}
+
+impl TrafficField {
+    fn of(self, t: &crate::view::TopicTraffic) -> u64 {
+        match self {
+            TrafficField::BytesIn => t.bytes_in,
+            TrafficField::ReplicationBytes => t.replication_bytes,
+            TrafficField::NetworkIn => t.bytes_in + t.replication_bytes,
+            TrafficField::DiskBytes => t.disk_bytes,
+            TrafficField::BytesOut => t.bytes_out,
+        }
+    }
 }
 
 impl Probe {
@@ -494,18 +538,16 @@ impl Probe {
             }
             // ch3
             Probe::CreateTopic { topic, replication_factor } => {
-                let config = crate::config::ClusterConfig {
-                    topics: vec![crate::config::TopicConfig {
-                        name: topic.to_string(),
-                        partitions: 1,
-                        replication_factor: *replication_factor,
-                        config: crate::config::TopicSettings::default(),
-                    }],
-                    producers: Vec::new(),
-                    groups: Vec::new(),
-                    ..cluster.config().clone()
-                };
-                Value::Word(config.validate().map_or_else(|e| e.code.name(), |()| "OK").to_string())
+                // The real command on a copy: a refusal changes nothing and an
+                // acceptance only adds the topic, so the copy can be dropped.
+                let mut copy = cluster.clone();
+                let create = crate::command::Command::CreateTopic(crate::config::TopicConfig {
+                    name: topic.to_string(),
+                    partitions: 1,
+                    replication_factor: *replication_factor,
+                    config: crate::config::TopicSettings::default(),
+                });
+                Value::Word(copy.apply(create).map_or_else(|e| e.code.name(), |()| "OK").to_string())
             }
             Probe::ReplicaLogEnd { topic, partition, broker } => int(part(view, topic, *partition)
                 .and_then(|p| p.log_end_offsets.iter().find(|(b, _)| b == broker).map(|&(_, o)| o))),
@@ -543,6 +585,15 @@ impl Probe {
                     .collect::<Vec<_>>()
                     .join(", "),
             ),
+            // ch3
+            Probe::Traffic { topic, field } => int(topic_traffic(view, topic).map(|t| field.of(t))),
+            Probe::TrafficRatio { a, b, field } => {
+                let ratio = topic_traffic(view, a).zip(topic_traffic(view, b)).and_then(|(a, b)| {
+                    let (a, b) = (field.of(a), field.of(b));
+                    (b > 0).then(|| (2 * a + b) / (2 * b))
+                });
+                int(ratio)
+            }
         }
     }
 }
@@ -614,6 +665,10 @@ fn group_part<'a>(
     partition: u32,
 ) -> Option<&'a crate::view::GroupPartitionView> {
     grp(view, group)?.partitions.iter().find(|p| p.topic == topic && p.partition == partition)
+}
+
+fn topic_traffic<'a>(view: &'a ClusterView, topic: &str) -> Option<&'a crate::view::TopicTraffic> {
+    view.topics.iter().find(|t| t.name == topic).map(|t| &t.traffic)
 }
 
 /// What [`Probe::BurrowWindow`] reads from a partition's stored commits (Burrow's

@@ -671,12 +671,48 @@ mod ch3 {
         assert_eq!(rf3.measure(p.cluster(), &p.cluster().view(), &[]), Value::Word("OK".into()));
     }
 
+    /// Every replica is a full copy: a follower fetches each byte its leader
+    /// appended (`ReplicaFetcherThread`, counted as `ReplicationBytesInPerSec`)
+    /// and appends the leader's batches unchanged (`UnifiedLog.appendAsFollower`),
+    /// so with the followers caught up RF 3 holds exactly three times RF 1's
+    /// bytes on disk, and its replication bytes are (RF − 1) × bytes in.
+    #[test]
+    fn rf_3_costs_three_times_the_disk_and_incoming_network_of_rf_1() {
+        let o = outcome(2);
+        assert!(int(&o, "in1") > 100_000, "the producers sent records: {:?}", o.facts);
+        assert_eq!(int(&o, "in3"), int(&o, "in1"), "same records into both topics");
+        assert_eq!(int(&o, "disk3"), 3 * int(&o, "disk1"), "{:?}", o.facts);
+        assert_eq!(int(&o, "ratio"), 3);
+        assert_eq!(int(&o, "rep3"), 2 * int(&o, "in3"));
+        assert_eq!(int(&o, "rep1"), 0);
+        assert_eq!(int(&o, "net3"), 3 * int(&o, "net1"));
+        assert_eq!(int(&o, "net_ratio"), 3);
+        // The controller placed one replica for `rf1` and three for `rf3`.
+        let p = Player::open(lesson("ch3").unwrap(), 3).unwrap();
+        let view = p.cluster().view();
+        let rf1 = view.topics.iter().find(|t| t.name == "rf1").unwrap();
+        let rf3 = view.topics.iter().find(|t| t.name == "rf3").unwrap();
+        assert_eq!((rf1.partitions[0].replicas.len(), rf3.partitions[0].replicas.len()), (1, 3));
+    }
+
+    /// Consumers fetch from the leader (`Partition.fetchRecords` on the leader;
+    /// follower fetching needs KIP-392's `client.rack` and a replica selector):
+    /// reading RF 3 costs the same bytes as reading RF 1, every record once.
+    #[test]
+    fn reading_rf_3_costs_the_same_as_reading_rf_1() {
+        let wrote = outcome(2);
+        let o = outcome(3);
+        assert_eq!(int(&o, "ratio"), 1);
+        assert_eq!(int(&o, "out3"), int(&o, "out1"));
+        assert_eq!(int(&o, "out1"), int(&wrote, "in1"), "each group read every record once: {:?}", o.facts);
+    }
+
     /// `Partition.maybeIncrementLeaderHW` waits for every ISR member, and
     /// consumers fetch with `FetchIsolation.HIGH_WATERMARK`: with an ISR
     /// follower cut off, the group stops at the HW while the leader's log grows.
     #[test]
     fn consumers_stop_at_the_high_watermark_while_the_log_grows() {
-        let o = outcome(2);
+        let o = outcome(4);
         assert_eq!(int(&o, "pos"), int(&o, "hw_end"));
         assert!(int(&o, "leo_end") > int(&o, "hw_end") + 20, "{:?}", o.facts);
         assert!(int(&o, "hw_end") <= int(&o, "leo"), "the HW did not move while broker 3 was cut off");
@@ -687,12 +723,12 @@ mod ch3 {
     /// healed, it catches up and rejoins (`Partition.maybeExpandIsr`).
     #[test]
     fn a_follower_cut_off_too_long_leaves_the_isr_and_rejoins_when_caught_up() {
-        let stuck = outcome(2);
-        let o = outcome(3);
+        let stuck = outcome(4);
+        let o = outcome(5);
         assert_eq!((int(&o, "isr"), int(&o, "isr_end")), (3, 2));
         assert!(int(&o, "hw_end") > int(&stuck, "hw_end"), "the HW moves once broker 3 is out");
         assert_eq!(int(&o, "pos_end"), int(&o, "hw_end"));
-        let o = outcome(4);
+        let o = outcome(6);
         assert_eq!(int(&o, "isr_end"), 3);
         assert!(int(&o, "leo3") + 100 < int(&o, "leo"), "broker 3 was far behind: {:?}", o.facts);
         assert!(int(&o, "leo3_end") + 5 >= int(&o, "leo_end"), "and caught up: {:?}", o.facts);
@@ -703,7 +739,7 @@ mod ch3 {
     /// which the acks step needs.
     #[test]
     fn slowed_followers_are_behind_but_stay_in_the_isr() {
-        let o = outcome(5);
+        let o = outcome(7);
         assert_eq!(int(&o, "isr"), 3);
         assert!(int(&o, "leo2") < int(&o, "leo") && int(&o, "leo3") < int(&o, "leo"), "{:?}", o.facts);
         assert!(int(&o, "acked_all") > 0, "acks=all was answered at least once before the crash");
@@ -715,7 +751,7 @@ mod ch3 {
     /// ones (`DelayedProduce` had not answered for the records the followers lacked).
     #[test]
     fn acks_1_loses_acknowledged_records_on_the_crash_and_acks_all_does_not() {
-        let o = outcome(6);
+        let o = outcome(8);
         assert_eq!(int(&o, "leader"), 2);
         assert_eq!(int(&o, "kept"), int(&o, "f2"));
         assert!(int(&o, "kept") < int(&o, "leo"));
@@ -729,7 +765,7 @@ mod ch3 {
     /// but KIP-966 keeps the HW where it was.
     #[test]
     fn min_insync_replicas_2_with_two_brokers_down_refuses_acks_all() {
-        let o = outcome(7);
+        let o = outcome(9);
         assert_eq!(word(&o, "err"), "NOT_ENOUGH_REPLICAS");
         assert_eq!(int(&o, "isr"), 1);
         assert!(int(&o, "leo_end") > int(&o, "leo_start"));
@@ -742,12 +778,12 @@ mod ch3 {
     /// loses acknowledged acks=all records the new leader never had.
     #[test]
     fn acks_all_with_min_insync_replicas_1_loses_acknowledged_records_in_an_unclean_election() {
-        let o = outcome(8);
+        let o = outcome(10);
         assert_eq!(o.facts.get("online"), Some(&Value::Bool(false)));
         assert_eq!(o.facts.get("leader"), Some(&Value::None));
         assert!(int(&o, "acked_all_end") > int(&o, "acked_all") + 50, "{:?}", o.facts);
         let leo3 = int(&o, "leo3");
-        let o = outcome(9);
+        let o = outcome(11);
         assert_eq!(int(&o, "leader"), 3);
         assert_eq!(int(&o, "kept"), leo3, "broker 3 leads with the log it had");
         assert_eq!(int(&o, "lost_before"), 0);
