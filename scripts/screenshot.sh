@@ -27,8 +27,8 @@ shot() { # name width height query [dark]
   echo "$out/$1.png"
 }
 # tab=… skips the first visit's welcome (shot on its own below).
-shot desktop-en 1280 800 "?lang=en&play=1&tab=inspector"
-shot desktop-ko 1280 800 "?lang=ko&play=1&tab=inspector"
+shot desktop-en 1280 800 "?lang=en&preset=shop&play=1&tab=inspector"
+shot desktop-ko 1280 800 "?lang=ko&preset=shop&play=1&tab=inspector"
 shot phone-en 390 844 "?lang=en&play=1&tab=inspector"
 shot phone-ko 390 844 "?lang=ko&play=1&tab=inspector"
 shot welcome-en 1280 800 "?lang=en"

@@ -660,6 +660,7 @@ fn member(ctx: &Ctx, group: &str, id: &str, session_ms: Option<u64>, reset: Html
             facts(&mut [
                 ctx.fact(s.group, g.id.clone()),
                 ctx.fact(s.generation, g.generation),
+                ctx.fact(s.insp_group_measured, measured(s, &g.throughput)),
                 ctx.fact("records-lag-max", m.records_lag_max),
                 ctx.fact(s.crashed, ctx.yes_no(m.crashed)),
             ]),
@@ -834,6 +835,12 @@ fn reset_table(ctx: &Ctx, lang: Lang, group: &str, p: &ResetPreview, spec: kafka
     ])
 }
 
+/// What a producer sent or a group read over the last simulated second:
+/// records/s and bytes/s (sizes in Kafka's record batch format v2).
+fn measured(s: &Strings, t: &kafka_sim::view::Throughput) -> String {
+    format!("{} {} · {}/s", t.records_per_s, s.insp_per_s, crate::broker_stats::human_bytes(t.bytes_per_s))
+}
+
 fn member_status(s: &Strings, m: &MemberView, session_ms: Option<u64>) -> String {
     if m.crashed {
         let ms = session_ms.map_or_else(|| "session.timeout.ms".to_string(), |ms| ms.to_string());
@@ -925,6 +932,7 @@ fn producer(ctx: &Ctx, id: &str) -> Html {
             facts(&mut [
                 ctx.fact(s.insp_topic, pv.topic.clone()),
                 ctx.fact(s.insp_rate, format!("{} {}", format_rate(pv.rate_per_s), s.insp_per_s)),
+                ctx.fact(s.insp_measured, measured(s, &pv.throughput)),
                 ctx.fact("acks", pv.acks),
                 ctx.fact(s.insp_key, if pv.keyed { s.keyed } else { s.null_keys }),
                 ctx.fact(s.insp_sent, pv.sent),
