@@ -52,7 +52,8 @@ async fn broker_figures_grow_while_the_shop_runs() {
     // Each bar has its value as text beside it, not colour only.
     for c in &after {
         let values = c.query_selector_all(".brk-bar__value").unwrap();
-        assert_eq!(values.length(), 3);
+        // In from producers, out to consumers, replication in and out, disk.
+        assert_eq!(values.length(), 5);
         for i in 0..values.length() {
             let text = values.item(i).unwrap().text_content().unwrap_or_default();
             assert!(text.contains('B'), "a value in bytes: {text:?}");
