@@ -10,11 +10,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{click, mount_app};
-
-fn one(root: &web_sys::Element, selector: &str) -> web_sys::Element {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
+use common::{click, mount_app, one};
 
 fn cards(root: &web_sys::Element) -> Vec<web_sys::Element> {
     let list = root.query_selector_all("[data-testid^=broker-metrics-]").unwrap();

@@ -1,6 +1,19 @@
 //! What every browser test needs: mount the app, click like a user would.
 #![allow(dead_code)] // each test file uses its own subset
 
+use wasm_bindgen::JsCast;
+
+/// The one element under `root` that matches `selector` (the test fails when none does).
+pub fn one(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+/// Every element under `root` that matches `selector`, in document order.
+pub fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
+}
+
 pub fn document() -> web_sys::Document {
     web_sys::window().and_then(|w| w.document()).expect("a browser document")
 }
