@@ -112,6 +112,7 @@ pub fn severity(e: &Event) -> Severity {
         EventKind::Warning { .. }
         | EventKind::BrokerCrashed { .. }
         | EventKind::BrokerFenced { .. }
+        | EventKind::RegistrationRefused { .. }
         | EventKind::MemberCrashed { .. }
         | EventKind::MemberLeft { graceful: false, .. }
         | EventKind::Duplicated { .. }
@@ -135,6 +136,7 @@ pub fn matches(filter: Filter, e: &Event) -> bool {
                 | K::BrokerFenced { .. }
                 | K::BrokerShutdown { .. }
                 | K::BrokerRestarted { .. }
+                | K::RegistrationRefused { .. }
                 | K::BrokerSlowed { .. }
                 | K::BrokerIsolated { .. }
                 | K::BrokerHealed { .. }
@@ -203,6 +205,7 @@ pub fn entity(e: &Event, lang: Lang) -> Option<String> {
         | K::BrokerFenced { broker }
         | K::BrokerShutdown { broker }
         | K::BrokerRestarted { broker }
+        | K::RegistrationRefused { broker, .. }
         | K::BrokerSlowed { broker, .. }
         | K::BrokerIsolated { broker }
         | K::BrokerHealed { broker } => format!("{} {broker}", s.log_broker),
@@ -249,6 +252,7 @@ pub fn selection(e: &Event) -> Option<Selection> {
         | K::BrokerFenced { broker }
         | K::BrokerShutdown { broker }
         | K::BrokerRestarted { broker }
+        | K::RegistrationRefused { broker, .. }
         | K::BrokerSlowed { broker, .. }
         | K::BrokerIsolated { broker }
         | K::BrokerHealed { broker } => Selection::Broker(*broker),

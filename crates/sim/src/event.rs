@@ -264,6 +264,14 @@ pub enum EventKind {
     BrokerRestarted {
         broker: u32,
     },
+    /// A crashed broker restarted while its old session was still valid: the
+    /// controller refused the new incarnation (`DUPLICATE_BROKER_REGISTRATION`,
+    /// `ClusterControlManager.registerBroker`); it keeps retrying and
+    /// registers once the controller fences the old session at `session_expires_at_ms`.
+    RegistrationRefused {
+        broker: u32,
+        session_expires_at_ms: u64,
+    },
     BrokerSlowed {
         broker: u32,
         factor: u32,
@@ -400,6 +408,7 @@ impl Event {
             EventKind::BrokerFenced { .. } => "broker_fenced",
             EventKind::BrokerShutdown { .. } => "broker_shutdown",
             EventKind::BrokerRestarted { .. } => "broker_restarted",
+            EventKind::RegistrationRefused { .. } => "registration_refused",
             EventKind::BrokerSlowed { .. } => "broker_slowed",
             EventKind::BrokerIsolated { .. } => "broker_isolated",
             EventKind::BrokerHealed { .. } => "broker_healed",

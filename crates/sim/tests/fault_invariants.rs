@@ -30,6 +30,10 @@
 //! 7. Liveness: a partition with a live ISR member has a leader within a step,
 //!    and a dead leader is replaced (or the partition goes offline) within
 //!    `broker.session.timeout.ms`.
+//! 8. A crashed broker registers again only once the controller fenced its old
+//!    session (`ClusterControlManager.registerBroker` refuses a new incarnation
+//!    with DUPLICATE_BROKER_REGISTRATION while `BrokerHeartbeatManager` holds a
+//!    valid session), so it never resumes a leadership with its old epoch.
 //!
 //! The engine bugs these runs once found (idempotent retries acknowledged above
 //! the HW, partitions added while a broker is down led by the dead broker, a
@@ -412,8 +416,25 @@ impl Checker {
                 EventKind::BrokerCrashed { broker, .. } => {
                     self.crashed.insert(*broker, e.t_ms);
                 }
-                EventKind::BrokerFenced { broker } | EventKind::BrokerRestarted { broker } => {
+                EventKind::BrokerFenced { broker } => {
                     self.crashed.remove(broker);
+                }
+                EventKind::BrokerRestarted { broker } => {
+                    check!(
+                        self,
+                        e.t_ms,
+                        !self.crashed.contains_key(broker),
+                        "broker {broker} registered again while its crashed incarnation's session was valid"
+                    );
+                }
+                EventKind::RegistrationRefused { broker, session_expires_at_ms } => {
+                    let crashed = self.crashed.get(broker).map(|t| t + self.session_timeout_ms);
+                    check!(
+                        self,
+                        e.t_ms,
+                        crashed == Some(*session_expires_at_ms) && e.t_ms < *session_expires_at_ms,
+                        "broker {broker} refused until {session_expires_at_ms} ms, but its session ends at {crashed:?}"
+                    );
                 }
                 EventKind::Rejected { code, reason, .. } => {
                     // Scripts may ask for impossible things (e.g. elect while the
@@ -773,6 +794,7 @@ impl RunStats {
                 EventKind::Truncated { .. } => self.truncated += 1,
                 EventKind::IsrShrunk { .. } => self.isr_shrunk += 1,
                 EventKind::IsrExpanded { .. } => self.isr_expanded += 1,
+                EventKind::RegistrationRefused { .. } => self.refused += 1,
                 _ => {}
             }
         }
@@ -788,6 +810,7 @@ struct RunStats {
     truncated: u64,
     isr_shrunk: u64,
     isr_expanded: u64,
+    refused: u64,
 }
 
 fn run_seeds(seeds: std::ops::Range<u64>) {
@@ -816,11 +839,12 @@ fn run_seeds(seeds: std::ops::Range<u64>) {
         total.truncated += s.truncated;
         total.isr_shrunk += s.isr_shrunk;
         total.isr_expanded += s.isr_expanded;
+        total.refused += s.refused;
     }
     eprintln!("{n} seeds: {total:?}");
     // The runs must actually exercise failures.
     assert!(total.elections > 0 && total.unclean > 0 && total.offline > 0 && total.data_lost > 0);
-    assert!(total.truncated > 0 && total.isr_shrunk > 0 && total.isr_expanded > 0);
+    assert!(total.truncated > 0 && total.isr_shrunk > 0 && total.isr_expanded > 0 && total.refused > 0);
 }
 
 /// Every invariant over 300 seeds.

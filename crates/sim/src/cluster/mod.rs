@@ -88,6 +88,7 @@ impl Cluster {
                     alive: true,
                     fenced: false,
                     crashed_at: None,
+                    registering: false,
                     slow_factor: 1,
                     isolated: false,
                     traffic: Default::default(),

@@ -28,6 +28,10 @@ pub(crate) struct Broker {
     /// The controller has fenced it (crash noticed, or controlled shutdown).
     pub fenced: bool,
     pub crashed_at: Option<u64>,
+    /// Restarted while its dead incarnation's session was still valid: the
+    /// controller refused the registration (`DUPLICATE_BROKER_REGISTRATION`)
+    /// and the broker retries until that session expires. Still down meanwhile.
+    pub registering: bool,
     /// Follower fetch delay multiplier (`slow_broker`).
     pub slow_factor: u32,
     /// Cut off from the other brokers (`isolate_broker`): no follower fetch to or from it.
@@ -136,6 +140,10 @@ impl Cluster {
             .collect();
         for id in due {
             self.fence(id, ElectionCause::Offline);
+            // The retrying new incarnation registers now that the old session is gone.
+            if self.brokers.iter().any(|b| b.id == id && b.registering) {
+                self.register(id);
+            }
         }
     }
 
@@ -221,24 +229,50 @@ impl Cluster {
         Ok(())
     }
 
+    /// A new incarnation of the broker starts and registers with the controller.
+    /// While the crashed incarnation's session is still valid (not yet fenced),
+    /// KRaft's `ClusterControlManager.registerBroker` refuses it with
+    /// `DUPLICATE_BROKER_REGISTRATION` (`BrokerHeartbeatManager.hasValidSession`)
+    /// and `BrokerLifecycleManager` retries; it registers once `detect_failures`
+    /// fences the old session. A restart never resumes a leadership with the
+    /// same leader epoch: the broker was fenced first, so it comes back as a
+    /// follower and truncates by leader epoch.
     pub(crate) fn restart_broker(&mut self, id: BrokerId) -> Result<(), SimError> {
         let i = self.broker_index(id)?;
-        if self.brokers[i].alive {
+        let b = &mut self.brokers[i];
+        if b.alive || b.registering {
             return Err(SimError::new(
                 ErrorCode::InvalidRequest,
                 FieldPath::new("broker"),
                 ErrorReason::BrokerAlreadyRunning { id },
             ));
         }
-        let b = &mut self.brokers[i];
-        let was_fenced = b.fenced;
+        if let (Some(t), false) = (b.crashed_at, b.fenced) {
+            b.registering = true;
+            let session_expires_at_ms = t + self.config.broker_config.broker_session_timeout_ms;
+            self.emit(EventKind::RegistrationRefused { broker: id, session_expires_at_ms });
+            return Ok(());
+        }
+        self.register(id);
+        Ok(())
+    }
+
+    /// The broker registers as a new incarnation and is unfenced. It was fenced
+    /// (out of every ISR it shared with a live member, its leaderships moved),
+    /// so it rejoins as a follower; Kafka's unclean-shutdown handling
+    /// (`ReplicationControlManager.handleBrokerUncleanShutdown`, KIP-966) also
+    /// drops it from ISRs and ELRs, but only with ELR, which the simulation
+    /// does not model: without ELR that handler is a no-op and fencing already
+    /// removed the broker from every ISR but a last member's.
+    fn register(&mut self, id: BrokerId) {
+        let Some(b) = broker_mut(&mut self.brokers, id) else { return };
         b.alive = true;
         b.fenced = false;
         b.crashed_at = None;
+        b.registering = false;
         self.emit(EventKind::BrokerRestarted { broker: id });
         self.for_each_partition(|part, at, ctx, out| {
-            // Back before the controller noticed, a leader is still the leader.
-            if !part.replicas.contains(&id) || (part.leader == Some(id) && !was_fenced) {
+            if !part.replicas.contains(&id) {
                 return Vec::new();
             }
             part.follower_restarted(id, ctx.now);
@@ -250,7 +284,6 @@ impl Cluster {
                 Vec::new()
             }
         });
-        Ok(())
     }
 
     pub(crate) fn slow_broker(&mut self, id: BrokerId, factor: u32) -> Result<(), SimError> {
