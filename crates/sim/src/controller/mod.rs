@@ -258,12 +258,13 @@ impl Cluster {
     }
 
     /// The broker registers as a new incarnation and is unfenced. It was fenced
-    /// (out of every ISR it shared with a live member, its leaderships moved),
-    /// so it rejoins as a follower; Kafka's unclean-shutdown handling
-    /// (`ReplicationControlManager.handleBrokerUncleanShutdown`, KIP-966) also
-    /// drops it from ISRs and ELRs, but only with ELR, which the simulation
-    /// does not model: without ELR that handler is a no-op and fencing already
-    /// removed the broker from every ISR but a last member's.
+    /// (out of every ISR it shared with another member, its leaderships moved),
+    /// so it rejoins as a follower. On a new incarnation Kafka's controller runs
+    /// `ReplicationControlManager.handleBrokerShutdown` (KAFKA-18106): with ELR
+    /// and an unclean shutdown (`previousBrokerEpoch` ≠ the stored epoch,
+    /// KIP-966) it strips the broker from ISRs and ELRs; otherwise it handles
+    /// it "as if the broker was fenced". The simulation models no ELR, so that
+    /// is the fencing already done: the last ISR member keeps its place.
     fn register(&mut self, id: BrokerId) {
         let Some(b) = broker_mut(&mut self.brokers, id) else { return };
         b.alive = true;
