@@ -648,9 +648,9 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
         }
         EventKind::RegistrationRefused { broker, session_expires_at_ms } => {
             if ko {
-                format!("{} 다시 켜졌지만 컨트롤러가 등록을 거부했습니다(DUPLICATE_BROKER_REGISTRATION): 죽은 이전 인스턴스의 세션이 t={session_expires_at_ms}ms까지 유효합니다. 브로커는 등록을 계속 재시도하고, 그때 컨트롤러가 이전 세션을 차단(fence)하고 리더를 옮긴 뒤에야 새 인스턴스로 등록되어 팔로워로 돌아옵니다", j(format!("브로커 {broker}"), Particle::I))
+                format!("{} 다시 켜졌지만 컨트롤러가 등록을 거부했습니다(DUPLICATE_BROKER_REGISTRATION): 죽은 이전 인스턴스의 세션이 t={session_expires_at_ms}ms까지 유효합니다. 브로커는 등록을 계속 재시도합니다: 그 시각에 컨트롤러가 이전 세션을 차단(fence)하고 리더를 옮긴 뒤에야 새 인스턴스로 등록되어 팔로워로 돌아옵니다", j(format!("브로커 {broker}"), Particle::I))
             } else {
-                format!("Broker {broker} started again but the controller refused its registration (DUPLICATE_BROKER_REGISTRATION): the dead incarnation's session is valid until t={session_expires_at_ms} ms. The broker keeps retrying; only then does the controller fence the old session and move its leaderships, and the broker registers as a new incarnation and comes back as a follower")
+                format!("Broker {broker} started again but the controller refused its registration (DUPLICATE_BROKER_REGISTRATION): the dead incarnation's session is valid until t={session_expires_at_ms} ms. The broker keeps retrying: at that time the controller fences the old session and moves its leaderships, and the broker registers as a new incarnation and comes back as a follower")
             }
         }
         EventKind::BrokerSlowed { broker, factor } => {
