@@ -62,7 +62,8 @@ enum Cmd {
         #[arg(required = true)]
         keys: Vec<String>,
     },
-    /// Run a partition assignor on a group read from stdin (JSON).
+    /// Run a partition assignor on a group read from stdin (JSON): at most
+    /// 1,000,000 subscribed partitions and 10,000 members.
     Assign {
         #[arg(long, value_enum)]
         strategy: StrategyArg,

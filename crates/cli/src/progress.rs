@@ -3,6 +3,8 @@
 //! sent per wall second. stdout (the JSON contract) is untouched, and the
 //! clock is read here only, never in the simulation (the simulation stays
 //! deterministic; only when a line is printed depends on the machine).
+//! Shown when stderr is a terminal; `KAFKA_SIM_PROGRESS=1` shows it anywhere
+//! (a CI log), `=0` never (scripts and tests that expect an empty stderr).
 
 use kafka_sim::scenario::Runner;
 use std::io::Write;
@@ -53,6 +55,15 @@ pub fn line(sim_ms: u64, end_ms: u64, records_per_s: f64, elapsed: Duration) -> 
     )
 }
 
+fn wanted() -> bool {
+    use std::io::IsTerminal;
+    match std::env::var("KAFKA_SIM_PROGRESS").as_deref() {
+        Ok("1") => true,
+        Ok("0") => false,
+        _ => std::io::stderr().is_terminal(),
+    }
+}
+
 /// Runs `runner` to `end_ms` in slices, calling `each` after every slice
 /// (to stream its events) and reporting progress on stderr.
 pub fn run_to<E>(
@@ -60,7 +71,7 @@ pub fn run_to<E>(
     end_ms: u64,
     mut each: impl FnMut(&mut Runner) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut progress = Progress::new(end_ms);
+    let mut progress = wanted().then(|| Progress::new(end_ms));
     let mut stderr = std::io::stderr();
     let mut t = 0;
     loop {
@@ -70,7 +81,9 @@ pub fn run_to<E>(
         if t >= end_ms {
             return Ok(());
         }
-        progress.tick(runner, &mut stderr);
+        if let Some(p) = progress.as_mut() {
+            p.tick(runner, &mut stderr);
+        }
     }
 }
 
