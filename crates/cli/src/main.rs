@@ -16,6 +16,7 @@ use std::process::ExitCode;
 mod burrow_cmd;
 mod describe;
 mod lesson_cmd;
+mod progress;
 
 /// The kafka-sim command line: a deterministic Apache Kafka simulation for
 /// scenarios, golden traces and checks.
@@ -61,7 +62,8 @@ enum Cmd {
         #[arg(required = true)]
         keys: Vec<String>,
     },
-    /// Run a partition assignor on a group read from stdin (JSON).
+    /// Run a partition assignor on a group read from stdin (JSON): at most
+    /// 1,000,000 subscribed partitions and 10,000 members.
     Assign {
         #[arg(long, value_enum)]
         strategy: StrategyArg,
@@ -327,10 +329,7 @@ fn run(out: &mut impl Write, path: &str, until_ms: Option<u64>, trace: bool, lan
     let end = until_ms.unwrap_or(scenario.duration_ms);
     let mut out = std::io::BufWriter::new(out);
     // Run in one-second slices so a long trace streams instead of piling up.
-    let mut t = 0;
-    loop {
-        t = (t + 1000).min(end);
-        runner.run_until(t);
+    progress::run_to(&mut runner, end, |runner| {
         let events = runner.cluster.drain_events();
         if trace {
             for e in &events {
@@ -338,10 +337,8 @@ fn run(out: &mut impl Write, path: &str, until_ms: Option<u64>, trace: bool, lan
                 writeln!(out, "{line}").map_err(io_err)?;
             }
         }
-        if t >= end {
-            break;
-        }
-    }
+        Ok(())
+    })?;
     let summary = serde_json::to_string(&Summary::of(&runner.cluster)).map_err(|e| Failure::BadInput(e.to_string()))?;
     writeln!(out, "{summary}").map_err(io_err)?;
     out.flush().map_err(io_err)
@@ -375,7 +372,7 @@ fn view_at(
     let mut runner =
         Runner::new(scenario).map_err(|e| Failure::BadInput(format!("{path}: {}", sim_error(&e, lang))))?;
     runner.cluster.set_record_events(false);
-    runner.run_until(at_ms.unwrap_or(scenario.duration_ms));
+    progress::run_to(&mut runner, at_ms.unwrap_or(scenario.duration_ms), |_| Ok::<(), Failure>(()))?;
     Ok(runner.cluster.view())
 }
 

@@ -254,6 +254,17 @@ fn assign_range_matches_the_contract_example() {
     assert_eq!(assign("range", ASSIGN_EXAMPLE), "{\"assignment\":{\"c1\":[\"t1-0\",\"t1-1\"],\"c2\":[\"t1-2\"]}}\n");
 }
 
+/// Issue 14: 100,000,000 partitions aborted the sticky assignors on allocation;
+/// now every strategy refuses the request first, naming the field and the limit.
+#[test]
+fn assign_refuses_a_request_beyond_the_limits() {
+    let huge = r#"{"partitions_per_topic":{"t":100000000},"members":{"a":{"topics":["t"]},"b":{"topics":["t"]}}}"#;
+    for strategy in ["range", "roundrobin", "sticky", "cooperative-sticky"] {
+        let out = kafka_sim_stdin(&["assign", "--strategy", strategy], huge);
+        bad(&out, &["partitions_per_topic", "100000000", "at most 1000000"]);
+    }
+}
+
 #[test]
 fn assign_roundrobin_deals_partitions_in_turn() {
     assert_eq!(

@@ -363,6 +363,12 @@ pub enum ErrorReason {
     NotAPartition {
         text: String,
     },
+    AssignPartitions {
+        total: u64,
+    },
+    AssignMembers {
+        value: usize,
+    },
     EmptyMemberId,
     MemberIdTwice {
         id: String,

@@ -35,6 +35,13 @@ pub const MAX_SEGMENT_BYTES: i64 = i32::MAX as i64;
 /// typo cannot start a run that takes hours of real time.
 pub const MAX_RUN_MS: u64 = 24 * 60 * 60 * 1000;
 
+/// Most partitions one `assign` request may distribute (the subscribed topics'
+/// counts summed): the assignors hold a few words per partition, so a typo of
+/// 100,000,000 would otherwise abort on allocation instead of being refused.
+pub const MAX_ASSIGN_PARTITIONS: u64 = 1_000_000;
+/// Most members one `assign` request may hold.
+pub const MAX_ASSIGN_MEMBERS: usize = 10_000;
+
 // A group can give every partition of the largest topic its own member.
 const _: () = assert!(MAX_GROUP_MEMBERS >= MAX_PARTITIONS);
 const _: () = assert!(MIN_SEGMENT_BYTES < MAX_SEGMENT_BYTES);

@@ -348,6 +348,14 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
             format!("{text:?} is not a partition: write it as topic-partition, e.g. \"t1-0\""),
             format!("{} 파티션 표기가 아닙니다: \"t1-0\"처럼 토픽-파티션 번호로 쓰세요", j(format!("{text:?}"), Particle::Eun)),
         ),
+        R::AssignPartitions { total } => (
+            format!("the subscribed topics have {total} partitions: at most {} per request", limits::MAX_ASSIGN_PARTITIONS),
+            format!("구독한 토픽의 파티션이 {total}개입니다: 요청당 최대 {}개", limits::MAX_ASSIGN_PARTITIONS),
+        ),
+        R::AssignMembers { value } => (
+            format!("{value} members: at most {} per request", limits::MAX_ASSIGN_MEMBERS),
+            format!("멤버가 {value}명입니다: 요청당 최대 {}명", limits::MAX_ASSIGN_MEMBERS),
+        ),
         R::EmptyMemberId => ("a member id must not be empty".into(), "멤버 ID는 비어 있을 수 없습니다".into()),
         R::MemberIdTwice { id, first, second } => (
             format!("member id {id:?} appears twice (members {first} and {second}); the coordinator gives every member a unique id"),

@@ -670,6 +670,10 @@ impl<'a> Context<'a> {
         partitions_of: &dyn Fn(&str) -> Option<u32>,
         members: &'a [MemberSubscription],
     ) -> Result<Self, SimError> {
+        // Bounded before anything is allocated per member or per partition.
+        if members.len() > crate::limits::MAX_ASSIGN_MEMBERS {
+            return Err(invalid(FieldPath::new("members"), ErrorReason::AssignMembers { value: members.len() }));
+        }
         let mut ids: VecMap<&str, usize> = VecMap::new();
         let mut instance_ids: VecMap<&str, usize> = VecMap::new();
         for (i, m) in members.iter().enumerate() {
@@ -725,6 +729,10 @@ impl<'a> Context<'a> {
             .map(|&i| subscribed_in_order[i])
             .filter(|t| partitions_of(t).is_some_and(|n| n > 0))
             .collect();
+        let total: u64 = existing_in_set_order.iter().map(|t| u64::from(partitions_of(t).unwrap_or(0))).sum();
+        if total > crate::limits::MAX_ASSIGN_PARTITIONS {
+            return Err(invalid(FieldPath::new("partitions_per_topic"), ErrorReason::AssignPartitions { total }));
+        }
         let map_order = java::string_map_order(&existing_in_set_order);
         let parts = Partitions::new(
             existing_in_set_order.iter().map(|t| ((*t).to_string(), partitions_of(t).unwrap_or(0))).collect(),

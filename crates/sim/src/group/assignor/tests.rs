@@ -2216,3 +2216,29 @@ fn large_group_assignments_stay_valid() {
         }
     }
 }
+
+#[test]
+fn requests_beyond_the_limits_are_refused_before_allocating() {
+    use crate::limits::{MAX_ASSIGN_MEMBERS, MAX_ASSIGN_PARTITIONS};
+    use crate::Lang;
+    // Two topics each under the limit, together over it: refused, whatever the strategy.
+    let half = (MAX_ASSIGN_PARTITIONS / 2 + 1) as u32;
+    let topics = ppt(&[("a", half), ("b", half), ("unsubscribed", u32::MAX)]);
+    let members = [member("m", &["a", "b"])];
+    for s in [Range, RoundRobin, Sticky, CooperativeSticky] {
+        let e = assign(s, &topics, &members).unwrap_err();
+        assert_eq!(e.field, "partitions_per_topic");
+        assert_eq!(e.reason, ErrorReason::AssignPartitions { total: 2 * u64::from(half) });
+        assert!(e.message(Lang::En).contains(&MAX_ASSIGN_PARTITIONS.to_string()), "{}", e.message(Lang::En));
+    }
+    // Only subscribed topics count: one of them alone is within the limit.
+    assert!(assign(Range, &topics, &[member("m", &["a"])]).is_ok());
+
+    let many: Vec<MemberSubscription> = (0..=MAX_ASSIGN_MEMBERS).map(|i| member(&format!("m{i}"), &["a"])).collect();
+    let e = assign(Sticky, &topics, &many).unwrap_err();
+    assert_eq!(
+        (e.field.to_string(), e.reason.clone()),
+        ("members".into(), ErrorReason::AssignMembers { value: many.len() })
+    );
+    assert!(e.message(Lang::En).contains(&MAX_ASSIGN_MEMBERS.to_string()));
+}
