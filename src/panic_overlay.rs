@@ -61,9 +61,10 @@ pub fn reproduction() -> Option<String> {
     })
 }
 
-/// Installs the hook: from then on a panic shows the overlay (once).
+/// Installs the hook (through Yew, whose renderer would otherwise replace it
+/// with its console hook): from then on a panic shows the overlay (once).
 pub fn install() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         if !SHOWN.with(|s| s.replace(true)) {
             show(info.payload_as_str().unwrap_or_default());
         }
