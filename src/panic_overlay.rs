@@ -66,7 +66,9 @@ pub fn reproduction() -> Option<String> {
 pub fn install() {
     yew::set_custom_panic_hook(Box::new(|info| {
         if !SHOWN.with(|s| s.replace(true)) {
-            show(info.payload_as_str().unwrap_or_default());
+            let p = info.payload();
+            let message = p.downcast_ref::<&str>().copied().or_else(|| p.downcast_ref::<String>().map(String::as_str));
+            show(message.unwrap_or_default());
         }
     }));
 }
