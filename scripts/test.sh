@@ -73,6 +73,7 @@ echo "bundle size: gzip ${gz} B, budget ${BUNDLE_BUDGET_BYTES} B (.wasm + .js + 
 
 step "the host-page API in headless Chromium: dist/ under a sub-path, docs/embed-example.html (tests/embed.mjs)"
 node tests/embed.mjs dist || fail "the embed test failed (checks above)"
+DIST=target/dist-panic-test scripts/build.sh --features panic-test && node tests/lockdown.mjs dist target/dist-panic-test || fail "the lockdown test failed (checks above)"
 
 echo
 echo "all checks passed"

@@ -442,6 +442,13 @@ pub struct Strings {
     pub brk_status_fenced: &'static str,
     pub brk_traffic: &'static str,
     pub brk_total: &'static str,
+    // == panic overlay ==
+    pub panic_title: &'static str,
+    pub panic_text: &'static str,
+    pub panic_restart: &'static str,
+    pub panic_copy: &'static str,
+    pub panic_copied: &'static str,
+    pub panic_select: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -881,6 +888,12 @@ pub const EN: Strings = Strings {
     brk_status_fenced: "down, fenced by the controller",
     brk_traffic: "Traffic per second over the last simulated second (in brackets: the total since the start). In from producers and out to consumers pass through the partitions it leads; replication in is what its followers copy from leaders elsewhere, replication out what other brokers' followers copy from it. Disk: the segments of every replica it hosts. Sizes follow Kafka's record batch format v2: a 61-byte header per batch, then each record's key and value with a few bytes of varint framing.",
     brk_total: "total",
+    panic_title: "The visualiser stopped",
+    panic_text: "A bug stopped the app. Restart reloads it from this page's address. Copy reproduction copies the run so far (configuration, seed and every command with its time) as a scenario that kafka-sim run replays: please attach it to a bug report.",
+    panic_restart: "Restart",
+    panic_copy: "Copy reproduction",
+    panic_copied: "Copied.",
+    panic_select: "Copying is not allowed here: select the text below and copy it.",
 };
 
 pub const KO: Strings = Strings {
@@ -1316,6 +1329,12 @@ pub const KO: Strings = Strings {
     brk_status_fenced: "꺼짐, 컨트롤러가 펜싱함",
     brk_traffic: "트래픽은 직전 시뮬레이션 1초 동안의 초당 값이고, 괄호 안은 시작부터의 누적입니다. 프로듀서에게서 받고 컨슈머에게 보내는 바이트는 이 브로커가 리더인 파티션을 거칩니다. 복제로 받음은 이 브로커의 팔로워가 다른 브로커의 리더에게서 복사한 양이고, 복제로 보냄은 다른 브로커의 팔로워가 이 브로커에게서 복사한 양입니다. 디스크는 이 브로커가 가진 모든 복제본의 세그먼트 크기입니다. 크기는 카프카의 레코드 배치 형식 v2를 따릅니다. 배치마다 61바이트 헤더가 붙고, 레코드마다 키와 값에 몇 바이트의 varint 틀이 더해집니다.",
     brk_total: "누적",
+    panic_title: "시각화 도구가 멈췄습니다",
+    panic_text: "버그 때문에 앱이 멈췄습니다. 다시 시작을 누르면 이 페이지 주소로 다시 불러옵니다. 재현 정보 복사를 누르면 지금까지의 실행(설정, 시드, 시각별 모든 명령)을 kafka-sim run이 재생하는 시나리오로 복사합니다. 버그를 알릴 때 첨부해 주세요.",
+    panic_restart: "다시 시작",
+    panic_copy: "재현 정보 복사",
+    panic_copied: "복사했습니다.",
+    panic_select: "여기서는 복사할 수 없습니다. 아래 텍스트를 선택해 복사하세요.",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod layout;
 pub mod lesson_view;
 pub mod palette;
+pub mod panic_overlay;
 pub mod presets;
 pub mod reset_form;
 pub mod state;

@@ -615,7 +615,44 @@ pub fn is_data(e: &Event) -> bool {
 impl Reducible for AppState {
     type Action = Action;
 
+    /// Every action, then the reproduction a panic would offer is kept up to
+    /// date (`panic_overlay`): copied only when the commands changed.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Free play: a panic inside the coming ticks replays up to them (a
+        // lesson's script is copied as applied, so it replays to the last update).
+        let ticks = match action {
+            Action::Advance(n) if self.playing => n,
+            Action::Step => 1,
+            _ => 0,
+        };
+        if ticks > 0 && matches!(*self.engine.borrow(), Engine::Free { .. }) {
+            let now = self.engine.borrow().cluster().time_ms();
+            crate::panic_overlay::until(now + u64::from(ticks) * self.config.step_ms);
+        }
+        let s = self.act(action);
+        s.keep_reproduction();
+        s
+    }
+}
+
+impl AppState {
+    fn keep_reproduction(&self) {
+        let engine = self.engine.borrow();
+        let now = engine.cluster().time_ms();
+        crate::panic_overlay::until(now);
+        match &*engine {
+            Engine::Free { start, history, .. } => {
+                crate::panic_overlay::keep((0, history.len(), 0), start, || history.clone())
+            }
+            // A lesson applies its script while it plays: follow its time.
+            Engine::Lesson(p) => {
+                let key = (p.lesson() as *const course::Lesson as usize, p.step_index(), now);
+                crate::panic_overlay::keep(key, &self.config, || p.commands_so_far())
+            }
+        }
+    }
+
+    fn act(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
             Action::Advance(n) => {
