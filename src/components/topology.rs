@@ -6,7 +6,7 @@
 //! compared by value: a step re-renders only the brokers and groups it changed.
 
 use crate::components::inspector::{broker_status, fill};
-use crate::components::nodes::{num, nums, svg_line, svg_text, vtag};
+use crate::components::nodes::{frag, num, nums, svg_line, svg_text, vtag};
 use crate::i18n::{strings, Strings};
 use crate::layout::{
     self, cell_window, fit, text_width, wrap, BrokerBox, Chip, GroupBox, Rect, ReplicaBox, Section, Topology, CELLS,
@@ -107,11 +107,11 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
                 html! {
                     <g key={p.id.clone()} {class} data-testid={format!("producer-{}", p.id)} data-topic={p.topic.clone()}
                         onclick={select(Selection::Producer(p.id.clone()))}>
-                        { control(label, key_select(Selection::Producer(p.id.clone())), html! { <>
-                            { rect(&b.rect, "producer__box", 8.0) }
-                            { marker(i as u32, b.rect.x + 14.0, b.rect.y + PRODUCER_NAME_Y - 4.0, 6.0) }
-                            { svg_text("producer__name", b.rect.x + 26.0, b.rect.y + PRODUCER_NAME_Y, "", fit(&p.id, 12.0 * 1.1, b.rect.w - 32.0).into()) }
-                        </> }) }
+                        { control(label, key_select(Selection::Producer(p.id.clone())), &mut [
+                            rect(&b.rect, "producer__box", 8.0),
+                            marker(i as u32, b.rect.x + 14.0, b.rect.y + PRODUCER_NAME_Y - 4.0, 6.0),
+                            svg_text("producer__name", b.rect.x + 26.0, b.rect.y + PRODUCER_NAME_Y, "", fit(&p.id, 12.0 * 1.1, b.rect.w - 32.0).into()),
+                        ]) }
                         { b.chip.as_ref().map_or_else(Html::default, |c| topic_chip(c, &p.topic, s)) }
                         if b.rect.w >= 120.0 {
                             { svg_text("producer__meta", b.rect.x + 8.0, b.rect.y + PRODUCER_META_Y, "", format!("acks={} · {keys} · {rate}/s", p.acks).into()) }
@@ -257,10 +257,10 @@ pub fn BrokerPart(props: &BrokerPartProps) -> Html {
     let label = if status.is_empty() { name.clone() } else { format!("{name}, {status}") };
     html! {
         <g {class} data-testid={format!("broker-{}", b.id)} onclick={select(&props.on_select, Selection::Broker(b.id))}>
-            { control(label, key_select(&props.on_select, Selection::Broker(b.id)), html! { <>
-                { rect(&b.rect, "broker__box", 10.0) }
-                { svg_text("broker__name", b.rect.x + 10.0, b.rect.y + 20.0, "", name.into()) }
-            </> }) }
+            { control(label, key_select(&props.on_select, Selection::Broker(b.id)), &mut [
+                rect(&b.rect, "broker__box", 10.0),
+                svg_text("broker__name", b.rect.x + 10.0, b.rect.y + 20.0, "", name.into()),
+            ]) }
             { svg_text("broker__status", b.rect.x + b.rect.w - 10.0, b.rect.y + 20.0, "end", html! { <>{ why }{ status }</> }) }
             { for replicas.iter().zip(spot).map(|((r, p, commits), lit)| replica(r, p, commits, Lit { broker_alive: alive, spot: *lit, lag_max_ms: timeouts.lag_max_ms, offsets: *offsets }, s, selected.as_ref(), &props.on_select)) }
         </g>
@@ -315,10 +315,10 @@ pub fn GroupPart(props: &GroupPartProps) -> Html {
                 html! {
                     <g key={m.id.clone()} {class} data-testid={format!("consumer-{}-{}", g.id, m.id)}
                         onclick={select(&props.on_select, selection.clone())}>
-                        { control(format!("{}, {label}", m.id), key_select(&props.on_select, selection), html! { <>
-                            { rect(&mb.rect, "member__box", 6.0) }
-                            { svg_text("member__name", mb.rect.x + 8.0, mb.rect.y + 19.0, "", name.into()) }
-                        </> }) }
+                        { control(format!("{}, {label}", m.id), key_select(&props.on_select, selection), &mut [
+                            rect(&mb.rect, "member__box", 6.0),
+                            svg_text("member__name", mb.rect.x + 8.0, mb.rect.y + 19.0, "", name.into()),
+                        ]) }
                         { svg_text("member__meta", mb.rect.x + mb.rect.w - 8.0, mb.rect.y + 19.0, "end", label.into()) }
                     </g>
                 }
@@ -360,7 +360,7 @@ fn select(on_select: &Callback<Selection>, sel: Selection) -> Callback<MouseEven
 
 /// Enter or Space on a focused control runs `act`, and is not also a page
 /// shortcut (Enter would play or confirm, app.rs).
-fn on_keys(act: Callback<()>) -> Callback<KeyboardEvent> {
+pub fn on_keys(act: Callback<()>) -> Callback<KeyboardEvent> {
     Callback::from(move |e: KeyboardEvent| {
         if e.key() == "Enter" || e.key() == " " {
             e.prevent_default();
@@ -382,8 +382,8 @@ fn key_select(on_select: &Callback<Selection>, sel: Selection) -> Callback<Keybo
 /// element's other figures and its click handler stay on the element's `<g>`,
 /// which has no role: no control is nested in another (a broker's replicas).
 #[inline(never)]
-fn control(label: String, onkeydown: Callback<KeyboardEvent>, children: Html) -> Html {
-    html! { <g class="ctl" role="button" tabindex="0" aria-label={label} {onkeydown}>{ children }</g> }
+fn control(label: String, onkeydown: Callback<KeyboardEvent>, children: &mut [Html]) -> Html {
+    html! { <g class="ctl" role="button" tabindex="0" aria-label={label} {onkeydown}>{ frag(children) }</g> }
 }
 
 /// How a replica is drawn besides its data: its broker is up, a lesson's
@@ -454,11 +454,11 @@ fn replica(
             data-testid={format!("replica-{}-{}-{}", r.topic, r.partition, r.broker)}
             onclick={on_part}>
             <title>{ title }</title>
-            { control(label, key_select(on_select, part), html! { <>
-                { rect(&r.rect, "replica__box", 5.0) }
-                { colour_rect("replica__topic", Rect { x: r.rect.x + 1.5, y: r.rect.y + 3.0, w: TOPIC_BAR_W, h: r.rect.h - 6.0 }, "1.5", Some(topic_colour(r.topic_index)), None) }
-                { svg_text("replica__name", r.label_rect.x, r.rect.y + 12.0, "", r.label.clone().into()) }
-            </> }) }
+            { control(label, key_select(on_select, part), &mut [
+                rect(&r.rect, "replica__box", 5.0),
+                colour_rect("replica__topic", Rect { x: r.rect.x + 1.5, y: r.rect.y + 3.0, w: TOPIC_BAR_W, h: r.rect.h - 6.0 }, "1.5", Some(topic_colour(r.topic_index)), None),
+                svg_text("replica__name", r.label_rect.x, r.rect.y + 12.0, "", r.label.clone().into()),
+            ]) }
             { svg_text("replica__role", r.label_rect.x, r.rect.y + 23.0, "", role.into()) }
             { log_cells(r, p, leo, (window, offsets), on_select) }
             { match hw_slot {
