@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14            # 0.22 needs rustc >= 1.96.1
 BINARYEN_NPM_VERSION=132.0.0     # gives wasm-opt version_132 (Trunk.toml [tools].wasm_opt)
 PLAYWRIGHT_CORE_VERSION=1.65.2   # drives the system Chromium in tests/embed.mjs (no browser download)
+AXE_CORE_VERSION=4.14.1          # the accessibility rules tests/a11y.mjs injects (one JS file, no dependencies)
 TOOLS_PREFIX="${TOOLS_PREFIX:-$HOME/.local}"
 export PATH="$HOME/.cargo/bin:$TOOLS_PREFIX/bin:$PATH"
 
@@ -87,6 +88,14 @@ if ! grep -q "\"version\": \"$PLAYWRIGHT_CORE_VERSION\"" "$PW_DIR/package.json" 
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --global --prefix "$TOOLS_PREFIX" --no-audit --no-fund --silent \
     "playwright-core@$PLAYWRIGHT_CORE_VERSION" \
     || die "npm install playwright-core@$PLAYWRIGHT_CORE_VERSION failed. Fix: check that the npm registry is reachable."
+fi
+
+# 5c. axe-core for the accessibility audit (tests/a11y.mjs), next to playwright-core.
+AXE_DIR="$TOOLS_PREFIX/lib/node_modules/axe-core"
+if ! grep -q "\"version\": \"$AXE_CORE_VERSION\"" "$AXE_DIR/package.json" 2>/dev/null; then
+  say "installing axe-core@$AXE_CORE_VERSION (npm, a few seconds)"
+  npm install --global --prefix "$TOOLS_PREFIX" --no-audit --no-fund --silent "axe-core@$AXE_CORE_VERSION" \
+    || die "npm install axe-core@$AXE_CORE_VERSION failed. Fix: check that the npm registry is reachable."
 fi
 
 # 6. Crate sources, so trunk's offline cargo build works.

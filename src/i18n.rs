@@ -68,6 +68,10 @@ pub struct Strings {
     pub why_fenced: &'static str,
     pub why_slow: &'static str,
     pub why_isolated: &'static str,
+    /// A replica's role and broker in its accessible name: `{role}`, `{b}`.
+    pub replica_on: &'static str,
+    /// One topic's rates in the records layer's live summary: `{t}`, `{in}`, `{out}`.
+    pub records_rate: &'static str,
     // == controls ==
     pub play: &'static str,
     pub pause: &'static str,
@@ -506,6 +510,8 @@ pub const EN: Strings = Strings {
     why_fenced: "Fenced: the controller no longer counts on this broker (it missed its heartbeats for broker.session.timeout.ms = {ms} ms, or it shut down in a controlled way). It left every ISR and its leaderships moved.",
     why_slow: "Slow ×{n}: its followers fetch {n}× less often but still catch up, so they stay in the ISR (Replica.isCaughtUp: caught up to the leader's log end within replica.lag.time.max.ms = {ms} ms).",
     why_isolated: "Isolated (network partition): follower fetches to and from it fail, so its replicas and the followers of partitions it leads leave the ISR after replica.lag.time.max.ms ({ms} ms). They come back after healing, once caught up.",
+    replica_on: "{role} on broker {b}",
+    records_rate: "{t}: {in} records/s produced, {out} consumed",
     // == controls ==
     play: "Play",
     pause: "Pause",
@@ -950,6 +956,8 @@ pub const KO: Strings = Strings {
     why_fenced: "차단됨(fenced): 컨트롤러가 이 브로커를 제외했습니다(broker.session.timeout.ms = {ms}ms 동안 하트비트가 없었거나 정상 종료함). 모든 ISR에서 빠졌고 리더 역할도 옮겨졌습니다.",
     why_slow: "느림 ×{n}: 팔로워가 {n}배 드물게 fetch하지만 여전히 따라잡으므로 ISR에 남습니다(Replica.isCaughtUp: replica.lag.time.max.ms = {ms}ms 안에 리더의 로그 끝까지 따라잡음).",
     why_isolated: "격리됨(네트워크 단절): 이 브로커로 오가는 팔로워 fetch가 실패하므로, 이 브로커의 복제본과 이 브로커가 리더인 파티션의 팔로워가 replica.lag.time.max.ms({ms}ms) 뒤 ISR에서 빠집니다. 복구한 뒤 따라잡으면 다시 들어갑니다.",
+    replica_on: "브로커 {b}의 {role}",
+    records_rate: "{t}: 초당 레코드 {in}건 생산, {out}건 소비",
     // == controls ==
     play: "재생",
     pause: "일시정지",

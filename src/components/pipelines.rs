@@ -196,13 +196,14 @@ pub fn Pipelines(props: &PipelinesProps) -> Html {
         let mx = (x1 + x2) / 2.0;
         let d = nums("M{},{} C{},{} {},{} {},{}", &[x1, y1, mx, y1, mx, y2, x2, y2]);
         let key = format!("{}>{}", l.from, l.to);
-        let on_pick = {
+        let pick = {
             let (picked, id) = (picked.clone(), (l.from, l.to));
-            Callback::from(move |e: MouseEvent| {
-                e.stop_propagation();
-                picked.set(Some(id));
-            })
+            Callback::from(move |()| picked.set(Some(id)))
         };
+        let on_pick = pick.reform(|e: MouseEvent| e.stop_propagation());
+        // The keyboard's way to pick a link (a leaving one is not a control).
+        let onkeydown = crate::components::topology::on_keys(pick);
+        let leaving = class.ends_with("leave");
         // Through Kafka, the topics on the line where there is room for them.
         let topics = match l.via {
             Via::Kafka(topics) if lay.width >= 700.0 => {
@@ -213,11 +214,14 @@ pub fn Pipelines(props: &PipelinesProps) -> Html {
         let mark =
             class.ends_with("broken").then(|| svg_text("pipe__x", mx, (y1 + y2) / 2.0 + 4.0, "middle", "✕".into()));
         lines.push(html! {
-            <g key={key} class={classes!(class, colour(l))} onclick={on_pick} data-testid={if class.ends_with("leave") { "pipe-gone" } else { "pipe" }}>
+            <g key={key} class={classes!(class, colour(l))} onclick={on_pick} data-testid={if leaving { "pipe-gone" } else { "pipe" }}>
                 <title>{ describe(l) }</title>
-                <path class="pipe__hit" d={d.clone()} />
-                <path class="pipe__line" d={d.clone()} />
-                <path class="pipe__flow" {d} />
+                <g class="ctl" role={(!leaving).then_some("button")} tabindex={(!leaving).then_some("0")}
+                    aria-label={(!leaving).then(|| describe(l))} {onkeydown}>
+                    <path class="pipe__hit" d={d.clone()} />
+                    <path class="pipe__line" d={d.clone()} />
+                    <path class="pipe__flow" {d} />
+                </g>
                 { for mark }
                 { for topics }
             </g>
@@ -293,7 +297,7 @@ pub fn Pipelines(props: &PipelinesProps) -> Html {
     html! {
         <div class="pipes" data-testid="pipelines" data-links={count.to_string()}>
             <svg class={svg_class} width={num(lay.width)} height={num(lay.height)}
-                viewBox={nums("0 0 {} {}", &[lay.width, lay.height])} role="img" aria-label={caption.clone()}>
+                viewBox={nums("0 0 {} {}", &[lay.width, lay.height])} role="group" aria-label={caption.clone()}>
                 { svg_text("pipes__side", col_x(&lay.sources), 16.0, "middle", s.pipe_sources.into()) }
                 { svg_text("pipes__side", col_x(&lay.targets), 16.0, "middle", s.pipe_targets.into()) }
                 { for hub_box }

@@ -2,9 +2,10 @@
 //! frame (`requestAnimationFrame`), outside Yew's diff. Yew only hands it the
 //! latest step; the frame loop interpolates every dot between steps.
 
+use crate::components::inspector::fill;
 use crate::components::nodes::nums;
 use crate::flights::{self, Flight, Hop, StepCounts};
-use crate::i18n::strings;
+use crate::i18n::{strings, Strings};
 use crate::layout::{self, Rect, Topology};
 use crate::palette::{style_of, CONSUME_STYLE, REPLICATE_STYLE};
 use crate::ui::use_ui;
@@ -55,6 +56,10 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
     let stale: Rc<Cell<bool>> = use_memo((), |_| Cell::new(true));
     let board: Rc<RefCell<Vec<Flight>>> = use_mut_ref(Vec::new);
     let counts = use_state_eq(StepCounts::default);
+    // The canvas's text alternative: each topic's rates, spoken at most once a second.
+    let lang = use_ui().lang;
+    let rates = use_state_eq(String::new);
+    let rates_at: Rc<Cell<f64>> = use_memo((), |_| Cell::new(f64::NEG_INFINITY));
 
     // Plan the dots of each new step.
     {
@@ -62,7 +67,12 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
         let counts = counts.clone();
         let (view, events, topo) = (props.view.clone(), props.events.clone(), props.topo.clone());
         let (step_ms, reduced) = (props.step_ms, props.reduced_motion);
+        let (rates, rates_at) = (rates.clone(), rates_at.clone());
         use_effect_with(props.version, move |_| {
+            if now_ms() - rates_at.get() >= 1000.0 {
+                rates_at.set(now_ms());
+                rates.set(topic_rates(&view, strings(lang)));
+            }
             let dur = (step_ms * 3.0).clamp(350.0, 1200.0);
             let (new, c) = flights::plan(&view, events.iter().map(|e| &**e), &topo, now_ms(), dur, MAX_DOTS_PER_STEP);
             let mut b = board.borrow_mut();
@@ -134,19 +144,21 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
         });
     }
 
-    let s = strings(use_ui().lang);
+    let s = strings(lang);
     let c = *counts;
-    let summary = format!(
-        "{}: {} produced, {} replicated, {} consumed ({} {})",
-        s.records_moving, c.produced, c.replicated, c.consumed, s.records_drawn_of, c.drawn
-    );
     let sampled = c.drawn < c.produced + c.replicated + c.consumed;
+    let summary = sampled.then(|| {
+        format!(
+            "{}: {} produced, {} replicated, {} consumed ({} {})",
+            s.records_moving, c.produced, c.replicated, c.consumed, s.records_drawn_of, c.drawn
+        )
+    });
     html! {
         <>
             // Sized and placed by the frame loop (only the part of the stage on screen).
             <canvas ref={canvas} class="records-layer" data-testid="records-layer" data-in-flight="0"
                 width="0" height="0" aria-hidden="true" />
-            <p class="visually-hidden" aria-live="polite" data-testid="records-summary">{ summary.clone() }</p>
+            <p class="visually-hidden" aria-live="polite" data-testid="records-summary">{ (*rates).clone() }</p>
             if sampled {
                 // Kept in the bottom-right corner of the visible stage by the frame loop.
                 <p ref={sample_label} class="records-sample" data-testid="records-sample-count" title={summary}>
@@ -155,6 +167,22 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
             }
         </>
     }
+}
+
+/// Each topic's records per second over the last simulated second, produced
+/// (its producers' `record-send-rate`) and consumed (its groups'), one sentence.
+pub fn topic_rates(view: &ClusterView, s: &Strings) -> String {
+    let parts: Vec<String> = view
+        .topics
+        .iter()
+        .map(|t| {
+            let sent: u64 =
+                view.producers.iter().filter(|p| p.topic == t.name).map(|p| p.throughput.records_per_s).sum();
+            let read: u64 = view.groups.iter().filter(|g| g.topic == t.name).map(|g| g.throughput.records_per_s).sum();
+            fill(s.records_rate, &[("t", t.name.clone()), ("in", sent.to_string()), ("out", read.to_string())])
+        })
+        .collect();
+    parts.join(". ")
 }
 
 /// What the frame loop keeps between frames.
@@ -384,5 +412,35 @@ fn style_key(f: &Flight) -> u32 {
         Hop::Produce => f.style,
         Hop::Replicate => REPLICATE_STYLE,
         Hop::Consume => CONSUME_STYLE,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::topic_rates;
+    use crate::i18n::{strings, Lang};
+    use crate::presets::Preset;
+    use kafka_sim::Cluster;
+
+    /// The text alternative names every topic with its producers' and groups'
+    /// rates, in both languages.
+    #[test]
+    fn topic_rates_sum_each_topics_producers_and_groups() {
+        let mut c = Cluster::new(Preset::Shop.config(1)).unwrap();
+        c.run_until(5_000);
+        let v = c.view();
+        let sent =
+            |t: &str| v.producers.iter().filter(|p| p.topic == t).map(|p| p.throughput.records_per_s).sum::<u64>();
+        let read = |t: &str| v.groups.iter().filter(|g| g.topic == t).map(|g| g.throughput.records_per_s).sum::<u64>();
+        assert!(sent("clicks") > 0 && read("clicks") > 0);
+        let en = topic_rates(&v, strings(Lang::En));
+        let expected: Vec<String> = v
+            .topics
+            .iter()
+            .map(|t| format!("{}: {} records/s produced, {} consumed", t.name, sent(&t.name), read(&t.name)))
+            .collect();
+        assert_eq!(en, expected.join(". "));
+        let ko = topic_rates(&v, strings(Lang::Ko));
+        assert!(ko.starts_with(&format!("{}: 초당 레코드 {}건", v.topics[0].name, sent(&v.topics[0].name))), "{ko}");
     }
 }

@@ -6,7 +6,7 @@
 //! compared by value: a step re-renders only the brokers and groups it changed.
 
 use crate::components::inspector::{broker_status, fill};
-use crate::components::nodes::{num, nums, svg_line, svg_text, vtag};
+use crate::components::nodes::{frag, num, nums, svg_line, svg_text, vtag};
 use crate::i18n::{strings, Strings};
 use crate::layout::{
     self, cell_window, fit, text_width, wrap, BrokerBox, Chip, GroupBox, Rect, ReplicaBox, Section, Topology, CELLS,
@@ -74,17 +74,14 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
     let held_view = (*held).clone();
     let on_hold = {
         let (held, view) = (held.clone(), props.view.clone());
-        Callback::from(move |e: MouseEvent| {
-            e.stop_propagation();
-            held.set(if held.is_some() { None } else { Some(view.clone()) });
-        })
+        Callback::from(move |()| held.set(if held.is_some() { None } else { Some(view.clone()) }))
     };
     let lit = |on: bool| (!spots.is_empty() && on).then_some("is-spot");
     let bc = &props.config.broker_config;
     let timeouts = Timeouts { session_ms: bc.broker_session_timeout_ms, lag_max_ms: bc.replica_lag_time_max_ms };
 
     html! {
-        <svg class={classes!("topology", (!spots.is_empty()).then_some("topology--spot"))} role="img" aria-label={s.topology_label}
+        <svg class={classes!("topology", (!spots.is_empty()).then_some("topology--spot"))} role="group" aria-label={s.topology_label}
             viewBox={nums("0 0 {} {}", &[t.width, t.height])}
             width={num(t.width)} height={num(t.height)}>
             { for t.labels.iter().map(|(section, x, y)| {
@@ -104,17 +101,20 @@ pub fn TopologyView(props: &TopologyProps) -> Html {
                     (!p.active).then_some("is-removed"),
                     lit(spots.iter().any(|s| matches!(s, Spot::Producer(id) if *id == p.id))),
                 );
+                let rate = crate::components::inspector::format_rate(p.rate_per_s);
+                let keys = if p.keyed { s.keyed } else { s.null_keys };
+                let label = format!("{}, {} → {}, acks={}, {keys}, {rate}/s", p.id, s.producer, p.topic, p.acks);
                 html! {
                     <g key={p.id.clone()} {class} data-testid={format!("producer-{}", p.id)} data-topic={p.topic.clone()}
-                        tabindex="0" role="button" aria-label={format!("{} {}", s.producer, p.id)}
-                        onclick={select(Selection::Producer(p.id.clone()))}
-                        onkeydown={key_select(Selection::Producer(p.id.clone()))}>
-                        { rect(&b.rect, "producer__box", 8.0) }
-                        { marker(i as u32, b.rect.x + 14.0, b.rect.y + PRODUCER_NAME_Y - 4.0, 6.0) }
-                        { svg_text("producer__name", b.rect.x + 26.0, b.rect.y + PRODUCER_NAME_Y, "", fit(&p.id, 12.0 * 1.1, b.rect.w - 32.0).into()) }
+                        onclick={select(Selection::Producer(p.id.clone()))}>
+                        { control(label, key_select(Selection::Producer(p.id.clone())), &mut [
+                            rect(&b.rect, "producer__box", 8.0),
+                            marker(i as u32, b.rect.x + 14.0, b.rect.y + PRODUCER_NAME_Y - 4.0, 6.0),
+                            svg_text("producer__name", b.rect.x + 26.0, b.rect.y + PRODUCER_NAME_Y, "", fit(&p.id, 12.0 * 1.1, b.rect.w - 32.0).into()),
+                        ]) }
                         { b.chip.as_ref().map_or_else(Html::default, |c| topic_chip(c, &p.topic, s)) }
                         if b.rect.w >= 120.0 {
-                            { svg_text("producer__meta", b.rect.x + 8.0, b.rect.y + PRODUCER_META_Y, "", format!("acks={} · {} · {}/s", p.acks, if p.keyed { s.keyed } else { s.null_keys }, crate::components::inspector::format_rate(p.rate_per_s)).into()) }
+                            { svg_text("producer__meta", b.rect.x + 8.0, b.rect.y + PRODUCER_META_Y, "", format!("acks={} · {keys} · {rate}/s", p.acks).into()) }
                         } else {
                             { svg_text("producer__meta", b.rect.x + 8.0, b.rect.y + PRODUCER_META_Y, "", format!("acks={}", p.acks).into()) }
                         }
@@ -253,13 +253,14 @@ pub fn BrokerPart(props: &BrokerPartProps) -> Html {
         isolated.then_some("broker--isolated"),
         is_selected.then_some("is-selected"),
     );
+    let name = format!("{} {}", s.broker, b.id);
+    let label = if status.is_empty() { name.clone() } else { format!("{name}, {status}") };
     html! {
-        <g {class} data-testid={format!("broker-{}", b.id)}
-            tabindex="0" role="button" aria-label={format!("{} {} {}", s.broker, b.id, status)}
-            onclick={select(&props.on_select, Selection::Broker(b.id))}
-            onkeydown={key_select(&props.on_select, Selection::Broker(b.id))}>
-            { rect(&b.rect, "broker__box", 10.0) }
-            { svg_text("broker__name", b.rect.x + 10.0, b.rect.y + 20.0, "", format!("{} {}", s.broker, b.id).into()) }
+        <g {class} data-testid={format!("broker-{}", b.id)} onclick={select(&props.on_select, Selection::Broker(b.id))}>
+            { control(label, key_select(&props.on_select, Selection::Broker(b.id)), &mut [
+                rect(&b.rect, "broker__box", 10.0),
+                svg_text("broker__name", b.rect.x + 10.0, b.rect.y + 20.0, "", name.into()),
+            ]) }
             { svg_text("broker__status", b.rect.x + b.rect.w - 10.0, b.rect.y + 20.0, "end", html! { <>{ why }{ status }</> }) }
             { for replicas.iter().zip(spot).map(|((r, p, commits), lit)| replica(r, p, commits, Lit { broker_alive: alive, spot: *lit, lag_max_ms: timeouts.lag_max_ms, offsets: *offsets }, s, selected.as_ref(), &props.on_select)) }
         </g>
@@ -313,11 +314,11 @@ pub fn GroupPart(props: &GroupPartProps) -> Html {
                 );
                 html! {
                     <g key={m.id.clone()} {class} data-testid={format!("consumer-{}-{}", g.id, m.id)}
-                        tabindex="0" role="button" aria-label={format!("{} {}: {label}", g.id, m.id)}
-                        onclick={select(&props.on_select, selection.clone())}
-                        onkeydown={key_select(&props.on_select, selection)}>
-                        { rect(&mb.rect, "member__box", 6.0) }
-                        { svg_text("member__name", mb.rect.x + 8.0, mb.rect.y + 19.0, "", name.into()) }
+                        onclick={select(&props.on_select, selection.clone())}>
+                        { control(format!("{}, {label}", m.id), key_select(&props.on_select, selection), &mut [
+                            rect(&mb.rect, "member__box", 6.0),
+                            svg_text("member__name", mb.rect.x + 8.0, mb.rect.y + 19.0, "", name.into()),
+                        ]) }
                         { svg_text("member__meta", mb.rect.x + mb.rect.w - 8.0, mb.rect.y + 19.0, "end", label.into()) }
                     </g>
                 }
@@ -357,15 +358,32 @@ fn select(on_select: &Callback<Selection>, sel: Selection) -> Callback<MouseEven
     })
 }
 
-/// Enter or Space on a focused element selects `sel`.
-fn key_select(on_select: &Callback<Selection>, sel: Selection) -> Callback<KeyboardEvent> {
-    let cb = on_select.clone();
+/// Enter or Space on a focused control runs `act`, and is not also a page
+/// shortcut (Enter would play or confirm, app.rs).
+pub fn on_keys(act: Callback<()>) -> Callback<KeyboardEvent> {
     Callback::from(move |e: KeyboardEvent| {
         if e.key() == "Enter" || e.key() == " " {
             e.prevent_default();
-            cb.emit(sel.clone());
+            e.stop_propagation();
+            act.emit(());
         }
     })
+}
+
+/// Enter or Space on a focused element selects `sel`.
+fn key_select(on_select: &Callback<Selection>, sel: Selection) -> Callback<KeyboardEvent> {
+    let cb = on_select.clone();
+    on_keys(Callback::from(move |()| cb.emit(sel.clone())))
+}
+
+/// The keyboard control of a stage element: a focusable button around its box
+/// and its visible name, and only those, so that its accessible name (`label`,
+/// which starts with that name) holds all of its visible text (WCAG 2.5.3). The
+/// element's other figures and its click handler stay on the element's `<g>`,
+/// which has no role: no control is nested in another (a broker's replicas).
+#[inline(never)]
+fn control(label: String, onkeydown: Callback<KeyboardEvent>, children: &mut [Html]) -> Html {
+    html! { <g class="ctl" role="button" tabindex="0" aria-label={label} {onkeydown}>{ frag(children) }</g> }
 }
 
 /// How a replica is drawn besides its data: its broker is up, a lesson's
@@ -426,16 +444,21 @@ fn replica(
         title.push('\n');
         title.push_str(&why);
     }
-    let on_part = select(on_select, Selection::Partition { topic: r.topic.clone(), partition: r.partition });
+    let part = Selection::Partition { topic: r.topic.clone(), partition: r.partition };
+    let on_part = select(on_select, part.clone());
+    let on = fill(s.replica_on, &[("role", role.trim_start_matches("★ ").to_string()), ("b", r.broker.to_string())]);
+    let label = format!("{}, {on}, LEO {leo}, HW {}, ISR [{isr}]", r.label, p.high_watermark);
     let hw_slot = p.high_watermark.checked_sub(window).filter(|&d| d <= u64::from(CELLS));
     html! {
         <g key={format!("{}-{}-{}", r.topic, r.partition, r.broker)} {class}
             data-testid={format!("replica-{}-{}-{}", r.topic, r.partition, r.broker)}
             onclick={on_part}>
             <title>{ title }</title>
-            { rect(&r.rect, "replica__box", 5.0) }
-            { colour_rect("replica__topic", Rect { x: r.rect.x + 1.5, y: r.rect.y + 3.0, w: TOPIC_BAR_W, h: r.rect.h - 6.0 }, "1.5", Some(topic_colour(r.topic_index)), None) }
-            { svg_text("replica__name", r.label_rect.x, r.rect.y + 12.0, "", r.label.clone().into()) }
+            { control(label, key_select(on_select, part), &mut [
+                rect(&r.rect, "replica__box", 5.0),
+                colour_rect("replica__topic", Rect { x: r.rect.x + 1.5, y: r.rect.y + 3.0, w: TOPIC_BAR_W, h: r.rect.h - 6.0 }, "1.5", Some(topic_colour(r.topic_index)), None),
+                svg_text("replica__name", r.label_rect.x, r.rect.y + 12.0, "", r.label.clone().into()),
+            ]) }
             { svg_text("replica__role", r.label_rect.x, r.rect.y + 23.0, "", role.into()) }
             { log_cells(r, p, leo, (window, offsets), on_select) }
             { match hw_slot {
@@ -563,16 +586,20 @@ fn partitioner_stage(
     s: &Strings,
     spot: Option<&'static str>,
     held: bool,
-    on_hold: Callback<MouseEvent>,
+    on_hold: Callback<()>,
 ) -> Html {
     let r = t.partitioner;
     let lines = ((r.h - 32.0) / 40.0).floor().max(1.0) as usize;
     let shown = latest_per_producer(view, lines);
     let hint = if held { s.partitioner_held } else { s.partitioner_hold };
+    let onclick = on_hold.reform(|e: MouseEvent| e.stop_propagation());
     html! {
-        <g class={classes!("partitioner", spot, held.then_some("partitioner--held"))} data-testid="partitioner-stage"
-            role="button" tabindex="0" aria-pressed={held.to_string()} aria-label={hint} onclick={on_hold}>
-            { rect(&r, "partitioner__box", 10.0) }
+        <g class={classes!("partitioner", spot, held.then_some("partitioner--held"))} data-testid="partitioner-stage" {onclick}>
+            // The toggle is the box and its hint (its name); the decisions are not part of it.
+            <g class="ctl" role="button" tabindex="0" aria-pressed={held.to_string()} onkeydown={on_keys(on_hold)}>
+                { rect(&r, "partitioner__box", 10.0) }
+                { svg_text("partitioner__hint", r.x + 10.0, r.y + r.h - 8.0, "", hint.into()) }
+            </g>
             if shown.is_empty() {
                 { for wrap(s.no_decisions, 11.0, r.w - 20.0).into_iter().enumerate().map(|(k, line)| {
                     svg_text("partitioner__empty", r.x + 10.0, r.y + 24.0 + 15.0 * k as f64, "", line.into())
@@ -591,7 +618,6 @@ fn partitioner_stage(
                     </g>
                 }
             }) }
-            { svg_text("partitioner__hint", r.x + 10.0, r.y + r.h - 8.0, "", hint.into()) }
         </g>
     }
 }
