@@ -4,6 +4,73 @@ use crate::config::{
     Acks, BrokerSettings, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig, TopicConfig, TopicSettings,
 };
 
+/// `retention.ms` of [`bounded`]: 2 simulated minutes (12 s of wall time at 10×).
+pub const BOUNDED_RETENTION_MS: i64 = 120_000;
+/// `segment.ms` of [`bounded`]: a segment rolls every simulated minute, so the
+/// active segment becomes deletable (`UnifiedLog.deletableSegments` deletes
+/// whole segments only) whatever the producers' rates.
+pub const BOUNDED_SEGMENT_MS: i64 = 60_000;
+/// `segment.bytes` of [`bounded`]: 1 MiB.
+pub const BOUNDED_SEGMENT_BYTES: i64 = 1 << 20;
+/// `retention.bytes` of [`bounded`]: 4 MiB per partition, a cap if a user raises
+/// the rates (Kafka's is per partition too, `LogConfig.retentionSize`).
+pub const BOUNDED_RETENTION_BYTES: i64 = 4 << 20;
+/// `log.retention.check.interval.ms` of [`bounded`]: every simulated minute.
+pub const BOUNDED_RETENTION_CHECK_MS: u64 = 60_000;
+
+/// `config` with retention short enough that it plays for hours in a browser tab.
+///
+/// Kafka's defaults (`retention.ms` 7 days, `segment.bytes` 1 GiB, checked every
+/// 5 minutes) would never delete anything in a simulation played at 10×, so a
+/// log would grow forever. With these, every replica keeps at most
+/// `retention.ms + segment.ms + log.retention.check.interval.ms` = 4 simulated
+/// minutes of records, and at most `retention.bytes + segment.bytes` = 5 MiB of
+/// simulated bytes (a record's memory is far smaller than its simulated size).
+/// The app's presets use it; the course and the scenario files keep their configs.
+pub fn bounded(mut config: ClusterConfig) -> ClusterConfig {
+    for t in &mut config.topics {
+        t.config.retention_ms = BOUNDED_RETENTION_MS;
+        t.config.retention_bytes = BOUNDED_RETENTION_BYTES;
+        t.config.segment_bytes = BOUNDED_SEGMENT_BYTES;
+        t.config.segment_ms = BOUNDED_SEGMENT_MS;
+    }
+    config.broker_config.log_retention_check_interval_ms = BOUNDED_RETENTION_CHECK_MS;
+    config
+}
+
+/// The app's `stress` preset, before [`bounded`]: 5 brokers; `events` with 32
+/// partitions, RF 3, `min.insync.replicas=2`; 32 producers × 16 records/s (the
+/// even ones keyed by 8 keys each, every fourth with acks=1, the rest acks=all);
+/// 4 groups × 8 members that keep up.
+pub fn stress(seed: u64) -> ClusterConfig {
+    ClusterConfig {
+        seed,
+        brokers: 5,
+        topics: vec![TopicConfig {
+            name: "events".into(),
+            partitions: 32,
+            replication_factor: 3,
+            config: TopicSettings { min_insync_replicas: 2, ..TopicSettings::default() },
+        }],
+        producers: (1..=32)
+            .map(|i| ProducerConfig {
+                keys: (i % 2 == 0).then(|| (0..8).map(|k| format!("user-{i}-{k}")).collect()),
+                acks: if i % 4 == 1 { Acks::Leader } else { Acks::All },
+                ..ProducerConfig::new(format!("p{i}"), "events", 16.0)
+            })
+            .collect(),
+        groups: (1..=4)
+            .map(|i| GroupConfig {
+                auto_offset_reset: OffsetReset::Earliest,
+                records_per_s: 70.0,
+                ..GroupConfig::new(format!("g{i}"), "events", 8)
+            })
+            .collect(),
+        step_ms: 100,
+        broker_config: quick_brokers(),
+    }
+}
+
 /// Broker configs shorter than Kafka's defaults so failures play out in seconds.
 pub fn quick_brokers() -> BrokerSettings {
     BrokerSettings { broker_session_timeout_ms: 3000, replica_lag_time_max_ms: 10_000, ..BrokerSettings::default() }
