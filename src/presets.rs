@@ -31,9 +31,18 @@ impl Preset {
     }
 
     /// The preset's cluster, with [`kafka_sim::presets::bounded`] retention so it
-    /// plays for hours: no replica keeps more than 4 simulated minutes of records.
+    /// plays for hours: a replica keeps at most 4 (`stress`) or 32 simulated
+    /// minutes of records, and at most 5 MiB.
     pub fn config(self, seed: u64) -> ClusterConfig {
-        kafka_sim::presets::bounded(self.unbounded(seed))
+        kafka_sim::presets::bounded(self.unbounded(seed), self.retention_ms())
+    }
+
+    /// `retention.ms` for the preset's rates.
+    pub fn retention_ms(self) -> i64 {
+        match self {
+            Preset::Stress => kafka_sim::presets::SHORT_RETENTION_MS,
+            Preset::Default | Preset::Shop => kafka_sim::presets::LONG_RETENTION_MS,
+        }
     }
 
     fn unbounded(self, seed: u64) -> ClusterConfig {
@@ -91,10 +100,11 @@ mod tests {
         assert!(s.groups.iter().all(|g| g.members.len() == 8));
         assert_eq!(Preset::parse("stress"), Some(Preset::Stress));
         assert_eq!(Preset::parse("shop"), Some(Preset::Shop));
-        assert_eq!(Preset::Shop.config(3), kafka_sim::presets::bounded(kafka_sim::presets::shop(3)));
+        let shop = kafka_sim::presets::bounded(kafka_sim::presets::shop(3), kafka_sim::presets::LONG_RETENTION_MS);
+        assert_eq!(Preset::Shop.config(3), shop);
         for p in Preset::ALL {
             let c = p.config(1);
-            assert!(c.topics.iter().all(|t| t.config.retention_ms == kafka_sim::presets::BOUNDED_RETENTION_MS));
+            assert!(c.topics.iter().all(|t| t.config.retention_ms == p.retention_ms() && t.config.retention_bytes > 0));
         }
         assert_eq!(Preset::parse("nope"), None);
     }

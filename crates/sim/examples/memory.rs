@@ -12,7 +12,7 @@
 //! heap per replica record. The heap is native (64-bit); wasm32 is close, since
 //! a `Record` has the same size and alignment there.
 
-use kafka_sim::presets::{bounded, stress};
+use kafka_sim::presets::{bounded, stress, SHORT_RETENTION_MS};
 use kafka_sim::Cluster;
 
 /// Resident memory of this process in bytes (Linux `/proc/self/statm`, 4 KiB pages).
@@ -38,7 +38,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let seconds: u64 = args.first().and_then(|s| s.parse().ok()).unwrap_or(1000);
     let is_bounded = args.iter().any(|a| a == "bounded");
-    let config = if is_bounded { bounded(stress(1)) } else { stress(1) };
+    let config = if is_bounded { bounded(stress(1), SHORT_RETENTION_MS) } else { stress(1) };
     let step_ms = config.step_ms;
     let before = resident();
     let mut cluster = Cluster::new(config).expect("a valid preset");

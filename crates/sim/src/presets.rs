@@ -4,8 +4,13 @@ use crate::config::{
     Acks, BrokerSettings, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig, TopicConfig, TopicSettings,
 };
 
-/// `retention.ms` of [`bounded`]: 2 simulated minutes (12 s of wall time at 10×).
-pub const BOUNDED_RETENTION_MS: i64 = 120_000;
+/// `retention.ms` for [`bounded`] at `stress`'s rate (512 records/s): 2 simulated
+/// minutes (12 s of wall time at 10×).
+pub const SHORT_RETENTION_MS: i64 = 120_000;
+/// `retention.ms` for [`bounded`] at the `default` and `shop` presets' rates (7 and
+/// 70 records/s): 30 simulated minutes, so a lagging group is not overtaken by
+/// retention within a lesson-length session.
+pub const LONG_RETENTION_MS: i64 = 1_800_000;
 /// `segment.ms` of [`bounded`]: a segment rolls every simulated minute, so the
 /// active segment becomes deletable (`UnifiedLog.deletableSegments` deletes
 /// whole segments only) whatever the producers' rates.
@@ -23,13 +28,14 @@ pub const BOUNDED_RETENTION_CHECK_MS: u64 = 60_000;
 /// Kafka's defaults (`retention.ms` 7 days, `segment.bytes` 1 GiB, checked every
 /// 5 minutes) would never delete anything in a simulation played at 10×, so a
 /// log would grow forever. With these, every replica keeps at most
-/// `retention.ms + segment.ms + log.retention.check.interval.ms` = 4 simulated
-/// minutes of records, and at most `retention.bytes + segment.bytes` = 5 MiB of
-/// simulated bytes (a record's memory is far smaller than its simulated size).
+/// `retention_ms + segment.ms + log.retention.check.interval.ms` of records
+/// (4 simulated minutes with [`SHORT_RETENTION_MS`], 32 with [`LONG_RETENTION_MS`]),
+/// and at most `retention.bytes + segment.bytes` = 5 MiB of simulated bytes (a
+/// record's memory is far smaller than its simulated size).
 /// The app's presets use it; the course and the scenario files keep their configs.
-pub fn bounded(mut config: ClusterConfig) -> ClusterConfig {
+pub fn bounded(mut config: ClusterConfig, retention_ms: i64) -> ClusterConfig {
     for t in &mut config.topics {
-        t.config.retention_ms = BOUNDED_RETENTION_MS;
+        t.config.retention_ms = retention_ms;
         t.config.retention_bytes = BOUNDED_RETENTION_BYTES;
         t.config.segment_bytes = BOUNDED_SEGMENT_BYTES;
         t.config.segment_ms = BOUNDED_SEGMENT_MS;
@@ -153,6 +159,23 @@ pub fn shop(seed: u64) -> ClusterConfig {
 mod tests {
     use super::*;
     use crate::Cluster;
+
+    /// With [`bounded`], retention deletes whole segments: after 10 simulated
+    /// minutes every partition of `stress` has deleted its oldest records and holds
+    /// at most (retention + check interval) / segment.ms + 1 segments.
+    #[test]
+    fn bounded_stress_keeps_its_logs_bounded() {
+        let mut c = Cluster::new(bounded(stress(1), SHORT_RETENTION_MS)).unwrap();
+        for _ in 0..6_000 {
+            c.tick();
+            drop(c.drain_events());
+        }
+        let max_segments = (SHORT_RETENTION_MS as u64 + BOUNDED_RETENTION_CHECK_MS) / BOUNDED_SEGMENT_MS as u64 + 1;
+        for p in &c.view().topics[0].partitions {
+            assert!(p.log_start_offset > 0, "partition {} deleted nothing", p.partition);
+            assert!(u64::from(p.segments) <= max_segments, "partition {}: {} segments", p.partition, p.segments);
+        }
+    }
 
     #[test]
     fn shop_has_the_topics_producers_and_groups_the_course_names() {
