@@ -939,7 +939,7 @@ mod tests {
     #[test]
     fn segment_settings_are_validated_and_apply_live() {
         let mut d = draft();
-        assert_eq!(d.text(Field::SegmentBytes), "1073741824", "Kafka's default, 1 GiB");
+        assert_eq!(d.text(Field::SegmentBytes), "1048576", "the presets' bounded 1 MiB");
         d.set_text(Field::SegmentBytes, "13");
         assert!(d.problem(Lang::En).unwrap().contains("segment.bytes: Enter a whole number from 14 to 2147483647"));
         d.set_text(Field::SegmentBytes, "2147483648");
@@ -947,14 +947,14 @@ mod tests {
         d.set_text(Field::SegmentBytes, "4096");
         d.set_text(Field::SegmentMs, "0");
         assert!(d.bad.get("topics[0].config.segment.ms").unwrap().msg.en.contains("at least 1"));
-        d.set_text(Field::SegmentMs, "60000");
+        d.set_text(Field::SegmentMs, "30000");
         assert!(d.is_valid());
-        assert_eq!((d.config.topics[0].config.segment_bytes, d.config.topics[0].config.segment_ms), (4096, 60_000));
+        assert_eq!((d.config.topics[0].config.segment_bytes, d.config.topics[0].config.segment_ms), (4096, 30_000));
         let plan = reconfigure::plan(&d.base, &d.config);
         assert!(!plan.needs_restart(), "{:?}", plan.restart);
         let en: Vec<String> = plan.live.iter().filter_map(describe_command).map(|m| m.en).collect();
         assert_eq!(en.len(), 1);
-        assert!(en[0].contains("segment.bytes=4096, segment.ms=60000"), "{en:?}");
+        assert!(en[0].contains("segment.bytes=4096, segment.ms=30000"), "{en:?}");
     }
 
     #[test]

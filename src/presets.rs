@@ -1,7 +1,7 @@
 //! Ready-made clusters, selectable from the UI and the URL (`?preset=stress`).
 
 use kafka_sim::assignor::Strategy;
-use kafka_sim::config::{Acks, ClusterConfig, GroupConfig, OffsetReset, ProducerConfig, TopicConfig, TopicSettings};
+use kafka_sim::config::{ClusterConfig, GroupConfig, OffsetReset, ProducerConfig, TopicConfig, TopicSettings};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Preset {
@@ -30,7 +30,22 @@ impl Preset {
         Preset::ALL.into_iter().find(|p| p.id() == s)
     }
 
+    /// The preset's cluster, with [`kafka_sim::presets::bounded`] retention so it
+    /// plays for hours: a replica keeps at most 4 (`stress`) or 32 simulated
+    /// minutes of records, and at most 5 MiB.
     pub fn config(self, seed: u64) -> ClusterConfig {
+        kafka_sim::presets::bounded(self.unbounded(seed), self.retention_ms())
+    }
+
+    /// `retention.ms` for the preset's rates.
+    pub fn retention_ms(self) -> i64 {
+        match self {
+            Preset::Stress => kafka_sim::presets::SHORT_RETENTION_MS,
+            Preset::Default | Preset::Shop => kafka_sim::presets::LONG_RETENTION_MS,
+        }
+    }
+
+    fn unbounded(self, seed: u64) -> ClusterConfig {
         match self {
             Preset::Default => ClusterConfig {
                 seed,
@@ -64,32 +79,7 @@ impl Preset {
                 step_ms: 100,
                 broker_config: kafka_sim::presets::quick_brokers(),
             },
-            Preset::Stress => ClusterConfig {
-                seed,
-                brokers: 5,
-                topics: vec![TopicConfig {
-                    name: "events".into(),
-                    partitions: 32,
-                    replication_factor: 3,
-                    config: TopicSettings { min_insync_replicas: 2, ..TopicSettings::default() },
-                }],
-                producers: (1..=32)
-                    .map(|i| ProducerConfig {
-                        keys: (i % 2 == 0).then(|| (0..8).map(|k| format!("user-{i}-{k}")).collect()),
-                        acks: if i % 4 == 1 { Acks::Leader } else { Acks::All },
-                        ..ProducerConfig::new(format!("p{i}"), "events", 16.0)
-                    })
-                    .collect(),
-                groups: (1..=4)
-                    .map(|i| GroupConfig {
-                        auto_offset_reset: OffsetReset::Earliest,
-                        records_per_s: 70.0,
-                        ..GroupConfig::new(format!("g{i}"), "events", 8)
-                    })
-                    .collect(),
-                step_ms: 100,
-                broker_config: kafka_sim::presets::quick_brokers(),
-            },
+            Preset::Stress => kafka_sim::presets::stress(seed),
             Preset::Shop => kafka_sim::presets::shop(seed),
         }
     }
@@ -110,7 +100,12 @@ mod tests {
         assert!(s.groups.iter().all(|g| g.members.len() == 8));
         assert_eq!(Preset::parse("stress"), Some(Preset::Stress));
         assert_eq!(Preset::parse("shop"), Some(Preset::Shop));
-        assert_eq!(Preset::Shop.config(3), kafka_sim::presets::shop(3));
+        let shop = kafka_sim::presets::bounded(kafka_sim::presets::shop(3), kafka_sim::presets::LONG_RETENTION_MS);
+        assert_eq!(Preset::Shop.config(3), shop);
+        for p in Preset::ALL {
+            let c = p.config(1);
+            assert!(c.topics.iter().all(|t| t.config.retention_ms == p.retention_ms() && t.config.retention_bytes > 0));
+        }
         assert_eq!(Preset::parse("nope"), None);
     }
 }

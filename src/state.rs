@@ -112,6 +112,10 @@ enum Engine {
     /// The explorer's cluster with the configuration its run started from and
     /// every command it accepted, at its simulated time: with these an export
     /// replays the run exactly (`state.config` follows live changes instead).
+    /// `history` grows by one entry per accepted click, never with time, so
+    /// hours of play without clicks keep it empty; every other history the app
+    /// keeps is a fixed-size ring ([`LOG_LEN`], [`DATA_LOG_LEN`], the engine's
+    /// `LAG_HISTORY`).
     Free {
         cluster: Box<Cluster>,
         start: Rc<ClusterConfig>,
