@@ -18,7 +18,10 @@ unset BLESS KAFKA_SIM_SEED
 # systems diagram's data and its SVG component, ~21.5 KB), several topics on the
 # stage (~6 KB), the byte accounting, the Brokers tab, the offset reset dry run,
 # kafka-topics --create and ch3's two cost steps (~21.7 KB).
-BUNDLE_BUDGET_BYTES=454656
+# 450 KiB since issue 14's first part (459,784 B then): the panic overlay with its
+# kept reproduction (+3.1 KB) and the accessible stage (names that start with the
+# visible text, keyboard handlers, the records' text summary: +2.2 KB).
+BUNDLE_BUDGET_BYTES=460800
 
 scripts/setup.sh
 
