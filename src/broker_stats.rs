@@ -69,18 +69,19 @@ pub fn broker_stats(view: &ClusterView) -> Vec<BrokerStats> {
                 .iter()
                 .flat_map(|p| p.replicas.iter().filter(|r| !p.isr.contains(r)).map(|&r| cause_of(r, &alive)))
                 .collect();
-            let offline: Vec<&&PartitionView> = hosted.clone().filter(|p| p.leader.is_none()).collect();
+            let offline: Vec<&&PartitionView> = hosted.filter(|p| p.leader.is_none()).collect();
             let offline_causes: BTreeSet<Cause> = offline
                 .iter()
                 .flat_map(|p| p.replicas.iter().filter(|r| !alive.contains(r)).map(|&r| Cause::Down(r)))
                 .collect();
-            let leaders = led.len() as u32;
+            // The engine counts leaders and replicas for the view (BrokerTraffic).
+            let leaders = b.traffic.leader_partitions;
             BrokerStats {
                 id: b.id,
                 alive: b.alive,
                 fenced: b.fenced,
                 leaders,
-                replicas: hosted.count() as u32,
+                replicas: b.traffic.replicas,
                 skew_tenths: (u64::from(leaders) * 10) as i64 - share_tenths as i64,
                 share_tenths,
                 under_replicated: urp.len() as u32,
