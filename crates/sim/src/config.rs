@@ -491,6 +491,10 @@ impl ClusterConfig {
             if p.keys.as_ref().is_some_and(Vec::is_empty) {
                 return invalid_config(f("keys"), R::EmptyKeys);
             }
+            let long = p.keys.iter().flatten().enumerate().find(|(_, k)| k.len() > limits::MAX_KEY_BYTES as usize);
+            if let Some((index, key)) = long {
+                return invalid_config(f("keys"), R::KeyTooLong { index, bytes: key.len() });
+            }
         }
         for (i, g) in self.groups.iter().enumerate() {
             let f = |name: &'static str| FieldPath::root().item("groups", i).field(name);
@@ -629,7 +633,7 @@ mod tests {
     #[test]
     fn limits_are_enforced_at_their_constants() {
         type Set = fn(&mut ClusterConfig, u64);
-        let cases: [(&str, u64, Set); 7] = [
+        let cases: [(&str, u64, Set); 9] = [
             ("brokers", u64::from(limits::MAX_BROKERS), |c, v| {
                 c.brokers = v as u32;
                 c.topics[0].replication_factor = 1;
@@ -643,6 +647,12 @@ mod tests {
                 c.producers[0].value_bytes = v as u32
             }),
             ("step_ms", limits::MAX_STEP_MS, |c, v| c.step_ms = v),
+            ("producers[0].keys", u64::from(limits::MAX_KEY_BYTES), |c, v| {
+                c.producers[0].keys = Some(vec!["k".into(), "x".repeat(v as usize)]);
+            }),
+            ("producers", limits::MAX_PRODUCERS as u64, |c, v| {
+                c.producers = (0..v).map(|i| ProducerConfig::new(format!("p{i}"), "orders", 1.0)).collect();
+            }),
         ];
         for (field, max, set) in cases {
             let mut c = ClusterConfig::default();

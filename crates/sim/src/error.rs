@@ -290,6 +290,11 @@ pub enum ErrorReason {
         id: String,
     },
     TooManyProducers,
+    /// A key longer than `limits::MAX_KEY_BYTES`.
+    KeyTooLong {
+        index: usize,
+        bytes: usize,
+    },
     GroupExists {
         id: String,
     },

@@ -10,8 +10,10 @@ pub const MAX_PARTITIONS: u32 = 256;
 pub const MAX_TOPIC_NAME_LEN: usize = 249;
 /// Longest producer or group id.
 pub const MAX_ID_LEN: usize = 64;
-/// Most producers a cluster may have (records store the producer as a `u16`).
-pub const MAX_PRODUCERS: usize = u16::MAX as usize;
+/// Most producers a cluster may have: records store the producer's index in 8
+/// bits (`partition::log::Record`, 16 bytes a record), and the stage draws
+/// every producer.
+pub const MAX_PRODUCERS: usize = 256;
 /// Most records per simulated second one producer may send.
 pub const MAX_PRODUCER_RATE: f64 = 100_000.0;
 /// Most records per simulated second one consumer may process.
@@ -20,6 +22,10 @@ pub const MAX_GROUP_RATE: f64 = 1_000_000.0;
 pub const MAX_GROUP_MEMBERS: u32 = 256;
 /// Largest record value, in bytes (Kafka's default `max.request.size`, 1 MiB).
 pub const MAX_VALUE_BYTES: u32 = 1_048_576;
+/// Longest record key, in bytes. Kafka bounds key and value together by
+/// `max.request.size`; the simulator bounds each, so a record's size always
+/// fits the 21 bits `partition::log::Record` keeps it in.
+pub const MAX_KEY_BYTES: u32 = 65_536;
 /// Most keys in a numbered key space (`key-0` … `key-(N-1)`).
 pub const MAX_KEY_SPACE: u32 = 1_000_000;
 /// Largest `step_ms`: simulated milliseconds one tick advances.
@@ -56,6 +62,6 @@ mod tests {
         // The texts print rates as whole numbers.
         assert_eq!(MAX_PRODUCER_RATE.to_string(), "100000");
         assert_eq!(MAX_GROUP_RATE.to_string(), "1000000");
-        assert_eq!(MAX_PRODUCERS, 65_535);
+        assert_eq!(MAX_PRODUCERS, 256);
     }
 }

@@ -244,7 +244,14 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
             format!("a producer named {id:?} already exists"),
             format!("프로듀서 {} 이미 있습니다", j(format!("{id:?}"), Particle::I)),
         ),
-        R::TooManyProducers => ("too many producers".into(), "프로듀서가 너무 많습니다".into()),
+        R::TooManyProducers => (
+            format!("a cluster may have at most {} producers", limits::MAX_PRODUCERS),
+            format!("프로듀서는 클러스터에 최대 {}개까지 둘 수 있습니다", limits::MAX_PRODUCERS),
+        ),
+        R::KeyTooLong { index, bytes } => (
+            format!("keys[{index}] is {bytes} bytes; a key may be at most {} bytes", limits::MAX_KEY_BYTES),
+            format!("keys[{index}]는 {bytes}바이트입니다: 키는 최대 {}바이트까지 됩니다", limits::MAX_KEY_BYTES),
+        ),
         R::GroupExists { id } => (
             format!("a consumer group named {id:?} already exists"),
             format!("컨슈머 그룹 {} 이미 있습니다", j(format!("{id:?}"), Particle::I)),

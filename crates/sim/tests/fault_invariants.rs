@@ -389,7 +389,7 @@ impl Checker {
                             let known_end = tail.last().map_or(0, |(o, _)| o + 1);
                             let mut could_be_acks_1 = to_offset.saturating_sub((*from_offset).max(known_end));
                             for (o, r) in tail {
-                                if (*from_offset..*to_offset).contains(o) && self.ever_acks_1(r.producer as usize) {
+                                if (*from_offset..*to_offset).contains(o) && self.ever_acks_1(r.producer() as usize) {
                                     could_be_acks_1 += 1;
                                 }
                             }
@@ -580,7 +580,7 @@ impl Checker {
                         pv.log_end_offset
                     );
                     let now_ids: Vec<(u16, u32)> =
-                        c.records(T, pn, 0, len).iter().map(|(_, r)| (r.producer, r.seq)).collect();
+                        c.records(T, pn, 0, len).iter().map(|(_, r)| (r.producer(), r.seq())).collect();
                     if let Some(o) = committed.iter().zip(&now_ids).position(|(a, b)| a != b) {
                         check!(
                             self,
@@ -604,7 +604,7 @@ impl Checker {
                 // the same tick replaced that HW with the new leader's lower one.
                 if elected.contains(&pn) && !unclean_now.contains(&pn) && pv.leader.is_some() {
                     for (o, r) in c.records(T, pn, len, pv.log_end_offset) {
-                        if r.flags & FLAG_ACKED != 0 && self.always_acks_all(r.producer as usize) {
+                        if r.flags() & FLAG_ACKED != 0 && self.always_acks_all(r.producer() as usize) {
                             upto = upto.max(o + 1);
                         }
                     }
@@ -630,7 +630,7 @@ impl Checker {
                     pv.high_watermark
                 );
                 let p = &mut self.parts[i];
-                p.committed.extend(recs.iter().map(|(_, r)| (r.producer, r.seq)));
+                p.committed.extend(recs.iter().map(|(_, r)| (r.producer(), r.seq())));
             }
             // 6. Consumers read below the HW of the moment.
             // (In a step with an election the HW of the moment is not visible;
@@ -719,7 +719,7 @@ impl Checker {
         let mut count = vec![0u64; v.producers.len()];
         for p in 0..v.topics[0].partitions.len() as u32 {
             for (_, rec) in c.records(T, p, 0, u64::MAX) {
-                let (pi, seq) = (rec.producer as usize, rec.seq as usize);
+                let (pi, seq) = (rec.producer() as usize, rec.seq() as usize);
                 if !present[pi][seq] {
                     present[pi][seq] = true;
                     count[pi] += 1;

@@ -109,13 +109,13 @@ fn all_records(c: &Cluster) -> Vec<(u32, u64, Record)> {
 
 /// The records of producer index `producer` in the order it sent them (by `seq`).
 fn in_send_order(records: &[(u32, u64, Record)], producer: u16) -> Vec<(u32, u64, Record)> {
-    let mut mine: Vec<_> = records.iter().filter(|r| r.2.producer == producer).copied().collect();
-    mine.sort_by_key(|r| r.2.seq);
+    let mut mine: Vec<_> = records.iter().filter(|r| r.2.producer() == producer).copied().collect();
+    mine.sort_by_key(|r| r.2.seq());
     mine
 }
 
 fn key_string(c: &Cluster, r: &Record) -> Option<String> {
-    c.key_bytes(r.key).map(|k| String::from_utf8(k.to_vec()).unwrap())
+    c.key_bytes(r.key()).map(|k| String::from_utf8(k.to_vec()).unwrap())
 }
 
 fn rejected(events: &[Event]) -> Vec<(&'static str, String)> {
@@ -154,7 +154,7 @@ fn keyed_records_go_to_murmur2_of_the_key_modulo_partitions() {
         let records = all_records(&c);
         assert_eq!(records.len(), 3_300);
         for (p, o, r) in &records {
-            let key = c.key_bytes(r.key).expect("every record is keyed");
+            let key = c.key_bytes(r.key()).expect("every record is keyed");
             assert_eq!(
                 *p,
                 kafka_partition(key, partitions),
@@ -187,11 +187,11 @@ fn records_with_the_same_key_keep_their_send_order() {
     let mut by_offset = records.clone();
     by_offset.sort_by_key(|r| (r.0, r.1));
     for (p, o, r) in by_offset {
-        if let Some(&(lp, lo, ls)) = last.get(&r.key) {
+        if let Some(&(lp, lo, ls)) = last.get(&r.key()) {
             assert_eq!(lp, p, "a key stays in one partition");
-            assert!(o > lo && r.seq > ls, "key {:?}: seq {} after {}", key_string(&c, &r), r.seq, ls);
+            assert!(o > lo && r.seq() > ls, "key {:?}: seq {} after {}", key_string(&c, &r), r.seq(), ls);
         }
-        last.insert(r.key, (p, o, r.seq));
+        last.insert(r.key(), (p, o, r.seq()));
     }
     assert_eq!(last.len(), 9);
 }
@@ -221,7 +221,7 @@ fn records_without_a_key_stick_to_a_partition_for_a_batch_then_switch() {
         // The partitioner counts each record at its size at the head of a batch
         // (`DefaultRecord.sizeInBytes` with zero deltas).
         let bytes = kafka_sim::log::record_bytes(0, value_bytes);
-        assert!(records.iter().all(|r| c.key_bytes(r.2.key).is_none()));
+        assert!(records.iter().all(|r| c.key_bytes(r.2.key()).is_none()));
         let per_run = batch_size.div_ceil(bytes) as usize;
         // Maximal runs of consecutive records in one partition.
         let mut runs: Vec<(u32, usize)> = Vec::new();
@@ -260,7 +260,7 @@ fn round_robin_partitioner_cycles_over_the_partitions() {
     assert_eq!(records.len(), 690);
     let first = records[0].0;
     for (i, (p, _, r)) in records.iter().enumerate() {
-        assert_eq!(*p, (first + i as u32) % 5, "record seq {}", r.seq);
+        assert_eq!(*p, (first + i as u32) % 5, "record seq {}", r.seq());
     }
     let view = c.view();
     for p in &view.topics[0].partitions {
@@ -501,7 +501,7 @@ fn records_keep_naming_their_producer_after_another_producer_is_removed() {
     c.run_until(2_000);
     let mut producer_of_key: BTreeMap<String, std::collections::BTreeSet<u16>> = BTreeMap::new();
     for (_, _, r) in all_records(&c) {
-        producer_of_key.entry(key_string(&c, &r).unwrap()).or_default().insert(r.producer);
+        producer_of_key.entry(key_string(&c, &r).unwrap()).or_default().insert(r.producer());
     }
     assert_eq!(producer_of_key["from-b"].len(), 1, "b's records name one producer: {producer_of_key:?}");
     assert!(

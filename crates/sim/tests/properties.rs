@@ -414,7 +414,11 @@ impl Run {
                         ));
                     }
                     let shadow = &mut self.model.shadow.get_mut(&t.name).unwrap()[p as usize];
-                    shadow.extend(recs.iter().map(|(_, r)| Seen { key: r.key, seq: r.seq, producer: r.producer }));
+                    shadow.extend(recs.iter().map(|(_, r)| Seen {
+                        key: r.key(),
+                        seq: r.seq(),
+                        producer: r.producer(),
+                    }));
                 }
                 if full {
                     let recs = self.cluster.records(&t.name, p, 0, u64::MAX);
@@ -431,7 +435,7 @@ impl Run {
                             self.fail(format!("{}-{p}: offset {o} at index {i} (log start {start})", t.name));
                         }
                         if *o < hw {
-                            let seen = Seen { key: r.key, seq: r.seq, producer: r.producer };
+                            let seen = Seen { key: r.key(), seq: r.seq(), producer: r.producer() };
                             if shadow[*o as usize] != seen {
                                 self.fail(format!(
                                     "{}-{p}@{o} changed below the HW: {:?} → {seen:?}",

@@ -227,7 +227,7 @@ fn min_isr_leo(p: &PartitionView) -> u64 {
 
 /// (producer, seq) of each record: what a record is, independent of its offset.
 fn identities(records: &[(u64, Record)]) -> Vec<(u16, u32)> {
-    records.iter().map(|(_, r)| (r.producer, r.seq)).collect()
+    records.iter().map(|(_, r)| (r.producer(), r.seq())).collect()
 }
 
 // ---------------------------------------------------------------------------
@@ -1205,7 +1205,7 @@ fn idempotence_prevents_duplicates_from_a_retry_after_a_lost_acknowledgement() {
     let seqs = |recs: Vec<(u64, Record)>| {
         let mut count: BTreeMap<u32, u32> = BTreeMap::new();
         for (_, r) in recs {
-            *count.entry(r.seq).or_default() += 1;
+            *count.entry(r.seq()).or_default() += 1;
         }
         count
     };
@@ -1246,7 +1246,7 @@ fn an_idempotent_retry_of_records_already_on_the_leader_is_acknowledged_only_bel
     s.kill(r[1]);
     s.run_until(15_000);
     assert_eq!(s.p().leader, Some(r[2]));
-    let present: BTreeSet<u32> = s.records().iter().map(|(_, r)| r.seq).collect();
+    let present: BTreeSet<u32> = s.records().iter().map(|(_, r)| r.seq()).collect();
     let l = s.ledger(0);
     assert!(
         present.len() as u64 >= l.acked - l.acked_lost,
@@ -1549,13 +1549,16 @@ fn an_unclean_election_reports_every_record_the_new_leader_does_not_have() {
     s.restart(r[0]); // unclean again: r0 has its own records where r1 has others
     assert_eq!(s.p().leader, Some(r[0]));
     let r0_log = s.records();
-    let diverged =
-        r1_log.iter().zip(&r0_log).filter(|((_, a), (_, b))| (a.producer, a.seq) != (b.producer, b.seq)).count() as u64;
+    let diverged = r1_log
+        .iter()
+        .zip(&r0_log)
+        .filter(|((_, a), (_, b))| (a.producer(), a.seq()) != (b.producer(), b.seq()))
+        .count() as u64;
     let beyond = r1_log.len().saturating_sub(r0_log.len()) as u64;
     assert!(diverged > 0, "the setup should make the logs diverge");
     let reported: u64 = s.losses().iter().filter(|l| l.0 == s.now()).map(|l| l.2 - l.1).sum();
     assert_eq!(reported, diverged + beyond, "{diverged} replaced + {beyond} beyond the new end were lost");
-    let present: BTreeSet<u32> = s.records().iter().map(|(_, r)| r.seq).collect();
+    let present: BTreeSet<u32> = s.records().iter().map(|(_, r)| r.seq()).collect();
     let l = s.ledger(0);
     assert!(present.len() as u64 >= l.acked - l.acked_lost, "{l:?}, {} records present", present.len());
 }

@@ -52,8 +52,8 @@ impl Cluster {
         let t = &self.topics[ti];
         let part = t.partitions.get(partition as usize)?;
         let r = *part.log.get(offset)?;
-        let producer = self.producers.get(usize::from(r.producer))?;
-        let key_bytes = self.key_bytes(r.key);
+        let producer = self.producers.get(usize::from(r.producer()))?;
+        let key_bytes = self.key_bytes(r.key());
         let hash = match (&producer.config.partitioner, key_bytes) {
             (PartitionerKind::Default, Some(k)) if !producer.config.partitioner_config.ignore_keys => {
                 let h = murmur2(k);
@@ -89,9 +89,9 @@ impl Cluster {
             offset,
             producer: producer.config.id.clone(),
             key: key_bytes.map(|k| String::from_utf8_lossy(k).into_owned()),
-            timestamp_ms: r.timestamp_ms,
+            timestamp_ms: r.timestamp_ms(),
             bytes: r.own_size(),
-            seq: r.seq,
+            seq: r.seq(),
             partitioner: match producer.config.partitioner {
                 PartitionerKind::Default => "default",
                 PartitionerKind::UniformSticky => "uniform-sticky",
@@ -102,8 +102,8 @@ impl Cluster {
             on_replicas,
             missing_on,
             committed: offset < part.high_watermark,
-            acked: r.flags & FLAG_ACKED != 0,
-            acks0: r.flags & FLAG_ACKS0 != 0,
+            acked: r.flags() & FLAG_ACKED != 0,
+            acks0: r.flags() & FLAG_ACKS0 != 0,
             read_by,
             unread_by,
         })

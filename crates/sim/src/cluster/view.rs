@@ -59,8 +59,8 @@ impl Cluster {
                                     .range(end.saturating_sub(crate::view::VIEW_TAIL), end)
                                     .map(|(offset, r)| crate::view::TailRecord {
                                         offset,
-                                        producer: r.producer,
-                                        keyed: r.key != NULL_KEY,
+                                        producer: r.producer(),
+                                        keyed: r.key() != NULL_KEY,
                                     })
                                     .collect()
                             },
@@ -198,7 +198,7 @@ impl Cluster {
                         if c >= part.high_watermark {
                             0
                         } else {
-                            part.log.get(c).map_or(0, |r| self.time_ms.saturating_sub(r.timestamp_ms))
+                            part.log.get(c).map_or(0, |r| self.time_ms.saturating_sub(r.timestamp_ms()))
                         }
                     }),
                 }

@@ -193,10 +193,10 @@ impl Cluster {
     /// Records an election lost, in their producers' ledgers.
     fn book_lost(&mut self, lost: &[(u64, Record)]) {
         for (_, r) in lost {
-            let ledger = &mut self.producers[r.producer as usize].ledger;
-            if r.flags & FLAG_ACKED != 0 {
+            let ledger = &mut self.producers[r.producer() as usize].ledger;
+            if r.flags() & FLAG_ACKED != 0 {
                 ledger.acked_lost += 1;
-            } else if r.flags & FLAG_ACKS0 != 0 {
+            } else if r.flags() & FLAG_ACKS0 != 0 {
                 ledger.unacknowledged_lost += 1;
             }
         }

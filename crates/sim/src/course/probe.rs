@@ -485,17 +485,19 @@ impl Probe {
                     // The last sequence number seen per producer.
                     let mut last: Vec<(u16, u32)> = Vec::new();
                     let records = cluster.records(topic, *partition, p.log_start_offset, p.log_end_offset);
-                    Value::Bool(records.iter().all(|(_, r)| match last.iter_mut().find(|(id, _)| *id == r.producer) {
-                        Some((_, seq)) if *seq >= r.seq => false,
-                        Some((_, seq)) => {
-                            *seq = r.seq;
-                            true
-                        }
-                        None => {
-                            last.push((r.producer, r.seq));
-                            true
-                        }
-                    }))
+                    Value::Bool(records.iter().all(
+                        |(_, r)| match last.iter_mut().find(|(id, _)| *id == r.producer()) {
+                            Some((_, seq)) if *seq >= r.seq() => false,
+                            Some((_, seq)) => {
+                                *seq = r.seq();
+                                true
+                            }
+                            None => {
+                                last.push((r.producer(), r.seq()));
+                                true
+                            }
+                        },
+                    ))
                 }
                 None => Value::None,
             },
@@ -507,7 +509,7 @@ impl Probe {
                         .iter()
                         .map(|(_, r)| {
                             cluster
-                                .key_bytes(r.key)
+                                .key_bytes(r.key())
                                 .map_or_else(|| "null".into(), |k| String::from_utf8_lossy(k).into())
                         })
                         .collect();
@@ -619,7 +621,7 @@ fn keyed_records<'a>(
     let parts = view.topics.iter().filter(move |t| t.name == topic).flat_map(|t| &t.partitions);
     parts.map(move |p| {
         let records = cluster.records(topic, p.partition, p.log_start_offset, p.log_end_offset);
-        let n = records.iter().filter(|(_, r)| cluster.key_bytes(r.key) == Some(key.as_bytes())).count();
+        let n = records.iter().filter(|(_, r)| cluster.key_bytes(r.key()) == Some(key.as_bytes())).count();
         (p.partition, n as u64)
     })
 }

@@ -47,7 +47,7 @@ pub(crate) fn target(spec: ResetSpec, part: &PartitionState, from: Option<u64>) 
 fn offset_for_time(part: &PartitionState, ms: u64) -> Option<u64> {
     part.log
         .range(part.log.log_start_offset(), part.high_watermark)
-        .find(|(_, r)| r.timestamp_ms >= ms)
+        .find(|(_, r)| r.timestamp_ms() >= ms)
         .map(|(offset, _)| offset)
 }
 
@@ -242,7 +242,7 @@ mod tests {
             let preview = c.reset_preview("g", ResetSpec::ToDatetime(ms)).unwrap();
             for (p, row) in preview.rows.iter().enumerate() {
                 let part = &c.topics[0].partitions[p];
-                let ts = |o: u64| part.log.get(o).unwrap().timestamp_ms;
+                let ts = |o: u64| part.log.get(o).unwrap().timestamp_ms();
                 assert!(row.new < part.high_watermark, "records exist after {ms} ms");
                 assert!(ts(row.new) >= ms);
                 assert!(row.new == 0 || ts(row.new - 1) < ms, "the first such offset");

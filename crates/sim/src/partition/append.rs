@@ -6,7 +6,7 @@
 
 use super::PartitionState;
 use crate::config::Acks;
-use crate::partition::log::{LogSettings, Record, FLAG_ACKED, FLAG_ACKS0};
+use crate::partition::log::{LogSettings, FLAG_ACKED, FLAG_ACKS0};
 use crate::producer::batch::Batch;
 
 /// A record's flags as written by an attempt with `acks`: what the producer is
@@ -57,7 +57,7 @@ impl PartitionState {
         let mut done = Appended { first: None, last: 0, duplicates: 0, present: None, offsets: Vec::new(), bytes: 0 };
         if batch.attempts == 1 {
             for r in &mut batch.records {
-                r.flags = ack_flags(r.flags, acks);
+                *r = r.with_flags(ack_flags(r.flags(), acks));
                 done.bytes += r.size();
             }
             if !batch.records.is_empty() {
@@ -68,7 +68,7 @@ impl PartitionState {
             return done;
         }
         for r in &batch.records {
-            if let Some(o) = self.log.find_seq(r.producer, r.seq, DEDUP_WINDOW) {
+            if let Some(o) = self.log.find_seq(r.producer(), r.seq(), DEDUP_WINDOW) {
                 if idempotent {
                     done.present = Some(done.present.map_or((o, o), |(a, b)| (a.min(o), b.max(o))));
                     if offsets_wanted {
@@ -78,7 +78,7 @@ impl PartitionState {
                 }
                 done.duplicates += 1;
             }
-            let r = Record { flags: ack_flags(r.flags, acks), ..*r };
+            let r = r.with_flags(ack_flags(r.flags(), acks));
             done.bytes += r.size();
             let o = self.log.append(r, now, settings);
             done.first.get_or_insert(o);

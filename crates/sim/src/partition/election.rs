@@ -147,7 +147,7 @@ impl PartitionState {
 
 /// Why records were lost in an election: (acknowledged, acks=0, other).
 fn loss_counts(lost: &[(u64, Record)]) -> (u64, u64, u64) {
-    let acked = lost.iter().filter(|(_, r)| r.flags & FLAG_ACKED != 0).count() as u64;
-    let acks0 = lost.iter().filter(|(_, r)| r.flags & FLAG_ACKED == 0 && r.flags & FLAG_ACKS0 != 0).count() as u64;
+    let acked = lost.iter().filter(|(_, r)| r.flags() & FLAG_ACKED != 0).count() as u64;
+    let acks0 = lost.iter().filter(|(_, r)| r.flags() & FLAG_ACKED == 0 && r.flags() & FLAG_ACKS0 != 0).count() as u64;
     (acked, acks0, (lost.len() as u64).saturating_sub(acked + acks0))
 }

@@ -61,7 +61,7 @@ mod tests {
         p.epochs = vec![(0, 0), (1, 5), (3, 9)];
         for i in 0..12 {
             p.log.append(
-                Record { key: u32::MAX, bytes: 10, producer: 0, flags: 0, seq: i, timestamp_ms: 0 },
+                Record::new(u32::MAX, 10, 0, 0, i, 0),
                 0,
                 &crate::partition::log::LogSettings {
                     retention_ms: -1,

@@ -15,6 +15,8 @@
 
 use std::collections::VecDeque;
 
+use super::records::Records;
+
 /// Key id meaning "no key" (a null key).
 pub const NULL_KEY: u32 = u32::MAX;
 
@@ -32,38 +34,101 @@ pub const FLAG_ACKS0: u8 = 2;
 /// ([`RECORD_BATCH_OVERHEAD`]) in the log, on the wire to followers and to consumers.
 pub const FLAG_BATCH_HEAD: u8 = 4;
 
-/// One record. Offsets are implicit (position in the log).
+/// One record, in 16 bytes. Offsets are implicit (position in the log).
+///
+/// Packed because every replica of every retained record is one of these (the
+/// bulk of the simulator's memory): the key as an index into the cluster's key
+/// table, the producer's sequence number, the CreateTime in simulated ms as a
+/// `u32` (49.7 days; later times saturate, far beyond the 24-hour run limit),
+/// and one word holding the size ([`SIZE_BITS`] bits: a record is at most
+/// `limits::MAX_VALUE_BYTES` + `limits::MAX_KEY_BYTES` + its framing), the
+/// flags (3 bits) and the producer's index (8 bits: `limits::MAX_PRODUCERS`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Record {
+    key: u32,
+    seq: u32,
+    timestamp_ms: u32,
+    packed: u32,
+}
+
+/// Bits of [`Record`]'s packed word that hold its size.
+pub const SIZE_BITS: u32 = 21;
+const SIZE_MASK: u32 = (1 << SIZE_BITS) - 1;
+const FLAG_SHIFT: u32 = SIZE_BITS;
+const PRODUCER_SHIFT: u32 = SIZE_BITS + 3;
+
+const _: () = assert!(std::mem::size_of::<Record>() == 16);
+const _: () = assert!(
+    crate::limits::MAX_VALUE_BYTES as u64 + crate::limits::MAX_KEY_BYTES as u64 + 64 + RECORD_BATCH_OVERHEAD as u64
+        <= SIZE_MASK as u64
+);
+const _: () = assert!(crate::limits::MAX_PRODUCERS <= 1 << (32 - PRODUCER_SHIFT));
+
+impl Record {
+    /// `key`: a key table index or [`NULL_KEY`]; `bytes`: see [`Record::size`];
+    /// `producer`: the sending producer's index; `flags`: `FLAG_*`.
+    pub fn new(key: u32, bytes: u32, producer: u16, flags: u8, seq: u32, timestamp_ms: u64) -> Self {
+        debug_assert!(bytes <= SIZE_MASK && flags < 8 && usize::from(producer) < crate::limits::MAX_PRODUCERS);
+        let packed = bytes.min(SIZE_MASK) | u32::from(flags & 7) << FLAG_SHIFT | u32::from(producer) << PRODUCER_SHIFT;
+        Self { key, seq, timestamp_ms: u32::try_from(timestamp_ms).unwrap_or(u32::MAX), packed }
+    }
+
     /// Index into the cluster's key table, or [`NULL_KEY`].
-    pub key: u32,
+    #[inline(always)]
+    pub fn key(&self) -> u32 {
+        self.key
+    }
+
+    /// The producer's sequence number for this record (0, 1, 2, ...).
+    #[inline(always)]
+    pub fn seq(&self) -> u32 {
+        self.seq
+    }
+
+    /// CreateTime in simulated ms.
+    #[inline(always)]
+    pub fn timestamp_ms(&self) -> u64 {
+        u64::from(self.timestamp_ms)
+    }
+
+    /// Index of the producer that sent it.
+    #[inline(always)]
+    pub fn producer(&self) -> u16 {
+        (self.packed >> PRODUCER_SHIFT) as u16
+    }
+
+    /// [`FLAG_ACKED`], [`FLAG_ACKS0`]: what the producer was told;
+    /// [`FLAG_BATCH_HEAD`]: the first record of its batch.
+    #[inline(always)]
+    pub fn flags(&self) -> u8 {
+        (self.packed >> FLAG_SHIFT & 7) as u8
+    }
+
+    /// The same record with `flag` set too.
+    #[inline(always)]
+    pub fn with_flag(self, flag: u8) -> Self {
+        Self { packed: self.packed | u32::from(flag & 7) << FLAG_SHIFT, ..self }
+    }
+
+    /// The same record with its flags replaced.
+    #[inline(always)]
+    pub fn with_flags(self, flags: u8) -> Self {
+        Self { packed: self.packed & !(7 << FLAG_SHIFT) | u32::from(flags & 7) << FLAG_SHIFT, ..self }
+    }
+
     /// Bytes it takes in the log and on the wire: its size in its batch
     /// (`DefaultRecord.sizeInBytes`, see [`record_size`]), plus the batch header
     /// ([`RECORD_BATCH_OVERHEAD`]) if it is its batch's first record
     /// ([`FLAG_BATCH_HEAD`]). Kept whole so the per-record paths just add it.
-    pub bytes: u32,
-    /// Index of the producer that sent it.
-    pub producer: u16,
-    /// [`FLAG_ACKED`], [`FLAG_ACKS0`]: what the producer was told;
-    /// [`FLAG_BATCH_HEAD`]: the first record of its batch.
-    pub flags: u8,
-    /// The producer's sequence number for this record (0, 1, 2, ...).
-    pub seq: u32,
-    /// CreateTime in simulated ms.
-    pub timestamp_ms: u64,
-}
-
-impl Record {
-    /// Bytes it takes in the log and on the wire (`bytes`, the batch header included).
     #[inline(always)]
     pub fn size(&self) -> u64 {
-        u64::from(self.bytes)
+        u64::from(self.packed & SIZE_MASK)
     }
 
     /// The record's own size (`DefaultRecord.sizeInBytes`), without its batch's header.
     pub fn own_size(&self) -> u32 {
-        let header = if self.flags & FLAG_BATCH_HEAD != 0 { RECORD_BATCH_OVERHEAD } else { 0 };
-        self.bytes.saturating_sub(header)
+        let header = if self.flags() & FLAG_BATCH_HEAD != 0 { RECORD_BATCH_OVERHEAD } else { 0 };
+        (self.packed & SIZE_MASK).saturating_sub(header)
     }
 }
 
@@ -128,7 +193,7 @@ const NO_LIMIT: Limit = Limit { bytes: u64::MAX, take_first: true };
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Log {
     start_offset: u64,
-    records: VecDeque<Record>,
+    records: Records,
     /// Per-record sizes are recomputable; keep per-segment totals only.
     segments: VecDeque<Segment>,
     size_bytes: u64,
@@ -149,7 +214,7 @@ impl Log {
     pub fn starting_at(offset: u64) -> Self {
         let mut segments = VecDeque::new();
         segments.push_back(Segment::empty(offset));
-        Self { start_offset: offset, records: VecDeque::new(), segments, size_bytes: 0 }
+        Self { start_offset: offset, records: Records::default(), segments, size_bytes: 0 }
     }
 
     pub fn log_start_offset(&self) -> u64 {
@@ -162,6 +227,12 @@ impl Log {
 
     pub fn size_bytes(&self) -> u64 {
         self.size_bytes
+    }
+
+    /// Bytes of memory its records take (what the simulator spends, not the
+    /// simulated disk: see [`Log::size_bytes`] for that).
+    pub fn heap_bytes(&self) -> usize {
+        self.records.heap_bytes()
     }
 
     pub fn segments(&self) -> impl ExactSizeIterator<Item = &Segment> {
@@ -193,10 +264,11 @@ impl Log {
     pub fn find_seq(&self, producer: u16, seq: u32, window: usize) -> Option<u64> {
         let end = self.log_end_offset();
         self.records
-            .iter()
+            .slices(0, self.records.len())
             .rev()
+            .flat_map(|part| part.iter().rev())
             .take(window)
-            .position(|r| r.producer == producer && r.seq == seq)
+            .position(|r| r.producer() == producer && r.seq() == seq)
             .map(|i| end - 1 - i as u64)
     }
 
@@ -210,10 +282,7 @@ impl Log {
         let from = from.max(self.start_offset).min(self.log_end_offset());
         let to = to.min(self.log_end_offset()).max(from);
         let (i, j) = ((from - self.start_offset) as usize, (to - self.start_offset) as usize);
-        let (head, tail) = self.records.as_slices();
-        let h = head.len();
-        let sum = |part: &[Record]| part.iter().map(Record::size).sum::<u64>();
-        sum(&head[i.min(h)..j.min(h)]) + sum(&tail[i.max(h) - h..j.max(h) - h])
+        self.records.slices(i, j).map(|part| part.iter().map(Record::size).sum::<u64>()).sum()
     }
 
     /// Records in `[from, to)` that are still in the log.
@@ -222,7 +291,8 @@ impl Log {
         let to = to.min(self.log_end_offset()).max(from);
         let base = self.start_offset;
         self.records
-            .range((from - base) as usize..(to - base) as usize)
+            .slices((from - base) as usize, (to - base) as usize)
+            .flatten()
             .enumerate()
             .map(move |(i, r)| (from + i as u64, r))
     }
@@ -247,13 +317,10 @@ impl Log {
     pub fn append_from(&mut self, leader: &Log, from: u64, max_bytes: u64, settings: &LogSettings) -> (u64, u64) {
         let from = from.max(leader.start_offset).min(leader.log_end_offset());
         let i = (from - leader.start_offset) as usize;
-        // The leader deque's two halves, from `i` on.
-        let (head, tail) = leader.records.as_slices();
-        let h = head.len();
         let (mut copied, mut bytes) = (0, 0);
-        for part in [&head[i.min(h)..], &tail[i.max(h) - h..]] {
+        for part in leader.records.slices(i, leader.records.len()) {
             let limit = Limit { bytes: max_bytes - bytes.min(max_bytes), take_first: copied == 0 };
-            let (_, n, added) = self.append_each::<true>(part, settings, |r| r.timestamp_ms, limit);
+            let (_, n, added) = self.append_each::<true>(part, settings, |r| r.timestamp_ms(), limit);
             copied += n as u64;
             bytes += added;
             if n < part.len() {
@@ -298,13 +365,14 @@ impl Log {
                 }
             }
             seg.size_bytes += bytes;
-            seg.first_timestamp_ms.get_or_insert(record.timestamp_ms);
-            seg.largest_timestamp_ms = seg.largest_timestamp_ms.max(record.timestamp_ms);
+            let ts = record.timestamp_ms();
+            seg.first_timestamp_ms.get_or_insert(ts);
+            seg.largest_timestamp_ms = seg.largest_timestamp_ms.max(ts);
             added += bytes;
         }
         self.segments.push_back(seg);
         self.size_bytes += added;
-        self.records.extend(&records[..n]);
+        self.records.extend_from_slice(&records[..n]);
         (first, n, added)
     }
 
@@ -313,15 +381,11 @@ impl Log {
         let from = first.max(self.start_offset).min(self.log_end_offset());
         let to = last.saturating_add(1).min(self.log_end_offset()).max(from);
         let (i, j) = ((from - self.start_offset) as usize, (to - self.start_offset) as usize);
-        // The deque's two halves, cut to `[i, j)`.
-        let (head, tail) = self.records.as_mut_slices();
-        let h = head.len();
-        let parts = [&mut head[i.min(h)..j.min(h)], &mut tail[i.max(h) - h..j.max(h) - h]];
-        for r in parts.into_iter().flatten() {
-            if r.producer == producer {
-                r.flags |= FLAG_ACKED;
+        self.records.for_each_mut(i, j, |r| {
+            if r.producer() == producer {
+                *r = r.with_flag(FLAG_ACKED);
             }
-        }
+        });
     }
 
     /// Removes every record at or after `offset` (follower truncation and
@@ -332,7 +396,7 @@ impl Log {
         }
         let offset = offset.max(self.start_offset);
         let keep = (offset - self.start_offset) as usize;
-        let removed: Vec<Record> = self.records.drain(keep..).collect();
+        let removed = self.records.truncate(keep);
         while self.segments.len() > 1 && self.segments.back().is_some_and(|s| s.base_offset >= offset) {
             if let Some(seg) = self.segments.pop_back() {
                 self.size_bytes -= seg.size_bytes;
@@ -353,8 +417,8 @@ impl Log {
         let mut largest = 0;
         for (_, r) in self.range(base, end) {
             size += r.size();
-            first.get_or_insert(r.timestamp_ms);
-            largest = largest.max(r.timestamp_ms);
+            first.get_or_insert(r.timestamp_ms());
+            largest = largest.max(r.timestamp_ms());
         }
         if let Some(seg) = self.segments.back_mut() {
             let removed = seg.size_bytes.saturating_sub(size);
@@ -423,7 +487,7 @@ impl Log {
         }
         let new_start = if all { self.log_end_offset() } else { self.segments.front().map_or(from, |s| s.base_offset) };
         let drop = (new_start - self.start_offset) as usize;
-        self.records.drain(..drop);
+        self.records.drop_front(drop);
         self.start_offset = new_start;
         self.size_bytes -= bytes;
         if all {
@@ -529,7 +593,7 @@ mod tests {
     }
 
     fn rec(ts: u64, bytes: u32) -> Record {
-        Record { key: NULL_KEY, bytes, producer: 0, flags: 0, seq: 0, timestamp_ms: ts }
+        Record::new(NULL_KEY, bytes, 0, 0, 0, ts)
     }
 
     fn settings(segment_bytes: i64, retention_bytes: i64, retention_ms: i64) -> LogSettings {

@@ -19,6 +19,7 @@ mod fetch;
 mod isr;
 pub mod log;
 mod pending;
+mod records;
 mod replica;
 
 pub(crate) use append::Appended;

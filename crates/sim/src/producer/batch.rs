@@ -123,10 +123,10 @@ impl ProducerState {
             // first record carries the batch header (`FLAG_BATCH_HEAD`).
             let (size, flags) = match batch.records.first() {
                 None => (bytes + RECORD_BATCH_OVERHEAD, flags | FLAG_BATCH_HEAD),
-                Some(head) => (record_size_at(fixed, index, ts.saturating_sub(head.timestamp_ms)), flags),
+                Some(head) => (record_size_at(fixed, index, ts.saturating_sub(head.timestamp_ms())), flags),
             };
             sent_bytes += u64::from(size);
-            batch.records.push(Record { key, bytes: size, producer: id, flags, seq, timestamp_ms: ts });
+            batch.records.push(Record::new(key, size, id, flags, seq, ts));
             if let Some(decision) = decision {
                 // The offset is known once the batch is appended (`send`).
                 let batch = batch.id;

@@ -196,7 +196,7 @@ mod tests {
         for d in recent {
             let (tp, o) = (d.partition, d.offset.unwrap());
             let r = c.records("orders", tp, o, o + 1);
-            assert_eq!(r[0].1.timestamp_ms, d.timestamp_ms, "offset {o} holds this decision's record");
+            assert_eq!(r[0].1.timestamp_ms(), d.timestamp_ms, "offset {o} holds this decision's record");
         }
         offsets.sort_unstable();
         offsets.dedup();
