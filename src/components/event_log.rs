@@ -106,6 +106,7 @@ pub fn severity(e: &Event) -> Severity {
         EventKind::Rejected { .. }
         | EventKind::ProduceError { .. }
         | EventKind::DataLost { .. }
+        | EventKind::LogDirFailed { .. }
         | EventKind::PartitionOffline { .. }
         | EventKind::OffsetOutOfRange { .. }
         | EventKind::LeaderElected { unclean: true, .. } => Severity::Error,
@@ -133,6 +134,7 @@ pub fn matches(filter: Filter, e: &Event) -> bool {
         Filter::Brokers => matches!(
             e.kind,
             K::BrokerCrashed { .. }
+                | K::LogDirFailed { .. }
                 | K::BrokerFenced { .. }
                 | K::BrokerShutdown { .. }
                 | K::BrokerRestarted { .. }
@@ -202,6 +204,7 @@ pub fn entity(e: &Event, lang: Lang) -> Option<String> {
         | K::DataLost { topic, partition, .. } => tp(topic, partition),
         K::PartitionsAdded { topic, .. } | K::TopicCreated { topic, .. } => format!("{} {topic}", s.log_topic),
         K::BrokerCrashed { broker, .. }
+        | K::LogDirFailed { broker, .. }
         | K::BrokerFenced { broker }
         | K::BrokerShutdown { broker }
         | K::BrokerRestarted { broker }
@@ -249,6 +252,7 @@ pub fn selection(e: &Event) -> Option<Selection> {
         K::PartitionsAdded { topic, from, .. } => partition(topic, from),
         K::TopicCreated { topic, .. } => partition(topic, &0),
         K::BrokerCrashed { broker, .. }
+        | K::LogDirFailed { broker, .. }
         | K::BrokerFenced { broker }
         | K::BrokerShutdown { broker }
         | K::BrokerRestarted { broker }

@@ -58,6 +58,17 @@ pub struct BrokerSettings {
     /// in ms (default 100). `slow_broker` multiplies it.
     #[serde(default = "default_fetch_delay")]
     pub fetch_delay_ms: u64,
+    /// Simulator setting (Kafka has no such config; it is the size of the
+    /// filesystem under `log.dirs`): bytes of each broker's one log directory
+    /// (default 134217728, 128 MiB). A write that does not fit fails with
+    /// KAFKA_STORAGE_ERROR, the directory goes offline and, being the broker's
+    /// only one, the broker halts (`LogManager.handleLogDirFailure`).
+    #[serde(default = "default_disk_bytes")]
+    pub disk_bytes: u64,
+}
+
+fn default_disk_bytes() -> u64 {
+    134_217_728
 }
 
 fn default_broker_session() -> u64 {
@@ -85,6 +96,7 @@ impl Default for BrokerSettings {
             broker_session_timeout_ms: default_broker_session(),
             replica_fetch_max_bytes: default_fetch_max_bytes(),
             fetch_delay_ms: default_fetch_delay(),
+            disk_bytes: default_disk_bytes(),
         }
     }
 }
@@ -410,13 +422,18 @@ impl ClusterConfig {
             return invalid_config("step_ms".into(), R::StepMs { value: self.step_ms });
         }
         let b = &self.broker_config;
-        if b.log_retention_check_interval_ms == 0
-            || b.replica_lag_time_max_ms == 0
-            || b.broker_session_timeout_ms == 0
-            || b.fetch_delay_ms == 0
-            || b.replica_fetch_max_bytes == 0
-        {
-            return invalid_config("broker_config".into(), R::BrokerSettingZero);
+        let zero = [
+            (b.log_retention_check_interval_ms, "log.retention.check.interval.ms"),
+            (b.replica_lag_time_max_ms, "replica.lag.time.max.ms"),
+            (b.broker_session_timeout_ms, "broker.session.timeout.ms"),
+            (b.fetch_delay_ms, "fetch_delay_ms"),
+            (b.replica_fetch_max_bytes, "replica.fetch.max.bytes"),
+        ];
+        if let Some(&(_, name)) = zero.iter().find(|(v, _)| *v == 0) {
+            return invalid_config(FieldPath::new("broker_config").field(name), R::BrokerSettingZero);
+        }
+        if !(limits::MIN_DISK_BYTES..=limits::MAX_DISK_BYTES).contains(&b.disk_bytes) {
+            return invalid_config(FieldPath::new("broker_config").field("disk_bytes"), R::DiskBytes { value: b.disk_bytes });
         }
         if self.brokers == 0 || self.brokers > limits::MAX_BROKERS {
             return invalid_config("brokers".into(), R::Brokers { value: self.brokers });

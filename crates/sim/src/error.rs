@@ -36,6 +36,8 @@ pub enum ErrorCode {
     RequestTimedOut,
     NetworkException,
     LeaderNotAvailable,
+    /// The leader's log directory failed (here: its disk is full).
+    KafkaStorageError,
 }
 
 impl ErrorCode {
@@ -59,6 +61,7 @@ impl ErrorCode {
             ErrorCode::RequestTimedOut => "REQUEST_TIMED_OUT",
             ErrorCode::NetworkException => "NETWORK_EXCEPTION",
             ErrorCode::LeaderNotAvailable => "LEADER_NOT_AVAILABLE",
+            ErrorCode::KafkaStorageError => "KAFKA_STORAGE_ERROR",
         }
     }
 }
@@ -210,6 +213,10 @@ pub enum ErrorReason {
         value: u64,
     },
     BrokerSettingZero,
+    /// `broker_config.disk_bytes` outside `limits::MIN_DISK_BYTES..=MAX_DISK_BYTES`.
+    DiskBytes {
+        value: u64,
+    },
     Brokers {
         value: u32,
     },

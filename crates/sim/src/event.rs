@@ -254,6 +254,19 @@ pub enum EventKind {
         broker: u32,
         session_timeout_ms: u64,
     },
+    /// A write did not fit the broker's disk: its one log directory went
+    /// offline and the broker halted (`LogDirFailureChannel`,
+    /// `ReplicaManager.handleLogDirFailure`, `LogManager.handleLogDirFailure`).
+    /// `follower`: the write was a follower's fetch, not a leader's append.
+    LogDirFailed {
+        broker: u32,
+        topic: String,
+        partition: u32,
+        follower: bool,
+        write_bytes: u64,
+        used_bytes: u64,
+        disk_bytes: u64,
+    },
     /// The controller fenced a crashed broker after `broker.session.timeout.ms`.
     BrokerFenced {
         broker: u32,
@@ -380,6 +393,7 @@ impl Event {
         match &self.kind {
             EventKind::Rejected { code, .. } => Some(code.name()),
             EventKind::OffsetOutOfRange { .. } => Some(ErrorCode::OffsetOutOfRange.name()),
+            EventKind::LogDirFailed { .. } => Some(ErrorCode::KafkaStorageError.name()),
             EventKind::ProduceError { error, .. } => Some(error.name()),
             EventKind::Warning(w) => Some(w.code()),
             _ => None,
@@ -405,6 +419,7 @@ impl Event {
             EventKind::TopicCreated { .. } => "topic_created",
             EventKind::Rejected { .. } => "rejected",
             EventKind::BrokerCrashed { .. } => "broker_crashed",
+            EventKind::LogDirFailed { .. } => "log_dir_failed",
             EventKind::BrokerFenced { .. } => "broker_fenced",
             EventKind::BrokerShutdown { .. } => "broker_shutdown",
             EventKind::BrokerRestarted { .. } => "broker_restarted",

@@ -138,6 +138,28 @@ fn shifted_digits(n: u128, mut shift: u32) -> String {
     out
 }
 
+/// Bytes in human units, 1024-based, one decimal below 100 of a unit, read
+/// with integers only (no float printing): `0 B`, `512 B`, `1.5 KB`, `120 KB`, `3.2 MB`.
+pub fn human_bytes(b: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
+    let mut unit = 0;
+    let mut scale: u128 = 1;
+    while unit + 1 < UNITS.len() && u128::from(b) >= scale * 1024 {
+        scale *= 1024;
+        unit += 1;
+    }
+    if unit == 0 {
+        return format!("{b} B");
+    }
+    // Rounded to tenths of the unit, half up.
+    let t = (u128::from(b) * 10 + scale / 2) / scale;
+    if t >= 1000 {
+        format!("{} {}", (u128::from(b) + scale / 2) / scale, UNITS[unit])
+    } else {
+        format!("{}.{} {}", t / 10, t % 10, UNITS[unit])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

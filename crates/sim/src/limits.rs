@@ -36,6 +36,13 @@ pub const MAX_SLOW_FACTOR: u32 = 10_000;
 pub const MIN_SEGMENT_BYTES: i64 = 14;
 /// Largest `segment.bytes` (Kafka's is an `int`).
 pub const MAX_SEGMENT_BYTES: i64 = i32::MAX as i64;
+/// Smallest simulated disk per broker (`broker_config.disk_bytes`): 64 KiB, a
+/// few hundred records, enough to watch one fill up in seconds.
+pub const MIN_DISK_BYTES: u64 = 65_536;
+/// Largest simulated disk per broker: 1 GiB. The disk bounds what a broker
+/// holds, so it bounds the simulator's memory: about 16 bytes per record held
+/// (10 million 100-byte records, 160 MB, per full 1 GiB broker).
+pub const MAX_DISK_BYTES: u64 = 1 << 30;
 /// Longest run: 24 simulated hours. A scenario's `duration_ms`, a script step's
 /// `at_ms` and the CLI's `--until-ms` / `--at-ms` may not go beyond it, so a
 /// typo cannot start a run that takes hours of real time.

@@ -8,6 +8,7 @@ use crate::burrow::{Note, Reason, WindowError};
 use crate::error::{ErrorCode, ErrorReason};
 use crate::event::{DataLossReason, ElectionCause, EventKind, IsrShrinkReason, ResetCause, Warning};
 use crate::josa::{self, Particle};
+use crate::fixed::human_bytes;
 use crate::limits;
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
@@ -87,9 +88,10 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
             format!("step_ms must be 1 to {} simulated ms, not {value}", limits::MAX_STEP_MS),
             format!("step_ms는 시뮬레이션 시간 1~{}ms여야 합니다 (지금 {value})", limits::MAX_STEP_MS),
         ),
-        R::BrokerSettingZero => (
-            "every broker_config value must be at least 1".into(),
-            "broker_config의 값은 모두 1 이상이어야 합니다".into(),
+        R::BrokerSettingZero => ("must be at least 1, not 0".into(), "0이 아니라 1 이상이어야 합니다".into()),
+        R::DiskBytes { value } => (
+            format!("disk_bytes must be {} to {} bytes, not {value}", limits::MIN_DISK_BYTES, limits::MAX_DISK_BYTES),
+            format!("disk_bytes는 {}~{}바이트여야 합니다 (지금 {value})", limits::MIN_DISK_BYTES, limits::MAX_DISK_BYTES),
         ),
         R::Brokers { value } => (
             format!("a cluster needs 1 to {} brokers, not {value}", limits::MAX_BROKERS),
@@ -635,6 +637,16 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
                 format!("{} 비정상 종료했습니다. 컨트롤러는 broker.session.timeout.ms({session_timeout_ms}ms)가 지나야 알아차리고, 그때 이 브로커가 리더인 파티션의 새 리더를 뽑습니다", j(format!("브로커 {broker}"), Particle::I))
             } else {
                 format!("Broker {broker} crashed. The controller notices after broker.session.timeout.ms ({session_timeout_ms} ms) and only then elects new leaders for the partitions it led")
+            }
+        }
+        EventKind::LogDirFailed { broker, topic, partition, follower, write_bytes, used_bytes, disk_bytes } => {
+            let (write, used, disk) = (human_bytes(*write_bytes), human_bytes(*used_bytes), human_bytes(*disk_bytes));
+            if ko {
+                let who = if *follower { "팔로워 fetch" } else { "리더 쓰기" };
+                format!("브로커 {broker}의 디스크가 가득 찼습니다: {topic}-{partition}의 {who}({write})가 들어갈 자리가 없습니다 (디스크 {disk} 중 {used} 사용). 쓰기는 KAFKA_STORAGE_ERROR로 실패하고, Kafka는 이 로그 디렉터리를 오프라인으로 표시합니다(LogDirFailureChannel). 브로커의 유일한 로그 디렉터리였으므로 브로커가 멈춥니다(LogManager.handleLogDirFailure). 컨트롤러는 broker.session.timeout.ms가 지나야 알아차리고 새 리더를 뽑습니다. 다시 켜도 공간은 그대로라서 다음 쓰기에서 또 멈춥니다: 보존(retention)을 줄이거나 disk_bytes를 키워야 합니다")
+            } else {
+                let who = if *follower { "a follower fetch" } else { "a leader append" };
+                format!("Broker {broker}'s disk is full: {who} of {write} to {topic}-{partition} does not fit ({used} of {disk} used). The write fails with KAFKA_STORAGE_ERROR and Kafka marks the log directory offline (LogDirFailureChannel); it was the broker's only log directory, so the broker halts (LogManager.handleLogDirFailure). The controller notices after broker.session.timeout.ms and elects new leaders. Restarting frees nothing, so the next write halts it again: lower the retention or raise disk_bytes")
             }
         }
         EventKind::BrokerFenced { broker } => {

@@ -22,6 +22,11 @@ pub struct BrokerView {
     pub slow_factor: u32,
     /// Cut off from the other brokers (`Command::IsolateBroker`) until healed.
     pub isolated: bool,
+    /// Halted because a write did not fit its disk (until restarted).
+    pub log_dir_offline: bool,
+    /// Its disk's size (`broker_config.disk_bytes`); `traffic.disk_bytes` is
+    /// what its replicas take of it.
+    pub disk_capacity_bytes: u64,
     /// What the broker spends: bytes through its network and on its disk.
     pub traffic: BrokerTraffic,
 }

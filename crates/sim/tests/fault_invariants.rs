@@ -34,6 +34,10 @@
 //!    session (`ClusterControlManager.registerBroker` refuses a new incarnation
 //!    with DUPLICATE_BROKER_REGISTRATION while `BrokerHeartbeatManager` holds a
 //!    valid session), so it never resumes a leadership with its old epoch.
+//! 9. No broker holds more than its disk (`broker_config.disk_bytes`, small in
+//!    a third of the runs); a broker whose log directory failed is down, and
+//!    halted like a crash (`LogManager.handleLogDirFailure`): invariants 7 and
+//!    8 treat it as crashed.
 //!
 //! The engine bugs these runs once found (idempotent retries acknowledged above
 //! the HW, partitions added while a broker is down led by the dead broker, a
@@ -140,7 +144,7 @@ fn random_scenario(seed: u64) -> Scenario {
             ..GroupConfig::new(format!("g{i}"), T, rng.range(1, 3) as u32)
         })
         .collect();
-    let broker_config = BrokerSettings {
+    let mut broker_config = BrokerSettings {
         replica_lag_time_max_ms: rng.range(10, 80) * 100,
         broker_session_timeout_ms: rng.range(10, 60) * 100,
         replica_fetch_max_bytes: rng.pick(&[500, 5000, 1_048_576]),
@@ -223,6 +227,10 @@ fn random_scenario(seed: u64) -> Scenario {
     }
     // Everything comes back and runs normally for the last seconds, so that
     // liveness (and catching up) is exercised at the end of every run.
+    // Drawn last, so the rest of each seed's run is what it was before disks.
+    if rng.chance(33) {
+        broker_config.disk_bytes = rng.range(2, 24) * 65_536;
+    }
     for b in 1..=brokers {
         script.push(ScriptStep { broker: Some(b), factor: Some(1), ..step(DURATION_MS - 2000, Action::SlowBroker) });
         if !alive[b as usize] {
@@ -338,6 +346,11 @@ impl Checker {
             self.parts.push(PartitionTrack { leader: pv.leader, ..PartitionTrack::default() });
         }
         let committed_before: Vec<u64> = self.parts.iter().map(|p| p.committed.len() as u64).collect();
+        for b in &v.brokers {
+            check!(self, now, b.traffic.disk_bytes <= b.disk_capacity_bytes,
+                "broker {} holds {} bytes on a {}-byte disk", b.id, b.traffic.disk_bytes, b.disk_capacity_bytes);
+            check!(self, now, !(b.log_dir_offline && b.alive), "broker {} is up with its log directory offline", b.id);
+        }
 
         // Events first: elections, losses, consumption, resets, acks changes.
         let mut elected: BTreeSet<u32> = BTreeSet::new();
@@ -413,7 +426,7 @@ impl Checker {
                 EventKind::IsrExpanded { partition, broker, .. } => {
                     isr_events.insert((*partition, *broker, true));
                 }
-                EventKind::BrokerCrashed { broker, .. } => {
+                EventKind::BrokerCrashed { broker, .. } | EventKind::LogDirFailed { broker, .. } => {
                     self.crashed.insert(*broker, e.t_ms);
                 }
                 EventKind::BrokerFenced { broker } => {
@@ -795,6 +808,7 @@ impl RunStats {
                 EventKind::IsrShrunk { .. } => self.isr_shrunk += 1,
                 EventKind::IsrExpanded { .. } => self.isr_expanded += 1,
                 EventKind::RegistrationRefused { .. } => self.refused += 1,
+                EventKind::LogDirFailed { .. } => self.log_dir_failed += 1,
                 _ => {}
             }
         }
@@ -811,6 +825,7 @@ struct RunStats {
     isr_shrunk: u64,
     isr_expanded: u64,
     refused: u64,
+    log_dir_failed: u64,
 }
 
 fn run_seeds(seeds: std::ops::Range<u64>) {
@@ -840,11 +855,13 @@ fn run_seeds(seeds: std::ops::Range<u64>) {
         total.isr_shrunk += s.isr_shrunk;
         total.isr_expanded += s.isr_expanded;
         total.refused += s.refused;
+        total.log_dir_failed += s.log_dir_failed;
     }
     eprintln!("{n} seeds: {total:?}");
     // The runs must actually exercise failures.
     assert!(total.elections > 0 && total.unclean > 0 && total.offline > 0 && total.data_lost > 0);
     assert!(total.truncated > 0 && total.isr_shrunk > 0 && total.isr_expanded > 0 && total.refused > 0);
+    assert!(total.log_dir_failed > 0);
 }
 
 /// Every invariant over 300 seeds.

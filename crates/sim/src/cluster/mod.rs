@@ -92,6 +92,9 @@ impl Cluster {
                     slow_factor: 1,
                     isolated: false,
                     traffic: Default::default(),
+                    disk_used: 0,
+                    disk_free: config.broker_config.disk_bytes,
+                    log_dir_offline: false,
                 })
                 .collect(),
             topics: Vec::new(),
@@ -417,6 +420,7 @@ impl Cluster {
         let now = self.time_ms + self.config.step_ms;
         self.time_ms = now;
         self.tick_meters();
+        self.measure_disks();
         // Followers fetch what was written before this step, so a record is on the
         // leader alone for at least one step (the window acks=1 can lose).
         self.replicate(now); // partition: follower fetch, truncation, ISR expand, HW

@@ -27,6 +27,8 @@ impl Cluster {
                     fenced: b.fenced,
                     slow_factor: b.slow_factor,
                     isolated: b.isolated,
+                    log_dir_offline: b.log_dir_offline,
+                    disk_capacity_bytes: self.config.broker_config.disk_bytes,
                     traffic: traffic.iter().find(|(id, _)| *id == b.id).map(|(_, t)| t.clone()).unwrap_or_default(),
                 })
                 .collect(),

@@ -11,6 +11,7 @@
 //! (`Cluster::for_each_partition`), and the periodic follower fetch and ISR
 //! check loops (`replicate`, `shrink_isrs`) do the same.
 
+mod disk;
 pub mod placement;
 mod topics;
 
@@ -19,7 +20,7 @@ use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
 use crate::event::{ElectionCause, EventKind};
 use crate::ids::BrokerId;
 use crate::partition::log::{Record, FLAG_ACKED, FLAG_ACKS0};
-use crate::partition::{At, FetchEnv, Lost, PartitionState};
+use crate::partition::{At, FetchEnv, FetchSink, Lost, PartitionState};
 
 #[derive(Clone, Debug)]
 pub(crate) struct Broker {
@@ -38,11 +39,53 @@ pub(crate) struct Broker {
     pub isolated: bool,
     /// Bytes through it (`BrokerTopicMetrics`).
     pub traffic: crate::traffic::BrokerMeters,
+    /// Bytes its replicas' logs take on its disk, and what is left of
+    /// `disk_bytes` (`disk.rs`; measured each step, reduced by each append).
+    pub disk_used: u64,
+    pub disk_free: u64,
+    /// Halted because a write did not fit its disk (until it restarts).
+    pub log_dir_offline: bool,
 }
 
 /// The broker with id `id`.
 pub(crate) fn broker_mut(brokers: &mut [Broker], id: BrokerId) -> Option<&mut Broker> {
     brokers.iter_mut().find(|b| b.id == id)
+}
+
+/// One partition's follower fetches, seen from the brokers
+/// (`ReplicaFetcherThread`: the follower's broker reads, the leader's serves).
+struct Sink<'a> {
+    brokers: &'a mut [Broker],
+    topic: &'a mut crate::traffic::TopicMeters,
+    leader: Option<BrokerId>,
+    /// Followers whose first record did not fit, with its size.
+    full: Vec<(BrokerId, u64)>,
+}
+
+impl FetchSink for Sink<'_> {
+    fn room(&self, follower: BrokerId) -> u64 {
+        self.brokers.iter().find(|b| b.id == follower).map_or(0, |b| b.disk_free)
+    }
+
+    fn fetched(&mut self, follower: BrokerId, bytes: u64) {
+        self.topic.replication_bytes += bytes;
+        if let Some(b) = broker_mut(self.brokers, follower) {
+            b.traffic.replication_in.add(bytes);
+        }
+        disk::take(self.brokers, follower, bytes);
+        if let Some(b) = self.leader.and_then(|id| broker_mut(self.brokers, id)) {
+            b.traffic.replication_out.add(bytes);
+        }
+    }
+
+    fn disk_full(&mut self, follower: BrokerId, write_bytes: u64) {
+        // It halts at the end of the round (`log_dir_failed`); nothing more
+        // fits meanwhile.
+        if let Some(b) = broker_mut(self.brokers, follower) {
+            b.disk_free = 0;
+        }
+        self.full.push((follower, write_bytes));
+    }
 }
 
 /// What an election on any partition needs from outside it.
@@ -90,27 +133,26 @@ impl Cluster {
             record_events: self.record_events,
         };
         let mut events = Vec::new();
-        let brokers = &mut self.brokers;
+        let mut full: Vec<(BrokerId, String, u32, u64)> = Vec::new();
         for topic in &mut self.topics {
             env.min_isr = topic.settings.min_insync_replicas;
             let settings = topic.log_settings();
-            let traffic = &mut topic.traffic;
             for (p, part) in topic.partitions.iter_mut().enumerate() {
                 let at = At { topic: &topic.name, partition: p as u32 };
-                let leader = part.leader;
-                // ReplicaFetcherThread: the follower's broker reads, the leader's serves.
-                part.fetch_round(now, &env, &settings, at, &mut events, &mut |follower, bytes| {
-                    traffic.replication_bytes += bytes;
-                    if let Some(b) = broker_mut(brokers, follower) {
-                        b.traffic.replication_in.add(bytes);
-                    }
-                    if let Some(b) = leader.and_then(|id| broker_mut(brokers, id)) {
-                        b.traffic.replication_out.add(bytes);
-                    }
-                });
+                let mut sink = Sink {
+                    brokers: &mut self.brokers,
+                    topic: &mut topic.traffic,
+                    leader: part.leader,
+                    full: Vec::new(),
+                };
+                part.fetch_round(now, &env, &settings, at, &mut events, &mut sink);
+                full.extend(sink.full.into_iter().map(|(b, bytes)| (b, topic.name.clone(), p as u32, bytes)));
             }
         }
         self.emit_all(events);
+        for (broker, topic, partition, bytes) in full {
+            self.log_dir_failed(broker, topic, partition, true, bytes);
+        }
     }
 
     /// `Partition.maybeShrinkIsr`, run every `replica.lag.time.max.ms / 2` as
@@ -271,6 +313,7 @@ impl Cluster {
         b.fenced = false;
         b.crashed_at = None;
         b.registering = false;
+        b.log_dir_offline = false;
         self.emit(EventKind::BrokerRestarted { broker: id });
         self.for_each_partition(|part, at, ctx, out| {
             if !part.replicas.contains(&id) {

@@ -126,6 +126,13 @@ impl PartitionState {
                 let mut demoted = Follower::new(self.log_owner, old_log, old_epochs, now);
                 demoted.high_watermark = old_hw;
                 self.followers.push(demoted);
+                // Booked as lost now. A replica still holding a copy (the old
+                // leader, or a follower that is down) could lead again after
+                // another unclean election and bring them back; they must not
+                // count as acknowledged, or be lost a second time, then.
+                for f in &mut self.followers {
+                    f.log.forget_ledger_flags(&lost);
+                }
                 self.followers.sort_by_key(|f| self.replicas.iter().position(|&b| b == f.broker));
                 self.log_owner = broker;
             }

@@ -9,6 +9,18 @@ use crate::event::EventKind;
 use crate::ids::BrokerId;
 use crate::partition::log::{Log, LogSettings};
 
+/// Where a fetch's bytes go, outside the partition: the follower's disk and
+/// the brokers' byte meters.
+pub(crate) trait FetchSink {
+    /// Bytes that still fit on `follower`'s disk now.
+    fn room(&self, follower: BrokerId) -> u64;
+    /// `follower` copied `bytes` (ReplicationBytesIn/OutPerSec, disk use).
+    fn fetched(&mut self, follower: BrokerId, bytes: u64);
+    /// The first record `follower` had to copy did not fit its disk: the
+    /// write fails and its log directory goes offline (`controller::disk`).
+    fn disk_full(&mut self, follower: BrokerId, write_bytes: u64);
+}
+
 /// What follower fetches depend on outside the partition.
 pub(crate) struct FetchEnv<'a> {
     /// Live broker ids.
@@ -33,8 +45,9 @@ impl PartitionState {
     /// follower (`Replica.lastCaughtUpTimeMs`) ages until `maybeShrinkIsr`
     /// drops it. It is retried every step (Kafka backs off
     /// `replica.fetch.backoff.ms`; the simulator does not model that).
-    /// `fetched(follower, bytes)` is told the bytes of every fetch that copied
-    /// something (ReplicationBytesIn/OutPerSec).
+    /// `sink` is told the bytes of every fetch that copied something and is
+    /// asked whether they fit the follower's disk: a fetch copies at most what
+    /// fits, and if not even its first record fits, it fails (`FetchSink::disk_full`).
     pub(crate) fn fetch_round(
         &mut self,
         now: u64,
@@ -42,7 +55,7 @@ impl PartitionState {
         settings: &LogSettings,
         at: At,
         out: &mut Vec<EventKind>,
-        fetched: &mut impl FnMut(BrokerId, u64),
+        sink: &mut impl FetchSink,
     ) {
         let Some(leader) = self.leader else { return };
         if !env.alive.contains(&leader) {
@@ -57,9 +70,17 @@ impl PartitionState {
                 continue;
             }
             self.truncate_diverged(fi, at, out);
-            let (fetch_offset, bytes) = self.fetch(fi, leader, now, env, settings, at, out);
+            // Kafka returns at least one batch, so the first record must be
+            // written whatever `replica.fetch.max.bytes` says.
+            let next = self.followers[fi].log.log_end_offset().max(self.log.log_start_offset());
+            let first = self.log.get(next).map_or(0, |r| r.size());
+            if first > sink.room(broker) {
+                sink.disk_full(broker, first);
+                continue;
+            }
+            let (fetch_offset, bytes) = self.fetch(fi, leader, now, env, settings, at, out, sink);
             if bytes > 0 {
-                fetched(broker, bytes);
+                sink.fetched(broker, bytes);
             }
             self.maybe_expand_isr(broker, fetch_offset, at, out);
             self.maybe_increment_hw(now, env.lag_max_ms, env.min_isr, &|b| env.alive.contains(&b));
@@ -111,6 +132,7 @@ impl PartitionState {
         settings: &LogSettings,
         at: At,
         out: &mut Vec<EventKind>,
+        sink: &impl FetchSink,
     ) -> (u64, u64) {
         let leader_leo = self.log.log_end_offset();
         if self.followers[fi].log.log_end_offset() < self.log.log_start_offset() {
@@ -121,7 +143,9 @@ impl PartitionState {
         self.followers[fi].update_fetch_state(fetch_offset, now, leader_leo);
         let hw = self.high_watermark;
         let f = &mut self.followers[fi];
-        let (copied, bytes) = f.log.append_from(&self.log, fetch_offset, env.max_bytes, settings);
+        // No more than fits the disk (the first record does: `fetch_round`).
+        let max_bytes = env.max_bytes.min(sink.room(f.broker));
+        let (copied, bytes) = f.log.append_from(&self.log, fetch_offset, max_bytes, settings);
         if env.record_events && copied > 0 {
             out.push(EventKind::FollowerFetched {
                 topic: at.topic.to_string(),

@@ -388,6 +388,27 @@ impl Log {
         });
     }
 
+    /// Clears [`FLAG_ACKED`] and [`FLAG_ACKS0`] on the copies in this log of
+    /// `records` (offset, record): an election already booked them as lost.
+    pub fn forget_ledger_flags(&mut self, records: &[(u64, Record)]) {
+        let (Some(&(first, _)), Some(&(last, _))) = (records.first(), records.last()) else { return };
+        let from = first.max(self.start_offset).min(self.log_end_offset());
+        let to = last.saturating_add(1).min(self.log_end_offset()).max(from);
+        let (i, j) = ((from - self.start_offset) as usize, (to - self.start_offset) as usize);
+        let mut lost = records.iter().skip_while(|(o, _)| *o < from).peekable();
+        let mut offset = from;
+        self.records.for_each_mut(i, j, |r| {
+            while lost.peek().is_some_and(|(o, _)| *o < offset) {
+                lost.next();
+            }
+            let same = |l: &Record| (l.producer(), l.seq(), l.key()) == (r.producer(), r.seq(), r.key());
+            if lost.peek().is_some_and(|(o, l)| *o == offset && same(l)) {
+                *r = r.with_flags(r.flags() & !(FLAG_ACKED | FLAG_ACKS0));
+            }
+            offset += 1;
+        });
+    }
+
     /// Removes every record at or after `offset` (follower truncation and
     /// unclean elections). Returns the removed records, oldest first.
     pub fn truncate_to(&mut self, offset: u64) -> Vec<Record> {

@@ -24,7 +24,7 @@ mod replica;
 
 pub(crate) use append::Appended;
 pub(crate) use election::Lost;
-pub(crate) use fetch::FetchEnv;
+pub(crate) use fetch::{FetchEnv, FetchSink};
 pub(crate) use replica::Follower;
 
 use crate::ids::BrokerId;

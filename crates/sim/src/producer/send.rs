@@ -70,6 +70,19 @@ impl Cluster {
         if acks == Acks::All && (part.isr.len() as u32) < min_isr {
             return self.retry_or_fail(batch, ErrorCode::NotEnoughReplicas, now);
         }
+        let need: u64 = batch.records.iter().map(|r| r.size()).sum();
+        if let Some(b) = leader.filter(|&b| !self.disk_fits(b, need)) {
+            // The append does not fit the leader's disk: its log directory
+            // fails and the broker halts (`controller::disk`).
+            self.log_dir_failed(b, self.topics[ti].name.clone(), p as u32, false, need);
+            if acks == Acks::None {
+                let n = batch.records.len() as u64;
+                self.producers[pi].ledger.unacknowledged += n;
+                self.producers[pi].ledger.unacknowledged_lost += n;
+                return;
+            }
+            return self.retry_or_fail(batch, ErrorCode::KafkaStorageError, now);
+        }
         let settings = self.topics[ti].log_settings();
         let idempotent = self.producers[pi].config.idempotent();
         let wanted = self.producers[pi].awaits_offsets(batch.id);
@@ -80,6 +93,8 @@ impl Cluster {
         self.topics[ti].traffic.bytes_in += bytes;
         if let Some(b) = leader.and_then(|id| crate::controller::broker_mut(&mut self.brokers, id)) {
             b.traffic.bytes_in.add(bytes);
+            b.disk_free = b.disk_free.saturating_sub(bytes);
+            b.disk_used += bytes;
         }
         let n = batch.records.len() as u64;
         // Partition.appendRecordsToLeader tries to move the HW after every append
