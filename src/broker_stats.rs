@@ -174,6 +174,8 @@ mod tests {
             fenced: false,
             slow_factor: 1,
             isolated: false,
+            log_dir_offline: false,
+            disk_capacity_bytes: 1 << 20,
             traffic: BrokerTraffic { bytes_in_per_s, disk_bytes, ..BrokerTraffic::default() },
         };
         let m = maxima(&[b(1, 10, 300), b(2, 40, 100)]);

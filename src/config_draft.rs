@@ -234,6 +234,8 @@ pub fn slug(key: &str) -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
     Brokers,
+    /// `broker_config.disk_bytes`: every broker's disk.
+    DiskBytes,
     Partitions,
     ReplicationFactor,
     MinIsr,
@@ -255,6 +257,7 @@ impl Field {
     pub fn key(self) -> String {
         match self {
             Field::Brokers => "brokers".into(),
+            Field::DiskBytes => "broker_config.disk_bytes".into(),
             Field::Partitions => "topics[0].partitions".into(),
             Field::ReplicationFactor => "topics[0].replication_factor".into(),
             Field::MinIsr => "topics[0].config.min.insync.replicas".into(),
@@ -275,6 +278,7 @@ impl Field {
     pub fn label(self, s: &'static Strings) -> &'static str {
         match self {
             Field::Brokers => s.cfg_brokers,
+            Field::DiskBytes => s.cfg_disk_bytes,
             Field::Partitions => s.cfg_partitions,
             Field::ReplicationFactor => s.cfg_replication_factor,
             Field::MinIsr => "min.insync.replicas",
@@ -316,6 +320,7 @@ impl Field {
         let g = |i: usize| c.groups.get(i);
         match self {
             Field::Brokers => Some(c.brokers.to_string()),
+            Field::DiskBytes => Some(c.broker_config.disk_bytes.to_string()),
             Field::Partitions => t.map(|t| t.partitions.to_string()),
             Field::ReplicationFactor => t.map(|t| t.replication_factor.to_string()),
             Field::MinIsr => t.map(|t| t.config.min_insync_replicas.to_string()),
@@ -346,6 +351,9 @@ impl Field {
         };
         match self {
             Field::Brokers => c.brokers = small(1, i64::from(MAX_BROKERS))?,
+            Field::DiskBytes => {
+                c.broker_config.disk_bytes = int(limits::MIN_DISK_BYTES as i64, limits::MAX_DISK_BYTES as i64)? as u64;
+            }
             Field::Partitions => {
                 let n = small(1, i64::from(MAX_PARTITIONS))?;
                 if let Some(t) = c.topics.first_mut() {
@@ -932,6 +940,21 @@ mod tests {
         assert!(d.is_valid());
         assert_eq!(d.config.topics[0].config.retention_ms, -1);
         assert_eq!(d.config.producers[1].rate_per_s, 7.5);
+    }
+
+    /// The disk per broker takes `validate`'s limits and needs a restart: a
+    /// running broker's disk does not change size.
+    #[test]
+    fn disk_bytes_is_validated_and_needs_a_restart() {
+        let mut d = draft();
+        assert_eq!(d.text(Field::DiskBytes), "134217728");
+        d.set_text(Field::DiskBytes, "65535");
+        let bad = &d.bad.get("broker_config.disk_bytes").expect("refused").msg;
+        assert!(bad.en.contains("65536") && bad.en.contains("1073741824"), "{bad:?}");
+        d.set_text(Field::DiskBytes, "1048576");
+        assert!(d.is_valid());
+        assert_eq!(d.config.broker_config.disk_bytes, 1_048_576);
+        assert!(reconfigure::plan(&d.base, &d.config).needs_restart());
     }
 
     /// segment.bytes and segment.ms take the ranges `validate` accepts and

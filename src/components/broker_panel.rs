@@ -89,20 +89,37 @@ fn card(s: &Strings, b: &BrokerView, st: &BrokerStats, max: &crate::broker_stats
     let t = &b.traffic;
     let status = if b.alive {
         s.brk_status_up
+    } else if b.log_dir_offline {
+        s.brk_status_disk_full
     } else if b.fenced {
         s.brk_status_fenced
     } else {
         s.brk_status_down
     };
-    let health = health_text(s, st);
+    let mut health = health_text(s, st);
+    if b.log_dir_offline {
+        health = format!("{} {health}", crate::components::inspector::broker_status(s, b, 0, 0));
+    }
     let bad = !b.alive || st.under_replicated > 0 || st.offline > 0;
     let per_s = |v: u64| format!("{}/s", human_bytes(v));
+    // The disk bar is against the disk's size, not the fullest broker: what
+    // an admin watches is how close each broker is to a full log directory.
+    let disk_pct = bar_percent(t.disk_bytes, b.disk_capacity_bytes);
+    let disk_text = fill(
+        s.brk_disk_of,
+        &[
+            ("used", human_bytes(t.disk_bytes)),
+            ("disk", human_bytes(b.disk_capacity_bytes)),
+            ("pct", (u128::from(t.disk_bytes) * 100 / u128::from(b.disk_capacity_bytes.max(1))).to_string()),
+        ],
+    );
     let total = |v: u64| format!(" ({} {})", s.brk_total, human_bytes(v));
     html! {
         <li class={classes!("brk-card", (!b.alive).then_some("brk-card--down"))}
             data-testid={format!("broker-metrics-{}", b.id)}
             data-bytes-in={t.bytes_in.to_string()} data-bytes-out={t.bytes_out.to_string()}
-            data-disk-bytes={t.disk_bytes.to_string()} data-leaders={st.leaders.to_string()}>
+            data-disk-bytes={t.disk_bytes.to_string()} data-disk-capacity={b.disk_capacity_bytes.to_string()}
+            data-leaders={st.leaders.to_string()} data-log-dir-offline={b.log_dir_offline.to_string()}>
             <div class="brk-card__head">
                 <strong>{ format!("{} {}", s.broker, b.id) }</strong>
                 <span class={if b.alive { "brk-status" } else { "brk-status brk-status--down" }}>{ status }</span>
@@ -125,7 +142,7 @@ fn card(s: &Strings, b: &BrokerView, st: &BrokerStats, max: &crate::broker_stats
                 per_s(t.replication_bytes_in_per_s) + &total(t.replication_bytes_in), "brk-bar__fill--repl") }
             { bar(s.brk_repl_out, bar_percent(t.replication_bytes_out_per_s, max.replication_out_per_s),
                 per_s(t.replication_bytes_out_per_s) + &total(t.replication_bytes_out), "brk-bar__fill--repl") }
-            { bar(s.brk_disk, bar_percent(t.disk_bytes, max.disk_bytes), human_bytes(t.disk_bytes), "brk-bar__fill--disk") }
+            { bar(s.brk_disk, disk_pct, disk_text, if disk_pct >= 90 { "brk-bar__fill--full" } else { "brk-bar__fill--disk" }) }
         </li>
     }
 }

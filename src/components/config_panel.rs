@@ -602,6 +602,7 @@ pub fn ConfigPanel(props: &ConfigPanelProps) -> Html {
                     <legend>{ s.cfg_cluster }</legend>
                     <div class="cfg-grid">
                         { ctx.text_field(Field::Brokers, Some(&s.cfg_brokers_hint.replace("{n}", &MAX_BROKERS.to_string())), "numeric") }
+                        { ctx.text_field(Field::DiskBytes, Some(s.cfg_disk_bytes_hint), "numeric") }
                     </div>
                 </fieldset>
                 { ctx.topic_section() }

@@ -448,7 +448,7 @@ mod tests {
             0,
             EventKind::Rejected {
                 code: ErrorCode::InvalidConfig,
-                field: FieldPath::root(),
+                field: FieldPath::new("broker_config").field("fetch_delay_ms"),
                 reason: ErrorReason::BrokerSettingZero,
             },
         )
@@ -476,7 +476,7 @@ mod tests {
         assert_eq!(entity(&member_crashed(), Lang::En).as_deref(), Some("g1/g1-c2"));
         assert_eq!(entity(&produce_error(), Lang::En).as_deref(), Some("producer p1"));
         assert_eq!(entity(&produced(0), Lang::En).as_deref(), Some("producer p1 → orders-1"));
-        assert_eq!(entity(&rejected(), Lang::En), None);
+        assert_eq!(entity(&rejected(), Lang::En).as_deref(), Some("broker_config.fetch_delay_ms"));
     }
 
     #[test]
@@ -542,7 +542,7 @@ mod tests {
         let m = message_after_badge(&produce_error(), Lang::En);
         assert!(m.starts_with("p1 → orders-0"), "{m}");
         let m = message_after_badge(&rejected(), Lang::Ko);
-        assert_eq!(m, "broker_config의 값은 모두 1 이상이어야 합니다");
+        assert_eq!(m, "0이 아니라 1 이상이어야 합니다", "the field shows as the entity");
         let m = message_after_badge(&crashed(1), Lang::En);
         assert!(m.starts_with("Broker 1 crashed"), "{m}");
     }

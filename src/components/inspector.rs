@@ -396,6 +396,11 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
 pub fn broker_status(s: &Strings, b: &BrokerView, session_ms: u64, lag_max_ms: u64) -> String {
     let (session, lag_max) = (session_ms.to_string(), lag_max_ms.to_string());
     let mut why = Vec::new();
+    if b.log_dir_offline {
+        let human = kafka_sim::fixed::human_bytes;
+        let (used, disk) = (human(b.traffic.disk_bytes), human(b.disk_capacity_bytes));
+        why.push(fill(s.why_disk_full, &[("used", used), ("disk", disk)]));
+    }
     match (b.alive, b.fenced) {
         (true, _) => {}
         (false, false) => why.push(fill(s.insp_status_crashed, &[("ms", session)])),
@@ -1059,6 +1064,8 @@ mod tests {
             fenced,
             slow_factor: 1,
             isolated: false,
+            log_dir_offline: false,
+            disk_capacity_bytes: 1 << 20,
             traffic: Default::default(),
         };
         assert_eq!(broker_status(s, &b(true, false), 9000, 30000), s.insp_status_up);
@@ -1072,5 +1079,15 @@ mod tests {
         // A dead broker is not "slow", whatever its factor.
         let dead_slow = BrokerView { slow_factor: 10, ..b(false, true) };
         assert!(!broker_status(s, &dead_slow, 9000, 30000).contains("Slow"));
+        // A full disk says so first, with the sizes, then what the controller knows.
+        let mut full = BrokerView { log_dir_offline: true, ..b(false, false) };
+        full.traffic.disk_bytes = 1_000_000;
+        let why = broker_status(s, &full, 9000, 30000);
+        assert!(
+            why.starts_with("Halted because its disk is full (977 KB of 1.0 MB)") && why.contains("9000 ms"),
+            "{why}"
+        );
+        let ko = broker_status(strings(Lang::Ko), &full, 9000, 30000);
+        assert!(ko.starts_with("디스크가 가득 차서 멈췄습니다(1.0 MB 중 977 KB)"), "{ko}");
     }
 }

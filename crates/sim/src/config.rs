@@ -433,7 +433,10 @@ impl ClusterConfig {
             return invalid_config(FieldPath::new("broker_config").field(name), R::BrokerSettingZero);
         }
         if !(limits::MIN_DISK_BYTES..=limits::MAX_DISK_BYTES).contains(&b.disk_bytes) {
-            return invalid_config(FieldPath::new("broker_config").field("disk_bytes"), R::DiskBytes { value: b.disk_bytes });
+            return invalid_config(
+                FieldPath::new("broker_config").field("disk_bytes"),
+                R::DiskBytes { value: b.disk_bytes },
+            );
         }
         if self.brokers == 0 || self.brokers > limits::MAX_BROKERS {
             return invalid_config("brokers".into(), R::Brokers { value: self.brokers });

@@ -7,8 +7,8 @@
 use crate::burrow::{Note, Reason, WindowError};
 use crate::error::{ErrorCode, ErrorReason};
 use crate::event::{DataLossReason, ElectionCause, EventKind, IsrShrinkReason, ResetCause, Warning};
-use crate::josa::{self, Particle};
 use crate::fixed::human_bytes;
+use crate::josa::{self, Particle};
 use crate::limits;
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;

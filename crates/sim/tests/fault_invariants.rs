@@ -347,8 +347,15 @@ impl Checker {
         }
         let committed_before: Vec<u64> = self.parts.iter().map(|p| p.committed.len() as u64).collect();
         for b in &v.brokers {
-            check!(self, now, b.traffic.disk_bytes <= b.disk_capacity_bytes,
-                "broker {} holds {} bytes on a {}-byte disk", b.id, b.traffic.disk_bytes, b.disk_capacity_bytes);
+            check!(
+                self,
+                now,
+                b.traffic.disk_bytes <= b.disk_capacity_bytes,
+                "broker {} holds {} bytes on a {}-byte disk",
+                b.id,
+                b.traffic.disk_bytes,
+                b.disk_capacity_bytes
+            );
             check!(self, now, !(b.log_dir_offline && b.alive), "broker {} is up with its log directory offline", b.id);
         }
 

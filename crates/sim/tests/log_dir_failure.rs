@@ -46,7 +46,12 @@ fn run(c: &mut Cluster, t_ms: u64) -> Vec<Event> {
         c.tick();
         events.extend(c.drain_events());
         for b in c.view().brokers {
-            assert!(b.traffic.disk_bytes <= DISK, "broker {} holds {} bytes of a {DISK}-byte disk", b.id, b.traffic.disk_bytes);
+            assert!(
+                b.traffic.disk_bytes <= DISK,
+                "broker {} holds {} bytes of a {DISK}-byte disk",
+                b.id,
+                b.traffic.disk_bytes
+            );
         }
     }
     events
@@ -91,7 +96,8 @@ fn full_disk_halts_the_leader_log_manager_handle_log_dir_failure() {
     assert!(events.iter().any(|e| matches!(&e.kind,
         EventKind::ProduceError { error: ErrorCode::KafkaStorageError, retrying: true, .. } if e.t_ms == t_fail)));
     // Halted like a crash: down at once, fenced and replaced when its session expires.
-    let fenced = events.iter().find(|e| matches!(e.kind, EventKind::BrokerFenced { broker: b } if b == leader)).unwrap();
+    let fenced =
+        events.iter().find(|e| matches!(e.kind, EventKind::BrokerFenced { broker: b } if b == leader)).unwrap();
     assert_eq!(fenced.t_ms, t_fail + SESSION_MS);
     let after = |t: u64| events.iter().filter(move |e| e.t_ms >= t);
     assert!(after(fenced.t_ms).any(|e| matches!(&e.kind, EventKind::LeaderElected { leader: b, .. } if *b != leader)));
@@ -136,7 +142,11 @@ fn a_follower_fetch_that_does_not_fit_halts_the_follower() {
     assert!((100_000..150_000).contains(&disk(&c, 2)), "the burst took {} bytes of broker 2's disk", disk(&c, 2));
     events.extend(run(&mut c, 20_000));
     let failed = failures(&events);
-    assert_eq!(failed.first().map(|&(_, b, f)| (b, f)), Some((2, true)), "broker 2's fetch of P0 did not fit: {failed:?}");
+    assert_eq!(
+        failed.first().map(|&(_, b, f)| (b, f)),
+        Some((2, true)),
+        "broker 2's fetch of P0 did not fit: {failed:?}"
+    );
     let text = events.iter().find(|e| matches!(e.kind, EventKind::LogDirFailed { .. })).unwrap();
     assert!(text.message(kafka_sim::text::Lang::Ko).contains("팔로워 fetch"));
     assert!(text.message(kafka_sim::text::Lang::En).contains("a follower fetch"));
@@ -146,8 +156,12 @@ fn a_follower_fetch_that_does_not_fit_halts_the_follower() {
 fn retention_keeps_a_disk_from_filling() {
     // retention.bytes 20 KB per replica, 1 KB segments: each broker holds at
     // most one partition's 20 KB plus a segment, far below its 200 KB disk.
-    let settings =
-        TopicSettings { retention_bytes: 20_000, segment_bytes: 1_000, min_insync_replicas: 1, ..TopicSettings::default() };
+    let settings = TopicSettings {
+        retention_bytes: 20_000,
+        segment_bytes: 1_000,
+        min_insync_replicas: 1,
+        ..TopicSettings::default()
+    };
     let producer = ProducerConfig { value_bytes: 1000, ..ProducerConfig::new("p", "t", 50.0) };
     let mut c = Cluster::new(config(topic(1, 3, settings), vec![producer])).unwrap();
     let events = run(&mut c, 60_000);

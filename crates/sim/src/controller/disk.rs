@@ -50,7 +50,14 @@ impl Cluster {
 
     /// `broker`'s log directory failed on a write of `write_bytes` to `topic`
     /// `partition`: it goes offline and the broker halts.
-    pub(crate) fn log_dir_failed(&mut self, broker: BrokerId, topic: String, partition: u32, follower: bool, write_bytes: u64) {
+    pub(crate) fn log_dir_failed(
+        &mut self,
+        broker: BrokerId,
+        topic: String,
+        partition: u32,
+        follower: bool,
+        write_bytes: u64,
+    ) {
         let now = self.time_ms;
         let disk_bytes = self.config.broker_config.disk_bytes;
         let Some(b) = broker_mut(&mut self.brokers, broker) else { return };
