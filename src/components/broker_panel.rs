@@ -97,8 +97,8 @@ fn card(s: &Strings, b: &BrokerView, st: &BrokerStats, max: &crate::broker_stats
         s.brk_status_down
     };
     let mut health = health_text(s, st);
-    if b.log_dir_offline {
-        health = format!("{} {health}", crate::components::inspector::broker_status(s, b, 0, 0));
+    if let Some(why) = crate::components::inspector::disk_full_reason(s, b) {
+        health = format!("{why} {health}");
     }
     let bad = !b.alive || st.under_replicated > 0 || st.offline > 0;
     let per_s = |v: u64| format!("{}/s", human_bytes(v));

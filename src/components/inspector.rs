@@ -390,17 +390,19 @@ fn broker(ctx: &Ctx, id: BrokerId, session_ms: u64, lag_max_ms: u64) -> Html {
     )
 }
 
+/// Why a broker halted with a full disk, with its sizes; `None` unless it did.
+pub fn disk_full_reason(s: &Strings, b: &BrokerView) -> Option<String> {
+    let human = kafka_sim::fixed::human_bytes;
+    let sizes = [("used", human(b.traffic.disk_bytes)), ("disk", human(b.disk_capacity_bytes))];
+    b.log_dir_offline.then(|| fill(s.why_disk_full, &sizes))
+}
+
 /// Why a broker's status badge says what it says: one sentence per part of it
 /// (down or fenced, slow, isolated), or "running" when nothing is wrong. The
 /// inspector shows it, the topology puts it in the badge's `<title>`.
 pub fn broker_status(s: &Strings, b: &BrokerView, session_ms: u64, lag_max_ms: u64) -> String {
     let (session, lag_max) = (session_ms.to_string(), lag_max_ms.to_string());
-    let mut why = Vec::new();
-    if b.log_dir_offline {
-        let human = kafka_sim::fixed::human_bytes;
-        let (used, disk) = (human(b.traffic.disk_bytes), human(b.disk_capacity_bytes));
-        why.push(fill(s.why_disk_full, &[("used", used), ("disk", disk)]));
-    }
+    let mut why: Vec<String> = disk_full_reason(s, b).into_iter().collect();
     match (b.alive, b.fenced) {
         (true, _) => {}
         (false, false) => why.push(fill(s.insp_status_crashed, &[("ms", session)])),

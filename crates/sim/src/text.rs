@@ -643,7 +643,7 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
             let (write, used, disk) = (human_bytes(*write_bytes), human_bytes(*used_bytes), human_bytes(*disk_bytes));
             if ko {
                 let who = if *follower { "팔로워 fetch" } else { "리더 쓰기" };
-                format!("브로커 {broker}의 디스크가 가득 찼습니다: {topic}-{partition}의 {who}({write})가 들어갈 자리가 없습니다 (디스크 {disk} 중 {used} 사용). 쓰기는 KAFKA_STORAGE_ERROR로 실패하고, Kafka는 이 로그 디렉터리를 오프라인으로 표시합니다(LogDirFailureChannel). 브로커의 유일한 로그 디렉터리였으므로 브로커가 멈춥니다(LogManager.handleLogDirFailure). 컨트롤러는 broker.session.timeout.ms가 지나야 알아차리고 새 리더를 뽑습니다. 다시 켜도 공간은 그대로라서 다음 쓰기에서 또 멈춥니다: 보존(retention)을 줄이거나 disk_bytes를 키워야 합니다")
+                format!("브로커 {broker}의 디스크가 가득 찼습니다: {topic}-{partition}의 {who}({write})가 들어갈 자리가 없습니다 (디스크 {disk} 중 {used} 사용). 쓰기는 KAFKA_STORAGE_ERROR로 실패하고, 카프카는 이 로그 디렉터리를 오프라인으로 표시합니다(LogDirFailureChannel). 브로커의 유일한 로그 디렉터리였으므로 브로커가 멈춥니다(LogManager.handleLogDirFailure). 컨트롤러는 broker.session.timeout.ms가 지나야 알아차리고 새 리더를 뽑습니다. 다시 켜도 공간은 그대로라서 다음 쓰기에서 또 멈춥니다: 보존(retention)을 줄이거나 disk_bytes를 키워야 합니다")
             } else {
                 let who = if *follower { "a follower fetch" } else { "a leader append" };
                 format!("Broker {broker}'s disk is full: {who} of {write} to {topic}-{partition} does not fit ({used} of {disk} used). The write fails with KAFKA_STORAGE_ERROR and Kafka marks the log directory offline (LogDirFailureChannel); it was the broker's only log directory, so the broker halts (LogManager.handleLogDirFailure). The controller notices after broker.session.timeout.ms and elects new leaders. Restarting frees nothing, so the next write halts it again: lower the retention or raise disk_bytes")
