@@ -5,6 +5,8 @@
 //! deterministic; only when a line is printed depends on the machine).
 //! Shown when stderr is a terminal; `KAFKA_SIM_PROGRESS=1` shows it anywhere
 //! (a CI log), `=0` never (scripts and tests that expect an empty stderr).
+//! `KAFKA_SIM_PROGRESS_MS` sets the interval (default 1000; 0 prints after
+//! every simulated second, which the CLI tests use to see lines at once).
 
 use kafka_sim::scenario::Runner;
 use std::io::Write;
@@ -23,9 +25,9 @@ pub struct Progress {
 
 impl Progress {
     #[allow(clippy::disallowed_methods)] // The CLI's wall clock, for the progress line only.
-    pub fn new(end_ms: u64) -> Self {
+    pub fn new(end_ms: u64, every: Duration) -> Self {
         let now = Instant::now();
-        Progress { end_ms, started: now, last: now, last_sent: 0, every: Duration::from_secs(1) }
+        Progress { end_ms, started: now, last: now, last_sent: 0, every }
     }
 
     /// Called after each slice; writes a line when a second has passed since the last one.
@@ -36,7 +38,8 @@ impl Progress {
             return;
         }
         let sent: u64 = runner.cluster.view().producers.iter().map(|p| p.sent).sum();
-        let rate = (sent - self.last_sent.min(sent)) as f64 / now.duration_since(self.last).as_secs_f64();
+        let wall = now.duration_since(self.last).as_secs_f64().max(1e-9);
+        let rate = (sent - self.last_sent.min(sent)) as f64 / wall;
         let _ =
             writeln!(err, "{}", line(runner.cluster.time_ms(), self.end_ms, rate, now.duration_since(self.started)));
         self.last = now;
@@ -55,13 +58,16 @@ pub fn line(sim_ms: u64, end_ms: u64, records_per_s: f64, elapsed: Duration) -> 
     )
 }
 
-fn wanted() -> bool {
+/// The interval between lines, if progress is wanted at all.
+fn wanted() -> Option<Duration> {
     use std::io::IsTerminal;
-    match std::env::var("KAFKA_SIM_PROGRESS").as_deref() {
+    let on = match std::env::var("KAFKA_SIM_PROGRESS").as_deref() {
         Ok("1") => true,
         Ok("0") => false,
         _ => std::io::stderr().is_terminal(),
-    }
+    };
+    let ms = std::env::var("KAFKA_SIM_PROGRESS_MS").ok().and_then(|v| v.parse::<u64>().ok()).unwrap_or(1000);
+    on.then(|| Duration::from_millis(ms))
 }
 
 /// Runs `runner` to `end_ms` in slices, calling `each` after every slice
@@ -71,7 +77,7 @@ pub fn run_to<E>(
     end_ms: u64,
     mut each: impl FnMut(&mut Runner) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut progress = wanted().then(|| Progress::new(end_ms));
+    let mut progress = wanted().map(|every| Progress::new(end_ms, every));
     let mut stderr = std::io::stderr();
     let mut t = 0;
     loop {

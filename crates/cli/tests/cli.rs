@@ -1018,3 +1018,31 @@ fn lang_ko_gives_korean_messages_and_a_bad_lang_is_refused() {
     let out = json(&ok(&kafka_sim_stdin(&["burrow", "--lang", "ko"], window)));
     assert!(out["explanation"].as_str().expect("explanation").contains("커밋"), "{out}");
 }
+
+/// A long run reports progress on stderr (simulated time reached, of how
+/// much, records per wall second) and leaves stdout exactly as without it.
+/// `KAFKA_SIM_PROGRESS_MS=0` prints after every simulated second instead of
+/// every wall second, so the test needs no slow run.
+#[test]
+fn progress_goes_to_stderr_and_leaves_stdout_alone() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios/keyed-orders.json");
+    let run = |progress: &str| {
+        Command::new(env!("CARGO_BIN_EXE_kafka-sim"))
+            .args(["run", example, "--until-ms", "5000"])
+            .env("KAFKA_SIM_PROGRESS", progress)
+            .env("KAFKA_SIM_PROGRESS_MS", "0")
+            .output()
+            .expect("the binary runs")
+    };
+    let (quiet, loud) = (run("0"), run("1"));
+    assert!(quiet.status.success() && loud.status.success());
+    assert_eq!(stdout(&quiet), stdout(&loud), "progress never touches stdout");
+    assert_eq!(stderr(&quiet), "");
+    let lines: Vec<String> = stderr(&loud).lines().map(String::from).collect();
+    // After the 1st to 4th simulated second; the last slice ends the run.
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    for (i, l) in lines.iter().enumerate() {
+        let reached = format!("kafka-sim: simulated {}.0 s of 5.0 s ({}.0%), ", i + 1, (i + 1) * 20);
+        assert!(l.starts_with(&reached) && l.contains(" records/s, ") && l.ends_with(" s elapsed"), "{l}");
+    }
+}
