@@ -42,6 +42,14 @@ pub fn keep(key: (usize, usize, u64), config: &Rc<ClusterConfig>, commands: impl
     });
 }
 
+/// Whether the app has panicked. The timers that call into the app (the play
+/// interval, the records layer's animation frames) check it first and stop:
+/// after a panic Yew's state may be borrowed forever, so every further call
+/// would panic again, once a frame, behind the overlay.
+pub fn crashed() -> bool {
+    SHOWN.with(Cell::get)
+}
+
 /// The simulated time the reproduction replays to.
 pub fn until(t_ms: u64) {
     UNTIL.with(|u| u.set(t_ms));

@@ -131,7 +131,7 @@ try {
   // The panic overlay.
   for (const lang of ['en', 'ko']) {
     const context = await browser.newContext();
-    const { page } = await open(context, `${base}/panic/index.html?seed=7&speed=10&tab=events&lang=${lang}#panic-at=3000`);
+    const { page, errors } = await open(context, `${base}/panic/index.html?seed=7&speed=10&tab=events&lang=${lang}#panic-at=3000`);
     await page.click('[data-testid=add-consumer]', { timeout: 30000 });
     await page.click('[data-testid=play-pause]');
     const dialog = page.locator('.panic [role=alertdialog]');
@@ -141,6 +141,11 @@ try {
       await context.close();
       continue;
     }
+    // Behind the overlay nothing calls into the dead app any more: the play
+    // timer and the records layer's frames stop (panic_overlay::crashed).
+    const afterPanic = errors.length;
+    await page.waitForTimeout(2000);
+    check(errors.length === afterPanic, `${lang}: no errors after the panic (${errors.slice(afterPanic, afterPanic + 2).join(' | ')})`);
     const shown = await page.evaluate(() => {
       const d = document.querySelector('.panic [role=alertdialog]');
       return {

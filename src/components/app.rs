@@ -138,7 +138,11 @@ pub fn App() -> Html {
                 } else {
                     ((100.0 * f64::from(batch) / speed) as u32, batch)
                 };
-                Interval::new(every_ms, move || dispatcher.dispatch(Action::Advance(steps)))
+                Interval::new(every_ms, move || {
+                    if !crate::panic_overlay::crashed() {
+                        dispatcher.dispatch(Action::Advance(steps));
+                    }
+                })
             });
             move || drop(timer)
         });

@@ -120,7 +120,7 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
                 let _ = w.add_event_listener_with_callback("resize", f);
             }
             *handle.borrow_mut() = Some(Closure::new(move |_ts: f64| {
-                if !alive2.get() {
+                if !alive2.get() || crate::panic_overlay::crashed() {
                     return;
                 }
                 painter.frame(&canvas, &label, &board.borrow());
