@@ -1,6 +1,6 @@
 // Accessibility audit in a real browser: axe-core's WCAG 2.1 A and AA rules on
 // every view the app has (the stage, each side tab, a lesson step, chapter 1's
-// diagram, embed mode), in English and Korean, light and dark. Fails on any
+// diagram, embed mode, and three at phone width), in English and Korean, light and dark. Fails on any
 // serious or critical violation and prints each (rule, target, summary); minor
 // and moderate ones are printed too.
 //
@@ -52,6 +52,11 @@ const VIEWS = [
   { name: 'lesson-ch2-2', query: 'lesson=ch2&step=2', ready: '[data-testid=lesson]' },
   { name: 'lesson-ch1-1', query: 'lesson=ch1&step=1', ready: '[data-testid=pipelines]' },
   { name: 'embed-ch2-3', query: 'lesson=ch2&step=3&embed=1', ready: '[data-testid=lesson]' },
+  // A phone (390 px): the stage shortens its labels there ("B1"), and their
+  // accessible names must still start with what is visible.
+  { name: 'phone-main', query: `${RUN}&tab=inspector`, ready: '.topology', width: 390 },
+  { name: 'phone-lesson-ch3-1', query: 'lesson=ch3&step=1', ready: '[data-testid=lesson]', width: 390 },
+  { name: 'phone-brokers', query: `${RUN}&tab=brokers&preset=shop`, ready: '.topology', width: 390 },
 ];
 const only = process.env.A11Y_ONLY;
 
@@ -93,6 +98,7 @@ try {
         if (only && !view.name.includes(only)) continue;
         const tag = `${view.name} ${lang} ${colorScheme}`;
         const page = await context.newPage();
+        if (view.width) await page.setViewportSize({ width: view.width, height: 844 });
         const errors = [];
         page.on('pageerror', (e) => errors.push(String(e)));
         // A fresh visit greets once (the welcome dialog): audited on the main view only.

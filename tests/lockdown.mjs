@@ -97,6 +97,12 @@ try {
     await page.goto(`${base}/app/index.html?lesson=ch2&step=1`);
     await page.click('[data-testid=lesson-play]', { timeout: 30000 });
     await page.waitForTimeout(3000);
+    // Chapter 1's diagram replaces the stage: the records layer unmounts with
+    // an animation frame pending (it must cancel it, not leave it to call a
+    // dropped closure).
+    await page.goto(`${base}/app/index.html?lesson=ch1&step=1`);
+    await page.waitForSelector('[data-testid=pipelines]', { timeout: 30000 }).catch(() => {});
+    await page.waitForTimeout(1000);
     const violations = await page.evaluate(() => window.__violations);
     check(violations.length === 0, `${preset} + a lesson: no CSP violation${violations.length ? ': ' + violations.join('; ') : ''}`);
     const outside = requests.filter((u) => !u.startsWith(`${base}/`));

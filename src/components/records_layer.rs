@@ -106,6 +106,11 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
             let handle: Rc<RefCell<Option<FrameCallback>>> = Rc::new(RefCell::new(None));
             let again = handle.clone();
             let alive2 = alive.clone();
+            // The pending frame's request id: cancelled on unmount, since the
+            // closure it would call is dropped then (a frame already queued
+            // would otherwise call a dropped closure: a page error).
+            let pending = Rc::new(Cell::new(None::<i32>));
+            let pending2 = pending.clone();
             let mut painter = Painter { stale: stale.clone(), ..Painter::default() };
             // Scrolling (the page or the stage: capture sees both) and resizing
             // move the visible part of the stage.
@@ -125,14 +130,17 @@ pub fn RecordsLayer(props: &RecordsLayerProps) -> Html {
                 }
                 painter.frame(&canvas, &label, &board.borrow());
                 if let (Some(w), Some(cb)) = (web_sys::window(), again.borrow().as_ref()) {
-                    let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+                    pending2.set(w.request_animation_frame(cb.as_ref().unchecked_ref()).ok());
                 }
             }));
             if let (Some(w), Some(cb)) = (web_sys::window(), handle.borrow().as_ref()) {
-                let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+                pending.set(w.request_animation_frame(cb.as_ref().unchecked_ref()).ok());
             }
             move || {
                 alive.set(false);
+                if let (Some(w), Some(id)) = (&window, pending.take()) {
+                    let _ = w.cancel_animation_frame(id);
+                }
                 // Break the closure's reference to itself so it can be freed.
                 handle.borrow_mut().take();
                 if let Some(w) = window {
