@@ -40,6 +40,7 @@ pub mod reconfigure;
 pub mod rng;
 pub mod scenario;
 pub mod text;
+pub mod timeline;
 pub(crate) mod traffic;
 pub mod vecmap;
 pub mod view;
