@@ -33,8 +33,12 @@ use crate::event::{Event, EventKind};
 use crate::scenario::Runner;
 use std::collections::VecDeque;
 
-/// Simulated time between snapshots: the most a seek replays.
-pub const SNAPSHOT_EVERY_MS: u64 = 2_000;
+/// Simulated time between snapshots: the most a seek into recent history
+/// replays.
+pub const SNAPSHOT_EVERY_MS: u64 = 5_000;
+/// Most snapshots kept. Past it, every other snapshot in the older half goes
+/// (the first stays): old history stays reachable, its seeks replay longer.
+pub const MAX_SNAPSHOTS: usize = 96;
 /// Longest stretch of simulated time kept (30 minutes).
 pub const MAX_HISTORY_MS: u64 = 30 * 60 * 1000;
 /// Most records (over all replicas) written since the oldest snapshot kept:
@@ -330,6 +334,14 @@ impl<X: Clone> Timeline<X> {
                 break;
             }
             self.snapshots.pop_front();
+        }
+        if self.snapshots.len() > MAX_SNAPSHOTS {
+            let half = self.snapshots.len() / 2;
+            let mut i = 0;
+            self.snapshots.retain(|_| {
+                i += 1;
+                i == 1 || i > half || i % 2 == 1
+            });
         }
         let start = self.start_ms();
         while self.marks.front().is_some_and(|m| m.t_ms < start) {

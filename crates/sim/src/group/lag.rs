@@ -15,7 +15,9 @@ pub const LAG_HISTORY: usize = 600;
 pub struct LagSample {
     pub t_ms: u64,
     /// Per partition: high watermark − committed offset (`None`: nothing committed).
-    pub lag: Vec<Option<u64>>,
+    /// Shared, so that copying the history (a time-travel snapshot) copies
+    /// pointers, not every partition's numbers.
+    pub lag: std::sync::Arc<[Option<u64>]>,
     pub total: u64,
 }
 
@@ -55,6 +57,6 @@ impl GroupState {
         if self.lag_history.len() == LAG_HISTORY {
             self.lag_history.pop_front();
         }
-        self.lag_history.push_back(LagSample { t_ms: now, lag, total });
+        self.lag_history.push_back(LagSample { t_ms: now, lag: lag.into(), total });
     }
 }

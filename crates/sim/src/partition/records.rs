@@ -20,7 +20,7 @@ use super::log::Record;
 
 /// Records per chunk: 16 KiB of 16-byte records. Small enough that a sparse
 /// partition wastes little, large enough that the chunk pointers are noise.
-pub const CHUNK: usize = 1024;
+pub const CHUNK: usize = 64;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Records {
