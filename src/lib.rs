@@ -17,6 +17,7 @@ pub mod panic_overlay;
 pub mod presets;
 pub mod reset_form;
 pub mod state;
+pub mod travel;
 pub mod ui;
 pub mod url;
 

@@ -17,7 +17,7 @@ use kafka_sim::command::Command;
 use kafka_sim::config::{ClusterConfig, GroupConfig, OffsetReset, ProducerConfig};
 use kafka_sim::course::{self, Player};
 use kafka_sim::error::SimError;
-use kafka_sim::event::{Event, EventKind};
+use kafka_sim::event::Event;
 use kafka_sim::group::{LagSample, ResetPreview};
 use kafka_sim::reconfigure;
 use kafka_sim::scenario::{Runner, Scenario, Summary};
@@ -29,10 +29,8 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// Notable events kept for the log (record-level events are kept separately).
-pub const LOG_LEN: usize = 400;
-/// Record-level events (`produced`, `consumed`, `committed`) kept for the log.
-pub const DATA_LOG_LEN: usize = 150;
+pub use crate::travel::{is_data, DATA_LOG_LEN, LOG_LEN};
+use crate::travel::{push_events, Past, TimelineView, Travel};
 pub const SPEEDS: [f64; 9] = [0.1, 0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 7.5, 10.0];
 
 /// What the learner has selected for the inspector.
@@ -192,6 +190,10 @@ impl Engine {
 #[derive(Clone)]
 pub struct AppState {
     engine: Rc<RefCell<Engine>>,
+    /// The run's history (time travel) and the past on screen, if any.
+    travel: Rc<RefCell<Travel>>,
+    /// The timeline under the stage, as data.
+    pub timeline: Rc<TimelineView>,
     /// The configuration the current run started from (reset goes back to it).
     pub config: Rc<ClusterConfig>,
     pub preset: Option<Preset>,
@@ -296,6 +298,12 @@ pub enum Action {
     /// the step.
     SetPlaying(bool),
     DismissNotice,
+    /// Time travel: show the run as it was at this simulated time (paused).
+    SeekTo(u64),
+    /// One simulation step back in time (←, `step-back`).
+    StepBack,
+    /// Back to the latest time (the live run).
+    BackToLive,
     /// Put this run, as a `kafka-sim run` scenario, in the config panel's box.
     ExportScenario,
     /// Read a scenario (JSON text) as `kafka-sim run` does; if it is valid,
@@ -318,8 +326,17 @@ impl AppState {
 
     fn from_engine(engine: Engine, events: Vec<Rc<Event>>, config: Rc<ClusterConfig>, preset: Option<Preset>) -> Self {
         let view = Rc::new(engine.cluster().view());
+        let empty = (Rc::new(VecDeque::new()), Rc::new(VecDeque::new()));
+        let lesson_commands = match &engine {
+            Engine::Lesson(p) => p.commands_so_far().len(),
+            Engine::Free { .. } => 0,
+        };
+        let travel = Travel::new(engine.cluster(), empty, lesson_commands);
+        let timeline = Rc::new(TimelineView::of(&travel, engine.cluster().time_ms(), config.step_ms, None));
         let mut s = Self {
             engine: Rc::new(RefCell::new(engine)),
+            travel: Rc::new(RefCell::new(travel)),
+            timeline,
             config,
             preset,
             svg_view: view.clone(),
@@ -345,6 +362,10 @@ impl AppState {
             version: 0,
         };
         s.record(events);
+        // History starts here, with the log as it is now.
+        let rings = (s.log.clone(), s.data_log.clone());
+        let travel = Travel::new(s.engine.borrow().cluster(), rings, lesson_commands);
+        s.travel = Rc::new(RefCell::new(travel));
         s
     }
 
@@ -357,7 +378,12 @@ impl AppState {
                 self.lesson = Some(Rc::new(LessonView::of(p, self.answer, self.playing)));
             }
         }
-        let c = engine.cluster();
+        let travel = self.travel.borrow();
+        // What is on screen: the past while the learner looks at it.
+        let c: &Cluster = match &travel.past {
+            Some(p) => &p.cluster,
+            None => engine.cluster(),
+        };
         self.story = match &self.selection {
             Some(Selection::Record { topic, partition, offset }) => {
                 c.record_story(topic, *partition, *offset).map(Rc::new)
@@ -417,19 +443,9 @@ impl AppState {
     /// Appends the step's events to the two rings. A ring is replaced (a new `Rc`,
     /// which is how the event log knows to re-render) only when events arrived for it.
     fn record(&mut self, events: Vec<Rc<Event>>) {
-        for (ring, cap, data) in [(&mut self.log, LOG_LEN, false), (&mut self.data_log, DATA_LOG_LEN, true)] {
-            let mut new = events.iter().filter(|e| logged(e) && is_data(e) == data).peekable();
-            if new.peek().is_none() {
-                continue;
-            }
-            let ring = Rc::make_mut(ring);
-            for e in new {
-                if ring.len() == cap {
-                    ring.pop_front();
-                }
-                ring.push_back(Rc::clone(e));
-            }
-        }
+        let mut rings = (std::mem::take(&mut self.log), std::mem::take(&mut self.data_log));
+        push_events(&mut rings, &events);
+        (self.log, self.data_log) = rings;
         self.last_events = Rc::new(events);
     }
 
@@ -442,8 +458,42 @@ impl AppState {
     }
 
     fn refresh_with(&mut self, events: Vec<Rc<Event>>) {
-        self.view = Rc::new(self.engine.borrow().cluster().view());
+        self.refresh_shown(events, true);
+    }
+
+    /// Refreshes what is shown (the past's cluster while the learner looks at
+    /// it, else the live run's) and, if `observe` and live, tells the
+    /// timeline what happened (a past being replayed was recorded already).
+    fn refresh_shown(&mut self, events: Vec<Rc<Event>>, observe: bool) {
+        let now = {
+            let travel = self.travel.borrow();
+            let engine = self.engine.borrow();
+            let c: &Cluster = match &travel.past {
+                Some(p) => &p.cluster,
+                None => engine.cluster(),
+            };
+            self.view = Rc::new(c.view());
+            c.time_ms()
+        };
         self.record(events);
+        {
+            let mut travel = self.travel.borrow_mut();
+            if observe && travel.past.is_none() {
+                let engine = self.engine.borrow();
+                if let Engine::Lesson(p) = &*engine {
+                    // A lesson's player applies its script: record what it applied.
+                    let all = p.commands_so_far();
+                    let known = travel.lesson_commands.min(all.len());
+                    for (t, c) in all[known..].iter().cloned() {
+                        travel.timeline.command(t, c);
+                    }
+                    travel.lesson_commands = all.len();
+                }
+                let rings = (self.log.clone(), self.data_log.clone());
+                travel.timeline.observe(engine.cluster(), self.last_events.iter().map(|e| &**e), || rings);
+            }
+            self.timeline = Rc::new(TimelineView::of(&travel, now, self.config.step_ms, Some(&self.timeline)));
+        }
         self.version += 1;
         // Up to 16 replicas re-render at every update; bigger clusters less often.
         let every = (self.view.replica_count() as u32).div_ceil(16).max(1);
@@ -587,6 +637,89 @@ impl AppState {
         Ok(n)
     }
 
+    /// Shows the run as it was at `t_ms` (time travel), pausing it; at or
+    /// after the end of the history, the live run.
+    fn seek(&mut self, t_ms: u64) {
+        let end = self.travel.borrow().timeline.end_ms();
+        if t_ms >= end {
+            self.back_to_live();
+            return;
+        }
+        {
+            let mut travel = self.travel.borrow_mut();
+            let (cluster, rings) = travel.seek(t_ms);
+            let live = match travel.past.take() {
+                Some(p) => p.live,
+                None => (self.log.clone(), self.data_log.clone()),
+            };
+            travel.past = Some(Past { cluster: Box::new(cluster), live });
+            (self.log, self.data_log) = rings;
+        }
+        self.playing = false;
+        self.refresh_shown(Vec::new(), false);
+        self.svg_view = self.view.clone();
+        self.svg_version += 1;
+    }
+
+    /// Back to the live run (the latest time), if looking at the past.
+    fn back_to_live(&mut self) {
+        let Some(past) = self.travel.borrow_mut().past.take() else { return };
+        (self.log, self.data_log) = past.live;
+        self.refresh_shown(Vec::new(), false);
+        self.svg_view = self.view.clone();
+        self.svg_version += 1;
+    }
+
+    /// Plays the past forward; reaching the end of the history is the live
+    /// run again (the replay is exact, so nothing jumps).
+    fn play_past(&mut self, steps: u32) {
+        let events = self.travel.borrow_mut().play_past(steps);
+        self.refresh_shown(events, false);
+        let done = {
+            let travel = self.travel.borrow();
+            travel.past.as_ref().is_some_and(|p| p.cluster.time_ms() >= travel.timeline.end_ms())
+        };
+        if done {
+            self.back_to_live();
+        }
+    }
+
+    /// A command given while looking at the past forks the run there: the
+    /// later history is discarded (timeline, the export's command list) and
+    /// the past becomes the live run; in a lesson, the explorer takes over.
+    /// Returns the notice to show, if any.
+    fn fork_if_past(&mut self) -> Option<Notice> {
+        if self.travel.borrow().past.is_none() {
+            return None;
+        }
+        let left = self.free_play_notice();
+        let past = self.travel.borrow_mut().past.take()?;
+        let t = past.cluster.time_ms();
+        if let Engine::Free { cluster, history, .. } = &mut *self.engine.borrow_mut() {
+            *cluster = past.cluster;
+            history.retain(|(at, _)| *at <= t);
+        }
+        let forked = self.travel.borrow_mut().timeline.fork_at(t);
+        let mut rings = (std::mem::take(&mut self.log), std::mem::take(&mut self.data_log));
+        push_events(&mut rings, &[Rc::new(forked)]);
+        (self.log, self.data_log) = rings;
+        left
+    }
+
+    /// A command from the learner: forks first if the past is on screen,
+    /// leaves a lesson first (free play), is kept in the history (refused
+    /// ones too: replayed, they are refused again with the same event).
+    fn command(&mut self, c: Command) -> (Result<(), SimError>, Option<Notice>) {
+        let forked = self.fork_if_past();
+        let left = self.free_play_notice().or(forked);
+        let t = self.engine.borrow().cluster().time_ms();
+        let result = self.engine.borrow_mut().apply(c.clone());
+        if matches!(*self.engine.borrow(), Engine::Free { .. }) {
+            self.travel.borrow_mut().timeline.command(t, c);
+        }
+        (result, left)
+    }
+
     /// A free-play action during a lesson leaves the lesson first (the cluster
     /// carries over) and says so.
     fn free_play_notice(&mut self) -> Option<Notice> {
@@ -603,17 +736,6 @@ impl AppState {
 /// Events as the rings and the flights keep them: shared, never copied.
 fn shared(events: Vec<Event>) -> Vec<Rc<Event>> {
     events.into_iter().map(Rc::new).collect()
-}
-
-/// Whether the event log keeps `e`. Follower fetches (dozens a step on big
-/// clusters) only drive the replication dots.
-fn logged(e: &Event) -> bool {
-    !matches!(e.kind, EventKind::FollowerFetched { .. })
-}
-
-/// Record-level events: many per step, kept in their own ring.
-pub fn is_data(e: &Event) -> bool {
-    matches!(e.kind, EventKind::Produced { .. } | EventKind::Consumed { .. } | EventKind::Committed { .. })
 }
 
 impl Reducible for AppState {
@@ -663,10 +785,18 @@ impl AppState {
                 if !s.playing {
                     return self;
                 }
+                if s.travel.borrow().past.is_some() {
+                    s.play_past(n);
+                    return Rc::new(s);
+                }
                 let events = s.engine.borrow_mut().tick(n);
                 s.after_play(events);
             }
             Action::Step => {
+                if s.travel.borrow().past.is_some() {
+                    s.play_past(1);
+                    return Rc::new(s);
+                }
                 let events = s.engine.borrow_mut().tick(1);
                 s.after_play(events);
             }
@@ -731,10 +861,12 @@ impl AppState {
                         Err(e) => s.notice = Some(error_notice(&e)),
                     }
                 } else {
-                    let left = s.free_play_notice();
+                    let mut left = None;
                     let mut failed = None;
                     for c in plan.live {
-                        if let Err(e) = s.engine.borrow_mut().apply(c) {
+                        let (result, notice) = s.command(c);
+                        left = left.or(notice);
+                        if let Err(e) = result {
                             failed = Some(e);
                         }
                     }
@@ -752,19 +884,23 @@ impl AppState {
                 }
             }
             Action::Command(c) => {
-                let left = s.free_play_notice();
-                let result = s.engine.borrow_mut().apply(c);
+                let (result, left) = s.command(c);
                 s.notice = result.err().map(|e| error_notice(&e)).or(left);
                 s.refresh();
             }
             Action::AddConsumer | Action::AddProducer | Action::AddGroup => {
                 if let Some(c) = add_command(&action, &s.view) {
-                    let left = s.free_play_notice();
-                    let result = s.engine.borrow_mut().apply(c);
+                    let (result, left) = s.command(c);
                     s.notice = result.err().map(|e| error_notice(&e)).or(left);
                     s.refresh();
                 }
             }
+            Action::SeekTo(t) => s.seek(t),
+            Action::StepBack => {
+                let now = s.view.time_ms;
+                s.seek(now.saturating_sub(s.config.step_ms));
+            }
+            Action::BackToLive => s.back_to_live(),
             Action::OpenLesson { id, step } => match course::lesson(id) {
                 Some(l) => match s.open_lesson(l, step) {
                     Ok(n) => s = n,
@@ -844,10 +980,9 @@ impl AppState {
                 return self.reduce(next);
             }
             Action::Backward => {
-                if s.lesson.is_none() {
-                    return self;
-                }
-                return self.reduce(Action::BackStep);
+                // ←: the lesson step before; in free play, one simulation step back.
+                let back = if s.lesson.is_some() { Action::BackStep } else { Action::StepBack };
+                return self.reduce(back);
             }
             Action::Choose(n) => {
                 if n == 0 {
@@ -1090,7 +1225,7 @@ mod tests {
     fn event_rings_change_only_when_events_arrive() {
         let s = (0..20).fold(state(), |s, _| s.reduce(Action::Step));
         let next = s.clone().reduce(Action::Step);
-        let notable = next.last_events.iter().any(|e| logged(e) && !is_data(e));
+        let notable = next.last_events.iter().any(|e| crate::travel::logged(e) && !is_data(e));
         assert!(!notable, "a quiet step of the default preset: {:?}", next.last_events);
         assert!(Rc::ptr_eq(&s.log, &next.log));
         assert!(!Rc::ptr_eq(&s.data_log, &next.data_log), "records were produced");
@@ -1177,12 +1312,67 @@ mod tests {
         assert!(bad.lesson.is_none());
     }
 
+    fn play(s: Rc<AppState>, ms: u64) -> Rc<AppState> {
+        let mut s = if s.playing { s } else { s.reduce(Action::TogglePlay) };
+        while s.view.time_ms < ms {
+            s = s.reduce(Action::Advance(1));
+        }
+        s.reduce(Action::TogglePlay)
+    }
+
+    /// Scrubbing shows exactly what the live run showed then (view and event
+    /// log), playing on from the past reaches the live run, and "back to
+    /// live" returns to the latest time.
+    #[test]
+    fn scrubbing_shows_the_past_exactly_and_comes_back() {
+        let s = play(state(), 4000);
+        let at_4 = (s.view.clone(), s.log.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>());
+        let s = play(s, 6000).reduce(Action::Command(Command::KillBroker { broker: 1 }));
+        let s = play(s, 9000);
+        let live = s.view.clone();
+        let past = s.reduce(Action::SeekTo(4000));
+        assert!(past.timeline.past && !past.playing);
+        assert_eq!(past.view, at_4.0, "the view at 4 s");
+        assert_eq!(past.log.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>(), at_4.1, "the event log at 4 s");
+        assert_eq!(past.timeline.end_ms, 9000);
+        assert!(past.timeline.marks.iter().any(|m| m.kind == kafka_sim::timeline::MarkKind::Crash && m.t_ms == 6000));
+        // Played on, the past becomes the live run again, with the kill replayed.
+        let on = play(past.clone(), 9000);
+        assert!(!on.timeline.past);
+        assert_eq!(on.view, live);
+        // (States share the engine and the history: each reduces the newest.)
+        let back = on.reduce(Action::SeekTo(4000)).reduce(Action::BackToLive);
+        assert!(!back.timeline.past);
+        assert_eq!(back.view, live);
+    }
+
+    /// A command given while looking at the past forks the run there: later
+    /// history goes, the log says so, and the export replays the new run.
+    #[test]
+    fn acting_in_the_past_forks_the_run() {
+        let s = play(state(), 3000);
+        let s = s.reduce(Action::Command(Command::KillBroker { broker: 2 }));
+        let s = play(s, 8000);
+        let s = s.reduce(Action::SeekTo(2000));
+        let s = s.reduce(Action::Command(Command::KillBroker { broker: 1 }));
+        assert!(!s.timeline.past);
+        assert_eq!((s.view.time_ms, s.timeline.end_ms), (2000, 2000));
+        assert_eq!(s.timeline.forks.as_slice(), &[2000]);
+        assert!(s.log.iter().any(|e| matches!(e.kind, kafka_sim::EventKind::Forked { at_ms: 2000 })));
+        let scenario = s.scenario();
+        let kills: Vec<(u64, &str)> = scenario.script.iter().map(|st| (st.at_ms, st.action.name())).collect();
+        assert_eq!(kills, vec![(2000, "kill_broker")], "the kill at 3 s is gone, the new one is kept");
+        let s = play(s, 5000);
+        assert!(!s.view.brokers[0].alive && s.view.brokers[1].alive, "broker 1 was killed at 2 s, broker 2 never");
+    }
+
     /// The keys map onto the lesson when one is open, and onto the run otherwise.
     #[test]
     fn keys_follow_the_lesson_or_the_run() {
         let free = state().reduce(Action::Forward);
         assert_eq!(free.view.time_ms, 100, "→ steps the run in free play");
-        assert_eq!(free.clone().reduce(Action::Backward).version, free.version, "← does nothing in free play");
+        let back = free.clone().reduce(Action::Backward);
+        assert_eq!((back.view.time_ms, back.timeline.past), (0, true), "← steps back in time in free play");
         let lesson = course::lesson("ch2").unwrap();
         let k = lesson.steps.iter().position(|st| st.question.is_some()).unwrap();
         let s = state().reduce(Action::OpenLesson { id: "ch2", step: k });

@@ -214,7 +214,7 @@ pub fn entity(e: &Event, lang: Lang) -> Option<String> {
         | K::BrokerHealed { broker } => format!("{} {broker}", s.log_broker),
         K::ProduceError { producer, .. } | K::Duplicated { producer, .. } => format!("{} {producer}", s.log_producer),
         K::Rejected { field, .. } if !field.is_empty() => field.to_string(),
-        K::Rejected { .. } | K::Warning { .. } => return None,
+        K::Rejected { .. } | K::Warning { .. } | K::Forked { .. } => return None,
     })
 }
 
@@ -261,7 +261,7 @@ pub fn selection(e: &Event) -> Option<Selection> {
         | K::BrokerIsolated { broker }
         | K::BrokerHealed { broker } => Selection::Broker(*broker),
         K::ProduceError { producer, .. } | K::Duplicated { producer, .. } => Selection::Producer(producer.clone()),
-        K::Rejected { .. } | K::Warning { .. } => return None,
+        K::Rejected { .. } | K::Warning { .. } | K::Forked { .. } => return None,
     })
 }
 

@@ -267,6 +267,12 @@ pub enum EventKind {
         used_bytes: u64,
         disk_bytes: u64,
     },
+    /// The learner acted while looking at the past (time travel,
+    /// `timeline::Timeline::fork_at`): the history after `at_ms` was discarded
+    /// and the run goes on from there. Never emitted by a cluster run.
+    Forked {
+        at_ms: u64,
+    },
     /// The controller fenced a crashed broker after `broker.session.timeout.ms`.
     BrokerFenced {
         broker: u32,
@@ -420,6 +426,7 @@ impl Event {
             EventKind::Rejected { .. } => "rejected",
             EventKind::BrokerCrashed { .. } => "broker_crashed",
             EventKind::LogDirFailed { .. } => "log_dir_failed",
+            EventKind::Forked { .. } => "forked",
             EventKind::BrokerFenced { .. } => "broker_fenced",
             EventKind::BrokerShutdown { .. } => "broker_shutdown",
             EventKind::BrokerRestarted { .. } => "broker_restarted",

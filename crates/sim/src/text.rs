@@ -649,6 +649,14 @@ pub fn event(kind: &EventKind, lang: Lang) -> String {
                 format!("Broker {broker}'s disk is full: {who} of {write} to {topic}-{partition} does not fit ({used} of {disk} used). The write fails with KAFKA_STORAGE_ERROR and Kafka marks the log directory offline (LogDirFailureChannel); it was the broker's only log directory, so the broker halts (LogManager.handleLogDirFailure). The controller notices after broker.session.timeout.ms and elects new leaders. Restarting frees nothing, so the next write halts it again: lower the retention or raise disk_bytes")
             }
         }
+        EventKind::Forked { at_ms } => {
+            let t = crate::fixed::fixed(*at_ms as f64 / 1000.0, 1);
+            if ko {
+                format!("{t}초에서 갈라졌습니다: 과거를 보던 중에 명령을 내려서 그 뒤의 기록은 버리고, 이 시점부터 바뀐 대로 다시 진행합니다")
+            } else {
+                format!("Forked at {t} s: you acted while looking at the past, so the history after it was discarded and the run goes on from there with your change")
+            }
+        }
         EventKind::BrokerFenced { broker } => {
             if ko {
                 format!(

@@ -170,6 +170,9 @@ pub struct Timeline<X: Clone> {
     end_ms: u64,
     forks: Vec<u64>,
     every_ms: u64,
+    /// Bumped whenever marks, bands or forks change (so a view of them is
+    /// rebuilt only then).
+    version: u64,
 }
 
 impl<X: Clone> Timeline<X> {
@@ -183,6 +186,7 @@ impl<X: Clone> Timeline<X> {
             end_ms: cluster.time_ms(),
             forks: Vec::new(),
             every_ms: SNAPSHOT_EVERY_MS,
+            version: 0,
         };
         t.snapshot(cluster, extra);
         t
@@ -216,6 +220,11 @@ impl<X: Clone> Timeline<X> {
         &self.commands
     }
 
+    /// Changes whenever the marks, bands or forks do.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
     /// How many snapshots are kept.
     pub fn snapshot_count(&self) -> usize {
         self.snapshots.len()
@@ -229,7 +238,12 @@ impl<X: Clone> Timeline<X> {
     /// The live run took steps (or applied commands) and emitted `events`; it
     /// is now at `cluster.time_ms()`. `extra` is called only when a snapshot
     /// is due.
-    pub fn observe(&mut self, cluster: &Cluster, events: &[Event], extra: impl FnOnce() -> X) {
+    pub fn observe<'a>(
+        &mut self,
+        cluster: &Cluster,
+        events: impl IntoIterator<Item = &'a Event>,
+        extra: impl FnOnce() -> X,
+    ) {
         for e in events {
             if let Some(kind) = MarkKind::of(&e.kind) {
                 self.mark(e.t_ms, kind, Some(e));
@@ -275,7 +289,8 @@ impl<X: Clone> Timeline<X> {
     /// The learner acted while looking at `t_ms`: history after it is
     /// discarded (snapshots, commands, marks, bands) and the run continues
     /// from there. Marks the fork.
-    pub fn fork_at(&mut self, t_ms: u64) {
+    /// Returns the `forked` event to show in the event log.
+    pub fn fork_at(&mut self, t_ms: u64) -> Event {
         let t = t_ms.max(self.start_ms());
         while self.snapshots.len() > 1 && self.snapshots.back().is_some_and(|s| s.t_ms > t) {
             self.snapshots.pop_back();
@@ -290,12 +305,16 @@ impl<X: Clone> Timeline<X> {
             b.to_ms = b.to_ms.min(t);
         }
         self.end_ms = t;
+        self.version += 1;
         self.forks.retain(|&f| f <= t);
         self.forks.push(t);
-        self.mark(t, MarkKind::Fork, None);
+        let event = Event { t_ms: t, kind: EventKind::Forked { at_ms: t } };
+        self.mark(t, MarkKind::Fork, Some(&event));
+        event
     }
 
     fn mark(&mut self, t_ms: u64, kind: MarkKind, event: Option<&Event>) {
+        self.version += 1;
         if let Some(m) = self.marks.iter_mut().rev().take_while(|m| m.t_ms == t_ms).find(|m| m.kind == kind) {
             m.count += 1;
             return;
@@ -308,6 +327,7 @@ impl<X: Clone> Timeline<X> {
 
     fn health_at(&mut self, now: u64, health: Option<Health>) {
         let Some(h) = health else { return };
+        self.version += 1;
         let step_start = self.end_ms.min(now);
         match self.bands.last_mut() {
             Some(b) if b.health == h && b.to_ms >= step_start => b.to_ms = now.max(b.to_ms),

@@ -177,7 +177,7 @@ fn seeking_equals_a_fresh_run_and_a_fork_equals_a_fresh_script() {
         let (cluster, hash) = live.timeline.seek(f, |h, events| *h = fold(*h, &events));
         live.cluster = cluster;
         live.hash = hash;
-        live.timeline.fork_at(f);
+        let _ = live.timeline.fork_at(f);
         assert_eq!(live.timeline.end_ms(), f);
         assert!(live.timeline.marks().any(|m| m.kind == MarkKind::Fork && m.t_ms == f));
         let extra = random_command(&mut rng, brokers);

@@ -18,8 +18,10 @@ use std::sync::Arc;
 
 use super::log::Record;
 
-/// Records per chunk: 16 KiB of 16-byte records. Small enough that a sparse
-/// partition wastes little, large enough that the chunk pointers are noise.
+/// Records per chunk: 1 KiB of 16-byte records. Small, because a snapshot
+/// shares every full chunk but the live log must copy the one it is
+/// appending to (a 1,024-record chunk made a snapshot of `stress` cost
+/// 1.5 MB); large enough that the chunk pointers are noise (~6 %).
 pub const CHUNK: usize = 64;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -90,20 +92,14 @@ impl Records {
             let room = match self.chunks.back() {
                 Some(c) if c.len() < CHUNK => CHUNK - c.len(),
                 _ => {
-                    self.chunks.push_back(Arc::new(Vec::new()));
+                    // A whole chunk at once: one allocation per 64 records.
+                    self.chunks.push_back(Arc::new(Vec::with_capacity(CHUNK)));
                     CHUNK
                 }
             };
             let (now, rest) = records.split_at(room.min(records.len()));
             if let Some(last) = self.chunks.back_mut() {
-                let last = own(last);
-                if last.capacity() - last.len() < now.len() {
-                    // Grow by doubling, never past a chunk: a full chunk has
-                    // no empty slots.
-                    let want = (last.len() + now.len()).next_power_of_two().clamp(16, CHUNK);
-                    last.reserve_exact(want - last.len());
-                }
-                last.extend_from_slice(now);
+                own(last).extend_from_slice(now);
             }
             self.len += now.len();
             records = rest;

@@ -1,0 +1,276 @@
+//! Time travel in the app: the run's [`Timeline`] (kept for the explorer and
+//! for lessons alike), what is shown while the learner looks at the past, and
+//! the timeline's picture as plain data for the component. The engine side
+//! (snapshots, exact replay, forks) is `kafka_sim::timeline`; here are the
+//! event log rings that travel with each snapshot and the pure helpers,
+//! tested natively.
+
+use kafka_sim::event::Event;
+use kafka_sim::timeline::{Band, Health, MarkKind, Timeline};
+use kafka_sim::Cluster;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+/// Most events the log ring keeps (notable events).
+pub const LOG_LEN: usize = 400;
+/// Most record-level events kept in their own ring.
+pub const DATA_LOG_LEN: usize = 150;
+
+/// The event log's two rings (notable, record-level): what a snapshot keeps
+/// besides the cluster, so a seek shows the log a fresh run would.
+pub type Rings = (Rc<VecDeque<Rc<Event>>>, Rc<VecDeque<Rc<Event>>>);
+
+/// Whether the event log keeps `e`. Follower fetches (dozens a step on big
+/// clusters) only drive the replication dots.
+pub fn logged(e: &Event) -> bool {
+    !matches!(e.kind, kafka_sim::EventKind::FollowerFetched { .. })
+}
+
+/// Record-level events: many per step, kept in their own ring.
+pub fn is_data(e: &Event) -> bool {
+    use kafka_sim::EventKind as K;
+    matches!(e.kind, K::Produced { .. } | K::Consumed { .. } | K::Committed { .. })
+}
+
+/// Appends events to the two rings. A ring is replaced (a new `Rc`, which is
+/// how the event log knows to re-render) only when events arrived for it.
+pub fn push_events(rings: &mut Rings, events: &[Rc<Event>]) {
+    for (ring, cap, data) in [(&mut rings.0, LOG_LEN, false), (&mut rings.1, DATA_LOG_LEN, true)] {
+        let mut new = events.iter().filter(|e| logged(e) && is_data(e) == data).peekable();
+        if new.peek().is_none() {
+            continue;
+        }
+        let ring = Rc::make_mut(ring);
+        for e in new {
+            if ring.len() == cap {
+                ring.pop_front();
+            }
+            ring.push_back(Rc::clone(e));
+        }
+    }
+}
+
+/// What is shown while the learner looks at the past.
+#[derive(Clone)]
+pub struct Past {
+    pub cluster: Box<Cluster>,
+    /// The live run's rings, shown again on "back to live".
+    pub live: Rings,
+}
+
+/// The run's history and whether the past is on screen.
+#[derive(Clone)]
+pub struct Travel {
+    pub timeline: Timeline<Rings>,
+    /// A lesson's commands already recorded (its player applies them).
+    pub lesson_commands: usize,
+    pub past: Option<Past>,
+}
+
+impl Travel {
+    pub fn new(cluster: &Cluster, rings: Rings, lesson_commands: usize) -> Self {
+        Travel { timeline: Timeline::new(cluster, rings), lesson_commands, past: None }
+    }
+
+    /// The past cluster and rings at `t_ms` (replayed from the last snapshot).
+    pub fn seek(&self, t_ms: u64) -> (Cluster, Rings) {
+        self.timeline.seek(t_ms, |rings, events| {
+            let events: Vec<Rc<Event>> = events.into_iter().map(Rc::new).collect();
+            push_events(rings, &events);
+        })
+    }
+
+    /// Plays the past forward by `steps` steps, applying the recorded commands
+    /// when they are due, exactly as the live run did. Returns the events.
+    pub fn play_past(&mut self, steps: u32) -> Vec<Rc<Event>> {
+        let Some(past) = self.past.as_mut() else { return Vec::new() };
+        let c = &mut past.cluster;
+        let commands = self.timeline.commands();
+        let mut events = Vec::new();
+        let end = self.timeline.end_ms();
+        for _ in 0..steps {
+            if c.time_ms() >= end {
+                break;
+            }
+            c.tick();
+            // Commands recorded at this time were given after its step.
+            let now = c.time_ms();
+            for (_, command) in commands.iter().filter(|(at, _)| *at == now) {
+                let _ = c.apply(command.clone());
+            }
+            events.extend(c.drain_events().into_iter().map(Rc::new));
+        }
+        events
+    }
+}
+
+/// One mark as the component draws it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarkView {
+    pub t_ms: u64,
+    pub kind: MarkKind,
+    pub count: u32,
+    pub first: Option<Rc<Event>>,
+}
+
+/// The timeline as the component draws it: plain data, rebuilt only when
+/// the history's marks or bands change (the times change every update).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineView {
+    pub start_ms: u64,
+    pub end_ms: u64,
+    /// The time shown (the past's, or the live run's).
+    pub now_ms: u64,
+    pub past: bool,
+    pub step_ms: u64,
+    pub marks: Rc<Vec<MarkView>>,
+    pub bands: Rc<Vec<Band>>,
+    pub forks: Rc<Vec<u64>>,
+    /// The timeline's version the marks and bands were read at.
+    pub version: u64,
+}
+
+impl TimelineView {
+    /// Reads the timeline, reusing `old`'s marks and bands when unchanged.
+    pub fn of(travel: &Travel, now_ms: u64, step_ms: u64, old: Option<&TimelineView>) -> TimelineView {
+        let t = &travel.timeline;
+        let (marks, bands, forks) = match old.filter(|o| o.version == t.version()) {
+            Some(o) => (o.marks.clone(), o.bands.clone(), o.forks.clone()),
+            None => (
+                Rc::new(
+                    t.marks()
+                        .map(|m| MarkView {
+                            t_ms: m.t_ms,
+                            kind: m.kind,
+                            count: m.count,
+                            first: m.first.clone().map(Rc::new),
+                        })
+                        .collect(),
+                ),
+                Rc::new(t.bands().to_vec()),
+                Rc::new(t.forks().to_vec()),
+            ),
+        };
+        TimelineView {
+            start_ms: t.start_ms(),
+            end_ms: t.end_ms(),
+            now_ms,
+            past: travel.past.is_some(),
+            step_ms,
+            marks,
+            bands,
+            forks,
+            version: t.version(),
+        }
+    }
+
+    /// Where `t_ms` falls along the track, in per mille of its width.
+    pub fn permille(&self, t_ms: u64) -> u32 {
+        let span = self.end_ms.saturating_sub(self.start_ms).max(1);
+        (u128::from(t_ms.clamp(self.start_ms, self.end_ms) - self.start_ms) * 1000 / u128::from(span)) as u32
+    }
+
+    /// The marks to draw on a track `buckets` wide: one per kind per bucket
+    /// (the earliest, with the counts summed), so a busy run stays a few
+    /// hundred elements, earliest first.
+    pub fn drawn_marks(&self, buckets: u32) -> Vec<MarkView> {
+        let mut out: Vec<(u32, MarkView)> = Vec::new();
+        for m in self.marks.iter() {
+            let b = self.permille(m.t_ms) * buckets.max(1) / 1000;
+            match out.iter_mut().rev().take_while(|(ob, _)| *ob == b).find(|(_, o)| o.kind == m.kind) {
+                Some((_, o)) => o.count += m.count,
+                None => out.push((b, m.clone())),
+            }
+        }
+        out.into_iter().map(|(_, m)| m).collect()
+    }
+
+    /// Where a mark sends the learner: one step before it, so the step that
+    /// does it is the next one played.
+    pub fn before(&self, t_ms: u64) -> u64 {
+        t_ms.saturating_sub(self.step_ms).max(self.start_ms)
+    }
+}
+
+/// The worst health over a band, as a CSS modifier.
+pub fn band_class(h: Health) -> &'static str {
+    match h {
+        Health::UnderReplicated => "timeline__band--urp",
+        Health::Offline => "timeline__band--offline",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kafka_sim::command::Command;
+    use kafka_sim::config::ClusterConfig;
+
+    fn rings() -> Rings {
+        (Rc::new(VecDeque::new()), Rc::new(VecDeque::new()))
+    }
+
+    fn run(seconds: u64) -> (Cluster, Travel, Rings) {
+        let mut c = Cluster::new(ClusterConfig::default()).unwrap();
+        c.set_record_events(true);
+        let mut r = rings();
+        push_events(&mut r, &c.drain_events().into_iter().map(Rc::new).collect::<Vec<_>>());
+        let mut travel = Travel::new(&c, r.clone(), 0);
+        while c.time_ms() < seconds * 1000 {
+            if c.time_ms() == 3000 {
+                let command = Command::KillBroker { broker: 1 };
+                let _ = c.apply(command.clone());
+                travel.timeline.command(3000, command);
+            }
+            c.tick();
+            let events: Vec<Rc<Event>> = c.drain_events().into_iter().map(Rc::new).collect();
+            push_events(&mut r, &events);
+            let snap = r.clone();
+            travel.timeline.observe(&c, events.iter().map(|e| &**e), || snap);
+        }
+        (c, travel, r)
+    }
+
+    /// A seek shows the view and both event rings the live run had then.
+    #[test]
+    fn seeking_restores_the_view_and_the_event_log() {
+        let (_, travel, _) = run(6);
+        let (live_at_4, rings_at_4) = {
+            let (c, _, r) = run(4);
+            (format!("{:?}", c.view()), r)
+        };
+        let (c, r) = travel.seek(4000);
+        assert_eq!(format!("{:?}", c.view()), live_at_4);
+        let ids = |r: &Rings| (r.0.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>(), r.1.len());
+        assert_eq!(ids(&r), ids(&rings_at_4));
+    }
+
+    /// Playing the past forward reaches the live run exactly (commands
+    /// applied where they were).
+    #[test]
+    fn playing_the_past_forward_reaches_the_live_run() {
+        let (live, mut travel, _) = run(8);
+        let (c, r) = travel.seek(1500);
+        travel.past = Some(Past { cluster: Box::new(c), live: r });
+        travel.play_past(1000);
+        let past = travel.past.as_ref().unwrap();
+        assert_eq!(past.cluster.time_ms(), 8000);
+        assert_eq!(format!("{:?}", past.cluster.view()), format!("{:?}", live.view()));
+    }
+
+    #[test]
+    fn marks_are_bucketed_and_placed() {
+        let (_, travel, _) = run(10);
+        let v = TimelineView::of(&travel, 10_000, 100, None);
+        assert_eq!((v.start_ms, v.end_ms, v.permille(5000)), (0, 10_000, 500));
+        let crash = v.marks.iter().find(|m| m.kind == MarkKind::Crash).expect("the kill is marked");
+        assert_eq!(crash.t_ms, 3000);
+        assert_eq!(v.before(crash.t_ms), 2900);
+        let drawn = v.drawn_marks(2);
+        assert!(drawn.len() <= 2 * MarkKind::ALL.len());
+        assert_eq!(drawn.iter().map(|m| m.count).sum::<u32>(), v.marks.iter().map(|m| m.count).sum::<u32>());
+        // Unchanged history: the marks are reused, not rebuilt.
+        let again = TimelineView::of(&travel, 9_000, 100, Some(&v));
+        assert!(Rc::ptr_eq(&again.marks, &v.marks));
+    }
+}
