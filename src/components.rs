@@ -15,5 +15,6 @@ pub mod lesson_panel;
 pub mod nodes;
 pub mod pipelines;
 pub mod records_layer;
+pub mod timeline;
 pub mod topology;
 pub mod welcome;

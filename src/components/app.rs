@@ -297,6 +297,9 @@ pub fn App() -> Html {
                     </div>
                     }
                 </main>
+                if diagram.is_none() {
+                    <crate::components::timeline::Timeline view={state.timeline.clone()} />
+                }
                 </div>
                 if !embed {
                 <aside class="side" aria-label="panels">

@@ -452,6 +452,7 @@ fn replica(
     html! {
         <g key={format!("{}-{}-{}", r.topic, r.partition, r.broker)} {class}
             data-testid={format!("replica-{}-{}-{}", r.topic, r.partition, r.broker)}
+            data-leo={leo.to_string()} data-hw={p.high_watermark.to_string()}
             onclick={on_part}>
             <title>{ title }</title>
             { control(label, key_select(on_select, part), &mut [
