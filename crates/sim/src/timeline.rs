@@ -38,7 +38,7 @@ use std::collections::VecDeque;
 pub const SNAPSHOT_EVERY_MS: u64 = 5_000;
 /// Most snapshots kept. Past it, every other snapshot in the older half goes
 /// (the first stays): old history stays reachable, its seeks replay longer.
-pub const MAX_SNAPSHOTS: usize = 96;
+pub const MAX_SNAPSHOTS: usize = 128;
 /// Longest stretch of simulated time kept (30 minutes).
 pub const MAX_HISTORY_MS: u64 = 30 * 60 * 1000;
 /// Most records (over all replicas) written since the oldest snapshot kept:

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Time travel's cost in the browser (issue 15): plays `stress` at 10× for
+# SECONDS of wall time (default 60: 10 simulated minutes), pauses, and prints
+# the wasm memory with that history kept, then the time of 30 seeks spread
+# over the run (input event to the frame that shows it) and the long tasks
+# (> 50 ms) seen while dragging across the whole timeline. A benchmark, not a
+# test; docs/benchmarks.md "Time travel" has results.
+#
+#   scripts/timeline-bench.sh [SECONDS] [DIST_DIR]    (build dist/ first: scripts/build.sh)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+seconds="${1:-60}"
+dist="$(cd "${2:-$root/dist}" && pwd)"
+[ -f "$dist/index.html" ] || { echo "no $dist/index.html: run scripts/build.sh first" >&2; exit 1; }
+cd "$root"
+exec node --input-type=module - "$seconds" "$dist" <<'JS'
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { serve } from './tests/serve.mjs';
+const [seconds, dist] = [Number(process.argv[2]), process.argv[3]];
+const prefix = process.env.TOOLS_PREFIX || path.join(process.env.HOME, '.local');
+const { chromium } = createRequire(path.join(prefix, 'lib', 'node_modules', 'x.js'))('playwright-core');
+const { base, close } = await serve(dist);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+// Keep every wasm Memory the page instantiates (as scripts/soak.sh does).
+await page.addInitScript(() => {
+  window.__wasmMemories = [];
+  const keep = (res) => {
+    for (const v of Object.values(res.instance.exports)) if (v instanceof WebAssembly.Memory) window.__wasmMemories.push(v);
+    return res;
+  };
+  const orig = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = (...a) => orig(...a).then(keep);
+  const origI = WebAssembly.instantiate;
+  WebAssembly.instantiate = (...a) => origI(...a).then((r) => (r.instance ? keep(r) : r));
+});
+await page.goto(`${base}/index.html?preset=stress&play=1&speed=10&tab=inspector`);
+await page.waitForSelector('[data-testid=timeline]');
+await page.waitForTimeout(seconds * 1000);
+await page.click('[data-testid=play-pause]');
+const wasmMb = () => page.evaluate(() => (window.__wasmMemories.reduce((n, m) => n + m.buffer.byteLength, 0) / 1024 / 1024).toFixed(1));
+const end = await page.$eval('[data-testid=timeline]', (e) => +e.dataset.endMs);
+console.log(`stress at 10x for ${seconds} s wall: history ${end / 1000} simulated s, wasm memory ${await wasmMb()} MB`);
+const times = [];
+for (let i = 0; i < 30; i++) {
+  const t = Math.round((end * (i + 0.5)) / 30 / 100) * 100;
+  const ms = await page.evaluate(async (t) => {
+    const input = document.querySelector('[data-testid=timeline-range]');
+    const t0 = performance.now();
+    input.value = String(t);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const shown = +document.querySelector('[data-testid=timeline]').dataset.timeMs;
+    return shown === t ? performance.now() - t0 : -1;
+  }, t);
+  times.push(ms);
+}
+times.sort((a, b) => a - b);
+console.log(`seek (30 times, input to the frame that shows it): median ${times[15].toFixed(1)} ms, max ${times[29].toFixed(1)} ms${times[0] < 0 ? ' (some seeks did not land!)' : ''}`);
+const long = await page.evaluate(async (end) => {
+  const seen = [];
+  const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => seen.push(e.duration)));
+  obs.observe({ type: 'longtask', buffered: false });
+  const input = document.querySelector('[data-testid=timeline-range]');
+  for (let t = end; t >= 0; t -= Math.max(100, Math.round(end / 120 / 100) * 100)) {
+    input.value = String(t);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  obs.disconnect();
+  return seen;
+}, end);
+console.log(`dragging across the whole timeline (120 positions, one a frame): ${long.length} long task(s)${long.length ? ', longest ' + Math.max(...long).toFixed(0) + ' ms' : ''}`);
+await browser.close();
+close();
+JS
