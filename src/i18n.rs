@@ -576,6 +576,7 @@ pub const EN: Strings = Strings {
     help_keys: &[
         ("Space", "Play / pause"),
         ("→", "One simulation step"),
+        ("←", "One step back in time (the timeline under the stage)"),
         ("+ / −", "Faster / slower"),
         ("?", "This help"),
         ("Esc", "Close panels and this help"),
@@ -1051,6 +1052,7 @@ pub const KO: Strings = Strings {
     help_keys: &[
         ("Space", "재생 / 일시정지"),
         ("→", "시뮬레이션 한 단계"),
+        ("←", "한 단계 전으로 (무대 아래 타임라인)"),
         ("+ / −", "빠르게 / 느리게"),
         ("?", "이 도움말"),
         ("Esc", "패널과 도움말 닫기"),

@@ -689,9 +689,7 @@ impl AppState {
     /// the past becomes the live run; in a lesson, the explorer takes over.
     /// Returns the notice to show, if any.
     fn fork_if_past(&mut self) -> Option<Notice> {
-        if self.travel.borrow().past.is_none() {
-            return None;
-        }
+        self.travel.borrow().past.as_ref()?;
         let left = self.free_play_notice();
         let past = self.travel.borrow_mut().past.take()?;
         let t = past.cluster.time_ms();
