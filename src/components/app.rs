@@ -121,6 +121,16 @@ pub fn App() -> Html {
             }
         });
     }
+    // `?compare=acks` opens compare mode once.
+    {
+        let dispatcher = state.dispatcher();
+        let compare = settings.compare;
+        use_effect_with((), move |_| {
+            if let Some(setting) = compare {
+                dispatcher.dispatch(Action::OpenCompare(setting));
+            }
+        });
+    }
     let width = use_viewport_width();
     let side_by_side = width >= SIDE_BY_SIDE;
     let stage_w = stage_width(width);
@@ -278,6 +288,9 @@ pub fn App() -> Html {
             } else if embed {
                 <LessonPicker progress={state.progress.clone()} current={None::<&'static str>} />
             }
+            if let Some(c) = &state.compare {
+                <crate::components::compare_view::CompareView data={c.data.clone()} />
+            } else {
             <div class="workspace">
                 <div class="stage-wrap">
                 // Chapter 1's diagram is not the cluster: the cluster's legend stays away.
@@ -332,6 +345,7 @@ pub fn App() -> Html {
                 </aside>
                 }
             </div>
+            }
             if *welcome {
                 <Welcome on_close={close_welcome} on_lessons={show_lessons} />
             }

@@ -341,6 +341,20 @@ impl Comparison {
             .collect()
     }
 
+    /// Gives each copy the commands `of` derives from it (e.g. "kill the leader
+    /// of P0", whichever broker that is there), all now. Per copy: the first
+    /// refusal, if any (the commands after it still apply).
+    pub fn apply_each(&mut self, of: impl Fn(&Cluster) -> Vec<Command>) -> Vec<Result<(), SimError>> {
+        self.runs
+            .iter_mut()
+            .map(|r| {
+                let results: Vec<_> = of(&r.cluster).into_iter().map(|c| r.cluster.apply(c)).collect();
+                r.cluster.drain_events();
+                results.into_iter().find(Result::is_err).unwrap_or(Ok(()))
+            })
+            .collect()
+    }
+
     /// Each copy's summary, with the metrics on which they differ flagged.
     pub fn strips(&self) -> Vec<Strip> {
         let mut strips: Vec<Strip> = self

@@ -1,0 +1,202 @@
+//! Compare mode's page (issue 15): a bar to pick the setting and close, a bar
+//! of commands given to every copy at once, and one card per copy: its label,
+//! its strip of six metrics (those on which the copies disagree framed and
+//! marked ≠, with a screen-reader note), its brokers and a compact table of
+//! its partitions. The cards sit side by side on wide screens and stack on
+//! phones (CSS grid, style.css).
+//!
+//! Each copy is drawn as a summary, not with the topology SVG: the SVG needs
+//! the stage's layout, selection and records layer, and three of them side by
+//! side would be too small to read; leader, ISR and LEO/HW per partition are
+//! what the settings compared here change.
+
+use crate::compare_mode::{CompareCommand, CompareData};
+use crate::components::nodes::{el, head_row, list, target_value};
+use crate::i18n::{compare_strings, CompareStrings};
+use crate::state::Action;
+use crate::ui::use_ui;
+use kafka_sim::compare::{Setting, Strip};
+use kafka_sim::fixed::fixed;
+use kafka_sim::view::ClusterView;
+use kafka_sim::Lang;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties)]
+pub struct CompareViewProps {
+    pub data: Rc<CompareData>,
+}
+
+impl PartialEq for CompareViewProps {
+    /// By pointer: every change comes as a new `Rc`.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.data, &other.data)
+    }
+}
+
+/// A metric's value as shown: `unavailable_ms` in seconds, the rest as counts.
+pub fn metric_text(metric: usize, value: u64) -> String {
+    if metric == 4 {
+        format!("{} s", fixed(value as f64 / 1000.0, 1))
+    } else {
+        value.to_string()
+    }
+}
+
+#[component]
+pub fn CompareView(props: &CompareViewProps) -> Html {
+    let ui = use_ui();
+    let c = compare_strings(ui.lang);
+    let data = &props.data;
+    let broker = use_state(|| 1u32);
+    let send = ui.dispatch();
+    let on_setting = {
+        let send = send.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(s) = Setting::parse(&target_value(&e)) {
+                send.emit(Action::OpenCompare(s));
+            }
+        })
+    };
+    let on_broker = {
+        let broker = broker.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(b) = target_value(&e).parse::<u32>() {
+                broker.set(b);
+            }
+        })
+    };
+    let command = |testid: &'static str, text: &'static str, cmd: CompareCommand| {
+        let send = send.clone();
+        let onclick = Callback::from(move |_: MouseEvent| send.emit(Action::Compare(cmd)));
+        html! { <button class="btn btn--small" data-testid={testid} {onclick}>{ text }</button> }
+    };
+    let brokers = data.views.first().map_or(0, |v| v.brokers.len() as u32);
+    let chosen = (*broker).clamp(1, brokers.max(1));
+    let close = {
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| send.emit(Action::CloseCompare))
+    };
+    html! {
+        <section class="compare" data-testid="compare-view" aria-labelledby="compare-title">
+            <div class="compare__bar">
+                <h2 id="compare-title" class="compare__title">{ c.title }</h2>
+                <label class="field">
+                    { el("span", "", c.setting.into()) }
+                    <select data-testid="compare-setting" onchange={on_setting}>
+                        { list(Setting::ALL.len(), &|i| {
+                            let s = Setting::ALL[i];
+                            html! { <option value={s.name()} selected={s == data.setting}>{ c.settings[i] }</option> }
+                        }) }
+                    </select>
+                </label>
+                <button class="btn btn--small" data-testid="compare-close" onclick={close}>{ format!("✕ {}", c.close) }</button>
+            </div>
+            { el("p", "compare__subtitle", c.subtitle.into()) }
+            <div class="compare__commands" role="group" aria-label={c.commands}>
+                { command("compare-slow-p0", c.slow_p0, CompareCommand::SlowFollowersOfP0) }
+                { command("compare-kill-leader", c.kill_leader_p0, CompareCommand::KillLeaderOfP0) }
+                <label class="field">
+                    { el("span", "", c.broker.into()) }
+                    <select data-testid="compare-broker" onchange={on_broker}>
+                        { list(brokers as usize, &|i| {
+                            let b = i as u32 + 1;
+                            html! { <option value={b.to_string()} selected={b == chosen}>{ b }</option> }
+                        }) }
+                    </select>
+                </label>
+                { command("compare-kill-broker", c.kill_broker, CompareCommand::KillBroker(chosen)) }
+                { command("compare-restart-broker", c.restart_broker, CompareCommand::RestartBroker(chosen)) }
+            </div>
+            <div class="compare__runs" data-runs={data.strips.len().to_string()}>
+                { list(data.strips.len(), &|k| {
+                    let view = data.views.get(k).map(|v| &**v);
+                    run_card(k, &data.strips[k], view, c, ui.lang)
+                }) }
+            </div>
+        </section>
+    }
+}
+
+/// One copy: label, strip, brokers, partitions.
+fn run_card(k: usize, strip: &Strip, view: Option<&ClusterView>, c: &CompareStrings, lang: Lang) -> Html {
+    let label = if lang == Lang::Ko { &strip.label_ko } else { &strip.label_en };
+    let values = strip.values();
+    html! {
+        <article class="compare-run" data-testid={format!("compare-run-{}", k + 1)}
+            data-setting={strip.label_en.clone()} data-acked={strip.acked.to_string()}
+            data-acked-lost={strip.acked_lost.to_string()} data-duplicates={strip.duplicates.to_string()}
+            data-failed={strip.failed.to_string()} data-unavailable-ms={strip.unavailable_ms.to_string()}
+            data-max-lag={strip.max_lag.to_string()}>
+            <h3 class="compare-run__label">{ label.clone() }</h3>
+            <dl class="compare-strip">
+                { list(values.len(), &|m| metric(c.metrics[m], metric_text(m, values[m]), strip.differs[m], c.differs)) }
+            </dl>
+            if let Some(v) = view { { stage(v, c) } }
+        </article>
+    }
+}
+
+#[inline(never)]
+fn metric(name: &'static str, value: String, differs: bool, note: &'static str) -> Html {
+    let class = if differs { "metric metric--differs" } else { "metric" };
+    html! {
+        <div {class}>
+            <dt>{ name }</dt>
+            <dd>
+                { value }
+                if differs {
+                    <span class="metric__cue" aria-hidden="true">{ " ≠" }</span>
+                    <span class="visually-hidden">{ format!(" {note}") }</span>
+                }
+            </dd>
+        </div>
+    }
+}
+
+/// The copy's brokers and its partitions (first topic), compactly.
+fn stage(v: &ClusterView, c: &CompareStrings) -> Html {
+    let parts: Vec<_> = v.topics.iter().flat_map(|t| &t.partitions).take(8).collect();
+    let multi = v.topics.len() > 1;
+    html! {
+        <div class="compare-stage">
+            <ul class="compare-brokers">
+                { list(v.brokers.len(), &|i| {
+                    let b = &v.brokers[i];
+                    let (class, state) = if b.alive { ("compare-broker", "") } else { ("compare-broker compare-broker--down", c.down) };
+                    html! { <li {class}>{ format!("B{}", b.id) }{ if state.is_empty() { String::new() } else { format!(" {state}") } }</li> }
+                }) }
+            </ul>
+            <table class="compare-parts">
+                { head_row(&[c.partition, c.leader, "ISR", "LEO / HW"]) }
+                <tbody>
+                    { list(parts.len(), &|i| {
+                        let p = parts[i];
+                        let name = if multi { format!("{}-{}", p.topic, p.partition) } else { format!("P{}", p.partition) };
+                        let leader = p.leader.map_or_else(|| c.offline.to_string(), |b| format!("B{b}"));
+                        let class = if p.leader.is_none() { "is-offline" } else { "" };
+                        html! {
+                            <tr {class}>
+                                <th scope="row">{ name }</th>
+                                <td>{ leader }</td>
+                                <td>{ format!("{}/{}", p.isr.len(), p.replicas.len()) }</td>
+                                <td>{ format!("{} / {}", p.log_end_offset, p.high_watermark) }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::metric_text;
+
+    #[test]
+    fn unavailable_time_is_in_seconds_and_counts_are_plain() {
+        assert_eq!(metric_text(4, 12_300), "12.3 s");
+        assert_eq!(metric_text(1, 42), "42");
+    }
+}
