@@ -78,7 +78,7 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
         Callback::from(move |_: MouseEvent| send.emit(Action::CloseCompare))
     };
     html! {
-        <section class="compare" data-testid="compare-view" aria-labelledby="compare-title">
+        <section class="compare" data-testid="compare-view" aria-labelledby="compare-title" data-t-ms={data.time_ms.to_string()}>
             <div class="compare__bar">
                 <h2 id="compare-title" class="compare__title">{ c.title }</h2>
                 <label class="field">

@@ -169,7 +169,7 @@ pub fn controls(
             }) }
             { field(s.preset, select("preset", on_preset, presets)) }
             <span class="clock" data-testid="sim-time" title={s.sim_time}>
-                { format!("t = {} s", fixed(state.view.time_ms as f64 / 1000.0, 1)) }
+                { format!("t = {} s", fixed(state.compare.as_ref().map_or(state.view.time_ms, |c| c.data.time_ms) as f64 / 1000.0, 1)) }
             </span>
             { compare_button(state, lang, d) }
             <span class="controls__adds">
