@@ -5,7 +5,7 @@
 //! outcome comes from the setting alone (the runs are deterministic).
 //!
 //! Each copy is summarised as a [`Strip`]: the producers' ledgers (acked,
-//! acked-but-lost, duplicates, failed), how long some partition had no leader,
+//! acked-but-lost, duplicates, failed), how long some partition had no live leader,
 //! and the largest consumer lag seen.
 
 use crate::assignor::Strategy;
@@ -213,7 +213,8 @@ pub struct Run {
     pub label_en: String,
     pub label_ko: String,
     pub cluster: Cluster,
-    /// Simulated ms during which at least one partition had no leader.
+    /// Simulated ms during which at least one partition had no live leader
+    /// (offline, or led by a crashed broker not yet fenced).
     pub unavailable_ms: u64,
     /// The largest total lag (high watermark − committed, summed over
     /// partitions) of any group, seen at any step so far.
@@ -224,7 +225,12 @@ impl Run {
     /// Adds this step's measurements (after a tick of `step_ms`).
     fn measure(&mut self, step_ms: u64) {
         let c = &self.cluster;
-        if c.topics.iter().flat_map(|t| &t.partitions).any(|p| p.leader.is_none()) {
+        // A leader on a dead broker serves no one until the controller fences
+        // it (`broker.session.timeout.ms`): that counts as unavailable too.
+        let served = |p: &crate::partition::PartitionState| {
+            p.leader.is_some_and(|b| crate::controller::alive(&c.brokers, b))
+        };
+        if !c.topics.iter().flat_map(|t| &t.partitions).all(served) {
             self.unavailable_ms += step_ms;
         }
         for g in &c.groups {
@@ -495,6 +501,9 @@ mod tests {
         assert_eq!(s[2].acked_lost, 0, "{:?}", s[2]);
         assert_eq!((s[0].acked, s[0].acked_lost), (0, 0), "acks=0 acknowledges nothing: {:?}", s[0]);
         assert!(s[0].differs[1] && s[0].differs[0], "acked and acked_lost differ: {:?}", s[0].differs);
+        // Until the controller fences the dead leader (broker.session.timeout.ms,
+        // 9 s), P0 has no live leader in every copy.
+        assert!(s.iter().all(|x| (8900..=10_000).contains(&x.unavailable_ms)), "{s:?}");
         // A second kill of the same broker is refused in every copy, not fatal.
         assert!(c.apply(&Command::KillBroker { broker: leader }).iter().all(Result::is_err));
     }
