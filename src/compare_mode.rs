@@ -76,7 +76,10 @@ impl CompareMode {
             .zip(&self.data.strips)
             .filter_map(|(r, s)| {
                 let e = r.as_ref().err()?;
-                Some((format!("{}: {}", s.label_en, e.message(Lang::En)), format!("{}: {}", s.label_ko, e.message(Lang::Ko))))
+                Some((
+                    format!("{}: {}", s.label_en, e.message(Lang::En)),
+                    format!("{}: {}", s.label_ko, e.message(Lang::Ko)),
+                ))
             })
             .collect()
     }

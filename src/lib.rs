@@ -4,8 +4,8 @@
 
 pub mod broker_stats;
 pub mod chart;
-pub mod components;
 pub mod compare_mode;
+pub mod components;
 pub mod config_draft;
 pub mod flights;
 pub mod hooks;

@@ -165,7 +165,11 @@ impl Setting {
                 .collect(),
             Setting::Consumers => {
                 let partitions_of = |topic: &str| {
-                    base.topics.iter().find(|t| t.name == topic).map_or(1, |t| t.partitions).min(limits::MAX_GROUP_MEMBERS)
+                    base.topics
+                        .iter()
+                        .find(|t| t.name == topic)
+                        .map_or(1, |t| t.partitions)
+                        .min(limits::MAX_GROUP_MEMBERS)
                 };
                 // Per group: 1, one per partition, one more (capped by the limit).
                 let counts = |k: u32, p: u32| match k {
@@ -186,7 +190,10 @@ impl Setting {
                         let n = counts(k, first);
                         let (en, ko) = match k {
                             0 => (format!("consumers={n}"), format!("consumers={n}")),
-                            1 => (format!("consumers={n} (one per partition)"), format!("consumers={n} (파티션마다 하나)")),
+                            1 => (
+                                format!("consumers={n} (one per partition)"),
+                                format!("consumers={n} (파티션마다 하나)"),
+                            ),
                             _ => (format!("consumers={n} (one idle)"), format!("consumers={n} (하나는 유휴)")),
                         };
                         let mut v = variant(en, &|c| {
@@ -227,20 +234,15 @@ impl Run {
         let c = &self.cluster;
         // A leader on a dead broker serves no one until the controller fences
         // it (`broker.session.timeout.ms`): that counts as unavailable too.
-        let served = |p: &crate::partition::PartitionState| {
-            p.leader.is_some_and(|b| crate::controller::alive(&c.brokers, b))
-        };
+        let served =
+            |p: &crate::partition::PartitionState| p.leader.is_some_and(|b| crate::controller::alive(&c.brokers, b));
         if !c.topics.iter().flat_map(|t| &t.partitions).all(served) {
             self.unavailable_ms += step_ms;
         }
         for g in &c.groups {
             let parts = &c.topics[g.topic].partitions;
-            let lag: u64 = g
-                .committed
-                .iter()
-                .zip(parts)
-                .filter_map(|(c, p)| c.map(|c| p.high_watermark.saturating_sub(c)))
-                .sum();
+            let lag: u64 =
+                g.committed.iter().zip(parts).filter_map(|(c, p)| c.map(|c| p.high_watermark.saturating_sub(c))).sum();
             self.max_lag = self.max_lag.max(lag);
         }
     }
@@ -430,7 +432,8 @@ mod tests {
                 let mut c = v.config.clone();
                 // Undo the one setting: what is left must be the base.
                 for (p, b) in c.producers.iter_mut().zip(&base.producers) {
-                    (p.acks, p.enable_idempotence, p.partitioner) = (b.acks, b.enable_idempotence, b.partitioner.clone());
+                    (p.acks, p.enable_idempotence, p.partitioner) =
+                        (b.acks, b.enable_idempotence, b.partitioner.clone());
                 }
                 for (t, b) in c.topics.iter_mut().zip(&base.topics) {
                     t.config = b.config.clone();
