@@ -93,6 +93,29 @@ const cue = await run(2).locator('.metric--differs .visually-hidden').first().te
 check(/differs/.test(cue || ''), `a difference is said, not only coloured ("${cue}")`);
 check(killedAt > slowedAt && slowedAt >= 5000, `commands given at one simulated time (slowed ${slowedAt} ms, killed ${killedAt} ms)`);
 
+// Kill and restart a picked broker in every copy (the picker keeps its value):
+// the last broker that is up in every copy.
+const downCount = (k) => run(k).locator('.compare-broker--down').count();
+const down = async () => Promise.all([1, 2, 3].map(downCount));
+const downBefore = await down();
+const upEverywhere = await page.evaluate(() => {
+  const ups = [1, 2, 3].map((k) => [...document.querySelectorAll(`[data-testid=compare-run-${k}] .compare-broker:not(.compare-broker--down)`)].map((e) => e.textContent.trim().slice(1)));
+  return ups[0].filter((b) => ups.every((u) => u.includes(b))).pop();
+});
+await page.selectOption('[data-testid=compare-broker]', upEverywhere);
+await page.click('[data-testid=compare-kill-broker]');
+await page.waitForFunction((n) => document.querySelectorAll('[data-testid=compare-run-3] .compare-broker--down').length === n, downBefore[2] + 1);
+check((await page.inputValue('[data-testid=compare-broker]')) === upEverywhere, 'the broker picker keeps its value after the update');
+const downAfter = await down();
+check(downAfter.every((n, i) => n === downBefore[i] + 1), `kill broker ${upEverywhere} takes it down in every copy (${downBefore} -> ${downAfter})`);
+// A broker restarted before the controller fenced it registers once its
+// session has expired (KRaft): play until it is back.
+await page.click('[data-testid=compare-restart-broker]');
+await page.click('[data-testid=play-pause]');
+await page.waitForFunction((n) => document.querySelectorAll('[data-testid=compare-run-3] .compare-broker--down').length === n, downBefore[2]);
+await page.click('[data-testid=play-pause]');
+check(JSON.stringify(await down()) === JSON.stringify(downBefore), `restart broker ${upEverywhere} brings it back in every copy`);
+
 // The picker switches the setting; close goes back to the stage.
 await page.selectOption('[data-testid=compare-setting]', 'unclean');
 await page.waitForFunction(() => document.querySelector('[data-testid=compare-run-1]')?.dataset.setting === 'unclean.leader.election.enable=false');

@@ -225,6 +225,7 @@ pub fn App() -> Html {
         d.dispatch(Action::Select(Some(sel)));
     });
     let ui = Ui::new(*lang, state.dispatcher());
+    let ui_send = ui.dispatch();
     let on_toggle_lang = {
         let lang = lang.clone();
         Callback::from(move |_| lang.set(lang.other()))
@@ -289,7 +290,7 @@ pub fn App() -> Html {
                 <LessonPicker progress={state.progress.clone()} current={None::<&'static str>} />
             }
             if let Some(c) = &state.compare {
-                <crate::components::compare_view::CompareView data={c.data.clone()} />
+                { crate::components::compare_view::compare_view(&c.data, *lang, &ui_send) }
             } else {
             <div class="workspace">
                 <div class="stage-wrap">

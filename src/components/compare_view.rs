@@ -14,25 +14,11 @@ use crate::compare_mode::{CompareCommand, CompareData};
 use crate::components::nodes::{el, head_row, list, target_value};
 use crate::i18n::{compare_strings, CompareStrings};
 use crate::state::Action;
-use crate::ui::use_ui;
 use kafka_sim::compare::{Setting, Strip};
 use kafka_sim::fixed::fixed;
 use kafka_sim::view::ClusterView;
 use kafka_sim::Lang;
-use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties)]
-pub struct CompareViewProps {
-    pub data: Rc<CompareData>,
-}
-
-impl PartialEq for CompareViewProps {
-    /// By pointer: every change comes as a new `Rc`.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.data, &other.data)
-    }
-}
 
 /// A metric's value as shown: `unavailable_ms` in seconds, the rest as counts.
 pub fn metric_text(metric: usize, value: u64) -> String {
@@ -43,40 +29,45 @@ pub fn metric_text(metric: usize, value: u64) -> String {
     }
 }
 
-#[component]
-pub fn CompareView(props: &CompareViewProps) -> Html {
-    let ui = use_ui();
-    let c = compare_strings(ui.lang);
-    let data = &props.data;
-    let broker = use_state(|| 1u32);
-    let send = ui.dispatch();
-    let on_setting = {
-        let send = send.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(s) = Setting::parse(&target_value(&e)) {
-                send.emit(Action::OpenCompare(s));
-            }
-        })
-    };
-    let on_broker = {
-        let broker = broker.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(b) = target_value(&e).parse::<u32>() {
-                broker.set(b);
-            }
-        })
-    };
+/// A button of compare mode's bars.
+#[inline(never)]
+fn btn(testid: &'static str, text: String, onclick: Callback<MouseEvent>) -> Html {
+    html! { <button class="btn btn--small" data-testid={testid} {onclick}>{ text }</button> }
+}
+
+/// `<option value selected>text</option>`.
+#[inline(never)]
+fn option(value: String, selected: bool, text: String) -> Html {
+    html! { <option {value} {selected}>{ text }</option> }
+}
+
+/// Compare mode's page (its broker picker is uncontrolled: no `selected`,
+/// so a re-render keeps the learner's choice). A plain function rendered by `App`, not a component
+/// (as the controls bar): it changes on every update anyway, and a component
+/// adds its own copy of Yew's lifecycle code to the wasm. The broker picker
+/// keeps its value in the DOM; the buttons read it when clicked.
+pub fn compare_view(data: &CompareData, lang: Lang, send: &Callback<Action>) -> Html {
+    let c = compare_strings(lang);
+    let on_setting = send.reform(|e: Event| {
+        // The options are `Setting::ALL`'s names; anything else keeps `acks`.
+        Action::OpenCompare(Setting::parse(&target_value(&e)).unwrap_or(Setting::Acks))
+    });
+    let picked = NodeRef::default();
     let command = |testid: &'static str, text: &'static str, cmd: CompareCommand| {
-        let send = send.clone();
-        let onclick = Callback::from(move |_: MouseEvent| send.emit(Action::Compare(cmd)));
-        html! { <button class="btn btn--small" data-testid={testid} {onclick}>{ text }</button> }
+        btn(testid, text.to_string(), send.reform(move |_: MouseEvent| Action::Compare(cmd)))
     };
-    let brokers = data.views.first().map_or(0, |v| v.brokers.len() as u32);
-    let chosen = (*broker).clamp(1, brokers.max(1));
-    let close = {
+    let on_broker = |testid: &'static str, text: &'static str, cmd: fn(u32) -> CompareCommand| {
+        let picked = picked.clone();
         let send = send.clone();
-        Callback::from(move |_: MouseEvent| send.emit(Action::CloseCompare))
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let value = picked.cast::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+            if let Ok(b) = value.parse::<u32>() {
+                send.emit(Action::Compare(cmd(b)));
+            }
+        });
+        btn(testid, text.to_string(), onclick)
     };
+    let brokers = data.views.first().map_or(0, |v| v.brokers.len());
     html! {
         <section class="compare" data-testid="compare-view" aria-labelledby="compare-title" data-t-ms={data.time_ms.to_string()}>
             <div class="compare__bar">
@@ -86,11 +77,11 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                     <select data-testid="compare-setting" onchange={on_setting}>
                         { list(Setting::ALL.len(), &|i| {
                             let s = Setting::ALL[i];
-                            html! { <option value={s.name()} selected={s == data.setting}>{ c.settings[i] }</option> }
+                            option(s.name().to_string(), s == data.setting, c.settings[i].to_string())
                         }) }
                     </select>
                 </label>
-                <button class="btn btn--small" data-testid="compare-close" onclick={close}>{ format!("✕ {}", c.close) }</button>
+                { btn("compare-close", format!("✕ {}", c.close), send.reform(|_: MouseEvent| Action::CloseCompare)) }
             </div>
             { el("p", "compare__subtitle", c.subtitle.into()) }
             <div class="compare__commands" role="group" aria-label={c.commands}>
@@ -98,20 +89,17 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                 { command("compare-kill-leader", c.kill_leader_p0, CompareCommand::KillLeaderOfP0) }
                 <label class="field">
                     { el("span", "", c.broker.into()) }
-                    <select data-testid="compare-broker" onchange={on_broker}>
-                        { list(brokers as usize, &|i| {
-                            let b = i as u32 + 1;
-                            html! { <option value={b.to_string()} selected={b == chosen}>{ b }</option> }
-                        }) }
+                    <select data-testid="compare-broker" ref={picked.clone()}>
+                        { list(brokers, &|i| html! { <option>{ i + 1 }</option> }) }
                     </select>
                 </label>
-                { command("compare-kill-broker", c.kill_broker, CompareCommand::KillBroker(chosen)) }
-                { command("compare-restart-broker", c.restart_broker, CompareCommand::RestartBroker(chosen)) }
+                { on_broker("compare-kill-broker", c.kill_broker, CompareCommand::KillBroker) }
+                { on_broker("compare-restart-broker", c.restart_broker, CompareCommand::RestartBroker) }
             </div>
-            <div class="compare__runs" data-runs={data.strips.len().to_string()}>
+            <div class="compare__runs">
                 { list(data.strips.len(), &|k| {
                     let view = data.views.get(k).map(|v| &**v);
-                    run_card(k, &data.strips[k], view, c, ui.lang)
+                    run_card(k, &data.strips[k], view, c, lang)
                 }) }
             </div>
         </section>
