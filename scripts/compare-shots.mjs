@@ -28,7 +28,9 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
 });
 const until = (page, ms) => page.waitForFunction((ms) => Number(document.querySelector('[data-testid=compare-view]')?.dataset.tMs || 0) >= ms, ms, { timeout: 60000 });
-for (const [w, h, tag] of [[1280, 900, 'wide'], [390, 844, 'phone']]) {
+const sizes = [[1280, 900, 'wide'], [390, 844, 'phone']];
+if (process.env.TABLET) sizes.push([768, 900, 'tablet']);
+for (const [w, h, tag] of sizes) {
   for (const lang of ['en', 'ko']) {
     for (const scheme of ['light', 'dark']) {
       const ctx = await browser.newContext({ viewport: { width: w, height: h }, colorScheme: scheme, deviceScaleFactor: 1 });

@@ -65,6 +65,7 @@ const settings = [];
 for (const k of [1, 2, 3]) settings.push(await run(k).getAttribute('data-setting'));
 check(JSON.stringify(settings) === JSON.stringify(['acks=0', 'acks=1', 'acks=all']), `?compare=acks opens acks=0, 1, all (${settings})`);
 check((await page.locator('[data-testid=compare-run-4]').count()) === 0, 'three copies, no fourth');
+check((await page.inputValue('[data-testid=compare-broker]')) === '1', 'the broker picker starts on broker 1');
 check((await page.getAttribute('[data-testid=compare]', 'aria-pressed')) === 'true', 'the compare button shows compare mode is on');
 
 // Play ~5 simulated s, then slow P0's followers, play ~2 s, kill P0's leader.

@@ -41,11 +41,11 @@ fn option(value: String, selected: bool, text: String) -> Html {
     html! { <option {value} {selected}>{ text }</option> }
 }
 
-/// Compare mode's page (its broker picker is uncontrolled: no `selected`,
-/// so a re-render keeps the learner's choice). A plain function rendered by `App`, not a component
+/// Compare mode's page. A plain function rendered by `App`, not a component
 /// (as the controls bar): it changes on every update anyway, and a component
 /// adds its own copy of Yew's lifecycle code to the wasm. The broker picker
-/// keeps its value in the DOM; the buttons read it when clicked.
+/// keeps its value in the DOM (it starts on broker 1; `selected` never
+/// changes, so Yew never re-applies it) and the buttons read it when clicked.
 pub fn compare_view(data: &CompareData, lang: Lang, send: &Callback<Action>) -> Html {
     let c = compare_strings(lang);
     let on_setting = send.reform(|e: Event| {
@@ -90,7 +90,7 @@ pub fn compare_view(data: &CompareData, lang: Lang, send: &Callback<Action>) -> 
                 <label class="field">
                     { el("span", "", c.broker.into()) }
                     <select data-testid="compare-broker" ref={picked.clone()}>
-                        { list(brokers, &|i| html! { <option>{ i + 1 }</option> }) }
+                        { list(brokers, &|i| option((i + 1).to_string(), i == 0, (i + 1).to_string())) }
                     </select>
                 </label>
                 { on_broker("compare-kill-broker", c.kill_broker, CompareCommand::KillBroker) }
