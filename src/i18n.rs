@@ -1395,6 +1395,8 @@ pub struct CompareStrings {
     pub leader: &'static str,
     pub offline: &'static str,
     pub down: &'static str,
+    /// A group's line: `{g}` id, `{n}` members, `{busy}` those with partitions, `{lag}`.
+    pub group: &'static str,
 }
 
 pub const COMPARE_EN: CompareStrings = CompareStrings {
@@ -1423,6 +1425,7 @@ pub const COMPARE_EN: CompareStrings = CompareStrings {
     leader: "leader",
     offline: "offline",
     down: "down",
+    group: "{g}: {n} members ({busy} with partitions), lag {lag}",
 };
 
 pub const COMPARE_KO: CompareStrings = CompareStrings {
@@ -1451,6 +1454,7 @@ pub const COMPARE_KO: CompareStrings = CompareStrings {
     leader: "리더",
     offline: "오프라인",
     down: "중단",
+    group: "{g}: 멤버 {n}개 (파티션을 맡은 멤버 {busy}개), 랙 {lag}",
 };
 
 pub fn compare_strings(lang: Lang) -> &'static CompareStrings {

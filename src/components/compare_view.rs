@@ -11,6 +11,7 @@
 //! what the settings compared here change.
 
 use crate::compare_mode::{CompareCommand, CompareData};
+use crate::components::inspector::fill;
 use crate::components::nodes::{el, head_row, list, target_value};
 use crate::i18n::{compare_strings, CompareStrings};
 use crate::state::Action;
@@ -142,7 +143,7 @@ fn metric(name: &'static str, value: String, differs: bool, note: &'static str) 
     }
 }
 
-/// The copy's brokers and its partitions (first topic), compactly.
+/// The copy's brokers, partitions (the first 8) and groups, compactly.
 fn stage(v: &ClusterView, c: &CompareStrings) -> Html {
     let parts: Vec<_> = v.topics.iter().flat_map(|t| &t.partitions).take(8).collect();
     let multi = v.topics.len() > 1;
@@ -174,6 +175,19 @@ fn stage(v: &ClusterView, c: &CompareStrings) -> Html {
                     }) }
                 </tbody>
             </table>
+            <ul class="compare-groups">
+                { list(v.groups.len(), &|i| {
+                    let g = &v.groups[i];
+                    let busy = g.members.iter().filter(|m| !m.assigned.is_empty()).count();
+                    let text = fill(c.group, &[
+                        ("g", g.id.clone()),
+                        ("n", g.members.len().to_string()),
+                        ("busy", busy.to_string()),
+                        ("lag", g.total_lag.to_string()),
+                    ]);
+                    el("li", "", text.into())
+                }) }
+            </ul>
         </div>
     }
 }
