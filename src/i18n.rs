@@ -1425,7 +1425,7 @@ pub const COMPARE_EN: CompareStrings = CompareStrings {
     leader: "leader",
     offline: "offline",
     down: "down",
-    group: "{g}: {n} members ({busy} with partitions), lag {lag}",
+    group: "{g} — members: {n}, with partitions: {busy}, lag: {lag}",
 };
 
 pub const COMPARE_KO: CompareStrings = CompareStrings {
@@ -1454,7 +1454,7 @@ pub const COMPARE_KO: CompareStrings = CompareStrings {
     leader: "리더",
     offline: "오프라인",
     down: "중단",
-    group: "{g}: 멤버 {n}개 (파티션을 맡은 멤버 {busy}개), 랙 {lag}",
+    group: "{g} — 멤버 {n}개, 파티션을 맡은 멤버 {busy}개, 랙 {lag}",
 };
 
 pub fn compare_strings(lang: Lang) -> &'static CompareStrings {
