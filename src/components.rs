@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod broker_panel;
+pub mod compare_view;
 pub mod config_panel;
 pub mod controls;
 pub mod course_host;

@@ -1446,3 +1446,98 @@ pub fn strings(lang: Lang) -> &'static Strings {
         Lang::Ko => &KO,
     }
 }
+
+/// Compare mode's texts (issue 15), apart from [`Strings`] so the feature's
+/// words stay together.
+pub struct CompareStrings {
+    /// The controls bar's button.
+    pub open: &'static str,
+    pub title: &'static str,
+    pub subtitle: &'static str,
+    pub setting: &'static str,
+    /// One per [`kafka_sim::compare::Setting::ALL`], with the values compared.
+    pub settings: [&'static str; 6],
+    pub close: &'static str,
+    pub commands: &'static str,
+    pub slow_p0: &'static str,
+    pub kill_leader_p0: &'static str,
+    pub broker: &'static str,
+    pub kill_broker: &'static str,
+    pub restart_broker: &'static str,
+    /// One per [`kafka_sim::compare::METRICS`].
+    pub metrics: [&'static str; 6],
+    /// Said after a metric on which the copies disagree (screen readers; the
+    /// eye sees a ≠ mark and a frame).
+    pub differs: &'static str,
+    pub partition: &'static str,
+    pub leader: &'static str,
+    pub offline: &'static str,
+    pub down: &'static str,
+    /// A group's line: `{g}` id, `{n}` members, `{busy}` those with partitions, `{lag}`.
+    pub group: &'static str,
+}
+
+pub const COMPARE_EN: CompareStrings = CompareStrings {
+    open: "Compare",
+    title: "Compare",
+    subtitle: "Same seed, same commands, one setting changed. Commands apply to every copy at the same simulated time.",
+    setting: "Setting",
+    settings: [
+        "acks (0 / 1 / all)",
+        "min.insync.replicas (1 / 2)",
+        "unclean.leader.election.enable (off / on)",
+        "partitioner (built-in / uniform-sticky / round-robin)",
+        "assignor (range / cooperative-sticky)",
+        "consumers (1 / one per partition / one more)",
+    ],
+    close: "Close compare",
+    commands: "Commands for every copy",
+    slow_p0: "Slow P0's followers",
+    kill_leader_p0: "Kill P0's leader",
+    broker: "Broker",
+    kill_broker: "Kill",
+    restart_broker: "Restart",
+    metrics: ["acked", "acked, then lost", "duplicates", "failed", "unavailable", "max lag"],
+    differs: "(differs between copies)",
+    partition: "partition",
+    leader: "leader",
+    offline: "offline",
+    down: "down",
+    group: "{g} — members: {n}, with partitions: {busy}, lag: {lag}",
+};
+
+pub const COMPARE_KO: CompareStrings = CompareStrings {
+    open: "비교",
+    title: "비교",
+    subtitle: "같은 시드, 같은 명령에 설정 하나만 다릅니다. 명령은 모든 사본에 같은 시뮬레이션 시각에 적용됩니다.",
+    setting: "설정",
+    settings: [
+        "acks (0 / 1 / all)",
+        "min.insync.replicas (1 / 2)",
+        "unclean.leader.election.enable (끔 / 켬)",
+        "파티셔너 (built-in / uniform-sticky / round-robin)",
+        "어사이너 (range / cooperative-sticky)",
+        "컨슈머 수 (1 / 파티션마다 하나 / 하나 더)",
+    ],
+    close: "비교 닫기",
+    commands: "모든 사본에 내리는 명령",
+    slow_p0: "P0 팔로워 느리게",
+    kill_leader_p0: "P0 리더 비정상 종료",
+    broker: "브로커",
+    kill_broker: "비정상 종료",
+    restart_broker: "다시 시작",
+    metrics: ["확인 응답", "응답 후 유실", "중복", "전송 실패", "사용 불가 시간", "최대 랙"],
+    differs: "(사본마다 다름)",
+    partition: "파티션",
+    leader: "리더",
+    offline: "오프라인",
+    down: "중단",
+    group: "{g} — 멤버 {n}개, 파티션을 맡은 멤버 {busy}개, 랙 {lag}",
+};
+
+pub fn compare_strings(lang: Lang) -> &'static CompareStrings {
+    match lang {
+        Lang::En => &COMPARE_EN,
+        Lang::Ko => &COMPARE_KO,
+    }
+}

@@ -4,6 +4,7 @@
 
 pub mod broker_stats;
 pub mod chart;
+pub mod compare_mode;
 pub mod components;
 pub mod config_draft;
 pub mod flights;

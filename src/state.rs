@@ -7,6 +7,7 @@
 //! the lag history while the Lag tab is open). No component ever borrows the
 //! cluster, so rendering cannot observe a half-applied step.
 
+use crate::compare_mode::{CompareCommand, CompareMode};
 use crate::config_draft::{fresh_id, Msg};
 use crate::i18n::{strings, Lang};
 use crate::lesson_view::{LessonView, Phase, Progress};
@@ -234,6 +235,9 @@ pub struct AppState {
     pub progress: Rc<Progress>,
     /// The config panel's scenario export / import box.
     pub scenario_box: Rc<ScenarioBox>,
+    /// Compare mode (issue 15), `None` outside it: its copies take the play
+    /// loop's steps instead of the cluster above.
+    pub compare: Option<CompareMode>,
     pub version: u64,
 }
 
@@ -310,6 +314,11 @@ pub enum Action {
     /// restart from its configuration and replay its script to its
     /// `duration_ms`, else say why in the box and change nothing else.
     ImportScenario(String),
+    /// Compare mode: open it on copies of this run's configuration differing
+    /// in one setting (or switch the setting), close it, give its copies a command.
+    OpenCompare(kafka_sim::compare::Setting),
+    CloseCompare,
+    Compare(CompareCommand),
 }
 
 impl AppState {
@@ -359,6 +368,7 @@ impl AppState {
             answer: None,
             progress: Rc::new(Progress::default()),
             scenario_box: Rc::new(ScenarioBox::default()),
+            compare: None,
             version: 0,
         };
         s.record(events);
@@ -533,6 +543,41 @@ impl AppState {
             self.scenario_box.clone()
         };
         s.version = self.version + 1;
+        // Compare mode restarts too, on the new configuration.
+        s.compare = self.compare.as_ref().and_then(|c| CompareMode::open(c.setting(), &s.config).ok());
+    }
+
+    /// Compare mode's actions, and the play loop's while it is open: `None`
+    /// leaves the action to the rest of the reducer.
+    fn compare_act(&mut self, action: &Action) -> Option<Self> {
+        match action {
+            Action::OpenCompare(setting) => match CompareMode::open(*setting, &self.config) {
+                Ok(c) => {
+                    self.compare = Some(c);
+                    self.notice = None;
+                }
+                Err(e) => self.notice = Some(error_notice(&e)),
+            },
+            Action::CloseCompare => self.compare = None,
+            Action::Compare(command) => {
+                let refusals = self.compare.as_mut()?.apply(*command);
+                self.notice = (!refusals.is_empty()).then(|| Notice {
+                    en: refusals.iter().map(|r| r.0.as_str()).collect::<Vec<_>>().join("; "),
+                    ko: refusals.iter().map(|r| r.1.as_str()).collect::<Vec<_>>().join("; "),
+                    error: true,
+                });
+            }
+            Action::Advance(n) if self.playing => self.compare.as_mut()?.advance(*n),
+            Action::Advance(_) if self.compare.is_some() => return Some(self.clone()),
+            Action::Step | Action::Forward => self.compare.as_mut()?.advance(1),
+            // The explorer's timeline is hidden while the copies run: its keys wait.
+            Action::SeekTo(_) | Action::StepBack | Action::BackToLive | Action::Backward if self.compare.is_some() => {
+                return Some(self.clone())
+            }
+            _ => return None,
+        }
+        self.version += 1;
+        Some(self.clone())
     }
 
     /// Opens step `step` of `lesson`, paused at the step's start.
@@ -778,6 +823,9 @@ impl AppState {
 
     fn act(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        if let Some(s) = s.compare_act(&action) {
+            return Rc::new(s);
+        }
         match action {
             Action::Advance(n) => {
                 if !s.playing {
@@ -1028,6 +1076,8 @@ impl AppState {
                 s.scenario_box = Rc::new(ScenarioBox { json, exported: true, error: None, generation });
                 s.version += 1;
             }
+            // Handled by `compare_act` before this match.
+            Action::OpenCompare(_) | Action::CloseCompare | Action::Compare(_) => {}
             Action::ImportScenario(text) => match s.import(&text) {
                 Ok(n) => s = n,
                 Err(error) => {
@@ -1558,5 +1608,23 @@ mod tests {
         assert!(Rc::ptr_eq(&before, s.lesson.as_ref().unwrap()));
         let s = play_out(s);
         assert_eq!(s.lesson.as_ref().unwrap().phase, Phase::Revealed);
+    }
+
+    /// Compare mode takes the play loop's steps; the explorer's cluster waits,
+    /// and a reset restarts the copies on the same setting.
+    #[test]
+    fn compare_mode_plays_its_copies_and_closes() {
+        use kafka_sim::compare::Setting;
+        let s = state().reduce(Action::OpenCompare(Setting::Acks));
+        let c = s.compare.as_ref().expect("open");
+        assert_eq!((c.setting(), c.data.strips.len()), (Setting::Acks, 3));
+        let s = s.reduce(Action::TogglePlay).reduce(Action::Advance(5)).reduce(Action::Step);
+        assert_eq!(s.compare.as_ref().unwrap().data.time_ms, 600);
+        assert_eq!(s.view.time_ms, 0, "the explorer's cluster does not move");
+        let s = s.reduce(Action::Reset);
+        assert_eq!(s.compare.as_ref().map(|c| (c.setting(), c.data.time_ms)), Some((Setting::Acks, 0)));
+        let s = s.reduce(Action::CloseCompare).reduce(Action::Step);
+        assert!(s.compare.is_none());
+        assert_eq!(s.view.time_ms, 100);
     }
 }

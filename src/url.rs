@@ -22,6 +22,9 @@ pub struct UrlSettings {
     pub step: Option<usize>,
     /// `embed=1`: only the stage and the lesson panel (for course pages).
     pub embed: bool,
+    /// `compare=acks` opens compare mode on that setting (names:
+    /// [`kafka_sim::compare::Setting::name`]).
+    pub compare: Option<kafka_sim::compare::Setting>,
     /// Problems found: (parameter, bad value, what is allowed).
     pub problems: Vec<(String, String, &'static str)>,
 }
@@ -71,6 +74,10 @@ pub fn parse_query(query: &str) -> UrlSettings {
                 "1" | "true" => out.embed = true,
                 "0" | "false" => out.embed = false,
                 _ => bad("1 or 0"),
+            },
+            "compare" => match kafka_sim::compare::Setting::parse(&v) {
+                Ok(c) => out.compare = Some(c),
+                Err(_) => bad("acks, min_isr, unclean, partitioner, assignor or consumers"),
             },
             // Unknown parameters are ignored: course pages may add their own.
             _ => {}
@@ -177,6 +184,17 @@ mod tests {
         let past = parse_query("lesson=ch2&step=99");
         assert_eq!(past.step, Some(kafka_sim::course::lesson("ch2").unwrap().steps.len()));
         assert_eq!(past.problems.len(), 1);
+    }
+
+    #[test]
+    fn compare_names_a_setting() {
+        use kafka_sim::compare::Setting;
+        assert_eq!(parse_query("?compare=acks").compare, Some(Setting::Acks));
+        assert_eq!(parse_query("compare=min_isr&lang=ko").compare, Some(Setting::MinIsr));
+        let bad = parse_query("compare=linger");
+        assert_eq!((bad.compare, bad.problems.len()), (None, 1));
+        assert_eq!(bad.problems[0].0, "compare");
+        assert!(bad.problems[0].2.contains("consumers"));
     }
 
     #[test]

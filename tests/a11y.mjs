@@ -56,6 +56,8 @@ const VIEWS = [
   // accessible names must still start with what is visible.
   { name: 'phone-main', query: `${RUN}&tab=inspector`, ready: '.topology', width: 390 },
   { name: 'phone-lesson-ch3-1', query: 'lesson=ch3&step=1', ready: '[data-testid=lesson]', width: 390 },
+  { name: 'compare', query: `${RUN}&tab=inspector&compare=acks`, ready: '[data-testid=compare-run-3]' },
+  { name: 'phone-compare', query: `${RUN}&tab=inspector&compare=unclean`, ready: '[data-testid=compare-run-2]', width: 390 },
   { name: 'phone-brokers', query: `${RUN}&tab=brokers&preset=shop`, ready: '.topology', width: 390 },
 ];
 const only = process.env.A11Y_ONLY;

@@ -121,6 +121,16 @@ pub fn App() -> Html {
             }
         });
     }
+    // `?compare=acks` opens compare mode once.
+    {
+        let dispatcher = state.dispatcher();
+        let compare = settings.compare;
+        use_effect_with((), move |_| {
+            if let Some(setting) = compare {
+                dispatcher.dispatch(Action::OpenCompare(setting));
+            }
+        });
+    }
     let width = use_viewport_width();
     let side_by_side = width >= SIDE_BY_SIDE;
     let stage_w = stage_width(width);
@@ -215,6 +225,7 @@ pub fn App() -> Html {
         d.dispatch(Action::Select(Some(sel)));
     });
     let ui = Ui::new(*lang, state.dispatcher());
+    let ui_send = ui.dispatch();
     let on_toggle_lang = {
         let lang = lang.clone();
         Callback::from(move |_| lang.set(lang.other()))
@@ -278,6 +289,9 @@ pub fn App() -> Html {
             } else if embed {
                 <LessonPicker progress={state.progress.clone()} current={None::<&'static str>} />
             }
+            if let Some(c) = &state.compare {
+                { crate::components::compare_view::compare_view(&c.data, *lang, &ui_send) }
+            } else {
             <div class="workspace">
                 <div class="stage-wrap">
                 // Chapter 1's diagram is not the cluster: the cluster's legend stays away.
@@ -335,6 +349,7 @@ pub fn App() -> Html {
                 </aside>
                 }
             </div>
+            }
             if *welcome {
                 <Welcome on_close={close_welcome} on_lessons={show_lessons} />
             }

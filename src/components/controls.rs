@@ -78,6 +78,18 @@ fn add_button(d: &UseReducerDispatcher<AppState>, (testid, text, title, action):
     }
 }
 
+/// Opens compare mode (on `acks`), or closes it.
+#[inline(never)]
+fn compare_button(state: &AppState, lang: Lang, d: &UseReducerDispatcher<AppState>) -> Html {
+    let open = state.compare.is_some();
+    let onclick = if open {
+        on_click(d, || Action::CloseCompare)
+    } else {
+        on_click(d, || Action::OpenCompare(kafka_sim::compare::Setting::Acks))
+    };
+    button("btn", "compare", Some(open), onclick, format!("⇆ {}", crate::i18n::compare_strings(lang).open).into())
+}
+
 /// The bar for `state`; `seed_error` says the seed box holds no number.
 pub fn controls(
     state: &AppState,
@@ -157,8 +169,9 @@ pub fn controls(
             }) }
             { field(s.preset, select("preset", on_preset, presets)) }
             <span class="clock" data-testid="sim-time" title={s.sim_time}>
-                { format!("t = {} s", fixed(state.view.time_ms as f64 / 1000.0, 1)) }
+                { format!("t = {} s", fixed(state.compare.as_ref().map_or(state.view.time_ms, |c| c.data.time_ms) as f64 / 1000.0, 1)) }
             </span>
+            { compare_button(state, lang, d) }
             <span class="controls__adds">
                 { list(adds.len(), &|i| add_button(d, &adds[i])) }
             </span>

@@ -418,6 +418,28 @@ pub enum ErrorReason {
     LastRuleHasKeyPrefix {
         rule: usize,
     },
+    // Compare mode (`crate::compare`).
+    /// `?compare=` names no setting; the allowed names are in the text.
+    UnknownCompareSetting {
+        name: String,
+    },
+    /// The setting is a producer's (acks, partitioner) and there is none.
+    CompareNeedsProducers {
+        setting: &'static str,
+    },
+    /// The setting is a consumer group's (assignor, consumers) and there is none.
+    CompareNeedsGroups {
+        setting: &'static str,
+    },
+    /// `min.insync.replicas` 1 vs 2 needs a replication factor of at least 2.
+    CompareMinIsrNeedsReplicas {
+        topic: String,
+        replication_factor: u32,
+    },
+    /// `unclean.leader.election.enable` and `min.insync.replicas` need a topic.
+    CompareNeedsTopics {
+        setting: &'static str,
+    },
 }
 
 /// A rejected configuration or command: a code, the path of the offending field

@@ -20,6 +20,7 @@
 pub mod burrow;
 pub mod cluster;
 pub mod command;
+pub mod compare;
 pub mod config;
 pub mod controller;
 pub mod course;

@@ -423,6 +423,37 @@ pub fn error(reason: &ErrorReason, lang: Lang) -> String {
                  키가 없는 레코드가 갈 파티션이 없습니다. 목록 끝에 key_prefix 없는 규칙을 두세요."
             ),
         ),
+        R::UnknownCompareSetting { name } => (
+            format!(
+                "{name:?} is not a setting to compare: use {}",
+                crate::compare::Setting::ALL.map(|s| s.name()).join(", ")
+            ),
+            format!(
+                "{} 비교할 수 있는 설정이 아닙니다: {} 중 하나를 쓰세요",
+                j(format!("{name:?}"), Particle::Eun),
+                crate::compare::Setting::ALL.map(|s| s.name()).join(", ")
+            ),
+        ),
+        R::CompareNeedsProducers { setting } => (
+            format!("comparing {setting} needs at least one producer"),
+            format!("{setting} 비교에는 프로듀서가 하나 이상 있어야 합니다"),
+        ),
+        R::CompareNeedsGroups { setting } => (
+            format!("comparing {setting} needs at least one consumer group"),
+            format!("{setting} 비교에는 컨슈머 그룹이 하나 이상 있어야 합니다"),
+        ),
+        R::CompareNeedsTopics { setting } => (
+            format!("comparing {setting} needs at least one topic"),
+            format!("{setting} 비교에는 토픽이 하나 이상 있어야 합니다"),
+        ),
+        R::CompareMinIsrNeedsReplicas { topic, replication_factor } => (
+            format!(
+                "cannot compare min.insync.replicas 1 and 2: topic {topic:?} has replication factor {replication_factor} (needs at least 2)"
+            ),
+            format!(
+                "min.insync.replicas 1과 2를 비교할 수 없습니다: 토픽 {topic:?}의 복제 팩터가 {replication_factor}입니다 (2 이상 필요)"
+            ),
+        ),
     };
     if ko {
         kr

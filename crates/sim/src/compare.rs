@@ -1,0 +1,559 @@
+//! Compare mode (issue 15): two or three copies of one cluster, same seed and
+//! same commands, that differ in exactly one setting. They share one clock:
+//! [`Comparison::tick`] ticks every copy and [`Comparison::apply`] gives every
+//! copy the same command at the same simulated time, so any difference in the
+//! outcome comes from the setting alone (the runs are deterministic).
+//!
+//! Each copy is summarised as a [`Strip`]: the producers' ledgers (acked,
+//! acked-but-lost, duplicates, failed), how long some partition had no live leader,
+//! and the largest consumer lag seen.
+
+use crate::assignor::Strategy;
+use crate::config::{Acks, ClusterConfig};
+use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
+use crate::limits;
+use crate::partitioner::PartitionerKind;
+use crate::producer::Ledger;
+use crate::{Cluster, Command};
+
+/// The one setting the copies differ in. The URL names (`?compare=acks`) are
+/// [`Setting::name`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Setting {
+    /// Every producer's `acks`: 0, 1, all.
+    Acks,
+    /// Every topic's `min.insync.replicas`: 1, 2.
+    MinIsr,
+    /// Every topic's `unclean.leader.election.enable`: false, true.
+    Unclean,
+    /// Every producer's partitioner: built-in, uniform-sticky, round-robin.
+    Partitioner,
+    /// Every group's `partition.assignment.strategy`: range, cooperative-sticky.
+    Assignor,
+    /// Members per group: see [`Setting::variants`].
+    Consumers,
+}
+
+/// One copy's configuration and its label (e.g. `acks=all`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Variant {
+    pub label_en: String,
+    pub label_ko: String,
+    pub config: ClusterConfig,
+}
+
+impl Setting {
+    pub const ALL: [Setting; 6] =
+        [Setting::Acks, Setting::MinIsr, Setting::Unclean, Setting::Partitioner, Setting::Assignor, Setting::Consumers];
+
+    /// The URL name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Setting::Acks => "acks",
+            Setting::MinIsr => "min_isr",
+            Setting::Unclean => "unclean",
+            Setting::Partitioner => "partitioner",
+            Setting::Assignor => "assignor",
+            Setting::Consumers => "consumers",
+        }
+    }
+
+    /// Reads a URL name; an unknown one is refused with the allowed names.
+    pub fn parse(name: &str) -> Result<Setting, SimError> {
+        Setting::ALL.into_iter().find(|s| s.name() == name).ok_or_else(|| {
+            SimError::new(
+                ErrorCode::InvalidRequest,
+                FieldPath::new("compare"),
+                ErrorReason::UnknownCompareSetting { name: name.to_string() },
+            )
+        })
+    }
+
+    /// The 2 or 3 configurations to compare: `base` with this setting changed
+    /// on every producer, topic or group it belongs to, and nothing else.
+    ///
+    /// `Consumers` compares 1 member per group, one member per partition of the
+    /// group's topic, and one more than that: lag falls as members are added
+    /// while each has a partition to read, and the extra member stays idle
+    /// (a partition is read by at most one member of a group), which is the
+    /// lesson worth seeing side by side.
+    pub fn variants(self, base: &ClusterConfig) -> Result<Vec<Variant>, SimError> {
+        let need = |ok: bool, reason: ErrorReason| {
+            if ok {
+                Ok(())
+            } else {
+                Err(SimError::new(ErrorCode::InvalidRequest, FieldPath::new("compare"), reason))
+            }
+        };
+        let setting = self.name();
+        match self {
+            Setting::Acks | Setting::Partitioner => {
+                need(!base.producers.is_empty(), ErrorReason::CompareNeedsProducers { setting })?
+            }
+            Setting::Assignor | Setting::Consumers => {
+                need(!base.groups.is_empty(), ErrorReason::CompareNeedsGroups { setting })?
+            }
+            Setting::MinIsr | Setting::Unclean => {
+                need(!base.topics.is_empty(), ErrorReason::CompareNeedsTopics { setting })?
+            }
+        }
+        let variant = |label: String, change: &dyn Fn(&mut ClusterConfig)| {
+            let mut config = base.clone();
+            change(&mut config);
+            Variant { label_ko: label.clone(), label_en: label, config }
+        };
+        let out: Vec<Variant> = match self {
+            Setting::Acks => [Acks::None, Acks::Leader, Acks::All]
+                .into_iter()
+                .map(|acks| {
+                    variant(format!("acks={}", acks.name()), &|c| {
+                        for p in &mut c.producers {
+                            p.acks = acks;
+                            // Idempotence needs acks=all (ProducerConfig's
+                            // validation); with 0 or 1 Kafka's default is off.
+                            if acks != Acks::All && p.enable_idempotence == Some(true) {
+                                p.enable_idempotence = None;
+                            }
+                        }
+                    })
+                })
+                .collect(),
+            Setting::MinIsr => {
+                if let Some(t) = base.topics.iter().find(|t| t.replication_factor < 2) {
+                    need(
+                        false,
+                        ErrorReason::CompareMinIsrNeedsReplicas {
+                            topic: t.name.clone(),
+                            replication_factor: t.replication_factor,
+                        },
+                    )?;
+                }
+                [1, 2]
+                    .into_iter()
+                    .map(|n| {
+                        variant(format!("min.insync.replicas={n}"), &|c| {
+                            c.topics.iter_mut().for_each(|t| t.config.min_insync_replicas = n)
+                        })
+                    })
+                    .collect()
+            }
+            Setting::Unclean => [false, true]
+                .into_iter()
+                .map(|on| {
+                    variant(format!("unclean.leader.election.enable={on}"), &|c| {
+                        c.topics.iter_mut().for_each(|t| t.config.unclean_leader_election_enable = on)
+                    })
+                })
+                .collect(),
+            Setting::Partitioner => [
+                (PartitionerKind::Default, "built-in"),
+                (PartitionerKind::UniformSticky, "uniform-sticky"),
+                (PartitionerKind::RoundRobin, "round-robin"),
+            ]
+            .into_iter()
+            .map(|(kind, name)| {
+                variant(format!("partitioner={name}"), &|c| {
+                    c.producers.iter_mut().for_each(|p| p.partitioner = kind.clone())
+                })
+            })
+            .collect(),
+            Setting::Assignor => [Strategy::Range, Strategy::CooperativeSticky]
+                .into_iter()
+                .map(|s| {
+                    variant(format!("assignor={}", s.name()), &|c| c.groups.iter_mut().for_each(|g| g.assignor = s))
+                })
+                .collect(),
+            Setting::Consumers => {
+                let partitions_of = |topic: &str| {
+                    base.topics
+                        .iter()
+                        .find(|t| t.name == topic)
+                        .map_or(1, |t| t.partitions)
+                        .min(limits::MAX_GROUP_MEMBERS)
+                };
+                // Per group: 1, one per partition, one more (capped by the limit).
+                let counts = |k: u32, p: u32| match k {
+                    0 => 1,
+                    1 => p,
+                    _ => (p + 1).min(limits::MAX_GROUP_MEMBERS),
+                };
+                let first = partitions_of(&base.groups[0].topic);
+                let mut ks: Vec<u32> = Vec::new();
+                for k in 0..3 {
+                    // Skip a copy equal to the one before (a 1-partition topic).
+                    if ks.last().is_none_or(|&last| counts(last, first) != counts(k, first)) {
+                        ks.push(k);
+                    }
+                }
+                ks.into_iter()
+                    .map(|k| {
+                        let n = counts(k, first);
+                        let (en, ko) = match k {
+                            0 => (format!("consumers={n}"), format!("consumers={n}")),
+                            1 => (
+                                format!("consumers={n} (one per partition)"),
+                                format!("consumers={n} (파티션마다 하나)"),
+                            ),
+                            _ => (format!("consumers={n} (one idle)"), format!("consumers={n} (하나는 유휴)")),
+                        };
+                        let mut v = variant(en, &|c| {
+                            for g in &mut c.groups {
+                                g.consumers = counts(k, partitions_of(&g.topic));
+                            }
+                        });
+                        v.label_ko = ko;
+                        v
+                    })
+                    .collect()
+            }
+        };
+        for v in &out {
+            v.config.validate()?;
+        }
+        Ok(out)
+    }
+}
+
+/// One copy of the cluster and what was measured on it so far.
+#[derive(Clone, Debug)]
+pub struct Run {
+    pub label_en: String,
+    pub label_ko: String,
+    pub cluster: Cluster,
+    /// Simulated ms during which at least one partition had no live leader
+    /// (offline, or led by a crashed broker not yet fenced).
+    pub unavailable_ms: u64,
+    /// The largest total lag (high watermark − committed, summed over
+    /// partitions) of any group, seen at any step so far.
+    pub max_lag: u64,
+}
+
+impl Run {
+    /// Adds this step's measurements (after a tick of `step_ms`).
+    fn measure(&mut self, step_ms: u64) {
+        let c = &self.cluster;
+        // A leader on a dead broker serves no one until the controller fences
+        // it (`broker.session.timeout.ms`): that counts as unavailable too.
+        let served =
+            |p: &crate::partition::PartitionState| p.leader.is_some_and(|b| crate::controller::alive(&c.brokers, b));
+        if !c.topics.iter().flat_map(|t| &t.partitions).all(served) {
+            self.unavailable_ms += step_ms;
+        }
+        for g in &c.groups {
+            let parts = &c.topics[g.topic].partitions;
+            let lag: u64 =
+                g.committed.iter().zip(parts).filter_map(|(c, p)| c.map(|c| p.high_watermark.saturating_sub(c))).sum();
+            self.max_lag = self.max_lag.max(lag);
+        }
+    }
+
+    /// The producers' ledgers added up.
+    pub fn ledger(&self) -> Ledger {
+        let mut total = Ledger::default();
+        self.cluster.producers.iter().for_each(|p| total.add(&p.ledger));
+        total
+    }
+}
+
+/// The metrics a strip shows, in this order (the index into [`Strip::differs`]).
+pub const METRICS: [&str; 6] = ["acked", "acked_lost", "duplicates", "failed", "unavailable_ms", "max_lag"];
+
+/// One copy's summary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Strip {
+    pub label_en: String,
+    pub label_ko: String,
+    pub acked: u64,
+    pub acked_lost: u64,
+    pub duplicates: u64,
+    pub failed: u64,
+    pub unavailable_ms: u64,
+    pub max_lag: u64,
+    /// For each of [`METRICS`]: whether the copies do not all agree on it.
+    pub differs: [bool; 6],
+}
+
+impl Strip {
+    /// The metric values in [`METRICS`] order.
+    pub fn values(&self) -> [u64; 6] {
+        [self.acked, self.acked_lost, self.duplicates, self.failed, self.unavailable_ms, self.max_lag]
+    }
+}
+
+/// The copies, ticked together.
+#[derive(Clone, Debug)]
+pub struct Comparison {
+    setting: Setting,
+    runs: Vec<Run>,
+}
+
+impl Comparison {
+    /// Builds one cluster per variant of `setting` on `base`.
+    pub fn new(setting: Setting, base: &ClusterConfig) -> Result<Self, SimError> {
+        let runs = setting
+            .variants(base)?
+            .into_iter()
+            .map(|v| {
+                Ok(Run {
+                    label_en: v.label_en,
+                    label_ko: v.label_ko,
+                    cluster: Cluster::new(v.config)?,
+                    unavailable_ms: 0,
+                    max_lag: 0,
+                })
+            })
+            .collect::<Result<Vec<_>, SimError>>()?;
+        Ok(Self { setting, runs })
+    }
+
+    pub fn setting(&self) -> Setting {
+        self.setting
+    }
+
+    pub fn runs(&self) -> &[Run] {
+        &self.runs
+    }
+
+    /// The shared clock (every copy has the same `step_ms`, so the same time).
+    pub fn time_ms(&self) -> u64 {
+        self.runs.first().map_or(0, |r| r.cluster.time_ms())
+    }
+
+    /// Turns per-record events on or off in every copy (compare mode draws no
+    /// records in flight, so the app turns them off).
+    pub fn set_record_events(&mut self, on: bool) {
+        self.runs.iter_mut().for_each(|r| r.cluster.set_record_events(on));
+    }
+
+    /// One step of every copy. Events are drained and dropped: compare mode
+    /// shows the strips, not the event log, and events would pile up.
+    pub fn tick(&mut self) {
+        for r in &mut self.runs {
+            r.cluster.tick();
+            r.cluster.drain_events();
+            let step = r.cluster.config().step_ms;
+            r.measure(step);
+        }
+    }
+
+    /// Gives every copy the same command now. A copy that refuses it (e.g. the
+    /// broker is already down there) reports why; the others still apply it.
+    pub fn apply(&mut self, command: &Command) -> Vec<Result<(), SimError>> {
+        self.runs
+            .iter_mut()
+            .map(|r| {
+                let result = r.cluster.apply(command.clone());
+                r.cluster.drain_events();
+                result
+            })
+            .collect()
+    }
+
+    /// Gives each copy the commands `of` derives from it (e.g. "kill the leader
+    /// of P0", whichever broker that is there), all now. Per copy: the first
+    /// refusal, if any (the commands after it still apply).
+    pub fn apply_each(&mut self, of: impl Fn(&Cluster) -> Vec<Command>) -> Vec<Result<(), SimError>> {
+        self.runs
+            .iter_mut()
+            .map(|r| {
+                let results: Vec<_> = of(&r.cluster).into_iter().map(|c| r.cluster.apply(c)).collect();
+                r.cluster.drain_events();
+                results.into_iter().find(Result::is_err).unwrap_or(Ok(()))
+            })
+            .collect()
+    }
+
+    /// Each copy's summary, with the metrics on which they differ flagged.
+    pub fn strips(&self) -> Vec<Strip> {
+        let mut strips: Vec<Strip> = self
+            .runs
+            .iter()
+            .map(|r| {
+                let l = r.ledger();
+                Strip {
+                    label_en: r.label_en.clone(),
+                    label_ko: r.label_ko.clone(),
+                    acked: l.acked,
+                    acked_lost: l.acked_lost,
+                    duplicates: l.duplicates,
+                    failed: l.failed,
+                    unavailable_ms: r.unavailable_ms,
+                    max_lag: r.max_lag,
+                    differs: [false; 6],
+                }
+            })
+            .collect();
+        let values: Vec<[u64; 6]> = strips.iter().map(Strip::values).collect();
+        let mut differs = [false; 6];
+        for (m, d) in differs.iter_mut().enumerate() {
+            *d = values.iter().any(|v| v[m] != values[0][m]);
+        }
+        strips.iter_mut().for_each(|s| s.differs = differs);
+        strips
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::BrokerId;
+
+    fn leader_of_p0(c: &Comparison, run: usize) -> Option<BrokerId> {
+        c.runs()[run].cluster.view().topics[0].partitions[0].leader
+    }
+
+    fn run_for(c: &mut Comparison, ms: u64) {
+        let end = c.time_ms() + ms;
+        while c.time_ms() < end {
+            c.tick();
+        }
+    }
+
+    #[test]
+    fn every_name_parses_back_and_a_bad_one_names_the_allowed_ones() {
+        for s in Setting::ALL {
+            assert_eq!(Setting::parse(s.name()), Ok(s));
+        }
+        let e = Setting::parse("linger").unwrap_err();
+        for s in Setting::ALL {
+            assert!(e.en().contains(s.name()), "{}", e.en());
+            assert!(e.ko().contains(s.name()), "{}", e.ko());
+        }
+        assert!(e.en().contains("\"linger\""), "{}", e.en());
+    }
+
+    #[test]
+    fn variants_differ_only_in_their_setting_and_are_valid() {
+        let base = ClusterConfig::default();
+        for s in Setting::ALL {
+            let vs = s.variants(&base).unwrap();
+            assert!((2..=3).contains(&vs.len()), "{s:?}: {}", vs.len());
+            for v in &vs {
+                let mut c = v.config.clone();
+                // Undo the one setting: what is left must be the base.
+                for (p, b) in c.producers.iter_mut().zip(&base.producers) {
+                    (p.acks, p.enable_idempotence, p.partitioner) =
+                        (b.acks, b.enable_idempotence, b.partitioner.clone());
+                }
+                for (t, b) in c.topics.iter_mut().zip(&base.topics) {
+                    t.config = b.config.clone();
+                }
+                for (g, b) in c.groups.iter_mut().zip(&base.groups) {
+                    (g.assignor, g.consumers) = (b.assignor, b.consumers);
+                }
+                assert_eq!(c, base, "{s:?} {}", v.label_en);
+            }
+            let labels: Vec<&str> = vs.iter().map(|v| v.label_en.as_str()).collect();
+            assert!(labels.windows(2).all(|w| w[0] != w[1]), "{labels:?}");
+        }
+        let acks = Setting::Acks.variants(&base).unwrap();
+        assert_eq!(acks.iter().map(|v| v.label_en.as_str()).collect::<Vec<_>>(), ["acks=0", "acks=1", "acks=all"]);
+        let consumers = Setting::Consumers.variants(&base).unwrap();
+        assert_eq!(consumers.iter().map(|v| v.config.groups[0].consumers).collect::<Vec<_>>(), [1, 3, 4]);
+    }
+
+    #[test]
+    fn acks_all_with_explicit_idempotence_stays_valid_for_acks_0_and_1() {
+        let mut base = ClusterConfig::default();
+        base.producers[0].enable_idempotence = Some(true);
+        let vs = Setting::Acks.variants(&base).unwrap();
+        assert_eq!(vs[2].config.producers[0].enable_idempotence, Some(true));
+        assert_eq!(vs[1].config.producers[0].enable_idempotence, None);
+    }
+
+    #[test]
+    fn settings_that_cannot_be_compared_say_why() {
+        let mut base = ClusterConfig::default();
+        base.topics[0].replication_factor = 1;
+        base.topics[0].config.min_insync_replicas = 1;
+        let e = Setting::MinIsr.variants(&base).unwrap_err();
+        assert!(e.en().contains("replication factor 1"), "{}", e.en());
+        let mut base = ClusterConfig::default();
+        base.producers.clear();
+        assert!(Setting::Acks.variants(&base).unwrap_err().en().contains("producer"));
+        base.groups.clear();
+        assert!(Setting::Assignor.variants(&base).unwrap_err().en().contains("consumer group"));
+    }
+
+    /// Chapter 3's lesson, side by side (`acks` in the producer configs: "acks=1
+    /// … the record will be lost" if the leader fails before followers copy it;
+    /// `acks=all` "guarantees that the record will not be lost as long as at
+    /// least one in-sync replica remains alive"). A follower of P0 is slowed
+    /// (as the ch3 lesson does), so the leader holds acked-but-unreplicated
+    /// records; then the leader is killed in every copy at the same time. The
+    /// clean election picks a follower, which lacks them: acks=1 loses
+    /// acknowledged records, acks=all none (they were not acknowledged yet).
+    #[test]
+    fn killing_the_leader_loses_acked_records_with_acks_1_and_none_with_acks_all() {
+        let mut c = Comparison::new(Setting::Acks, &ClusterConfig::default()).unwrap();
+        run_for(&mut c, 5000);
+        let leader = leader_of_p0(&c, 0).unwrap();
+        // Same seed: the same leader in every copy.
+        assert!((0..3).all(|r| leader_of_p0(&c, r) == Some(leader)));
+        for b in c.runs()[0].cluster.view().topics[0].partitions[0].replicas.clone() {
+            if b != leader {
+                assert!(c.apply(&Command::SlowBroker { broker: b, factor: 30 }).iter().all(Result::is_ok));
+            }
+        }
+        run_for(&mut c, 2000);
+        assert!(c.apply(&Command::KillBroker { broker: leader }).iter().all(Result::is_ok));
+        run_for(&mut c, 20_000);
+        let s = c.strips();
+        assert_eq!(s[1].label_en, "acks=1");
+        assert!(s[1].acked_lost > 0, "{:?}", s[1]);
+        assert_eq!(s[2].acked_lost, 0, "{:?}", s[2]);
+        assert_eq!((s[0].acked, s[0].acked_lost), (0, 0), "acks=0 acknowledges nothing: {:?}", s[0]);
+        assert!(s[0].differs[1] && s[0].differs[0], "acked and acked_lost differ: {:?}", s[0].differs);
+        // Until the controller fences the dead leader (broker.session.timeout.ms,
+        // 9 s), P0 has no live leader in every copy.
+        assert!(s.iter().all(|x| (8900..=10_000).contains(&x.unavailable_ms)), "{s:?}");
+        // A second kill of the same broker is refused in every copy, not fatal.
+        assert!(c.apply(&Command::KillBroker { broker: leader }).iter().all(Result::is_err));
+    }
+
+    /// `unclean.leader.election.enable` (Kafka's topic config doc: "Indicates
+    /// whether to enable replicas not in the ISR set to be elected as leader as
+    /// a last resort, even though doing so may result in data loss"). The only
+    /// ISR member dies while an out-of-sync replica is alive: with it off the
+    /// partition stays offline (unavailable), with it on it comes back with the
+    /// records the old leader alone had gone.
+    #[test]
+    fn unclean_election_trades_unavailability_for_lost_records() {
+        let mut base = ClusterConfig::default();
+        base.producers[0].acks = Acks::Leader;
+        base.topics[0].config.min_insync_replicas = 1;
+        base.broker_config.replica_lag_time_max_ms = 2000;
+        base.broker_config.broker_session_timeout_ms = 3000;
+        let mut c = Comparison::new(Setting::Unclean, &base).unwrap();
+        run_for(&mut c, 3000);
+        let leader = leader_of_p0(&c, 0).unwrap();
+        let replicas = c.runs()[0].cluster.view().topics[0].partitions[0].replicas.clone();
+        let followers: Vec<BrokerId> = replicas.into_iter().filter(|&b| b != leader).collect();
+        // Both followers fall out of the ISR; one of them dies, then the leader.
+        for &b in &followers {
+            c.apply(&Command::IsolateBroker { broker: b });
+        }
+        run_for(&mut c, 6000);
+        c.apply(&Command::KillBroker { broker: followers[0] });
+        c.apply(&Command::HealBroker { broker: followers[1] });
+        c.apply(&Command::KillBroker { broker: leader });
+        run_for(&mut c, 15_000);
+        let s = c.strips();
+        assert!(s[0].unavailable_ms > s[1].unavailable_ms, "{s:?}");
+        assert!(s[1].acked_lost > s[0].acked_lost, "{s:?}");
+        assert!(s[0].differs[1] && s[0].differs[4], "{:?}", s[0].differs);
+    }
+
+    #[test]
+    fn same_seed_same_runs() {
+        let go = || {
+            let mut c = Comparison::new(Setting::Partitioner, &ClusterConfig::default()).unwrap();
+            run_for(&mut c, 3000);
+            c.apply(&Command::KillBroker { broker: 1 });
+            run_for(&mut c, 12_000);
+            let views: Vec<_> = c.runs().iter().map(|r| r.cluster.view()).collect();
+            (c.strips(), views)
+        };
+        assert_eq!(go(), go());
+    }
+}

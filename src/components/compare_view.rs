@@ -1,0 +1,204 @@
+//! Compare mode's page (issue 15): a bar to pick the setting and close, a bar
+//! of commands given to every copy at once, and one card per copy: its label,
+//! its strip of six metrics (those on which the copies disagree framed and
+//! marked ≠, with a screen-reader note), its brokers and a compact table of
+//! its partitions. The cards sit side by side on wide screens and stack on
+//! phones (CSS grid, style.css).
+//!
+//! Each copy is drawn as a summary, not with the topology SVG: the SVG needs
+//! the stage's layout, selection and records layer, and three of them side by
+//! side would be too small to read; leader, ISR and LEO/HW per partition are
+//! what the settings compared here change.
+
+use crate::compare_mode::{CompareCommand, CompareData};
+use crate::components::inspector::fill;
+use crate::components::nodes::{el, head_row, list, target_value};
+use crate::i18n::{compare_strings, CompareStrings};
+use crate::state::Action;
+use kafka_sim::compare::{Setting, Strip};
+use kafka_sim::fixed::fixed;
+use kafka_sim::view::ClusterView;
+use kafka_sim::Lang;
+use yew::prelude::*;
+
+/// A metric's value as shown: `unavailable_ms` in seconds, the rest as counts.
+pub fn metric_text(metric: usize, value: u64) -> String {
+    if metric == 4 {
+        format!("{} s", fixed(value as f64 / 1000.0, 1))
+    } else {
+        value.to_string()
+    }
+}
+
+/// A button of compare mode's bars.
+#[inline(never)]
+fn btn(testid: &'static str, text: String, onclick: Callback<MouseEvent>) -> Html {
+    html! { <button class="btn btn--small" data-testid={testid} {onclick}>{ text }</button> }
+}
+
+/// `<option value selected>text</option>`.
+#[inline(never)]
+fn option(value: String, selected: bool, text: String) -> Html {
+    html! { <option {value} {selected}>{ text }</option> }
+}
+
+/// Compare mode's page. A plain function rendered by `App`, not a component
+/// (as the controls bar): it changes on every update anyway, and a component
+/// adds its own copy of Yew's lifecycle code to the wasm. The broker picker
+/// keeps its value in the DOM (it starts on broker 1; `selected` never
+/// changes, so Yew never re-applies it) and the buttons read it when clicked.
+pub fn compare_view(data: &CompareData, lang: Lang, send: &Callback<Action>) -> Html {
+    let c = compare_strings(lang);
+    let on_setting = send.reform(|e: Event| {
+        // The options are `Setting::ALL`'s names; anything else keeps `acks`.
+        Action::OpenCompare(Setting::parse(&target_value(&e)).unwrap_or(Setting::Acks))
+    });
+    let picked = NodeRef::default();
+    let command = |testid: &'static str, text: &'static str, cmd: CompareCommand| {
+        btn(testid, text.to_string(), send.reform(move |_: MouseEvent| Action::Compare(cmd)))
+    };
+    let on_broker = |testid: &'static str, text: &'static str, cmd: fn(u32) -> CompareCommand| {
+        let picked = picked.clone();
+        let send = send.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let value = picked.cast::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+            if let Ok(b) = value.parse::<u32>() {
+                send.emit(Action::Compare(cmd(b)));
+            }
+        });
+        btn(testid, text.to_string(), onclick)
+    };
+    let brokers = data.views.first().map_or(0, |v| v.brokers.len());
+    html! {
+        <section class="compare" data-testid="compare-view" aria-labelledby="compare-title" data-t-ms={data.time_ms.to_string()}>
+            <div class="compare__bar">
+                <h2 id="compare-title" class="compare__title">{ c.title }</h2>
+                <label class="field">
+                    { el("span", "", c.setting.into()) }
+                    <select data-testid="compare-setting" onchange={on_setting}>
+                        { list(Setting::ALL.len(), &|i| {
+                            let s = Setting::ALL[i];
+                            option(s.name().to_string(), s == data.setting, c.settings[i].to_string())
+                        }) }
+                    </select>
+                </label>
+                { btn("compare-close", format!("✕ {}", c.close), send.reform(|_: MouseEvent| Action::CloseCompare)) }
+            </div>
+            { el("p", "compare__subtitle", c.subtitle.into()) }
+            <div class="compare__commands" role="group" aria-label={c.commands}>
+                { command("compare-slow-p0", c.slow_p0, CompareCommand::SlowFollowersOfP0) }
+                { command("compare-kill-leader", c.kill_leader_p0, CompareCommand::KillLeaderOfP0) }
+                <label class="field">
+                    { el("span", "", c.broker.into()) }
+                    <select data-testid="compare-broker" ref={picked.clone()}>
+                        { list(brokers, &|i| option((i + 1).to_string(), i == 0, (i + 1).to_string())) }
+                    </select>
+                </label>
+                { on_broker("compare-kill-broker", c.kill_broker, CompareCommand::KillBroker) }
+                { on_broker("compare-restart-broker", c.restart_broker, CompareCommand::RestartBroker) }
+            </div>
+            <div class="compare__runs">
+                { list(data.strips.len(), &|k| {
+                    let view = data.views.get(k).map(|v| &**v);
+                    run_card(k, &data.strips[k], view, c, lang)
+                }) }
+            </div>
+        </section>
+    }
+}
+
+/// One copy: label, strip, brokers, partitions.
+fn run_card(k: usize, strip: &Strip, view: Option<&ClusterView>, c: &CompareStrings, lang: Lang) -> Html {
+    let label = if lang == Lang::Ko { &strip.label_ko } else { &strip.label_en };
+    let values = strip.values();
+    html! {
+        <article class="compare-run" data-testid={format!("compare-run-{}", k + 1)}
+            data-setting={strip.label_en.clone()} data-acked={strip.acked.to_string()}
+            data-acked-lost={strip.acked_lost.to_string()} data-duplicates={strip.duplicates.to_string()}
+            data-failed={strip.failed.to_string()} data-unavailable-ms={strip.unavailable_ms.to_string()}
+            data-max-lag={strip.max_lag.to_string()}>
+            <h3 class="compare-run__label">{ label.clone() }</h3>
+            <dl class="compare-strip">
+                { list(values.len(), &|m| metric(c.metrics[m], metric_text(m, values[m]), strip.differs[m], c.differs)) }
+            </dl>
+            if let Some(v) = view { { stage(v, c) } }
+        </article>
+    }
+}
+
+#[inline(never)]
+fn metric(name: &'static str, value: String, differs: bool, note: &'static str) -> Html {
+    let class = if differs { "metric metric--differs" } else { "metric" };
+    html! {
+        <div {class}>
+            <dt>{ name }</dt>
+            <dd>
+                { value }
+                if differs {
+                    <span class="metric__cue" aria-hidden="true">{ " ≠" }</span>
+                    <span class="visually-hidden">{ format!(" {note}") }</span>
+                }
+            </dd>
+        </div>
+    }
+}
+
+/// The copy's brokers, partitions (the first 8) and groups, compactly.
+fn stage(v: &ClusterView, c: &CompareStrings) -> Html {
+    let parts: Vec<_> = v.topics.iter().flat_map(|t| &t.partitions).take(8).collect();
+    let multi = v.topics.len() > 1;
+    html! {
+        <div class="compare-stage">
+            <ul class="compare-brokers">
+                { list(v.brokers.len(), &|i| {
+                    let b = &v.brokers[i];
+                    let (class, state) = if b.alive { ("compare-broker", "") } else { ("compare-broker compare-broker--down", c.down) };
+                    html! { <li {class}>{ format!("B{}", b.id) }{ if state.is_empty() { String::new() } else { format!(" {state}") } }</li> }
+                }) }
+            </ul>
+            <table class="compare-parts">
+                { head_row(&[c.partition, c.leader, "ISR", "LEO / HW"]) }
+                <tbody>
+                    { list(parts.len(), &|i| {
+                        let p = parts[i];
+                        let name = if multi { format!("{}-{}", p.topic, p.partition) } else { format!("P{}", p.partition) };
+                        let leader = p.leader.map_or_else(|| c.offline.to_string(), |b| format!("B{b}"));
+                        let class = if p.leader.is_none() { "is-offline" } else { "" };
+                        html! {
+                            <tr {class}>
+                                <th scope="row">{ name }</th>
+                                <td>{ leader }</td>
+                                <td>{ format!("{}/{}", p.isr.len(), p.replicas.len()) }</td>
+                                <td>{ format!("{} / {}", p.log_end_offset, p.high_watermark) }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            <ul class="compare-groups">
+                { list(v.groups.len(), &|i| {
+                    let g = &v.groups[i];
+                    let busy = g.members.iter().filter(|m| !m.assigned.is_empty()).count();
+                    let text = fill(c.group, &[
+                        ("g", g.id.clone()),
+                        ("n", g.members.len().to_string()),
+                        ("busy", busy.to_string()),
+                        ("lag", g.total_lag.to_string()),
+                    ]);
+                    el("li", "", text.into())
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::metric_text;
+
+    #[test]
+    fn unavailable_time_is_in_seconds_and_counts_are_plain() {
+        assert_eq!(metric_text(4, 12_300), "12.3 s");
+        assert_eq!(metric_text(1, 42), "42");
+    }
+}
