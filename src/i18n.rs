@@ -1526,7 +1526,7 @@ pub const COMPARE_KO: CompareStrings = CompareStrings {
     broker: "브로커",
     kill_broker: "비정상 종료",
     restart_broker: "다시 시작",
-    metrics: ["확인 응답", "응답 후 유실", "중복", "전송 실패", "사용 불가 시간", "최대 랙"],
+    metrics: ["확인 응답", "응답 후 손실", "중복", "전송 실패", "사용 불가 시간", "최대 랙"],
     differs: "(사본마다 다름)",
     partition: "파티션",
     leader: "리더",

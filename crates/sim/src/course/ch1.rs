@@ -124,7 +124,7 @@ const GRPC: Protocol = Protocol {
 };
 const SYSLOG: Protocol = Protocol {
     label: t("syslog over UDP", "UDP로 syslog"),
-    failure: t("parser skips the lines: logs silently lost", "파서가 줄을 건너뛰어 로그가 조용히 유실됨"),
+    failure: t("parser skips the lines: logs silently lost", "파서가 줄을 건너뛰어 로그가 조용히 손실됨"),
 };
 const SOAP: Protocol = Protocol {
     label: t("XML over SOAP", "SOAP로 XML"),
