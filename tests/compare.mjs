@@ -10,30 +10,15 @@
 //
 //   node tests/compare.mjs [DIST_DIR]
 
-import http from 'node:http';
-import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
 const prefix = process.env.TOOLS_PREFIX || path.join(process.env.HOME, '.local');
 const { chromium } = createRequire(path.join(prefix, 'lib', 'node_modules', 'x.js'))('playwright-core');
-
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  const file = path.join(dist, decodeURIComponent(url.pathname) === '/' ? 'index.html' : decodeURIComponent(url.pathname));
-  if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404).end('not found');
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { base, close } = await serve(process.argv[2] || path.join(root, 'dist'));
 
 let failures = 0;
 const check = (ok, what) => {
@@ -138,7 +123,7 @@ check((await page.locator('[data-testid=compare-view]').count()) === 0, 'and com
 check(errors.length === 0, `no page errors ${errors.join(' | ')}`);
 check(foreign.length === 0, `no request outside the page's origin ${foreign.join(' ')}`);
 await browser.close();
-server.close();
+close();
 if (failures) {
   console.error(`compare: ${failures} check(s) failed`);
   process.exit(1);

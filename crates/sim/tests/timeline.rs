@@ -14,22 +14,8 @@ use kafka_sim::scenario::Runner;
 use kafka_sim::timeline::{MarkKind, Timeline, SNAPSHOT_EVERY_MS};
 use kafka_sim::{Cluster, Event};
 
-/// SplitMix64 for the test's own choices.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn range(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.next() % (hi - lo + 1)
-    }
-}
+mod common;
+use common::Rng;
 
 /// FNV-1a over each event's debug text: a running hash of a run's events.
 fn fold(mut h: u64, events: &[Event]) -> u64 {

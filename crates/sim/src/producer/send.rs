@@ -57,14 +57,7 @@ impl Cluster {
             return self.retry_or_fail(batch, ErrorCode::LeaderNotAvailable, now);
         }
         if !leader_alive {
-            if acks == Acks::None {
-                // Fire and forget into a dead broker: gone, and nobody is told.
-                let n = batch.records.len() as u64;
-                self.producers[pi].ledger.unacknowledged += n;
-                self.producers[pi].ledger.unacknowledged_lost += n;
-                return;
-            }
-            return self.retry_or_fail(batch, ErrorCode::NetworkException, now);
+            return self.failed_send(batch, acks, ErrorCode::NetworkException, now);
         }
         let min_isr = self.topics[ti].settings.min_insync_replicas;
         if acks == Acks::All && (part.isr.len() as u32) < min_isr {
@@ -75,13 +68,7 @@ impl Cluster {
             // The append does not fit the leader's disk: its log directory
             // fails and the broker halts (`controller::disk`).
             self.log_dir_failed(b, self.topics[ti].name.clone(), p as u32, false, need);
-            if acks == Acks::None {
-                let n = batch.records.len() as u64;
-                self.producers[pi].ledger.unacknowledged += n;
-                self.producers[pi].ledger.unacknowledged_lost += n;
-                return;
-            }
-            return self.retry_or_fail(batch, ErrorCode::KafkaStorageError, now);
+            return self.failed_send(batch, acks, ErrorCode::KafkaStorageError, now);
         }
         let settings = self.topics[ti].log_settings();
         let idempotent = self.producers[pi].config.idempotent();
@@ -174,6 +161,19 @@ impl Cluster {
                 }
             }
         }
+    }
+
+    /// The leader could not take the batch: with acks=0 it is gone and nobody
+    /// is told (fire and forget); otherwise the producer retries on `error`.
+    fn failed_send(&mut self, batch: Batch, acks: Acks, error: ErrorCode, now: u64) {
+        if acks == Acks::None {
+            let n = batch.records.len() as u64;
+            let ledger = &mut self.producers[batch.producer as usize].ledger;
+            ledger.unacknowledged += n;
+            ledger.unacknowledged_lost += n;
+            return;
+        }
+        self.retry_or_fail(batch, error, now);
     }
 
     /// A retriable error: try again after `retry.backoff.ms`, unless
