@@ -10,26 +10,9 @@
 //
 //   node tests/compare.mjs [DIST_DIR]
 
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { serve } from './serve.mjs';
+import { start } from './serve.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const prefix = process.env.TOOLS_PREFIX || path.join(process.env.HOME, '.local');
-const { chromium } = createRequire(path.join(prefix, 'lib', 'node_modules', 'x.js'))('playwright-core');
-const { base, close } = await serve(process.argv[2] || path.join(root, 'dist'));
-
-let failures = 0;
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures++;
-};
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-});
+const { base, browser, check, finish } = await start();
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
 const errors = [];
@@ -122,10 +105,4 @@ check((await page.locator('[data-testid=compare-view]').count()) === 0, 'and com
 
 check(errors.length === 0, `no page errors ${errors.join(' | ')}`);
 check(foreign.length === 0, `no request outside the page's origin ${foreign.join(' ')}`);
-await browser.close();
-close();
-if (failures) {
-  console.error(`compare: ${failures} check(s) failed`);
-  process.exit(1);
-}
-console.log('compare: all checks passed');
+await finish('compare');

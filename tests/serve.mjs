@@ -22,3 +22,34 @@ export async function serve(dist) {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return { base: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
+
+/// What every browser test starts with: the built app served (`process.argv[2]`
+/// or dist/), Chromium launched, and a `check` that prints and counts;
+/// `finish(name)` closes both and exits 1 if a check failed.
+export async function start() {
+  const { createRequire } = await import('node:module');
+  const { fileURLToPath } = await import('node:url');
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const prefix = process.env.TOOLS_PREFIX || path.join(process.env.HOME, '.local');
+  const { chromium } = createRequire(path.join(prefix, 'lib', 'node_modules', 'x.js'))('playwright-core');
+  const { base, close } = await serve(process.argv[2] || path.join(root, 'dist'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  let failures = 0;
+  const check = (ok, what) => {
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+    if (!ok) failures++;
+  };
+  const finish = async (name) => {
+    await browser.close();
+    close();
+    if (failures) {
+      console.log(`${name}: ${failures} check(s) failed`);
+      process.exit(1);
+    }
+    console.log(`${name}: all checks passed`);
+  };
+  return { root, base, browser, check, finish };
+}

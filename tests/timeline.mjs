@@ -11,25 +11,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { serve } from './serve.mjs';
+import { start } from './serve.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const prefix = process.env.TOOLS_PREFIX || path.join(process.env.HOME, '.local');
-const { chromium } = createRequire(path.join(prefix, 'lib', 'node_modules', 'x.js'))('playwright-core');
-const { base, close } = await serve(process.argv[2] || path.join(root, 'dist'));
-
-let failures = 0;
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures++;
-};
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-});
+const { root, base, browser, check, finish } = await start();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = [];
@@ -113,12 +97,8 @@ try {
   const log = await page.$eval('[data-testid=event-log]', (e) => e.textContent);
   check(/Forked at 6\.0 s/.test(log), 'the event log says "Forked at 6.0 s"');
   check(errors.length === 0, `no page errors${errors.length ? ': ' + errors.join('; ') : ''}`);
+} catch (e) {
+  check(false, `the test stopped: ${e}`);
 } finally {
-  await browser.close();
-  close();
+  await finish('timeline');
 }
-if (failures) {
-  console.log(`timeline: ${failures} check(s) failed`);
-  process.exit(1);
-}
-console.log('timeline: all checks passed');
