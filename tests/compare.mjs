@@ -26,6 +26,19 @@ const run = (k) => page.locator(`[data-testid=compare-run-${k}]`);
 const attr = async (k, name) => Number(await run(k).getAttribute(`data-${name}`));
 const simTime = async () => Number((await page.getAttribute('[data-testid=compare-view]', 'data-t-ms')) || 0);
 
+// A shared compare link on a first visit goes straight to compare mode (no
+// welcome over it), and Esc closes it.
+{
+  const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await fresh.goto(`${base}/?compare=acks`);
+  await fresh.waitForSelector('[data-testid=compare-run-3]', { timeout: 30000 });
+  check((await fresh.locator('[data-testid=welcome]').count()) === 0, 'a ?compare= link skips the first visit\'s welcome');
+  await fresh.keyboard.press('Escape');
+  await fresh.waitForTimeout(300);
+  check((await fresh.locator('[data-testid=compare-view]').count()) === 0, 'Esc closes compare mode');
+  await fresh.close();
+}
+
 // Speed 5: 5 simulated steps per update.
 await page.goto(`${base}/?compare=acks&tab=inspector&speed=5`);
 await page.waitForSelector('[data-testid=compare-run-3]', { timeout: 30000 });

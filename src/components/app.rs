@@ -108,7 +108,9 @@ pub fn App() -> Html {
     let url_dismissed = use_state(bool::default as fn() -> bool);
     let seed_error = use_state(bool::default as fn() -> bool);
     let welcome = {
-        let greet = settings.lesson.is_none() && !settings.embed && settings.tab.is_none();
+        // A deep link (a lesson, a tab, compare mode, embedding) goes straight there.
+        let greet =
+            settings.lesson.is_none() && !settings.embed && settings.tab.is_none() && settings.compare.is_none();
         use_state(move || greet && first_visit())
     };
     // A lesson asked for in the URL opens once, at its step (from 1 in the URL).
@@ -195,6 +197,7 @@ pub fn App() -> Html {
                     "Escape" => {
                         help.set(false);
                         dispatcher.dispatch(Action::Select(None));
+                        dispatcher.dispatch(Action::CloseCompare);
                     }
                     _ => {}
                 }
