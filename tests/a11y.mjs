@@ -7,11 +7,11 @@
 //   node tests/a11y.mjs [DIST_DIR]      (scripts/test.sh runs it after the release build)
 //   A11Y_ONLY=events node tests/a11y.mjs   audits only the views whose name contains "events"
 
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
@@ -21,19 +21,7 @@ const need = createRequire(path.join(prefix, 'lib', 'node_modules', 'x.js'));
 const { chromium } = need('playwright-core');
 const axeSource = fs.readFileSync(need.resolve('axe-core/axe.min.js'), 'utf8');
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
-const server = http.createServer((req, res) => {
-  const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname.slice(1)) || 'index.html';
-  const file = path.join(dist, rel);
-  if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404).end('not found');
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { base, close } = await serve(dist);
 
 // The stage runs two seconds at 10× and is paused, so the log, the lag charts
 // and the logs' cells have content and nothing moves while axe reads the page.
@@ -150,7 +138,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  close();
 }
 
 console.log('\nper rule (views it fails in, elements over all views):');
