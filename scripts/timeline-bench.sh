@@ -50,29 +50,40 @@ for (let i = 0; i < 30; i++) {
     const t0 = performance.now();
     input.value = String(t);
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const shown = +document.querySelector('[data-testid=timeline]').dataset.timeMs;
-    return shown === t ? performance.now() - t0 : -1;
+    // A long seek lands after a few slices (one task each): wait for the
+    // frame that shows it.
+    const tl = document.querySelector('[data-testid=timeline]');
+    for (let f = 0; f < 300; f++) {
+      await new Promise((r) => requestAnimationFrame(r));
+      if (+tl.dataset.timeMs === t) return performance.now() - t0;
+    }
+    return -1;
   }, t);
   times.push(ms);
 }
 times.sort((a, b) => a - b);
 console.log(`seek (30 times, input to the frame that shows it): median ${times[15].toFixed(1)} ms, max ${times[29].toFixed(1)} ms${times[0] < 0 ? ' (some seeks did not land!)' : ''}`);
-const long = await page.evaluate(async (end) => {
-  const seen = [];
-  const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => seen.push(e.duration)));
-  obs.observe({ type: 'longtask', buffered: false });
-  const input = document.querySelector('[data-testid=timeline-range]');
-  for (let t = end; t >= 0; t -= Math.max(100, Math.round(end / 120 / 100) * 100)) {
-    input.value = String(t);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => requestAnimationFrame(r));
-  }
-  await new Promise((r) => setTimeout(r, 500));
-  obs.disconnect();
-  return seen;
-}, end);
-console.log(`dragging across the whole timeline (120 positions, one a frame): ${long.length} long task(s)${long.length ? ', longest ' + Math.max(...long).toFixed(0) + ' ms' : ''}`);
+// Dragging: 120 positions, one a frame, back from the end and forward from
+// the start; long tasks (> 50 ms) seen while doing it and just after.
+for (const dir of ['back', 'forward']) {
+  const long = await page.evaluate(async ([end, dir]) => {
+    const seen = [];
+    const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => seen.push(e.duration)));
+    obs.observe({ type: 'longtask', buffered: false });
+    const input = document.querySelector('[data-testid=timeline-range]');
+    const stride = Math.max(100, Math.round(end / 120 / 100) * 100);
+    for (let i = 0; i <= 120; i++) {
+      const t = dir === 'back' ? Math.max(0, end - i * stride) : Math.min(end, i * stride);
+      input.value = String(t);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    obs.disconnect();
+    return seen;
+  }, [end, dir]);
+  console.log(`dragging ${dir === 'back' ? 'end -> start' : 'start -> end'} (120 positions, one a frame): ${long.length} long task(s)${long.length ? ', longest ' + Math.max(...long).toFixed(0) + ' ms' : ''}`);
+}
 await browser.close();
 close();
 JS

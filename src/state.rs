@@ -31,7 +31,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 pub use crate::travel::{is_data, DATA_LOG_LEN, LOG_LEN};
-use crate::travel::{push_events, Past, TimelineView, Travel};
+use crate::travel::{push_events, seek_slice, Past, TimelineView, Travel};
 pub const SPEEDS: [f64; 9] = [0.1, 0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 7.5, 10.0];
 
 /// What the learner has selected for the inspector.
@@ -238,6 +238,9 @@ pub struct AppState {
     /// Compare mode (issue 15), `None` outside it: its copies take the play
     /// loop's steps instead of the cluster above.
     pub compare: Option<CompareMode>,
+    /// Bumped after each slice of a seek that has not arrived yet: the app
+    /// then asks for the next slice (`Action::ContinueSeek`) in a new task.
+    pub seek_slices: u64,
     pub version: u64,
 }
 
@@ -304,6 +307,8 @@ pub enum Action {
     DismissNotice,
     /// Time travel: show the run as it was at this simulated time (paused).
     SeekTo(u64),
+    /// The next slice of a seek in progress (the app sends it in a new task).
+    ContinueSeek,
     /// One simulation step back in time (←, `step-back`).
     StepBack,
     /// Back to the latest time (the live run).
@@ -369,6 +374,7 @@ impl AppState {
             progress: Rc::new(Progress::default()),
             scenario_box: Rc::new(ScenarioBox::default()),
             compare: None,
+            seek_slices: 0,
             version: 0,
         };
         s.record(events);
@@ -684,15 +690,43 @@ impl AppState {
 
     /// Shows the run as it was at `t_ms` (time travel), pausing it; at or
     /// after the end of the history, the live run.
+    /// A long seek (into thinned history, on a big cluster) runs in slices,
+    /// one task each; the picture changes once it arrives.
     fn seek(&mut self, t_ms: u64) {
         let end = self.travel.borrow().timeline.end_ms();
+        self.playing = false;
         if t_ms >= end {
+            self.travel.borrow_mut().seeking = None;
             self.back_to_live();
             return;
         }
+        let shown = (self.log.clone(), self.data_log.clone());
+        self.travel.borrow_mut().begin_seek(t_ms, &shown);
+        self.continue_seek(false);
+    }
+
+    /// Whether a seek is still replaying toward its target.
+    pub fn seeking(&self) -> bool {
+        self.travel.borrow().seeking.is_some()
+    }
+
+    /// Runs one slice of the seek in progress (all of it if `all`); once it
+    /// arrives, its state is what is shown.
+    fn continue_seek(&mut self, all: bool) {
+        let steps = if all { u32::MAX } else { seek_slice(self.view.replica_count()) };
+        let arrived = self.travel.borrow_mut().continue_seek(steps);
+        let Some((cluster, rings)) = arrived else {
+            if self.seeking() {
+                self.seek_slices += 1;
+                let travel = self.travel.borrow();
+                let t = TimelineView::of(&travel, self.view.time_ms, self.config.step_ms, Some(&self.timeline));
+                self.timeline = Rc::new(t);
+                self.version += 1;
+            }
+            return;
+        };
         {
             let mut travel = self.travel.borrow_mut();
-            let (cluster, rings) = travel.seek(t_ms);
             let live = match travel.past.take() {
                 Some(p) => p.live,
                 None => (self.log.clone(), self.data_log.clone()),
@@ -700,7 +734,6 @@ impl AppState {
             travel.past = Some(Past { cluster: Box::new(cluster), live });
             (self.log, self.data_log) = rings;
         }
-        self.playing = false;
         self.refresh_shown(Vec::new(), false);
         self.svg_view = self.view.clone();
         self.svg_version += 1;
@@ -826,6 +859,11 @@ impl AppState {
         if let Some(s) = s.compare_act(&action) {
             return Rc::new(s);
         }
+        // Anything but scrubbing lands a seek in progress first (a command
+        // then forks at the time the slider shows).
+        if !matches!(action, Action::SeekTo(_) | Action::ContinueSeek | Action::StepBack) && s.seeking() {
+            s.continue_seek(true);
+        }
         match action {
             Action::Advance(n) => {
                 if !s.playing {
@@ -942,8 +980,9 @@ impl AppState {
                 }
             }
             Action::SeekTo(t) => s.seek(t),
+            Action::ContinueSeek => s.continue_seek(false),
             Action::StepBack => {
-                let now = s.view.time_ms;
+                let now = s.timeline.target_ms.unwrap_or(s.view.time_ms);
                 s.seek(now.saturating_sub(s.config.step_ms));
             }
             Action::BackToLive => s.back_to_live(),
@@ -1392,6 +1431,40 @@ mod tests {
         let back = on.reduce(Action::SeekTo(4000)).reduce(Action::BackToLive);
         assert!(!back.timeline.past);
         assert_eq!(back.view, live);
+    }
+
+    /// On a big cluster a seek runs in slices (one task each), the slider
+    /// showing the target meanwhile; drags forward replay from the past on
+    /// screen. Every landing is the exact state; any other action lands a
+    /// seek in progress first.
+    #[test]
+    fn long_seeks_run_in_slices_and_land_exactly() {
+        let stress = || Rc::new(AppState::new(Preset::Stress.config(3), Some(Preset::Stress)).unwrap());
+        let at = |ms| play(stress(), ms).view.clone();
+        let (at_4900, at_3000) = (at(4900), at(3000));
+        let s = play(stress(), 12_000);
+        let slice = u64::from(seek_slice(s.view.replica_count())) * s.config.step_ms;
+        assert!(slice < 4900, "this test needs seeks longer than a slice ({slice} ms)");
+        let mut s = s.reduce(Action::SeekTo(4900));
+        let mut slices = 0;
+        while s.seeking() {
+            assert_eq!(s.timeline.target_ms, Some(4900), "the slider stays at the target");
+            assert_eq!(s.view.time_ms, 12_000, "the picture waits for the landing");
+            s = s.reduce(Action::ContinueSeek);
+            slices += 1;
+        }
+        assert_eq!(slices, 4900 / slice, "one task per {slice} ms replayed");
+        assert_eq!((s.view.clone(), s.timeline.target_ms), (at_4900.clone(), None));
+        // Forward by less than a slice: from the past on screen, in one go.
+        let step = s.config.step_ms;
+        let s = s.reduce(Action::SeekTo(4900 + slice - step));
+        assert!(!s.seeking());
+        // A selection while a seek is under way lands it first.
+        let s = s.reduce(Action::SeekTo(3000));
+        assert!(s.seeking());
+        let s = s.reduce(Action::Select(None));
+        assert!(!s.seeking());
+        assert_eq!(s.view, at_3000);
     }
 
     /// A command given while looking at the past forks the run there: later

@@ -6,7 +6,7 @@
 //! tested natively.
 
 use kafka_sim::event::Event;
-use kafka_sim::timeline::{Band, Health, MarkKind, Timeline};
+use kafka_sim::timeline::{Band, Health, MarkKind, Replay, Timeline};
 use kafka_sim::Cluster;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -65,19 +65,47 @@ pub struct Travel {
     /// A lesson's commands already recorded (its player applies them).
     pub lesson_commands: usize,
     pub past: Option<Past>,
+    /// A seek still replaying toward its target (scrubbing runs a slice of
+    /// steps per task, so no drag position blocks the page for long).
+    pub seeking: Option<Replay<Rings>>,
+}
+
+/// Replica-steps a seek replays per task: `stress` (96 replicas) gets 10
+/// steps, a few ms of wasm, leaving room in the landing task for the
+/// re-render; bigger clusters fewer steps.
+const SEEK_SLICE_REPLICA_STEPS: u32 = 1_000;
+
+/// Steps a seek replays per slice on a cluster of `replicas` replicas.
+pub fn seek_slice(replicas: usize) -> u32 {
+    (SEEK_SLICE_REPLICA_STEPS / (replicas.max(1) as u32)).max(1)
 }
 
 impl Travel {
     pub fn new(cluster: &Cluster, rings: Rings, lesson_commands: usize) -> Self {
-        Travel { timeline: Timeline::new(cluster, rings), lesson_commands, past: None }
+        Travel { timeline: Timeline::new(cluster, rings), lesson_commands, past: None, seeking: None }
     }
 
     /// The past cluster and rings at `t_ms` (replayed from the last snapshot).
     pub fn seek(&self, t_ms: u64) -> (Cluster, Rings) {
-        self.timeline.seek(t_ms, |rings, events| {
-            let events: Vec<Rc<Event>> = events.into_iter().map(Rc::new).collect();
-            push_events(rings, &events);
-        })
+        self.timeline.seek(t_ms, ring_events)
+    }
+
+    /// Starts a seek to `t_ms`; `shown` are the rings on screen, which go
+    /// with the past's cluster when the replay starts from it (dragging
+    /// forward replays only the difference).
+    pub fn begin_seek(&mut self, t_ms: u64, shown: &Rings) {
+        let from = self.past.as_ref().map(|p| ((*p.cluster).clone(), shown.clone()));
+        self.seeking = Some(self.timeline.replay_to(t_ms, from));
+    }
+
+    /// Replays the seek in progress by at most `steps` steps: its cluster and
+    /// rings once it has arrived.
+    pub fn continue_seek(&mut self, steps: u32) -> Option<(Cluster, Rings)> {
+        let done = self.seeking.as_mut()?.run(steps, ring_events);
+        if done {
+            return self.seeking.take().map(Replay::into_parts);
+        }
+        None
     }
 
     /// Plays the past forward by `steps` steps, applying the recorded commands
@@ -104,6 +132,12 @@ impl Travel {
     }
 }
 
+/// A replay's events, step by step, into the event log's rings.
+fn ring_events(rings: &mut Rings, events: Vec<Event>) {
+    let events: Vec<Rc<Event>> = events.into_iter().map(Rc::new).collect();
+    push_events(rings, &events);
+}
+
 /// One mark as the component draws it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MarkView {
@@ -122,6 +156,8 @@ pub struct TimelineView {
     /// The time shown (the past's, or the live run's).
     pub now_ms: u64,
     pub past: bool,
+    /// Where a seek in progress is heading (the slider stays there).
+    pub target_ms: Option<u64>,
     pub step_ms: u64,
     pub marks: Rc<Vec<MarkView>>,
     pub bands: Rc<Vec<Band>>,
@@ -156,6 +192,7 @@ impl TimelineView {
             end_ms: t.end_ms(),
             now_ms,
             past: travel.past.is_some(),
+            target_ms: travel.seeking.as_ref().map(Replay::target_ms),
             step_ms,
             marks,
             bands,

@@ -22,7 +22,7 @@ use crate::presets::Preset;
 use crate::state::{Action, AppState, Selection, Tab};
 use crate::ui::Ui;
 use crate::url;
-use gloo_timers::callback::Interval;
+use gloo_timers::callback::{Interval, Timeout};
 
 use crate::components::nodes::{el, list, nums};
 use wasm_bindgen::closure::Closure;
@@ -153,6 +153,22 @@ pub fn App() -> Html {
                 Interval::new(every_ms, move || {
                     if !crate::panic_overlay::crashed() {
                         dispatcher.dispatch(Action::Advance(steps));
+                    }
+                })
+            });
+            move || drop(timer)
+        });
+    }
+
+    // A long seek replays in slices, each in its own task (no long tasks
+    // while scrubbing); the next slice is asked for once this one rendered.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((state.seeking(), state.seek_slices), move |&(seeking, _)| {
+            let timer = seeking.then(|| {
+                Timeout::new(0, move || {
+                    if !crate::panic_overlay::crashed() {
+                        dispatcher.dispatch(Action::ContinueSeek);
                     }
                 })
             });

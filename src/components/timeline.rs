@@ -144,7 +144,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     </div>
                     <input type="range" class="timeline__range" data-testid="timeline-range"
                         min={v.start_ms.to_string()} max={v.end_ms.max(v.start_ms + 1).to_string()}
-                        step={v.step_ms.to_string()} value={v.now_ms.to_string()}
+                        step={v.step_ms.to_string()} value={v.target_ms.unwrap_or(v.now_ms).to_string()}
                         aria-label={s.tl_slider} aria-valuetext={valuetext} oninput={on_input} />
                 </div>
                 <span class="timeline__clock">{ format!("{} / {} s", seconds(v.now_ms), seconds(v.end_ms)) }</span>

@@ -262,28 +262,37 @@ impl<X: Clone> Timeline<X> {
     /// history), replaying from the last snapshot before it; `each` sees the
     /// events the replay emits, step by step, as the live run did.
     pub fn seek(&self, t_ms: u64, mut each: impl FnMut(&mut X, Vec<Event>)) -> (Cluster, X) {
+        let mut replay = self.replay_to(t_ms, None);
+        replay.run(u32::MAX, &mut each);
+        replay.into_parts()
+    }
+
+    /// A seek to `t_ms` that can be run a few steps at a time (so the app can
+    /// scrub without long tasks). It starts at the last snapshot at or before
+    /// `t_ms`, or at `from` (a state this history reached earlier, e.g. the
+    /// past on screen: every command at or before its time applied) when that
+    /// is at or before `t_ms` and later than the snapshot: dragging forward
+    /// replays only the difference.
+    pub fn replay_to(&self, t_ms: u64, from: Option<(Cluster, X)>) -> Replay<X> {
         let t = t_ms.clamp(self.start_ms(), self.end_ms);
         let i = self.snapshots.iter().rposition(|s| s.t_ms <= t).unwrap_or(0);
         let Some(s) = self.snapshots.get(i) else { unreachable!("a timeline always has its first snapshot") };
-        let (mut cluster, mut extra) = (s.cluster.clone(), s.extra.clone());
-        let rest: Vec<(u64, Command)> =
-            self.commands[s.applied.min(self.commands.len())..].iter().filter(|(at, _)| *at <= t).cloned().collect();
-        let mut runner = Runner::with_script(cluster, rest);
-        // Step by step, draining as the live app does after each update.
-        loop {
-            runner.run_until(runner.cluster.time_ms());
-            if runner.cluster.time_ms() >= t {
-                break;
+        let (cluster, extra, rest) = match from {
+            Some((c, x)) if c.time_ms() <= t && c.time_ms() > s.t_ms => {
+                let now = c.time_ms();
+                let rest = self.commands.iter().filter(|(at, _)| *at > now && *at <= t).cloned().collect();
+                (c, x, rest)
             }
-            runner.cluster.tick();
-            each(&mut extra, runner.cluster.drain_events());
-        }
-        let tail = runner.cluster.drain_events();
-        if !tail.is_empty() {
-            each(&mut extra, tail);
-        }
-        cluster = runner.cluster;
-        (cluster, extra)
+            _ => {
+                let rest = self.commands[s.applied.min(self.commands.len())..]
+                    .iter()
+                    .filter(|(at, _)| *at <= t)
+                    .cloned()
+                    .collect();
+                (s.cluster.clone(), s.extra.clone(), rest)
+            }
+        };
+        Replay { runner: Runner::with_script(cluster, rest), extra, target: t }
     }
 
     /// The learner acted while looking at `t_ms`: history after it is
@@ -368,6 +377,55 @@ impl<X: Clone> Timeline<X> {
             self.marks.pop_front();
         }
         self.bands.retain(|b| b.to_ms > start);
+    }
+}
+
+/// A seek in progress ([`Timeline::replay_to`]): the state replayed so far
+/// and the time it is heading for.
+#[derive(Clone)]
+pub struct Replay<X> {
+    runner: Runner,
+    extra: X,
+    target: u64,
+}
+
+impl<X> Replay<X> {
+    /// Replays at most `max_steps` more steps, draining the events step by
+    /// step into `each` as the live app does after each update. True once the
+    /// target is reached (commands at the target itself applied).
+    pub fn run(&mut self, max_steps: u32, mut each: impl FnMut(&mut X, Vec<Event>)) -> bool {
+        let r = &mut self.runner;
+        let mut steps = 0;
+        loop {
+            r.run_until(r.cluster.time_ms());
+            if r.cluster.time_ms() >= self.target {
+                let tail = r.cluster.drain_events();
+                if !tail.is_empty() {
+                    each(&mut self.extra, tail);
+                }
+                return true;
+            }
+            if steps == max_steps {
+                return false;
+            }
+            r.cluster.tick();
+            steps += 1;
+            each(&mut self.extra, r.cluster.drain_events());
+        }
+    }
+
+    /// Where the replay is heading.
+    pub fn target_ms(&self) -> u64 {
+        self.target
+    }
+
+    /// The simulated time replayed so far.
+    pub fn time_ms(&self) -> u64 {
+        self.runner.cluster.time_ms()
+    }
+
+    pub fn into_parts(self) -> (Cluster, X) {
+        (self.runner.cluster, self.extra)
     }
 }
 

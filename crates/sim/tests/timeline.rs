@@ -3,7 +3,9 @@
 //!   whole view, and every event up to `t`, hashed), and
 //! - after a fork at `f` (a new command given while looking at `f`), the run
 //!   equals a fresh run whose script is the old one up to `f` plus the new
-//!   command at `f`.
+//!   command at `f`;
+//! - scrubbing (seeks run a few steps at a time, each from the last position
+//!   when that is closer than a snapshot) lands on the same states.
 //!
 //! "A fresh run to t" is `scenario::Runner::run_until(t)`: commands due at a
 //! time are applied before the step that leaves it, those at `t` too.
@@ -155,8 +157,27 @@ fn seeking_equals_a_fresh_run_and_a_fork_equals_a_fresh_script() {
         let mut times = vec![0, 30_000, SNAPSHOT_EVERY_MS, SNAPSHOT_EVERY_MS + 100, 2 * SNAPSHOT_EVERY_MS - 100];
         times.extend((0..6).map(|_| rng.range(0, 300) * 100));
         times.extend(script.iter().map(|(t, _)| *t));
-        for t in times {
+        for &t in &times {
             assert_eq!(seek(&live.timeline, t), fresh(&cfg, &script, t), "seed {seed}: seek to {t} ms");
+        }
+        // Scrubbing: a walk back and forth, each seek run a few steps at a
+        // time and started from the previous position when that is closer.
+        let mut at: Option<(Cluster, u64)> = None;
+        for _ in 0..12 {
+            // Half the moves are short drags forward (replayed from `at`).
+            let t = match &at {
+                Some((c, _)) if rng.range(0, 1) == 0 => (c.time_ms() + rng.range(1, 30) * 100).min(30_000),
+                _ => rng.range(0, 300) * 100,
+            };
+            let mut replay = live.timeline.replay_to(t, at.take());
+            let mut slices = 0;
+            while !replay.run(rng.range(0, 40) as u32, |h, events| *h = fold(*h, &events)) {
+                slices += 1;
+                assert!(replay.time_ms() < t && slices < 10_000, "seed {seed}: the replay heads for {t}");
+            }
+            let (cluster, hash) = replay.into_parts();
+            assert_eq!((format!("{:?}", cluster.view()), hash), fresh(&cfg, &script, t), "seed {seed}: scrub to {t}");
+            at = Some((cluster, hash));
         }
         // Fork at a random time with a new command, then play 5 s more.
         let f = rng.range(1, 280) * 100;
