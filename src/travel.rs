@@ -133,7 +133,7 @@ impl Travel {
 }
 
 /// A replay's events, step by step, into the event log's rings.
-fn ring_events(rings: &mut Rings, events: Vec<Event>) {
+fn ring_events(rings: &mut Rings, _: &Cluster, events: Vec<Event>) {
     let events: Vec<Rc<Event>> = events.into_iter().map(Rc::new).collect();
     push_events(rings, &events);
 }

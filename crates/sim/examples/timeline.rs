@@ -55,7 +55,7 @@ fn main() {
             // Just before a snapshot: the longest replay.
             let t = (seconds * 1000 * i / 50 / 5000 * 5000 + 4900).min(seconds * 1000);
             let started = Instant::now();
-            let (c, ()) = timeline.seek(t, |_, _| {});
+            let (c, ()) = timeline.seek(t, |_, _, _| {});
             let ms = started.elapsed().as_secs_f64() * 1000.0;
             assert!(c.time_ms() >= t.min(timeline.end_ms()));
             ms

@@ -14,6 +14,7 @@ use crate::error::{ErrorCode, ErrorReason, FieldPath, SimError};
 use crate::limits;
 use crate::partitioner::PartitionerKind;
 use crate::producer::Ledger;
+use crate::timeline::{Replay, Timeline};
 use crate::{Cluster, Command};
 
 /// The one setting the copies differ in. The URL names (`?compare=acks`) are
@@ -67,6 +68,55 @@ impl Setting {
                 ErrorReason::UnknownCompareSetting { name: name.to_string() },
             )
         })
+    }
+
+    /// A command of the learner's run as the copy configured by `copy` gets
+    /// it when the comparison replays that run: `None` when it would only set
+    /// the compared setting (which would make the copies equal); a producer,
+    /// topic or group it adds gets the copy's value of the setting, as those
+    /// of the configuration did.
+    pub fn adapt(self, command: &Command, copy: &ClusterConfig) -> Option<Command> {
+        let mut c = command.clone();
+        match (&mut c, self) {
+            (Command::SetProducerAcks { .. }, Setting::Acks) => return None,
+            (Command::SetTopicConfig { changes, .. }, Setting::MinIsr | Setting::Unclean) => {
+                if self == Setting::MinIsr {
+                    changes.min_insync_replicas = None;
+                } else {
+                    changes.unclean_leader_election_enable = None;
+                }
+                if *changes == crate::command::TopicConfigChange::default() {
+                    return None;
+                }
+            }
+            (Command::AddProducer(p), Setting::Acks | Setting::Partitioner) => {
+                // (Compared only with producers in the config: `variants`.)
+                let Some(first) = copy.producers.first() else { return Some(command.clone()) };
+                if self == Setting::Acks {
+                    p.acks = first.acks;
+                    if p.acks != Acks::All && p.enable_idempotence == Some(true) {
+                        p.enable_idempotence = None;
+                    }
+                } else {
+                    p.partitioner = first.partitioner.clone();
+                }
+            }
+            (Command::CreateTopic(t), Setting::MinIsr | Setting::Unclean) => {
+                let Some(first) = copy.topics.first() else { return Some(command.clone()) };
+                if self == Setting::MinIsr {
+                    t.config.min_insync_replicas = first.config.min_insync_replicas.min(t.replication_factor.max(1));
+                } else {
+                    t.config.unclean_leader_election_enable = first.config.unclean_leader_election_enable;
+                }
+            }
+            (Command::AddGroup(g), Setting::Assignor) => {
+                if let Some(first) = copy.groups.first() {
+                    g.assignor = first.assignor;
+                }
+            }
+            _ => {}
+        }
+        Some(c)
     }
 
     /// The 2 or 3 configurations to compare: `base` with this setting changed
@@ -214,12 +264,12 @@ impl Setting {
     }
 }
 
-/// One copy of the cluster and what was measured on it so far.
-#[derive(Clone, Debug)]
-pub struct Run {
-    pub label_en: String,
-    pub label_ko: String,
-    pub cluster: Cluster,
+/// What a copy measured so far. It travels with each snapshot of the copy's
+/// history, so a seek shows the strip the copy had then.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Measures {
+    /// The simulated time measured up to (each step is counted once).
+    at_ms: u64,
     /// Simulated ms during which at least one partition had no live leader
     /// (offline, or led by a crashed broker not yet fenced).
     pub unavailable_ms: u64,
@@ -228,16 +278,21 @@ pub struct Run {
     pub max_lag: u64,
 }
 
-impl Run {
-    /// Adds this step's measurements (after a tick of `step_ms`).
-    fn measure(&mut self, step_ms: u64) {
-        let c = &self.cluster;
+impl Measures {
+    fn start(c: &Cluster) -> Self {
+        Measures { at_ms: c.time_ms(), ..Measures::default() }
+    }
+
+    /// Adds the step that brought `c` to its time (nothing if it did not move).
+    pub fn measure(&mut self, c: &Cluster) {
+        let Some(step) = c.time_ms().checked_sub(self.at_ms).filter(|&d| d > 0) else { return };
+        self.at_ms = c.time_ms();
         // A leader on a dead broker serves no one until the controller fences
         // it (`broker.session.timeout.ms`): that counts as unavailable too.
         let served =
             |p: &crate::partition::PartitionState| p.leader.is_some_and(|b| crate::controller::alive(&c.brokers, b));
         if !c.topics.iter().flat_map(|t| &t.partitions).all(served) {
-            self.unavailable_ms += step_ms;
+            self.unavailable_ms += step;
         }
         for g in &c.groups {
             let parts = &c.topics[g.topic].partitions;
@@ -246,7 +301,18 @@ impl Run {
             self.max_lag = self.max_lag.max(lag);
         }
     }
+}
 
+/// One copy of the cluster and what was measured on it so far.
+#[derive(Clone, Debug)]
+pub struct Run {
+    pub label_en: String,
+    pub label_ko: String,
+    pub cluster: Cluster,
+    pub measures: Measures,
+}
+
+impl Run {
     /// The producers' ledgers added up.
     pub fn ledger(&self) -> Ledger {
         let mut total = Ledger::default();
@@ -280,11 +346,48 @@ impl Strip {
     }
 }
 
-/// The copies, ticked together.
-#[derive(Clone, Debug)]
+/// The copies, ticked together, each with its history (time travel): one
+/// [`Timeline`] per copy, all snapshotted at the same times, so a seek shows
+/// every copy at the same instant.
+#[derive(Clone)]
 pub struct Comparison {
     setting: Setting,
     runs: Vec<Run>,
+    history: Vec<Timeline<Measures>>,
+}
+
+/// A seek of every copy in progress (see [`Timeline::replay_to`]).
+#[derive(Clone)]
+pub struct CompareReplay {
+    labels: Vec<(String, String)>,
+    replays: Vec<Replay<Measures>>,
+}
+
+impl CompareReplay {
+    /// At most `max_steps` more steps of every copy; true once all arrived.
+    pub fn run(&mut self, max_steps: u32) -> bool {
+        let mut done = true;
+        for r in &mut self.replays {
+            done &= r.run(max_steps, |m, c, _| m.measure(c));
+        }
+        done
+    }
+
+    pub fn target_ms(&self) -> u64 {
+        self.replays.first().map_or(0, Replay::target_ms)
+    }
+
+    /// The copies as they were at the target.
+    pub fn into_runs(self) -> Vec<Run> {
+        self.replays
+            .into_iter()
+            .zip(self.labels)
+            .map(|(r, (label_en, label_ko))| {
+                let (cluster, measures) = r.into_parts();
+                Run { label_en, label_ko, cluster, measures }
+            })
+            .collect()
+    }
 }
 
 impl Comparison {
@@ -294,16 +397,45 @@ impl Comparison {
             .variants(base)?
             .into_iter()
             .map(|v| {
-                Ok(Run {
-                    label_en: v.label_en,
-                    label_ko: v.label_ko,
-                    cluster: Cluster::new(v.config)?,
-                    unavailable_ms: 0,
-                    max_lag: 0,
-                })
+                let cluster = Cluster::new(v.config)?;
+                Ok(Run { label_en: v.label_en, label_ko: v.label_ko, measures: Measures::start(&cluster), cluster })
             })
             .collect::<Result<Vec<_>, SimError>>()?;
-        Ok(Self { setting, runs })
+        let history = runs.iter().map(|r| Timeline::new(&r.cluster, r.measures)).collect();
+        Ok(Self { setting, runs, history })
+    }
+
+    /// The copies of a run that was given `script` (commands at simulated
+    /// times, as the explorer records them), each replayed to `until_ms`: a
+    /// comparison from where the learner is. Commands that would set the
+    /// compared setting itself are left out in every copy (see
+    /// [`Setting::adapt`]); how many is returned with it.
+    pub fn replaying(
+        setting: Setting,
+        base: &ClusterConfig,
+        script: &[(u64, Command)],
+        until_ms: u64,
+    ) -> Result<(Self, usize), SimError> {
+        let mut c = Self::new(setting, base)?;
+        let mut left_out = 0;
+        let mut next = script.iter().peekable();
+        loop {
+            while let Some((_, command)) = next.next_if(|(at, _)| *at <= c.time_ms()) {
+                let adapted: Vec<Option<Command>> =
+                    c.runs.iter().map(|r| setting.adapt(command, r.cluster.config())).collect();
+                left_out += usize::from(adapted.iter().all(Option::is_none));
+                let mut k = 0;
+                c.apply_each(|_| {
+                    k += 1;
+                    adapted[k - 1].clone().into_iter().collect()
+                });
+            }
+            if c.time_ms() >= until_ms {
+                break;
+            }
+            c.tick();
+        }
+        Ok((c, left_out))
     }
 
     pub fn setting(&self) -> Setting {
@@ -312,6 +444,11 @@ impl Comparison {
 
     pub fn runs(&self) -> &[Run] {
         &self.runs
+    }
+
+    /// Each copy's history.
+    pub fn history(&self) -> &[Timeline<Measures>] {
+        &self.history
     }
 
     /// The shared clock (every copy has the same `step_ms`, so the same time).
@@ -325,72 +462,138 @@ impl Comparison {
         self.runs.iter_mut().for_each(|r| r.cluster.set_record_events(on));
     }
 
-    /// One step of every copy. Events are drained and dropped: compare mode
-    /// shows the strips, not the event log, and events would pile up.
+    /// One step of every copy. Events are drained into the copy's history
+    /// (its marks); compare mode shows no event log.
     pub fn tick(&mut self) {
-        for r in &mut self.runs {
+        for (r, h) in self.runs.iter_mut().zip(&mut self.history) {
             r.cluster.tick();
-            r.cluster.drain_events();
-            let step = r.cluster.config().step_ms;
-            r.measure(step);
+            let events = r.cluster.drain_events();
+            r.measures.measure(&r.cluster);
+            let m = r.measures;
+            h.observe(&r.cluster, &events, || m);
         }
     }
 
     /// Gives every copy the same command now. A copy that refuses it (e.g. the
     /// broker is already down there) reports why; the others still apply it.
     pub fn apply(&mut self, command: &Command) -> Vec<Result<(), SimError>> {
-        self.runs
-            .iter_mut()
-            .map(|r| {
-                let result = r.cluster.apply(command.clone());
-                r.cluster.drain_events();
-                result
-            })
-            .collect()
+        self.apply_each(|_| vec![command.clone()])
     }
 
     /// Gives each copy the commands `of` derives from it (e.g. "kill the leader
-    /// of P0", whichever broker that is there), all now. Per copy: the first
-    /// refusal, if any (the commands after it still apply).
-    pub fn apply_each(&mut self, of: impl Fn(&Cluster) -> Vec<Command>) -> Vec<Result<(), SimError>> {
+    /// of P0", whichever broker that is there), all now, and records them in
+    /// its history (refused ones too: replayed, they are refused again). Per
+    /// copy: the first refusal, if any (the commands after it still apply).
+    pub fn apply_each(&mut self, mut of: impl FnMut(&Cluster) -> Vec<Command>) -> Vec<Result<(), SimError>> {
         self.runs
             .iter_mut()
-            .map(|r| {
-                let results: Vec<_> = of(&r.cluster).into_iter().map(|c| r.cluster.apply(c)).collect();
-                r.cluster.drain_events();
+            .zip(&mut self.history)
+            .map(|(r, h)| {
+                let t = r.cluster.time_ms();
+                let results: Vec<_> = of(&r.cluster)
+                    .into_iter()
+                    .map(|c| {
+                        h.command(t, c.clone());
+                        r.cluster.apply(c)
+                    })
+                    .collect();
+                let events = r.cluster.drain_events();
+                let m = r.measures;
+                h.observe(&r.cluster, &events, || m);
                 results.into_iter().find(Result::is_err).unwrap_or(Ok(()))
             })
             .collect()
     }
 
+    /// A seek of every copy to `t_ms`, to run in slices; from `past` (the
+    /// copies on screen) when that is closer than a snapshot.
+    pub fn replay_to(&self, t_ms: u64, past: Option<&[Run]>) -> CompareReplay {
+        let replays = self
+            .history
+            .iter()
+            .enumerate()
+            .map(|(k, h)| h.replay_to(t_ms, past.and_then(|p| p.get(k)).map(|r| (r.cluster.clone(), r.measures))))
+            .collect();
+        let labels = self.runs.iter().map(|r| (r.label_en.clone(), r.label_ko.clone())).collect();
+        CompareReplay { labels, replays }
+    }
+
+    /// Plays copies shown from the past forward by up to `steps` steps (not
+    /// past the end of the history), applying each copy's recorded commands
+    /// when due, exactly as the live copies did.
+    pub fn play_past(&self, past: &mut [Run], steps: u32) {
+        let end = self.end_ms();
+        for (r, h) in past.iter_mut().zip(&self.history) {
+            for _ in 0..steps {
+                if r.cluster.time_ms() >= end {
+                    break;
+                }
+                r.cluster.tick();
+                // Measured before the commands given after this step, as live.
+                r.measures.measure(&r.cluster);
+                let now = r.cluster.time_ms();
+                for (_, command) in h.commands().iter().filter(|(at, _)| *at == now) {
+                    let _ = r.cluster.apply(command.clone());
+                }
+                r.cluster.drain_events();
+            }
+        }
+    }
+
+    /// The learner acted while looking at `past`: every copy continues from
+    /// there and its later history is discarded. Returns the fork's time.
+    pub fn fork(&mut self, past: Vec<Run>) -> u64 {
+        let t = past.first().map_or(0, |r| r.cluster.time_ms());
+        self.runs = past;
+        for h in &mut self.history {
+            h.fork_at(t);
+        }
+        t
+    }
+
+    /// The earliest time every copy can show.
+    pub fn start_ms(&self) -> u64 {
+        self.history.iter().map(Timeline::start_ms).max().unwrap_or(0)
+    }
+
+    /// The latest time recorded (the live copies' time).
+    pub fn end_ms(&self) -> u64 {
+        self.history.iter().map(Timeline::end_ms).min().unwrap_or(0)
+    }
+
     /// Each copy's summary, with the metrics on which they differ flagged.
     pub fn strips(&self) -> Vec<Strip> {
-        let mut strips: Vec<Strip> = self
-            .runs
-            .iter()
-            .map(|r| {
-                let l = r.ledger();
-                Strip {
-                    label_en: r.label_en.clone(),
-                    label_ko: r.label_ko.clone(),
-                    acked: l.acked,
-                    acked_lost: l.acked_lost,
-                    duplicates: l.duplicates,
-                    failed: l.failed,
-                    unavailable_ms: r.unavailable_ms,
-                    max_lag: r.max_lag,
-                    differs: [false; 6],
-                }
-            })
-            .collect();
-        let values: Vec<[u64; 6]> = strips.iter().map(Strip::values).collect();
-        let mut differs = [false; 6];
-        for (m, d) in differs.iter_mut().enumerate() {
-            *d = values.iter().any(|v| v[m] != values[0][m]);
-        }
-        strips.iter_mut().for_each(|s| s.differs = differs);
-        strips
+        strips(&self.runs)
     }
+}
+
+/// Summaries of `runs` (the live copies, or copies shown from the past), with
+/// the metrics on which they differ flagged.
+pub fn strips(runs: &[Run]) -> Vec<Strip> {
+    let mut strips: Vec<Strip> = runs
+        .iter()
+        .map(|r| {
+            let l = r.ledger();
+            Strip {
+                label_en: r.label_en.clone(),
+                label_ko: r.label_ko.clone(),
+                acked: l.acked,
+                acked_lost: l.acked_lost,
+                duplicates: l.duplicates,
+                failed: l.failed,
+                unavailable_ms: r.measures.unavailable_ms,
+                max_lag: r.measures.max_lag,
+                differs: [false; 6],
+            }
+        })
+        .collect();
+    let values: Vec<[u64; 6]> = strips.iter().map(Strip::values).collect();
+    let mut differs = [false; 6];
+    for (m, d) in differs.iter_mut().enumerate() {
+        *d = values.iter().any(|v| v[m] != values[0][m]);
+    }
+    strips.iter_mut().for_each(|s| s.differs = differs);
+    strips
 }
 
 #[cfg(test)]
@@ -542,6 +745,111 @@ mod tests {
         assert!(s[0].unavailable_ms > s[1].unavailable_ms, "{s:?}");
         assert!(s[1].acked_lost > s[0].acked_lost, "{s:?}");
         assert!(s[0].differs[1] && s[0].differs[4], "{:?}", s[0].differs);
+    }
+
+    /// The copies' strips and a hash of their views (short on failure).
+    fn picture(runs: &[Run]) -> (Vec<Strip>, u64) {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        runs.iter().for_each(|r| format!("{:?}", r.cluster.view()).hash(&mut h));
+        (strips(runs), h.finish())
+    }
+
+    /// Issue 15's one timeline for compare mode: a seek shows every copy as
+    /// it was (view and strip), in slices or at once; played forward from
+    /// there the copies reach the live ones; acting there forks every copy,
+    /// which then equals copies given the cut script plus the new command.
+    #[test]
+    fn the_copies_travel_in_time_together_and_fork_together() {
+        let base = ClusterConfig::default();
+        let mut c = Comparison::new(Setting::Acks, &base).unwrap();
+        run_for(&mut c, 4900);
+        let at_4900 = picture(c.runs());
+        run_for(&mut c, 3100);
+        assert!(c.apply(&Command::KillBroker { broker: 1 }).iter().all(Result::is_ok));
+        run_for(&mut c, 12_000);
+        let live = picture(c.runs());
+        assert_eq!((c.start_ms(), c.end_ms()), (0, 20_000));
+        assert!(c.history().iter().all(|h| h.marks().any(|m| m.kind == crate::timeline::MarkKind::Crash)));
+        // A seek in slices of 7 steps: the copies as they were.
+        let mut replay = c.replay_to(4900, None);
+        let mut slices = 1;
+        while !replay.run(7) {
+            slices += 1;
+        }
+        assert_eq!(slices, 7, "49 steps in slices of 7");
+        let mut past = replay.into_runs();
+        assert_eq!(picture(&past), at_4900);
+        // Played on, the past reaches the live copies (the kill replayed).
+        c.play_past(&mut past, 1000);
+        assert_eq!(picture(&past), live);
+        // A fork at 5 s with another command.
+        let mut replay = c.replay_to(5000, None);
+        replay.run(u32::MAX);
+        let t = c.fork(replay.into_runs());
+        assert_eq!((t, c.end_ms()), (5000, 5000));
+        c.apply(&Command::KillBroker { broker: 2 });
+        run_for(&mut c, 4000);
+        let script = [(5000, Command::KillBroker { broker: 2 })];
+        let (fresh, left_out) = Comparison::replaying(Setting::Acks, &base, &script, 9000).unwrap();
+        assert_eq!(left_out, 0);
+        assert_eq!(picture(c.runs()), picture(fresh.runs()));
+        assert!(c.history().iter().all(|h| h.forks() == [5000]));
+    }
+
+    /// Compare mode starts from where the learner is: the explorer's commands
+    /// are replayed into every copy at their times, except those that set the
+    /// compared setting (they would make the copies equal).
+    #[test]
+    fn copies_replay_the_learners_script_but_not_the_compared_setting() {
+        let base = ClusterConfig::default();
+        let script = [
+            (2000, Command::KillBroker { broker: 3 }),
+            (
+                3000,
+                Command::SetProducerAcks {
+                    producer: base.producers[0].id.clone(),
+                    acks: Acks::Leader,
+                    enable_idempotence: None,
+                },
+            ),
+        ];
+        let (c, left_out) = Comparison::replaying(Setting::Acks, &base, &script, 6000).unwrap();
+        assert_eq!((left_out, c.time_ms()), (1, 6000));
+        let acks: Vec<Acks> = c.runs().iter().map(|r| r.cluster.producers[0].config.acks).collect();
+        assert_eq!(acks, [Acks::None, Acks::Leader, Acks::All], "still three settings");
+        assert!(c.runs().iter().all(|r| !r.cluster.view().brokers[2].alive), "the kill was replayed");
+        // The same as giving the kill live at 2 s.
+        let mut live = Comparison::new(Setting::Acks, &base).unwrap();
+        run_for(&mut live, 2000);
+        live.apply(&Command::KillBroker { broker: 3 });
+        run_for(&mut live, 4000);
+        assert_eq!(picture(c.runs()), picture(live.runs()));
+        // A producer added in the learner's run gets each copy's acks.
+        let mut extra = base.producers[0].clone();
+        extra.id = "extra".into();
+        let add = Command::AddProducer(extra);
+        let copy = &c.runs()[2].cluster.config();
+        match Setting::Acks.adapt(&add, copy) {
+            Some(Command::AddProducer(p)) => assert_eq!(p.acks, Acks::All),
+            other => panic!("{other:?}"),
+        }
+        // A topic config change keeps its other keys, minus the compared one.
+        let change = Command::SetTopicConfig {
+            topic: "orders".into(),
+            changes: crate::command::TopicConfigChange {
+                min_insync_replicas: Some(2),
+                retention_ms: Some(1000),
+                ..Default::default()
+            },
+        };
+        match Setting::MinIsr.adapt(&change, copy) {
+            Some(Command::SetTopicConfig { changes, .. }) => {
+                assert_eq!((changes.min_insync_replicas, changes.retention_ms), (None, Some(1000)))
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(Setting::Unclean.adapt(&change, copy), Some(change.clone()));
     }
 
     #[test]

@@ -260,8 +260,9 @@ impl<X: Clone> Timeline<X> {
 
     /// The cluster (and extra state) at `t_ms` (clamped to the recorded
     /// history), replaying from the last snapshot before it; `each` sees the
-    /// events the replay emits, step by step, as the live run did.
-    pub fn seek(&self, t_ms: u64, mut each: impl FnMut(&mut X, Vec<Event>)) -> (Cluster, X) {
+    /// cluster and the events the replay emits, step by step, as the live run
+    /// did.
+    pub fn seek(&self, t_ms: u64, mut each: impl FnMut(&mut X, &Cluster, Vec<Event>)) -> (Cluster, X) {
         let mut replay = self.replay_to(t_ms, None);
         replay.run(u32::MAX, &mut each);
         replay.into_parts()
@@ -393,7 +394,7 @@ impl<X> Replay<X> {
     /// Replays at most `max_steps` more steps, draining the events step by
     /// step into `each` as the live app does after each update. True once the
     /// target is reached (commands at the target itself applied).
-    pub fn run(&mut self, max_steps: u32, mut each: impl FnMut(&mut X, Vec<Event>)) -> bool {
+    pub fn run(&mut self, max_steps: u32, mut each: impl FnMut(&mut X, &Cluster, Vec<Event>)) -> bool {
         let r = &mut self.runner;
         let mut steps = 0;
         loop {
@@ -401,7 +402,7 @@ impl<X> Replay<X> {
             if r.cluster.time_ms() >= self.target {
                 let tail = r.cluster.drain_events();
                 if !tail.is_empty() {
-                    each(&mut self.extra, tail);
+                    each(&mut self.extra, &r.cluster, tail);
                 }
                 return true;
             }
@@ -410,7 +411,8 @@ impl<X> Replay<X> {
             }
             r.cluster.tick();
             steps += 1;
-            each(&mut self.extra, r.cluster.drain_events());
+            let events = r.cluster.drain_events();
+            each(&mut self.extra, &r.cluster, events);
         }
     }
 

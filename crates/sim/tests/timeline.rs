@@ -128,7 +128,7 @@ fn fresh(config: &ClusterConfig, script: &[(u64, Command)], t: u64) -> (String, 
 }
 
 fn seek(timeline: &Timeline<u64>, t: u64) -> (String, u64) {
-    let (cluster, hash) = timeline.seek(t, |h, events| *h = fold(*h, &events));
+    let (cluster, hash) = timeline.seek(t, |h, _, events| *h = fold(*h, &events));
     (format!("{:?}", cluster.view()), hash)
 }
 
@@ -171,7 +171,7 @@ fn seeking_equals_a_fresh_run_and_a_fork_equals_a_fresh_script() {
             };
             let mut replay = live.timeline.replay_to(t, at.take());
             let mut slices = 0;
-            while !replay.run(rng.range(0, 40) as u32, |h, events| *h = fold(*h, &events)) {
+            while !replay.run(rng.range(0, 40) as u32, |h, _, events| *h = fold(*h, &events)) {
                 slices += 1;
                 assert!(replay.time_ms() < t && slices < 10_000, "seed {seed}: the replay heads for {t}");
             }
@@ -181,7 +181,7 @@ fn seeking_equals_a_fresh_run_and_a_fork_equals_a_fresh_script() {
         }
         // Fork at a random time with a new command, then play 5 s more.
         let f = rng.range(1, 280) * 100;
-        let (cluster, hash) = live.timeline.seek(f, |h, events| *h = fold(*h, &events));
+        let (cluster, hash) = live.timeline.seek(f, |h, _, events| *h = fold(*h, &events));
         live.cluster = cluster;
         live.hash = hash;
         let _ = live.timeline.fork_at(f);
