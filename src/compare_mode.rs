@@ -3,7 +3,8 @@
 //! cluster is) and the plain data the compare view draws, copied out after
 //! every change. Pure Rust, tested natively.
 
-use kafka_sim::compare::{Comparison, Setting, Strip};
+use crate::travel::{seek_slice, Shown, TimelineView};
+use kafka_sim::compare::{strips, CompareReplay, Comparison, Run, Setting, Strip};
 use kafka_sim::error::SimError;
 use kafka_sim::view::ClusterView;
 use kafka_sim::{BrokerId, Cluster, Command, Lang};
@@ -31,45 +32,97 @@ const SLOW_FACTOR: u32 = 30;
 #[derive(Clone, Debug, PartialEq)]
 pub struct CompareData {
     pub setting: Setting,
+    /// The time shown (the past's while the learner looks at it).
     pub time_ms: u64,
     pub strips: Vec<Strip>,
     pub views: Vec<Rc<ClusterView>>,
+    /// The learner's run the copies started from: commands replayed, those
+    /// left out (they set the compared setting) and the time replayed to.
+    pub replayed: (usize, usize, u64),
 }
 
-/// Compare mode: the copies and their picture.
+/// The copies, the past on screen and a seek under way.
+struct Inner {
+    engine: Comparison,
+    past: Option<Vec<Run>>,
+    seeking: Option<CompareReplay>,
+}
+
+/// Compare mode: the copies, their history and their picture.
 #[derive(Clone)]
 pub struct CompareMode {
-    engine: Rc<RefCell<Comparison>>,
+    inner: Rc<RefCell<Inner>>,
     pub data: Rc<CompareData>,
+    /// The shared timeline: every copy's marks and bands on one track.
+    pub timeline: Rc<TimelineView>,
+    step_ms: u64,
 }
 
 impl CompareMode {
-    /// Copies of `base` differing in `setting`, or why that cannot be compared.
-    pub fn open(setting: Setting, base: &kafka_sim::ClusterConfig) -> Result<Self, SimError> {
-        let mut c = Comparison::new(setting, base)?;
+    /// Copies of `base` differing in `setting`, each given `script` (the
+    /// learner's commands) up to `until_ms`; or why that cannot be compared.
+    pub fn open(
+        setting: Setting,
+        base: &kafka_sim::ClusterConfig,
+        script: &[(u64, Command)],
+        until_ms: u64,
+    ) -> Result<Self, SimError> {
+        let script: Vec<(u64, Command)> = script.iter().filter(|(at, _)| *at <= until_ms).cloned().collect();
+        let (mut c, left_out) = Comparison::replaying(setting, base, &script, until_ms)?;
         // No records in flight are drawn here: skip the per-record events.
         c.set_record_events(false);
-        let data = Rc::new(snapshot(&c));
-        Ok(Self { engine: Rc::new(RefCell::new(c)), data })
+        let inner = Inner { engine: c, past: None, seeking: None };
+        let mut m = Self {
+            inner: Rc::new(RefCell::new(inner)),
+            data: Rc::new(CompareData {
+                setting,
+                time_ms: 0,
+                strips: Vec::new(),
+                views: Vec::new(),
+                replayed: (script.len(), left_out, until_ms),
+            }),
+            timeline: Rc::new(TimelineView::empty(base.step_ms)),
+            step_ms: base.step_ms,
+        };
+        m.refresh();
+        Ok(m)
     }
 
     pub fn setting(&self) -> Setting {
         self.data.setting
     }
 
-    /// `n` steps of every copy, then a fresh picture.
+    /// `n` steps of every copy (of the past on screen, which becomes the
+    /// live copies again at the end of the history), then a fresh picture.
     pub fn advance(&mut self, n: u32) {
         {
-            let mut c = self.engine.borrow_mut();
-            (0..n).for_each(|_| c.tick());
+            let mut guard = self.inner.borrow_mut();
+            let i = &mut *guard;
+            match i.past.as_mut() {
+                Some(past) => {
+                    i.engine.play_past(past, n);
+                    if past.first().is_none_or(|r| r.cluster.time_ms() >= i.engine.end_ms()) {
+                        i.past = None;
+                    }
+                }
+                None => (0..n).for_each(|_| i.engine.tick()),
+            }
         }
         self.refresh();
     }
 
-    /// Gives every copy the command; the refusals as (en, ko) lines, one per
-    /// copy that refused, each led by the copy's label.
+    /// Gives every copy the command (forking them first if the past is on
+    /// screen); the refusals as (en, ko) lines, one per copy that refused,
+    /// each led by the copy's label.
     pub fn apply(&mut self, command: CompareCommand) -> Vec<(String, String)> {
-        let results = self.engine.borrow_mut().apply_each(|cluster| resolve(command, cluster));
+        let results = {
+            let mut i = self.inner.borrow_mut();
+            i.seeking = None;
+            if let Some(past) = i.past.take() {
+                i.engine.fork(past);
+            }
+            i.engine.apply_each(|cluster| resolve(command, cluster))
+        };
         self.refresh();
         results
             .iter()
@@ -84,17 +137,85 @@ impl CompareMode {
             .collect()
     }
 
-    fn refresh(&mut self) {
-        self.data = Rc::new(snapshot(&self.engine.borrow()));
+    /// Shows every copy as it was at `t_ms` (the live copies at or after the
+    /// end of the history). A long seek runs in slices: see
+    /// [`CompareMode::continue_seek`].
+    pub fn seek(&mut self, t_ms: u64) {
+        {
+            let mut guard = self.inner.borrow_mut();
+            let i = &mut *guard;
+            if t_ms >= i.engine.end_ms() {
+                (i.past, i.seeking) = (None, None);
+            } else {
+                i.seeking = Some(i.engine.replay_to(t_ms, i.past.as_deref()));
+            }
+        }
+        self.continue_seek();
     }
-}
 
-fn snapshot(c: &Comparison) -> CompareData {
-    CompareData {
-        setting: c.setting(),
-        time_ms: c.time_ms(),
-        strips: c.strips(),
-        views: c.runs().iter().map(|r| Rc::new(r.cluster.view())).collect(),
+    /// One slice of the seek under way; the picture changes once it lands.
+    pub fn continue_seek(&mut self) {
+        let replicas: usize = self.data.views.iter().map(|v| v.replica_count()).sum();
+        {
+            let mut i = self.inner.borrow_mut();
+            let Some(replay) = i.seeking.as_mut() else {
+                drop(i);
+                return self.refresh();
+            };
+            if !replay.run(seek_slice(replicas)) {
+                drop(i);
+                return self.refresh_timeline();
+            }
+            let runs = i.seeking.take().map(CompareReplay::into_runs);
+            i.past = runs;
+        }
+        self.refresh();
+    }
+
+    /// One step before the time shown (or the seek's target).
+    pub fn step_back(&mut self) {
+        let now = self.timeline.target_ms.unwrap_or(self.data.time_ms);
+        if now > self.timeline.start_ms {
+            self.seek(now.saturating_sub(self.step_ms));
+        }
+    }
+
+    pub fn back_to_live(&mut self) {
+        let end = self.inner.borrow().engine.end_ms();
+        self.seek(end);
+    }
+
+    /// Whether a seek is still replaying toward its target.
+    pub fn seeking(&self) -> bool {
+        self.inner.borrow().seeking.is_some()
+    }
+
+    fn refresh(&mut self) {
+        let i = self.inner.borrow();
+        let runs = i.past.as_deref().unwrap_or(i.engine.runs());
+        self.data = Rc::new(CompareData {
+            setting: i.engine.setting(),
+            time_ms: runs.first().map_or(0, |r| r.cluster.time_ms()),
+            strips: strips(runs),
+            views: runs.iter().map(|r| Rc::new(r.cluster.view())).collect(),
+            replayed: self.data.replayed,
+        });
+        drop(i);
+        self.refresh_timeline();
+    }
+
+    fn refresh_timeline(&mut self) {
+        let i = self.inner.borrow();
+        let labels: Vec<(String, String)> =
+            i.engine.runs().iter().map(|r| (r.label_en.clone(), r.label_ko.clone())).collect();
+        let histories: Vec<_> = i.engine.history().iter().zip(labels).map(|(h, l)| (h, Some(Rc::new(l)))).collect();
+        let shown = Shown {
+            now_ms: self.data.time_ms,
+            past: i.past.is_some(),
+            target_ms: i.seeking.as_ref().map(CompareReplay::target_ms),
+            step_ms: self.step_ms,
+        };
+        self.timeline = Rc::new(TimelineView::of_histories(&histories, shown, Some(&self.timeline)));
     }
 }
 
@@ -130,7 +251,7 @@ mod tests {
     /// none.
     #[test]
     fn slow_then_kill_the_leader_loses_acked_records_only_with_acks_1() {
-        let mut m = CompareMode::open(Setting::Acks, &Preset::Default.config(1)).unwrap();
+        let mut m = CompareMode::open(Setting::Acks, &Preset::Default.config(1), &[], 0).unwrap();
         m.advance(50);
         assert!(m.apply(CompareCommand::SlowFollowersOfP0).is_empty());
         m.advance(20);
@@ -146,7 +267,7 @@ mod tests {
 
     #[test]
     fn a_refused_command_is_reported_per_copy_with_its_label() {
-        let mut m = CompareMode::open(Setting::Unclean, &Preset::Default.config(1)).unwrap();
+        let mut m = CompareMode::open(Setting::Unclean, &Preset::Default.config(1), &[], 0).unwrap();
         let refusals = m.apply(CompareCommand::RestartBroker(1));
         assert_eq!(refusals.len(), 2, "{refusals:?}");
         assert!(refusals[0].0.starts_with("unclean.leader.election.enable=false: "), "{refusals:?}");

@@ -1475,6 +1475,11 @@ pub struct CompareStrings {
     pub down: &'static str,
     /// A group's line: `{g}` id, `{n}` members, `{busy}` those with partitions, `{lag}`.
     pub group: &'static str,
+    /// Where the copies started: `{t}` seconds of the learner's run, `{n}`
+    /// commands replayed into every copy.
+    pub replayed: &'static str,
+    /// `{k}` commands of the learner's run that set the compared setting.
+    pub left_out: &'static str,
 }
 
 pub const COMPARE_EN: CompareStrings = CompareStrings {
@@ -1504,6 +1509,8 @@ pub const COMPARE_EN: CompareStrings = CompareStrings {
     offline: "offline",
     down: "down",
     group: "{g} — members: {n}, with partitions: {busy}, lag: {lag}",
+    replayed: "Started from your run at {t} s: commands replayed in every copy: {n}.",
+    left_out: "Left out, as they set the compared setting: {k}.",
 };
 
 pub const COMPARE_KO: CompareStrings = CompareStrings {
@@ -1533,6 +1540,8 @@ pub const COMPARE_KO: CompareStrings = CompareStrings {
     offline: "오프라인",
     down: "중단",
     group: "{g} — 멤버 {n}개, 파티션을 맡은 멤버 {busy}개, 랙 {lag}",
+    replayed: "지금까지의 실행 {t}초 시점에서 시작했습니다. 모든 사본에 다시 적용한 명령: {n}개.",
+    left_out: "비교하는 설정을 바꾸는 명령이라 뺀 것: {k}개.",
 };
 
 pub fn compare_strings(lang: Lang) -> &'static CompareStrings {

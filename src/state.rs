@@ -550,20 +550,25 @@ impl AppState {
         };
         s.version = self.version + 1;
         // Compare mode restarts too, on the new configuration.
-        s.compare = self.compare.as_ref().and_then(|c| CompareMode::open(c.setting(), &s.config).ok());
+        s.compare = self.compare.as_ref().and_then(|c| CompareMode::open(c.setting(), &s.config, &[], 0).ok());
     }
 
     /// Compare mode's actions, and the play loop's while it is open: `None`
     /// leaves the action to the rest of the reducer.
     fn compare_act(&mut self, action: &Action) -> Option<Self> {
         match action {
-            Action::OpenCompare(setting) => match CompareMode::open(*setting, &self.config) {
-                Ok(c) => {
-                    self.compare = Some(c);
-                    self.notice = None;
+            Action::OpenCompare(setting) => {
+                // The copies start from where the learner is: this run's
+                // commands replayed up to the time shown.
+                let script = self.travel.borrow().timeline.commands().to_vec();
+                match CompareMode::open(*setting, &self.config, &script, self.view.time_ms) {
+                    Ok(c) => {
+                        self.compare = Some(c);
+                        self.notice = None;
+                    }
+                    Err(e) => self.notice = Some(error_notice(&e)),
                 }
-                Err(e) => self.notice = Some(error_notice(&e)),
-            },
+            }
             Action::CloseCompare => self.compare = None,
             Action::Compare(command) => {
                 let refusals = self.compare.as_mut()?.apply(*command);
@@ -576,11 +581,21 @@ impl AppState {
             Action::Advance(n) if self.playing => self.compare.as_mut()?.advance(*n),
             Action::Advance(_) if self.compare.is_some() => return Some(self.clone()),
             Action::Step | Action::Forward => self.compare.as_mut()?.advance(1),
-            // The explorer's timeline is hidden while the copies run: its keys wait.
-            Action::SeekTo(_) | Action::StepBack | Action::BackToLive | Action::Backward if self.compare.is_some() => {
-                return Some(self.clone())
+            // The shared timeline: every copy travels together.
+            Action::SeekTo(t) => {
+                self.compare.as_mut()?.seek(*t);
+                self.playing = false;
             }
+            Action::ContinueSeek => self.compare.as_mut()?.continue_seek(),
+            Action::StepBack | Action::Backward => {
+                self.compare.as_mut()?.step_back();
+                self.playing = false;
+            }
+            Action::BackToLive => self.compare.as_mut()?.back_to_live(),
             _ => return None,
+        }
+        if self.compare.as_ref().is_some_and(CompareMode::seeking) {
+            self.seek_slices += 1;
         }
         self.version += 1;
         Some(self.clone())
@@ -705,9 +720,13 @@ impl AppState {
         self.continue_seek(false);
     }
 
-    /// Whether a seek is still replaying toward its target.
+    /// Whether a seek (compare mode's while it is open) is still replaying
+    /// toward its target.
     pub fn seeking(&self) -> bool {
-        self.travel.borrow().seeking.is_some()
+        match &self.compare {
+            Some(c) => c.seeking(),
+            None => self.travel.borrow().seeking.is_some(),
+        }
     }
 
     /// Runs one slice of the seek in progress (all of it if `all`); once it
@@ -716,7 +735,7 @@ impl AppState {
         let steps = if all { u32::MAX } else { seek_slice(self.view.replica_count()) };
         let arrived = self.travel.borrow_mut().continue_seek(steps);
         let Some((cluster, rings)) = arrived else {
-            if self.seeking() {
+            if self.travel.borrow().seeking.is_some() {
                 self.seek_slices += 1;
                 let travel = self.travel.borrow();
                 let t = TimelineView::of(&travel, self.view.time_ms, self.config.step_ms, Some(&self.timeline));
@@ -861,7 +880,8 @@ impl AppState {
         }
         // Anything but scrubbing lands a seek in progress first (a command
         // then forks at the time the slider shows).
-        if !matches!(action, Action::SeekTo(_) | Action::ContinueSeek | Action::StepBack) && s.seeking() {
+        let explorer_seeking = s.travel.borrow().seeking.is_some();
+        if explorer_seeking && !matches!(action, Action::SeekTo(_) | Action::ContinueSeek | Action::StepBack) {
             s.continue_seek(true);
         }
         match action {
@@ -1431,6 +1451,46 @@ mod tests {
         let back = on.reduce(Action::SeekTo(4000)).reduce(Action::BackToLive);
         assert!(!back.timeline.past);
         assert_eq!(back.view, live);
+    }
+
+    /// Compare mode starts from the learner's run (its commands replayed
+    /// into every copy up to the time shown) and its copies travel in time
+    /// together on one timeline: a seek shows all of them then, ← steps
+    /// back, and a command there forks every copy.
+    #[test]
+    fn compare_starts_from_the_run_and_its_copies_travel_together() {
+        use crate::compare_mode::CompareCommand;
+        use kafka_sim::compare::Setting;
+        let s = play(state(), 3000).reduce(Action::Command(Command::KillBroker { broker: 1 }));
+        let s = play(s, 5000).reduce(Action::OpenCompare(Setting::Acks));
+        let c = s.compare.as_ref().unwrap();
+        assert_eq!((c.data.time_ms, c.data.replayed), (5000, (1, 0, 5000)));
+        assert!(c.data.views.iter().all(|v| !v.brokers[0].alive), "the kill was replayed in every copy");
+        assert!(c.timeline.marks.iter().filter(|m| m.kind == kafka_sim::timeline::MarkKind::Crash).count() == 3);
+        let mut s = s.reduce(Action::TogglePlay);
+        while s.compare.as_ref().unwrap().data.time_ms < 9000 {
+            s = s.reduce(Action::Advance(1));
+        }
+        let live = s.compare.as_ref().unwrap().data.clone();
+        let mut s = s.reduce(Action::SeekTo(2000));
+        while s.seeking() {
+            s = s.reduce(Action::ContinueSeek);
+        }
+        let c = s.compare.as_ref().unwrap();
+        assert!(!s.playing && c.timeline.past);
+        assert_eq!((c.data.time_ms, c.timeline.end_ms), (2000, 9000));
+        assert!(c.data.views.iter().all(|v| v.brokers[0].alive), "broker 1 was alive at 2 s");
+        let s = s.reduce(Action::Backward);
+        assert_eq!(s.compare.as_ref().unwrap().data.time_ms, 1900);
+        // Back to live shows the live copies unchanged.
+        let s = s.reduce(Action::BackToLive);
+        assert_eq!(*s.compare.as_ref().unwrap().data, *live);
+        // A command in the past forks every copy there.
+        let s = s.reduce(Action::SeekTo(2000)).reduce(Action::Compare(CompareCommand::KillBroker(2)));
+        let c = s.compare.as_ref().unwrap();
+        assert!(!c.timeline.past);
+        assert_eq!((c.data.time_ms, c.timeline.end_ms, (*c.timeline.forks).clone()), (2000, 2000, vec![2000]));
+        assert!(c.data.views.iter().all(|v| v.brokers[0].alive && !v.brokers[1].alive));
     }
 
     /// On a big cluster a seek runs in slices (one task each), the slider

@@ -145,6 +145,8 @@ pub struct MarkView {
     pub kind: MarkKind,
     pub count: u32,
     pub first: Option<Rc<Event>>,
+    /// In compare mode: the copy it happened in (en, ko label).
+    pub copy: Option<Rc<(String, String)>>,
 }
 
 /// The timeline as the component draws it: plain data, rebuilt only when
@@ -162,42 +164,89 @@ pub struct TimelineView {
     pub marks: Rc<Vec<MarkView>>,
     pub bands: Rc<Vec<Band>>,
     pub forks: Rc<Vec<u64>>,
-    /// The timeline's version the marks and bands were read at.
+    /// The histories' version the marks and bands were read at.
     pub version: u64,
+}
+
+/// What is on screen, for [`TimelineView::of_histories`].
+#[derive(Clone, Copy, Debug)]
+pub struct Shown {
+    pub now_ms: u64,
+    pub past: bool,
+    pub target_ms: Option<u64>,
+    pub step_ms: u64,
 }
 
 impl TimelineView {
     /// Reads the timeline, reusing `old`'s marks and bands when unchanged.
     pub fn of(travel: &Travel, now_ms: u64, step_ms: u64, old: Option<&TimelineView>) -> TimelineView {
-        let t = &travel.timeline;
-        let (marks, bands, forks) = match old.filter(|o| o.version == t.version()) {
-            Some(o) => (o.marks.clone(), o.bands.clone(), o.forks.clone()),
-            None => (
-                Rc::new(
-                    t.marks()
-                        .map(|m| MarkView {
-                            t_ms: m.t_ms,
-                            kind: m.kind,
-                            count: m.count,
-                            first: m.first.clone().map(Rc::new),
-                        })
-                        .collect(),
-                ),
-                Rc::new(t.bands().to_vec()),
-                Rc::new(t.forks().to_vec()),
-            ),
-        };
-        TimelineView {
-            start_ms: t.start_ms(),
-            end_ms: t.end_ms(),
+        let shown = Shown {
             now_ms,
             past: travel.past.is_some(),
             target_ms: travel.seeking.as_ref().map(Replay::target_ms),
             step_ms,
+        };
+        Self::of_histories(&[(&travel.timeline, None)], shown, old)
+    }
+
+    /// A track with nothing on it yet.
+    pub fn empty(step_ms: u64) -> TimelineView {
+        TimelineView {
+            start_ms: 0,
+            end_ms: 0,
+            now_ms: 0,
+            past: false,
+            target_ms: None,
+            step_ms,
+            marks: Rc::default(),
+            bands: Rc::default(),
+            forks: Rc::default(),
+            version: u64::MAX,
+        }
+    }
+
+    /// One track for several histories kept in step (compare mode's copies,
+    /// each mark labelled with its copy): what all of them can show, every
+    /// mark in time order, every band.
+    pub fn of_histories<X: Clone>(
+        histories: &[(&Timeline<X>, Option<Rc<(String, String)>>)],
+        shown: Shown,
+        old: Option<&TimelineView>,
+    ) -> TimelineView {
+        let version = histories.iter().fold(0u64, |v, (h, _)| v.wrapping_add(h.version()));
+        let (marks, bands, forks) = match old.filter(|o| o.version == version) {
+            Some(o) => (o.marks.clone(), o.bands.clone(), o.forks.clone()),
+            None => {
+                let mut marks: Vec<MarkView> = histories
+                    .iter()
+                    .flat_map(|(h, copy)| {
+                        h.marks().map(move |m| MarkView {
+                            t_ms: m.t_ms,
+                            kind: m.kind,
+                            count: m.count,
+                            first: m.first.clone().map(Rc::new),
+                            copy: copy.clone(),
+                        })
+                    })
+                    .collect();
+                marks.sort_by_key(|m| m.t_ms);
+                let mut bands: Vec<Band> = histories.iter().flat_map(|(h, _)| h.bands().iter().copied()).collect();
+                bands.sort_by_key(|b| b.from_ms);
+                let forks = histories.first().map(|(h, _)| h.forks().to_vec()).unwrap_or_default();
+                (Rc::new(marks), Rc::new(bands), Rc::new(forks))
+            }
+        };
+        TimelineView {
+            start_ms: histories.iter().map(|(h, _)| h.start_ms()).max().unwrap_or(0),
+            end_ms: histories.iter().map(|(h, _)| h.end_ms()).min().unwrap_or(0),
+            now_ms: shown.now_ms,
+            past: shown.past,
+            target_ms: shown.target_ms,
+            step_ms: shown.step_ms,
             marks,
             bands,
             forks,
-            version: t.version(),
+            version,
         }
     }
 

@@ -13,12 +13,15 @@
 use crate::compare_mode::{CompareCommand, CompareData};
 use crate::components::inspector::fill;
 use crate::components::nodes::{el, head_row, list, target_value};
+use crate::components::timeline::Timeline;
 use crate::i18n::{compare_strings, CompareStrings};
 use crate::state::Action;
+use crate::travel::TimelineView;
 use kafka_sim::compare::{Setting, Strip};
 use kafka_sim::fixed::fixed;
 use kafka_sim::view::ClusterView;
 use kafka_sim::Lang;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// A metric's value as shown: `unavailable_ms` in seconds, the rest as counts.
@@ -47,7 +50,7 @@ fn option(value: String, selected: bool, text: String) -> Html {
 /// adds its own copy of Yew's lifecycle code to the wasm. The broker picker
 /// keeps its value in the DOM (it starts on broker 1; `selected` never
 /// changes, so Yew never re-applies it) and the buttons read it when clicked.
-pub fn compare_view(data: &CompareData, lang: Lang, send: &Callback<Action>) -> Html {
+pub fn compare_view(data: &CompareData, timeline: &Rc<TimelineView>, lang: Lang, send: &Callback<Action>) -> Html {
     let c = compare_strings(lang);
     let on_setting = send.reform(|e: Event| {
         // The options are `Setting::ALL`'s names; anything else keeps `acks`.
@@ -85,6 +88,9 @@ pub fn compare_view(data: &CompareData, lang: Lang, send: &Callback<Action>) -> 
                 { btn("compare-close", format!("✕ {}", c.close), send.reform(|_: MouseEvent| Action::CloseCompare)) }
             </div>
             { el("p", "compare__subtitle", c.subtitle.into()) }
+            if let Some(text) = replayed_text(data.replayed, c) {
+                <p class="compare__replayed" data-testid="compare-replayed">{ text }</p>
+            }
             <div class="compare__commands" role="group" aria-label={c.commands}>
                 { command("compare-slow-p0", c.slow_p0, CompareCommand::SlowFollowersOfP0) }
                 { command("compare-kill-leader", c.kill_leader_p0, CompareCommand::KillLeaderOfP0) }
@@ -97,6 +103,7 @@ pub fn compare_view(data: &CompareData, lang: Lang, send: &Callback<Action>) -> 
                 { on_broker("compare-kill-broker", c.kill_broker, CompareCommand::KillBroker) }
                 { on_broker("compare-restart-broker", c.restart_broker, CompareCommand::RestartBroker) }
             </div>
+            <Timeline view={timeline.clone()} />
             <div class="compare__runs">
                 { list(data.strips.len(), &|k| {
                     let view = data.views.get(k).map(|v| &**v);
@@ -105,6 +112,21 @@ pub fn compare_view(data: &CompareData, lang: Lang, send: &Callback<Action>) -> 
             </div>
         </section>
     }
+}
+
+/// Where the copies started, if not from scratch: the time of the learner's
+/// run and how many of its commands were replayed (and left out).
+pub fn replayed_text((n, left_out, t_ms): (usize, usize, u64), c: &CompareStrings) -> Option<String> {
+    if t_ms == 0 && n == 0 {
+        return None;
+    }
+    let t = fixed(t_ms as f64 / 1000.0, 1);
+    let mut text = fill(c.replayed, &[("t", t), ("n", (n - left_out).to_string())]);
+    if left_out > 0 {
+        text.push(' ');
+        text.push_str(&fill(c.left_out, &[("k", left_out.to_string())]));
+    }
+    Some(text)
 }
 
 /// One copy: label, strip, brokers, partitions.
@@ -194,7 +216,24 @@ fn stage(v: &ClusterView, c: &CompareStrings) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::metric_text;
+    use super::{metric_text, replayed_text};
+    use crate::i18n::compare_strings;
+    use kafka_sim::Lang;
+
+    #[test]
+    fn the_replayed_line_counts_what_was_replayed_and_left_out() {
+        let (en, ko) = (compare_strings(Lang::En), compare_strings(Lang::Ko));
+        assert_eq!(replayed_text((0, 0, 0), en), None, "a fresh start says nothing");
+        assert_eq!(
+            replayed_text((3, 1, 12_300), en).unwrap(),
+            "Started from your run at 12.3 s: commands replayed in every copy: 2. \
+             Left out, as they set the compared setting: 1."
+        );
+        assert_eq!(
+            replayed_text((2, 0, 8000), ko).unwrap(),
+            "지금까지의 실행 8.0초 시점에서 시작했습니다. 모든 사본에 다시 적용한 명령: 2개."
+        );
+    }
 
     #[test]
     fn unavailable_time_is_in_seconds_and_counts_are_plain() {

@@ -56,6 +56,11 @@ pub fn mark_text(s: &Strings, lang: crate::i18n::Lang, m: &MarkView) -> String {
         t.push_str(": ");
         t.push_str(&e.message(lang));
     }
+    // Compare mode: which copy it happened in.
+    if let Some(copy) = &m.copy {
+        let label = if lang == crate::i18n::Lang::Ko { &copy.1 } else { &copy.0 };
+        t = format!("{label} · {t}");
+    }
     t
 }
 
