@@ -138,6 +138,9 @@ fn ring_events(rings: &mut Rings, _: &Cluster, events: Vec<Event>) {
     push_events(rings, &events);
 }
 
+/// A compare-mode copy's label (en, ko), e.g. `acks=1`.
+pub type CopyLabel = Rc<(String, String)>;
+
 /// One mark as the component draws it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MarkView {
@@ -145,8 +148,8 @@ pub struct MarkView {
     pub kind: MarkKind,
     pub count: u32,
     pub first: Option<Rc<Event>>,
-    /// In compare mode: the copy it happened in (en, ko label).
-    pub copy: Option<Rc<(String, String)>>,
+    /// In compare mode: the copy it happened in.
+    pub copy: Option<CopyLabel>,
 }
 
 /// The timeline as the component draws it: plain data, rebuilt only when
@@ -209,7 +212,7 @@ impl TimelineView {
     /// each mark labelled with its copy): what all of them can show, every
     /// mark in time order, every band.
     pub fn of_histories<X: Clone>(
-        histories: &[(&Timeline<X>, Option<Rc<(String, String)>>)],
+        histories: &[(&Timeline<X>, Option<CopyLabel>)],
         shown: Shown,
         old: Option<&TimelineView>,
     ) -> TimelineView {

@@ -4,7 +4,10 @@
 //    mode's command bar (every copy at the same simulated time): acks=1 shows
 //    acked-but-lost > 0, acks=all 0 (chapter 3's lesson side by side), and
 //    the acked-lost metric is marked as differing;
-//  - the `compare` button and the setting picker open and switch it; a bad
+//  - one timeline for every copy: scrubbing back shows them all before the
+//    failure, ← steps back, back to live returns;
+//  - the `compare` button opens it from the explorer's time; the setting
+//    picker switches it; a bad
 //    `?compare=` gives the URL notice; close goes back to the stage;
 //  - no page errors, no request outside the page's origin.
 //
@@ -24,6 +27,7 @@ page.on('request', (r) => {
 
 const run = (k) => page.locator(`[data-testid=compare-run-${k}]`);
 const attr = async (k, name) => Number(await run(k).getAttribute(`data-${name}`));
+const downCount = (k) => run(k).locator('.compare-broker--down').count();
 const simTime = async () => Number((await page.getAttribute('[data-testid=compare-view]', 'data-t-ms')) || 0);
 
 // A shared compare link on a first visit goes straight to compare mode (no
@@ -75,9 +79,30 @@ const cue = await run(2).locator('.metric--differs .visually-hidden').first().te
 check(/differs/.test(cue || ''), `a difference is said, not only coloured ("${cue}")`);
 check(killedAt > slowedAt && slowedAt >= 5000, `commands given at one simulated time (slowed ${slowedAt} ms, killed ${killedAt} ms)`);
 
+// One timeline for every copy: scrubbing back shows all of them before the
+// slow-down and the kill (nothing lost yet anywhere), ← steps back, and back
+// to live shows the losses again.
+const tl = '[data-testid=compare-view] [data-testid=timeline]';
+const end = Number(await page.getAttribute(tl, 'data-end-ms'));
+check(end === (await simTime()), `the shared timeline ends at the copies' time (${end})`);
+check((await page.locator(`${tl} [data-testid=timeline-mark-crash]`).count()) >= 1, 'the leader kill is marked on it');
+const scrubTo = async (ms) => {
+  await page.locator(`${tl} [data-testid=timeline-range]`).fill(String(ms));
+  await page.waitForFunction(([s, m]) => +document.querySelector(s).dataset.timeMs === m && +document.querySelector('[data-testid=compare-view]').dataset.tMs === m, [tl, ms], { timeout: 10000 });
+};
+await scrubTo(slowedAt - 1000);
+const pastLost = [await attr(1, 'acked-lost'), await attr(2, 'acked-lost'), await attr(3, 'acked-lost')];
+const pastDown = await Promise.all([1, 2, 3].map(downCount));
+check(pastLost.every((n) => n === 0) && pastDown.every((n) => n === 0), `scrubbed to ${slowedAt - 1000} ms: every copy as it was then (lost ${pastLost}, brokers down ${pastDown})`);
+await page.keyboard.press('ArrowLeft');
+const stepped = await page.waitForFunction((m) => +document.querySelector('[data-testid=compare-view]').dataset.tMs === m, slowedAt - 1100, { timeout: 10000 }).then(() => true, () => false);
+check(stepped, `← steps every copy back one step (${await simTime()})`);
+await page.click(`${tl} [data-testid=back-to-live]`);
+await page.waitForFunction((m) => +document.querySelector('[data-testid=compare-view]').dataset.tMs === m, end, { timeout: 10000 });
+check((await attr(2, 'acked-lost')) === lost[1], `back to live shows the losses again (${await attr(2, 'acked-lost')})`);
+
 // Kill and restart a picked broker in every copy (the picker keeps its value):
 // the last broker that is up in every copy.
-const downCount = (k) => run(k).locator('.compare-broker--down').count();
 const down = async () => Promise.all([1, 2, 3].map(downCount));
 const downBefore = await down();
 const upEverywhere = await page.evaluate(() => {
@@ -105,9 +130,18 @@ check((await page.locator('[data-testid=compare-run-3]').count()) === 0, 'unclea
 await page.click('[data-testid=compare-close]');
 await page.waitForSelector('[data-testid=records-layer]');
 check((await page.locator('[data-testid=compare-view]').count()) === 0, 'close goes back to the stage');
+// Compare from the learner's run: the copies start at the explorer's time,
+// with its commands replayed (none here), and say so.
+await page.click('[data-testid=play-pause]');
+await page.waitForFunction(() => +document.querySelector('[data-testid=timeline]').dataset.timeMs >= 2000, null, { timeout: 30000 });
+await page.click('[data-testid=play-pause]');
+const explorerAt = Number(await page.getAttribute('[data-testid=timeline]', 'data-time-ms'));
 await page.click('[data-testid=compare]');
 await page.waitForSelector('[data-testid=compare-run-3]');
 check((await run(3).getAttribute('data-setting')) === 'acks=all', 'the compare button opens it (on acks)');
+check((await simTime()) === explorerAt, `the copies start at the explorer's time (${await simTime()} = ${explorerAt})`);
+const replayed = (await page.textContent('[data-testid=compare-replayed]')) || '';
+check(replayed.includes((explorerAt / 1000).toFixed(1)), `and say where they started ("${replayed}")`);
 
 // A bad setting name in the URL is a notice naming the allowed ones.
 await page.goto(`${base}/?compare=linger&tab=inspector`);
