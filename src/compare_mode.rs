@@ -208,7 +208,8 @@ impl CompareMode {
         let i = self.inner.borrow();
         let labels: Vec<(String, String)> =
             i.engine.runs().iter().map(|r| (r.label_en.clone(), r.label_ko.clone())).collect();
-        let histories: Vec<_> = i.engine.history().iter().zip(labels).map(|(h, l)| (h, Some(Rc::new(l)))).collect();
+        let histories: Vec<_> =
+            i.engine.history().iter().zip(labels).map(|(h, l)| (h.track(), Some(Rc::new(l)))).collect();
         let shown = Shown {
             now_ms: self.data.time_ms,
             past: i.past.is_some(),

@@ -6,7 +6,7 @@
 //! tested natively.
 
 use kafka_sim::event::Event;
-use kafka_sim::timeline::{Band, Health, MarkKind, Replay, Timeline};
+use kafka_sim::timeline::{Band, Health, MarkKind, Replay, Timeline, Track};
 use kafka_sim::Cluster;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -189,7 +189,7 @@ impl TimelineView {
             target_ms: travel.seeking.as_ref().map(Replay::target_ms),
             step_ms,
         };
-        Self::of_histories(&[(&travel.timeline, None)], shown, old)
+        Self::of_histories(&[(travel.timeline.track(), None)], shown, old)
     }
 
     /// A track with nothing on it yet.
@@ -211,19 +211,19 @@ impl TimelineView {
     /// One track for several histories kept in step (compare mode's copies,
     /// each mark labelled with its copy): what all of them can show, every
     /// mark in time order, every band.
-    pub fn of_histories<X: Clone>(
-        histories: &[(&Timeline<X>, Option<CopyLabel>)],
+    pub fn of_histories(
+        histories: &[(Track<'_>, Option<CopyLabel>)],
         shown: Shown,
         old: Option<&TimelineView>,
     ) -> TimelineView {
-        let version = histories.iter().fold(0u64, |v, (h, _)| v.wrapping_add(h.version()));
+        let version = histories.iter().fold(0u64, |v, (h, _)| v.wrapping_add(h.version));
         let (marks, bands, forks) = match old.filter(|o| o.version == version) {
             Some(o) => (o.marks.clone(), o.bands.clone(), o.forks.clone()),
             None => {
                 let mut marks: Vec<MarkView> = histories
                     .iter()
                     .flat_map(|(h, copy)| {
-                        h.marks().map(move |m| MarkView {
+                        h.marks.iter().map(move |m| MarkView {
                             t_ms: m.t_ms,
                             kind: m.kind,
                             count: m.count,
@@ -233,15 +233,15 @@ impl TimelineView {
                     })
                     .collect();
                 marks.sort_by_key(|m| m.t_ms);
-                let mut bands: Vec<Band> = histories.iter().flat_map(|(h, _)| h.bands().iter().copied()).collect();
+                let mut bands: Vec<Band> = histories.iter().flat_map(|(h, _)| h.bands.iter().copied()).collect();
                 bands.sort_by_key(|b| b.from_ms);
-                let forks = histories.first().map(|(h, _)| h.forks().to_vec()).unwrap_or_default();
+                let forks = histories.first().map(|(h, _)| h.forks.to_vec()).unwrap_or_default();
                 (Rc::new(marks), Rc::new(bands), Rc::new(forks))
             }
         };
         TimelineView {
-            start_ms: histories.iter().map(|(h, _)| h.start_ms()).max().unwrap_or(0),
-            end_ms: histories.iter().map(|(h, _)| h.end_ms()).min().unwrap_or(0),
+            start_ms: histories.iter().map(|(h, _)| h.start_ms).max().unwrap_or(0),
+            end_ms: histories.iter().map(|(h, _)| h.end_ms).min().unwrap_or(0),
             now_ms: shown.now_ms,
             past: shown.past,
             target_ms: shown.target_ms,

@@ -467,10 +467,8 @@ impl Comparison {
     pub fn tick(&mut self) {
         for (r, h) in self.runs.iter_mut().zip(&mut self.history) {
             r.cluster.tick();
-            let events = r.cluster.drain_events();
             r.measures.measure(&r.cluster);
-            let m = r.measures;
-            h.observe(&r.cluster, &events, || m);
+            observe(r, h);
         }
     }
 
@@ -497,9 +495,7 @@ impl Comparison {
                         r.cluster.apply(c)
                     })
                     .collect();
-                let events = r.cluster.drain_events();
-                let m = r.measures;
-                h.observe(&r.cluster, &events, || m);
+                observe(r, h);
                 results.into_iter().find(Result::is_err).unwrap_or(Ok(()))
             })
             .collect()
@@ -565,6 +561,13 @@ impl Comparison {
     pub fn strips(&self) -> Vec<Strip> {
         strips(&self.runs)
     }
+}
+
+/// Drains a copy's events into its history (marks, bands, snapshots).
+fn observe(r: &mut Run, h: &mut Timeline<Measures>) {
+    let events = r.cluster.drain_events();
+    let m = r.measures;
+    h.observe(&r.cluster, &events, || m);
 }
 
 /// Summaries of `runs` (the live copies, or copies shown from the past), with

@@ -220,6 +220,19 @@ impl<X: Clone> Timeline<X> {
         &self.commands
     }
 
+    /// What the scrubber draws, without the snapshots (so a view of several
+    /// histories of different kinds needs no generic code).
+    pub fn track(&self) -> Track<'_> {
+        Track {
+            start_ms: self.start_ms(),
+            end_ms: self.end_ms,
+            marks: &self.marks,
+            bands: &self.bands,
+            forks: &self.forks,
+            version: self.version,
+        }
+    }
+
     /// Changes whenever the marks, bands or forks do.
     pub fn version(&self) -> u64 {
         self.version
@@ -379,6 +392,17 @@ impl<X: Clone> Timeline<X> {
         }
         self.bands.retain(|b| b.to_ms > start);
     }
+}
+
+/// A history's marks, bands, forks and bounds ([`Timeline::track`]).
+#[derive(Clone, Copy)]
+pub struct Track<'a> {
+    pub start_ms: u64,
+    pub end_ms: u64,
+    pub marks: &'a VecDeque<Mark>,
+    pub bands: &'a [Band],
+    pub forks: &'a [u64],
+    pub version: u64,
 }
 
 /// A seek in progress ([`Timeline::replay_to`]): the state replayed so far
