@@ -401,7 +401,15 @@ impl Comparison {
                 Ok(Run { label_en: v.label_en, label_ko: v.label_ko, measures: Measures::start(&cluster), cluster })
             })
             .collect::<Result<Vec<_>, SimError>>()?;
-        let history = runs.iter().map(|r| Timeline::new(&r.cluster, r.measures)).collect();
+        let ways = runs.len() as u64;
+        let history = runs
+            .iter()
+            .map(|r| {
+                let mut h = Timeline::new(&r.cluster, r.measures);
+                h.share_records(ways);
+                h
+            })
+            .collect();
         Ok(Self { setting, runs, history })
     }
 

@@ -170,6 +170,9 @@ pub struct Timeline<X: Clone> {
     end_ms: u64,
     forks: Vec<u64>,
     every_ms: u64,
+    /// Most records written since the oldest snapshot kept
+    /// ([`MAX_HISTORY_RECORDS`] unless shared: see [`Timeline::share_records`]).
+    max_records: u64,
     /// Bumped whenever marks, bands or forks change (so a view of them is
     /// rebuilt only then).
     version: u64,
@@ -186,6 +189,7 @@ impl<X: Clone> Timeline<X> {
             end_ms: cluster.time_ms(),
             forks: Vec::new(),
             every_ms: SNAPSHOT_EVERY_MS,
+            max_records: MAX_HISTORY_RECORDS,
             version: 0,
         };
         t.snapshot(cluster, extra);
@@ -218,6 +222,13 @@ impl<X: Clone> Timeline<X> {
     /// Every command accepted so far, with its time (what replays the run).
     pub fn commands(&self) -> &[(u64, Command)] {
         &self.commands
+    }
+
+    /// Keeps this history to a `1/ways` share of [`MAX_HISTORY_RECORDS`]
+    /// (compare mode's copies share one budget: three copies of a busy run
+    /// reach back less far, but cost no more memory than one).
+    pub fn share_records(&mut self, ways: u64) {
+        self.max_records = MAX_HISTORY_RECORDS / ways.max(1);
     }
 
     /// What the scrubber draws, without the snapshots (so a view of several
@@ -372,7 +383,7 @@ impl<X: Clone> Timeline<X> {
         while self.snapshots.len() > 2 {
             let oldest = &self.snapshots[0];
             let too_long = cluster.time_ms() - oldest.t_ms > MAX_HISTORY_MS;
-            let too_big = written.saturating_sub(self.snapshots[1].written) > MAX_HISTORY_RECORDS;
+            let too_big = written.saturating_sub(self.snapshots[1].written) > self.max_records;
             if !(too_long || too_big) {
                 break;
             }

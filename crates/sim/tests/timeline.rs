@@ -226,3 +226,24 @@ fn marks_and_bands_follow_the_run() {
     let band = live.timeline.bands().first().expect("under-replicated after the crash");
     assert!(band.from_ms >= 3_000 && band.to_ms == 10_000, "{band:?}");
 }
+
+/// History is bounded by the records written since its oldest snapshot
+/// (issue 14: nothing grows forever); compare mode's copies share that
+/// budget (`share_records`), so they keep less of a busy run.
+#[test]
+fn a_shared_record_budget_drops_older_history_sooner() {
+    let mut rng = Rng(3);
+    let cfg = config(&mut rng, 3);
+    let run = |ways: u64| {
+        let mut live = Live::new(cfg.clone());
+        live.timeline.share_records(ways);
+        while live.cluster.time_ms() < 30_000 {
+            live.step();
+        }
+        live.timeline.start_ms()
+    };
+    assert_eq!(run(1), 0, "30 s of a small run fit the whole budget");
+    // A budget of 3 records: every snapshot but the last two goes.
+    let start = run(1_000_000);
+    assert!(start >= 30_000 - 2 * SNAPSHOT_EVERY_MS, "history starts at {start} ms");
+}
