@@ -166,3 +166,26 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// A mark says what, how many, when and the first event's explanation;
+    /// in compare mode, which copy first.
+    #[test]
+    fn a_mark_is_named_with_its_copy_in_compare_mode() {
+        let event = kafka_sim::Event {
+            t_ms: 8000,
+            kind: kafka_sim::EventKind::BrokerCrashed { broker: 2, session_timeout_ms: 9000 },
+        };
+        let mut m = MarkView { t_ms: 8000, kind: MarkKind::Crash, count: 1, first: Some(Rc::new(event)), copy: None };
+        let en = mark_text(strings(Lang::En), Lang::En, &m);
+        assert!(en.starts_with("broker crash · 8.0 s: "), "{en}");
+        m.count = 3;
+        m.copy = Some(Rc::new(("consumers=4 (one idle)".into(), "consumers=4 (하나는 유휴)".into())));
+        let ko = mark_text(strings(Lang::Ko), Lang::Ko, &m);
+        assert!(ko.starts_with("consumers=4 (하나는 유휴) · 브로커 비정상 종료 ×3 · 8.0 s: "), "{ko}");
+    }
+}
