@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Frame timing of the release build in headless Chromium, with the team's
 # harness (../shared/perf/measure.mjs): p95 frame interval, long tasks,
-# main-thread busy %, at the `default`, `stress` and `shop` presets while playing, and
-# at `stress` paused (what the page costs at rest).
+# main-thread busy %, at the `default`, `stress` and `shop` presets while playing,
+# at `stress` paused (what the page costs at rest) and in compare mode (three
+# copies of `default`, acks 0/1/all, at 1x and 10x).
 # Usage: scripts/perf.sh [RUNS]   (results in target/perf/results.jsonl; tab=… in the
 #   URLs skips the first visit's welcome, which a fresh profile would show)
 #        BEFORE_DIR=path/to/old/dist scripts/perf.sh [RUNS]
@@ -34,7 +35,9 @@ if [ -n "${BEFORE_DIR:-}" ]; then
     { "label": "stress-before", "url": "http://127.0.0.1:8099/?preset=stress&play=1&tab=inspector",
       "actions": [ { "waitFor": "[data-testid=records-layer]" } ] },
     { "label": "stress-paused-before", "url": "http://127.0.0.1:8099/?preset=stress&tab=inspector",
-      "actions": [ { "waitFor": "[data-testid=records-layer]" } ] }'
+      "actions": [ { "waitFor": "[data-testid=records-layer]" } ] },
+    { "label": "compare-10x-before", "url": "http://127.0.0.1:8099/?preset=default&compare=acks&play=1&speed=10",
+      "actions": [ { "waitFor": "[data-testid=compare-run-3]" } ] }'
 fi
 trap 'kill $server ${before_server:-} 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
@@ -48,7 +51,11 @@ cat > target/perf/suite.json <<JSON
     { "label": "shop", "url": "http://127.0.0.1:$port/?preset=shop&play=1&tab=inspector",
       "actions": [ { "waitFor": "[data-testid=records-layer]" } ] },
     { "label": "stress-paused", "url": "http://127.0.0.1:$port/?preset=stress&tab=inspector",
-      "actions": [ { "waitFor": "[data-testid=records-layer]" } ] }$before_targets
+      "actions": [ { "waitFor": "[data-testid=records-layer]" } ] },
+    { "label": "compare", "url": "http://127.0.0.1:$port/?preset=default&compare=acks&play=1",
+      "actions": [ { "waitFor": "[data-testid=compare-run-3]" } ] },
+    { "label": "compare-10x", "url": "http://127.0.0.1:$port/?preset=default&compare=acks&play=1&speed=10",
+      "actions": [ { "waitFor": "[data-testid=compare-run-3]" } ] }$before_targets
   ] }
 JSON
 cd target/perf && node measure.mjs --suite suite.json --out results.jsonl --table --mute-console
