@@ -39,6 +39,8 @@ pub struct CompareData {
     /// The learner's run the copies started from: commands replayed, those
     /// left out (they set the compared setting) and the time replayed to.
     pub replayed: (usize, usize, u64),
+    /// Each copy's configuration (what its stage's explanations quote).
+    pub configs: Rc<Vec<Rc<kafka_sim::ClusterConfig>>>,
 }
 
 /// The copies, the past on screen and a seek under way.
@@ -71,6 +73,7 @@ impl CompareMode {
         let (mut c, left_out) = Comparison::replaying(setting, base, &script, until_ms)?;
         // No records in flight are drawn here: skip the per-record events.
         c.set_record_events(false);
+        let configs = Rc::new(c.runs().iter().map(|r| Rc::new(r.cluster.config().clone())).collect());
         let inner = Inner { engine: c, past: None, seeking: None };
         let mut m = Self {
             inner: Rc::new(RefCell::new(inner)),
@@ -80,6 +83,7 @@ impl CompareMode {
                 strips: Vec::new(),
                 views: Vec::new(),
                 replayed: (script.len(), left_out, until_ms),
+                configs,
             }),
             timeline: Rc::new(TimelineView::empty(base.step_ms)),
             step_ms: base.step_ms,
@@ -199,6 +203,7 @@ impl CompareMode {
             strips: strips(runs),
             views: runs.iter().map(|r| Rc::new(r.cluster.view())).collect(),
             replayed: self.data.replayed,
+            configs: self.data.configs.clone(),
         });
         drop(i);
         self.refresh_timeline();

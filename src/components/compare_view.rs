@@ -12,14 +12,17 @@
 
 use crate::compare_mode::{CompareCommand, CompareData};
 use crate::components::inspector::fill;
-use crate::components::nodes::{el, head_row, list, target_value};
+use crate::components::nodes::{el, head_row, list, nums, target_value};
 use crate::components::timeline::Timeline;
+use crate::components::topology::TopologyView;
 use crate::i18n::{compare_strings, CompareStrings};
 use crate::state::Action;
+use crate::state::Selection;
 use crate::travel::TimelineView;
 use kafka_sim::compare::{Setting, Strip};
 use kafka_sim::fixed::fixed;
 use kafka_sim::view::ClusterView;
+use kafka_sim::ClusterConfig;
 use kafka_sim::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -50,7 +53,14 @@ fn option(value: String, selected: bool, text: String) -> Html {
 /// adds its own copy of Yew's lifecycle code to the wasm. The broker picker
 /// keeps its value in the DOM (it starts on broker 1; `selected` never
 /// changes, so Yew never re-applies it) and the buttons read it when clicked.
-pub fn compare_view(data: &CompareData, timeline: &Rc<TimelineView>, lang: Lang, send: &Callback<Action>) -> Html {
+pub fn compare_view(
+    data: &CompareData,
+    timeline: &Rc<TimelineView>,
+    width: f64,
+    lang: Lang,
+    send: &Callback<Action>,
+) -> Html {
+    let stage_w = card_width(width, data.views.len());
     let c = compare_strings(lang);
     let on_setting = send.reform(|e: Event| {
         // The options are `Setting::ALL`'s names; anything else keeps `acks`.
@@ -106,8 +116,9 @@ pub fn compare_view(data: &CompareData, timeline: &Rc<TimelineView>, lang: Lang,
             <Timeline view={timeline.clone()} />
             <div class="compare__runs">
                 { list(data.strips.len(), &|k| {
-                    let view = data.views.get(k).map(|v| &**v);
-                    run_card(k, &data.strips[k], view, c, lang)
+                    let view = data.views.get(k);
+                    let config = data.configs.get(k);
+                    run_card(k, &data.strips[k], view.zip(config), stage_w, c, lang)
                 }) }
             </div>
         </section>
@@ -129,8 +140,26 @@ pub fn replayed_text((n, left_out, t_ms): (usize, usize, u64), c: &CompareString
     Some(text)
 }
 
-/// One copy: label, strip, brokers, partitions.
-fn run_card(k: usize, strip: &Strip, view: Option<&ClusterView>, c: &CompareStrings, lang: Lang) -> Html {
+/// The width a copy's stage can use in a window `width` wide with `copies`
+/// cards: side by side above 700 px (style.css), less the page's padding
+/// (2 × 12 px), the gaps between cards (12 px) and each card's padding and
+/// border (2 × 13 px); stacked below. Never under 318 px, the narrowest
+/// width the layout is tested at (a narrower card scrolls its stage).
+pub fn card_width(width: f64, copies: usize) -> f64 {
+    let n = if width > 700.0 { copies.max(1) as f64 } else { 1.0 };
+    ((width - 24.0 - 12.0 * (n - 1.0)) / n - 26.0).max(318.0)
+}
+
+/// One copy: label, strip, its stage, then its brokers, partitions and groups
+/// as text.
+fn run_card(
+    k: usize,
+    strip: &Strip,
+    copy: Option<(&Rc<ClusterView>, &Rc<ClusterConfig>)>,
+    stage_w: f64,
+    c: &CompareStrings,
+    lang: Lang,
+) -> Html {
     let label = if lang == Lang::Ko { &strip.label_ko } else { &strip.label_en };
     let values = strip.values();
     html! {
@@ -143,7 +172,10 @@ fn run_card(k: usize, strip: &Strip, view: Option<&ClusterView>, c: &CompareStri
             <dl class="compare-strip">
                 { list(values.len(), &|m| metric(c.metrics[m], metric_text(m, values[m]), strip.differs[m], c.differs)) }
             </dl>
-            if let Some(v) = view { { stage(v, c) } }
+            if let Some((v, config)) = copy {
+                { copy_stage(v, config, stage_w) }
+                { stage(v, c) }
+            }
         </article>
     }
 }
@@ -161,6 +193,23 @@ fn metric(name: &'static str, value: String, differs: bool, note: &'static str) 
                     <span class="visually-hidden">{ format!(" {note}") }</span>
                 }
             </dd>
+        </div>
+    }
+}
+
+/// The copy's stage, the explorer's picture laid out for the card's width.
+/// It is `inert`: a copy is acted on through the command bar, and its
+/// replicas and brokers would be buttons that do nothing; the text summary
+/// below says the same to a screen reader.
+fn copy_stage(view: &Rc<ClusterView>, config: &Rc<ClusterConfig>, width: f64) -> Html {
+    let topo = Rc::new(crate::layout::topology(view, width));
+    let style = nums("width:{}px;height:{}px", &[topo.width, topo.height]);
+    html! {
+        <div class="compare-run__stage" inert=true>
+            <div class="stage__inner" {style}>
+                <TopologyView view={view.clone()} topo={topo.clone()} config={config.clone()}
+                    selection={None::<Selection>} on_select={Callback::noop()} />
+            </div>
         </div>
     }
 }
@@ -216,9 +265,18 @@ fn stage(v: &ClusterView, c: &CompareStrings) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::{metric_text, replayed_text};
+    use super::{card_width, metric_text, replayed_text};
     use crate::i18n::compare_strings;
     use kafka_sim::Lang;
+
+    /// Three copies side by side at 1280 px, stacked on a phone; the stage's
+    /// layout is tested for overlaps from 318 px up.
+    #[test]
+    fn a_copys_stage_is_as_wide_as_its_card() {
+        assert_eq!(card_width(1280.0, 3), (1280.0 - 24.0 - 24.0) / 3.0 - 26.0);
+        assert_eq!(card_width(390.0, 3), 390.0 - 24.0 - 26.0);
+        assert_eq!(card_width(800.0, 3), 318.0, "never narrower than the layout is tested at");
+    }
 
     #[test]
     fn the_replayed_line_counts_what_was_replayed_and_left_out() {
