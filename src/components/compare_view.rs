@@ -1,14 +1,14 @@
 //! Compare mode's page (issue 15): a bar to pick the setting and close, a bar
-//! of commands given to every copy at once, and one card per copy: its label,
-//! its strip of six metrics (those on which the copies disagree framed and
-//! marked ≠, with a screen-reader note), its brokers and a compact table of
-//! its partitions. The cards sit side by side on wide screens and stack on
-//! phones (CSS grid, style.css).
+//! of commands given to every copy at once, the shared timeline, and one card
+//! per copy: its label, its strip of six metrics (those on which the copies
+//! disagree framed and marked ≠, with a screen-reader note), its stage (the
+//! explorer's topology laid out for the card's width) and a compact text
+//! summary of its brokers, partitions and groups. The cards sit side by side
+//! on wide screens and stack on phones (CSS grid, style.css).
 //!
-//! Each copy is drawn as a summary, not with the topology SVG: the SVG needs
-//! the stage's layout, selection and records layer, and three of them side by
-//! side would be too small to read; leader, ISR and LEO/HW per partition are
-//! what the settings compared here change.
+//! A copy's stage is inert: copies are acted on through the command bar (a
+//! click on one copy's broker would have to mean all of them), and the text
+//! summary says what the stage shows to a screen reader.
 
 use crate::compare_mode::{CompareCommand, CompareData};
 use crate::components::inspector::fill;
