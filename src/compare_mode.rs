@@ -7,26 +7,12 @@ use crate::travel::{seek_slice, Shown, TimelineView};
 use kafka_sim::compare::{strips, CompareReplay, Comparison, Run, Setting, Strip};
 use kafka_sim::error::SimError;
 use kafka_sim::view::ClusterView;
-use kafka_sim::{BrokerId, Cluster, Command, Lang};
+use kafka_sim::{Command, Lang};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// A command of compare mode's bar, given to every copy at the same simulated
-/// time. The P0 commands are resolved in each copy (its own leader), so they
-/// mean the same thing even after the copies' leaders diverged.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CompareCommand {
-    /// Slow the followers of the first topic's partition 0 (×30 fetch delay),
-    /// as chapter 3 does: the leader then holds records nobody copied yet.
-    SlowFollowersOfP0,
-    /// Kill the broker leading the first topic's partition 0.
-    KillLeaderOfP0,
-    KillBroker(BrokerId),
-    RestartBroker(BrokerId),
-}
-
-/// How much slower `SlowFollowersOfP0` makes a follower's fetches.
-const SLOW_FACTOR: u32 = 30;
+/// A command of compare mode's bar (resolved in each copy by the engine).
+pub use kafka_sim::compare::CopyCommand as CompareCommand;
 
 /// What the compare view draws: one entry per copy.
 #[derive(Clone, Debug, PartialEq)]
@@ -125,7 +111,7 @@ impl CompareMode {
             if let Some(past) = i.past.take() {
                 i.engine.fork(past);
             }
-            i.engine.apply_each(|cluster| resolve(command, cluster))
+            i.engine.apply_each(|cluster| command.commands(cluster))
         };
         self.refresh();
         results
@@ -222,28 +208,6 @@ impl CompareMode {
             step_ms: self.step_ms,
         };
         self.timeline = Rc::new(TimelineView::of_histories(&histories, shown, Some(&self.timeline)));
-    }
-}
-
-/// The engine commands `command` means in one copy.
-fn resolve(command: CompareCommand, cluster: &Cluster) -> Vec<Command> {
-    let p0 = || cluster.view().topics.first().and_then(|t| t.partitions.first().cloned());
-    match command {
-        CompareCommand::KillBroker(broker) => vec![Command::KillBroker { broker }],
-        CompareCommand::RestartBroker(broker) => vec![Command::RestartBroker { broker }],
-        // An offline P0 has no leader to kill: nothing happens in that copy.
-        CompareCommand::KillLeaderOfP0 => {
-            p0().and_then(|p| p.leader).map(|broker| Command::KillBroker { broker }).into_iter().collect()
-        }
-        CompareCommand::SlowFollowersOfP0 => p0()
-            .map(|p| {
-                p.replicas
-                    .iter()
-                    .filter(|&&b| Some(b) != p.leader)
-                    .map(|&broker| Command::SlowBroker { broker, factor: SLOW_FACTOR })
-                    .collect()
-            })
-            .unwrap_or_default(),
     }
 }
 

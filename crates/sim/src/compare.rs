@@ -264,6 +264,49 @@ impl Setting {
     }
 }
 
+/// A command of compare mode's bar, given to every copy at the same simulated
+/// time. The P0 commands are resolved in each copy (its own leader and
+/// followers: [`CopyCommand::commands`]), so they mean the same thing even
+/// after the copies' leaders diverged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CopyCommand {
+    /// Slow the followers of the first topic's partition 0 ([`SLOW_FACTOR`]×
+    /// fetch delay), as chapter 3 does: the leader then holds records nobody
+    /// copied yet.
+    SlowFollowersOfP0,
+    /// Kill the broker leading the first topic's partition 0.
+    KillLeaderOfP0,
+    KillBroker(crate::BrokerId),
+    RestartBroker(crate::BrokerId),
+}
+
+/// How much slower [`CopyCommand::SlowFollowersOfP0`] makes a follower's fetches.
+pub const SLOW_FACTOR: u32 = 30;
+
+impl CopyCommand {
+    /// The engine commands this means in `cluster` (none when it cannot
+    /// apply: an offline P0 has no leader to kill).
+    pub fn commands(self, cluster: &Cluster) -> Vec<Command> {
+        let p0 = cluster.topics.first().and_then(|t| t.partitions.first());
+        match self {
+            CopyCommand::KillBroker(broker) => vec![Command::KillBroker { broker }],
+            CopyCommand::RestartBroker(broker) => vec![Command::RestartBroker { broker }],
+            CopyCommand::KillLeaderOfP0 => {
+                p0.and_then(|p| p.leader).map(|broker| Command::KillBroker { broker }).into_iter().collect()
+            }
+            CopyCommand::SlowFollowersOfP0 => p0
+                .map(|p| {
+                    p.replicas
+                        .iter()
+                        .filter(|&&b| Some(b) != p.leader)
+                        .map(|&broker| Command::SlowBroker { broker, factor: SLOW_FACTOR })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// What a copy measured so far. It travels with each snapshot of the copy's
 /// history, so a seek shows the strip the copy had then.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -861,6 +904,25 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(Setting::Unclean.adapt(&change, copy), Some(change.clone()));
+    }
+
+    /// The bar's P0 commands mean each copy's own leader and followers.
+    #[test]
+    fn p0_commands_resolve_in_each_copy() {
+        let c = Cluster::new(ClusterConfig::default()).unwrap();
+        let p = &c.topics[0].partitions[0];
+        let leader = p.leader.unwrap();
+        assert_eq!(CopyCommand::KillLeaderOfP0.commands(&c), [Command::KillBroker { broker: leader }]);
+        let slowed: Vec<Command> = p
+            .replicas
+            .iter()
+            .filter(|&&b| b != leader)
+            .map(|&broker| Command::SlowBroker { broker, factor: SLOW_FACTOR })
+            .collect();
+        assert_eq!((CopyCommand::SlowFollowersOfP0.commands(&c), slowed.len()), (slowed, 2));
+        let mut offline = c.clone();
+        offline.topics[0].partitions[0].leader = None;
+        assert!(CopyCommand::KillLeaderOfP0.commands(&offline).is_empty());
     }
 
     #[test]
