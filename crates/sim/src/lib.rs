@@ -17,6 +17,7 @@
 //! assert_eq!(view.brokers.len(), 3);
 //! ```
 
+pub mod broker_stats;
 pub mod burrow;
 pub mod cluster;
 pub mod command;
