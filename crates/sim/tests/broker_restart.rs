@@ -16,8 +16,10 @@ use kafka_sim::config::{Acks, BrokerSettings, ClusterConfig, ProducerConfig, Top
 use kafka_sim::error::ErrorCode;
 use kafka_sim::event::ElectionCause;
 use kafka_sim::producer::Ledger;
-use kafka_sim::view::PartitionView;
-use kafka_sim::{BrokerId, Cluster, Command, Event, EventKind};
+use kafka_sim::{BrokerId, Command, EventKind};
+
+mod common;
+use common::Sim;
 
 const T: &str = "t";
 const SESSION_MS: u64 = 3000;
@@ -40,40 +42,7 @@ fn config(rf: u32, min_isr: u32, acks: Acks) -> ClusterConfig {
     }
 }
 
-/// A cluster plus every event it emitted, oldest first.
-struct Sim {
-    c: Cluster,
-    events: Vec<Event>,
-}
-
 impl Sim {
-    fn new(config: ClusterConfig) -> Self {
-        let mut c = Cluster::new(config).expect("valid config");
-        let events = c.drain_events();
-        Sim { c, events }
-    }
-
-    fn run_until(&mut self, t_ms: u64) {
-        while self.c.time_ms() < t_ms {
-            self.c.tick();
-            self.events.extend(self.c.drain_events());
-        }
-    }
-
-    fn apply(&mut self, command: Command) {
-        let r = self.c.apply(command.clone());
-        self.events.extend(self.c.drain_events());
-        r.unwrap_or_else(|e| panic!("{command:?} was refused: {}", e.en()));
-    }
-
-    fn p(&self) -> PartitionView {
-        self.c.view().topics[0].partitions[0].clone()
-    }
-
-    fn leo_of(&self, broker: BrokerId) -> u64 {
-        self.p().log_end_offsets.iter().find(|(b, _)| *b == broker).map(|(_, o)| *o).expect("a replica")
-    }
-
     fn ledger(&self) -> Ledger {
         self.c.view().producers[0].ledger.clone()
     }

@@ -21,6 +21,9 @@ use kafka_sim::view::PartitionView;
 use kafka_sim::{BrokerId, Cluster, Command, Event, EventKind};
 use std::collections::{BTreeMap, BTreeSet};
 
+mod common;
+use common::Sim;
+
 const T: &str = "t";
 const SESSION_MS: u64 = 3000;
 const LAG_MAX_MS: u64 = 2000;
@@ -74,55 +77,13 @@ fn group(id: &str, consumers: u32) -> GroupConfig {
     }
 }
 
-/// A cluster plus every event it emitted, oldest first.
-struct Sim {
-    c: Cluster,
-    events: Vec<Event>,
-}
-
 impl Sim {
-    fn new(config: ClusterConfig) -> Self {
-        let mut c = Cluster::new(config).expect("valid config");
-        let events = c.drain_events();
-        Sim { c, events }
-    }
-
-    fn tick(&mut self) {
-        self.c.tick();
-        self.events.extend(self.c.drain_events());
-    }
-
-    fn run_until(&mut self, t_ms: u64) {
-        while self.c.time_ms() < t_ms {
-            self.tick();
-        }
-    }
-
     /// Runs until `t_ms`, calling `check` after every tick.
     fn run_checking(&mut self, t_ms: u64, mut check: impl FnMut(&Sim)) {
         while self.c.time_ms() < t_ms {
             self.tick();
             check(self);
         }
-    }
-
-    fn apply(&mut self, command: Command) {
-        let r = self.c.apply(command.clone());
-        self.events.extend(self.c.drain_events());
-        r.unwrap_or_else(|e| panic!("{command:?} was refused: {}", e.en()));
-    }
-
-    fn now(&self) -> u64 {
-        self.c.time_ms()
-    }
-
-    /// Partition 0 of `t`.
-    fn p(&self) -> PartitionView {
-        self.c.view().topics[0].partitions[0].clone()
-    }
-
-    fn leo_of(&self, broker: BrokerId) -> u64 {
-        leo_of(&self.p(), broker)
     }
 
     fn ledger(&self, producer: usize) -> Ledger {
