@@ -8,49 +8,13 @@
 //
 //   node tests/embed.mjs [DIST_DIR]      (scripts/test.sh runs it after the release build)
 
-import http from 'node:http';
-import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { start } from './serve.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
-const prefix = process.env.TOOLS_PREFIX || path.join(process.env.HOME, '.local');
-// Installed by scripts/setup.sh under $TOOLS_PREFIX/lib/node_modules.
-const { chromium } = createRequire(path.join(prefix, 'lib', 'node_modules', 'x.js'))('playwright-core');
-
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
 const requested = [];
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  requested.push(url.pathname);
-  let file = null;
-  if (url.pathname === '/embed-example.html') file = path.join(root, 'docs', 'embed-example.html');
-  else if (url.pathname.startsWith('/kafka-visualiser/')) {
-    const rel = decodeURIComponent(url.pathname.slice('/kafka-visualiser/'.length)) || 'index.html';
-    file = path.join(dist, rel);
-    if (!file.startsWith(dist)) file = null;
-  }
-  if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404).end('not found');
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
-
-let failures = 0;
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures++;
-};
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+const { base, browser, check, finish } = await start({
+  mounts: (root, dist) => ({ '/embed-example.html': path.join(root, 'docs', 'embed-example.html'), '/kafka-visualiser/': dist }),
+  onRequest: (p) => requested.push(p),
 });
 
 async function waitFor(page, predicate, arg, what, timeout = 30000) {
@@ -139,13 +103,7 @@ try {
   // The browser's own favicon probe of the host page is not the app's.
   const outside = requested.filter((p) => p !== '/embed-example.html' && p !== '/favicon.ico' && !p.startsWith('/kafka-visualiser/'));
   check(outside.length === 0, `every request stays under the sub-path${outside.length ? ': ' + outside.join(', ') : ''}`);
-} finally {
-  await browser.close();
-  server.close();
+} catch (e) {
+  check(false, `the test threw: ${e.stack || e}`);
 }
-
-if (failures) {
-  console.error(`embed: ${failures} check(s) failed`);
-  process.exit(1);
-}
-console.log('embed: all checks passed');
+await finish('embed');

@@ -11,44 +11,23 @@
 //
 //   node tests/lockdown.mjs DIST_DIR PANIC_TEST_DIST_DIR   (scripts/test.sh builds both)
 
-import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { start } from './serve.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
 const panicDist = path.resolve(process.argv[3] || path.join(root, 'target', 'dist-panic-test'));
-const prefix = process.env.TOOLS_PREFIX || path.join(process.env.HOME, '.local');
-const { chromium } = createRequire(path.join(prefix, 'lib', 'node_modules', 'x.js'))('playwright-core');
 const PLAY_MS = Number(process.env.LOCKDOWN_PLAY_MS || 30000);
 // Everything the app may keep in local storage (src/components/app.rs, src/lesson_view.rs).
 const STORAGE_KEYS = ['kafka-visualiser.welcomed', 'kafka-visualiser.progress'];
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  const [, where, ...rest] = url.pathname.split('/');
-  const dir = where === 'app' ? dist : where === 'panic' ? panicDist : null;
-  let file = dir && path.join(dir, decodeURIComponent(rest.join('/')) || 'index.html');
-  if (!file || !file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404).end('not found');
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
+const { base, browser, check, finish } = await start({
+  mounts: () => ({ '/app/': dist, '/panic/': panicDist }),
 });
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
-
-let failures = 0;
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures++;
-};
 
 // The CSP as shipped.
 // The minifier may reorder the <meta>'s attributes.
@@ -60,11 +39,6 @@ check(/'sha256-[A-Za-z0-9+/=]+'/.test(scriptSrc) && !/'unsafe-inline'|'unsafe-ev
 check(!/https?:|\*/.test(csp), 'the CSP names no other origin');
 const wasmHas = (dir, s) => fs.readdirSync(dir).filter((f) => f.endsWith('.wasm')).some((f) => fs.readFileSync(path.join(dir, f)).includes(s));
 check(!wasmHas(dist, 'panic-test: injected'), 'the shipped bundle has no panic trigger');
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-});
 
 // CSP violations are collected from the start of every document.
 const watchCsp = () => {
@@ -192,13 +166,7 @@ try {
     }
     await context.close();
   }
-} finally {
-  await browser.close();
-  server.close();
+} catch (e) {
+  check(false, `the test threw: ${e.stack || e}`);
 }
-
-if (failures) {
-  console.error(`lockdown: ${failures} check(s) failed`);
-  process.exit(1);
-}
-console.log('lockdown: all checks passed');
+await finish('lockdown');
