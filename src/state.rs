@@ -496,8 +496,14 @@ impl AppState {
             let mut travel = self.travel.borrow_mut();
             if observe && travel.past.is_none() {
                 let engine = self.engine.borrow();
-                if let Engine::Lesson(p) = &*engine {
-                    // A lesson's player applies its script: record what it applied.
+                // A lesson's player applies its script: record what it applied
+                // (read only when it applied more).
+                let new_in_lesson = match &*engine {
+                    Engine::Lesson(p) if p.progress() != travel.lesson_at => Some(p),
+                    _ => None,
+                };
+                if let Some(p) = new_in_lesson {
+                    travel.lesson_at = p.progress();
                     let all = p.commands_so_far();
                     let known = travel.lesson_commands.min(all.len());
                     for (t, c) in all[known..].iter().cloned() {
@@ -1665,6 +1671,26 @@ mod tests {
         let s = state().reduce(Action::OpenLesson { id: "ch3", step: 4 }).reduce(Action::PlayStep);
         let s = s.reduce(Action::Advance(1));
         assert!(assert_export_replays(&s).script.iter().any(|st| st.action.name() == "isolate_broker"));
+    }
+
+    /// A lesson's commands enter the history as its player applies them,
+    /// each once, at its time (those before the opened step are part of the
+    /// first snapshot).
+    #[test]
+    fn a_lessons_commands_are_recorded_once_as_it_applies_them() {
+        let s = state().reduce(Action::OpenLesson { id: "ch3", step: 4 });
+        let before = match &*s.engine.borrow() {
+            Engine::Lesson(p) => p.commands_so_far().len(),
+            Engine::Free { .. } => unreachable!("a lesson is open"),
+        };
+        let s = (0..20).fold(s.reduce(Action::PlayStep), |s, _| s.reduce(Action::Advance(1)));
+        let recorded = s.travel.borrow().timeline.commands().to_vec();
+        let all = match &*s.engine.borrow() {
+            Engine::Lesson(p) => p.commands_so_far(),
+            Engine::Free { .. } => unreachable!("still in the lesson"),
+        };
+        assert_eq!(recorded, all[before..]);
+        assert!(recorded.iter().any(|(_, c)| matches!(c, Command::IsolateBroker { .. })), "{recorded:?}");
     }
 
     fn steps_of(s: Rc<AppState>, n: usize) -> Rc<AppState> {

@@ -64,6 +64,8 @@ pub struct Travel {
     pub timeline: Timeline<Rings>,
     /// A lesson's commands already recorded (its player applies them).
     pub lesson_commands: usize,
+    /// The lesson's `Player::progress` when they were counted.
+    pub lesson_at: (usize, usize),
     pub past: Option<Past>,
     /// A seek still replaying toward its target (scrubbing runs a slice of
     /// steps per task, so no drag position blocks the page for long).
@@ -82,7 +84,13 @@ pub fn seek_slice(replicas: usize) -> u32 {
 
 impl Travel {
     pub fn new(cluster: &Cluster, rings: Rings, lesson_commands: usize) -> Self {
-        Travel { timeline: Timeline::new(cluster, rings), lesson_commands, past: None, seeking: None }
+        Travel {
+            timeline: Timeline::new(cluster, rings),
+            lesson_commands,
+            lesson_at: (usize::MAX, 0),
+            past: None,
+            seeking: None,
+        }
     }
 
     /// The past cluster and rings at `t_ms` (replayed from the last snapshot).

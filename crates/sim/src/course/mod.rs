@@ -243,6 +243,12 @@ impl Player {
         self.step
     }
 
+    /// The open step and how many of its commands were applied: changes
+    /// exactly when [`Player::commands_so_far`] does (cheap to compare).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.step, self.runner.applied())
+    }
+
     pub fn step(&self) -> &Step {
         &self.lesson.steps[self.step]
     }
