@@ -576,13 +576,12 @@ impl AppState {
                 }
             }
             Action::CloseCompare => self.compare = None,
-            Action::Compare(command) => {
-                let refusals = self.compare.as_mut()?.apply(*command);
-                self.notice = (!refusals.is_empty()).then(|| Notice {
-                    en: refusals.iter().map(|r| r.0.as_str()).collect::<Vec<_>>().join("; "),
-                    ko: refusals.iter().map(|r| r.1.as_str()).collect::<Vec<_>>().join("; "),
-                    error: true,
-                });
+            Action::Compare(command) => self.compare_command(command.clone())?,
+            // The explorer's add buttons act on every copy while it is open.
+            Action::AddConsumer | Action::AddProducer | Action::AddGroup if self.compare.is_some() => {
+                let view = self.compare.as_ref()?.data.views.first()?.clone();
+                let command = add_command(action, &view)?;
+                self.compare_command(CompareCommand::Same(command))?;
             }
             Action::Advance(n) if self.playing => self.compare.as_mut()?.advance(*n),
             Action::Advance(_) if self.compare.is_some() => return Some(self.clone()),
@@ -605,6 +604,18 @@ impl AppState {
         }
         self.version += 1;
         Some(self.clone())
+    }
+
+    /// Gives compare mode's copies a command; refusals become the notice, one
+    /// line per copy that refused. `None` outside compare mode.
+    fn compare_command(&mut self, command: CompareCommand) -> Option<()> {
+        let refusals = self.compare.as_mut()?.apply(command);
+        self.notice = (!refusals.is_empty()).then(|| Notice {
+            en: refusals.iter().map(|r| r.0.as_str()).collect::<Vec<_>>().join("; "),
+            ko: refusals.iter().map(|r| r.1.as_str()).collect::<Vec<_>>().join("; "),
+            error: true,
+        });
+        Some(())
     }
 
     /// Opens step `step` of `lesson`, paused at the step's start.
@@ -1497,6 +1508,24 @@ mod tests {
         assert!(!c.timeline.past);
         assert_eq!((c.data.time_ms, c.timeline.end_ms, (*c.timeline.forks).clone()), (2000, 2000, vec![2000]));
         assert!(c.data.views.iter().all(|v| v.brokers[0].alive && !v.brokers[1].alive));
+    }
+
+    /// The explorer's add buttons act on every copy while compare mode is
+    /// open, each copy getting its own value of the setting.
+    #[test]
+    fn add_buttons_act_on_every_copy_in_compare_mode() {
+        use kafka_sim::compare::Setting;
+        let s = state().reduce(Action::OpenCompare(Setting::Acks));
+        let producers = s.view.producers.len();
+        let s = s.reduce(Action::AddProducer).reduce(Action::AddConsumer);
+        assert_eq!(s.view.producers.len(), producers, "the hidden explorer is left alone");
+        let c = s.compare.as_ref().unwrap();
+        let acks: Vec<&str> = c.data.views.iter().map(|v| v.producers.last().unwrap().acks).collect();
+        assert_eq!(acks, ["0", "1", "all"]);
+        assert!(c.data.views.iter().all(|v| v.producers.len() == producers + 1));
+        let members = |v: &ClusterView| v.groups[0].members.len();
+        assert!(c.data.views.iter().all(|v| members(v) == members(&s.view) + 1), "a consumer joined everywhere");
+        assert!(s.notice.is_none());
     }
 
     /// On a big cluster a seek runs in slices (one task each), the slider

@@ -68,7 +68,7 @@ pub fn compare_view(
     });
     let picked = NodeRef::default();
     let command = |testid: &'static str, text: &'static str, cmd: CompareCommand| {
-        btn(testid, text.to_string(), send.reform(move |_: MouseEvent| Action::Compare(cmd)))
+        btn(testid, text.to_string(), send.reform(move |_: MouseEvent| Action::Compare(cmd.clone())))
     };
     let on_broker = |testid: &'static str, text: &'static str, cmd: fn(u32) -> CompareCommand| {
         let picked = picked.clone();

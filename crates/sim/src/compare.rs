@@ -268,7 +268,7 @@ impl Setting {
 /// time. The P0 commands are resolved in each copy (its own leader and
 /// followers: [`CopyCommand::commands`]), so they mean the same thing even
 /// after the copies' leaders diverged.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum CopyCommand {
     /// Slow the followers of the first topic's partition 0 ([`SLOW_FACTOR`]×
     /// fetch delay), as chapter 3 does: the leader then holds records nobody
@@ -278,6 +278,9 @@ pub enum CopyCommand {
     KillLeaderOfP0,
     KillBroker(crate::BrokerId),
     RestartBroker(crate::BrokerId),
+    /// Any command, given as it is to every copy (the explorer's "+ consumer",
+    /// "+ producer" and "+ group" while compare mode is open).
+    Same(Command),
 }
 
 /// How much slower [`CopyCommand::SlowFollowersOfP0`] makes a follower's fetches.
@@ -286,9 +289,10 @@ pub const SLOW_FACTOR: u32 = 30;
 impl CopyCommand {
     /// The engine commands this means in `cluster` (none when it cannot
     /// apply: an offline P0 has no leader to kill).
-    pub fn commands(self, cluster: &Cluster) -> Vec<Command> {
+    pub fn commands(&self, cluster: &Cluster) -> Vec<Command> {
         let p0 = cluster.topics.first().and_then(|t| t.partitions.first());
-        match self {
+        match *self {
+            CopyCommand::Same(ref command) => vec![command.clone()],
             CopyCommand::KillBroker(broker) => vec![Command::KillBroker { broker }],
             CopyCommand::RestartBroker(broker) => vec![Command::RestartBroker { broker }],
             CopyCommand::KillLeaderOfP0 => {
@@ -530,16 +534,21 @@ impl Comparison {
     }
 
     /// Gives each copy the commands `of` derives from it (e.g. "kill the leader
-    /// of P0", whichever broker that is there), all now, and records them in
-    /// its history (refused ones too: replayed, they are refused again). Per
-    /// copy: the first refusal, if any (the commands after it still apply).
+    /// of P0", whichever broker that is there), all now, as the copy gets them
+    /// ([`Setting::adapt`]: an added producer has the copy's acks), and records
+    /// them in its history (refused ones too: replayed, they are refused
+    /// again). Per copy: the first refusal, if any (the commands after it
+    /// still apply).
     pub fn apply_each(&mut self, mut of: impl FnMut(&Cluster) -> Vec<Command>) -> Vec<Result<(), SimError>> {
+        let setting = self.setting;
         self.runs
             .iter_mut()
             .zip(&mut self.history)
             .map(|(r, h)| {
                 let t = r.cluster.time_ms();
-                let results: Vec<_> = of(&r.cluster)
+                let commands: Vec<Command> =
+                    of(&r.cluster).iter().filter_map(|c| setting.adapt(c, r.cluster.config())).collect();
+                let results: Vec<_> = commands
                     .into_iter()
                     .map(|c| {
                         h.command(t, c.clone());
