@@ -77,6 +77,8 @@ const differs = await run(2).locator('.metric--differs').count();
 check(differs >= 2, `the metrics that differ are marked (${differs} on acks=1)`);
 const cue = await run(2).locator('.metric--differs .visually-hidden').first().textContent();
 check(/differs/.test(cue || ''), `a difference is said, not only coloured ("${cue}")`);
+const replicas = await Promise.all([1, 2, 3].map((k) => run(k).locator('.compare-run__stage [data-testid^=replica-][data-leo]').count()));
+check(replicas.every((n) => n === 9), `each copy draws its stage: 9 replicas with data-leo (${replicas})`);
 check(killedAt > slowedAt && slowedAt >= 5000, `commands given at one simulated time (slowed ${slowedAt} ms, killed ${killedAt} ms)`);
 
 // One timeline for every copy: scrubbing back shows all of them before the
