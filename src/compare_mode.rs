@@ -4,7 +4,7 @@
 //! every change. Pure Rust, tested natively.
 
 use crate::travel::{seek_slice, Shown, TimelineView};
-use kafka_sim::compare::{strips, CompareReplay, Comparison, Run, Setting, Strip};
+use kafka_sim::compare::{strips, CompareReplay, Comparison, Run, Script, Setting, Strip};
 use kafka_sim::error::SimError;
 use kafka_sim::view::ClusterView;
 use kafka_sim::{Command, Lang};
@@ -25,6 +25,8 @@ pub struct CompareData {
     /// The learner's run the copies started from: commands replayed, those
     /// left out (they set the compared setting) and the time replayed to.
     pub replayed: (usize, usize, u64),
+    /// Whether that replay is still under way (the copies are at `time_ms`).
+    pub opening: bool,
     /// Each copy's configuration (what its stage's explanations quote).
     pub configs: Rc<Vec<Rc<kafka_sim::ClusterConfig>>>,
 }
@@ -32,6 +34,8 @@ pub struct CompareData {
 /// The copies, the past on screen and a seek under way.
 struct Inner {
     engine: Comparison,
+    /// The learner's run still being replayed into the copies (in slices).
+    opening: Option<Script>,
     past: Option<Vec<Run>>,
     seeking: Option<CompareReplay>,
 }
@@ -55,12 +59,13 @@ impl CompareMode {
         script: &[(u64, Command)],
         until_ms: u64,
     ) -> Result<Self, SimError> {
-        let script: Vec<(u64, Command)> = script.iter().filter(|(at, _)| *at <= until_ms).cloned().collect();
-        let (mut c, left_out) = Comparison::replaying(setting, base, &script, until_ms)?;
+        let mut c = Comparison::new(setting, base)?;
         // No records in flight are drawn here: skip the per-record events.
         c.set_record_events(false);
         let configs = Rc::new(c.runs().iter().map(|r| Rc::new(r.cluster.config().clone())).collect());
-        let inner = Inner { engine: c, past: None, seeking: None };
+        let script = Script::new(script, until_ms);
+        let replayed = (script.len(), 0, until_ms);
+        let inner = Inner { engine: c, opening: Some(script), past: None, seeking: None };
         let mut m = Self {
             inner: Rc::new(RefCell::new(inner)),
             data: Rc::new(CompareData {
@@ -68,14 +73,39 @@ impl CompareMode {
                 time_ms: 0,
                 strips: Vec::new(),
                 views: Vec::new(),
-                replayed: (script.len(), left_out, until_ms),
+                replayed,
+                opening: true,
                 configs,
             }),
             timeline: Rc::new(TimelineView::empty(base.step_ms)),
             step_ms: base.step_ms,
         };
         m.refresh();
+        // The first slice now; the rest in later tasks (`continue_seek`).
+        m.continue_seek();
         Ok(m)
+    }
+
+    /// Replays the rest of the learner's run at once (before anything that
+    /// needs the copies where they will be).
+    fn finish_opening(&mut self) {
+        let opened = {
+            let mut guard = self.inner.borrow_mut();
+            let i = &mut *guard;
+            i.opening.take().map(|mut s| {
+                i.engine.replay_script(&mut s, u32::MAX);
+                s.left_out()
+            })
+        };
+        if let Some(left_out) = opened {
+            self.opened(left_out);
+        }
+    }
+
+    fn opened(&mut self, left_out: usize) {
+        let (n, _, until) = self.data.replayed;
+        self.data = Rc::new(CompareData { replayed: (n, left_out, until), opening: false, ..(*self.data).clone() });
+        self.refresh();
     }
 
     pub fn setting(&self) -> Setting {
@@ -85,6 +115,10 @@ impl CompareMode {
     /// `n` steps of every copy (of the past on screen, which becomes the
     /// live copies again at the end of the history), then a fresh picture.
     pub fn advance(&mut self, n: u32) {
+        if self.inner.borrow().opening.is_some() {
+            // The copies are not where the learner is yet: play waits.
+            return;
+        }
         {
             let mut guard = self.inner.borrow_mut();
             let i = &mut *guard;
@@ -105,6 +139,7 @@ impl CompareMode {
     /// screen); the refusals as (en, ko) lines, one per copy that refused,
     /// each led by the copy's label.
     pub fn apply(&mut self, command: CompareCommand) -> Vec<(String, String)> {
+        self.finish_opening();
         let results = {
             let mut i = self.inner.borrow_mut();
             i.seeking = None;
@@ -131,6 +166,7 @@ impl CompareMode {
     /// end of the history). A long seek runs in slices: see
     /// [`CompareMode::continue_seek`].
     pub fn seek(&mut self, t_ms: u64) {
+        self.finish_opening();
         {
             let mut guard = self.inner.borrow_mut();
             let i = &mut *guard;
@@ -143,9 +179,23 @@ impl CompareMode {
         self.continue_seek();
     }
 
-    /// One slice of the seek under way; the picture changes once it lands.
+    /// One slice of the seek (or the opening replay) under way; a seek's
+    /// picture changes once it lands, the opening's after every slice.
     pub fn continue_seek(&mut self) {
         let replicas: usize = self.data.views.iter().map(|v| v.replica_count()).sum();
+        let opening = {
+            let mut guard = self.inner.borrow_mut();
+            let i = &mut *guard;
+            i.opening.as_mut().map(|s| (i.engine.replay_script(s, seek_slice(replicas)), s.left_out()))
+        };
+        match opening {
+            Some((true, left_out)) => {
+                self.inner.borrow_mut().opening = None;
+                return self.opened(left_out);
+            }
+            Some((false, _)) => return self.refresh(),
+            None => {}
+        }
         {
             let mut i = self.inner.borrow_mut();
             let Some(replay) = i.seeking.as_mut() else {
@@ -175,9 +225,10 @@ impl CompareMode {
         self.seek(end);
     }
 
-    /// Whether a seek is still replaying toward its target.
+    /// Whether a seek, or the opening replay, is still under way.
     pub fn seeking(&self) -> bool {
-        self.inner.borrow().seeking.is_some()
+        let i = self.inner.borrow();
+        i.seeking.is_some() || i.opening.is_some()
     }
 
     fn refresh(&mut self) {
@@ -189,6 +240,7 @@ impl CompareMode {
             strips: strips(runs),
             views: runs.iter().map(|r| Rc::new(r.cluster.view())).collect(),
             replayed: self.data.replayed,
+            opening: i.opening.is_some(),
             configs: self.data.configs.clone(),
         });
         drop(i);

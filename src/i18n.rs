@@ -1480,6 +1480,8 @@ pub struct CompareStrings {
     pub replayed: &'static str,
     /// `{k}` commands of the learner's run that set the compared setting.
     pub left_out: &'static str,
+    /// While the learner's run is replayed into the copies: `{t}` of `{end}` s.
+    pub replaying: &'static str,
 }
 
 pub const COMPARE_EN: CompareStrings = CompareStrings {
@@ -1511,6 +1513,7 @@ pub const COMPARE_EN: CompareStrings = CompareStrings {
     group: "{g} — members: {n}, with partitions: {busy}, lag: {lag}",
     replayed: "Started from your run at {t} s: commands replayed in every copy: {n}.",
     left_out: "Left out, as they set the compared setting: {k}.",
+    replaying: "Replaying your run in every copy: {t} of {end} s…",
 };
 
 pub const COMPARE_KO: CompareStrings = CompareStrings {
@@ -1542,6 +1545,7 @@ pub const COMPARE_KO: CompareStrings = CompareStrings {
     group: "{g} — 멤버 {n}개, 파티션을 맡은 멤버 {busy}개, 랙 {lag}",
     replayed: "지금까지의 실행 {t}초 시점에서 시작했습니다. 모든 사본에 다시 적용한 명령: {n}개.",
     left_out: "비교하는 설정을 바꾸는 명령이라 뺀 것: {k}개.",
+    replaying: "모든 사본에 지금까지의 실행을 다시 적용하는 중: {end}초 가운데 {t}초…",
 };
 
 pub fn compare_strings(lang: Lang) -> &'static CompareStrings {

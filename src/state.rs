@@ -1479,8 +1479,19 @@ mod tests {
         use crate::compare_mode::CompareCommand;
         use kafka_sim::compare::Setting;
         let s = play(state(), 3000).reduce(Action::Command(Command::KillBroker { broker: 1 }));
-        let s = play(s, 5000).reduce(Action::OpenCompare(Setting::Acks));
+        let mut s = play(s, 5000).reduce(Action::OpenCompare(Setting::Acks));
+        // 50 steps of three copies: replayed in slices, one task each; play
+        // waits meanwhile.
+        assert!(s.seeking() && s.compare.as_ref().unwrap().data.opening);
+        let at = s.compare.as_ref().unwrap().data.time_ms;
+        assert!(at > 0 && at < 5000, "{at}");
+        s = s.reduce(Action::TogglePlay).reduce(Action::Advance(1)).reduce(Action::TogglePlay);
+        assert_eq!(s.compare.as_ref().unwrap().data.time_ms, at, "play waits for the copies");
+        while s.seeking() {
+            s = s.reduce(Action::ContinueSeek);
+        }
         let c = s.compare.as_ref().unwrap();
+        assert!(!c.data.opening);
         assert_eq!((c.data.time_ms, c.data.replayed), (5000, (1, 0, 5000)));
         assert!(c.data.views.iter().all(|v| !v.brokers[0].alive), "the kill was replayed in every copy");
         assert!(c.timeline.marks.iter().filter(|m| m.kind == kafka_sim::timeline::MarkKind::Crash).count() == 3);

@@ -98,7 +98,7 @@ pub fn compare_view(
                 { btn("compare-close", format!("✕ {}", c.close), send.reform(|_: MouseEvent| Action::CloseCompare)) }
             </div>
             { el("p", "compare__subtitle", c.subtitle.into()) }
-            if let Some(text) = replayed_text(data.replayed, c) {
+            if let Some(text) = replayed_text(data.replayed, data.opening.then_some(data.time_ms), c) {
                 <p class="compare__replayed" data-testid="compare-replayed">{ text }</p>
             }
             <div class="compare__commands" role="group" aria-label={c.commands}>
@@ -126,12 +126,20 @@ pub fn compare_view(
 }
 
 /// Where the copies started, if not from scratch: the time of the learner's
-/// run and how many of its commands were replayed (and left out).
-pub fn replayed_text((n, left_out, t_ms): (usize, usize, u64), c: &CompareStrings) -> Option<String> {
+/// run and how many of its commands were replayed (and left out); while that
+/// replay is under way (`progress`: the copies' time), how far it got.
+pub fn replayed_text(
+    (n, left_out, t_ms): (usize, usize, u64),
+    progress: Option<u64>,
+    c: &CompareStrings,
+) -> Option<String> {
     if t_ms == 0 && n == 0 {
         return None;
     }
     let t = fixed(t_ms as f64 / 1000.0, 1);
+    if let Some(now) = progress {
+        return Some(fill(c.replaying, &[("t", fixed(now as f64 / 1000.0, 1)), ("end", t)]));
+    }
     let mut text = fill(c.replayed, &[("t", t), ("n", (n - left_out).to_string())]);
     if left_out > 0 {
         text.push(' ');
@@ -281,14 +289,18 @@ mod tests {
     #[test]
     fn the_replayed_line_counts_what_was_replayed_and_left_out() {
         let (en, ko) = (compare_strings(Lang::En), compare_strings(Lang::Ko));
-        assert_eq!(replayed_text((0, 0, 0), en), None, "a fresh start says nothing");
+        assert_eq!(replayed_text((0, 0, 0), None, en), None, "a fresh start says nothing");
         assert_eq!(
-            replayed_text((3, 1, 12_300), en).unwrap(),
+            replayed_text((3, 1, 600_000), Some(34_200), en).unwrap(),
+            "Replaying your run in every copy: 34.2 of 600.0 s…"
+        );
+        assert_eq!(
+            replayed_text((3, 1, 12_300), None, en).unwrap(),
             "Started from your run at 12.3 s: commands replayed in every copy: 2. \
              Left out, as they set the compared setting: 1."
         );
         assert_eq!(
-            replayed_text((2, 0, 8000), ko).unwrap(),
+            replayed_text((2, 0, 8000), None, ko).unwrap(),
             "지금까지의 실행 8.0초 시점에서 시작했습니다. 모든 사본에 다시 적용한 명령: 2개."
         );
     }

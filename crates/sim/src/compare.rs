@@ -403,6 +403,44 @@ pub struct Comparison {
     history: Vec<Timeline<Measures>>,
 }
 
+/// A learner's run being replayed into the copies
+/// ([`Comparison::replay_script`]).
+#[derive(Clone, Debug)]
+pub struct Script {
+    commands: Vec<(u64, Command)>,
+    next: usize,
+    until_ms: u64,
+    left_out: usize,
+}
+
+impl Script {
+    /// `commands` (at their simulated times) up to `until_ms`.
+    pub fn new(commands: &[(u64, Command)], until_ms: u64) -> Self {
+        let mut commands: Vec<(u64, Command)> = commands.iter().filter(|(at, _)| *at <= until_ms).cloned().collect();
+        // Stable: commands at one time keep their order.
+        commands.sort_by_key(|(at, _)| *at);
+        Script { commands, next: 0, until_ms, left_out: 0 }
+    }
+
+    pub fn until_ms(&self) -> u64 {
+        self.until_ms
+    }
+
+    /// How many commands it has.
+    pub fn len(&self) -> usize {
+        self.commands.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.commands.is_empty()
+    }
+
+    /// Commands left out so far (they set the compared setting).
+    pub fn left_out(&self) -> usize {
+        self.left_out
+    }
+}
+
 /// A seek of every copy in progress (see [`Timeline::replay_to`]).
 #[derive(Clone)]
 pub struct CompareReplay {
@@ -472,25 +510,33 @@ impl Comparison {
         until_ms: u64,
     ) -> Result<(Self, usize), SimError> {
         let mut c = Self::new(setting, base)?;
-        let mut left_out = 0;
-        let mut next = script.iter().peekable();
+        let mut s = Script::new(script, until_ms);
+        c.replay_script(&mut s, u32::MAX);
+        Ok((c, s.left_out))
+    }
+
+    /// Replays `s` into every copy by at most `max_steps` more steps (so the
+    /// app can open a comparison far into a run without a long task); true
+    /// once the copies are at its end.
+    pub fn replay_script(&mut self, s: &mut Script, max_steps: u32) -> bool {
+        let mut steps = 0;
         loop {
-            while let Some((_, command)) = next.next_if(|(at, _)| *at <= c.time_ms()) {
-                let adapted: Vec<Option<Command>> =
-                    c.runs.iter().map(|r| setting.adapt(command, r.cluster.config())).collect();
-                left_out += usize::from(adapted.iter().all(Option::is_none));
-                let mut k = 0;
-                c.apply_each(|_| {
-                    k += 1;
-                    adapted[k - 1].clone().into_iter().collect()
-                });
+            while let Some((_, command)) = s.commands.get(s.next).filter(|(at, _)| *at <= self.time_ms()).cloned() {
+                s.next += 1;
+                let setting = self.setting;
+                s.left_out +=
+                    usize::from(self.runs.iter().all(|r| setting.adapt(&command, r.cluster.config()).is_none()));
+                self.apply_each(|_| vec![command.clone()]);
             }
-            if c.time_ms() >= until_ms {
-                break;
+            if self.time_ms() >= s.until_ms {
+                return true;
             }
-            c.tick();
+            if steps == max_steps {
+                return false;
+            }
+            self.tick();
+            steps += 1;
         }
-        Ok((c, left_out))
     }
 
     pub fn setting(&self) -> Setting {
@@ -882,6 +928,15 @@ mod tests {
         let acks: Vec<Acks> = c.runs().iter().map(|r| r.cluster.producers[0].config.acks).collect();
         assert_eq!(acks, [Acks::None, Acks::Leader, Acks::All], "still three settings");
         assert!(c.runs().iter().all(|r| !r.cluster.view().brokers[2].alive), "the kill was replayed");
+        // The same replayed a few steps at a time (how the app opens it).
+        let mut sliced = Comparison::new(Setting::Acks, &base).unwrap();
+        let mut s = Script::new(&script, 6000);
+        let mut slices = 0;
+        while !sliced.replay_script(&mut s, 7) {
+            slices += 1;
+        }
+        assert_eq!((slices, s.left_out(), s.len()), (8, 1, 2), "60 steps in slices of 7");
+        assert_eq!(picture(sliced.runs()), picture(c.runs()));
         // The same as giving the kill live at 2 s.
         let mut live = Comparison::new(Setting::Acks, &base).unwrap();
         run_for(&mut live, 2000);
