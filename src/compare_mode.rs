@@ -3,6 +3,7 @@
 //! cluster is) and the plain data the compare view draws, copied out after
 //! every change. Pure Rust, tested natively.
 
+use crate::layout::Topology;
 use crate::travel::{seek_slice, Shown, TimelineView};
 use kafka_sim::compare::{strips, CompareReplay, Comparison, Run, Script, Setting, Strip};
 use kafka_sim::error::SimError;
@@ -48,7 +49,14 @@ pub struct CompareMode {
     /// The shared timeline: every copy's marks and bands on one track.
     pub timeline: Rc<TimelineView>,
     step_ms: u64,
+    /// The copies' stage layouts for the views shown, at the width asked
+    /// for last (so an update that did not change a copy re-renders nothing).
+    layouts: Rc<RefCell<Layouts>>,
 }
+
+/// Per copy: the view and width a layout was made for (the view is kept, so
+/// comparing pointers cannot meet a new view at a freed one's address).
+type Layouts = Vec<Option<(Rc<ClusterView>, u64, Rc<Topology>)>>;
 
 impl CompareMode {
     /// Copies of `base` differing in `setting`, each given `script` (the
@@ -79,6 +87,7 @@ impl CompareMode {
             }),
             timeline: Rc::new(TimelineView::empty(base.step_ms)),
             step_ms: base.step_ms,
+            layouts: Rc::default(),
         };
         m.refresh();
         // The first slice now; the rest in later tasks (`continue_seek`).
@@ -193,7 +202,12 @@ impl CompareMode {
                 self.inner.borrow_mut().opening = None;
                 return self.opened(left_out);
             }
-            Some((false, _)) => return self.refresh(),
+            // Only the progress moves: the copies are drawn once they arrive.
+            Some((false, _)) => {
+                let time_ms = self.inner.borrow().engine.time_ms();
+                self.data = Rc::new(CompareData { time_ms, ..(*self.data).clone() });
+                return;
+            }
             None => {}
         }
         {
@@ -223,6 +237,23 @@ impl CompareMode {
     pub fn back_to_live(&mut self) {
         let end = self.inner.borrow().engine.end_ms();
         self.seek(end);
+    }
+
+    /// Copy `k`'s stage layout at `width`, made once per view and width.
+    pub fn topology(&self, k: usize, width: f64) -> Option<Rc<Topology>> {
+        let view = self.data.views.get(k)?;
+        let mut layouts = self.layouts.borrow_mut();
+        if layouts.len() <= k {
+            layouts.resize(k + 1, None);
+        }
+        match &layouts[k] {
+            Some((v, w, topo)) if Rc::ptr_eq(v, view) && *w == width.to_bits() => Some(topo.clone()),
+            _ => {
+                let topo = Rc::new(crate::layout::topology(view, width));
+                layouts[k] = Some((view.clone(), width.to_bits(), topo.clone()));
+                Some(topo)
+            }
+        }
     }
 
     /// Whether a seek, or the opening replay, is still under way.
@@ -285,6 +316,20 @@ mod tests {
         assert_eq!(s[2].acked_lost, 0, "{:?}", s[2]);
         assert_eq!(m.data.time_ms, 270 * 100);
         assert!(m.data.views.iter().all(|v| v.time_ms == m.data.time_ms), "one clock");
+    }
+
+    /// A copy's stage is laid out once per view and width: an update that
+    /// did not change the copies re-renders no stage.
+    #[test]
+    fn stage_layouts_are_made_once_per_view_and_width() {
+        let mut m = CompareMode::open(Setting::Acks, &Preset::Default.config(1), &[], 0).unwrap();
+        let a = m.topology(1, 400.0).unwrap();
+        assert!(Rc::ptr_eq(&a, &m.topology(1, 400.0).unwrap()));
+        assert!(!Rc::ptr_eq(&a, &m.topology(1, 380.0).unwrap()), "a new width, a new layout");
+        let b = m.topology(1, 380.0).unwrap();
+        m.advance(1);
+        assert!(!Rc::ptr_eq(&b, &m.topology(1, 380.0).unwrap()), "a new view, a new layout");
+        assert!(m.topology(3, 400.0).is_none(), "three copies");
     }
 
     #[test]

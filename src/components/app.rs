@@ -309,7 +309,7 @@ pub fn App() -> Html {
                 <LessonPicker progress={state.progress.clone()} current={None::<&'static str>} />
             }
             if let Some(c) = &state.compare {
-                { crate::components::compare_view::compare_view(&c.data, &c.timeline, width, *lang, &ui_send) }
+                { crate::components::compare_view::compare_view(c, width, *lang, &ui_send) }
             } else {
             <div class="workspace">
                 <div class="stage-wrap">

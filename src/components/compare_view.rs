@@ -10,15 +10,15 @@
 //! click on one copy's broker would have to mean all of them), and the text
 //! summary says what the stage shows to a screen reader.
 
-use crate::compare_mode::{CompareCommand, CompareData};
+use crate::compare_mode::{CompareCommand, CompareMode};
 use crate::components::inspector::fill;
 use crate::components::nodes::{el, head_row, list, nums, target_value};
 use crate::components::timeline::Timeline;
 use crate::components::topology::TopologyView;
 use crate::i18n::{compare_strings, CompareStrings};
+use crate::layout::Topology;
 use crate::state::Action;
 use crate::state::Selection;
-use crate::travel::TimelineView;
 use kafka_sim::compare::{Setting, Strip};
 use kafka_sim::fixed::fixed;
 use kafka_sim::view::ClusterView;
@@ -53,13 +53,8 @@ fn option(value: String, selected: bool, text: String) -> Html {
 /// adds its own copy of Yew's lifecycle code to the wasm. The broker picker
 /// keeps its value in the DOM (it starts on broker 1; `selected` never
 /// changes, so Yew never re-applies it) and the buttons read it when clicked.
-pub fn compare_view(
-    data: &CompareData,
-    timeline: &Rc<TimelineView>,
-    width: f64,
-    lang: Lang,
-    send: &Callback<Action>,
-) -> Html {
+pub fn compare_view(mode: &CompareMode, width: f64, lang: Lang, send: &Callback<Action>) -> Html {
+    let (data, timeline) = (&*mode.data, &mode.timeline);
     let stage_w = card_width(width, data.views.len());
     let c = compare_strings(lang);
     let on_setting = send.reform(|e: Event| {
@@ -117,8 +112,8 @@ pub fn compare_view(
             <div class="compare__runs">
                 { list(data.strips.len(), &|k| {
                     let view = data.views.get(k);
-                    let config = data.configs.get(k);
-                    run_card(k, &data.strips[k], view.zip(config), stage_w, c, lang)
+                    let stage = data.configs.get(k).zip(mode.topology(k, stage_w));
+                    run_card(k, &data.strips[k], view.zip(stage), c, lang)
                 }) }
             </div>
         </section>
@@ -163,8 +158,7 @@ pub fn card_width(width: f64, copies: usize) -> f64 {
 fn run_card(
     k: usize,
     strip: &Strip,
-    copy: Option<(&Rc<ClusterView>, &Rc<ClusterConfig>)>,
-    stage_w: f64,
+    copy: Option<(&Rc<ClusterView>, (&Rc<ClusterConfig>, Rc<Topology>))>,
     c: &CompareStrings,
     lang: Lang,
 ) -> Html {
@@ -180,8 +174,8 @@ fn run_card(
             <dl class="compare-strip">
                 { list(values.len(), &|m| metric(c.metrics[m], metric_text(m, values[m]), strip.differs[m], c.differs)) }
             </dl>
-            if let Some((v, config)) = copy {
-                { copy_stage(v, config, stage_w) }
+            if let Some((v, (config, topo))) = copy {
+                { copy_stage(v, config, topo) }
                 { stage(v, c) }
             }
         </article>
@@ -209,8 +203,7 @@ fn metric(name: &'static str, value: String, differs: bool, note: &'static str) 
 /// It is `inert`: a copy is acted on through the command bar, and its
 /// replicas and brokers would be buttons that do nothing; the text summary
 /// below says the same to a screen reader.
-fn copy_stage(view: &Rc<ClusterView>, config: &Rc<ClusterConfig>, width: f64) -> Html {
-    let topo = Rc::new(crate::layout::topology(view, width));
+fn copy_stage(view: &Rc<ClusterView>, config: &Rc<ClusterConfig>, topo: Rc<Topology>) -> Html {
     let style = nums("width:{}px;height:{}px", &[topo.width, topo.height]);
     html! {
         <div class="compare-run__stage" inert=true>
