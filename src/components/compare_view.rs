@@ -153,15 +153,13 @@ pub fn card_width(width: f64, copies: usize) -> f64 {
     ((width - 24.0 - 12.0 * (n - 1.0)) / n - 26.0).max(318.0)
 }
 
+/// What a copy's card draws besides its strip: its view, and its config and
+/// stage layout.
+type CopyPicture<'a> = (&'a Rc<ClusterView>, (&'a Rc<ClusterConfig>, Rc<Topology>));
+
 /// One copy: label, strip, its stage, then its brokers, partitions and groups
 /// as text.
-fn run_card(
-    k: usize,
-    strip: &Strip,
-    copy: Option<(&Rc<ClusterView>, (&Rc<ClusterConfig>, Rc<Topology>))>,
-    c: &CompareStrings,
-    lang: Lang,
-) -> Html {
+fn run_card(k: usize, strip: &Strip, copy: Option<CopyPicture<'_>>, c: &CompareStrings, lang: Lang) -> Html {
     let label = if lang == Lang::Ko { &strip.label_ko } else { &strip.label_en };
     let values = strip.values();
     html! {
