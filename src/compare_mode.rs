@@ -195,7 +195,8 @@ impl CompareMode {
         let opening = {
             let mut guard = self.inner.borrow_mut();
             let i = &mut *guard;
-            i.opening.as_mut().map(|s| (i.engine.replay_script(s, seek_slice(replicas)), s.left_out()))
+            // Nothing is drawn between these slices: three times a seek's.
+            i.opening.as_mut().map(|s| (i.engine.replay_script(s, 3 * seek_slice(replicas)), s.left_out()))
         };
         match opening {
             Some((true, left_out)) => {
@@ -206,7 +207,7 @@ impl CompareMode {
             Some((false, _)) => {
                 let time_ms = self.inner.borrow().engine.time_ms();
                 self.data = Rc::new(CompareData { time_ms, ..(*self.data).clone() });
-                return;
+                return self.refresh_timeline();
             }
             None => {}
         }

@@ -1479,12 +1479,12 @@ mod tests {
         use crate::compare_mode::CompareCommand;
         use kafka_sim::compare::Setting;
         let s = play(state(), 3000).reduce(Action::Command(Command::KillBroker { broker: 1 }));
-        let mut s = play(s, 5000).reduce(Action::OpenCompare(Setting::Acks));
-        // 50 steps of three copies: replayed in slices, one task each; play
+        let mut s = play(s, 15_000).reduce(Action::OpenCompare(Setting::Acks));
+        // 150 steps of three copies: replayed in slices, one task each; play
         // waits meanwhile.
         assert!(s.seeking() && s.compare.as_ref().unwrap().data.opening);
         let at = s.compare.as_ref().unwrap().data.time_ms;
-        assert!(at > 0 && at < 5000, "{at}");
+        assert!(at > 0 && at < 15_000, "{at}");
         s = s.reduce(Action::TogglePlay).reduce(Action::Advance(1)).reduce(Action::TogglePlay);
         assert_eq!(s.compare.as_ref().unwrap().data.time_ms, at, "play waits for the copies");
         while s.seeking() {
@@ -1492,11 +1492,11 @@ mod tests {
         }
         let c = s.compare.as_ref().unwrap();
         assert!(!c.data.opening);
-        assert_eq!((c.data.time_ms, c.data.replayed), (5000, (1, 0, 5000)));
+        assert_eq!((c.data.time_ms, c.data.replayed), (15_000, (1, 0, 15_000)));
         assert!(c.data.views.iter().all(|v| !v.brokers[0].alive), "the kill was replayed in every copy");
         assert!(c.timeline.marks.iter().filter(|m| m.kind == kafka_sim::timeline::MarkKind::Crash).count() == 3);
         let mut s = s.reduce(Action::TogglePlay);
-        while s.compare.as_ref().unwrap().data.time_ms < 9000 {
+        while s.compare.as_ref().unwrap().data.time_ms < 19_000 {
             s = s.reduce(Action::Advance(1));
         }
         let live = s.compare.as_ref().unwrap().data.clone();
@@ -1506,7 +1506,7 @@ mod tests {
         }
         let c = s.compare.as_ref().unwrap();
         assert!(!s.playing && c.timeline.past);
-        assert_eq!((c.data.time_ms, c.timeline.end_ms), (2000, 9000));
+        assert_eq!((c.data.time_ms, c.timeline.end_ms), (2000, 19_000));
         assert!(c.data.views.iter().all(|v| v.brokers[0].alive), "broker 1 was alive at 2 s");
         let s = s.reduce(Action::Backward);
         assert_eq!(s.compare.as_ref().unwrap().data.time_ms, 1900);
