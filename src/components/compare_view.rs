@@ -112,7 +112,9 @@ pub fn compare_view(mode: &CompareMode, width: f64, lang: Lang, send: &Callback<
             <div class="compare__runs">
                 { list(data.strips.len(), &|k| {
                     let view = data.views.get(k);
-                    let stage = data.configs.get(k).zip(mode.topology(k, stage_w));
+                    // Stages are drawn once the copies are where the learner is.
+                    let topo = if data.opening { None } else { mode.topology(k, stage_w) };
+                    let stage = data.configs.get(k).zip(topo);
                     run_card(k, &data.strips[k], view.zip(stage), c, lang)
                 }) }
             </div>
