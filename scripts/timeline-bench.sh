@@ -3,8 +3,9 @@
 # SECONDS of wall time (default 60: 10 simulated minutes), pauses, and prints
 # the wasm memory with that history kept, then the time of 30 seeks spread
 # over the run (input event to the frame that shows it) and the long tasks
-# (> 50 ms) seen while dragging across the whole timeline. A benchmark, not a
-# test; docs/benchmarks.md "Time travel" has results.
+# (> 50 ms) seen while dragging across the whole timeline both ways, then
+# compare mode opened at the end of the run (its copies replay all of it). A
+# benchmark, not a test; docs/benchmarks.md "Time travel" has results.
 #
 #   scripts/timeline-bench.sh [SECONDS] [DIST_DIR]    (build dist/ first: scripts/build.sh)
 set -euo pipefail
@@ -83,6 +84,24 @@ for (const dir of ['back', 'forward']) {
     return seen;
   }, [end, dir]);
   console.log(`dragging ${dir === 'back' ? 'end -> start' : 'start -> end'} (120 positions, one a frame): ${long.length} long task(s)${long.length ? ', longest ' + Math.max(...long).toFixed(0) + ' ms' : ''}`);
+}
+// Compare mode opened at the end of that run: the three copies replay the
+// whole run (in slices, nothing drawn until they arrive), then draw.
+{
+  await page.evaluate(() => { window.__lt = []; new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__lt.push(e.duration))).observe({ type: 'longtask' }); });
+  const t0 = Date.now();
+  await page.click('[data-testid=compare]');
+  let ms = 0;
+  for (;;) {
+    await page.waitForTimeout(100);
+    const [at, text] = await page.evaluate(() => [+document.querySelector('[data-testid=compare-view]')?.dataset.tMs, document.querySelector('[data-testid=compare-replayed]')?.textContent || '']);
+    ms = at;
+    if ((at === end && !text.includes('Replaying')) || Date.now() - t0 > 300000) break;
+  }
+  const wall = Date.now() - t0;
+  await page.waitForTimeout(500);
+  const lt = await page.evaluate(() => window.__lt);
+  console.log(`compare (acks, 3 copies) opened at ${ms / 1000} s of ${end / 1000} s in ${(wall / 1000).toFixed(1)} s wall; long tasks: ${lt.length}${lt.length ? ', longest ' + Math.max(...lt).toFixed(0) + ' ms' : ''}; wasm memory then ${await wasmMb()} MB`);
 }
 await browser.close();
 close();

@@ -486,12 +486,12 @@ impl Comparison {
                 Ok(Run { label_en: v.label_en, label_ko: v.label_ko, measures: Measures::start(&cluster), cluster })
             })
             .collect::<Result<Vec<_>, SimError>>()?;
-        let ways = runs.len() as u64;
+        let ways = runs.len();
         let history = runs
             .iter()
             .map(|r| {
                 let mut h = Timeline::new(&r.cluster, r.measures);
-                h.share_records(ways);
+                h.share(ways);
                 h
             })
             .collect();

@@ -170,9 +170,11 @@ pub struct Timeline<X: Clone> {
     end_ms: u64,
     forks: Vec<u64>,
     every_ms: u64,
-    /// Most records written since the oldest snapshot kept
-    /// ([`MAX_HISTORY_RECORDS`] unless shared: see [`Timeline::share_records`]).
+    /// Most records written since the oldest snapshot kept, and most
+    /// snapshots ([`MAX_HISTORY_RECORDS`], [`MAX_SNAPSHOTS`] unless shared:
+    /// see [`Timeline::share`]).
     max_records: u64,
+    max_snapshots: usize,
     /// Bumped whenever marks, bands or forks change (so a view of them is
     /// rebuilt only then).
     version: u64,
@@ -190,6 +192,7 @@ impl<X: Clone> Timeline<X> {
             forks: Vec::new(),
             every_ms: SNAPSHOT_EVERY_MS,
             max_records: MAX_HISTORY_RECORDS,
+            max_snapshots: MAX_SNAPSHOTS,
             version: 0,
         };
         t.snapshot(cluster, extra);
@@ -224,11 +227,15 @@ impl<X: Clone> Timeline<X> {
         &self.commands
     }
 
-    /// Keeps this history to a `1/ways` share of [`MAX_HISTORY_RECORDS`]
-    /// (compare mode's copies share one budget: three copies of a busy run
-    /// reach back less far, but cost no more memory than one).
-    pub fn share_records(&mut self, ways: u64) {
-        self.max_records = MAX_HISTORY_RECORDS / ways.max(1);
+    /// Keeps this history to a `1/ways` share of [`MAX_HISTORY_RECORDS`] and
+    /// of [`MAX_SNAPSHOTS`] (each snapshot's own state, besides the records
+    /// it shares, is ~0.4 MB on `stress`): compare mode's copies share one
+    /// budget, so three copies of a busy run reach back less far, or replay
+    /// longer for old moments, but cost no more memory than one.
+    pub fn share(&mut self, ways: usize) {
+        let ways = ways.max(1);
+        self.max_records = MAX_HISTORY_RECORDS / ways as u64;
+        self.max_snapshots = (MAX_SNAPSHOTS / ways).max(4);
     }
 
     /// What the scrubber draws, without the snapshots (so a view of several
@@ -389,7 +396,7 @@ impl<X: Clone> Timeline<X> {
             }
             self.snapshots.pop_front();
         }
-        if self.snapshots.len() > MAX_SNAPSHOTS {
+        if self.snapshots.len() > self.max_snapshots {
             let half = self.snapshots.len() / 2;
             let mut i = 0;
             self.snapshots.retain(|_| {

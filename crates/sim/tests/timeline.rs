@@ -229,14 +229,14 @@ fn marks_and_bands_follow_the_run() {
 
 /// History is bounded by the records written since its oldest snapshot
 /// (issue 14: nothing grows forever); compare mode's copies share that
-/// budget (`share_records`), so they keep less of a busy run.
+/// budget (`share`), so they keep less of a busy run, in fewer snapshots.
 #[test]
 fn a_shared_record_budget_drops_older_history_sooner() {
     let mut rng = Rng(3);
     let cfg = config(&mut rng, 3);
-    let run = |ways: u64| {
+    let run = |ways: usize| {
         let mut live = Live::new(cfg.clone());
-        live.timeline.share_records(ways);
+        live.timeline.share(ways);
         while live.cluster.time_ms() < 30_000 {
             live.step();
         }
@@ -246,4 +246,11 @@ fn a_shared_record_budget_drops_older_history_sooner() {
     // A budget of 3 records: every snapshot but the last two goes.
     let start = run(1_000_000);
     assert!(start >= 30_000 - 2 * SNAPSHOT_EVERY_MS, "history starts at {start} ms");
+    // The snapshot budget is shared too: 128 / 32 = 4 snapshots, thinned.
+    let mut live = Live::new(cfg.clone());
+    live.timeline.share(32);
+    while live.cluster.time_ms() < 100_000 {
+        live.step();
+    }
+    assert!(live.timeline.snapshot_count() <= 4, "{} snapshots", live.timeline.snapshot_count());
 }
