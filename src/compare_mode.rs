@@ -95,6 +95,21 @@ impl CompareMode {
         Ok(m)
     }
 
+    /// Finishes what is under way at once: the opening replay, then a seek
+    /// (its target becomes the past on screen), so an action acts where the
+    /// learner sees the copies going.
+    pub fn land(&mut self) {
+        self.finish_opening();
+        let landed = self.inner.borrow_mut().seeking.take().map(|mut r| {
+            r.run(u32::MAX);
+            r.into_runs()
+        });
+        if let Some(runs) = landed {
+            self.inner.borrow_mut().past = Some(runs);
+            self.refresh();
+        }
+    }
+
     /// Replays the rest of the learner's run at once (before anything that
     /// needs the copies where they will be).
     fn finish_opening(&mut self) {
@@ -128,6 +143,7 @@ impl CompareMode {
             // The copies are not where the learner is yet: play waits.
             return;
         }
+        self.land();
         {
             let mut guard = self.inner.borrow_mut();
             let i = &mut *guard;
@@ -148,10 +164,9 @@ impl CompareMode {
     /// screen); the refusals as (en, ko) lines, one per copy that refused,
     /// each led by the copy's label.
     pub fn apply(&mut self, command: CompareCommand) -> Vec<(String, String)> {
-        self.finish_opening();
+        self.land();
         let results = {
             let mut i = self.inner.borrow_mut();
-            i.seeking = None;
             if let Some(past) = i.past.take() {
                 i.engine.fork(past);
             }
@@ -229,6 +244,7 @@ impl CompareMode {
 
     /// One step before the time shown (or the seek's target).
     pub fn step_back(&mut self) {
+        self.finish_opening();
         let now = self.timeline.target_ms.unwrap_or(self.data.time_ms);
         if now > self.timeline.start_ms {
             self.seek(now.saturating_sub(self.step_ms));
@@ -236,6 +252,7 @@ impl CompareMode {
     }
 
     pub fn back_to_live(&mut self) {
+        self.finish_opening();
         let end = self.inner.borrow().engine.end_ms();
         self.seek(end);
     }
@@ -259,8 +276,17 @@ impl CompareMode {
 
     /// Whether a seek, or the opening replay, is still under way.
     pub fn seeking(&self) -> bool {
-        let i = self.inner.borrow();
-        i.seeking.is_some() || i.opening.is_some()
+        self.seeking_past() || self.opening()
+    }
+
+    /// Whether a seek is under way.
+    pub fn seeking_past(&self) -> bool {
+        self.inner.borrow().seeking.is_some()
+    }
+
+    /// Whether the learner's run is still being replayed into the copies.
+    pub fn opening(&self) -> bool {
+        self.inner.borrow().opening.is_some()
     }
 
     fn refresh(&mut self) {

@@ -136,6 +136,15 @@ impl Engine {
     }
 
     /// The run so far as a `kafka-sim run` scenario that replays it to now.
+    /// The configuration the run started from and every command given since
+    /// (what replays it: compare mode's copies start from this).
+    fn start_and_script(&self) -> (ClusterConfig, Vec<(u64, Command)>) {
+        match self {
+            Engine::Free { start, history, .. } => ((**start).clone(), history.clone()),
+            Engine::Lesson(p) => (p.lesson().config.clone(), p.commands_so_far()),
+        }
+    }
+
     fn scenario(&self) -> Scenario {
         let now = self.cluster().time_ms();
         match self {
@@ -555,6 +564,7 @@ impl AppState {
             self.scenario_box.clone()
         };
         s.version = self.version + 1;
+        s.seek_slices = self.seek_slices + 1;
         // Compare mode restarts too, on the new configuration.
         s.compare = self.compare.as_ref().and_then(|c| CompareMode::open(c.setting(), &s.config, &[], 0).ok());
     }
@@ -566,8 +576,8 @@ impl AppState {
             Action::OpenCompare(setting) => {
                 // The copies start from where the learner is: this run's
                 // commands replayed up to the time shown.
-                let script = self.travel.borrow().timeline.commands().to_vec();
-                match CompareMode::open(*setting, &self.config, &script, self.view.time_ms) {
+                let (start, script) = self.engine.borrow().start_and_script();
+                match CompareMode::open(*setting, &start, &script, self.view.time_ms) {
                     Ok(c) => {
                         self.compare = Some(c);
                         self.notice = None;
@@ -729,7 +739,14 @@ impl AppState {
         self.playing = false;
         if t_ms >= end {
             self.travel.borrow_mut().seeking = None;
-            self.back_to_live();
+            if self.travel.borrow().past.is_some() {
+                self.back_to_live();
+            } else {
+                // A seek from the live run, given up: the slider comes back.
+                let t = TimelineView::of(&self.travel.borrow(), self.view.time_ms, self.config.step_ms, None);
+                self.timeline = Rc::new(t);
+                self.version += 1;
+            }
             return;
         }
         let shown = (self.log.clone(), self.data_log.clone());
@@ -891,15 +908,40 @@ impl AppState {
     }
 
     fn act(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Anything but scrubbing lands a seek in progress first (a command
+        // then forks at the time the slider shows), as a state of its own:
+        // the action then acts on it, early returns included.
+        let scrubbing =
+            matches!(action, Action::SeekTo(_) | Action::ContinueSeek | Action::StepBack | Action::Backward);
+        if !scrubbing && self.travel.borrow().seeking.is_some() {
+            let mut landed = (*self).clone();
+            landed.continue_seek(true);
+            return Rc::new(landed).act(action);
+        }
+        // Compare mode's seek likewise, and its opening replay before anything
+        // that needs the copies where the learner is (play just waits for it).
+        let needs_copies = matches!(
+            action,
+            Action::Compare(_)
+                | Action::AddConsumer
+                | Action::AddProducer
+                | Action::AddGroup
+                | Action::BackToLive
+                | Action::Step
+                | Action::Forward
+        );
+        let land = |c: &CompareMode| (!scrubbing && c.seeking_past()) || (needs_copies && c.opening());
+        if self.compare.as_ref().is_some_and(land) {
+            let mut landed = (*self).clone();
+            if let Some(c) = landed.compare.as_mut() {
+                c.land();
+            }
+            landed.version += 1;
+            return Rc::new(landed).act(action);
+        }
         let mut s = (*self).clone();
         if let Some(s) = s.compare_act(&action) {
             return Rc::new(s);
-        }
-        // Anything but scrubbing lands a seek in progress first (a command
-        // then forks at the time the slider shows).
-        let explorer_seeking = s.travel.borrow().seeking.is_some();
-        if explorer_seeking && !matches!(action, Action::SeekTo(_) | Action::ContinueSeek | Action::StepBack) {
-            s.continue_seek(true);
         }
         match action {
             Action::Advance(n) => {
@@ -1513,12 +1555,38 @@ mod tests {
         // Back to live shows the live copies unchanged.
         let s = s.reduce(Action::BackToLive);
         assert_eq!(*s.compare.as_ref().unwrap().data, *live);
-        // A command in the past forks every copy there.
-        let s = s.reduce(Action::SeekTo(2000)).reduce(Action::Compare(CompareCommand::KillBroker(2)));
+        // A command in the past forks every copy there, landing a seek that
+        // is still under way first (4.9 s: 49 steps of three copies).
+        let s = s.reduce(Action::SeekTo(4900));
+        assert!(s.seeking());
+        let s = s.reduce(Action::Compare(CompareCommand::KillBroker(2)));
         let c = s.compare.as_ref().unwrap();
-        assert!(!c.timeline.past);
-        assert_eq!((c.data.time_ms, c.timeline.end_ms, (*c.timeline.forks).clone()), (2000, 2000, vec![2000]));
-        assert!(c.data.views.iter().all(|v| v.brokers[0].alive && !v.brokers[1].alive));
+        assert!(!c.timeline.past && !s.seeking());
+        assert_eq!((c.data.time_ms, c.timeline.end_ms, (*c.timeline.forks).clone()), (4900, 4900, vec![4900]));
+        assert!(c.data.views.iter().all(|v| !v.brokers[0].alive && !v.brokers[1].alive), "both kills");
+    }
+
+    /// Compare starts from the run's start configuration and replays every
+    /// command since, including those a live config change gave (the config
+    /// panel's "applied live"), so nothing is applied twice.
+    #[test]
+    fn compare_replays_live_config_changes_once() {
+        use kafka_sim::compare::Setting;
+        let s = play(state(), 1000);
+        let mut live = (*s.config).clone();
+        live.groups[0].consumers += 1;
+        let s = s.reduce(Action::ApplyConfig(live));
+        assert!(s.notice.as_ref().unwrap().en.contains("Applied live"), "{:?}", s.notice);
+        let s = play(s, 2000);
+        let members = s.view.groups[0].members.len();
+        let mut s = s.reduce(Action::OpenCompare(Setting::Acks));
+        while s.seeking() {
+            s = s.reduce(Action::ContinueSeek);
+        }
+        let c = s.compare.as_ref().unwrap();
+        assert_eq!(c.data.time_ms, 2000);
+        let copies: Vec<usize> = c.data.views.iter().map(|v| v.groups[0].members.len()).collect();
+        assert_eq!(copies, [members; 3], "the added member once, not on top of a changed start");
     }
 
     /// The explorer's add buttons act on every copy while compare mode is
@@ -1561,16 +1629,34 @@ mod tests {
         }
         assert_eq!(slices, 4900 / slice, "one task per {slice} ms replayed");
         assert_eq!((s.view.clone(), s.timeline.target_ms), (at_4900.clone(), None));
-        // Forward by less than a slice: from the past on screen, in one go.
+        // Forward by less than a slice inside one snapshot interval: from the
+        // past on screen (the snapshot at 0 s is 30 steps away), in one go.
         let step = s.config.step_ms;
-        let s = s.reduce(Action::SeekTo(4900 + slice - step));
-        assert!(!s.seeking());
+        let s = s.reduce(Action::SeekTo(3000));
+        let s = (0..10).fold(s, |s, _| if s.seeking() { s.reduce(Action::ContinueSeek) } else { s });
+        assert_eq!(s.view, at_3000);
+        let s = s.reduce(Action::SeekTo(3000 + slice - step));
+        assert!(!s.seeking(), "replayed from 3 s, not from the snapshot at 0 s");
+        assert_eq!(s.view, at(3000 + slice - step));
         // A selection while a seek is under way lands it first.
         let s = s.reduce(Action::SeekTo(3000));
         assert!(s.seeking());
         let s = s.reduce(Action::Select(None));
         assert!(!s.seeking());
         assert_eq!(s.view, at_3000);
+        // An action that changes nothing else (Advance while paused) still
+        // shows the landed seek, not the picture before it.
+        let s = s.reduce(Action::SeekTo(8000)).reduce(Action::SeekTo(1900));
+        assert!(s.seeking());
+        let s = s.reduce(Action::Advance(1));
+        assert!(!s.seeking() && s.timeline.target_ms.is_none());
+        assert_eq!(s.view, at(1900));
+        // Given up by dragging back to the end: live, the slider there too.
+        let s = s.reduce(Action::BackToLive).reduce(Action::SeekTo(1900));
+        assert!(s.seeking());
+        let s = s.reduce(Action::SeekTo(12_000));
+        assert!(!s.seeking() && !s.timeline.past);
+        assert_eq!((s.timeline.target_ms, s.view.time_ms), (None, 12_000));
     }
 
     /// A command given while looking at the past forks the run there: later

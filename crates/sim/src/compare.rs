@@ -114,6 +114,28 @@ impl Setting {
                     g.assignor = first.assignor;
                 }
             }
+            // Members are the compared setting: adding or removing one would
+            // change it (and the copies' labels would lie).
+            (Command::AddConsumer { .. } | Command::RemoveConsumer { .. }, Setting::Consumers) => return None,
+            // A new group gets the copy's rule: 1, one per partition, or one more.
+            (Command::AddGroup(g), Setting::Consumers) => {
+                let partitions = |topic: &str| {
+                    copy.topics
+                        .iter()
+                        .find(|t| t.name == topic)
+                        .map_or(1, |t| t.partitions)
+                        .min(limits::MAX_GROUP_MEMBERS)
+                };
+                if let Some(first) = copy.groups.first() {
+                    let p = partitions(&first.topic);
+                    let q = partitions(&g.topic);
+                    g.consumers = match first.consumers {
+                        1 => 1,
+                        n if n == p => q,
+                        _ => (q + 1).min(limits::MAX_GROUP_MEMBERS),
+                    };
+                }
+            }
             _ => {}
         }
         Some(c)
@@ -613,6 +635,8 @@ impl Comparison {
     /// A seek of every copy to `t_ms`, to run in slices; from `past` (the
     /// copies on screen) when that is closer than a snapshot.
     pub fn replay_to(&self, t_ms: u64, past: Option<&[Run]>) -> CompareReplay {
+        // One time for every copy: what all of them can show.
+        let t_ms = t_ms.max(self.start_ms());
         let replays = self
             .history
             .iter()
@@ -877,7 +901,9 @@ mod tests {
         let mut c = Comparison::new(Setting::Acks, &base).unwrap();
         run_for(&mut c, 4900);
         let at_4900 = picture(c.runs());
-        run_for(&mut c, 3100);
+        run_for(&mut c, 1600);
+        let at_6500 = picture(c.runs());
+        run_for(&mut c, 1500);
         assert!(c.apply(&Command::KillBroker { broker: 1 }).iter().all(Result::is_ok));
         run_for(&mut c, 12_000);
         let live = picture(c.runs());
@@ -892,6 +918,14 @@ mod tests {
         assert_eq!(slices, 7, "49 steps in slices of 7");
         let mut past = replay.into_runs();
         assert_eq!(picture(&past), at_4900);
+        // Forward from a past later than the last snapshot (measures
+        // included): 13 steps from 5.2 s, not 15 from the snapshot at 5 s.
+        let mut at_5200 = c.replay_to(5200, None);
+        at_5200.run(u32::MAX);
+        let mut forward = c.replay_to(6500, Some(&at_5200.into_runs()));
+        assert!(!forward.run(12));
+        assert!(forward.run(1), "13 steps from 5.2 s");
+        assert_eq!(picture(&forward.into_runs()), at_6500);
         // Played on, the past reaches the live copies (the kill replayed).
         c.play_past(&mut past, 1000);
         assert_eq!(picture(&past), live);
@@ -971,6 +1005,25 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(Setting::Unclean.adapt(&change, copy), Some(change.clone()));
+        // Comparing consumers: members given or taken are left out, and a new
+        // group follows the copy's rule (1, one per partition, one more).
+        let add = Command::AddConsumer { group: base.groups[0].id.clone() };
+        let consumers = Comparison::new(Setting::Consumers, &base).unwrap();
+        let mut group = base.groups[0].clone();
+        group.id = "new".into();
+        let per_copy: Vec<u32> = consumers
+            .runs()
+            .iter()
+            .map(|r| {
+                assert_eq!(Setting::Consumers.adapt(&add, r.cluster.config()), None);
+                match Setting::Consumers.adapt(&Command::AddGroup(group.clone()), r.cluster.config()) {
+                    Some(Command::AddGroup(g)) => g.consumers,
+                    other => panic!("{other:?}"),
+                }
+            })
+            .collect();
+        let p = base.topics.iter().find(|t| t.name == group.topic).unwrap().partitions;
+        assert_eq!(per_copy, [1, p, p + 1]);
     }
 
     /// The bar's P0 commands mean each copy's own leader and followers.

@@ -163,8 +163,9 @@ struct Snapshot<X> {
 #[derive(Clone)]
 pub struct Timeline<X: Clone> {
     snapshots: VecDeque<Snapshot<X>>,
+    /// Every command, from the start of the run (a few bytes each; snapshots
+    /// index into it).
     commands: Vec<(u64, Command)>,
-    /// Commands dropped with the oldest history (indices shift by this).
     marks: VecDeque<Mark>,
     bands: Vec<Band>,
     end_ms: u64,
