@@ -1482,6 +1482,8 @@ pub struct CompareStrings {
     pub left_out: &'static str,
     /// While the learner's run is replayed into the copies: `{t}` of `{end}` s.
     pub replaying: &'static str,
+    /// A command that would change the compared `{setting}` in every copy.
+    pub not_given: &'static str,
 }
 
 pub const COMPARE_EN: CompareStrings = CompareStrings {
@@ -1514,6 +1516,7 @@ pub const COMPARE_EN: CompareStrings = CompareStrings {
     replayed: "Started from your run at {t} s: commands replayed in every copy: {n}.",
     left_out: "Left out, as they set the compared setting: {k}.",
     replaying: "Replaying your run in every copy: {t} of {end} s…",
+    not_given: "Not given: it changes the compared setting ({setting}); each copy keeps the value it is labelled with.",
 };
 
 pub const COMPARE_KO: CompareStrings = CompareStrings {
@@ -1546,6 +1549,8 @@ pub const COMPARE_KO: CompareStrings = CompareStrings {
     replayed: "지금까지의 실행 {t}초 시점에서 시작했습니다. 모든 사본에 다시 적용한 명령: {n}개.",
     left_out: "비교하는 설정을 바꾸는 명령이라 뺀 것: {k}개.",
     replaying: "모든 사본에 지금까지의 실행을 다시 적용하는 중: {end}초 가운데 {t}초…",
+    not_given:
+        "적용하지 않았습니다: 비교하는 설정({setting})을 바꾸는 명령입니다. 사본마다 이름에 적힌 값을 유지합니다.",
 };
 
 pub fn compare_strings(lang: Lang) -> &'static CompareStrings {

@@ -8,8 +8,9 @@
 //! cluster, so rendering cannot observe a half-applied step.
 
 use crate::compare_mode::{CompareCommand, CompareMode};
+use crate::components::inspector::fill;
 use crate::config_draft::{fresh_id, Msg};
-use crate::i18n::{strings, Lang};
+use crate::i18n::{compare_strings, strings, Lang};
 use crate::lesson_view::{LessonView, Phase, Progress};
 use crate::presets::Preset;
 use crate::reset_form::ResetForm;
@@ -589,9 +590,21 @@ impl AppState {
             Action::Compare(command) => self.compare_command(command.clone())?,
             // The explorer's add buttons act on every copy while it is open.
             Action::AddConsumer | Action::AddProducer | Action::AddGroup if self.compare.is_some() => {
-                let view = self.compare.as_ref()?.data.views.first()?.clone();
+                let c = self.compare.as_ref()?;
+                let view = c.data.views.first()?.clone();
                 let command = add_command(action, &view)?;
-                self.compare_command(CompareCommand::Same(command))?;
+                let setting = c.setting();
+                if c.data.configs.first().is_some_and(|config| setting.adapt(&command, config).is_none()) {
+                    // (A consumer added while comparing consumer counts.)
+                    let (en, ko) = (compare_strings(Lang::En), compare_strings(Lang::Ko));
+                    self.notice = Some(Notice {
+                        en: fill(en.not_given, &[("setting", setting.name().to_string())]),
+                        ko: fill(ko.not_given, &[("setting", setting.name().to_string())]),
+                        error: true,
+                    });
+                } else {
+                    self.compare_command(CompareCommand::Same(command))?;
+                }
             }
             Action::Advance(n) if self.playing => self.compare.as_mut()?.advance(*n),
             Action::Advance(_) if self.compare.is_some() => return Some(self.clone()),
@@ -1605,6 +1618,22 @@ mod tests {
         let members = |v: &ClusterView| v.groups[0].members.len();
         assert!(c.data.views.iter().all(|v| members(v) == members(&s.view) + 1), "a consumer joined everywhere");
         assert!(s.notice.is_none());
+    }
+
+    /// Comparing consumer counts, "+ consumer" would change the compared
+    /// setting: it is not given, and the notice says why.
+    #[test]
+    fn a_consumer_is_not_added_while_comparing_consumer_counts() {
+        use kafka_sim::compare::Setting;
+        let s = state().reduce(Action::OpenCompare(Setting::Consumers));
+        let before: Vec<usize> =
+            s.compare.as_ref().unwrap().data.views.iter().map(|v| v.groups[0].members.len()).collect();
+        let s = s.reduce(Action::AddConsumer);
+        let after: Vec<usize> =
+            s.compare.as_ref().unwrap().data.views.iter().map(|v| v.groups[0].members.len()).collect();
+        assert_eq!(before, after);
+        let n = s.notice.as_ref().expect("a notice");
+        assert!(n.en.contains("(consumers)") && n.ko.contains("(consumers)을"), "{n:?}");
     }
 
     /// On a big cluster a seek runs in slices (one task each), the slider
