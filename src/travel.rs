@@ -10,6 +10,7 @@ use kafka_sim::timeline::{Band, Health, MarkKind, Replay, Timeline, Track};
 use kafka_sim::Cluster;
 use std::collections::VecDeque;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Most events the log ring keeps (notable events).
 pub const LOG_LEN: usize = 400;
@@ -155,7 +156,7 @@ pub struct MarkView {
     pub t_ms: u64,
     pub kind: MarkKind,
     pub count: u32,
-    pub first: Option<Rc<Event>>,
+    pub first: Option<Arc<Event>>,
     /// In compare mode: the copy it happened in.
     pub copy: Option<CopyLabel>,
 }
@@ -175,8 +176,11 @@ pub struct TimelineView {
     pub marks: Rc<Vec<MarkView>>,
     pub bands: Rc<Vec<Band>>,
     pub forks: Rc<Vec<u64>>,
-    /// The histories' version the marks and bands were read at.
+    /// The histories' versions the bands and forks, and the marks, were read
+    /// at (marks are rebuilt only when they changed: a band grows every step
+    /// of an outage).
     pub version: u64,
+    pub marks_version: u64,
 }
 
 /// What is on screen, for [`TimelineView::of_histories`].
@@ -213,6 +217,7 @@ impl TimelineView {
             bands: Rc::default(),
             forks: Rc::default(),
             version: u64::MAX,
+            marks_version: u64::MAX,
         }
     }
 
@@ -224,9 +229,10 @@ impl TimelineView {
         shown: Shown,
         old: Option<&TimelineView>,
     ) -> TimelineView {
-        let version = histories.iter().fold(0u64, |v, (h, _)| v.wrapping_add(h.version));
-        let (marks, bands, forks) = match old.filter(|o| o.version == version) {
-            Some(o) => (o.marks.clone(), o.bands.clone(), o.forks.clone()),
+        let sum = |f: fn(&Track<'_>) -> u64| histories.iter().fold(0u64, |v, (h, _)| v.wrapping_add(f(h)));
+        let (version, marks_version) = (sum(|h| h.version), sum(|h| h.marks_version));
+        let marks = match old.filter(|o| o.marks_version == marks_version) {
+            Some(o) => o.marks.clone(),
             None => {
                 let mut marks: Vec<MarkView> = histories
                     .iter()
@@ -235,16 +241,22 @@ impl TimelineView {
                             t_ms: m.t_ms,
                             kind: m.kind,
                             count: m.count,
-                            first: m.first.clone().map(Rc::new),
+                            first: m.first.clone(),
                             copy: copy.clone(),
                         })
                     })
                     .collect();
                 marks.sort_by_key(|m| m.t_ms);
+                Rc::new(marks)
+            }
+        };
+        let (bands, forks) = match old.filter(|o| o.version == version) {
+            Some(o) => (o.bands.clone(), o.forks.clone()),
+            None => {
                 let mut bands: Vec<Band> = histories.iter().flat_map(|(h, _)| h.bands.iter().copied()).collect();
                 bands.sort_by_key(|b| b.from_ms);
                 let forks = histories.first().map(|(h, _)| h.forks.to_vec()).unwrap_or_default();
-                (Rc::new(marks), Rc::new(bands), Rc::new(forks))
+                (Rc::new(bands), Rc::new(forks))
             }
         };
         TimelineView {
@@ -258,6 +270,7 @@ impl TimelineView {
             bands,
             forks,
             version,
+            marks_version,
         }
     }
 
@@ -326,6 +339,22 @@ mod tests {
             travel.timeline.observe(&c, events.iter().map(|e| &**e), || snap);
         }
         (c, travel, r)
+    }
+
+    /// While a partition stays under-replicated its band grows every step;
+    /// the marks (up to 2,000) are not rebuilt for that.
+    #[test]
+    fn a_growing_band_does_not_rebuild_the_marks() {
+        let (c, mut travel, r) = run(20);
+        let v = TimelineView::of(&travel, 20_000, 100, None);
+        assert!(!v.bands.is_empty() && !v.marks.is_empty(), "broker 1 is down: a band and marks");
+        let mut next = c.clone();
+        next.tick();
+        next.drain_events();
+        travel.timeline.observe(&next, std::iter::empty(), || r.clone());
+        let w = TimelineView::of(&travel, 20_100, 100, Some(&v));
+        assert!(Rc::ptr_eq(&w.marks, &v.marks), "no new mark: the same marks");
+        assert_ne!(w.bands, v.bands, "the band grew");
     }
 
     /// A seek shows the view and both event rings the live run had then.

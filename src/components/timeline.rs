@@ -180,7 +180,13 @@ mod tests {
             t_ms: 8000,
             kind: kafka_sim::EventKind::BrokerCrashed { broker: 2, session_timeout_ms: 9000 },
         };
-        let mut m = MarkView { t_ms: 8000, kind: MarkKind::Crash, count: 1, first: Some(Rc::new(event)), copy: None };
+        let mut m = MarkView {
+            t_ms: 8000,
+            kind: MarkKind::Crash,
+            count: 1,
+            first: Some(std::sync::Arc::new(event)),
+            copy: None,
+        };
         let en = mark_text(strings(Lang::En), Lang::En, &m);
         assert!(en.starts_with("broker crash · 8.0 s: "), "{en}");
         m.count = 3;

@@ -32,6 +32,7 @@ use crate::command::Command;
 use crate::event::{Event, EventKind};
 use crate::scenario::Runner;
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 /// Simulated time between snapshots: the most a seek into recent history
 /// replays.
@@ -126,8 +127,9 @@ pub struct Mark {
     pub t_ms: u64,
     pub kind: MarkKind,
     pub count: u32,
-    /// The first such event (the app names the mark with its text).
-    pub first: Option<Event>,
+    /// The first such event (the app names the mark with its text); shared,
+    /// so a view of the marks copies no event.
+    pub first: Option<Arc<Event>>,
 }
 
 /// How bad the cluster's replication was over a stretch of time.
@@ -177,8 +179,10 @@ pub struct Timeline<X: Clone> {
     max_records: u64,
     max_snapshots: usize,
     /// Bumped whenever marks, bands or forks change (so a view of them is
-    /// rebuilt only then).
+    /// rebuilt only then); `marks_version` only when the marks do (a band
+    /// grows at every step of an outage, the marks far less often).
     version: u64,
+    marks_version: u64,
 }
 
 impl<X: Clone> Timeline<X> {
@@ -195,6 +199,7 @@ impl<X: Clone> Timeline<X> {
             max_records: MAX_HISTORY_RECORDS,
             max_snapshots: MAX_SNAPSHOTS,
             version: 0,
+            marks_version: 0,
         };
         t.snapshot(cluster, extra);
         t
@@ -249,6 +254,7 @@ impl<X: Clone> Timeline<X> {
             bands: &self.bands,
             forks: &self.forks,
             version: self.version,
+            marks_version: self.marks_version,
         }
     }
 
@@ -348,6 +354,7 @@ impl<X: Clone> Timeline<X> {
         }
         self.end_ms = t;
         self.version += 1;
+        self.marks_version += 1;
         self.forks.retain(|&f| f <= t);
         self.forks.push(t);
         let event = Event { t_ms: t, kind: EventKind::Forked { at_ms: t } };
@@ -357,6 +364,7 @@ impl<X: Clone> Timeline<X> {
 
     fn mark(&mut self, t_ms: u64, kind: MarkKind, event: Option<&Event>) {
         self.version += 1;
+        self.marks_version += 1;
         if let Some(m) = self.marks.iter_mut().rev().take_while(|m| m.t_ms == t_ms).find(|m| m.kind == kind) {
             m.count += 1;
             return;
@@ -364,7 +372,7 @@ impl<X: Clone> Timeline<X> {
         if self.marks.len() == MAX_MARKS {
             self.marks.pop_front();
         }
-        self.marks.push_back(Mark { t_ms, kind, count: 1, first: event.cloned() });
+        self.marks.push_back(Mark { t_ms, kind, count: 1, first: event.cloned().map(Arc::new) });
     }
 
     fn health_at(&mut self, now: u64, health: Option<Health>) {
@@ -406,10 +414,15 @@ impl<X: Clone> Timeline<X> {
             });
         }
         let start = self.start_ms();
+        let (marks, bands) = (self.marks.len(), self.bands.len());
         while self.marks.front().is_some_and(|m| m.t_ms < start) {
             self.marks.pop_front();
         }
         self.bands.retain(|b| b.to_ms > start);
+        if (marks, bands) != (self.marks.len(), self.bands.len()) {
+            self.version += 1;
+            self.marks_version += 1;
+        }
     }
 }
 
@@ -422,6 +435,7 @@ pub struct Track<'a> {
     pub bands: &'a [Band],
     pub forks: &'a [u64],
     pub version: u64,
+    pub marks_version: u64,
 }
 
 /// A seek in progress ([`Timeline::replay_to`]): the state replayed so far
