@@ -122,7 +122,6 @@ impl Travel {
     pub fn play_past(&mut self, steps: u32) -> Vec<Rc<Event>> {
         let Some(past) = self.past.as_mut() else { return Vec::new() };
         let c = &mut past.cluster;
-        let commands = self.timeline.commands();
         let mut events = Vec::new();
         let end = self.timeline.end_ms();
         for _ in 0..steps {
@@ -132,7 +131,7 @@ impl Travel {
             c.tick();
             // Commands recorded at this time were given after its step.
             let now = c.time_ms();
-            for (_, command) in commands.iter().filter(|(at, _)| *at == now) {
+            for (_, command) in self.timeline.commands_at(now) {
                 let _ = c.apply(command.clone());
             }
             events.extend(c.drain_events().into_iter().map(Rc::new));

@@ -661,7 +661,7 @@ impl Comparison {
                 // Measured before the commands given after this step, as live.
                 r.measures.measure(&r.cluster);
                 let now = r.cluster.time_ms();
-                for (_, command) in h.commands().iter().filter(|(at, _)| *at == now) {
+                for (_, command) in h.commands_at(now) {
                     let _ = r.cluster.apply(command.clone());
                 }
                 r.cluster.drain_events();

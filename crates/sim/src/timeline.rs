@@ -258,6 +258,14 @@ impl<X: Clone> Timeline<X> {
         }
     }
 
+    /// The commands recorded at exactly `t_ms`, in the order given (the list
+    /// is in time order: commands are recorded as the run reaches them).
+    pub fn commands_at(&self, t_ms: u64) -> &[(u64, Command)] {
+        let from = self.commands.partition_point(|(at, _)| *at < t_ms);
+        let to = self.commands.partition_point(|(at, _)| *at <= t_ms);
+        &self.commands[from..to]
+    }
+
     /// Changes whenever the marks, bands or forks do.
     pub fn version(&self) -> u64 {
         self.version
